@@ -1,0 +1,94 @@
+/**
+ * @file newsparse/clean.h
+ * @brief Standalone Unicode text cleanup.
+ *
+ * The same cleanup runs inside document parsing on every block; its edits
+ * are then the document's fixes (newsparse/document.h).
+ */
+#ifndef NEWSPARSE_CLEAN_H
+#define NEWSPARSE_CLEAN_H
+
+#include "newsparse/common.h"
+#include "newsparse/document.h"
+
+#ifdef __cplusplus
+extern "C" {
+#endif
+
+/**
+ * @name Cleanup flags (np_clean_options.flags)
+ * A set bit turns a rule family OFF; 0 runs every rule. Bits are never reused.
+ * @{
+ */
+#define NP_CLEAN_NO_ENCODING    (1u << 0) /**< Invalid UTF-8 and mojibake. */
+#define NP_CLEAN_NO_MARKUP      (1u << 1) /**< Entities, literal tags, comment remnants. */
+#define NP_CLEAN_NO_INVISIBLE   (1u << 2) /**< Controls, zero-width, soft hyphens, stray BOMs. */
+#define NP_CLEAN_NO_WHITESPACE  (1u << 3) /**< No-break spaces, runs of spaces, line ends. */
+#define NP_CLEAN_NO_PUNCT_SPACE (1u << 4) /**< Space before , . ; : ? ! */
+#define NP_CLEAN_NO_COMPAT      (1u << 5) /**< Ligatures and full-width Latin. */
+#define NP_CLEAN_NO_APOSTROPHES (1u << 6) /**< Lost apostrophes (English only). */
+/** @} */
+
+/** Options of np_clean(). Initialise with NP_CLEAN_OPTIONS_INIT. */
+typedef struct np_clean_options {
+    unsigned int version;  /**< NP_CLEAN_OPTIONS_VERSION; must be first. */
+    uint32_t flags;        /**< NP_CLEAN_NO_* bits. */
+    size_t max_bytes;      /**< Largest input accepted; 0 = 256 MiB. */
+} np_clean_options;
+
+/** The current version of np_clean_options. */
+#define NP_CLEAN_OPTIONS_VERSION 1
+/** Static initialiser: every rule on, default limits. */
+#define NP_CLEAN_OPTIONS_INIT { NP_CLEAN_OPTIONS_VERSION, 0, 0 }
+
+/**
+ * Initialises cleanup options to their defaults.
+ * @return NP_OK, or NP_EINVAL for NULL or an unknown version
+ * @since 0.1
+ */
+NP_API int np_clean_options_init(np_clean_options *opts, unsigned int version);
+
+/** The result of a cleanup: text and edits. Opaque. */
+typedef struct np_clean_result np_clean_result;
+
+/**
+ * Cleans text: any byte sequence in, valid NFC UTF-8 out, every change
+ * reported as an edit (np_fix) with its rule and its offsets in the input
+ * and in the output.
+ *
+ * The whole buffer is one document: evidence found in one part (apostrophe
+ * style, names) is used on the rest. Line breaks are kept (CRLF and lone CR
+ * become LF unless NP_CLEAN_NO_WHITESPACE), so the output has as many lines
+ * as the input. Thread-safe: no shared mutable state.
+ *
+ * @param out receives the result (owned: free with np_clean_result_free())
+ * @param buf the input bytes; may be NULL only when len is 0
+ * @param len its length
+ * @param opts options, or NULL for the defaults
+ * @return NP_OK, NP_EINVAL, NP_ELIMIT (input over max_bytes), NP_ENOMEM
+ * @since 0.1
+ */
+NP_API int np_clean(np_clean_result **out, const char *buf, size_t len,
+                    const np_clean_options *opts);
+
+/**
+ * The cleaned text (borrowed, NUL-terminated, valid UTF-8).
+ * @param len if not NULL, receives its length
+ * @since 0.1
+ */
+NP_API const char *np_clean_result_text(const np_clean_result *r, size_t *len);
+
+/** Number of edits. @since 0.1 */
+NP_API size_t np_clean_result_fix_count(const np_clean_result *r);
+
+/** The i-th edit (borrowed), in output order; NULL if out of range. @since 0.1 */
+NP_API const np_fix *np_clean_result_fix(const np_clean_result *r, size_t i);
+
+/** Frees a cleanup result; NULL is a no-op. @since 0.1 */
+NP_API void np_clean_result_free(np_clean_result *r);
+
+#ifdef __cplusplus
+}
+#endif
+
+#endif /* NEWSPARSE_CLEAN_H */

@@ -1,0 +1,235 @@
+/**
+ * @file newsparse/document.h
+ * @brief Read-only accessors of a parsed document and its parts.
+ *
+ * A document is immutable once returned and may be read from any number of
+ * threads at once. Every string it returns is UTF-8, NUL-terminated,
+ * borrowed from the document and valid until np_document_free(). Offsets are
+ * UTF-8 byte offsets into the body, end exclusive. A NULL document (or an
+ * out-of-range index) gives NULL, 0 or -1 as the accessor says, never a crash.
+ */
+#ifndef NEWSPARSE_DOCUMENT_H
+#define NEWSPARSE_DOCUMENT_H
+
+#include "newsparse/common.h"
+#include "newsparse/parser.h"
+
+#ifdef __cplusplus
+extern "C" {
+#endif
+
+/** A named entity of a document (borrowed view). */
+typedef struct np_entity np_entity;
+/** A quotation of a document (borrowed view). */
+typedef struct np_quote np_quote;
+/** A text-cleanup edit (borrowed view). */
+typedef struct np_fix np_fix;
+
+/** @name Block kinds (np_document_block_kind())
+ * @{ */
+#define NP_BLOCK_PARAGRAPH    0
+#define NP_BLOCK_HEADING      1
+#define NP_BLOCK_LIST_ITEM    2
+#define NP_BLOCK_BLOCKQUOTE   3
+#define NP_BLOCK_CAPTION      4
+#define NP_BLOCK_PREFORMATTED 5
+/** @} */
+
+/** @name Entity types (np_entity_type())
+ * @{ */
+#define NP_ENTITY_PERSON 0
+#define NP_ENTITY_ORG    1
+#define NP_ENTITY_PLACE  2
+/** @} */
+
+/** @name Quote kinds (np_quote_kind())
+ * @{ */
+#define NP_QUOTE_DIRECT  0
+#define NP_QUOTE_PARTIAL 1
+/** @} */
+
+/**
+ * Frees a document and everything borrowed from it.
+ * np_document_free(NULL) is a no-op.
+ * @since 0.1
+ */
+NP_API void np_document_free(np_document *doc);
+
+/** @name Metadata. Each returns NULL where unknown. @{ */
+/** The headline, without a trailing " | Site" suffix. @since 0.1 */
+NP_API const char *np_document_title(const np_document *doc);
+/** The standfirst, summary or og:description. @since 0.1 */
+NP_API const char *np_document_description(const np_document *doc);
+/** First publication, ISO 8601, in the source's own UTC offset. @since 0.1 */
+NP_API const char *np_document_published(const np_document *doc);
+/** Last update, ISO 8601, in the source's own UTC offset. @since 0.1 */
+NP_API const char *np_document_modified(const np_document *doc);
+/** The publication's name. @since 0.1 */
+NP_API const char *np_document_site_name(const np_document *doc);
+/** The language as a BCP 47 tag ("en", "pt-BR"). @since 0.1 */
+NP_API const char *np_document_language(const np_document *doc);
+/** The canonical address. @since 0.1 */
+NP_API const char *np_document_url(const np_document *doc);
+/** The lead image's address. @since 0.1 */
+NP_API const char *np_document_image(const np_document *doc);
+/** @} */
+
+/** Number of authors (bylines, one person or organisation each). @since 0.1 */
+NP_API size_t np_document_author_count(const np_document *doc);
+/** The i-th author, or NULL if out of range. @since 0.1 */
+NP_API const char *np_document_author(const np_document *doc, size_t i);
+
+/**
+ * Where a metadata field came from ("json-ld", "og:title", "text"...).
+ *
+ * @param field a field name of the JSON output ("title", "published"...)
+ * @return borrowed static text, or NULL if the field is unknown or unset
+ * @since 0.1
+ */
+NP_API const char *np_document_source(const np_document *doc, const char *field);
+
+/**
+ * Whether the page holds an article. 0 for a home page, listing or error
+ * page (the body is then empty); 1 otherwise.
+ * @since 0.1
+ */
+NP_API int np_document_is_article(const np_document *doc);
+
+/** 1 when a limit cut the document (NP_PARSE_TRUNCATE), else 0. @since 0.1 */
+NP_API int np_document_truncated(const np_document *doc);
+
+/**
+ * The cleaned article text: the blocks joined by one blank line.
+ *
+ * @param len if not NULL, receives the length in bytes
+ * @return borrowed; "" (never NULL) for an empty body or a NULL document
+ * @since 0.1
+ */
+NP_API const char *np_document_body(const np_document *doc, size_t *len);
+
+/** Number of words in the body. @since 0.1 */
+NP_API size_t np_document_word_count(const np_document *doc);
+
+/** Number of body blocks. @since 0.1 */
+NP_API size_t np_document_block_count(const np_document *doc);
+/** The kind (NP_BLOCK_*) of the i-th block, -1 if out of range. @since 0.1 */
+NP_API int np_document_block_kind(const np_document *doc, size_t i);
+/** The name of a block kind ("paragraph", "heading"...), NULL if unknown. @since 0.1 */
+NP_API const char *np_block_kind_name(int kind);
+/**
+ * The text of the i-th block (borrowed), NULL if out of range.
+ * @param len if not NULL, receives its length
+ * @param start if not NULL, receives its byte offset in the body
+ * @since 0.1
+ */
+NP_API const char *np_document_block_text(const np_document *doc, size_t i,
+                                          size_t *len, size_t *start);
+
+/** Number of images (the lead image first where known). @since 0.1 */
+NP_API size_t np_document_image_count(const np_document *doc);
+/** The i-th image's address, NULL if out of range. @since 0.1 */
+NP_API const char *np_document_image_src(const np_document *doc, size_t i);
+/** The i-th image's caption, NULL if none. @since 0.1 */
+NP_API const char *np_document_image_caption(const np_document *doc, size_t i);
+/** The i-th image's credit, NULL if none. @since 0.1 */
+NP_API const char *np_document_image_credit(const np_document *doc, size_t i);
+
+/** Number of entities. @since 0.1 */
+NP_API size_t np_document_entity_count(const np_document *doc);
+/** The i-th entity (borrowed), NULL if out of range. @since 0.1 */
+NP_API const np_entity *np_document_entity(const np_document *doc, size_t i);
+/** The entity's fullest name in the document. @since 0.1 */
+NP_API const char *np_entity_name(const np_entity *e);
+/** NP_ENTITY_PERSON, NP_ENTITY_ORG or NP_ENTITY_PLACE; -1 for NULL. @since 0.1 */
+NP_API int np_entity_type(const np_entity *e);
+/** "PERSON", "ORG" or "PLACE"; NULL if unknown. @since 0.1 */
+NP_API const char *np_entity_type_name(int type);
+/** A role the text gives the entity ("French President"), or NULL. @since 0.1 */
+NP_API const char *np_entity_role(const np_entity *e);
+/** Number of mentions. @since 0.1 */
+NP_API size_t np_entity_mention_count(const np_entity *e);
+/**
+ * The i-th mention's byte span in the body.
+ * @return NP_OK, NP_EINVAL for NULL arguments, NP_ENOTFOUND if out of range
+ * @since 0.1
+ */
+NP_API int np_entity_mention(const np_entity *e, size_t i,
+                             size_t *start, size_t *end);
+
+/** Number of quotes. @since 0.1 */
+NP_API size_t np_document_quote_count(const np_document *doc);
+/** The i-th quote (borrowed), NULL if out of range. @since 0.1 */
+NP_API const np_quote *np_document_quote(const np_document *doc, size_t i);
+/** The quoted words without their marks. @since 0.1 */
+NP_API const char *np_quote_text(const np_quote *q);
+/** Who said it: an entity's name or a noun phrase; NULL if unknown. @since 0.1 */
+NP_API const char *np_quote_speaker(const np_quote *q);
+/** The index of the speaker's entity, or -1 if none. @since 0.1 */
+NP_API long np_quote_speaker_entity(const np_quote *q);
+/** The attribution cue ("said"), NULL if none. @since 0.1 */
+NP_API const char *np_quote_cue(const np_quote *q);
+/** NP_QUOTE_DIRECT or NP_QUOTE_PARTIAL; -1 for NULL. @since 0.1 */
+NP_API int np_quote_kind(const np_quote *q);
+/** Byte offset of the quoted words in the body. @since 0.1 */
+NP_API size_t np_quote_start(const np_quote *q);
+/** Byte offset just past the quoted words. @since 0.1 */
+NP_API size_t np_quote_end(const np_quote *q);
+
+/** Number of cleanup edits made to the body. @since 0.1 */
+NP_API size_t np_document_fix_count(const np_document *doc);
+/** The i-th edit (borrowed), NULL if out of range. @since 0.1 */
+NP_API const np_fix *np_document_fix(const np_document *doc, size_t i);
+/** The rule that made the edit ("apostrophe", "entity", "mojibake"...). @since 0.1 */
+NP_API const char *np_fix_rule(const np_fix *f);
+/** The text before the edit. @since 0.1 */
+NP_API const char *np_fix_before(const np_fix *f);
+/** The text after the edit ("" for a removal). @since 0.1 */
+NP_API const char *np_fix_after(const np_fix *f);
+/** Byte offset of the edited text in the output (the body). @since 0.1 */
+NP_API size_t np_fix_start(const np_fix *f);
+/** Byte offset just past the edited text in the output. @since 0.1 */
+NP_API size_t np_fix_end(const np_fix *f);
+/** Byte offset of the original text in the input of the cleanup. @since 0.1 */
+NP_API size_t np_fix_input_start(const np_fix *f);
+/** Byte offset just past the original text in the cleanup's input. @since 0.1 */
+NP_API size_t np_fix_input_end(const np_fix *f);
+
+/** @name JSON output flags (np_document_to_json())
+ * @{ */
+#define NP_JSON_PRETTY     (1u << 0) /**< Indent (one record per line otherwise). */
+#define NP_JSON_NO_BLOCKS  (1u << 1) /**< Leave out "blocks". */
+#define NP_JSON_NO_IMAGES  (1u << 2) /**< Leave out "images". */
+#define NP_JSON_NO_SOURCES (1u << 3) /**< Leave out "sources". */
+/** @} */
+
+/**
+ * Writes the document as one JSON object (schema 1 of the command-line
+ * contract: title, authors, body, entities, quotes, fixes...).
+ *
+ * Without NP_JSON_PRETTY the output holds no raw newline, so it is one
+ * JSON Lines record.
+ *
+ * @param doc the document
+ * @param source the value of the "source" field, or NULL to leave it out
+ * @param flags NP_JSON_* bits
+ * @param out receives the NUL-terminated text (owned: free with np_free())
+ * @param len if not NULL, receives its length
+ * @return NP_OK, NP_EINVAL, NP_ENOMEM
+ * @since 0.1
+ */
+NP_API int np_document_to_json(const np_document *doc, const char *source,
+                               uint32_t flags, char **out, size_t *len);
+
+/**
+ * Writes the document as plain text: the title, a blank line, the body.
+ * Arguments and errors as np_document_to_json() (flags are reserved: 0).
+ * @since 0.1
+ */
+NP_API int np_document_to_text(const np_document *doc, uint32_t flags,
+                               char **out, size_t *len);
+
+#ifdef __cplusplus
+}
+#endif
+
+#endif /* NEWSPARSE_DOCUMENT_H */
