@@ -1,0 +1,204 @@
+/* Tokens and sentences (lib/nlp/tokens.c). */
+#include "np_test.h"
+
+#include "np_internal.h"
+
+typedef struct fixture {
+    np_parser *p;
+    np_document *d;
+    np__ctx c;
+    np__tokens tk;
+} fixture;
+
+/* Builds a document from NULL-terminated block texts and tokenizes it. */
+static int run(fixture *f, const char *const *blocks)
+{
+    size_t i;
+    memset(f, 0, sizeof(*f));
+    ck_assert_int_eq(np_parser_new(&f->p, NULL), NP_OK);
+    f->d = np__doc_new();
+    ck_assert_ptr_nonnull(f->d);
+    for (i = 0; blocks[i]; i++)
+        ck_assert_int_ge(np__doc_add_block(f->d, NP_BLOCK_PARAGRAPH, blocks[i],
+                                           strlen(blocks[i])), 0);
+    ck_assert_int_eq(np__doc_join(f->d), NP_OK);
+    f->c.parser = f->p;
+    f->c.doc = f->d;
+    return np__tokenize(&f->c, &f->tk);
+}
+
+static void done(fixture *f)
+{
+    np__tokens_free(&f->tk);
+    np_document_free(f->d);
+    np_parser_free(f->p);
+}
+
+static np__token *tok(fixture *f, size_t i)
+{
+    return np__vec_at(&f->tk.toks, i);
+}
+
+static int tok_is(fixture *f, size_t i, const char *s)
+{
+    np__token *t = tok(f, i);
+    return t && t->end - t->start == strlen(s)
+           && memcmp(f->d->body + t->start, s, t->end - t->start) == 0;
+}
+
+START_TEST(words_and_flags)
+{
+    static const char *const b[] = {
+        "French President Emmanuel Macron met NATO in 2022, said Putin\xE2\x80\x99s aide.",
+        NULL };
+    fixture f;
+    ck_assert_int_eq(run(&f, b), NP_OK);
+    ck_assert(tok_is(&f, 0, "French"));
+    ck_assert(tok_is(&f, 4, "met"));
+    ck_assert(tok_is(&f, 5, "NATO"));
+    ck_assert(tok_is(&f, 7, "2022"));
+    ck_assert(tok_is(&f, 8, ","));
+    ck_assert(tok_is(&f, 10, "Putin\xE2\x80\x99s"));
+    ck_assert(tok_is(&f, 12, "."));
+    ck_assert_uint_eq(f.tk.toks.len, 13);
+    ck_assert(tok(&f, 0)->flags & NP__TOK_UPPER);
+    ck_assert(tok(&f, 0)->flags & NP__TOK_SENT_START);
+    ck_assert(tok(&f, 0)->flags & NP__TOK_PARA_START);
+    ck_assert(tok(&f, 0)->flags & NP__TOK_WORD);
+    ck_assert(!(tok(&f, 0)->flags & NP__TOK_ALLCAPS));
+    ck_assert(!(tok(&f, 1)->flags & NP__TOK_SENT_START));
+    ck_assert(!(tok(&f, 4)->flags & NP__TOK_UPPER));
+    ck_assert(tok(&f, 5)->flags & NP__TOK_ALLCAPS);
+    ck_assert(tok(&f, 7)->flags & NP__TOK_DIGIT);
+    ck_assert(tok(&f, 8)->flags & NP__TOK_PUNCT);
+    ck_assert(!(tok(&f, 8)->flags & NP__TOK_WORD));
+    ck_assert_uint_eq(f.tk.sents.len, 1);
+    done(&f);
+}
+END_TEST
+
+START_TEST(sentences_stay_in_blocks)
+{
+    static const char *const b[] = {
+        "Mr. Smith went to Washington. He spoke", "Then he left.", "", NULL };
+    fixture f;
+    np__sentence *s;
+    size_t i;
+    ck_assert_int_eq(run(&f, b), NP_OK);
+    ck_assert_uint_eq(f.tk.sents.len, 3);
+    s = np__vec_at(&f.tk.sents, 0);
+    ck_assert_uint_eq(s->block, 0);
+    ck_assert_uint_eq(s->tok_begin, 0);
+    ck_assert(tok_is(&f, s->tok_end - 1, "."));
+    ck_assert_uint_eq(s->end - s->start, strlen("Mr. Smith went to Washington."));
+    s = np__vec_at(&f.tk.sents, 1);
+    ck_assert_uint_eq(s->block, 0);
+    ck_assert(tok_is(&f, s->tok_begin, "He"));
+    s = np__vec_at(&f.tk.sents, 2);
+    ck_assert_uint_eq(s->block, 1);
+    ck_assert(tok(&f, s->tok_begin)->flags & NP__TOK_PARA_START);
+    ck_assert(tok_is(&f, s->tok_begin, "Then"));
+    /* every token's sentence holds it */
+    for (i = 0; i < f.tk.toks.len; i++) {
+        np__token *t = tok(&f, i);
+        np__sentence *ts = np__vec_at(&f.tk.sents, t->sentence);
+        ck_assert(i >= ts->tok_begin && i < ts->tok_end);
+        ck_assert(t->start >= ts->start && t->end <= ts->end);
+    }
+    done(&f);
+}
+END_TEST
+
+START_TEST(empty_and_space)
+{
+    static const char *const none[] = { NULL };
+    static const char *const sp[] = { "   \xC2\xA0 ", NULL };
+    fixture f;
+    ck_assert_int_eq(run(&f, none), NP_OK);
+    ck_assert_uint_eq(f.tk.toks.len, 0);
+    ck_assert_uint_eq(f.tk.sents.len, 0);
+    done(&f);
+    ck_assert_int_eq(run(&f, sp), NP_OK);
+    ck_assert_uint_eq(f.tk.toks.len, 0);
+    ck_assert_uint_eq(f.tk.sents.len, 0);
+    done(&f);
+}
+END_TEST
+
+START_TEST(non_latin_and_caps)
+{
+    static const char *const b[] = {
+        "\xD0\x9C\xD0\x9E\xD0\xA1\xD0\x9A\xD0\x92\xD0\x90 \xE6\x9D\xB1\xE4\xBA\xAC\xE9\x83\xBD "
+        "ALL CAPS TEXT HERE. \xF0\x9F\x98\x80", NULL };
+    fixture f;
+    size_t i;
+    ck_assert_int_eq(run(&f, b), NP_OK);
+    ck_assert(tok(&f, 0)->flags & NP__TOK_ALLCAPS);   /* МОСКВА */
+    for (i = 0; i < f.tk.toks.len; i++) {
+        np__token *t = tok(&f, i);
+        ck_assert_uint_lt(t->start, t->end);
+        ck_assert_uint_le(t->end, f.d->body_len);
+    }
+    done(&f);
+}
+END_TEST
+
+START_TEST(reuses_iterators)
+{
+    static const char *const b[] = { "One two. Three four.", NULL };
+    np_parser *p;
+    int k;
+    ck_assert_int_eq(np_parser_new(&p, NULL), NP_OK);
+    for (k = 0; k < 3; k++) {
+        np_document *d = np__doc_new();
+        np__ctx c;
+        np__tokens tk;
+        ck_assert_int_ge(np__doc_add_block(d, NP_BLOCK_PARAGRAPH, b[0], strlen(b[0])), 0);
+        ck_assert_int_eq(np__doc_join(d), NP_OK);
+        memset(&c, 0, sizeof(c));
+        c.parser = p;
+        c.doc = d;
+        ck_assert_int_eq(np__tokenize(&c, &tk), NP_OK);
+        ck_assert_uint_eq(tk.toks.len, 6);
+        ck_assert_uint_eq(tk.sents.len, 2);
+        np__tokens_free(&tk);
+        np_document_free(d);
+    }
+    np_parser_free(p);
+}
+END_TEST
+
+START_TEST(large_input)
+{
+    /* a long run without sentence ends and without spaces stays linear */
+    size_t n = 2u << 20, i;
+    char *s = malloc(n + 1);
+    const char *b[2];
+    fixture f;
+    ck_assert_ptr_nonnull(s);
+    for (i = 0; i < n; i++)
+        s[i] = (i % 7 == 6) ? ' ' : "abcdefg"[i % 7];
+    s[n] = '\0';
+    b[0] = s;
+    b[1] = NULL;
+    ck_assert_int_eq(run(&f, b), NP_OK);
+    ck_assert_uint_ge(f.tk.toks.len, n / 7);
+    done(&f);
+    free(s);
+}
+END_TEST
+
+Suite *np_tokens_suite(void)
+{
+    Suite *s = suite_create("tokens");
+    TCase *tc = tcase_create("tokens");
+    tcase_set_timeout(tc, 60);
+    tcase_add_test(tc, words_and_flags);
+    tcase_add_test(tc, sentences_stay_in_blocks);
+    tcase_add_test(tc, empty_and_space);
+    tcase_add_test(tc, non_latin_and_caps);
+    tcase_add_test(tc, reuses_iterators);
+    tcase_add_test(tc, large_input);
+    suite_add_tcase(s, tc);
+    return s;
+}
