@@ -214,6 +214,14 @@ int np__decode_html(np__ctx *c, const char *buf, size_t len, np__buf *out);
 int np__convert_to_utf8(np__ctx *c, const char *charset, const char *buf,
                         size_t len, np__buf *out);
 
+/* load/html.c: parses UTF-8 HTML into a libxml2 tree (an htmlDocPtr,
+ * returned as void *), enforcing the depth and node limits; and frees it. */
+int np__load_html(np__ctx *c, const char *utf8, size_t len, void **tree);
+void np__tree_free(void *tree);
+/* load/text.c: plain-text input as valid UTF-8 (BOMs, UTF-16, invalid
+ * bytes read as windows-1252 unless NP_PARSE_NO_CLEAN). */
+int np__decode_text(np__ctx *c, const char *buf, size_t len, np__buf *out);
+
 /* extract/html.c: the article body of a libxml2 tree as blocks and images,
  * and doc->is_article. `tree` is an xmlDocPtr (kept as void * so that this
  * header does not need libxml2's). */

@@ -1,0 +1,273 @@
+/* The parser, errors, versions and the parse pipeline. */
+#include <stdio.h>
+#include <string.h>
+
+#include "np_internal.h"
+
+const char *np_strerror(int code)
+{
+    switch (code) {
+    case NP_OK: return "success";
+    case NP_ERROR: return "error";
+    case NP_ENOMEM: return "out of memory";
+    case NP_EINVAL: return "invalid argument";
+    case NP_EENCODING: return "the input cannot be decoded";
+    case NP_EPARSE: return "the input cannot be parsed";
+    case NP_ENOTFOUND: return "not found";
+    case NP_ELIMIT: return "a limit was exceeded";
+    default: return "unknown error";
+    }
+}
+
+const char *np_strerror_name(int code)
+{
+    switch (code) {
+    case NP_OK: return "NP_OK";
+    case NP_ERROR: return "NP_ERROR";
+    case NP_ENOMEM: return "NP_ENOMEM";
+    case NP_EINVAL: return "NP_EINVAL";
+    case NP_EENCODING: return "NP_EENCODING";
+    case NP_EPARSE: return "NP_EPARSE";
+    case NP_ENOTFOUND: return "NP_ENOTFOUND";
+    case NP_ELIMIT: return "NP_ELIMIT";
+    default: return "NP_ERROR";
+    }
+}
+
+const char *np_version(void)
+{
+    return NP_VERSION_STRING;
+}
+
+int np_version_number(void)
+{
+    return NP_VERSION_NUMBER;
+}
+
+int np_parse_options_init(np_parse_options *opts, unsigned int version)
+{
+    if (!opts || version == 0 || version > NP_PARSE_OPTIONS_VERSION)
+        return NP_EINVAL;
+    memset(opts, 0, sizeof(*opts));
+    opts->version = version;
+    return NP_OK;
+}
+
+int np__error(np_parser *p, int code, const char *fmt, ...)
+{
+    va_list ap;
+    char msg[512];
+    p->errcode = code;
+    va_start(ap, fmt);
+    vsnprintf(msg, sizeof(msg), fmt, ap);
+    va_end(ap);
+    np__buf_clear(&p->errmsg);
+    np__buf_puts(&p->errmsg, msg);
+    return code;
+}
+
+static void clear_error(np_parser *p)
+{
+    p->errcode = NP_OK;
+    np__buf_clear(&p->errmsg);
+}
+
+int np_parser_new(np_parser **out, const np_parse_options *opts)
+{
+    np_parser *p;
+    if (!out)
+        return NP_EINVAL;
+    *out = NULL;
+    if (opts && (opts->version == 0 || opts->version > NP_PARSE_OPTIONS_VERSION))
+        return NP_EINVAL;
+    p = np__calloc(1, sizeof(*p));
+    if (!p)
+        return NP_ENOMEM;
+    if (opts) {
+        /* Copy only the fields the caller's version knows. */
+        memcpy(&p->opts, opts, sizeof(p->opts));
+    } else {
+        p->opts.version = NP_PARSE_OPTIONS_VERSION;
+    }
+    p->opts.base_url = NULL;
+    p->opts.charset = NULL;
+    if (opts && opts->base_url && !(p->base_url = np__strndup(opts->base_url,
+                                                            strlen(opts->base_url))))
+        goto oom;
+    if (opts && opts->charset && !(p->charset = np__strndup(opts->charset,
+                                                          strlen(opts->charset))))
+        goto oom;
+    p->opts.base_url = p->base_url;
+    p->opts.charset = p->charset;
+    *out = p;
+    return NP_OK;
+oom:
+    np_parser_free(p);
+    return NP_ENOMEM;
+}
+
+void np_parser_free(np_parser *p)
+{
+    if (!p)
+        return;
+    np__text_state_free(p->text);
+    np__nlp_state_free(p->nlp);
+    np__buf_free(&p->errmsg);
+    np__free(p->base_url);
+    np__free(p->charset);
+    np__free(p);
+}
+
+const char *np_parser_errmsg(const np_parser *p)
+{
+    if (!p)
+        return "no parser";
+    if (p->errcode == NP_OK || !p->errmsg.ptr)
+        return "";
+    p->errmsg.ptr[p->errmsg.len] = '\0';
+    return p->errmsg.ptr;
+}
+
+int np_parser_errcode(const np_parser *p)
+{
+    return p ? p->errcode : NP_EINVAL;
+}
+
+int np_looks_like_html(const char *buf, size_t len)
+{
+    static const char *const tags[] = {
+        "<!doctype", "<html", "<head", "<body", "<div", "<p>", "<p ", "<meta",
+        "<title", "<article", "<!--", "<script", "<span", "<br", "<table", "<a "
+    };
+    size_t n = len < 4096 ? len : 4096, i, t;
+    for (i = 0; i < n; i++) {
+        if (buf[i] != '<')
+            continue;
+        for (t = 0; t < sizeof(tags) / sizeof(tags[0]); t++) {
+            size_t k, m = strlen(tags[t]);
+            if (i + m > len)
+                continue;
+            for (k = 0; k < m; k++) {
+                char ch = buf[i + k];
+                if (ch >= 'A' && ch <= 'Z')
+                    ch = (char)(ch + 32);
+                if (ch != tags[t][k])
+                    break;
+            }
+            if (k == m)
+                return 1;
+        }
+    }
+    return 0;
+}
+
+/* Common start of both entry points: arguments, limits, a new document. */
+static int begin(np_parser *p, np_document **out, const char *buf, size_t *len,
+                 const char *url, np__ctx *c)
+{
+    size_t max;
+    if (out)
+        *out = NULL;
+    if (!p)
+        return NP_EINVAL;
+    clear_error(p);
+    if (!out)
+        return np__error(p, NP_EINVAL, "the output pointer is NULL");
+    if (!buf && *len)
+        return np__error(p, NP_EINVAL, "the input buffer is NULL");
+    max = p->opts.max_bytes ? p->opts.max_bytes : NP_DEFAULT_MAX_BYTES;
+    c->parser = p;
+    c->flags = p->opts.flags;
+    c->url = url ? url : p->base_url;
+    c->doc = NULL;
+    if (*len > max && !(c->flags & NP_PARSE_TRUNCATE))
+        return np__error(p, NP_ELIMIT, "input is %zu bytes, the limit is %zu",
+                         *len, max);
+    c->doc = np__doc_new();
+    if (!c->doc)
+        return np__error(p, NP_ENOMEM, "out of memory");
+    if (*len > max) {
+        *len = max;
+        c->doc->truncated = 1;
+    }
+    return NP_OK;
+}
+
+/* The stages after extraction: clean, join, analyse. */
+static int finish(np__ctx *c)
+{
+    int rc;
+    if (c->url && !c->doc->meta[NP__URL] &&
+        (rc = np__doc_set(c->doc, NP__URL, c->url, (size_t)-1, "input")) != NP_OK)
+        return rc;
+    if (!(c->flags & NP_PARSE_NO_CLEAN) && (rc = np__clean_document(c)) != NP_OK)
+        return rc;
+    if ((rc = np__doc_join(c->doc)) != NP_OK)
+        return rc;
+    if (!(c->flags & NP_PARSE_NO_ENTITIES) || !(c->flags & NP_PARSE_NO_QUOTES)) {
+        np__tokens tk;
+        rc = np__tokenize(c, &tk);
+        if (rc == NP_OK && !(c->flags & NP_PARSE_NO_ENTITIES))
+            rc = np__entities(c, &tk);
+        if (rc == NP_OK && !(c->flags & NP_PARSE_NO_QUOTES))
+            rc = np__quotes(c, &tk);
+        np__tokens_free(&tk);
+    }
+    return rc;
+}
+
+static int end(np__ctx *c, int rc, np_document **out)
+{
+    if (rc != NP_OK) {
+        if (c->parser->errcode == NP_OK)
+            np__error(c->parser, rc, "%s", np_strerror(rc));
+        np_document_free(c->doc);
+        return c->parser->errcode;
+    }
+    *out = c->doc;
+    return NP_OK;
+}
+
+int np_parse_html(np_parser *p, np_document **out, const char *buf, size_t len,
+                  const char *url)
+{
+    np__ctx c;
+    np__buf utf8 = NP__BUF_INIT;
+    void *tree = NULL;
+    int rc = begin(p, out, buf, &len, url, &c);
+    if (rc != NP_OK)
+        return rc;
+    rc = np__decode_html(&c, buf ? buf : "", len, &utf8);
+    if (rc == NP_OK && utf8.oom)
+        rc = np__error(p, NP_ENOMEM, "out of memory while decoding");
+    if (rc == NP_OK)
+        rc = np__load_html(&c, np__buf_cstr(&utf8), utf8.len, &tree);
+    np__buf_free(&utf8);
+    if (rc == NP_OK && !(c.flags & NP_PARSE_NO_METADATA))
+        rc = np__meta_html(&c, tree);
+    if (rc == NP_OK)
+        rc = np__extract_html(&c, tree);
+    np__tree_free(tree);
+    if (rc == NP_OK)
+        rc = finish(&c);
+    return end(&c, rc, out);
+}
+
+int np_parse_text(np_parser *p, np_document **out, const char *buf, size_t len,
+                  const char *url)
+{
+    np__ctx c;
+    np__buf utf8 = NP__BUF_INIT;
+    int rc = begin(p, out, buf, &len, url, &c);
+    if (rc != NP_OK)
+        return rc;
+    rc = np__decode_text(&c, buf ? buf : "", len, &utf8);
+    if (rc == NP_OK && utf8.oom)
+        rc = np__error(p, NP_ENOMEM, "out of memory while decoding");
+    if (rc == NP_OK)
+        rc = np__extract_text(&c, np__buf_cstr(&utf8), utf8.len);
+    np__buf_free(&utf8);
+    if (rc == NP_OK)
+        rc = finish(&c);
+    return end(&c, rc, out);
+}
