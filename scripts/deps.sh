@@ -1,0 +1,17 @@
+#!/bin/sh
+# Installs what building and testing newsparse needs on Debian 12, as root
+# (or through sudo). Installs only what is missing.
+set -eu
+PKGS="build-essential cmake pkg-config libxml2-dev libicu-dev libjansson-dev check"
+[ "${1:-}" = "--ci" ] && PKGS="$PKGS valgrind clang"
+missing=""
+for p in $PKGS; do
+    dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "ok installed" || missing="$missing $p"
+done
+[ -z "$missing" ] && exit 0
+SUDO=""
+[ "$(id -u)" -eq 0 ] || SUDO="sudo"
+export DEBIAN_FRONTEND=noninteractive
+$SUDO apt-get update -qq
+# shellcheck disable=SC2086
+$SUDO apt-get install -y -qq --no-install-recommends $missing
