@@ -1,9 +1,1162 @@
-/* Article body extraction from a libxml2 tree (first version). */
+/*
+ * Article body extraction from a libxml2 tree.
+ *
+ * One recursive walk indexes the element nodes in document order (skipping
+ * scripts, hidden and obviously unrelated subtrees) and records, per
+ * element, the text it holds directly and in total, its link text, commas
+ * and a few counts. Subtree totals are then summed bottom-up over that
+ * array (children follow their parent in pre-order), paragraphs give their
+ * score to their ancestors, the best-scoring container is chosen, related
+ * siblings are merged and the chosen subtrees are written out as typed
+ * blocks, dropping boilerplate inside them.
+ *
+ * Every later walk visits elements in the same pre-order as the first one,
+ * so a running counter gives each element's index without a lookup table.
+ * See docs/extraction.md for the rules and their reasons.
+ */
+#include <ctype.h>
+#include <stdint.h>
+#include <string.h>
+
+#include <libxml/HTMLparser.h>
+#include <libxml/tree.h>
+#include <libxml/uri.h>
+
 #include "np_internal.h"
+#include "extract/extract.h"
+
+/* ------------------------------------------------------------- tags */
+
+enum {
+    T_OTHER = 0, T_A, T_P, T_DIV, T_SECTION, T_ARTICLE, T_MAIN, T_BODY,
+    T_H1, T_H2, T_H3, T_H4, T_H5, T_H6, T_UL, T_OL, T_LI, T_DL, T_DT, T_DD,
+    T_BLOCKQUOTE, T_PRE, T_TABLE, T_TR, T_TD, T_TH, T_TBODY, T_THEAD,
+    T_TFOOT, T_CAPTION, T_FIGURE, T_FIGCAPTION, T_IMG, T_PICTURE, T_BR,
+    T_HR, T_FORM, T_HEADER, T_FOOTER, T_NAV, T_ASIDE, T_ADDRESS, T_CENTER,
+    T_SCRIPT, T_STYLE, T_NOSCRIPT, T_TEMPLATE, T_SVG, T_CANVAS, T_IFRAME,
+    T_OBJECT, T_EMBED, T_VIDEO, T_AUDIO, T_BUTTON, T_SELECT, T_INPUT,
+    T_TEXTAREA, T_LABEL, T_HEAD, T_TITLE, T_META, T_LINK, T_SPAN, T_FONT,
+    T_DETAILS, T_SUMMARY, T_DIALOG, T_MENU, T_MATH, T_SOURCE, T_OPTION,
+    T_CODE, T_TIME
+};
+
+typedef struct tagname { const char *name; int id; } tagname;
+static const tagname np__tags[] = {
+    {"a", T_A}, {"address", T_ADDRESS}, {"article", T_ARTICLE},
+    {"aside", T_ASIDE}, {"audio", T_AUDIO}, {"blockquote", T_BLOCKQUOTE},
+    {"body", T_BODY}, {"br", T_BR}, {"button", T_BUTTON},
+    {"canvas", T_CANVAS}, {"caption", T_CAPTION}, {"center", T_CENTER},
+    {"code", T_CODE}, {"dd", T_DD}, {"details", T_DETAILS},
+    {"dialog", T_DIALOG}, {"div", T_DIV}, {"dl", T_DL}, {"dt", T_DT},
+    {"embed", T_EMBED}, {"figcaption", T_FIGCAPTION}, {"figure", T_FIGURE},
+    {"font", T_FONT}, {"footer", T_FOOTER}, {"form", T_FORM}, {"h1", T_H1},
+    {"h2", T_H2}, {"h3", T_H3}, {"h4", T_H4}, {"h5", T_H5}, {"h6", T_H6},
+    {"head", T_HEAD}, {"header", T_HEADER}, {"hr", T_HR},
+    {"iframe", T_IFRAME}, {"img", T_IMG}, {"input", T_INPUT},
+    {"label", T_LABEL}, {"li", T_LI}, {"link", T_LINK}, {"main", T_MAIN},
+    {"math", T_MATH}, {"menu", T_MENU}, {"meta", T_META}, {"nav", T_NAV},
+    {"noscript", T_NOSCRIPT}, {"object", T_OBJECT}, {"ol", T_OL},
+    {"option", T_OPTION}, {"p", T_P}, {"picture", T_PICTURE},
+    {"pre", T_PRE}, {"script", T_SCRIPT}, {"section", T_SECTION},
+    {"select", T_SELECT}, {"source", T_SOURCE}, {"span", T_SPAN},
+    {"style", T_STYLE}, {"summary", T_SUMMARY}, {"svg", T_SVG},
+    {"table", T_TABLE}, {"tbody", T_TBODY}, {"td", T_TD},
+    {"template", T_TEMPLATE}, {"textarea", T_TEXTAREA}, {"tfoot", T_TFOOT},
+    {"th", T_TH}, {"thead", T_THEAD}, {"time", T_TIME}, {"title", T_TITLE},
+    {"tr", T_TR}, {"ul", T_UL}, {"video", T_VIDEO},
+};
+
+static int tag_id(const xmlChar *name)
+{
+    size_t lo = 0, hi = sizeof np__tags / sizeof np__tags[0];
+    if (!name)
+        return T_OTHER;
+    while (lo < hi) {
+        size_t mid = (lo + hi) / 2;
+        int c = strcmp((const char *)name, np__tags[mid].name);
+        if (c == 0)
+            return np__tags[mid].id;
+        if (c < 0)
+            hi = mid;
+        else
+            lo = mid + 1;
+    }
+    return T_OTHER;
+}
+
+static int is_heading(int t) { return t >= T_H1 && t <= T_H6; }
+
+/* Elements that start a new block of text when rendered. */
+static int is_block(int t)
+{
+    switch (t) {
+    case T_P: case T_DIV: case T_SECTION: case T_ARTICLE: case T_MAIN:
+    case T_BODY: case T_H1: case T_H2: case T_H3: case T_H4: case T_H5:
+    case T_H6: case T_UL: case T_OL: case T_LI: case T_DL: case T_DT:
+    case T_DD: case T_BLOCKQUOTE: case T_PRE: case T_TABLE: case T_TR:
+    case T_TD: case T_TH: case T_TBODY: case T_THEAD: case T_TFOOT:
+    case T_CAPTION: case T_FIGURE: case T_FIGCAPTION: case T_HR:
+    case T_FORM: case T_HEADER: case T_FOOTER: case T_NAV: case T_ASIDE:
+    case T_ADDRESS: case T_CENTER: case T_DETAILS: case T_SUMMARY:
+    case T_DIALOG: case T_MENU:
+        return 1;
+    default:
+        return 0;
+    }
+}
+
+/* Elements whose content is never article text. */
+static int is_dropped(int t)
+{
+    switch (t) {
+    case T_SCRIPT: case T_STYLE: case T_NOSCRIPT: case T_TEMPLATE:
+    case T_SVG: case T_CANVAS: case T_IFRAME: case T_OBJECT: case T_EMBED:
+    case T_VIDEO: case T_AUDIO: case T_BUTTON: case T_SELECT: case T_INPUT:
+    case T_TEXTAREA: case T_HEAD: case T_TITLE: case T_META: case T_LINK:
+    case T_DIALOG: case T_MATH: case T_SOURCE: case T_OPTION: case T_NAV:
+    case T_LABEL:
+        return 1;
+    default:
+        return 0;
+    }
+}
+
+/* ------------------------------------------------------- attributes */
+
+const char *np__xml_attr(const void *node, const char *name)
+{
+    const xmlNode *n = node;
+    const xmlAttr *a;
+    if (!n || n->type != XML_ELEMENT_NODE)
+        return NULL;
+    for (a = n->properties; a; a = a->next) {
+        if (a->name && strcmp((const char *)a->name, name) == 0) {
+            if (a->children && a->children->type == XML_TEXT_NODE
+                && a->children->content)
+                return (const char *)a->children->content;
+            return "";
+        }
+    }
+    return NULL;
+}
+
+/* Lower-cases up to cap-1 bytes of s into out. */
+static size_t lower_copy(char *out, size_t cap, size_t at, const char *s)
+{
+    while (s && *s && at + 1 < cap) {
+        out[at++] = (char)tolower((unsigned char)*s);
+        s++;
+    }
+    out[at] = '\0';
+    return at;
+}
+
+/* Whether s holds any of the words (substring match). */
+static int has_any(const char *s, const char *const *words)
+{
+    if (!s || !*s)
+        return 0;
+    for (; *words; words++)
+        if (strstr(s, *words))
+            return 1;
+    return 0;
+}
+
+/* Class and id hints, after Readability's lists (substrings of the
+ * lower-cased class and id). */
+static const char *const np__unlikely[] = {
+    "-ad-", "ai2html", "banner", "breadcrumb", "combx", "comment",
+    "community", "cover-wrap", "disqus", "extra", "footer", "gdpr",
+    "header", "legends", "menu", "related", "remark", "replies", "rss",
+    "shoutbox", "sidebar", "skyscraper", "social", "sponsor",
+    "supplemental", "ad-break", "agegate", "pagination", "pager", "popup",
+    "yom-remote", "newsletter", "cookie", "paywall", "subscribe",
+    "share", "sharing", "promo", "outbrain", "taboola", "recommend",
+    "most-popular", "mostpopular", "trending", "byline", "author-bio",
+    "signup", "sign-up", NULL
+};
+static const char *const np__maybe[] = {
+    "and", "article", "body", "column", "content", "main", "shadow",
+    "story", "entry", NULL
+};
+static const char *const np__negative[] = {
+    "-ad-", "hidden", "banner", "combx", "comment", "com-", "contact",
+    "foot", "masthead", "media", "meta", "outbrain", "promo", "related",
+    "scroll", "share", "shoutbox", "sidebar", "skyscraper", "sponsor",
+    "shopping", "tags", "tool", "widget", "caption", "credit", "byline",
+    "newsletter", "subscribe", "taboola", "recirc", NULL
+};
+static const char *const np__positive[] = {
+    "article", "body", "content", "entry", "hentry", "h-entry", "main",
+    "page", "post", "text", "blog", "story", NULL
+};
+
+static int weight_of(const char *s)
+{
+    int w = 0;
+    if (!s || !*s)
+        return 0;
+    if (has_any(s, np__negative))
+        w -= 25;
+    if (has_any(s, np__positive))
+        w += 25;
+    return w;
+}
+
+/* Whether an inline style hides the element. */
+static int style_hidden(const char *style)
+{
+    char buf[128];
+    size_t n = 0;
+    if (!style)
+        return 0;
+    for (; *style && n + 1 < sizeof buf; style++)
+        if (!isspace((unsigned char)*style))
+            buf[n++] = (char)tolower((unsigned char)*style);
+    buf[n] = '\0';
+    return strstr(buf, "display:none") || strstr(buf, "visibility:hidden");
+}
+
+/* ------------------------------------------------------------ index */
+
+#define F_UNLIKELY  (1u << 0)   /* class/id says boilerplate */
+#define F_ARTBODY   (1u << 1)   /* itemprop=articleBody and similar */
+#define F_HIDDEN    (1u << 2)
+#define F_FIGURE    (1u << 3)   /* inside a figure */
+#define F_ROLEOUT   (1u << 4)   /* role=navigation, complementary... */
+#define F_ISLINK    (1u << 5)   /* inside a link */
+#define F_SKIP      (1u << 6)   /* not indexed below: never output */
+
+typedef struct np__node {
+    xmlNode *node;
+    int32_t parent;
+    int32_t end;          /* index just past the subtree */
+    uint8_t tag;
+    uint8_t flags;
+    int16_t weight;       /* class/id weight */
+    uint32_t own;         /* characters whose nearest block is this */
+    uint32_t own_commas;
+    uint32_t text;        /* characters in the subtree */
+    uint32_t link;        /* ... of which inside links */
+    uint32_t commas;
+    uint32_t n_p, n_img, n_li, n_input, n_embed, n_head, n_a;
+    float score;
+    int scored;
+} np__node;
+
+typedef struct walk {
+    np__vec nodes;        /* np__node */
+    int relax;            /* 1: keep class-unlikely subtrees */
+    int err;
+    size_t max_depth;
+} walk;
+
+static np__node *NODE(walk *w, int32_t i)
+{
+    return (np__node *)w->nodes.ptr + i;
+}
+
+/* Characters of a text node: code points, a whitespace run counted once.
+ * Returns the count and adds the commas to *commas. */
+static uint32_t text_chars(const char *s, uint32_t *commas)
+{
+    uint32_t n = 0;
+    int space = 1;
+    for (; *s; s++) {
+        unsigned char ch = (unsigned char)*s;
+        if (ch == ' ' || ch == '\n' || ch == '\t' || ch == '\r' || ch == '\f') {
+            if (!space)
+                n++;
+            space = 1;
+            continue;
+        }
+        space = 0;
+        if ((ch & 0xC0) != 0x80)
+            n++;
+        if (ch == ',')
+            (*commas)++;
+    }
+    return n;
+}
+
+static int role_out(const char *role)
+{
+    static const char *const roles[] = {
+        "menu", "menubar", "complementary", "navigation", "alert",
+        "alertdialog", "dialog", "banner", "contentinfo", "search", NULL
+    };
+    size_t i;
+    if (!role)
+        return 0;
+    for (i = 0; roles[i]; i++)
+        if (strcmp(role, roles[i]) == 0)
+            return 1;
+    return 0;
+}
+
+static void index_children(walk *w, xmlNode *first, int32_t parent,
+                           int32_t block, unsigned inherit, size_t depth);
+
+static void index_element(walk *w, xmlNode *n, int32_t parent, int32_t block,
+                          unsigned inherit, size_t depth)
+{
+    int t = tag_id(n->name);
+    np__node *me, *par = parent >= 0 ? NODE(w, parent) : NULL;
+    char hint[256];
+    size_t hl;
+    const char *cls, *id, *role, *itemprop;
+    unsigned flags = inherit & (F_FIGURE | F_ISLINK);
+    int32_t idx;
+
+    if (w->err)
+        return;
+    /* Counts of things that are not indexed. */
+    if (par) {
+        if (t == T_IFRAME || t == T_EMBED || t == T_OBJECT || t == T_VIDEO)
+            par->n_embed++;
+        else if (t == T_INPUT || t == T_SELECT || t == T_TEXTAREA
+                 || t == T_BUTTON)
+            par->n_input++;
+    }
+    if (is_dropped(t) || depth > w->max_depth)
+        return;
+    if (np__xml_attr(n, "hidden"))
+        return;
+    {
+        const char *ah = np__xml_attr(n, "aria-hidden");
+        if (ah && strcmp(ah, "true") == 0 && t != T_FIGURE && t != T_IMG)
+            return;
+    }
+    if (style_hidden(np__xml_attr(n, "style")))
+        return;
+    role = np__xml_attr(n, "role");
+    if (role_out(role))
+        flags |= F_ROLEOUT;
+
+    cls = np__xml_attr(n, "class");
+    id = np__xml_attr(n, "id");
+    itemprop = np__xml_attr(n, "itemprop");
+    hl = lower_copy(hint, sizeof hint, 0, cls);
+    if (hl + 2 < sizeof hint)
+        hint[hl++] = ' ';
+    hl = lower_copy(hint, sizeof hint, hl, id);
+
+    if (itemprop && (strstr(itemprop, "articleBody")
+                     || strstr(itemprop, "reviewBody")))
+        flags |= F_ARTBODY;
+    if (t == T_FIGURE)
+        flags |= F_FIGURE;
+    if (t == T_A)
+        flags |= F_ISLINK;
+
+    if (!w->relax && t != T_BODY && t != T_ARTICLE && t != T_MAIN
+        && t != T_A && !(flags & F_ARTBODY) && hl > 1
+        && has_any(hint, np__unlikely) && !has_any(hint, np__maybe))
+        flags |= F_UNLIKELY;
+    if (!w->relax && (flags & (F_UNLIKELY | F_ROLEOUT)))
+        return;   /* the first attempt leaves such subtrees out */
+    if (w->relax && (flags & F_ROLEOUT) && t != T_BODY)
+        return;
+
+    me = np__vec_push(&w->nodes);
+    if (!me) {
+        w->err = NP_ENOMEM;
+        return;
+    }
+    idx = (int32_t)(w->nodes.len - 1);
+    me->node = n;
+    me->parent = parent;
+    me->tag = (uint8_t)t;
+    me->flags = (uint8_t)flags;
+    if (cls && *cls) {
+        char c2[160];
+        lower_copy(c2, sizeof c2, 0, cls);
+        me->weight = (int16_t)weight_of(c2);
+        if (id && *id) {
+            lower_copy(c2, sizeof c2, 0, id);
+            me->weight = (int16_t)(me->weight + weight_of(c2));
+        }
+    } else if (id && *id) {
+        char c2[160];
+        lower_copy(c2, sizeof c2, 0, id);
+        me->weight = (int16_t)weight_of(c2);
+    }
+    if (t == T_P)
+        me->n_p = 1;
+    else if (t == T_IMG)
+        me->n_img = 1;
+    else if (t == T_LI)
+        me->n_li = 1;
+    else if (is_heading(t))
+        me->n_head = 1;
+    else if (t == T_A)
+        me->n_a = 1;
+
+    index_children(w, n->children, idx, is_block(t) ? idx : block,
+                   flags, depth + 1);
+    NODE(w, idx)->end = (int32_t)w->nodes.len;
+}
+
+static void index_children(walk *w, xmlNode *first, int32_t parent,
+                           int32_t block, unsigned inherit, size_t depth)
+{
+    xmlNode *k;
+    for (k = first; k && !w->err; k = k->next) {
+        if (k->type == XML_ELEMENT_NODE) {
+            index_element(w, k, parent, block, inherit, depth);
+        } else if ((k->type == XML_TEXT_NODE || k->type == XML_CDATA_SECTION_NODE)
+                   && k->content && parent >= 0) {
+            uint32_t commas = 0;
+            uint32_t n = text_chars((const char *)k->content, &commas);
+            np__node *p = NODE(w, parent);
+            p->text += n;
+            p->commas += commas;
+            if (inherit & F_ISLINK)
+                p->link += n;
+            if (block >= 0) {
+                np__node *b = NODE(w, block);
+                b->own += n;
+                b->own_commas += commas;
+            }
+        }
+    }
+}
+
+/* Sums the subtree counts bottom-up. */
+static void sum_up(walk *w)
+{
+    size_t i;
+    for (i = w->nodes.len; i-- > 1;) {
+        np__node *me = NODE(w, (int32_t)i);
+        np__node *p;
+        if (me->parent < 0)
+            continue;
+        p = NODE(w, me->parent);
+        p->text += me->text;
+        p->link += me->link;
+        p->commas += me->commas;
+        p->n_p += me->n_p;
+        p->n_img += me->n_img;
+        p->n_li += me->n_li;
+        p->n_input += me->n_input;
+        p->n_embed += me->n_embed;
+        p->n_head += me->n_head;
+        p->n_a += me->n_a;
+    }
+}
+
+static float link_density(const np__node *n)
+{
+    return n->text ? (float)n->link / (float)n->text : 0.0f;
+}
+
+static float init_score(const np__node *n)
+{
+    float s = n->weight;
+    switch (n->tag) {
+    case T_DIV: case T_ARTICLE: case T_MAIN: case T_SECTION:
+        s += 5; break;
+    case T_PRE: case T_TD: case T_BLOCKQUOTE:
+        s += 3; break;
+    case T_ADDRESS: case T_OL: case T_UL: case T_DL: case T_DD: case T_DT:
+    case T_LI: case T_FORM:
+        s -= 3; break;
+    case T_H1: case T_H2: case T_H3: case T_H4: case T_H5: case T_H6:
+    case T_TH:
+        s -= 5; break;
+    default:
+        break;
+    }
+    if (n->flags & F_ARTBODY)
+        s += 25;
+    return s;
+}
+
+/* Paragraph-like elements give their score to five ancestors. */
+static void score_nodes(walk *w)
+{
+    size_t i;
+    for (i = 0; i < w->nodes.len; i++) {
+        np__node *n = NODE(w, (int32_t)i);
+        float s;
+        int32_t a;
+        int level;
+        if (n->own < 25)
+            continue;
+        switch (n->tag) {
+        case T_P: case T_PRE: case T_TD: case T_DIV: case T_SECTION:
+        case T_BLOCKQUOTE: case T_DD: case T_ARTICLE: case T_CENTER:
+        case T_FONT: case T_SPAN: case T_OTHER: case T_MAIN:
+            break;
+        default:
+            continue;
+        }
+        if (n->tag == T_DIV || n->tag == T_SECTION || n->tag == T_ARTICLE
+            || n->tag == T_MAIN) {
+            /* a text leaf scores like a paragraph for its parent */
+        }
+        s = 1.0f + (float)n->own_commas + (float)(n->own / 100 > 3 ? 3 : n->own / 100);
+        for (a = n->parent, level = 0; a >= 0 && level < 5;
+             a = NODE(w, a)->parent, level++) {
+            np__node *an = NODE(w, a);
+            float div = level == 0 ? 1.0f : level == 1 ? 2.0f : (float)level * 3.0f;
+            if (!an->scored) {
+                an->scored = 1;
+                an->score = init_score(an);
+            }
+            an->score += s / div;
+        }
+    }
+    for (i = 0; i < w->nodes.len; i++) {
+        np__node *n = NODE(w, (int32_t)i);
+        if (n->scored)
+            n->score *= 1.0f - link_density(n);
+    }
+}
+
+/* ------------------------------------------------------- candidates */
+
+static int is_ancestor(walk *w, int32_t a, int32_t d)
+{
+    return d > a && d < NODE(w, a)->end;
+}
+
+#define NTOP 5
+
+/* Picks the article root; -1 when nothing scored. */
+static int32_t pick_top(walk *w)
+{
+    int32_t top[NTOP];
+    int ntop = 0, k;
+    size_t i;
+    int32_t best;
+
+    for (i = 0; i < w->nodes.len; i++) {
+        np__node *n = NODE(w, (int32_t)i);
+        int j;
+        if (!n->scored || n->tag == T_BODY)
+            continue;
+        for (j = 0; j < ntop; j++)
+            if (n->score > NODE(w, top[j])->score)
+                break;
+        if (j < NTOP) {
+            int m = ntop < NTOP ? ntop : NTOP - 1;
+            memmove(top + j + 1, top + j, (size_t)(m - j) * sizeof top[0]);
+            top[j] = (int32_t)i;
+            if (ntop < NTOP)
+                ntop++;
+        }
+    }
+    if (ntop == 0)
+        return -1;
+    best = top[0];
+
+    /* An element marked as the article body holding most of the best
+     * candidate's text wins. */
+    for (i = 0; i < w->nodes.len; i++) {
+        np__node *n = NODE(w, (int32_t)i);
+        if ((n->flags & F_ARTBODY) && n->text >= 200
+            && (is_ancestor(w, (int32_t)i, best) || (int32_t)i == best
+                || n->text * 2 >= NODE(w, best)->text)) {
+            best = (int32_t)i;
+            break;
+        }
+    }
+
+    /* When several good candidates share an ancestor, take it. */
+    {
+        float bs = NODE(w, best)->score;
+        int32_t a;
+        for (a = NODE(w, best)->parent; a >= 0 && NODE(w, a)->tag != T_BODY;
+             a = NODE(w, a)->parent) {
+            int inside = 0;
+            for (k = 1; k < ntop; k++)
+                if (NODE(w, top[k])->score >= bs * 0.75f
+                    && is_ancestor(w, a, top[k]))
+                    inside++;
+            if (inside >= 2) {
+                best = a;
+                break;
+            }
+        }
+    }
+
+    /* Climb while the parent scores about as well (the article's text
+     * is spread over its children). */
+    {
+        float last = NODE(w, best)->score;
+        int32_t p = NODE(w, best)->parent;
+        float threshold = last / 3.0f;
+        while (p >= 0 && NODE(w, p)->tag != T_BODY) {
+            np__node *pn = NODE(w, p);
+            if (!pn->scored) {
+                p = pn->parent;
+                continue;
+            }
+            if (pn->score < threshold)
+                break;
+            if (pn->score > last) {
+                best = p;
+                break;
+            }
+            last = pn->score;
+            p = pn->parent;
+        }
+    }
+
+    /* An only child stands for its parent. */
+    for (;;) {
+        int32_t p = NODE(w, best)->parent;
+        int32_t j, kids = 0;
+        if (p < 0 || NODE(w, p)->tag == T_BODY)
+            break;
+        for (j = p + 1; j < NODE(w, p)->end; j = NODE(w, j)->end)
+            kids++;
+        if (kids != 1)
+            break;
+        best = p;
+    }
+    return best;
+}
+
+/* ----------------------------------------------------------- output */
+
+typedef struct out {
+    np__ctx *c;
+    walk *w;
+    np__buf cur;
+    int kind;             /* kind of the block being gathered */
+    int space;            /* a space is pending */
+    int err;
+    size_t chars;         /* characters written to blocks */
+    long last_image;      /* index of the last image, -1 */
+    const char *title;
+    int32_t root;
+} out;
+
+static void put_text(out *o, const char *s, int pre)
+{
+    if (pre) {
+        np__buf_puts(&o->cur, s);
+        return;
+    }
+    for (; *s; s++) {
+        unsigned char ch = (unsigned char)*s;
+        if (ch == ' ' || ch == '\n' || ch == '\t' || ch == '\r' || ch == '\f') {
+            if (o->cur.len)
+                o->space = 1;
+            continue;
+        }
+        if (o->space) {
+            np__buf_putc(&o->cur, ' ');
+            o->space = 0;
+        }
+        np__buf_putc(&o->cur, ch);
+    }
+}
+
+/* Case-insensitive prefix test (ASCII). */
+static int starts_with_ci(const char *s, size_t n, const char *pre)
+{
+    size_t k = strlen(pre);
+    size_t i;
+    if (n < k)
+        return 0;
+    for (i = 0; i < k; i++)
+        if (tolower((unsigned char)s[i]) != pre[i])
+            return 0;
+    return 1;
+}
+
+/* Short lines that are page furniture rather than article text. */
+static int is_furniture(const char *s, size_t n)
+{
+    static const char *const pre[] = {
+        "advertisement", "read more", "read also", "related:",
+        "related articles", "related stories", "related coverage",
+        "sign up", "subscribe", "click here", "share this", "follow us",
+        "continue reading", "image:", "photo:", "image source",
+        "photograph:", "copyright", "\xc2\xa9", "all rights reserved",
+        "share on", "tweet this", "email this", "see also",
+        "recommended", "more from", "more on this", "you may also like",
+        "we use cookies", "this article was", "newsletter",
+        "get the latest", "download the", "watch:", "listen:",
+        "skip to", "log in", "sign in", "enable javascript",
+        "please enable", "loading", NULL
+    };
+    size_t i;
+    if (n > 160)
+        return 0;
+    for (i = 0; pre[i]; i++)
+        if (starts_with_ci(s, n, pre[i]))
+            return 1;
+    return 0;
+}
+
+static void flush(out *o)
+{
+    const char *s;
+    size_t n;
+    if (o->err)
+        return;
+    if (o->cur.oom) {
+        o->err = NP_ENOMEM;
+        return;
+    }
+    s = o->cur.ptr;
+    n = o->cur.len;
+    while (n && (s[n - 1] == ' ' || s[n - 1] == '\n' || s[n - 1] == '\t'))
+        n--;
+    while (n && (*s == ' ' || *s == '\n' || *s == '\t')) {
+        s++;
+        n--;
+    }
+    if (n && !is_furniture(s, n)
+        && !(o->kind == NP_BLOCK_HEADING && o->title
+             && strlen(o->title) == n && memcmp(o->title, s, n) == 0)) {
+        if (np__doc_add_block(o->c->doc, o->kind, s, n) < 0) {
+            o->err = NP_ENOMEM;
+            return;
+        }
+        o->chars += n;
+    }
+    np__buf_clear(&o->cur);
+    o->space = 0;
+}
+
+/* Whether a container inside the article is boilerplate, after
+ * Readability's conditional cleaning. */
+static int drop_container(walk *w, const np__node *n)
+{
+    int is_list = n->tag == T_UL || n->tag == T_OL;
+    float ld = link_density(n);
+    float weight = n->weight;
+    uint32_t p = n->n_p, img = n->n_img, li = n->n_li;
+    uint32_t len = n->text;
+
+    if (n->flags & F_ARTBODY)
+        return 0;
+    if (weight + (n->scored ? n->score : 0) < 0)
+        return 1;
+    if (n->commas >= 10 && ld < 0.3f)
+        return 0;
+    if (n->tag == T_TABLE)
+        return 0;   /* handled by the table rule */
+    if (img > 1 && (float)p / (float)img < 0.5f && !(n->flags & F_FIGURE))
+        return 1;
+    if (!is_list && li > p + 2 && li > 3 && ld > 0.2f)
+        return 1;
+    if (n->n_input > p / 3 + 1)
+        return 1;
+    if (!is_list && len < 25 && (img == 0 || img > 2) && n->n_embed == 0
+        && !(n->flags & F_FIGURE))
+        return 1;
+    if (!is_list && weight < 25 && ld > 0.2f && len < 1000)
+        return 1;
+    if (weight >= 25 && ld > 0.5f)
+        return 1;
+    if (is_list && ld > 0.5f)
+        return 1;
+    if ((n->n_embed == 1 && len < 75) || n->n_embed > 1)
+        return 1;
+    (void)w;
+    return 0;
+}
+
+static char *resolve(out *o, const char *src)
+{
+    xmlChar *abs;
+    char *r;
+    if (!src || !*src)
+        return NULL;
+    if (!o->c->url || strncmp(src, "data:", 5) == 0)
+        return np__arena_strdup(o->c->doc->arena, src);
+    abs = xmlBuildURI((const xmlChar *)src, (const xmlChar *)o->c->url);
+    r = np__arena_strdup(o->c->doc->arena, abs ? (const char *)abs : src);
+    if (abs)
+        xmlFree(abs);
+    return r;
+}
+
+static const char *img_src(const xmlNode *img)
+{
+    static const char *const attrs[] = {
+        "src", "data-src", "data-original", "data-lazy-src", "data-url", NULL
+    };
+    size_t i;
+    for (i = 0; attrs[i]; i++) {
+        const char *v = np__xml_attr(img, attrs[i]);
+        if (v && *v && strncmp(v, "data:", 5) != 0)
+            return v;
+    }
+    return NULL;
+}
+
+/* Collects the text of a subtree (for captions) into b, spaces collapsed. */
+static void gather_text(const xmlNode *n, np__buf *b, int *space, size_t depth)
+{
+    const xmlNode *k;
+    if (depth > 64)
+        return;
+    for (k = n->children; k; k = k->next) {
+        if (k->type == XML_TEXT_NODE && k->content) {
+            const char *s = (const char *)k->content;
+            for (; *s; s++) {
+                unsigned char ch = (unsigned char)*s;
+                if (isspace(ch)) {
+                    if (b->len)
+                        *space = 1;
+                    continue;
+                }
+                if (*space) {
+                    np__buf_putc(b, ' ');
+                    *space = 0;
+                }
+                np__buf_putc(b, ch);
+            }
+        } else if (k->type == XML_ELEMENT_NODE && !is_dropped(tag_id(k->name))) {
+            gather_text(k, b, space, depth + 1);
+        }
+    }
+}
+
+/* Finds the first img and the figcaption of a figure. */
+static void find_figure(const xmlNode *n, const xmlNode **img,
+                        const xmlNode **cap, size_t depth)
+{
+    const xmlNode *k;
+    if (depth > 32)
+        return;
+    for (k = n->children; k; k = k->next) {
+        int t;
+        if (k->type != XML_ELEMENT_NODE)
+            continue;
+        t = tag_id(k->name);
+        if (t == T_IMG && !*img && img_src(k))
+            *img = k;
+        else if (t == T_FIGCAPTION && !*cap)
+            *cap = k;
+        else
+            find_figure(k, img, cap, depth + 1);
+    }
+}
+
+static void add_image(out *o, const xmlNode *img, const xmlNode *cap)
+{
+    char *src = NULL;
+    np__buf b = NP__BUF_INIT;
+    int space = 0;
+    const char *caption = NULL;
+    size_t i;
+    if (o->err)
+        return;
+    if (img)
+        src = resolve(o, img_src(img));
+    if (cap) {
+        gather_text(cap, &b, &space, 0);
+        if (b.oom) {
+            o->err = NP_ENOMEM;
+            np__buf_free(&b);
+            return;
+        }
+        caption = b.len ? np__buf_cstr(&b) : NULL;
+    }
+    if (!src && !caption) {
+        np__buf_free(&b);
+        return;
+    }
+    /* the same address twice (the lead image again) is one image */
+    for (i = 0; src && i < o->c->doc->images.len; i++) {
+        np__image *im = np__vec_at(&o->c->doc->images, i);
+        if (im->src && strcmp(im->src, src) == 0) {
+            if (!im->caption && caption)
+                im->caption = np__arena_strdup(o->c->doc->arena, caption);
+            np__buf_free(&b);
+            o->last_image = (long)i;
+            return;
+        }
+    }
+    o->last_image = np__doc_add_image(o->c->doc, src, caption, NULL);
+    if (o->last_image < 0)
+        o->err = NP_ENOMEM;
+    np__buf_free(&b);
+}
+
+static int block_kind(int t, int inherited)
+{
+    if (inherited != NP_BLOCK_PARAGRAPH)
+        return inherited;
+    if (is_heading(t))
+        return NP_BLOCK_HEADING;
+    switch (t) {
+    case T_LI: case T_DT: case T_DD: return NP_BLOCK_LIST_ITEM;
+    case T_BLOCKQUOTE: return NP_BLOCK_BLOCKQUOTE;
+    case T_PRE: return NP_BLOCK_PREFORMATTED;
+    default: return NP_BLOCK_PARAGRAPH;
+    }
+}
+
+/* Tables of short cells are data (scores, prices); their text is not
+ * prose. Layout tables hold long cells and are walked into. */
+static int data_table(const np__node *n)
+{
+    uint32_t cells = 0;
+    (void)cells;
+    if (n->n_p >= 3)
+        return 0;
+    return n->text < 2000 || n->commas < 5;
+}
+
+static void emit(out *o, int32_t *i, int kind, size_t depth);
+
+static void emit_children(out *o, xmlNode *n, int32_t *i, int kind, int pre,
+                          size_t depth)
+{
+    xmlNode *k;
+    for (k = n->children; k && !o->err; k = k->next) {
+        if (k->type == XML_ELEMENT_NODE) {
+            int32_t want = *i;
+            if (want < (int32_t)o->w->nodes.len && NODE(o->w, want)->node == k) {
+                emit(o, i, kind, depth + 1);
+            } else {
+                int t = tag_id(k->name);
+                if (t == T_BR && !pre) {
+                    /* not indexed? br is indexed; this is a skipped node */
+                }
+                (void)t;
+            }
+        } else if ((k->type == XML_TEXT_NODE || k->type == XML_CDATA_SECTION_NODE)
+                   && k->content) {
+            put_text(o, (const char *)k->content, pre);
+        }
+    }
+}
+
+static void emit(out *o, int32_t *i, int kind, size_t depth)
+{
+    np__node *n = NODE(o->w, *i);
+    int32_t self = *i;
+    int t = n->tag;
+    int block = is_block(t);
+    int k2;
+
+    *i = self + 1;
+    if (t == T_BR) {
+        if (kind == NP_BLOCK_PREFORMATTED) {
+            np__buf_putc(&o->cur, '\n');
+        } else if (o->cur.len) {
+            /* two breaks in a row end a paragraph */
+            xmlNode *nx = n->node->next;
+            while (nx && nx->type == XML_TEXT_NODE && nx->content
+                   && strspn((const char *)nx->content, " \t\r\n") == strlen((const char *)nx->content))
+                nx = nx->next;
+            if (nx && nx->type == XML_ELEMENT_NODE && tag_id(nx->name) == T_BR)
+                flush(o);
+            else
+                o->space = 1;
+        }
+        return;
+    }
+    if (t == T_IMG) {
+        if (!(n->flags & F_FIGURE))
+            add_image(o, n->node, NULL);
+        return;
+    }
+    if (t == T_FIGURE || t == T_PICTURE) {
+        const xmlNode *img = NULL, *cap = NULL;
+        find_figure(n->node, &img, &cap, 0);
+        add_image(o, img, cap);
+        *i = n->end;
+        return;
+    }
+    if (t == T_FIGCAPTION) {
+        const xmlNode *cap = n->node;
+        if (o->last_image >= 0) {
+            np__image *im = np__vec_at(&o->c->doc->images, (size_t)o->last_image);
+            if (!im->caption) {
+                np__buf b = NP__BUF_INIT;
+                int space = 0;
+                gather_text(cap, &b, &space, 0);
+                if (b.oom)
+                    o->err = NP_ENOMEM;
+                else if (b.len)
+                    im->caption = np__arena_strndup(o->c->doc->arena, b.ptr, b.len);
+                np__buf_free(&b);
+            }
+        }
+        *i = n->end;
+        return;
+    }
+    if (self != o->root) {
+        int container = t == T_DIV || t == T_SECTION || t == T_UL || t == T_OL
+            || t == T_TABLE || t == T_FORM || t == T_ASIDE || t == T_DL
+            || t == T_HEADER || t == T_FOOTER || t == T_ARTICLE || t == T_SPAN
+            || t == T_CENTER;
+        if ((n->flags & F_UNLIKELY)
+            || t == T_ASIDE || t == T_FOOTER || t == T_FORM
+            || (container && drop_container(o->w, n))
+            || (t == T_TABLE && data_table(n))
+            || (t == T_H1)
+            || (is_heading(t) && n->text && link_density(n) > 0.5f)
+            || (t == T_P && n->text < 300 && link_density(n) > 0.6f)) {
+            *i = n->end;
+            return;
+        }
+    }
+    if (t == T_HEADER && self != o->root && n->n_p == 0) {
+        *i = n->end;
+        return;
+    }
+    k2 = block ? block_kind(t, kind) : kind;
+    if (block)
+        flush(o);
+    {
+        int saved = o->kind;
+        if (block)
+            o->kind = k2;
+        emit_children(o, n->node, i, k2, k2 == NP_BLOCK_PREFORMATTED, depth);
+        if (block) {
+            flush(o);
+            o->kind = saved;
+        }
+    }
+    *i = n->end;
+}
+
+/* ------------------------------------------------------------- main */
+
+static int run(np__ctx *c, xmlNode *root, int relax, size_t *chars_out)
+{
+    walk w;
+    out o;
+    int32_t top;
+    int rc = NP_OK;
+    size_t nblocks0 = c->doc->blocks.len;
+
+    memset(&w, 0, sizeof w);
+    np__vec_init(&w.nodes, sizeof(np__node));
+    w.relax = relax;
+    w.max_depth = c->parser && c->parser->opts.max_depth
+        ? c->parser->opts.max_depth : 4096;
+    index_element(&w, root, -1, -1, 0, 0);
+    if (w.err) {
+        np__vec_free(&w.nodes);
+        return w.err;
+    }
+    *chars_out = 0;
+    if (w.nodes.len == 0) {
+        np__vec_free(&w.nodes);
+        return NP_OK;
+    }
+    sum_up(&w);
+    score_nodes(&w);
+    top = pick_top(&w);
+
+    memset(&o, 0, sizeof o);
+    o.c = c;
+    o.w = &w;
+    o.last_image = -1;
+    o.kind = NP_BLOCK_PARAGRAPH;
+    o.title = c->doc->meta[NP__TITLE];
+    o.cur.ptr = NULL;
+    o.cur.len = o.cur.cap = 0;
+    o.cur.oom = 0;
+
+    if (top >= 0) {
+        /* The top candidate and the siblings that belong with it. */
+        int32_t parent = NODE(&w, top)->parent;
+        float ts = NODE(&w, top)->score;
+        float threshold = ts * 0.2f > 10.0f ? ts * 0.2f : 10.0f;
+        const char *tcls = np__xml_attr(NODE(&w, top)->node, "class");
+        if (parent < 0) {
+            int32_t j = top;
+            o.root = top;
+            emit(&o, &j, NP_BLOCK_PARAGRAPH, 0);
+        } else {
+            int32_t j;
+            for (j = parent + 1; j < NODE(&w, parent)->end && !o.err;) {
+                np__node *s = NODE(&w, j);
+                int32_t next = s->end;
+                int take = j == top;
+                if (!take && s->scored) {
+                    const char *scls = np__xml_attr(s->node, "class");
+                    float bonus = (tcls && scls && *tcls && strcmp(tcls, scls) == 0)
+                        ? ts * 0.2f : 0.0f;
+                    if (s->score + bonus >= threshold)
+                        take = 1;
+                }
+                if (!take && s->tag == T_P) {
+                    float ld = link_density(s);
+                    if (s->text > 80 && ld < 0.25f)
+                        take = 1;
+                    else if (s->text > 0 && s->text <= 80 && ld == 0.0f
+                             && s->commas > 0)
+                        take = 1;
+                }
+                if (take) {
+                    int32_t k = j;
+                    o.root = j;
+                    emit(&o, &k, NP_BLOCK_PARAGRAPH, 0);
+                }
+                j = next;
+            }
+        }
+    }
+    flush(&o);
+    np__buf_free(&o.cur);
+    if (o.err)
+        rc = o.err;
+    *chars_out = o.chars;
+    (void)nblocks0;
+    np__vec_free(&w.nodes);
+    return rc;
+}
 
 int np__extract_html(np__ctx *c, void *tree)
 {
-    (void)tree;
+    xmlDoc *doc = tree;
+    xmlNode *root, *body = NULL, *k;
+    size_t chars = 0;
+    int rc;
+
     c->doc->is_article = 0;
+    if (!doc)
+        return NP_OK;
+    root = xmlDocGetRootElement(doc);
+    if (!root)
+        return NP_OK;
+    for (k = root->children; k; k = k->next)
+        if (k->type == XML_ELEMENT_NODE && tag_id(k->name) == T_BODY)
+            body = k;
+    if (!body)
+        body = root;
+
+    rc = run(c, body, 0, &chars);
+    if (rc != NP_OK)
+        return rc;
+    if (chars < 500) {
+        /* Too little: try again keeping what class names called
+         * boilerplate. */
+        size_t before = c->doc->blocks.len, relaxed = 0;
+        size_t images = c->doc->images.len;
+        rc = run(c, body, 1, &relaxed);
+        if (rc != NP_OK)
+            return rc;
+        if (relaxed > chars * 2 + 100) {
+            /* keep the second attempt: move its blocks to the front */
+            np__block *b = c->doc->blocks.ptr;
+            size_t n2 = c->doc->blocks.len - before;
+            memmove(b, b + before, n2 * sizeof *b);
+            c->doc->blocks.len = n2;
+            chars = relaxed;
+        } else {
+            c->doc->blocks.len = before;
+        }
+        (void)images;
+    }
+    if (chars >= 140)
+        c->doc->is_article = 1;
+    else
+        c->doc->blocks.len = 0;
     return NP_OK;
 }
