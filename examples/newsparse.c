@@ -30,6 +30,7 @@ typedef struct job {
     int failed;
     int done;
     double t_read, t_parse, t_emit;
+    double stage[NP_STAGE_COUNT];
 } job;
 
 typedef struct config {
@@ -154,7 +155,7 @@ static int run_job(config *cf, np_parser *p, job *jb)
     char *buf = NULL, *text = NULL;
     size_t len = 0, tlen = 0;
     np_document *doc = NULL;
-    int rc, err, as_html;
+    int rc, err, as_html, i;
     double t0 = now(), t1, t2;
 
     err = read_all(jb->path, &buf, &len);
@@ -172,6 +173,8 @@ static int run_job(config *cf, np_parser *p, job *jb)
     jb->t_parse = t2 - t1;
     if (rc != NP_OK)
         return error_record(jb, np_strerror_name(rc), np_parser_errmsg(p), cf->pretty);
+    for (i = 0; i < NP_STAGE_COUNT; i++)
+        jb->stage[i] = np_document_stage_seconds(doc, i);
     if (cf->format == FORMAT_TEXT)
         rc = np_document_to_text(doc, 0, &text, &tlen);
     else
@@ -384,16 +387,23 @@ static int cmd_parse(int argc, char **argv)
         pthread_join(tids[i], NULL);
     fflush(stdout);
     if (cf.stats) {
-        double r = 0, p = 0, e = 0;
+        static const char *const names[NP_STAGE_COUNT] = {
+            "load", "extract", "clean", "tokens", "entities", "quotes"
+        };
+        double r = 0, p = 0, e = 0, st[NP_STAGE_COUNT] = { 0 };
+        int k;
         for (i = 0; i < n; i++) {
             r += cf.jobs[i].t_read;
             p += cf.jobs[i].t_parse;
             e += cf.jobs[i].t_emit;
+            for (k = 0; k < NP_STAGE_COUNT; k++)
+                st[k] += cf.jobs[i].stage[k];
         }
-        fprintf(stderr,
-                "stats documents %zu threads %ld wall %.6f load %.6f parse %.6f "
-                "emit %.6f (seconds; stage times summed over threads)\n",
-                n, threads, now() - t_start, r, p, e);
+        fprintf(stderr, "stats documents %zu threads %ld wall %.6f read %.6f parse %.6f",
+                n, threads, now() - t_start, r, p);
+        for (k = 0; k < NP_STAGE_COUNT; k++)
+            fprintf(stderr, " %s %.6f", names[k], st[k]);
+        fprintf(stderr, " emit %.6f (seconds, summed over documents)\n", e);
     }
     pthread_mutex_destroy(&cf.lock);
     pthread_cond_destroy(&cf.cond);

@@ -1,6 +1,7 @@
 /* The parser, errors, versions and the parse pipeline. */
 #include <stdio.h>
 #include <string.h>
+#include <time.h>
 
 #include "np_internal.h"
 
@@ -51,6 +52,13 @@ int np_parse_options_init(np_parse_options *opts, unsigned int version)
     memset(opts, 0, sizeof(*opts));
     opts->version = version;
     return NP_OK;
+}
+
+double np__now(void)
+{
+    struct timespec ts;
+    clock_gettime(CLOCK_MONOTONIC, &ts);
+    return (double)ts.tv_sec + (double)ts.tv_nsec / 1e9;
 }
 
 int np__error(np_parser *p, int code, const char *fmt, ...)
@@ -196,6 +204,7 @@ static int begin(np_parser *p, np_document **out, const char *buf, size_t *len,
 /* The stages after extraction: clean, join, analyse. */
 static int finish(np__ctx *c)
 {
+    double *t = c->doc->stage_seconds, t0 = np__now(), t1;
     int rc;
     if (c->url && !c->doc->meta[NP__URL] &&
         (rc = np__doc_set(c->doc, NP__URL, c->url, (size_t)-1, "input")) != NP_OK)
@@ -204,13 +213,20 @@ static int finish(np__ctx *c)
         return rc;
     if ((rc = np__doc_join(c->doc)) != NP_OK)
         return rc;
+    t1 = np__now();
+    t[NP_STAGE_CLEAN] = t1 - t0;
     if (!(c->flags & NP_PARSE_NO_ENTITIES) || !(c->flags & NP_PARSE_NO_QUOTES)) {
         np__tokens tk;
         rc = np__tokenize(c, &tk);
+        t0 = np__now();
+        t[NP_STAGE_TOKENS] = t0 - t1;
         if (rc == NP_OK && !(c->flags & NP_PARSE_NO_ENTITIES))
             rc = np__entities(c, &tk);
+        t1 = np__now();
+        t[NP_STAGE_ENTITIES] = t1 - t0;
         if (rc == NP_OK && !(c->flags & NP_PARSE_NO_QUOTES))
             rc = np__quotes(c, &tk);
+        t[NP_STAGE_QUOTES] = np__now() - t1;
         np__tokens_free(&tk);
     }
     return rc;
@@ -234,6 +250,7 @@ int np_parse_html(np_parser *p, np_document **out, const char *buf, size_t len,
     np__ctx c;
     np__buf utf8 = NP__BUF_INIT;
     void *tree = NULL;
+    double t0 = np__now(), t1;
     int rc = begin(p, out, buf, &len, url, &c);
     if (rc != NP_OK)
         return rc;
@@ -243,11 +260,14 @@ int np_parse_html(np_parser *p, np_document **out, const char *buf, size_t len,
     if (rc == NP_OK)
         rc = np__load_html(&c, np__buf_cstr(&utf8), utf8.len, &tree);
     np__buf_free(&utf8);
+    t1 = np__now();
+    c.doc->stage_seconds[NP_STAGE_LOAD] = t1 - t0;
     if (rc == NP_OK && !(c.flags & NP_PARSE_NO_METADATA))
         rc = np__meta_html(&c, tree);
     if (rc == NP_OK)
         rc = np__extract_html(&c, tree);
     np__tree_free(tree);
+    c.doc->stage_seconds[NP_STAGE_EXTRACT] = np__now() - t1;
     if (rc == NP_OK)
         rc = finish(&c);
     return end(&c, rc, out);
@@ -258,14 +278,18 @@ int np_parse_text(np_parser *p, np_document **out, const char *buf, size_t len,
 {
     np__ctx c;
     np__buf utf8 = NP__BUF_INIT;
+    double t0 = np__now(), t1;
     int rc = begin(p, out, buf, &len, url, &c);
     if (rc != NP_OK)
         return rc;
     rc = np__decode_text(&c, buf ? buf : "", len, &utf8);
     if (rc == NP_OK && utf8.oom)
         rc = np__error(p, NP_ENOMEM, "out of memory while decoding");
+    t1 = np__now();
+    c.doc->stage_seconds[NP_STAGE_LOAD] = t1 - t0;
     if (rc == NP_OK)
         rc = np__extract_text(&c, np__buf_cstr(&utf8), utf8.len);
+    c.doc->stage_seconds[NP_STAGE_EXTRACT] = np__now() - t1;
     np__buf_free(&utf8);
     if (rc == NP_OK)
         rc = finish(&c);

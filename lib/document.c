@@ -418,3 +418,10 @@ size_t np_fix_start(const np_fix *f) { return f ? f->start : 0; }
 size_t np_fix_end(const np_fix *f) { return f ? f->end : 0; }
 size_t np_fix_input_start(const np_fix *f) { return f ? f->in_start : 0; }
 size_t np_fix_input_end(const np_fix *f) { return f ? f->in_end : 0; }
+
+double np_document_stage_seconds(const np_document *d, int stage)
+{
+    if (!d || stage < 0 || stage >= NP_STAGE_COUNT)
+        return -1;
+    return d->stage_seconds[stage];
+}

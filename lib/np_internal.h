@@ -161,6 +161,7 @@ struct np_document {
     size_t word_count;
     int is_article;
     int truncated;
+    double stage_seconds[NP_STAGE_COUNT];  /* profiling (np_document_stage_seconds) */
 };
 
 np_document *np__doc_new(void);
@@ -193,6 +194,9 @@ struct np_parser {
     struct np__text_state *text;  /* created lazily by lib/text */
     struct np__nlp_state *nlp;    /* created lazily by lib/nlp */
 };
+
+/* A monotonic clock in seconds, for stage timings. */
+double np__now(void);
 
 /* Records an error on the parser and returns code. */
 int np__error(np_parser *p, int code, const char *fmt, ...) NP__PRINTF(3, 4);

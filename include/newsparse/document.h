@@ -194,6 +194,25 @@ NP_API size_t np_fix_input_start(const np_fix *f);
 /** Byte offset just past the original text in the cleanup's input. @since 0.1 */
 NP_API size_t np_fix_input_end(const np_fix *f);
 
+/** @name Pipeline stages (np_document_stage_seconds())
+ * @{ */
+#define NP_STAGE_LOAD     0 /**< Charset decoding and the HTML or text parse. */
+#define NP_STAGE_EXTRACT  1 /**< Metadata and body extraction. */
+#define NP_STAGE_CLEAN    2 /**< Text cleanup. */
+#define NP_STAGE_TOKENS   3 /**< Tokens and sentences. */
+#define NP_STAGE_ENTITIES 4 /**< Entity recognition. */
+#define NP_STAGE_QUOTES   5 /**< Quote extraction. */
+#define NP_STAGE_COUNT    6 /**< Number of stages. */
+/** @} */
+
+/**
+ * The wall-clock time a stage took while this document was parsed, in
+ * seconds (0 for a stage that was skipped; -1 for an unknown stage or a NULL
+ * document). For profiling; the values differ from run to run.
+ * @since 0.1
+ */
+NP_API double np_document_stage_seconds(const np_document *doc, int stage);
+
 /** @name JSON output flags (np_document_to_json())
  * @{ */
 #define NP_JSON_PRETTY     (1u << 0) /**< Indent (one record per line otherwise). */
