@@ -1,0 +1,45 @@
+/*
+ * The entity recogniser's lexicon: a sorted table of keys (lower-cased
+ * words and names) with what they can be, generated into
+ * lib/data/ner_lexicon.c by lib/data/gen_ner_data.py. Read-only, shared by
+ * every parser.
+ */
+#ifndef NP_NLP_LEXICON_H
+#define NP_NLP_LEXICON_H
+
+#include <stddef.h>
+#include <stdint.h>
+
+#define NP__LX_COMMON    (1u << 0)   /* an ordinary lower-case English word */
+#define NP__LX_PROPER    (1u << 1)   /* a word only ever written capitalised */
+#define NP__LX_GIVEN     (1u << 2)   /* a given name */
+#define NP__LX_COUNTRY   (1u << 3)
+#define NP__LX_CITY      (1u << 4)
+#define NP__LX_STATE     (1u << 5)   /* US state, Canadian province */
+#define NP__LX_REGION    (1u << 6)   /* continent, region */
+#define NP__LX_ORG       (1u << 7)   /* a well-known organisation */
+#define NP__LX_TITLE     (1u << 8)   /* "President", "Sen." before a name */
+#define NP__LX_ROLE      (1u << 9)   /* "spokesperson", "coach" before a name */
+#define NP__LX_ORG_CUE   (1u << 10)  /* last word of an organisation */
+#define NP__LX_ORG_HEAD  (1u << 11)  /* first word: "University (of)" */
+#define NP__LX_PLACE_CUE (1u << 12)  /* last word of a place: "Arena" */
+#define NP__LX_CONNECTOR (1u << 13)  /* "of", "de" inside a name */
+#define NP__LX_PARTICLE  (1u << 14)  /* "von", "de" inside a person's name */
+#define NP__LX_DEMONYM   (1u << 15)  /* "French", "Muslims" */
+#define NP__LX_NONENTITY (1u << 16)  /* months, days, page furniture */
+#define NP__LX_PLACE     (1u << 17)  /* other well-known places */
+
+#define NP__LX_ANYPLACE (NP__LX_COUNTRY | NP__LX_CITY | NP__LX_STATE \
+                         | NP__LX_REGION | NP__LX_PLACE)
+
+typedef struct np__ner_entry {
+    uint32_t key;     /* offset of the NUL-terminated key in np__ner_strings */
+    int32_t canon;    /* offset of the usual full name, or -1 */
+    uint32_t flags;   /* NP__LX_* */
+} np__ner_entry;
+
+extern const char np__ner_strings[];
+extern const np__ner_entry np__ner_entries[];
+extern const size_t np__ner_nentries;
+
+#endif /* NP_NLP_LEXICON_H */
