@@ -17,6 +17,10 @@
 #include <ctype.h>
 #include <stdint.h>
 #include <string.h>
+#ifdef NP_DEBUG_EXTRACT
+#include <stdio.h>
+#include <stdlib.h>
+#endif
 
 #include <libxml/HTMLparser.h>
 #include <libxml/tree.h>
@@ -170,7 +174,7 @@ static const char *const np__unlikely[] = {
     "header", "legends", "menu", "related", "remark", "replies", "rss",
     "shoutbox", "sidebar", "skyscraper", "social", "sponsor",
     "supplemental", "ad-break", "agegate", "pagination", "pager", "popup",
-    "yom-remote", "newsletter", "cookie", "paywall", "subscribe",
+    "yom-remote", "newsletter", "cookie", "subscribe",
     "share", "sharing", "promo", "outbrain", "taboola", "recommend",
     "most-popular", "mostpopular", "trending", "byline", "author-bio",
     "signup", "sign-up", NULL
@@ -240,6 +244,8 @@ typedef struct np__node {
     uint32_t link;        /* ... of which inside links */
     uint32_t commas;
     uint32_t n_p, n_img, n_li, n_input, n_embed, n_head, n_a;
+    uint32_t block_kids;  /* direct children that are blocks (not summed) */
+    uint32_t ptext;       /* text of prose paragraphs in the subtree */
     float score;
     int scored;
 } np__node;
@@ -381,6 +387,8 @@ static void index_element(walk *w, xmlNode *n, int32_t parent, int32_t block,
         lower_copy(c2, sizeof c2, 0, id);
         me->weight = (int16_t)weight_of(c2);
     }
+    if (par && is_block(t))
+        NODE(w, parent)->block_kids++;
     if (t == T_P)
         me->n_p = 1;
     else if (t == T_IMG)
@@ -394,7 +402,12 @@ static void index_element(walk *w, xmlNode *n, int32_t parent, int32_t block,
 
     index_children(w, n->children, idx, is_block(t) ? idx : block,
                    flags, depth + 1);
-    NODE(w, idx)->end = (int32_t)w->nodes.len;
+    me = NODE(w, idx);
+    me->end = (int32_t)w->nodes.len;
+    /* Text directly in a div reads as paragraphs of it. */
+    if ((t == T_DIV || t == T_SECTION || t == T_ARTICLE || t == T_TD
+         || t == T_CENTER || t == T_MAIN) && me->own >= 25)
+        me->n_p++;
 }
 
 static void index_children(walk *w, xmlNode *first, int32_t parent,
@@ -426,9 +439,19 @@ static void index_children(walk *w, xmlNode *first, int32_t parent,
 static void sum_up(walk *w)
 {
     size_t i;
-    for (i = w->nodes.len; i-- > 1;) {
+    for (i = w->nodes.len; i-- > 0;) {
         np__node *me = NODE(w, (int32_t)i);
         np__node *p;
+        /* own text of a paragraph-like element counts as prose when
+         * it is long enough and not mostly links */
+        if (me->own >= 25 && me->tag != T_LI && !is_heading(me->tag)
+            && me->tag != T_A && (me->tag == T_P || me->tag == T_DIV
+                || me->tag == T_SECTION || me->tag == T_ARTICLE
+                || me->tag == T_TD || me->tag == T_BLOCKQUOTE
+                || me->tag == T_PRE || me->tag == T_MAIN
+                || me->tag == T_CENTER || me->tag == T_DD)
+            && (float)me->link < 0.5f * (float)me->text)
+            me->ptext += me->own;
         if (me->parent < 0)
             continue;
         p = NODE(w, me->parent);
@@ -442,6 +465,7 @@ static void sum_up(walk *w)
         p->n_embed += me->n_embed;
         p->n_head += me->n_head;
         p->n_a += me->n_a;
+        p->ptext += me->ptext;
     }
 }
 
@@ -491,12 +515,14 @@ static void score_nodes(walk *w)
         default:
             continue;
         }
-        if (n->tag == T_DIV || n->tag == T_SECTION || n->tag == T_ARTICLE
-            || n->tag == T_MAIN) {
-            /* a text leaf scores like a paragraph for its parent */
-        }
         s = 1.0f + (float)n->own_commas + (float)(n->own / 100 > 3 ? 3 : n->own / 100);
-        for (a = n->parent, level = 0; a >= 0 && level < 5;
+        a = n->parent;
+        /* A container holding both text and blocks: its text is
+         * paragraphs of its own, so it is scored first. A text leaf
+         * (no block children) scores like a paragraph for its parent. */
+        if (n->tag != T_P && n->tag != T_PRE && n->block_kids > 0)
+            a = (int32_t)i;
+        for (level = 0; a >= 0 && level < 5;
              a = NODE(w, a)->parent, level++) {
             np__node *an = NODE(w, a);
             float div = level == 0 ? 1.0f : level == 1 ? 2.0f : (float)level * 3.0f;
@@ -601,6 +627,23 @@ static int32_t pick_top(walk *w)
             }
             last = pn->score;
             p = pn->parent;
+        }
+    }
+
+    /* Climb while the parent adds mostly prose: an article split into
+     * sections by figures or pull quotes. */
+    {
+        int32_t p;
+        for (p = NODE(w, best)->parent; p >= 0 && NODE(w, p)->tag != T_BODY;
+             p = NODE(w, p)->parent) {
+            np__node *bn = NODE(w, best), *pn = NODE(w, p);
+            uint32_t extra_p = pn->ptext - bn->ptext;
+            uint32_t extra_t = pn->text - bn->text;
+            if (extra_p >= 100 && (float)extra_p >= 0.5f * (float)extra_t
+                && link_density(pn) <= 0.3f)
+                best = p;
+            else if (extra_t - extra_p >= 50)
+                break;
         }
     }
 
@@ -736,13 +779,17 @@ static int drop_container(walk *w, const np__node *n)
 
     if (n->flags & F_ARTBODY)
         return 0;
+    /* mostly prose: kept whatever its class says */
+    if (n->ptext >= 300 && (float)n->ptext >= 0.6f * (float)len && ld < 0.2f)
+        return 0;
     if (weight + (n->scored ? n->score : 0) < 0)
         return 1;
     if (n->commas >= 10 && ld < 0.3f)
         return 0;
     if (n->tag == T_TABLE)
         return 0;   /* handled by the table rule */
-    if (img > 1 && (float)p / (float)img < 0.5f && !(n->flags & F_FIGURE))
+    if (img > 1 && (float)p / (float)img < 0.5f && !(n->flags & F_FIGURE)
+        && len < img * 100)
         return 1;
     if (!is_list && li > p + 2 && li > 3 && ld > 0.2f)
         return 1;
@@ -1051,6 +1098,25 @@ static int run(np__ctx *c, xmlNode *root, int relax, size_t *chars_out)
     sum_up(&w);
     score_nodes(&w);
     top = pick_top(&w);
+#ifdef NP_DEBUG_EXTRACT
+    if (getenv("NP_DUMP")) {
+        size_t q;
+        for (q = 0; q < w.nodes.len; q++)
+            fprintf(stderr, "%zu <%s class=%s> own %u text %u score %.1f\n", q,
+                    NODE(&w, (int32_t)q)->node->name,
+                    np__xml_attr(NODE(&w, (int32_t)q)->node, "class"),
+                    NODE(&w, (int32_t)q)->own, NODE(&w, (int32_t)q)->text,
+                    NODE(&w, (int32_t)q)->score);
+    }
+    if (top >= 0) {
+        int32_t a;
+        for (a = top; a >= 0; a = NODE(&w, a)->parent)
+            fprintf(stderr, "  <%s class=%s> score %.1f text %u link %u ptext %u\n",
+                    NODE(&w, a)->node->name,
+                    np__xml_attr(NODE(&w, a)->node, "class"),
+                    NODE(&w, a)->score, NODE(&w, a)->text, NODE(&w, a)->link, NODE(&w, a)->ptext);
+    }
+#endif
 
     memset(&o, 0, sizeof o);
     o.c = c;
