@@ -1,0 +1,1208 @@
+/*
+ * The public API's contract: versions, options, error codes and messages,
+ * every accessor on NULL and out-of-range arguments, bad and huge inputs,
+ * limits, JSON output against the accessors, and document lifetime.
+ */
+#include <check.h>
+#include <jansson.h>
+#include <stddef.h>
+#include <stdint.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "np_test.h"
+#include "newsparse/newsparse.h"
+
+#define HEADLINE "Macron Offers to Mediate US-Russia Summit, Putin Slams NATO Military Aid to Ukraine"
+
+static const char simple_page[] =
+    "<!DOCTYPE html><html lang=\"en\"><head><meta charset=\"utf-8\">"
+    "<title>A simple page</title></head><body>"
+    "<h1>A simple page</h1>"
+    "<p>The first paragraph of the simple page has a few words in it, and then some "
+    "more, so that it reads like the opening of a short news story.</p>"
+    "<p>The second paragraph says something else, at some length too: enough words "
+    "for any extraction to keep it as part of the article's body.</p>"
+    "</body></html>";
+
+/* 1 if s[0..n) is valid UTF-8 (no overlongs, surrogates or values past
+ * U+10FFFF): checked here independently of the library's own checker. */
+static int valid_utf8(const char *str, size_t n)
+{
+    const unsigned char *s = (const unsigned char *)str;
+    size_t i = 0;
+    while (i < n) {
+        unsigned char c = s[i];
+        size_t k;
+        uint32_t cp;
+        if (c < 0x80) { i++; continue; }
+        if (c >= 0xC2 && c <= 0xDF) { k = 1; cp = c & 0x1F; }
+        else if (c >= 0xE0 && c <= 0xEF) { k = 2; cp = c & 0x0F; }
+        else if (c >= 0xF0 && c <= 0xF4) { k = 3; cp = c & 0x07; }
+        else return 0;
+        if (i + k >= n)
+            return 0;
+        for (size_t j = 1; j <= k; j++) {
+            if ((s[i + j] & 0xC0) != 0x80) return 0;
+            cp = (cp << 6) | (s[i + j] & 0x3F);
+        }
+        if ((k == 2 && cp < 0x800) || (k == 3 && (cp < 0x10000 || cp > 0x10FFFF)) ||
+            (cp >= 0xD800 && cp <= 0xDFFF))
+            return 0;
+        i += k + 1;
+    }
+    return 1;
+}
+
+static char *read_example(const char *name, size_t *len)
+{
+    char path[4096];
+    char rel[256];
+    char *buf;
+    snprintf(rel, sizeof rel, "examples/data/%s", name);
+    buf = np_test_read(np_test_path(path, sizeof path, rel), len);
+    ck_assert_msg(buf != NULL, "cannot read %s", path);
+    return buf;
+}
+
+static np_parser *new_parser(uint32_t flags)
+{
+    np_parse_options o = NP_PARSE_OPTIONS_INIT;
+    np_parser *p = NULL;
+    o.flags = flags;
+    ck_assert_int_eq(np_parser_new(&p, &o), NP_OK);
+    ck_assert_ptr_nonnull(p);
+    return p;
+}
+
+static np_document *parse_html_ok(np_parser *p, const char *buf, size_t len)
+{
+    np_document *d = NULL;
+    int rc = np_parse_html(p, &d, buf, len, NULL);
+    ck_assert_msg(rc == NP_OK, "np_parse_html: %s (%s)", np_strerror(rc),
+                  np_parser_errmsg(p));
+    ck_assert_ptr_nonnull(d);
+    return d;
+}
+
+/* Checks what holds for any document: body = blocks joined by a blank
+ * line, spans inside the body, valid UTF-8 everywhere. */
+static void check_document_invariants(const np_document *d)
+{
+    size_t blen = 0, n = np_document_block_count(d), pos = 0;
+    const char *body = np_document_body(d, &blen);
+
+    ck_assert_ptr_nonnull(body);
+    ck_assert_uint_eq(strlen(body), blen);
+    ck_assert_msg(valid_utf8(body, blen), "body is not valid UTF-8");
+    if (n == 0)
+        ck_assert_uint_eq(blen, 0);
+    for (size_t i = 0; i < n; i++) {
+        size_t len = 0, start = 0;
+        const char *t = np_document_block_text(d, i, &len, &start);
+        ck_assert_ptr_nonnull(t);
+        ck_assert_uint_eq(strlen(t), len);
+        ck_assert_ptr_nonnull(np_block_kind_name(np_document_block_kind(d, i)));
+        ck_assert_uint_eq(start, pos);
+        ck_assert_uint_le(start + len, blen);
+        ck_assert_msg(memcmp(body + start, t, len) == 0, "block %zu differs from the body", i);
+        pos = start + len;
+        if (i + 1 < n) {
+            ck_assert_msg(pos + 2 <= blen && memcmp(body + pos, "\n\n", 2) == 0,
+                          "blocks %zu and %zu not separated by a blank line", i, i + 1);
+            pos += 2;
+        }
+    }
+    ck_assert_uint_eq(pos, blen);
+
+    for (size_t i = 0; i < np_document_entity_count(d); i++) {
+        const np_entity *e = np_document_entity(d, i);
+        size_t s, en;
+        ck_assert_ptr_nonnull(e);
+        ck_assert_ptr_nonnull(np_entity_name(e));
+        ck_assert_ptr_nonnull(np_entity_type_name(np_entity_type(e)));
+        for (size_t m = 0; m < np_entity_mention_count(e); m++) {
+            ck_assert_int_eq(np_entity_mention(e, m, &s, &en), NP_OK);
+            ck_assert_uint_le(s, en);
+            ck_assert_uint_le(en, blen);
+        }
+        ck_assert_int_eq(np_entity_mention(e, np_entity_mention_count(e), &s, &en),
+                         NP_ENOTFOUND);
+    }
+    for (size_t i = 0; i < np_document_quote_count(d); i++) {
+        const np_quote *q = np_document_quote(d, i);
+        ck_assert_ptr_nonnull(q);
+        ck_assert_ptr_nonnull(np_quote_text(q));
+        ck_assert_uint_le(np_quote_start(q), np_quote_end(q));
+        ck_assert_uint_le(np_quote_end(q), blen);
+        ck_assert(np_quote_kind(q) == NP_QUOTE_DIRECT || np_quote_kind(q) == NP_QUOTE_PARTIAL);
+        ck_assert(np_quote_speaker_entity(q) >= -1 &&
+                  np_quote_speaker_entity(q) < (long)np_document_entity_count(d));
+    }
+    for (size_t i = 0; i < np_document_fix_count(d); i++) {
+        const np_fix *f = np_document_fix(d, i);
+        const char *after;
+        ck_assert_ptr_nonnull(f);
+        ck_assert_ptr_nonnull(np_fix_rule(f));
+        ck_assert_ptr_nonnull(np_fix_before(f));
+        after = np_fix_after(f);
+        ck_assert_ptr_nonnull(after);
+        ck_assert_uint_le(np_fix_start(f), np_fix_end(f));
+        ck_assert_uint_le(np_fix_end(f), blen);
+        ck_assert_uint_le(np_fix_input_start(f), np_fix_input_end(f));
+        ck_assert_uint_eq(np_fix_end(f) - np_fix_start(f), strlen(after));
+        ck_assert_msg(memcmp(body + np_fix_start(f), after, strlen(after)) == 0,
+                      "fix %zu (%s): body[%zu..%zu) is not its 'after' text", i,
+                      np_fix_rule(f), np_fix_start(f), np_fix_end(f));
+    }
+}
+
+/* ---------------------------------------------------------- versions */
+
+START_TEST(test_version)
+{
+    char expect[64];
+    ck_assert_str_eq(np_version(), NP_VERSION_STRING);
+    ck_assert_int_eq(np_version_number(), NP_VERSION_NUMBER);
+    ck_assert_int_eq(NP_VERSION_NUMBER,
+                     NP_VERSION_MAJOR * 10000 + NP_VERSION_MINOR * 100 + NP_VERSION_PATCH);
+    snprintf(expect, sizeof expect, "%d.%d.%d", NP_VERSION_MAJOR, NP_VERSION_MINOR,
+             NP_VERSION_PATCH);
+    ck_assert_str_eq(NP_VERSION_STRING, expect);
+    /* The ABI version stays 0 until 1.0. */
+    if (NP_VERSION_MAJOR == 0)
+        ck_assert_int_eq(NP_SOVERSION, 0);
+}
+END_TEST
+
+/* ----------------------------------------------------------- options */
+
+START_TEST(test_options_init)
+{
+    np_parse_options o, ref = NP_PARSE_OPTIONS_INIT;
+    np_clean_options co, cref = NP_CLEAN_OPTIONS_INIT;
+
+    ck_assert_int_eq(np_parse_options_init(NULL, NP_PARSE_OPTIONS_VERSION), NP_EINVAL);
+    ck_assert_int_eq(np_parse_options_init(&o, 0), NP_EINVAL);
+    ck_assert_int_eq(np_parse_options_init(&o, NP_PARSE_OPTIONS_VERSION + 1), NP_EINVAL);
+    ck_assert_int_eq(np_parse_options_init(&o, 0xFFFFFFFFu), NP_EINVAL);
+
+    memset(&o, 0xA5, sizeof o);
+    ck_assert_int_eq(np_parse_options_init(&o, NP_PARSE_OPTIONS_VERSION), NP_OK);
+    ck_assert_uint_eq(o.version, NP_PARSE_OPTIONS_VERSION);
+    ck_assert_uint_eq(o.flags, ref.flags);
+    ck_assert_uint_eq(o.max_bytes, ref.max_bytes);
+    ck_assert_ptr_null(o.base_url);
+    ck_assert_ptr_null(o.charset);
+    ck_assert_uint_eq(o.max_depth, ref.max_depth);
+    ck_assert_uint_eq(o.max_nodes, ref.max_nodes);
+    ck_assert_uint_eq(ref.version, NP_PARSE_OPTIONS_VERSION);
+
+    ck_assert_int_eq(np_clean_options_init(NULL, NP_CLEAN_OPTIONS_VERSION), NP_EINVAL);
+    ck_assert_int_eq(np_clean_options_init(&co, 0), NP_EINVAL);
+    ck_assert_int_eq(np_clean_options_init(&co, NP_CLEAN_OPTIONS_VERSION + 1), NP_EINVAL);
+    memset(&co, 0x5A, sizeof co);
+    ck_assert_int_eq(np_clean_options_init(&co, NP_CLEAN_OPTIONS_VERSION), NP_OK);
+    ck_assert_uint_eq(co.version, cref.version);
+    ck_assert_uint_eq(co.flags, 0);
+    ck_assert_uint_eq(co.max_bytes, 0);
+}
+END_TEST
+
+/* The options structs are ABI: their layout never changes for a version.
+ * A failure here means a field was inserted, removed or resized; append
+ * fields and bump the version instead. */
+START_TEST(test_options_layout)
+{
+    ck_assert_uint_eq(NP_PARSE_OPTIONS_VERSION, 1);
+    ck_assert_uint_eq(offsetof(np_parse_options, version), 0);
+    ck_assert_uint_eq(offsetof(np_parse_options, flags), sizeof(unsigned int));
+    ck_assert_uint_eq(offsetof(np_parse_options, max_bytes), 8);
+    ck_assert_uint_eq(offsetof(np_parse_options, base_url), 8 + sizeof(size_t));
+    ck_assert_uint_eq(offsetof(np_parse_options, charset), 8 + sizeof(size_t) + sizeof(char *));
+    ck_assert_uint_eq(offsetof(np_parse_options, max_depth), 8 + sizeof(size_t) + 2 * sizeof(char *));
+    ck_assert_uint_eq(offsetof(np_parse_options, max_nodes), 8 + 2 * sizeof(size_t) + 2 * sizeof(char *));
+    ck_assert_uint_eq(sizeof(np_parse_options), 8 + 3 * sizeof(size_t) + 2 * sizeof(char *));
+
+    ck_assert_uint_eq(NP_CLEAN_OPTIONS_VERSION, 1);
+    ck_assert_uint_eq(offsetof(np_clean_options, flags), sizeof(unsigned int));
+    ck_assert_uint_eq(offsetof(np_clean_options, max_bytes), 8);
+    ck_assert_uint_eq(sizeof(np_clean_options), 8 + sizeof(size_t));
+#if SIZE_MAX == UINT64_MAX
+    ck_assert_uint_eq(sizeof(np_parse_options), 48);
+    ck_assert_uint_eq(sizeof(np_clean_options), 16);
+#endif
+    /* Flag bits are never reused: pin them. */
+    ck_assert_uint_eq(NP_PARSE_NO_CLEAN, 1u);
+    ck_assert_uint_eq(NP_PARSE_NO_ENTITIES, 2u);
+    ck_assert_uint_eq(NP_PARSE_NO_QUOTES, 4u);
+    ck_assert_uint_eq(NP_PARSE_NO_METADATA, 8u);
+    ck_assert_uint_eq(NP_PARSE_TRUNCATE, 16u);
+    ck_assert_uint_eq(NP_PARSE_KEEP_ALL, 32u);
+    ck_assert_uint_eq(NP_CLEAN_NO_APOSTROPHES, 64u);
+    ck_assert_uint_eq(NP_JSON_NO_SOURCES, 8u);
+}
+END_TEST
+
+START_TEST(test_parser_new_errors)
+{
+    np_parse_options o = NP_PARSE_OPTIONS_INIT;
+    np_parser *p = (np_parser *)&o;   /* any non-NULL value: must be reset */
+
+    ck_assert_int_eq(np_parser_new(NULL, NULL), NP_EINVAL);
+    ck_assert_int_eq(np_parser_new(NULL, &o), NP_EINVAL);
+
+    o.version = 0;
+    ck_assert_int_eq(np_parser_new(&p, &o), NP_EINVAL);
+    ck_assert_ptr_null(p);
+
+    p = (np_parser *)&o;
+    o.version = NP_PARSE_OPTIONS_VERSION + 1;
+    ck_assert_int_eq(np_parser_new(&p, &o), NP_EINVAL);
+    ck_assert_ptr_null(p);
+
+    o.version = NP_PARSE_OPTIONS_VERSION;
+    ck_assert_int_eq(np_parser_new(&p, &o), NP_OK);
+    ck_assert_ptr_nonnull(p);
+    ck_assert_str_eq(np_parser_errmsg(p), "");
+    ck_assert_int_eq(np_parser_errcode(p), NP_OK);
+    np_parser_free(p);
+
+    ck_assert_int_eq(np_parser_new(&p, NULL), NP_OK);
+    np_parser_free(p);
+
+    /* Every free function accepts NULL. */
+    np_parser_free(NULL);
+    np_document_free(NULL);
+    np_clean_result_free(NULL);
+    np_free(NULL);
+}
+END_TEST
+
+/* ------------------------------------------------------ error codes */
+
+START_TEST(test_strerror)
+{
+    static const struct { int code; const char *name; } codes[] = {
+        { NP_OK, "NP_OK" }, { NP_ERROR, "NP_ERROR" }, { NP_ENOMEM, "NP_ENOMEM" },
+        { NP_EINVAL, "NP_EINVAL" }, { NP_EENCODING, "NP_EENCODING" },
+        { NP_EPARSE, "NP_EPARSE" }, { NP_ENOTFOUND, "NP_ENOTFOUND" },
+        { NP_ELIMIT, "NP_ELIMIT" },
+    };
+    size_t n = sizeof codes / sizeof codes[0];
+
+    /* The codes are ABI: never renumbered. */
+    ck_assert_int_eq(NP_OK, 0);
+    ck_assert_int_eq(NP_ERROR, -1);
+    ck_assert_int_eq(NP_ENOMEM, -2);
+    ck_assert_int_eq(NP_EINVAL, -3);
+    ck_assert_int_eq(NP_EENCODING, -4);
+    ck_assert_int_eq(NP_EPARSE, -5);
+    ck_assert_int_eq(NP_ENOTFOUND, -6);
+    ck_assert_int_eq(NP_ELIMIT, -7);
+
+    for (size_t i = 0; i < n; i++) {
+        const char *s = np_strerror(codes[i].code);
+        ck_assert_ptr_nonnull(s);
+        ck_assert_msg(*s != '\0', "empty text for %s", codes[i].name);
+        ck_assert_str_eq(np_strerror_name(codes[i].code), codes[i].name);
+        for (size_t j = 0; j < i; j++)
+            ck_assert_msg(strcmp(s, np_strerror(codes[j].code)) != 0,
+                          "%s and %s share a text", codes[i].name, codes[j].name);
+    }
+    /* Unknown codes still give some static text. */
+    ck_assert_ptr_nonnull(np_strerror(12345));
+    ck_assert_ptr_nonnull(np_strerror(-999));
+    ck_assert_ptr_nonnull(np_strerror_name(12345));
+    ck_assert_ptr_nonnull(np_strerror_name(-999));
+}
+END_TEST
+
+START_TEST(test_parse_null_arguments)
+{
+    np_parser *p = new_parser(0);
+    np_document *d = (np_document *)p;
+
+    ck_assert_int_eq(np_parse_html(NULL, &d, "<p>x</p>", 8, NULL), NP_EINVAL);
+    ck_assert_ptr_null(d);
+    ck_assert_int_eq(np_parse_text(NULL, &d, "x", 1, NULL), NP_EINVAL);
+
+    ck_assert_int_eq(np_parse_html(p, NULL, "<p>x</p>", 8, NULL), NP_EINVAL);
+    ck_assert_int_eq(np_parser_errcode(p), NP_EINVAL);
+    ck_assert_str_ne(np_parser_errmsg(p), "");
+    ck_assert_int_eq(np_parse_text(p, NULL, "x", 1, NULL), NP_EINVAL);
+    ck_assert_str_ne(np_parser_errmsg(p), "");
+
+    d = (np_document *)p;
+    ck_assert_int_eq(np_parse_html(p, &d, NULL, 5, NULL), NP_EINVAL);
+    ck_assert_ptr_null(d);
+    ck_assert_str_ne(np_parser_errmsg(p), "");
+    d = (np_document *)p;
+    ck_assert_int_eq(np_parse_text(p, &d, NULL, 5, NULL), NP_EINVAL);
+    ck_assert_ptr_null(d);
+
+    /* A successful call clears the message. */
+    d = parse_html_ok(p, simple_page, strlen(simple_page));
+    ck_assert_str_eq(np_parser_errmsg(p), "");
+    ck_assert_int_eq(np_parser_errcode(p), NP_OK);
+    np_document_free(d);
+
+    /* Without a parser there is no message, but a static text. */
+    ck_assert_ptr_nonnull(np_parser_errmsg(NULL));
+
+    ck_assert_int_eq(np_document_to_json(NULL, "x", 0, (char **)&d, NULL), NP_EINVAL);
+    ck_assert_int_eq(np_document_to_text(NULL, 0, (char **)&d, NULL), NP_EINVAL);
+
+    ck_assert_int_eq(np_looks_like_html(NULL, 0), 0);
+    ck_assert_int_eq(np_looks_like_html(NULL, 100), 0);
+    ck_assert_int_eq(np_looks_like_html("", 0), 0);
+    np_parser_free(p);
+}
+END_TEST
+
+START_TEST(test_accessors_null)
+{
+    size_t len = 99, start = 99, s = 1, e = 1;
+
+    ck_assert_ptr_null(np_document_title(NULL));
+    ck_assert_ptr_null(np_document_description(NULL));
+    ck_assert_ptr_null(np_document_published(NULL));
+    ck_assert_ptr_null(np_document_modified(NULL));
+    ck_assert_ptr_null(np_document_site_name(NULL));
+    ck_assert_ptr_null(np_document_language(NULL));
+    ck_assert_ptr_null(np_document_url(NULL));
+    ck_assert_ptr_null(np_document_image(NULL));
+    ck_assert_uint_eq(np_document_author_count(NULL), 0);
+    ck_assert_ptr_null(np_document_author(NULL, 0));
+    ck_assert_ptr_null(np_document_source(NULL, "title"));
+    ck_assert_int_eq(np_document_is_article(NULL), 0);
+    ck_assert_int_eq(np_document_truncated(NULL), 0);
+    ck_assert_str_eq(np_document_body(NULL, &len), "");
+    ck_assert_uint_eq(len, 0);
+    ck_assert_str_eq(np_document_body(NULL, NULL), "");
+    ck_assert_uint_eq(np_document_word_count(NULL), 0);
+
+    ck_assert_uint_eq(np_document_block_count(NULL), 0);
+    ck_assert_int_eq(np_document_block_kind(NULL, 0), -1);
+    ck_assert_ptr_null(np_document_block_text(NULL, 0, &len, &start));
+    ck_assert_ptr_null(np_document_block_text(NULL, 0, NULL, NULL));
+
+    ck_assert_uint_eq(np_document_image_count(NULL), 0);
+    ck_assert_ptr_null(np_document_image_src(NULL, 0));
+    ck_assert_ptr_null(np_document_image_caption(NULL, 0));
+    ck_assert_ptr_null(np_document_image_credit(NULL, 0));
+
+    ck_assert_uint_eq(np_document_entity_count(NULL), 0);
+    ck_assert_ptr_null(np_document_entity(NULL, 0));
+    ck_assert_ptr_null(np_entity_name(NULL));
+    ck_assert_int_eq(np_entity_type(NULL), -1);
+    ck_assert_ptr_null(np_entity_role(NULL));
+    ck_assert_uint_eq(np_entity_mention_count(NULL), 0);
+    ck_assert_int_eq(np_entity_mention(NULL, 0, &s, &e), NP_EINVAL);
+
+    ck_assert_uint_eq(np_document_quote_count(NULL), 0);
+    ck_assert_ptr_null(np_document_quote(NULL, 0));
+    ck_assert_ptr_null(np_quote_text(NULL));
+    ck_assert_ptr_null(np_quote_speaker(NULL));
+    ck_assert_int_eq(np_quote_speaker_entity(NULL), -1);
+    ck_assert_ptr_null(np_quote_cue(NULL));
+    ck_assert_int_eq(np_quote_kind(NULL), -1);
+    ck_assert_uint_eq(np_quote_start(NULL), 0);
+    ck_assert_uint_eq(np_quote_end(NULL), 0);
+
+    ck_assert_uint_eq(np_document_fix_count(NULL), 0);
+    ck_assert_ptr_null(np_document_fix(NULL, 0));
+    ck_assert_ptr_null(np_fix_rule(NULL));
+    ck_assert_ptr_null(np_fix_before(NULL));
+    ck_assert_ptr_null(np_fix_after(NULL));
+    ck_assert_uint_eq(np_fix_start(NULL), 0);
+    ck_assert_uint_eq(np_fix_end(NULL), 0);
+    ck_assert_uint_eq(np_fix_input_start(NULL), 0);
+    ck_assert_uint_eq(np_fix_input_end(NULL), 0);
+
+    ck_assert_uint_eq(np_clean_result_fix_count(NULL), 0);
+    ck_assert_ptr_null(np_clean_result_fix(NULL, 0));
+    (void)np_clean_result_text(NULL, &len);   /* must not crash */
+
+    /* Name tables. */
+    ck_assert_str_eq(np_block_kind_name(NP_BLOCK_PARAGRAPH), "paragraph");
+    ck_assert_str_eq(np_block_kind_name(NP_BLOCK_HEADING), "heading");
+    ck_assert_str_eq(np_block_kind_name(NP_BLOCK_LIST_ITEM), "list_item");
+    ck_assert_str_eq(np_block_kind_name(NP_BLOCK_BLOCKQUOTE), "blockquote");
+    ck_assert_str_eq(np_block_kind_name(NP_BLOCK_CAPTION), "caption");
+    ck_assert_str_eq(np_block_kind_name(NP_BLOCK_PREFORMATTED), "preformatted");
+    ck_assert_ptr_null(np_block_kind_name(-1));
+    ck_assert_ptr_null(np_block_kind_name(6));
+    ck_assert_str_eq(np_entity_type_name(NP_ENTITY_PERSON), "PERSON");
+    ck_assert_str_eq(np_entity_type_name(NP_ENTITY_ORG), "ORG");
+    ck_assert_str_eq(np_entity_type_name(NP_ENTITY_PLACE), "PLACE");
+    ck_assert_ptr_null(np_entity_type_name(-1));
+    ck_assert_ptr_null(np_entity_type_name(3));
+}
+END_TEST
+
+START_TEST(test_out_of_range)
+{
+    np_parser *p = new_parser(0);
+    size_t len;
+    char *html = read_example("article.html", &len);
+    np_document *d = parse_html_ok(p, html, len);
+    size_t big[] = { 0, 1, 1000, ((size_t)-1) / 2 };
+    size_t s, e;
+
+    for (size_t k = 0; k < sizeof big / sizeof big[0]; k++) {
+        size_t off = big[k];
+        size_t n = np_document_block_count(d);
+        ck_assert_int_eq(np_document_block_kind(d, n + off), -1);
+        ck_assert_ptr_null(np_document_block_text(d, n + off, &s, &e));
+        ck_assert_ptr_null(np_document_author(d, np_document_author_count(d) + off));
+        n = np_document_image_count(d);
+        ck_assert_ptr_null(np_document_image_src(d, n + off));
+        ck_assert_ptr_null(np_document_image_caption(d, n + off));
+        ck_assert_ptr_null(np_document_image_credit(d, n + off));
+        ck_assert_ptr_null(np_document_entity(d, np_document_entity_count(d) + off));
+        ck_assert_ptr_null(np_document_quote(d, np_document_quote_count(d) + off));
+        ck_assert_ptr_null(np_document_fix(d, np_document_fix_count(d) + off));
+    }
+    /* The largest index of all. */
+    ck_assert_int_eq(np_document_block_kind(d, (size_t)-1), -1);
+    ck_assert_ptr_null(np_document_block_text(d, (size_t)-1, NULL, NULL));
+    ck_assert_ptr_null(np_document_author(d, (size_t)-1));
+    ck_assert_ptr_null(np_document_image_src(d, (size_t)-1));
+    ck_assert_ptr_null(np_document_entity(d, (size_t)-1));
+    ck_assert_ptr_null(np_document_quote(d, (size_t)-1));
+    ck_assert_ptr_null(np_document_fix(d, (size_t)-1));
+    for (size_t i = 0; i < np_document_entity_count(d); i++) {
+        const np_entity *en = np_document_entity(d, i);
+        ck_assert_int_eq(np_entity_mention(en, (size_t)-1, &s, &e), NP_ENOTFOUND);
+        ck_assert_int_eq(np_entity_mention(en, 0, NULL, NULL), NP_EINVAL);
+    }
+    ck_assert_ptr_null(np_document_source(d, NULL));
+    ck_assert_ptr_null(np_document_source(d, "no-such-field"));
+    ck_assert_ptr_null(np_document_source(d, ""));
+
+    check_document_invariants(d);
+    np_document_free(d);
+    np_parser_free(p);
+    free(html);
+}
+END_TEST
+
+/* --------------------------------------------------------- bad input */
+
+START_TEST(test_empty_input)
+{
+    np_parser *p = new_parser(0);
+    np_document *d = NULL;
+    size_t len = 1;
+    const char *blank = "  \n\t\r\n  ";
+
+    ck_assert_int_eq(np_parse_html(p, &d, "", 0, NULL), NP_OK);
+    ck_assert_str_eq(np_document_body(d, &len), "");
+    ck_assert_uint_eq(len, 0);
+    ck_assert_uint_eq(np_document_block_count(d), 0);
+    ck_assert_ptr_null(np_document_title(d));
+    ck_assert_int_eq(np_document_is_article(d), 0);
+    np_document_free(d);
+
+    ck_assert_int_eq(np_parse_html(p, &d, NULL, 0, NULL), NP_OK);
+    ck_assert_str_eq(np_document_body(d, NULL), "");
+    np_document_free(d);
+
+    ck_assert_int_eq(np_parse_text(p, &d, NULL, 0, NULL), NP_OK);
+    ck_assert_str_eq(np_document_body(d, NULL), "");
+    ck_assert_uint_eq(np_document_block_count(d), 0);
+    ck_assert_uint_eq(np_document_word_count(d), 0);
+    np_document_free(d);
+
+    ck_assert_int_eq(np_parse_text(p, &d, blank, strlen(blank), NULL), NP_OK);
+    ck_assert_str_eq(np_document_body(d, NULL), "");
+    np_document_free(d);
+
+    ck_assert_int_eq(np_parse_html(p, &d, "<html></html>", 13, NULL), NP_OK);
+    ck_assert_str_eq(np_document_body(d, NULL), "");
+    np_document_free(d);
+    np_parser_free(p);
+}
+END_TEST
+
+START_TEST(test_invalid_utf8)
+{
+    static const char text[] = "caf\xe9 ol\xc3 \xff\xfe ok \xed\xa0\x80 \xc0\xaf end\n"
+                               "\xf4\x90\x80\x80 more \xe2\x82 words";
+    static const char page[] = "<html><head><meta charset=\"utf-8\"><title>T\xff</title>"
+                               "</head><body><p>caf\xe9 \xc3\x28 \xed\xa0\x80 ok</p></body></html>";
+    np_parse_options o = NP_PARSE_OPTIONS_INIT;
+    np_parser *p = new_parser(0), *strict;
+    np_document *d = NULL;
+    const char *t;
+
+    ck_assert_int_eq(np_parse_text(p, &d, text, sizeof text - 1, NULL), NP_OK);
+    check_document_invariants(d);
+    ck_assert_ptr_nonnull(strstr(np_document_body(d, NULL), "ok"));
+    ck_assert_ptr_nonnull(strstr(np_document_body(d, NULL), "words"));
+    np_document_free(d);
+
+    ck_assert_int_eq(np_parse_html(p, &d, page, sizeof page - 1, NULL), NP_OK);
+    check_document_invariants(d);
+    t = np_document_title(d);
+    if (t)
+        ck_assert(valid_utf8(t, strlen(t)));
+    np_document_free(d);
+
+    /* Without cleanup, invalid UTF-8 in text is an encoding error. */
+    o.flags = NP_PARSE_NO_CLEAN;
+    ck_assert_int_eq(np_parser_new(&strict, &o), NP_OK);
+    d = (np_document *)strict;
+    ck_assert_int_eq(np_parse_text(strict, &d, text, sizeof text - 1, NULL), NP_EENCODING);
+    ck_assert_ptr_null(d);
+    ck_assert_int_eq(np_parser_errcode(strict), NP_EENCODING);
+    ck_assert_str_ne(np_parser_errmsg(strict), "");
+    /* ... and the parser is still usable. */
+    ck_assert_int_eq(np_parse_text(strict, &d, "fine text", 9, NULL), NP_OK);
+    ck_assert_str_eq(np_parser_errmsg(strict), "");
+    np_document_free(d);
+    np_parser_free(strict);
+    np_parser_free(p);
+}
+END_TEST
+
+START_TEST(test_truncated_page)
+{
+    np_parser *p = new_parser(0);
+    size_t len;
+    char *html = read_example("article.html", &len);
+    const char *cut_points[] = { "<p>On Sunday", "Palace, both Biden", "</article>",
+                                 "</p>\n    <p>Additionally" };
+
+    for (size_t k = 0; k < sizeof cut_points / sizeof cut_points[0]; k++) {
+        const char *at = strstr(html, cut_points[k]);
+        np_document *d;
+        ck_assert_ptr_nonnull(at);
+        /* Cut inside the tag or word that starts there. */
+        d = parse_html_ok(p, html, (size_t)(at - html) + 3);
+        check_document_invariants(d);
+        ck_assert_str_eq(np_document_title(d), HEADLINE);
+        np_document_free(d);
+    }
+    /* Cut in the middle of a two-byte character (the É of Élysée). */
+    {
+        const char *at = strstr(html, "\xc3\x89lys\xc3\xa9" "e Palace, both");
+        np_document *d;
+        ck_assert_ptr_nonnull(at);
+        d = parse_html_ok(p, html, (size_t)(at - html) + 1);
+        check_document_invariants(d);
+        np_document_free(d);
+        ck_assert_int_eq(np_parse_text(p, &d, html, (size_t)(at - html) + 1, NULL), NP_OK);
+        check_document_invariants(d);
+        np_document_free(d);
+    }
+    /* Cut in the middle of the document head. */
+    {
+        np_document *d = parse_html_ok(p, html, 200);
+        check_document_invariants(d);
+        np_document_free(d);
+    }
+    free(html);
+    np_parser_free(p);
+}
+END_TEST
+
+START_TEST(test_binary_junk)
+{
+    np_parser *p = new_parser(0);
+    size_t n = 256 * 1024;
+    unsigned char *junk = malloc(n);
+    uint32_t x = 2463534242u;
+    ck_assert_ptr_nonnull(junk);
+
+    for (int round = 0; round < 3; round++) {
+        for (size_t i = 0; i < n; i++) {
+            x ^= x << 13; x ^= x >> 17; x ^= x << 5;   /* xorshift32 */
+            junk[i] = (unsigned char)x;
+            if (round == 1 && (x & 7) == 0)
+                junk[i] = "<>&/=\"' \n"[x % 9];        /* markup-ish junk */
+            if (round == 2 && i < 9)
+                junk[i] = (unsigned char)"<!DOCTYPE"[i];
+        }
+        for (int as_text = 0; as_text < 2; as_text++) {
+            np_document *d = NULL;
+            int rc = as_text ? np_parse_text(p, &d, (const char *)junk, n, NULL)
+                             : np_parse_html(p, &d, (const char *)junk, n, NULL);
+            if (rc == NP_OK) {
+                char *json = NULL;
+                size_t jlen;
+                check_document_invariants(d);
+                ck_assert_int_eq(np_document_to_json(d, "junk", 0, &json, &jlen), NP_OK);
+                ck_assert(valid_utf8(json, jlen));
+                np_free(json);
+                np_document_free(d);
+            } else {
+                ck_assert_ptr_null(d);
+                ck_assert_int_eq(np_parser_errcode(p), rc);
+                ck_assert_str_ne(np_parser_errmsg(p), "");
+            }
+        }
+    }
+    free(junk);
+    np_parser_free(p);
+}
+END_TEST
+
+START_TEST(test_large_input)
+{
+    size_t target = 50u * 1024 * 1024, n = 0, paras = 0;
+    char *buf = malloc(target + 256);
+    np_parser *p = new_parser(NP_PARSE_NO_ENTITIES | NP_PARSE_NO_QUOTES);
+    np_document *d;
+    size_t blen;
+    const char *body;
+
+    ck_assert_ptr_nonnull(buf);
+    n += (size_t)sprintf(buf, "<!DOCTYPE html><html lang=\"en\"><head><meta charset=\"utf-8\">"
+                              "<title>A very long page</title></head><body><article>\n");
+    while (n < target) {
+        n += (size_t)sprintf(buf + n,
+                             "<p>Paragraph %zu of a very long article, with enough words in "
+                             "it to read like prose and not like a list of links.</p>\n",
+                             paras);
+        paras++;
+    }
+    n += (size_t)sprintf(buf + n, "</article></body></html>\n");
+
+    d = parse_html_ok(p, buf, n);
+    body = np_document_body(d, &blen);
+    ck_assert_msg(blen > target / 2, "body of %zu bytes from a %zu-byte page", blen, n);
+    ck_assert_ptr_nonnull(strstr(body, "Paragraph 0 of a very long article"));
+    ck_assert_int_eq(np_document_truncated(d), 0);
+    ck_assert_str_eq(np_document_title(d), "A very long page");
+    np_document_free(d);
+
+    /* The same bytes as text. */
+    ck_assert_int_eq(np_parse_text(p, &d, buf, n, NULL), NP_OK);
+    ck_assert_uint_gt(np_document_block_count(d), paras / 2);
+    np_document_free(d);
+
+    free(buf);
+    np_parser_free(p);
+}
+END_TEST
+
+START_TEST(test_max_bytes)
+{
+    np_parse_options o = NP_PARSE_OPTIONS_INIT;
+    np_parser *p, *pt;
+    np_document *d = NULL;
+    size_t len;
+    char *html = read_example("article.html", &len);
+    char *json = NULL;
+    json_t *root;
+    json_error_t jerr;
+
+    ck_assert_uint_gt(len, 4000);
+    o.max_bytes = 4000;
+    ck_assert_int_eq(np_parser_new(&p, &o), NP_OK);
+
+    d = (np_document *)p;
+    ck_assert_int_eq(np_parse_html(p, &d, html, len, NULL), NP_ELIMIT);
+    ck_assert_ptr_null(d);
+    ck_assert_int_eq(np_parser_errcode(p), NP_ELIMIT);
+    ck_assert_str_ne(np_parser_errmsg(p), "");
+    ck_assert_msg(strstr(np_parser_errmsg(p), "4000") != NULL,
+                  "the message does not give the limit: %s", np_parser_errmsg(p));
+
+    ck_assert_int_eq(np_parse_text(p, &d, html, len, NULL), NP_ELIMIT);
+    ck_assert_ptr_null(d);
+    ck_assert_str_ne(np_parser_errmsg(p), "");
+
+    /* At the limit is fine. */
+    d = parse_html_ok(p, html, 4000);
+    ck_assert_int_eq(np_document_truncated(d), 0);
+    np_document_free(d);
+    d = parse_html_ok(p, simple_page, strlen(simple_page));
+    ck_assert_int_eq(np_document_truncated(d), 0);
+    np_document_free(d);
+    np_parser_free(p);
+
+    /* With NP_PARSE_TRUNCATE the first max_bytes are parsed instead. */
+    o.flags = NP_PARSE_TRUNCATE;
+    ck_assert_int_eq(np_parser_new(&pt, &o), NP_OK);
+    d = parse_html_ok(pt, html, len);
+    ck_assert_int_eq(np_document_truncated(d), 1);
+    check_document_invariants(d);
+    ck_assert_int_eq(np_document_to_json(d, NULL, 0, &json, NULL), NP_OK);
+    root = json_loads(json, 0, &jerr);
+    ck_assert_msg(root != NULL, "JSON: %s", jerr.text);
+    ck_assert(json_is_true(json_object_get(root, "truncated")));
+    json_decref(root);
+    np_free(json);
+    np_document_free(d);
+
+    ck_assert_int_eq(np_parse_text(pt, &d, html, len, NULL), NP_OK);
+    ck_assert_int_eq(np_document_truncated(d), 1);
+    ck_assert_uint_le(np_document_body(d, NULL) ? strlen(np_document_body(d, NULL)) : 0, 4000);
+    np_document_free(d);
+    np_parser_free(pt);
+
+    /* The standalone cleanup has its own limit. */
+    {
+        np_clean_options co = NP_CLEAN_OPTIONS_INIT;
+        np_clean_result *r = NULL;
+        co.max_bytes = 10;
+        ck_assert_int_eq(np_clean(&r, "0123456789ABC", 13, &co), NP_ELIMIT);
+        ck_assert_ptr_null(r);
+        ck_assert_int_eq(np_clean(&r, "0123456789", 10, &co), NP_OK);
+        ck_assert_str_eq(np_clean_result_text(r, NULL), "0123456789");
+        np_clean_result_free(r);
+    }
+    free(html);
+}
+END_TEST
+
+START_TEST(test_clean_errors)
+{
+    np_clean_options co = NP_CLEAN_OPTIONS_INIT;
+    np_clean_result *r = (np_clean_result *)&co;
+    size_t len = 99;
+
+    ck_assert_int_eq(np_clean(NULL, "x", 1, NULL), NP_EINVAL);
+    ck_assert_int_eq(np_clean(&r, NULL, 3, NULL), NP_EINVAL);
+    ck_assert_ptr_null(r);
+    co.version = 0;
+    ck_assert_int_eq(np_clean(&r, "x", 1, &co), NP_EINVAL);
+    co.version = NP_CLEAN_OPTIONS_VERSION + 1;
+    ck_assert_int_eq(np_clean(&r, "x", 1, &co), NP_EINVAL);
+
+    ck_assert_int_eq(np_clean(&r, NULL, 0, NULL), NP_OK);
+    ck_assert_str_eq(np_clean_result_text(r, &len), "");
+    ck_assert_uint_eq(len, 0);
+    ck_assert_uint_eq(np_clean_result_fix_count(r), 0);
+    ck_assert_ptr_null(np_clean_result_fix(r, 0));
+    np_clean_result_free(r);
+
+    ck_assert_int_eq(np_clean(&r, "plain words", 11, NULL), NP_OK);
+    ck_assert_str_eq(np_clean_result_text(r, &len), "plain words");
+    ck_assert_uint_eq(len, 11);
+    ck_assert_ptr_null(np_clean_result_fix(r, np_clean_result_fix_count(r)));
+    np_clean_result_free(r);
+
+    /* Any bytes in, valid UTF-8 out. */
+    ck_assert_int_eq(np_clean(&r, "a\xff\xc3\x28z", 5, NULL), NP_OK);
+    {
+        const char *t = np_clean_result_text(r, &len);
+        ck_assert(valid_utf8(t, len));
+        ck_assert_uint_eq(strlen(t), len);
+        ck_assert_uint_gt(np_clean_result_fix_count(r), 0);
+    }
+    np_clean_result_free(r);
+}
+END_TEST
+
+/* ---------------------------------------------------- flags and options */
+
+START_TEST(test_stage_flags)
+{
+    size_t len;
+    char *html = read_example("article.html", &len);
+    np_parser *p = new_parser(NP_PARSE_NO_ENTITIES | NP_PARSE_NO_QUOTES | NP_PARSE_NO_CLEAN);
+    np_document *d = parse_html_ok(p, html, len);
+
+    ck_assert_uint_eq(np_document_entity_count(d), 0);
+    ck_assert_uint_eq(np_document_quote_count(d), 0);
+    ck_assert_uint_eq(np_document_fix_count(d), 0);
+    /* Without cleanup the damaged apostrophe stays as it was. */
+    ck_assert_ptr_nonnull(strstr(np_document_body(d, NULL), "diplomacys resources"));
+    check_document_invariants(d);
+    np_document_free(d);
+    np_parser_free(p);
+    free(html);
+}
+END_TEST
+
+START_TEST(test_url_and_copies)
+{
+    static const char page[] = "<html><head><title>No canonical here</title></head>"
+                               "<body><p>Some words in a paragraph for the body, and more "
+                               "of them, so that the page reads as a short article with a "
+                               "body worth keeping whatever the extraction's thresholds "
+                               "are.</p></body></html>";
+    char base[64], url[64];
+    np_parse_options o = NP_PARSE_OPTIONS_INIT;
+    np_parser *p;
+    np_document *d = NULL;
+    char *copy;
+
+    strcpy(base, "https://base.example.org/story");
+    o.base_url = base;
+    ck_assert_int_eq(np_parser_new(&p, &o), NP_OK);
+    /* The options and their strings were copied. */
+    memset(base, 'x', sizeof base - 1);
+    o.base_url = NULL;
+
+    d = parse_html_ok(p, page, sizeof page - 1);
+    ck_assert_str_eq(np_document_url(d), "https://base.example.org/story");
+    np_document_free(d);
+
+    strcpy(url, "https://given.example.org/a/b");
+    ck_assert_int_eq(np_parse_html(p, &d, page, sizeof page - 1, url), NP_OK);
+    memset(url, 'y', sizeof url - 1);
+    ck_assert_str_eq(np_document_url(d), "https://given.example.org/a/b");
+    np_document_free(d);
+
+    /* The input bytes were copied: the document does not read the buffer. */
+    copy = strdup(page);
+    ck_assert_ptr_nonnull(copy);
+    d = parse_html_ok(p, copy, strlen(copy));
+    memset(copy, 'z', strlen(copy));
+    free(copy);
+    ck_assert_str_eq(np_document_title(d), "No canonical here");
+    ck_assert_ptr_nonnull(strstr(np_document_body(d, NULL), "Some words in a paragraph"));
+    np_document_free(d);
+    np_parser_free(p);
+}
+END_TEST
+
+START_TEST(test_looks_like_html)
+{
+    size_t hl, tl;
+    char *html = read_example("article.html", &hl);
+    char *text = read_example("article.txt", &tl);
+
+    ck_assert_int_eq(np_looks_like_html(html, hl), 1);
+    ck_assert_int_eq(np_looks_like_html(text, tl), 0);
+    ck_assert_int_eq(np_looks_like_html(simple_page, strlen(simple_page)), 1);
+    ck_assert_int_eq(np_looks_like_html("\xef\xbb\xbf<html><body>x", 19), 1);
+    ck_assert_int_eq(np_looks_like_html("  \n<div>x</div>", 15), 1);
+    ck_assert_int_eq(np_looks_like_html("Just a sentence, 3 < 4 and 5 > 2.", 33), 0);
+    /* Never reads past len. */
+    ck_assert_int_eq(np_looks_like_html("<html>", 3), 0);
+    free(html);
+    free(text);
+}
+END_TEST
+
+/* ------------------------------------------------------------- JSON */
+
+static void check_json_string(json_t *root, const char *key, const char *value)
+{
+    json_t *v = json_object_get(root, key);
+    if (!value) {
+        ck_assert_msg(v == NULL || json_is_null(v), "\"%s\" should be absent or null", key);
+        return;
+    }
+    ck_assert_msg(json_is_string(v), "\"%s\" should be a string", key);
+    ck_assert_str_eq(json_string_value(v), value);
+}
+
+static size_t json_size(json_t *root, const char *key)
+{
+    json_t *v = json_object_get(root, key);
+    if (!v || json_is_null(v))
+        return 0;
+    ck_assert_msg(json_is_array(v), "\"%s\" should be an array", key);
+    return json_array_size(v);
+}
+
+static void check_json_matches(const np_document *d, const char *source)
+{
+    char *out = NULL, *pretty = NULL;
+    size_t len = 0, blen;
+    json_t *root, *root2, *a;
+    json_error_t jerr;
+    const char *body = np_document_body(d, &blen);
+    static const char *const fields[] = { "title", "description", "published", "modified",
+                                          "site_name", "language", "url", "image" };
+    const char *(*const getters[])(const np_document *) = {
+        np_document_title, np_document_description, np_document_published,
+        np_document_modified, np_document_site_name, np_document_language,
+        np_document_url, np_document_image };
+
+    ck_assert_int_eq(np_document_to_json(d, source, 0, &out, &len), NP_OK);
+    ck_assert_ptr_nonnull(out);
+    ck_assert_uint_eq(strlen(out), len);
+    ck_assert_msg(memchr(out, '\n', len) == NULL, "compact JSON holds a newline");
+    ck_assert(valid_utf8(out, len));
+    root = json_loadb(out, len, 0, &jerr);
+    ck_assert_msg(root != NULL, "JSON does not parse: %s at %d", jerr.text, jerr.position);
+    ck_assert(json_is_object(root));
+
+    ck_assert(json_is_integer(json_object_get(root, "schema")));
+    ck_assert_int_eq(json_integer_value(json_object_get(root, "schema")), 1);
+    if (source)
+        check_json_string(root, "source", source);
+    else
+        ck_assert_ptr_null(json_object_get(root, "source"));
+
+    for (size_t i = 0; i < sizeof fields / sizeof fields[0]; i++)
+        check_json_string(root, fields[i], getters[i](d));
+
+    ck_assert_uint_eq(json_size(root, "authors"), np_document_author_count(d));
+    for (size_t i = 0; i < np_document_author_count(d); i++)
+        ck_assert_str_eq(json_string_value(json_array_get(json_object_get(root, "authors"), i)),
+                         np_document_author(d, i));
+
+    a = json_object_get(root, "body");
+    ck_assert(json_is_string(a));
+    ck_assert_uint_eq(json_string_length(a), blen);
+    ck_assert(memcmp(json_string_value(a), body, blen) == 0);
+
+    a = json_object_get(root, "is_article");
+    if (a)
+        ck_assert_int_eq(json_is_true(a), np_document_is_article(d) != 0);
+    a = json_object_get(root, "truncated");
+    if (a)
+        ck_assert_int_eq(json_is_true(a), np_document_truncated(d) != 0);
+    a = json_object_get(root, "word_count");
+    if (a)
+        ck_assert_uint_eq((size_t)json_integer_value(a), np_document_word_count(d));
+
+    a = json_object_get(root, "blocks");
+    if (a) {
+        ck_assert_uint_eq(json_array_size(a), np_document_block_count(d));
+        for (size_t i = 0; i < json_array_size(a); i++) {
+            json_t *b = json_array_get(a, i);
+            ck_assert_str_eq(json_string_value(json_object_get(b, "kind")),
+                             np_block_kind_name(np_document_block_kind(d, i)));
+            ck_assert_str_eq(json_string_value(json_object_get(b, "text")),
+                             np_document_block_text(d, i, NULL, NULL));
+        }
+    }
+    a = json_object_get(root, "images");
+    if (a) {
+        ck_assert_uint_eq(json_array_size(a), np_document_image_count(d));
+        for (size_t i = 0; i < json_array_size(a); i++) {
+            json_t *im = json_array_get(a, i);
+            check_json_string(im, "src", np_document_image_src(d, i));
+            check_json_string(im, "caption", np_document_image_caption(d, i));
+            check_json_string(im, "credit", np_document_image_credit(d, i));
+        }
+    }
+    a = json_object_get(root, "sources");
+    if (a) {
+        const char *k;
+        json_t *v;
+        ck_assert(json_is_object(a));
+        json_object_foreach(a, k, v)
+            ck_assert_str_eq(json_string_value(v), np_document_source(d, k));
+    }
+
+    ck_assert_uint_eq(json_size(root, "entities"), np_document_entity_count(d));
+    for (size_t i = 0; i < np_document_entity_count(d); i++) {
+        const np_entity *e = np_document_entity(d, i);
+        json_t *je = json_array_get(json_object_get(root, "entities"), i);
+        json_t *ms = json_object_get(je, "mentions");
+        check_json_string(je, "name", np_entity_name(e));
+        check_json_string(je, "type", np_entity_type_name(np_entity_type(e)));
+        if (json_object_get(je, "role"))
+            check_json_string(je, "role", np_entity_role(e));
+        ck_assert_uint_eq((size_t)json_integer_value(json_object_get(je, "count")),
+                          np_entity_mention_count(e));
+        ck_assert_uint_eq(json_array_size(ms), np_entity_mention_count(e));
+        for (size_t m = 0; m < json_array_size(ms); m++) {
+            size_t s, en;
+            ck_assert_int_eq(np_entity_mention(e, m, &s, &en), NP_OK);
+            ck_assert_uint_eq((size_t)json_integer_value(
+                                  json_object_get(json_array_get(ms, m), "start")), s);
+            ck_assert_uint_eq((size_t)json_integer_value(
+                                  json_object_get(json_array_get(ms, m), "end")), en);
+        }
+    }
+    ck_assert_uint_eq(json_size(root, "quotes"), np_document_quote_count(d));
+    for (size_t i = 0; i < np_document_quote_count(d); i++) {
+        const np_quote *q = np_document_quote(d, i);
+        json_t *jq = json_array_get(json_object_get(root, "quotes"), i);
+        check_json_string(jq, "text", np_quote_text(q));
+        check_json_string(jq, "speaker", np_quote_speaker(q));
+        check_json_string(jq, "cue", np_quote_cue(q));
+        check_json_string(jq, "kind", np_quote_kind(q) == NP_QUOTE_DIRECT ? "direct" : "partial");
+        ck_assert_uint_eq((size_t)json_integer_value(json_object_get(jq, "start")), np_quote_start(q));
+        ck_assert_uint_eq((size_t)json_integer_value(json_object_get(jq, "end")), np_quote_end(q));
+        if (json_object_get(jq, "speaker_entity")) {
+            json_t *se = json_object_get(jq, "speaker_entity");
+            if (np_quote_speaker_entity(q) < 0)
+                ck_assert(json_is_null(se));
+            else
+                ck_assert_int_eq(json_integer_value(se), np_quote_speaker_entity(q));
+        }
+    }
+    ck_assert_uint_eq(json_size(root, "fixes"), np_document_fix_count(d));
+    for (size_t i = 0; i < np_document_fix_count(d); i++) {
+        const np_fix *f = np_document_fix(d, i);
+        json_t *jf = json_array_get(json_object_get(root, "fixes"), i);
+        check_json_string(jf, "rule", np_fix_rule(f));
+        check_json_string(jf, "before", np_fix_before(f));
+        check_json_string(jf, "after", np_fix_after(f));
+        ck_assert_uint_eq((size_t)json_integer_value(json_object_get(jf, "start")), np_fix_start(f));
+        ck_assert_uint_eq((size_t)json_integer_value(json_object_get(jf, "end")), np_fix_end(f));
+    }
+
+    /* Pretty output is the same object on several lines. */
+    ck_assert_int_eq(np_document_to_json(d, source, NP_JSON_PRETTY, &pretty, NULL), NP_OK);
+    ck_assert_ptr_nonnull(strchr(pretty, '\n'));
+    root2 = json_loads(pretty, 0, &jerr);
+    ck_assert_msg(root2 != NULL, "pretty JSON does not parse: %s", jerr.text);
+    ck_assert_msg(json_equal(root, root2), "pretty and compact JSON differ");
+    json_decref(root2);
+    np_free(pretty);
+
+    /* Leaving parts out. */
+    ck_assert_int_eq(np_document_to_json(d, source, NP_JSON_NO_BLOCKS | NP_JSON_NO_IMAGES |
+                                         NP_JSON_NO_SOURCES, &pretty, NULL), NP_OK);
+    root2 = json_loads(pretty, 0, &jerr);
+    ck_assert_ptr_nonnull(root2);
+    ck_assert_ptr_null(json_object_get(root2, "blocks"));
+    ck_assert_ptr_null(json_object_get(root2, "images"));
+    ck_assert_ptr_null(json_object_get(root2, "sources"));
+    ck_assert(json_equal(json_object_get(root, "body"), json_object_get(root2, "body")));
+    json_decref(root2);
+    np_free(pretty);
+
+    json_decref(root);
+    np_free(out);
+
+    /* Plain text: the title, a blank line, the body. */
+    ck_assert_int_eq(np_document_to_text(d, 0, &out, &len), NP_OK);
+    ck_assert_uint_eq(strlen(out), len);
+    if (np_document_title(d)) {
+        size_t tl = strlen(np_document_title(d));
+        ck_assert(strncmp(out, np_document_title(d), tl) == 0);
+        ck_assert(strncmp(out + tl, "\n\n", 2) == 0);
+        ck_assert(strncmp(out + tl + 2, body, blen) == 0);
+    } else {
+        ck_assert_ptr_nonnull(strstr(out, body));
+    }
+    np_free(out);
+}
+
+START_TEST(test_json_roundtrip)
+{
+    size_t hl, tl;
+    char *html = read_example("article.html", &hl);
+    char *text = read_example("article.txt", &tl);
+    np_parser *p = new_parser(0);
+    np_document *d = parse_html_ok(p, html, hl);
+    char *out = NULL;
+
+    ck_assert_str_eq(np_document_title(d), HEADLINE);
+    ck_assert_ptr_nonnull(strstr(np_document_body(d, NULL),
+                                 "On Sunday, French President Emmanuel Macron held bilateral calls"));
+    ck_assert_uint_gt(np_document_word_count(d), 400);
+    ck_assert_int_eq(np_document_is_article(d), 1);
+    check_document_invariants(d);
+    check_json_matches(d, "examples/data/article.html");
+    check_json_matches(d, NULL);
+    ck_assert_int_eq(np_document_to_json(d, "x", 0, NULL, NULL), NP_EINVAL);
+    ck_assert_int_eq(np_document_to_text(d, 0, NULL, NULL), NP_EINVAL);
+    np_document_free(d);
+
+    ck_assert_int_eq(np_parse_text(p, &d, text, tl, NULL), NP_OK);
+    check_document_invariants(d);
+    check_json_matches(d, "article.txt");
+    /* Strings needing escapes survive the trip. */
+    ck_assert_int_eq(np_document_to_json(d, "quote\" back\\slash\nnewline\ttab\x01", 0, &out, NULL),
+                     NP_OK);
+    {
+        json_error_t jerr;
+        json_t *root = json_loads(out, 0, &jerr);
+        ck_assert_ptr_nonnull(root);
+        ck_assert_str_eq(json_string_value(json_object_get(root, "source")),
+                         "quote\" back\\slash\nnewline\ttab\x01");
+        json_decref(root);
+    }
+    np_free(out);
+    np_document_free(d);
+
+    /* U+2028 and U+2029 may stay raw: a record is still one line. */
+    {
+        static const char t[] = "Line one\xe2\x80\xa8still one\xe2\x80\xa9" "and \xc2\x85 more.\n\nTwo.";
+        size_t len;
+        ck_assert_int_eq(np_parse_text(p, &d, t, sizeof t - 1, NULL), NP_OK);
+        ck_assert_int_eq(np_document_to_json(d, "-", 0, &out, &len), NP_OK);
+        ck_assert_ptr_null(memchr(out, '\n', len));
+        ck_assert_ptr_null(memchr(out, '\r', len));
+        check_json_matches(d, "-");
+        np_free(out);
+        np_document_free(d);
+    }
+    np_parser_free(p);
+    free(html);
+    free(text);
+}
+END_TEST
+
+/* ---------------------------------------------------------- lifetime */
+
+START_TEST(test_document_outlives_parser)
+{
+    size_t hl;
+    char *html = read_example("article.html", &hl);
+    np_parser *p = new_parser(0);
+    np_document *d1 = parse_html_ok(p, html, hl);
+    np_document *d2 = parse_html_ok(p, simple_page, strlen(simple_page));
+    np_document *d3;
+    char *j1 = NULL, *j1b = NULL;
+
+    ck_assert_int_eq(np_document_to_json(d1, "a", 0, &j1, NULL), NP_OK);
+    np_parser_free(p);
+    free(html);   /* neither the parser nor the input is needed any more */
+
+    /* Both documents are whole and independent. */
+    ck_assert_str_eq(np_document_title(d1), HEADLINE);
+    ck_assert_str_eq(np_document_title(d2), "A simple page");
+    check_document_invariants(d1);
+    check_document_invariants(d2);
+    np_document_free(d2);
+    ck_assert_int_eq(np_document_to_json(d1, "a", 0, &j1b, NULL), NP_OK);
+    ck_assert_str_eq(j1, j1b);
+    np_document_free(d1);
+    /* Output strings outlive their document too. */
+    ck_assert_ptr_nonnull(strstr(j1, HEADLINE));
+    np_free(j1);
+    np_free(j1b);
+
+    /* A parser is reusable, and gives the same document for the same input. */
+    p = new_parser(0);
+    d1 = parse_html_ok(p, simple_page, strlen(simple_page));
+    d3 = parse_html_ok(p, simple_page, strlen(simple_page));
+    ck_assert_str_eq(np_document_body(d1, NULL), np_document_body(d3, NULL));
+    np_document_free(d3);
+    np_parser_free(p);
+    ck_assert_ptr_nonnull(strstr(np_document_body(d1, NULL), "first paragraph"));
+    np_document_free(d1);
+}
+END_TEST
+
+Suite *np_api_suite(void)
+{
+    Suite *s = suite_create("api");
+    TCase *tc = tcase_create("api");
+    TCase *big = tcase_create("large");
+
+    tcase_set_timeout(tc, 120);
+    tcase_add_test(tc, test_version);
+    tcase_add_test(tc, test_options_init);
+    tcase_add_test(tc, test_options_layout);
+    tcase_add_test(tc, test_parser_new_errors);
+    tcase_add_test(tc, test_strerror);
+    tcase_add_test(tc, test_parse_null_arguments);
+    tcase_add_test(tc, test_accessors_null);
+    tcase_add_test(tc, test_out_of_range);
+    tcase_add_test(tc, test_empty_input);
+    tcase_add_test(tc, test_invalid_utf8);
+    tcase_add_test(tc, test_truncated_page);
+    tcase_add_test(tc, test_binary_junk);
+    tcase_add_test(tc, test_max_bytes);
+    tcase_add_test(tc, test_clean_errors);
+    tcase_add_test(tc, test_stage_flags);
+    tcase_add_test(tc, test_url_and_copies);
+    tcase_add_test(tc, test_looks_like_html);
+    tcase_add_test(tc, test_json_roundtrip);
+    tcase_add_test(tc, test_document_outlives_parser);
+    suite_add_tcase(s, tc);
+
+    tcase_set_timeout(big, 600);
+    tcase_add_test(big, test_large_input);
+    suite_add_tcase(s, big);
+    return s;
+}
