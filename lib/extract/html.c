@@ -183,6 +183,16 @@ static const char *const np__maybe[] = {
     "and", "article", "body", "column", "content", "main", "shadow",
     "story", "entry", NULL
 };
+/* Small elements with these class/id words are page furniture even
+ * inside the article. */
+static const char *const np__junk[] = {
+    "caption", "credit", "byline", "dateline", "timestamp", "author",
+    "share", "social", "tags", "newsletter", "promo", "related", "sponsor",
+    "advert", "-ad-", "subscribe", "signup", "published", "posted",
+    "date", "meta", "toolbar", "print", "reprint", "disclaimer", "copyright",
+    "breadcrumb", "kicker", "eyebrow", "follow", "bio", NULL
+};
+
 static const char *const np__negative[] = {
     "-ad-", "hidden", "banner", "combx", "comment", "com-", "contact",
     "foot", "masthead", "media", "meta", "outbrain", "promo", "related",
@@ -230,13 +240,14 @@ static int style_hidden(const char *style)
 #define F_ROLEOUT   (1u << 4)   /* role=navigation, complementary... */
 #define F_ISLINK    (1u << 5)   /* inside a link */
 #define F_SKIP      (1u << 6)   /* not indexed below: never output */
+#define F_JUNKHINT  (1u << 7)   /* class/id of a caption, byline, date... */
 
 typedef struct np__node {
     xmlNode *node;
     int32_t parent;
     int32_t end;          /* index just past the subtree */
     uint8_t tag;
-    uint8_t flags;
+    uint16_t flags;
     int16_t weight;       /* class/id weight */
     uint32_t own;         /* characters whose nearest block is this */
     uint32_t own_commas;
@@ -303,6 +314,20 @@ static int role_out(const char *role)
 static void index_children(walk *w, xmlNode *first, int32_t parent,
                            int32_t block, unsigned inherit, size_t depth);
 
+/* Whether an element holds a blockquote near its top (an embedded post
+ * such as a tweet quoted by the article, wrapped in a "social" box). */
+static int holds_quote(const xmlNode *n, int depth)
+{
+    const xmlNode *k;
+    if (depth > 2)
+        return 0;
+    for (k = n->children; k; k = k->next)
+        if (k->type == XML_ELEMENT_NODE
+            && (tag_id(k->name) == T_BLOCKQUOTE || holds_quote(k, depth + 1)))
+            return 1;
+    return 0;
+}
+
 static void index_element(walk *w, xmlNode *n, int32_t parent, int32_t block,
                           unsigned inherit, size_t depth)
 {
@@ -357,8 +382,11 @@ static void index_element(walk *w, xmlNode *n, int32_t parent, int32_t block,
 
     if (!w->relax && t != T_BODY && t != T_ARTICLE && t != T_MAIN
         && t != T_A && !(flags & F_ARTBODY) && hl > 1
-        && has_any(hint, np__unlikely) && !has_any(hint, np__maybe))
+        && has_any(hint, np__unlikely) && !has_any(hint, np__maybe)
+        && !holds_quote(n, 0))
         flags |= F_UNLIKELY;
+    if (hl > 1 && !(flags & F_ARTBODY) && has_any(hint, np__junk))
+        flags |= F_JUNKHINT;
     if (!w->relax && (flags & (F_UNLIKELY | F_ROLEOUT)))
         return;   /* the first attempt leaves such subtrees out */
     if (w->relax && (flags & F_ROLEOUT) && t != T_BODY)
@@ -373,7 +401,7 @@ static void index_element(walk *w, xmlNode *n, int32_t parent, int32_t block,
     me->node = n;
     me->parent = parent;
     me->tag = (uint8_t)t;
-    me->flags = (uint8_t)flags;
+    me->flags = (uint16_t)flags;
     if (cls && *cls) {
         char c2[160];
         lower_copy(c2, sizeof c2, 0, cls);
@@ -711,6 +739,89 @@ static int starts_with_ci(const char *s, size_t n, const char *pre)
     return 1;
 }
 
+/* Words that make up date lines ("Updated 1:39 am EST, Wednesday,
+ * November 20, 2019"). */
+static const char *const np__date_words[] = {
+    "jan", "january", "feb", "february", "mar", "march", "apr", "april",
+    "may", "jun", "june", "jul", "july", "aug", "august", "sep", "sept",
+    "september", "oct", "october", "nov", "november", "dec", "december",
+    "mon", "monday", "tue", "tues", "tuesday", "wed", "wednesday", "thu",
+    "thur", "thurs", "thursday", "fri", "friday", "sat", "saturday", "sun",
+    "sunday", "am", "pm", "a", "m", "p", "et", "est", "edt", "ct", "cst",
+    "cdt", "mt", "mst", "mdt", "pt", "pst", "pdt", "gmt", "utc", "bst",
+    "cet", "cest", "ist", "aest", "updated", "published", "posted",
+    "last", "modified", "original", "originally", "on", "at", "of", "th",
+    "st", "nd", "rd", "hours", "hour", "ago", "minutes", "min", "read",
+    "today", "yesterday", NULL
+};
+
+static int is_date_word(const char *w, size_t n)
+{
+    size_t i;
+    char low[16];
+    if (n == 0 || n >= sizeof low)
+        return 0;
+    for (i = 0; i < n; i++)
+        low[i] = (char)tolower((unsigned char)w[i]);
+    low[n] = '\0';
+    for (i = 0; np__date_words[i]; i++)
+        if (strcmp(low, np__date_words[i]) == 0)
+            return 1;
+    return 0;
+}
+
+/* A short line made only of date and time words and numbers. */
+static int is_dateline(const char *s, size_t n)
+{
+    size_t i = 0, words = 0, digits = 0;
+    if (n > 120)
+        return 0;
+    while (i < n) {
+        size_t b;
+        int has_digit = 0, has_alpha = 0;
+        while (i < n && !isalnum((unsigned char)s[i])) {
+            if ((unsigned char)s[i] >= 0x80)
+                return 0;   /* other scripts: not judged here */
+            i++;
+        }
+        b = i;
+        while (i < n && isalnum((unsigned char)s[i])) {
+            if (isdigit((unsigned char)s[i]))
+                has_digit = 1;
+            else
+                has_alpha = 1;
+            i++;
+        }
+        if (i == b)
+            break;
+        words++;
+        if (has_digit) {
+            digits++;
+            /* 20th, 2019, 8:21 */
+            if (has_alpha && !(i - b <= 4))
+                return 0;
+            continue;
+        }
+        if (!is_date_word(s + b, i - b))
+            return 0;
+    }
+    return words > 0 && digits > 0;
+}
+
+/* Case-insensitive search (ASCII) of a short needle in s[0..n). */
+static int contains_ci(const char *s, size_t n, const char *needle)
+{
+    size_t k = strlen(needle), i, j;
+    for (i = 0; i + k <= n; i++) {
+        for (j = 0; j < k; j++)
+            if (tolower((unsigned char)s[i + j]) != needle[j])
+                break;
+        if (j == k)
+            return 1;
+    }
+    return 0;
+}
+
 /* Short lines that are page furniture rather than article text. */
 static int is_furniture(const char *s, size_t n)
 {
@@ -721,18 +832,54 @@ static int is_furniture(const char *s, size_t n)
         "continue reading", "image:", "photo:", "image source",
         "photograph:", "copyright", "\xc2\xa9", "all rights reserved",
         "share on", "tweet this", "email this", "see also",
-        "recommended", "more from", "more on this", "you may also like",
-        "we use cookies", "this article was", "newsletter",
-        "get the latest", "download the", "watch:", "listen:",
-        "skip to", "log in", "sign in", "enable javascript",
-        "please enable", "loading", NULL
+        "recommended for you", "more from", "more on this", "you may also like",
+        "we use cookies", "newsletter", "get the latest", "download the",
+        "watch:", "listen:", "skip to", "log in", "sign in",
+        "enable javascript", "please enable", "(reporting by",
+        "reporting by", "additional reporting", "editing by", "writing by",
+        "compiled by", "contributing:", "contributors:", "filed under",
+        "posted in", "posted on", "posted by", "tags:", "tagged:",
+        "citation:", "this document is subject to copyright", "write to ",
+        "have a tip", "like this story", "follow ", "more:", "print article",
+        "order reprints", "reprints", "comments", "leave a comment",
+        "leave a reply", "share", "photo credit", "image credit", "credit:",
+        "source:", "topics:", "more about", "this article was updated",
+        "this story has been updated", "this post has been updated",
+        NULL
+    };
+    static const char *const post[] = {
+        "contributed reporting.", "contributed to this report.",
+        "contributed to this story.", "contributed reporting",
+        "contributed to this report", NULL
     };
     size_t i;
-    if (n > 160)
+    if (n > 200)
         return 0;
-    for (i = 0; pre[i]; i++)
-        if (starts_with_ci(s, n, pre[i]))
+    for (i = 0; pre[i]; i++) {
+        size_t k = strlen(pre[i]);
+        /* a word ends where the prefix does ("share", not "shares") */
+        if (starts_with_ci(s, n, pre[i])
+            && (k == n || !isalnum((unsigned char)pre[i][k - 1])
+                || !isalnum((unsigned char)s[k])))
             return 1;
+    }
+    for (i = 0; post[i]; i++) {
+        size_t k = strlen(post[i]);
+        if (n >= k && starts_with_ci(s + n - k, k, post[i]))
+            return 1;
+    }
+    /* a byline: "By Jane Doe", "By Jane Doe and John Roe, Reuters" */
+    if (n < 100 && starts_with_ci(s, n, "by ") && n > 3
+        && (isupper((unsigned char)s[3]) || (unsigned char)s[3] >= 0x80))
+        return 1;
+    if (is_dateline(s, n))
+        return 1;
+    /* contact lines: "may be reached at jane@example.com" */
+    if (memchr(s, '@', n) && (contains_ci(s, n, "reached at")
+                              || contains_ci(s, n, "email")
+                              || contains_ci(s, n, "e-mail")
+                              || contains_ci(s, n, "contact")))
+        return 1;
     return 0;
 }
 
@@ -1040,6 +1187,8 @@ static void emit(out *o, int32_t *i, int kind, size_t depth)
             || t == T_HEADER || t == T_FOOTER || t == T_ARTICLE || t == T_SPAN
             || t == T_CENTER;
         if ((n->flags & F_UNLIKELY)
+            || ((n->flags & F_JUNKHINT) && n->text < 300 && t != T_P
+                && t != T_BLOCKQUOTE)
             || t == T_ASIDE || t == T_FOOTER || t == T_FORM
             || (container && drop_container(o->w, n))
             || (t == T_TABLE && data_table(n))
