@@ -421,6 +421,8 @@ START_TEST(test_accessors_null)
     ck_assert_uint_eq(np_fix_input_start(NULL), 0);
     ck_assert_uint_eq(np_fix_input_end(NULL), 0);
 
+    ck_assert(np_document_stage_seconds(NULL, NP_STAGE_LOAD) == -1.0);
+
     ck_assert_uint_eq(np_clean_result_fix_count(NULL), 0);
     ck_assert_ptr_null(np_clean_result_fix(NULL, 0));
     (void)np_clean_result_text(NULL, &len);   /* must not crash */
@@ -478,6 +480,10 @@ START_TEST(test_out_of_range)
         ck_assert_int_eq(np_entity_mention(en, (size_t)-1, &s, &e), NP_ENOTFOUND);
         ck_assert_int_eq(np_entity_mention(en, 0, NULL, NULL), NP_EINVAL);
     }
+    ck_assert(np_document_stage_seconds(d, -1) == -1.0);
+    ck_assert(np_document_stage_seconds(d, NP_STAGE_COUNT) == -1.0);
+    for (int st = 0; st < NP_STAGE_COUNT; st++)
+        ck_assert(np_document_stage_seconds(d, st) >= 0.0);
     ck_assert_ptr_null(np_document_source(d, NULL));
     ck_assert_ptr_null(np_document_source(d, "no-such-field"));
     ck_assert_ptr_null(np_document_source(d, ""));
@@ -811,6 +817,10 @@ START_TEST(test_stage_flags)
     ck_assert_uint_eq(np_document_entity_count(d), 0);
     ck_assert_uint_eq(np_document_quote_count(d), 0);
     ck_assert_uint_eq(np_document_fix_count(d), 0);
+    ck_assert(np_document_stage_seconds(d, NP_STAGE_ENTITIES) == 0.0);
+    ck_assert(np_document_stage_seconds(d, NP_STAGE_QUOTES) == 0.0);
+    ck_assert(np_document_stage_seconds(d, NP_STAGE_CLEAN) == 0.0);
+    ck_assert(np_document_stage_seconds(d, NP_STAGE_LOAD) >= 0.0);
     /* Without cleanup the damaged apostrophe stays as it was. */
     ck_assert_ptr_nonnull(strstr(np_document_body(d, NULL), "diplomacys resources"));
     check_document_invariants(d);
@@ -835,6 +845,7 @@ START_TEST(test_url_and_copies)
 
     strcpy(base, "https://base.example.org/story");
     o.base_url = base;
+    o.flags = NP_PARSE_KEEP_ALL;   /* the body is every block: no extraction choice */
     ck_assert_int_eq(np_parser_new(&p, &o), NP_OK);
     /* The options and their strings were copied. */
     memset(base, 'x', sizeof base - 1);
@@ -1162,7 +1173,7 @@ START_TEST(test_document_outlives_parser)
     np_free(j1b);
 
     /* A parser is reusable, and gives the same document for the same input. */
-    p = new_parser(0);
+    p = new_parser(NP_PARSE_KEEP_ALL);
     d1 = parse_html_ok(p, simple_page, strlen(simple_page));
     d3 = parse_html_ok(p, simple_page, strlen(simple_page));
     ck_assert_str_eq(np_document_body(d1, NULL), np_document_body(d3, NULL));
