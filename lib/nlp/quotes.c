@@ -1,9 +1,1423 @@
-/* Quotations (first version: none). */
+/*
+ * Quotations and who said them.
+ *
+ * The body is read one paragraph (line) at a time:
+ *
+ *  1. tokens: words (with inner apostrophes, hyphens and abbreviation
+ *     dots), punctuation, and quotation marks with their flanking (whether
+ *     a mark can open or close, from the characters around it);
+ *  2. pairing: a small state machine over the marks (double marks at the
+ *     top, the other family nested once), so that unbalanced marks cost
+ *     nothing more than a skipped record; a quote left open at the end of
+ *     a paragraph runs to its end and continues when the next paragraph
+ *     opens with a mark;
+ *  3. titles of works (Title Case inside a sentence) are set aside;
+ *  4. attribution: a speech cue in the quote's own sentence, before or
+ *     after it, and the noun phrase that goes with the cue (its subject,
+ *     or the phrase after an inverted cue, "said the actor"), resolved to
+ *     an entity, a pronoun's nearest compatible entity, or kept as text;
+ *  5. quotes without a cue of their own inherit the speaker of the quote
+ *     before (interrupted quotes, continued paragraphs); short quotes
+ *     inside a sentence with no source are scare quotes and are dropped.
+ *
+ * Every step looks at a bounded window of tokens, so the stage is linear
+ * in the size of the body whatever the marks.
+ */
+#include <stdlib.h>
+#include <string.h>
+
+#include <unicode/uchar.h>
+
 #include "np_internal.h"
+
+/* ---------------------------------------------------------------- tokens */
+
+#define QF_WORD   0x0001u
+#define QF_UPPER  0x0002u
+#define QF_PUNCT  0x0004u
+#define QF_MARK   0x0008u  /* quotation mark */
+#define QF_DOUBLE 0x0010u  /* of the double family (" “ ” „ « » ’’) */
+#define QF_LF     0x0020u  /* left-flanking: may open */
+#define QF_RF     0x0040u  /* right-flanking: may close */
+#define QF_SEND   0x0080u  /* ends a sentence */
+#define QF_HYPH   0x0100u  /* a word with a hyphen inside */
+#define QF_DIGIT  0x0200u
+#define QF_POSS   0x0400u  /* s' before a lower-case word: an apostrophe */
+
+/* Intrinsic direction of a mark. */
+#define MK_STRAIGHT 0
+#define MK_LEFT     1   /* “ „ « ‘ ‚ ‹ ‟ */
+#define MK_RIGHT    2   /* ” » ’ › */
+
+typedef struct qtok {
+    size_t s, e;      /* bytes in the body */
+    uint32_t cp;      /* first code point */
+    uint16_t f;       /* QF_* */
+    uint8_t dir;      /* MK_* for marks */
+    int32_t q;        /* innermost record (paragraph-local) or -1 */
+} qtok;
+
+/* A quotation candidate. */
+typedef struct qrec {
+    size_t s, e;          /* content, trimmed, in the body */
+    size_t ot, ct;        /* tokens of the marks (ct = ntok if unclosed) */
+    size_t para;
+    long parent;          /* local index of the enclosing record or -1 */
+    int dead, closed, cont_next, cont_prev, title, midsent, own, inherited;
+    int inh_prev;         /* a participle cue right after the previous quote */
+    int keep, nwords, kind;
+    const char *speaker;
+    const char *cue;
+    long ent;
+} qrec;
+
+typedef struct qment {
+    size_t s, e;
+    long ent;
+    int type;
+} qment;
+
+typedef struct qspan {
+    size_t s, e;
+} qspan;
+
+typedef struct qstate {
+    np__ctx *c;
+    const char *b;        /* body */
+    size_t n;
+    np__vec toks;         /* qtok of the current paragraph */
+    np__vec recs;         /* qrec of the current paragraph */
+    np__vec spans;        /* qspan: top-level quotes so far, in order */
+    qment *ments;
+    size_t nments;
+    /* the last kept top-level quote of earlier paragraphs */
+    int have_last;
+    size_t last_para;
+    int last_open;        /* it ran to the end of its paragraph */
+    const char *last_speaker, *last_cue;
+    long last_ent;
+    int oom;
+} qstate;
+
+static uint32_t q_dec(const char *s, size_t n, size_t i, size_t *len)
+{
+    size_t k = np__utf8_valid_seq((const unsigned char *)s + i, n - i);
+    size_t j = i;
+    if (!k) {
+        *len = 1;
+        return 0xFFFD;
+    }
+    *len = k;
+    return np__utf8_next(s, n, &j);
+}
+
+/* The code point ending just before byte i (i > lo). */
+static uint32_t q_prev(const char *s, size_t lo, size_t i)
+{
+    size_t j = i - 1, len;
+    while (j > lo && ((unsigned char)s[j] & 0xC0) == 0x80 && i - j < 4)
+        j--;
+    return q_dec(s, i, j, &len);
+}
+
+static int q_space(uint32_t c)
+{
+    return c == ' ' || c == '\t' || c == '\r' || c == '\n' || c == 0xA0 ||
+           c == 0xAD || u_isUWhiteSpace((UChar32)c) ||
+           u_charType((UChar32)c) == U_FORMAT_CHAR;
+}
+
+static int q_alnum(uint32_t c)
+{
+    int t;
+    if (c < 0x80)
+        return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') ||
+               (c >= '0' && c <= '9');
+    t = u_charType((UChar32)c);
+    return u_isalnum((UChar32)c) || t == U_NON_SPACING_MARK ||
+           t == U_COMBINING_SPACING_MARK;
+}
+
+/* 2 for a double mark, 1 for a single one, 0 otherwise; *dir its kind. */
+static int q_markclass(uint32_t c, uint8_t *dir)
+{
+    switch (c) {
+    case '"': *dir = MK_STRAIGHT; return 2;
+    case 0x201C: case 0x201E: case 0x201F: case 0x00AB:
+        *dir = MK_LEFT; return 2;
+    case 0x201D: case 0x00BB: *dir = MK_RIGHT; return 2;
+    case '\'': *dir = MK_STRAIGHT; return 1;
+    case 0x2018: case 0x201A: case 0x2039: *dir = MK_LEFT; return 1;
+    case 0x2019: case 0x203A: *dir = MK_RIGHT; return 1;
+    default: return 0;
+    }
+}
+
+static int q_openpunct(uint32_t c)
+{
+    uint8_t d;
+    return c == '(' || c == '[' || c == '{' || c == 0x2014 || c == 0x2013 ||
+           c == '-' || c == '/' || q_markclass(c, &d);
+}
+
+static int q_closepunct(uint32_t c)
+{
+    uint8_t d;
+    return c == '.' || c == ',' || c == ';' || c == ':' || c == '!' ||
+           c == '?' || c == ')' || c == ']' || c == '}' || c == 0x2014 ||
+           c == 0x2013 || c == '-' || c == '/' || c == 0x2026 ||
+           q_markclass(c, &d);
+}
+
+static int q_push_tok(qstate *st, size_t s, size_t e, uint32_t cp, unsigned f,
+                      uint8_t dir)
+{
+    qtok *t = np__vec_push(&st->toks);
+    if (!t)
+        return NP_ENOMEM;
+    t->s = s;
+    t->e = e;
+    t->cp = cp;
+    t->f = (uint16_t)f;
+    t->dir = dir;
+    t->q = -1;
+    return NP_OK;
+}
+
+static int q_joiner(uint32_t c)
+{
+    return c == '\'' || c == 0x2019 || c == '-' || c == 0x2010 ||
+           c == 0x2011 || c == '.' || c == '&';
+}
+
+/* Words that a full stop does not end a sentence after. */
+static const char *const q_abbrevs[] = {
+    "mr", "mrs", "ms", "dr", "prof", "sen", "rep", "gov", "gen", "col",
+    "lt", "sgt", "capt", "cmdr", "adm", "maj", "jr", "sr", "st", "mt",
+    "ft", "no", "vs", "inc", "corp", "co", "ltd", "bros", "jan", "feb",
+    "aug", "sept", "sep", "oct", "nov", "dec", "rev", "hon", "pres",
+    "supt", "det", "insp", "cpl", "pvt", "messrs", "esq", "approx", "dept",
+    "univ", "assn", "ave", "blvd", "rd", "calif", "fla", "ariz", "mass",
+    "penn", "tenn", "wash", "minn", "neb", "wis", "mich", "conn", "okla",
+    "ore", "colo", "ky", "la", "md", "nev", "va", "vt", "ala", "ark", "del",
+    "ga", "ill", "ind", "kan", "miss", "mo", "mont", "ga", "pa", "tex",
+    "e.g", "i.e", "etc", NULL
+};
+
+static int q_ieq(const char *a, size_t n, const char *w)
+{
+    size_t i;
+    for (i = 0; i < n; i++) {
+        unsigned char x = (unsigned char)a[i];
+        if (!w[i])
+            return 0;
+        if (x >= 'A' && x <= 'Z')
+            x = (unsigned char)(x + 32);
+        if (x != (unsigned char)w[i])
+            return 0;
+    }
+    return w[n] == '\0';
+}
+
+static int q_inlist(const char *a, size_t n, const char *const *list)
+{
+    size_t i;
+    if (n == 0 || n > 24)
+        return 0;
+    for (i = 0; list[i]; i++)
+        if (q_ieq(a, n, list[i]))
+            return 1;
+    return 0;
+}
+
+static int q_is_abbrev(qstate *st, const qtok *w)
+{
+    size_t n = w->e - w->s;
+    const char *p = st->b + w->s;
+    if (n == 1 && (w->f & QF_UPPER))
+        return 1;                      /* an initial: "Patrick W. Carlineo" */
+    if (memchr(p, '.', n))
+        return 1;                      /* U.S. */
+    return q_inlist(p, n, q_abbrevs);
+}
+
+/* Tokenizes the paragraph [ps, pe) into st->toks. */
+static int q_tokenize(qstate *st, size_t ps, size_t pe)
+{
+    const char *b = st->b;
+    size_t i = ps, len, k;
+    st->toks.len = 0;
+    while (i < pe) {
+        uint32_t c = q_dec(b, pe, i, &len);
+        uint8_t dir = 0;
+        int mc;
+        if (q_space(c)) {
+            i += len;
+            continue;
+        }
+        if (q_alnum(c)) {
+            unsigned f = QF_WORD;
+            size_t j = i + len;
+            if (u_isupper((UChar32)c) || u_istitle((UChar32)c))
+                f |= QF_UPPER;
+            if (u_isdigit((UChar32)c))
+                f |= QF_DIGIT;
+            while (j < pe) {
+                size_t l2, l3;
+                uint32_t d = q_dec(b, pe, j, &l2);
+                if (q_alnum(d) || (d == 0xAD)) {
+                    j += l2;
+                    continue;
+                }
+                if (q_joiner(d) && j + l2 < pe &&
+                    q_alnum(q_dec(b, pe, j + l2, &l3))) {
+                    if (d == '-' || d == 0x2010 || d == 0x2011)
+                        f |= QF_HYPH;
+                    j += l2 + l3;
+                    continue;
+                }
+                break;
+            }
+            if (q_push_tok(st, i, j, c, f, 0))
+                return NP_ENOMEM;
+            i = j;
+            continue;
+        }
+        mc = q_markclass(c, &dir);
+        if (mc || c == '`') {
+            size_t e = i + len, l2;
+            uint32_t prev, next;
+            unsigned f = QF_MARK;
+            int pspace, nspace;
+            if (!mc)
+                dir = MK_LEFT;
+            /* two single marks in a row stand for a double one */
+            if (e < pe) {
+                uint8_t d2 = 0;
+                uint32_t c2 = q_dec(b, pe, e, &l2);
+                if ((mc == 1 || !mc) && (c2 == c) && (mc || c == '`') &&
+                    (q_markclass(c2, &d2) == 1 || c2 == '`')) {
+                    e += l2;
+                    mc = 2;
+                }
+            }
+            if (!mc) {             /* a lone backtick */
+                if (q_push_tok(st, i, e, c, QF_PUNCT, 0))
+                    return NP_ENOMEM;
+                i = e;
+                continue;
+            }
+            if (mc == 2)
+                f |= QF_DOUBLE;
+            prev = i > ps ? q_prev(b, ps, i) : ' ';
+            next = e < pe ? q_dec(b, pe, e, &l2) : ' ';
+            pspace = q_space(prev);
+            nspace = q_space(next);
+            if (!nspace && (pspace || q_openpunct(prev)))
+                f |= QF_LF;
+            if (!pspace && (nspace || q_closepunct(next)))
+                f |= QF_RF;
+            if (mc == 1 && (prev == 's' || prev == 'S') && nspace) {
+                /* "the players' union": a plural possessive */
+                size_t j = e;
+                while (j < pe && q_space(q_dec(b, pe, j, &l2)))
+                    j += l2;
+                if (j < pe) {
+                    uint32_t w = q_dec(b, pe, j, &l2);
+                    if (u_islower((UChar32)w))
+                        f |= QF_POSS;
+                }
+            }
+            if (q_push_tok(st, i, e, c, f, dir))
+                return NP_ENOMEM;
+            i = e;
+            continue;
+        }
+        if (q_push_tok(st, i, i + len, c, QF_PUNCT, 0))
+            return NP_ENOMEM;
+        i += len;
+    }
+    /* sentence ends */
+    for (k = 0; k < st->toks.len; k++) {
+        qtok *t = (qtok *)st->toks.ptr + k;
+        qtok *nx = k + 1 < st->toks.len ? t + 1 : NULL;
+        if (!(t->f & QF_PUNCT))
+            continue;
+        if (t->cp == '!' || t->cp == '?') {
+            t->f |= QF_SEND;
+        } else if (t->cp == '.') {
+            qtok *pv = k > 0 ? t - 1 : NULL;
+            if (pv && (pv->f & QF_WORD) && pv->e == t->s && q_is_abbrev(st, pv))
+                continue;
+            if (nx && (nx->f & QF_WORD) && !(nx->f & QF_UPPER))
+                continue;
+            if (nx && (nx->f & QF_PUNCT) && (nx->cp == ',' || nx->cp == '.'))
+                continue;
+            t->f |= QF_SEND;
+        }
+    }
+    return NP_OK;
+}
+
+/* --------------------------------------------------------------- pairing */
+
+static int q_opens(const qtok *t, int inside)
+{
+    int lf = !!(t->f & QF_LF), rf = !!(t->f & QF_RF);
+    if (!(t->f & QF_DOUBLE)) {      /* single marks: only when flanking */
+        if (t->dir == MK_RIGHT)
+            return 0;
+        return lf && !rf;
+    }
+    switch (t->dir) {
+    case MK_LEFT: return lf || !rf;
+    case MK_RIGHT: return lf && !rf;
+    default: return lf || (!rf && !inside);
+    }
+}
+
+static int q_closes(const qtok *t, int inside)
+{
+    int lf = !!(t->f & QF_LF), rf = !!(t->f & QF_RF);
+    if (!(t->f & QF_DOUBLE))
+        return rf && !lf && !(t->f & QF_POSS);
+    switch (t->dir) {
+    case MK_LEFT: return rf && !lf;
+    case MK_RIGHT: return rf || !lf;
+    default: return rf || (!lf && inside);
+    }
+}
+
+static long q_newrec(qstate *st, size_t ot, size_t para, long parent)
+{
+    qrec *r = np__vec_push(&st->recs);
+    if (!r)
+        return -1;
+    r->ot = ot;
+    r->ct = ot;
+    r->para = para;
+    r->parent = parent;
+    r->ent = -1;
+    return (long)st->recs.len - 1;
+}
+
+/* Skips spaces (and no-break spaces) at either end of [s, e). */
+static size_t q_trim_left(const char *b, size_t s, size_t e)
+{
+    for (;;) {
+        if (s < e && (b[s] == ' ' || b[s] == '\t'))
+            s++;
+        else if (s + 1 < e && (unsigned char)b[s] == 0xC2 &&
+                 (unsigned char)b[s + 1] == 0xA0)
+            s += 2;
+        else
+            return s;
+    }
+}
+
+static size_t q_trim_right(const char *b, size_t s, size_t e)
+{
+    for (;;) {
+        if (e > s && (b[e - 1] == ' ' || b[e - 1] == '\t'))
+            e--;
+        else if (e >= s + 2 && (unsigned char)b[e - 2] == 0xC2 &&
+                 (unsigned char)b[e - 1] == 0xA0)
+            e -= 2;
+        else
+            return e;
+    }
+}
+
+#define REC(st, i) ((qrec *)(st)->recs.ptr + (i))
+#define TOK(st, i) ((qtok *)(st)->toks.ptr + (i))
+
+static int q_pair(qstate *st, size_t para)
+{
+    size_t i, ntok = st->toks.len;
+    long top = -1, nest = -1;
+    int topdouble = 0;
+    st->recs.len = 0;
+    for (i = 0; i < ntok; i++) {
+        const qtok *t = TOK(st, i);
+        int dbl;
+        if (!(t->f & QF_MARK))
+            continue;
+        dbl = !!(t->f & QF_DOUBLE);
+        if (top < 0) {
+            if (q_opens(t, 0)) {
+                if ((top = q_newrec(st, i, para, -1)) < 0)
+                    return NP_ENOMEM;
+                topdouble = dbl;
+            }
+            continue;
+        }
+        if (nest >= 0) {
+            if (dbl != topdouble && q_closes(t, 1)) {
+                REC(st, nest)->ct = i;
+                REC(st, nest)->closed = 1;
+                nest = -1;
+            } else if (dbl == topdouble && q_closes(t, 1)) {
+                REC(st, nest)->dead = 1;
+                nest = -1;
+                REC(st, top)->ct = i;
+                REC(st, top)->closed = 1;
+                top = -1;
+            }
+            continue;
+        }
+        if (dbl == topdouble) {
+            if (q_closes(t, 1)) {
+                REC(st, top)->ct = i;
+                REC(st, top)->closed = 1;
+                top = -1;
+            } else if (q_opens(t, 1)) {
+                /* unbalanced: give up the open quote, start again here */
+                REC(st, top)->dead = 1;
+                if ((top = q_newrec(st, i, para, -1)) < 0)
+                    return NP_ENOMEM;
+            }
+        } else if (q_opens(t, 1)) {
+            if ((nest = q_newrec(st, i, para, top)) < 0)
+                return NP_ENOMEM;
+        }
+    }
+    if (nest >= 0)
+        REC(st, nest)->dead = 1;
+    if (top >= 0)
+        REC(st, top)->ct = ntok;
+    /* token ownership, content offsets */
+    for (i = 0; i < st->recs.len; i++) {
+        qrec *r = REC(st, i);
+        size_t k, s, e;
+        if (r->dead)
+            continue;
+        for (k = r->ot; k < r->ct + (r->closed ? 1 : 0) && k < ntok; k++)
+            TOK(st, k)->q = (int32_t)i;
+        s = TOK(st, r->ot)->e;
+        e = r->closed ? TOK(st, r->ct)->s
+                      : (r->ct > r->ot + 1 ? TOK(st, r->ct - 1)->e : s);
+        s = q_trim_left(st->b, s, e);
+        e = q_trim_right(st->b, s, e);
+        r->s = s;
+        r->e = e;
+        for (k = r->ot + 1; k < r->ct && k < ntok; k++)
+            if (TOK(st, k)->f & QF_WORD)
+                r->nwords++;
+        if (s >= e || r->nwords == 0)
+            r->dead = 1;
+    }
+    return NP_OK;
+}
+
+/* --------------------------------------------------------------- lexicon */
+
+#define CUE_FIN  1   /* said, told, wrote */
+#define CUE_PART 2   /* saying, adding */
+#define CUE_PREP 3   /* according to, as per */
+
+static const char *const q_cues_fin[] = {
+    "said", "says", "told", "tells", "added", "adds", "stated", "states",
+    "wrote", "writes", "tweeted", "tweets", "posted", "asked", "asks",
+    "warned", "warns", "insisted", "insists", "explained", "explains",
+    "noted", "notes", "commented", "comments", "remarked", "remarks",
+    "replied", "replies", "responded", "responds", "answered", "answers",
+    "announced", "announces", "declared", "declares", "claimed", "claims",
+    "argued", "argues", "acknowledged", "acknowledges", "admitted",
+    "admits", "conceded", "concedes", "confirmed", "confirms", "recalled",
+    "recalls", "remembered", "quipped", "quips", "joked", "jokes", "urged",
+    "urges", "emphasized", "emphasised", "emphasizes", "emphasises",
+    "stressed", "stresses", "observed", "observes", "reported", "reports",
+    "described", "describes", "called", "calls", "promised", "promises",
+    "pledged", "pledges", "vowed", "vows", "cautioned", "cautions",
+    "predicted", "predicts", "suggested", "suggests", "shouted", "yelled",
+    "cried", "whispered", "muttered", "alleged", "alleges", "testified",
+    "testifies", "blogged", "texted", "messaged", "reiterated",
+    "reiterates", "repeated", "assured", "assures", "instructed",
+    "complained", "complains", "lamented", "laments", "boasted", "boasts",
+    "countered", "counters", "retorted", "exclaimed", "affirmed",
+    "maintained", "maintains", "contended", "contends", "revealed",
+    "reveals", "mused", "muses", "opined", "continued", "continues",
+    "wondered", "wonders", "captioned", "advised", "advises", "pleaded",
+    "begged", "demanded", "demands", "proclaimed", "proclaims",
+    "acknowledged", "agreed", "cheered", "hailed", "praised", "slammed",
+    "criticised", "criticized", "blasted", "condemned", "denounced",
+    "dubbed", "labelled", "labeled", "branded", "termed", "describing",
+    NULL
+};
+
+static const char *const q_cues_part[] = {
+    "saying", "adding", "telling", "noting", "warning", "explaining",
+    "insisting", "declaring", "writing", "asking", "stating", "urging",
+    "calling", "arguing", "claiming", "tweeting", "recalling",
+    "commenting", "stressing", "emphasizing", "emphasising", "replying",
+    "responding", "answering", "announcing", "promising", "pledging",
+    "vowing", "cautioning", "admitting", "conceding", "acknowledging",
+    "confirming", "suggesting", "reiterating", "continuing", "joking",
+    "quipping", "observing", "posting", "captioning", NULL
+};
+
+/* Words that sit between a subject and its cue ("has also said"). */
+static const char *const q_skip[] = {
+    "has", "have", "had", "also", "later", "then", "previously", "once",
+    "again", "further", "will", "would", "is", "was", "were", "are",
+    "reportedly", "allegedly", "repeatedly", "publicly", "earlier",
+    "recently", "still", "just", "simply", "quickly", "initially", "had",
+    "even", "already", "however", "often", "always", "never", "finally",
+    "first", "then", "similarly", "likewise", "separately", "previously",
+    "tearfully", "jokingly", "angrily", "proudly", "candidly", "flatly",
+    "bluntly", "emotionally", "privately", "openly", "subsequently",
+    "last", "this", "week", "month", "year", "on", "in", "to", "chimed",
+    "weighed", NULL
+};
+
+/* Words that end a noun phrase read backwards or forwards. */
+static const char *const q_stop[] = {
+    "that", "and", "but", "when", "while", "as", "because", "which", "who",
+    "whom", "whose", "where", "if", "so", "then", "after", "before",
+    "although", "though", "since", "until", "whether", "what", "how",
+    "why", "than", "or", "nor", "yet", "in", "on", "at", "to", "from",
+    "with", "during", "about", "into", "over", "under", "without",
+    "against", "between", "through", "via", "per", "by", "is", "was",
+    "are", "were", "be", "been", "has", "have", "had", "will", "would",
+    "could", "should", "may", "might", "can", "must", "did", "does", "do",
+    "not", "also", "later", "still", "just", "however", "it", "its",
+    "there", "here", "this", "these", "those", "recalled", NULL
+};
+
+static const char *const q_indef[] = {
+    "a", "an", "one", "another", "some", "several", "many", "two", "three",
+    "four", "five", "numerous", "various", "few", NULL
+};
+
+static const char *const q_pron_person[] = {
+    "he", "she", NULL
+};
+
+/* Heads of a definite description that refers to a named person. */
+static const char *const q_person_heads[] = {
+    "actor", "actress", "singer", "guitarist", "drummer", "rapper",
+    "musician", "star", "player", "coach", "manager", "striker",
+    "midfielder", "defender", "goalkeeper", "quarterback", "veteran",
+    "champion", "president", "senator", "governor", "mayor", "chairman",
+    "chairwoman", "founder", "lawmaker", "congressman", "congresswoman",
+    "author", "writer", "director", "comedian", "host", "presenter",
+    "premier", "chancellor", "pitcher", "forward", "guard", "superstar",
+    "rookie", "captain", "skipper", "boss", "billionaire", "entrepreneur",
+    "artist", "novelist", "filmmaker", "politician", "candidate",
+    "businessman", "businesswoman", "athlete", "swimmer", "golfer",
+    "boxer", "fighter", "teenager", "woman", "man", "mother", "father",
+    "widow", "scientist", "researcher", "professor", "economist",
+    NULL
+};
+
+/* Role words stripped from the front of a name ("Team Leader Jane Doe"). */
+static const char *const q_roles[] = {
+    "president", "secretary", "press", "minister", "prime", "foreign",
+    "spokesperson", "spokesman", "spokeswoman", "sen", "senator", "rep",
+    "representative", "gov", "governor", "mayor", "mr", "mrs", "ms", "dr",
+    "prof", "professor", "judge", "justice", "coach", "chief", "executive",
+    "officer", "ceo", "cfo", "coo", "chairman", "chairwoman", "director",
+    "leader", "team", "head", "general", "gen", "lt", "col", "capt",
+    "captain", "king", "queen", "prince", "princess", "sir", "dame",
+    "lord", "lady", "pope", "rev", "father", "deputy", "vice", "acting",
+    "former", "defence", "defense", "state", "attorney", "commissioner",
+    "chancellor", "ambassador", "speaker", "sgt", "det", "detective",
+    "inspector", "superintendent", "manager", "founder", "co-founder",
+    "host", "senior", "junior", "assistant", "associate", "sheriff",
+    "police", "white", "house", "the", NULL
+};
+
+static int q_word_in(qstate *st, size_t i, const char *const *list)
+{
+    const qtok *t = TOK(st, i);
+    if (!(t->f & QF_WORD))
+        return 0;
+    return q_inlist(st->b + t->s, t->e - t->s, list);
+}
+
+static int q_word_is(qstate *st, size_t i, const char *w)
+{
+    const qtok *t = TOK(st, i);
+    return (t->f & QF_WORD) && q_ieq(st->b + t->s, t->e - t->s, w);
+}
+
+static int q_cue_at(qstate *st, size_t i, size_t hi)
+{
+    if (!(TOK(st, i)->f & QF_WORD))
+        return 0;
+    if (i > 0 && q_word_is(st, i - 1, "to"))
+        return 0;                     /* an infinitive */
+    if (q_word_is(st, i, "according") && i + 1 < hi && q_word_is(st, i + 1, "to"))
+        return CUE_PREP;
+    if (q_word_is(st, i, "per") && i > 0 && q_word_is(st, i - 1, "as"))
+        return CUE_PREP;
+    if (q_word_in(st, i, q_cues_fin))
+        return CUE_FIN;
+    if (q_word_in(st, i, q_cues_part))
+        return CUE_PART;
+    return 0;
+}
+
+/* A lower-case word that reads like a verb form ("featured", "hoping"). */
+static int q_verbish(qstate *st, size_t i)
+{
+    const qtok *t = TOK(st, i);
+    size_t n = t->e - t->s;
+    const char *p = st->b + t->s;
+    if (!(t->f & QF_WORD) || (t->f & (QF_UPPER | QF_HYPH | QF_DIGIT)))
+        return 0;
+    if (n > 4 && (memcmp(p + n - 2, "ed", 2) == 0 || memcmp(p + n - 3, "ing", 3) == 0))
+        return 1;
+    return 0;
+}
+
+/* --------------------------------------------------------- the speakers */
+
+typedef struct qnp {
+    size_t a, b;      /* token range, b exclusive; a == b if none */
+} qnp;
+
+static int q_outside(qstate *st, size_t i, long owner)
+{
+    int32_t q = TOK(st, i)->q;
+    if (owner >= 0)
+        return q == (int32_t)owner;
+    return q < 0 || REC(st, q)->title;
+}
+
+static int q_npword(qstate *st, size_t i, size_t next_i, int have_next)
+{
+    const qtok *t = TOK(st, i);
+    if (t->f & QF_WORD) {
+        if (q_word_is(st, i, "of") || q_word_is(st, i, "for")) {
+            const qtok *nx;
+            if (!have_next)
+                return 0;
+            nx = TOK(st, next_i);
+            return (nx->f & QF_UPPER) || q_word_is(st, next_i, "the");
+        }
+        if (q_word_in(st, i, q_stop))
+            return 0;
+        if (q_word_in(st, i, q_cues_fin) || q_word_in(st, i, q_cues_part))
+            return 0;
+        return 1;
+    }
+    if ((t->f & QF_PUNCT) && (t->cp == '-' || t->cp == '(' || t->cp == ')' ||
+                              (t->cp == '.' && !(t->f & QF_SEND))))
+        return 1;
+    return 0;
+}
+
+/* The noun phrase ending just before token `end` (exclusive), read
+ * backwards; lo is the first token it may use. */
+static qnp q_np_back(qstate *st, size_t end, size_t lo, long owner)
+{
+    qnp np = { end, end };
+    size_t a = end, n = 0;
+    while (a > lo && n < 9) {
+        size_t i = a - 1;
+        if (!q_outside(st, i, owner))
+            break;
+        if (TOK(st, i)->f & QF_MARK) {     /* the marks of a title */
+            a = i;
+            continue;
+        }
+        if (!q_npword(st, i, a, a < end))
+            break;
+        if (q_verbish(st, i))
+            break;
+        a = i;
+        n++;
+    }
+    /* drop leading punctuation */
+    while (a < end && !(TOK(st, a)->f & QF_WORD))
+        a++;
+    np.a = a;
+    return np;
+}
+
+/* The noun phrase starting at token `start`, read forwards up to hi. */
+static qnp q_np_fwd(qstate *st, size_t start, size_t hi, long owner)
+{
+    qnp np = { start, start };
+    size_t b = start, n = 0;
+    while (b < hi && n < 10) {
+        if (!q_outside(st, b, owner))
+            break;
+        if (TOK(st, b)->f & QF_MARK) {
+            b++;
+            continue;
+        }
+        if (!q_npword(st, b, b + 1, b + 1 < hi))
+            break;
+        if (q_verbish(st, b) && n > 0)
+            break;
+        if (TOK(st, b)->f & QF_PUNCT && TOK(st, b)->cp == '-' && n == 0)
+            break;
+        b++;
+        n++;
+    }
+    /* trailing adverbs and punctuation */
+    while (b > start) {
+        const qtok *t = TOK(st, b - 1);
+        if ((t->f & QF_WORD) && !q_word_in(st, b - 1, q_skip) &&
+            !(t->e - t->s > 4 && !(t->f & QF_UPPER) &&
+              memcmp(st->b + t->e - 2, "ly", 2) == 0))
+            break;
+        b--;
+    }
+    np.b = b;
+    return np;
+}
+
+static size_t q_lower_bound(const qment *m, size_t n, size_t pos)
+{
+    size_t lo = 0, hi = n;
+    while (lo < hi) {
+        size_t mid = lo + (hi - lo) / 2;
+        if (m[mid].s < pos)
+            lo = mid + 1;
+        else
+            hi = mid;
+    }
+    return lo;
+}
+
+static int q_in_quote(qstate *st, size_t pos)
+{
+    const qspan *sp = st->spans.ptr;
+    size_t lo = 0, hi = st->spans.len;
+    while (lo < hi) {
+        size_t mid = lo + (hi - lo) / 2;
+        if (sp[mid].s <= pos)
+            lo = mid + 1;
+        else
+            hi = mid;
+    }
+    return lo > 0 && pos < sp[lo - 1].e;
+}
+
+/* The nearest entity of `type` mentioned before pos, outside quotes. */
+static long q_nearest(qstate *st, size_t pos, int type)
+{
+    size_t i = q_lower_bound(st->ments, st->nments, pos), steps = 0;
+    while (i > 0 && steps < 400) {
+        const qment *m = &st->ments[--i];
+        steps++;
+        if (m->type != type || m->e > pos)
+            continue;
+        if (q_in_quote(st, m->s))
+            continue;
+        return m->ent;
+    }
+    return -1;
+}
+
+static const char *q_ent_name(qstate *st, long e)
+{
+    const struct np_entity *en = np__vec_at(&st->c->doc->entities, (size_t)e);
+    return en ? en->name : NULL;
+}
+
+static int q_ent_type(qstate *st, long e)
+{
+    const struct np_entity *en = np__vec_at(&st->c->doc->entities, (size_t)e);
+    return en ? en->type : -1;
+}
+
+/* A copy of body[s, e) in the arena, a leading capitalised determiner
+ * lower-cased ("The statement" -> "the statement"). */
+static const char *q_text(qstate *st, size_t s, size_t e, int lower_det)
+{
+    char *out = np__arena_strndup(st->c->doc->arena, st->b + s, e - s);
+    if (!out) {
+        st->oom = 1;
+        return NULL;
+    }
+    if (lower_det && out[0] >= 'A' && out[0] <= 'Z')
+        out[0] = (char)(out[0] + 32);
+    return out;
+}
+
+/* The PERSON entity whose name ends with the same word as body[s, e). */
+static long q_by_surname(qstate *st, size_t s, size_t e)
+{
+    const np__vec *ents = &st->c->doc->entities;
+    size_t i, n = e - s;
+    for (i = 0; i < ents->len; i++) {
+        const struct np_entity *en = np__vec_at(ents, i);
+        const char *nm = en->name, *last;
+        size_t ln;
+        if (!nm || en->type != NP_ENTITY_PERSON)
+            continue;
+        ln = strlen(nm);
+        last = strrchr(nm, ' ');
+        last = last ? last + 1 : nm;
+        if ((size_t)(nm + ln - last) == n && memcmp(last, st->b + s, n) == 0)
+            return (long)i;
+    }
+    return -1;
+}
+
+typedef struct qspk {
+    const char *name;
+    long ent;
+} qspk;
+
+static qspk q_resolve(qstate *st, qnp np)
+{
+    qspk r = { NULL, -1 };
+    size_t a = np.a, b = np.b, i, k, ms, me;
+    long person = -1, org = -1, endent = -1, byent = -1;
+    int has_upper = 0, definite;
+    const qtok *ta, *tl;
+    while (a < b && !(TOK(st, a)->f & QF_WORD))
+        a++;
+    while (b > a && !(TOK(st, b - 1)->f & QF_WORD))
+        b--;
+    if (a >= b)
+        return r;
+    ta = TOK(st, a);
+    tl = TOK(st, b - 1);
+    ms = ta->s;
+    me = tl->e;
+    for (k = q_lower_bound(st->ments, st->nments, ms);
+         k < st->nments && st->ments[k].s < me; k++) {
+        const qment *m = &st->ments[k];
+        if (m->e > me)
+            continue;
+        if (m->type == NP_ENTITY_PERSON && person < 0)
+            person = m->ent;
+        if (m->type == NP_ENTITY_ORG)
+            org = m->ent;
+        if (m->e == me)
+            endent = m->ent;
+        if (byent < 0 && m->s > ms) {
+            /* "a press release by the Élysée" */
+            for (i = a; i < b && TOK(st, i)->s < m->s; i++)
+                ;
+            if (i > a && q_word_is(st, i - 1, "by"))
+                byent = m->ent;
+            else if (i > a + 1 && q_word_is(st, i - 2, "by") &&
+                     q_word_is(st, i - 1, "the"))
+                byent = m->ent;
+        }
+    }
+    for (i = a + 1; i < b; i++)
+        if ((TOK(st, i)->f & QF_UPPER))
+            has_upper = 1;
+    if (q_word_in(st, a, q_indef)) {
+        if (byent >= 0) {
+            r.ent = byent;
+            r.name = q_ent_name(st, byent);
+        } else {
+            r.name = q_text(st, ms, me, 1);
+        }
+        return r;
+    }
+    if (person >= 0) {
+        r.ent = person;
+        r.name = q_ent_name(st, person);
+        return r;
+    }
+    if (b == a + 1 && q_word_in(st, a, q_pron_person)) {
+        r.ent = q_nearest(st, ms, NP_ENTITY_PERSON);
+        if (r.ent >= 0)
+            r.name = q_ent_name(st, r.ent);
+        return r;
+    }
+    if (b == a + 1 && q_word_is(st, a, "it")) {
+        r.ent = q_nearest(st, ms, NP_ENTITY_ORG);
+        if (r.ent >= 0)
+            r.name = q_ent_name(st, r.ent);
+        return r;
+    }
+    if (b == a + 1 && (q_word_is(st, a, "they") || q_word_is(st, a, "we") ||
+                       q_word_is(st, a, "i") || q_word_is(st, a, "you")))
+        return r;
+    definite = q_word_is(st, a, "the") || q_word_is(st, a, "this") ||
+               q_word_is(st, a, "that");
+    if (endent >= 0 && (org == endent || q_ent_type(st, endent) != NP_ENTITY_PERSON)) {
+        r.ent = endent;
+        r.name = q_ent_name(st, endent);
+        return r;
+    }
+    if (definite && !has_upper) {
+        const qtok *h = tl;
+        size_t hn = h->e - h->s;
+        const char *hp = st->b + h->s;
+        if (q_word_in(st, b - 1, q_person_heads) ||
+            (hn > 8 && memcmp(hp + hn - 8, "year-old", 8) == 0)) {
+            r.ent = q_nearest(st, ms, NP_ENTITY_PERSON);
+            if (r.ent >= 0) {
+                r.name = q_ent_name(st, r.ent);
+                return r;
+            }
+        }
+        r.name = q_text(st, ms, me, 1);
+        return r;
+    }
+    if (!(tl->f & QF_UPPER)) {          /* a common-noun head */
+        r.name = q_text(st, ms, me, 1);
+        return r;
+    }
+    /* a capitalised name no entity covers: drop roles in front */
+    {
+        size_t s0 = a;
+        for (i = a; i < b; i++)
+            if (q_word_in(st, i, q_roles) || !(TOK(st, i)->f & QF_UPPER))
+                s0 = i + 1;
+        if (s0 >= b)
+            s0 = b - 1;
+        while (s0 < b && !(TOK(st, s0)->f & QF_WORD))
+            s0++;
+        if (s0 >= b)
+            return r;
+        r.ent = q_by_surname(st, tl->s, tl->e);
+        if (r.ent >= 0)
+            r.name = q_ent_name(st, r.ent);
+        else
+            r.name = q_text(st, TOK(st, s0)->s, me, 0);
+    }
+    return r;
+}
+
+/* The subject at the start of the sentence holding token i. */
+static qnp q_subject(qstate *st, size_t i, size_t lo, long owner)
+{
+    size_t s = i, n = 0, k;
+    qnp none = { 0, 0 };
+    while (s > lo && n < 60) {
+        const qtok *t = TOK(st, s - 1);
+        if (!q_outside(st, s - 1, owner) || (t->f & QF_SEND))
+            break;
+        s--;
+        n++;
+    }
+    /* skip an opening phrase ("After the hearing, ...") */
+    if (s < i && (q_word_in(st, s, q_stop) || q_verbish(st, s) ||
+                  q_word_is(st, s, "additionally") || q_word_is(st, s, "for") ||
+                  q_word_is(st, s, "following") || q_word_is(st, s, "despite") ||
+                  q_word_is(st, s, "meanwhile") || q_word_is(st, s, "earlier") ||
+                  q_word_is(st, s, "furthermore") || q_word_is(st, s, "critically") ||
+                  q_word_is(st, s, "likewise"))) {
+        for (k = s; k < i && k < s + 16; k++)
+            if (TOK(st, k)->f & QF_PUNCT && TOK(st, k)->cp == ',') {
+                s = k + 1;
+                break;
+            }
+    }
+    if (s >= i)
+        return none;
+    return q_np_fwd(st, s, i, owner);
+}
+
+typedef struct qattr {
+    int found;
+    size_t cue;
+    int cls;
+    qnp np;
+} qattr;
+
+/* Finds the cue and the speaker's phrase of record ri. */
+static void q_attribute(qstate *st, long ri)
+{
+    qrec *r = REC(st, ri);
+    long owner = r->parent;
+    size_t ntok = st->toks.len, lo, hi, i, n;
+    size_t pre_lo, post_hi;
+    long pre = -1, post = -1;
+    const qtok *last;
+    int terminal, prefer_post, cls;
+    size_t cue;
+    qnp np = { 0, 0 };
+    qspk sp;
+
+    if (owner >= 0) {
+        lo = REC(st, owner)->ot + 1;
+        hi = REC(st, owner)->ct;
+    } else {
+        lo = 0;
+        hi = ntok;
+    }
+    /* the quote's own sentence, before it */
+    i = r->ot;
+    n = 0;
+    while (i > lo && n < 40 && q_outside(st, i - 1, owner) &&
+           !(TOK(st, i - 1)->f & QF_SEND)) {
+        i--;
+        n++;
+    }
+    pre_lo = i;
+    r->midsent = r->ot > lo && (TOK(st, r->ot - 1)->f & QF_WORD) &&
+                 q_outside(st, r->ot - 1, owner);
+    for (i = r->ot; i > pre_lo; i--)
+        if (q_cue_at(st, i - 1, r->ot)) {
+            pre = (long)(i - 1);
+            break;
+        }
+    /* ... and after it */
+    last = r->ct > r->ot + 1 ? TOK(st, r->ct - 1) : NULL;
+    terminal = last && (last->f & QF_PUNCT) &&
+               (last->cp == '.' || last->cp == '!' || last->cp == '?' ||
+                last->cp == 0x2026);
+    post_hi = r->ct + 1;
+    if (r->closed) {
+        size_t lim = terminal && last->cp == '.' ? 6 : 40;
+        i = r->ct + 1;
+        n = 0;
+        while (i < hi && n < lim && q_outside(st, i, owner) &&
+               !(TOK(st, i)->f & QF_SEND)) {
+            if (q_cue_at(st, i, hi) && post < 0)
+                post = (long)i;
+            i++;
+            n++;
+        }
+        post_hi = i;
+    }
+    prefer_post = !r->midsent && (pre_lo == r->ot || !(pre >= 0));
+    if (last && (last->f & QF_PUNCT) &&
+        (last->cp == ',' || last->cp == '?' || last->cp == '!' ||
+         last->cp == 0x2014 || last->cp == 0x2013))
+        prefer_post = 1;
+    if (post >= 0 && (prefer_post || pre < 0))
+        cue = (size_t)post;
+    else if (pre >= 0)
+        cue = (size_t)pre;
+    else {
+        /* "Sasse: ..." a colon right after a name */
+        if (r->ot > lo && (TOK(st, r->ot - 1)->f & QF_PUNCT) &&
+            TOK(st, r->ot - 1)->cp == ':') {
+            np = q_np_back(st, r->ot - 1, pre_lo, owner);
+            if (np.b > np.a && (TOK(st, np.b - 1)->f & QF_UPPER) &&
+                np.a == pre_lo) {
+                sp = q_resolve(st, np);
+                if (sp.name) {
+                    r->own = 1;
+                    r->speaker = sp.name;
+                    r->ent = sp.ent;
+                }
+            }
+        }
+        return;
+    }
+    cls = q_cue_at(st, cue, hi);
+    r->own = 1;
+    r->cue = q_text(st, TOK(st, cue)->s,
+                    cls == CUE_PREP && q_word_is(st, cue, "according")
+                        ? TOK(st, cue + 1)->e : TOK(st, cue)->e, 0);
+    if (cls == CUE_PREP) {
+        size_t from = q_word_is(st, cue, "according") ? cue + 2 : cue + 1;
+        np = q_np_fwd(st, from, (size_t)cue > r->ot ? post_hi : r->ot, owner);
+    } else if (cue > r->ot) {
+        /* after the quote: "..., X said" or "..., said X" */
+        size_t k = r->ct + 1;
+        while (k < cue && (TOK(st, k)->f & QF_PUNCT))
+            k++;
+        if (k < cue) {
+            np = q_np_fwd(st, k, cue, owner);
+            if (np.b == np.a)
+                np = q_np_back(st, cue, k, owner);
+        } else {
+            np = q_np_fwd(st, cue + 1, post_hi, owner);
+        }
+    } else if (cls == CUE_PART) {
+        /* ", adding, ..." straight after a quote keeps its speaker */
+        size_t k = cue;
+        while (k > pre_lo && (TOK(st, k - 1)->f & QF_PUNCT) &&
+               !(TOK(st, k - 1)->f & QF_MARK))
+            k--;
+        if (k > lo && (TOK(st, k - 1)->f & QF_MARK) && k == pre_lo) {
+            r->inh_prev = 1;
+            return;
+        }
+        if (cue > pre_lo && (TOK(st, cue - 1)->f & QF_UPPER))
+            np = q_np_back(st, cue, pre_lo, owner);
+        else
+            np = q_subject(st, cue, lo, owner);
+    } else {
+        size_t k = cue;
+        while (k > pre_lo && q_word_in(st, k - 1, q_skip))
+            k--;
+        if (k > pre_lo && (TOK(st, k - 1)->f & QF_PUNCT) &&
+            TOK(st, k - 1)->cp == ',') {
+            /* "X, the company's chief, said": skip the apposition */
+            size_t j = k - 1, m = 0;
+            while (j > pre_lo && m < 30) {
+                j--;
+                m++;
+                if ((TOK(st, j)->f & QF_PUNCT) && TOK(st, j)->cp == ',')
+                    break;
+            }
+            if (j > pre_lo && (TOK(st, j)->f & QF_PUNCT) && TOK(st, j)->cp == ',')
+                k = j;
+        }
+        if (k > pre_lo && (TOK(st, k - 1)->f & QF_WORD))
+            np = q_np_back(st, k, pre_lo, owner);
+        else
+            np = q_np_fwd(st, cue + 1, r->ot, owner);
+        if (np.a == np.b)
+            np = q_subject(st, cue, lo, owner);
+    }
+    sp = q_resolve(st, np);
+    r->speaker = sp.name;
+    r->ent = sp.ent;
+}
+
+/* Title Case words inside a sentence are the title of a work. */
+static int q_titlecase(qstate *st, const qrec *r)
+{
+    static const char *const small[] = {
+        "the", "a", "an", "of", "and", "to", "in", "on", "with", "for",
+        "at", "by", "from", "or", "as", "vs", NULL
+    };
+    size_t i;
+    int words = 0, caps = 0;
+    for (i = r->ot + 1; i < r->ct && i < st->toks.len; i++) {
+        const qtok *t = TOK(st, i);
+        if (!(t->f & QF_WORD))
+            continue;
+        words++;
+        if (t->f & (QF_UPPER | QF_DIGIT))
+            caps++;
+        else if (!q_word_in(st, i, small))
+            return 0;
+    }
+    return words > 0 && words <= 10 && caps > 0;
+}
+
+/* --------------------------------------------------------------- driver */
+
+static int q_cmp_ment(const void *x, const void *y)
+{
+    const qment *a = x, *b = y;
+    if (a->s != b->s)
+        return a->s < b->s ? -1 : 1;
+    return a->e < b->e ? -1 : (a->e > b->e);
+}
+
+static int q_mentions(qstate *st)
+{
+    const np__vec *ents = &st->c->doc->entities;
+    size_t i, j, n = 0;
+    for (i = 0; i < ents->len; i++)
+        n += ((const struct np_entity *)np__vec_at(ents, i))->n_mentions;
+    if (!n)
+        return NP_OK;
+    st->ments = np__malloc(n * sizeof(qment));
+    if (!st->ments)
+        return NP_ENOMEM;
+    for (i = 0; i < ents->len; i++) {
+        const struct np_entity *e = np__vec_at(ents, i);
+        for (j = 0; j < e->n_mentions; j++) {
+            qment *m = &st->ments[st->nments++];
+            m->s = e->spans[2 * j];
+            m->e = e->spans[2 * j + 1];
+            m->ent = (long)i;
+            m->type = e->type;
+        }
+    }
+    qsort(st->ments, st->nments, sizeof(qment), q_cmp_ment);
+    return NP_OK;
+}
+
+static void q_copy_spk(qrec *to, const qrec *from)
+{
+    to->speaker = from->speaker;
+    to->ent = from->ent;
+    if (!to->cue)
+        to->cue = from->cue;
+    to->inherited = 1;
+}
+
+static int q_next_starts_quote(qstate *st, size_t pe)
+{
+    size_t i = pe, len;
+    uint8_t d;
+    while (i < st->n) {
+        uint32_t c = q_dec(st->b, st->n, i, &len);
+        if (!q_space(c))
+            return q_markclass(c, &d) != 0 || c == '`';
+        i += len;
+    }
+    return 0;
+}
+
+static int q_emit(qstate *st, qrec *r)
+{
+    np_quote *q = np__vec_push(&st->c->doc->quotes);
+    if (!q)
+        return NP_ENOMEM;
+    q->text = q_text(st, r->s, r->e, 0);
+    if (!q->text)
+        return NP_ENOMEM;
+    q->speaker = r->speaker;
+    q->cue = r->cue;
+    q->speaker_entity = r->speaker ? r->ent : -1;
+    q->kind = r->kind;
+    q->start = r->s;
+    q->end = r->e;
+    return NP_OK;
+}
+
+static int q_kind(qstate *st, const qrec *r)
+{
+    static const char *const subj[] = {
+        "i", "we", "you", "he", "she", "it", "they", "there", "this",
+        "these", "those", "my", "our", "your", "their", "i'm", "we're",
+        "it's", "that's", "there's", NULL
+    };
+    size_t f = r->ot + 1;
+    if (!r->midsent)
+        return NP_QUOTE_DIRECT;
+    while (f < r->ct && !(TOK(st, f)->f & QF_WORD))
+        f++;
+    if (f < r->ct && q_word_in(st, f, subj))
+        return NP_QUOTE_DIRECT;
+    if (r->ot > 0 && q_word_is(st, r->ot - 1, "that") && r->nwords >= 6 &&
+        !(TOK(st, f)->f & QF_UPPER))
+        return NP_QUOTE_DIRECT;
+    return NP_QUOTE_PARTIAL;
+}
+
+static int q_paragraph(qstate *st, size_t ps, size_t pe, size_t para)
+{
+    size_t i, nrec;
+    long prev = -1;
+    int rc;
+    if ((rc = q_tokenize(st, ps, pe)) != NP_OK)
+        return rc;
+    if ((rc = q_pair(st, para)) != NP_OK)
+        return rc;
+    nrec = st->recs.len;
+    for (i = 0; i < nrec; i++) {
+        qrec *r = REC(st, i);
+        qspan *sp;
+        if (r->dead || r->parent >= 0)
+            continue;
+        r->midsent = r->ot > 0 && (TOK(st, r->ot - 1)->f & QF_WORD);
+        if (r->midsent && q_titlecase(st, r))
+            r->title = 1;
+        if (!r->closed)
+            r->cont_next = q_next_starts_quote(st, pe);
+        if (!(sp = np__vec_push(&st->spans)))
+            return NP_ENOMEM;
+        sp->s = r->s;
+        sp->e = r->e;
+    }
+    for (i = 0; i < nrec; i++) {
+        qrec *r = REC(st, i);
+        if (r->dead || r->title)
+            continue;
+        if (r->parent >= 0 && (REC(st, r->parent)->dead || REC(st, r->parent)->title))
+            continue;
+        q_attribute(st, (long)i);
+        if (st->oom)
+            return NP_ENOMEM;
+    }
+    /* inheritance, within the paragraph and from the one before */
+    for (i = 0; i < nrec; i++) {
+        qrec *r = REC(st, i);
+        if (r->dead || r->title || r->parent >= 0)
+            continue;
+        if (prev < 0 && !r->own && !r->midsent && st->have_last &&
+            (para == st->last_para + 1 ||
+             (st->last_open && para <= st->last_para + 3)) &&
+            TOK(st, r->ot)->s == ps) {
+            r->speaker = st->last_speaker;
+            r->ent = st->last_ent;
+            r->cue = st->last_cue;
+            r->inherited = 1;
+            r->cont_prev = 1;
+        } else if (prev >= 0 && (r->inh_prev || !r->own) &&
+                   (REC(st, prev)->own || REC(st, prev)->inherited)) {
+            q_copy_spk(r, REC(st, prev));
+        }
+        prev = (long)i;
+    }
+    prev = -1;
+    for (i = nrec; i-- > 0;) {
+        qrec *r = REC(st, i);
+        if (r->dead || r->title || r->parent >= 0)
+            continue;
+        if (!r->own && !r->inherited && !r->midsent && prev >= 0 &&
+            REC(st, prev)->own && REC(st, prev)->speaker)
+            q_copy_spk(r, REC(st, prev));
+        prev = (long)i;
+    }
+    /* what to keep */
+    for (i = 0; i < nrec; i++) {
+        qrec *r = REC(st, i);
+        int attributed = r->own || r->inherited;
+        r->keep = 0;
+        if (r->dead || r->title)
+            continue;
+        if (r->parent >= 0) {
+            r->keep = r->own && !REC(st, r->parent)->dead &&
+                      !REC(st, r->parent)->title;
+        } else if (r->midsent) {
+            r->keep = r->own;
+        } else if (!r->closed && !r->cont_next) {
+            r->keep = attributed;
+        } else {
+            r->keep = attributed || r->nwords >= 5;
+        }
+        if (r->keep)
+            r->kind = q_kind(st, r);
+    }
+    for (i = 0; i < nrec; i++) {
+        qrec *r = REC(st, i);
+        if (!r->keep)
+            continue;
+        if ((rc = q_emit(st, r)) != NP_OK)
+            return rc;
+        if (r->parent < 0) {
+            st->have_last = 1;
+            st->last_para = para;
+            st->last_open = !r->closed;
+            st->last_speaker = r->speaker;
+            st->last_ent = r->ent;
+            st->last_cue = r->cue;
+        }
+    }
+    return NP_OK;
+}
 
 int np__quotes(np__ctx *c, const np__tokens *tk)
 {
-    (void)c;
+    qstate st;
+    np_document *d = c->doc;
+    size_t ps = 0, para = 0;
+    int rc = NP_OK;
     (void)tk;
-    return NP_OK;
+    if (!d->body || !d->body_len)
+        return NP_OK;
+    memset(&st, 0, sizeof st);
+    st.c = c;
+    st.b = d->body;
+    st.n = d->body_len;
+    st.last_ent = -1;
+    np__vec_init(&st.toks, sizeof(qtok));
+    np__vec_init(&st.recs, sizeof(qrec));
+    np__vec_init(&st.spans, sizeof(qspan));
+    if ((rc = q_mentions(&st)) != NP_OK)
+        goto done;
+    while (ps < st.n) {
+        const char *nl = memchr(st.b + ps, '\n', st.n - ps);
+        size_t pe = nl ? (size_t)(nl - st.b) : st.n;
+        if (pe > ps) {
+            if ((rc = q_paragraph(&st, ps, pe, para)) != NP_OK)
+                goto done;
+            para++;
+        }
+        ps = pe + 1;
+    }
+done:
+    if (st.oom && rc == NP_OK)
+        rc = NP_ENOMEM;
+    np__vec_free(&st.toks);
+    np__vec_free(&st.recs);
+    np__vec_free(&st.spans);
+    np__free(st.ments);
+    return rc;
 }
