@@ -96,6 +96,9 @@ typedef struct qstate {
     int last_open;        /* it ran to the end of its paragraph */
     const char *last_speaker, *last_cue;
     long last_ent;
+    /* the last speaker who was a named person (a fallback for "he") */
+    const char *last_person;
+    long last_person_ent;
     int oom;
 } qstate;
 
@@ -539,10 +542,10 @@ static const char *const q_cues_fin[] = {
     "reveals", "mused", "muses", "opined", "continued", "continues",
     "wondered", "wonders", "captioned", "advised", "advises", "pleaded",
     "begged", "demanded", "demands", "proclaimed", "proclaims",
-    "acknowledged", "agreed", "cheered", "hailed", "praised", "slammed",
+    "cheered", "hailed", "praised", "slammed", "introduced", "views",
+    "viewed", "regards", "regarded", "pointed", "recommended",
     "criticised", "criticized", "blasted", "condemned", "denounced",
-    "dubbed", "labelled", "labeled", "branded", "termed", "describing",
-    NULL
+    "dubbed", "labelled", "labeled", "branded", "termed", NULL
 };
 
 static const char *const q_cues_part[] = {
@@ -553,7 +556,8 @@ static const char *const q_cues_part[] = {
     "responding", "answering", "announcing", "promising", "pledging",
     "vowing", "cautioning", "admitting", "conceding", "acknowledging",
     "confirming", "suggesting", "reiterating", "continuing", "joking",
-    "quipping", "observing", "posting", "captioning", NULL
+    "quipping", "observing", "posting", "captioning", "describing",
+    NULL
 };
 
 /* Words that sit between a subject and its cue ("has also said"). */
@@ -566,8 +570,7 @@ static const char *const q_skip[] = {
     "first", "then", "similarly", "likewise", "separately", "previously",
     "tearfully", "jokingly", "angrily", "proudly", "candidly", "flatly",
     "bluntly", "emotionally", "privately", "openly", "subsequently",
-    "last", "this", "week", "month", "year", "on", "in", "to", "chimed",
-    "weighed", NULL
+    NULL
 };
 
 /* Words that end a noun phrase read backwards or forwards. */
@@ -591,6 +594,10 @@ static const char *const q_indef[] = {
 
 static const char *const q_pron_person[] = {
     "he", "she", NULL
+};
+
+static const char *const q_pron_subj[] = {
+    "he", "she", "it", "they", "we", "i", "you", NULL
 };
 
 /* Heads of a definite description that refers to a named person. */
@@ -685,21 +692,53 @@ static int q_outside(qstate *st, size_t i, long owner)
     return q < 0 || REC(st, q)->title;
 }
 
+/* At the start of a sentence (a capitalised "That" is a stop word there,
+ * while a capitalised "Will" elsewhere is a name). */
+static int q_sentstart(qstate *st, size_t i)
+{
+    const qtok *p;
+    if (i == 0)
+        return 1;
+    p = TOK(st, i - 1);
+    return (p->f & (QF_SEND | QF_MARK)) ||
+           ((p->f & QF_PUNCT) && (p->cp == ':' || p->cp == ';'));
+}
+
+static int q_stopword(qstate *st, size_t i)
+{
+    if (!q_word_in(st, i, q_stop))
+        return 0;
+    return !(TOK(st, i)->f & QF_UPPER) || q_sentstart(st, i);
+}
+
+static int q_is_cue_word(qstate *st, size_t i)
+{
+    if (TOK(st, i)->f & QF_UPPER)
+        return 0;
+    return q_word_in(st, i, q_cues_fin) || q_word_in(st, i, q_cues_part);
+}
+
+/* Whether token i may belong to a noun phrase; next_i is the token that
+ * follows it in reading order (for "of", "for", "by": only before a name
+ * or "the"). */
 static int q_npword(qstate *st, size_t i, size_t next_i, int have_next)
 {
     const qtok *t = TOK(st, i);
     if (t->f & QF_WORD) {
-        if (q_word_is(st, i, "of") || q_word_is(st, i, "for")) {
+        if (q_word_is(st, i, "of") || q_word_is(st, i, "for") ||
+            q_word_is(st, i, "by")) {
             const qtok *nx;
             if (!have_next)
                 return 0;
             nx = TOK(st, next_i);
             return (nx->f & QF_UPPER) || q_word_is(st, next_i, "the");
         }
-        if (q_word_in(st, i, q_stop))
+        if (q_stopword(st, i) || q_is_cue_word(st, i))
             return 0;
-        if (q_word_in(st, i, q_cues_fin) || q_word_in(st, i, q_cues_part))
-            return 0;
+        if (t->e - t->s >= 3 &&
+            (memcmp(st->b + t->e - 3, "n't", 3) == 0 ||
+             (t->e - t->s >= 5 && memcmp(st->b + t->e - 5, "n\xE2\x80\x99t", 5) == 0)))
+            return 0;                  /* didn't, wasn't */
         return 1;
     }
     if ((t->f & QF_PUNCT) && (t->cp == '-' || t->cp == '(' || t->cp == ')' ||
@@ -722,6 +761,18 @@ static qnp q_np_back(qstate *st, size_t end, size_t lo, long owner)
             a = i;
             continue;
         }
+        /* "the singer and guitarist" */
+        if (q_word_is(st, i, "and") && i > lo && a < end &&
+            q_word_in(st, i - 1, q_person_heads) && q_word_in(st, a, q_person_heads)) {
+            a = i;
+            n++;
+            continue;
+        }
+        if (TOK(st, i)->f & QF_WORD && q_word_in(st, i, q_pron_subj)) {
+            if (a == end)
+                a = i;                 /* "he said": the pronoun alone */
+            break;
+        }
         if (!q_npword(st, i, a, a < end))
             break;
         if (q_verbish(st, i))
@@ -736,15 +787,31 @@ static qnp q_np_back(qstate *st, size_t end, size_t lo, long owner)
     return np;
 }
 
-/* The noun phrase starting at token `start`, read forwards up to hi. */
+/* The noun phrase starting at token `start`, read forwards up to hi. A
+ * name ends at the first lower-case word that is not a role ("Kremlin
+ * spokesperson Dmitry Peskov has"), a phrase with a determiner at the
+ * first verb-like word ("one campaign video featured"). */
 static qnp q_np_fwd(qstate *st, size_t start, size_t hi, long owner)
 {
     qnp np = { start, start };
     size_t b = start, n = 0;
+    int det = 0, upper = 0;
+    while (b < hi && (TOK(st, b)->f & QF_MARK) && q_outside(st, b, owner))
+        b++;
+    start = b;
+    if (b < hi && (TOK(st, b)->f & QF_WORD) && q_word_in(st, b, q_pron_subj)) {
+        np.a = b;
+        np.b = b + 1;
+        return np;
+    }
+    if (b < hi && (q_word_in(st, b, q_indef) || q_word_is(st, b, "the") ||
+                   q_word_is(st, b, "this")))
+        det = 1;
     while (b < hi && n < 10) {
+        const qtok *t = TOK(st, b);
         if (!q_outside(st, b, owner))
             break;
-        if (TOK(st, b)->f & QF_MARK) {
+        if (t->f & QF_MARK) {
             b++;
             continue;
         }
@@ -752,8 +819,19 @@ static qnp q_np_fwd(qstate *st, size_t start, size_t hi, long owner)
             break;
         if (q_verbish(st, b) && n > 0)
             break;
-        if (TOK(st, b)->f & QF_PUNCT && TOK(st, b)->cp == '-' && n == 0)
+        if ((t->f & QF_PUNCT) && t->cp == '-' && n == 0)
             break;
+        if ((t->f & QF_WORD) && !(t->f & (QF_UPPER | QF_DIGIT | QF_HYPH)) &&
+            upper && !det && !q_word_in(st, b, q_roles) &&
+            !q_word_is(st, b, "of") && !q_word_is(st, b, "for") &&
+            !q_word_is(st, b, "by") && !q_word_is(st, b, "the"))
+            break;
+        if (t->f & QF_UPPER)
+            upper = 1;
+        if ((t->f & QF_WORD) && t->e - t->s > 2 &&
+            (memcmp(st->b + t->e - 2, "'s", 2) == 0 ||
+             (t->e - t->s > 4 && memcmp(st->b + t->e - 4, "\xE2\x80\x99s", 4) == 0)))
+            det = 1;                   /* "Disney's chairman" */
         b++;
         n++;
     }
@@ -761,11 +839,14 @@ static qnp q_np_fwd(qstate *st, size_t start, size_t hi, long owner)
     while (b > start) {
         const qtok *t = TOK(st, b - 1);
         if ((t->f & QF_WORD) && !q_word_in(st, b - 1, q_skip) &&
+            !q_word_is(st, b - 1, "of") && !q_word_is(st, b - 1, "for") &&
+            !q_word_is(st, b - 1, "by") && !q_word_is(st, b - 1, "the") &&
             !(t->e - t->s > 4 && !(t->f & QF_UPPER) &&
               memcmp(st->b + t->e - 2, "ly", 2) == 0))
             break;
         b--;
     }
+    np.a = start;
     np.b = b;
     return np;
 }
@@ -864,12 +945,14 @@ typedef struct qspk {
     long ent;
 } qspk;
 
+/* The speaker named by the noun phrase np: an entity, a pronoun's
+ * nearest compatible entity, or the phrase itself. */
 static qspk q_resolve(qstate *st, qnp np)
 {
     qspk r = { NULL, -1 };
-    size_t a = np.a, b = np.b, i, k, ms, me;
-    long person = -1, org = -1, endent = -1, byent = -1;
-    int has_upper = 0, definite;
+    size_t a = np.a, b = np.b, i, k, ms, me, by = 0;
+    long person = -1, endent = -1, byent = -1;
+    int definite;
     const qtok *ta, *tl;
     while (a < b && !(TOK(st, a)->f & QF_WORD))
         a++;
@@ -881,6 +964,13 @@ static qspk q_resolve(qstate *st, qnp np)
     tl = TOK(st, b - 1);
     ms = ta->s;
     me = tl->e;
+    for (i = a; i + 1 < b; i++)
+        if (q_word_is(st, i, "by")) {
+            by = i + 1;
+            if (q_word_is(st, by, "the") && by + 1 < b)
+                by++;
+            break;
+        }
     for (k = q_lower_bound(st->ments, st->nments, ms);
          k < st->nments && st->ments[k].s < me; k++) {
         const qment *m = &st->ments[k];
@@ -888,28 +978,20 @@ static qspk q_resolve(qstate *st, qnp np)
             continue;
         if (m->type == NP_ENTITY_PERSON && person < 0)
             person = m->ent;
-        if (m->type == NP_ENTITY_ORG)
-            org = m->ent;
         if (m->e == me)
             endent = m->ent;
-        if (byent < 0 && m->s > ms) {
-            /* "a press release by the Élysée" */
-            for (i = a; i < b && TOK(st, i)->s < m->s; i++)
-                ;
-            if (i > a && q_word_is(st, i - 1, "by"))
-                byent = m->ent;
-            else if (i > a + 1 && q_word_is(st, i - 2, "by") &&
-                     q_word_is(st, i - 1, "the"))
-                byent = m->ent;
-        }
+        if (by && byent < 0 && m->s >= TOK(st, by)->s)
+            byent = m->ent;
     }
-    for (i = a + 1; i < b; i++)
-        if ((TOK(st, i)->f & QF_UPPER))
-            has_upper = 1;
     if (q_word_in(st, a, q_indef)) {
+        /* "an official press release by the Élysée" */
         if (byent >= 0) {
             r.ent = byent;
             r.name = q_ent_name(st, byent);
+        } else if (by && (TOK(st, by)->f & QF_UPPER)) {
+            r.ent = q_by_surname(st, tl->s, tl->e);
+            r.name = r.ent >= 0 ? q_ent_name(st, r.ent)
+                                : q_text(st, TOK(st, by)->s, me, 0);
         } else {
             r.name = q_text(st, ms, me, 1);
         }
@@ -920,64 +1002,81 @@ static qspk q_resolve(qstate *st, qnp np)
         r.name = q_ent_name(st, person);
         return r;
     }
-    if (b == a + 1 && q_word_in(st, a, q_pron_person)) {
-        r.ent = q_nearest(st, ms, NP_ENTITY_PERSON);
+    if (b == a + 1 && q_word_in(st, a, q_pron_subj)) {
+        int type = q_word_in(st, a, q_pron_person) ? NP_ENTITY_PERSON
+                 : q_word_is(st, a, "it") ? NP_ENTITY_ORG : -1;
+        if (type < 0)
+            return r;
+        r.ent = q_nearest(st, ms, type);
         if (r.ent >= 0)
             r.name = q_ent_name(st, r.ent);
+        else if (type == NP_ENTITY_PERSON && st->last_person) {
+            r.name = st->last_person;
+            r.ent = st->last_person_ent;
+        }
         return r;
     }
-    if (b == a + 1 && q_word_is(st, a, "it")) {
-        r.ent = q_nearest(st, ms, NP_ENTITY_ORG);
-        if (r.ent >= 0)
-            r.name = q_ent_name(st, r.ent);
-        return r;
-    }
-    if (b == a + 1 && (q_word_is(st, a, "they") || q_word_is(st, a, "we") ||
-                       q_word_is(st, a, "i") || q_word_is(st, a, "you")))
-        return r;
-    definite = q_word_is(st, a, "the") || q_word_is(st, a, "this") ||
-               q_word_is(st, a, "that");
-    if (endent >= 0 && (org == endent || q_ent_type(st, endent) != NP_ENTITY_PERSON)) {
+    if (endent >= 0 && q_ent_type(st, endent) != NP_ENTITY_PERSON) {
         r.ent = endent;
         r.name = q_ent_name(st, endent);
         return r;
     }
-    if (definite && !has_upper) {
-        const qtok *h = tl;
-        size_t hn = h->e - h->s;
-        const char *hp = st->b + h->s;
-        if (q_word_in(st, b - 1, q_person_heads) ||
-            (hn > 8 && memcmp(hp + hn - 8, "year-old", 8) == 0)) {
+    definite = q_word_is(st, a, "the") || q_word_is(st, a, "this") ||
+               q_word_is(st, a, "that");
+    if (!(tl->f & QF_UPPER)) {
+        /* a common-noun head: "the actor" is someone named before, "the
+         * statement" stays as it is */
+        size_t hn = tl->e - tl->s;
+        const char *hp = st->b + tl->s;
+        if (definite && (q_word_in(st, b - 1, q_person_heads) ||
+                         (hn > 8 && memcmp(hp + hn - 8, "year-old", 8) == 0))) {
             r.ent = q_nearest(st, ms, NP_ENTITY_PERSON);
             if (r.ent >= 0) {
                 r.name = q_ent_name(st, r.ent);
+                return r;
+            }
+            if (st->last_person) {
+                r.name = st->last_person;
+                r.ent = st->last_person_ent;
                 return r;
             }
         }
         r.name = q_text(st, ms, me, 1);
         return r;
     }
-    if (!(tl->f & QF_UPPER)) {          /* a common-noun head */
-        r.name = q_text(st, ms, me, 1);
-        return r;
-    }
-    /* a capitalised name no entity covers: drop roles in front */
+    /* a capitalised name no entity covers: its head comes before "of"
+     * ("Robin Biesbroek of the CDF"), roles in front of it go */
     {
-        size_t s0 = a;
-        for (i = a; i < b; i++)
-            if (q_word_in(st, i, q_roles) || !(TOK(st, i)->f & QF_UPPER))
-                s0 = i + 1;
-        if (s0 >= b)
-            s0 = b - 1;
-        while (s0 < b && !(TOK(st, s0)->f & QF_WORD))
+        size_t s0 = a, e0 = b;
+        for (i = a + 1; i < b; i++)
+            if (q_word_is(st, i, "of") || q_word_is(st, i, "for") ||
+                q_word_is(st, i, "by")) {
+                e0 = i;
+                break;
+            }
+        while (s0 + 1 < e0 && !(TOK(st, s0)->f & QF_UPPER))
             s0++;
-        if (s0 >= b)
+        for (i = s0; i + 1 < e0; i++) {
+            size_t j;
+            if (!q_word_in(st, i, q_roles) && (TOK(st, i)->f & QF_UPPER))
+                continue;
+            for (j = i + 1; j < e0; j++)
+                if ((TOK(st, j)->f & QF_UPPER) && !q_word_in(st, j, q_roles))
+                    break;
+            if (j < e0)
+                s0 = i + 1;
+        }
+        while (s0 < e0 && !(TOK(st, s0)->f & QF_WORD))
+            s0++;
+        while (e0 > s0 && !(TOK(st, e0 - 1)->f & QF_WORD))
+            e0--;
+        if (s0 >= e0)
             return r;
-        r.ent = q_by_surname(st, tl->s, tl->e);
+        r.ent = q_by_surname(st, TOK(st, e0 - 1)->s, TOK(st, e0 - 1)->e);
         if (r.ent >= 0)
             r.name = q_ent_name(st, r.ent);
         else
-            r.name = q_text(st, TOK(st, s0)->s, me, 0);
+            r.name = q_text(st, TOK(st, s0)->s, TOK(st, e0 - 1)->e, 0);
     }
     return r;
 }
@@ -995,12 +1094,14 @@ static qnp q_subject(qstate *st, size_t i, size_t lo, long owner)
         n++;
     }
     /* skip an opening phrase ("After the hearing, ...") */
-    if (s < i && (q_word_in(st, s, q_stop) || q_verbish(st, s) ||
+    if (s < i && (q_stopword(st, s) || q_verbish(st, s) ||
                   q_word_is(st, s, "additionally") || q_word_is(st, s, "for") ||
                   q_word_is(st, s, "following") || q_word_is(st, s, "despite") ||
                   q_word_is(st, s, "meanwhile") || q_word_is(st, s, "earlier") ||
                   q_word_is(st, s, "furthermore") || q_word_is(st, s, "critically") ||
-                  q_word_is(st, s, "likewise"))) {
+                  q_word_is(st, s, "likewise") || q_word_is(st, s, "during") ||
+                  q_word_is(st, s, "in") || q_word_is(st, s, "on") ||
+                  q_word_is(st, s, "at") || q_word_is(st, s, "after"))) {
         for (k = s; k < i && k < s + 16; k++)
             if (TOK(st, k)->f & QF_PUNCT && TOK(st, k)->cp == ',') {
                 s = k + 1;
@@ -1012,12 +1113,55 @@ static qnp q_subject(qstate *st, size_t i, size_t lo, long owner)
     return q_np_fwd(st, s, i, owner);
 }
 
-typedef struct qattr {
-    int found;
-    size_t cue;
-    int cls;
-    qnp np;
-} qattr;
+/* Only punctuation between tokens a (inclusive) and b (exclusive). */
+static int q_only_punct(qstate *st, size_t a, size_t b)
+{
+    for (; a < b; a++)
+        if (!(TOK(st, a)->f & QF_PUNCT) || (TOK(st, a)->f & QF_MARK))
+            return 0;
+    return 1;
+}
+
+/* The speaker's phrase for a finite cue ("said"): its subject before it,
+ * past an apposition ("X, the company's chief, said"), or the phrase after
+ * an inverted cue ("said the actor"). */
+static qnp q_np_of_cue(qstate *st, size_t cue, size_t lo, size_t hi,
+                       int after_quote, long owner)
+{
+    size_t k = cue;
+    qnp np = { 0, 0 };
+    while (k > lo && q_word_in(st, k - 1, q_skip) &&
+           !(TOK(st, k - 1)->f & QF_UPPER))
+        k--;
+    if (k > lo && (TOK(st, k - 1)->f & QF_PUNCT) && TOK(st, k - 1)->cp == ',') {
+        size_t j = k - 1, m = 0;
+        int ok = 0;
+        while (j > lo && m < 30) {
+            j--;
+            m++;
+            if (!q_outside(st, j, owner) || (TOK(st, j)->f & QF_SEND))
+                break;
+            if ((TOK(st, j)->f & QF_PUNCT) && TOK(st, j)->cp == ',') {
+                ok = 1;
+                break;
+            }
+            if (q_is_cue_word(st, j))
+                break;
+        }
+        if (ok && j > lo && (TOK(st, j - 1)->f & QF_WORD))
+            return q_np_back(st, j, lo, owner);
+        if (after_quote)
+            return q_np_fwd(st, cue + 1, hi, owner);
+        return q_subject(st, cue, lo, owner);
+    }
+    if (k > lo && (TOK(st, k - 1)->f & QF_WORD))
+        np = q_np_back(st, k, lo, owner);
+    else
+        np = q_np_fwd(st, cue + 1, hi, owner);
+    if (np.a == np.b && !after_quote)
+        np = q_subject(st, cue, lo, owner);
+    return np;
+}
 
 /* Finds the cue and the speaker's phrase of record ri. */
 static void q_attribute(qstate *st, long ri)
@@ -1028,7 +1172,7 @@ static void q_attribute(qstate *st, long ri)
     size_t pre_lo, post_hi;
     long pre = -1, post = -1;
     const qtok *last;
-    int terminal, prefer_post, cls;
+    int terminal, ends_open, pre_adjacent, cls, is_post;
     size_t cue;
     qnp np = { 0, 0 };
     qspk sp;
@@ -1061,6 +1205,9 @@ static void q_attribute(qstate *st, long ri)
     terminal = last && (last->f & QF_PUNCT) &&
                (last->cp == '.' || last->cp == '!' || last->cp == '?' ||
                 last->cp == 0x2026);
+    ends_open = last && (last->f & QF_PUNCT) &&
+                (last->cp == ',' || last->cp == '?' || last->cp == '!' ||
+                 last->cp == 0x2014 || last->cp == 0x2013);
     post_hi = r->ct + 1;
     if (r->closed) {
         size_t lim = terminal && last->cp == '.' ? 6 : 40;
@@ -1068,19 +1215,22 @@ static void q_attribute(qstate *st, long ri)
         n = 0;
         while (i < hi && n < lim && q_outside(st, i, owner) &&
                !(TOK(st, i)->f & QF_SEND)) {
-            if (q_cue_at(st, i, hi) && post < 0)
+            if (post < 0 && q_cue_at(st, i, hi))
                 post = (long)i;
             i++;
             n++;
         }
         post_hi = i;
+        /* ", adding" right after the quote introduces the next one */
+        if (post >= 0 && q_cue_at(st, (size_t)post, hi) == CUE_PART &&
+            q_only_punct(st, r->ct + 1, (size_t)post) && post_hi < hi &&
+            (TOK(st, post_hi)->f & QF_MARK))
+            post = -1;
     }
-    prefer_post = !r->midsent && (pre_lo == r->ot || !(pre >= 0));
-    if (last && (last->f & QF_PUNCT) &&
-        (last->cp == ',' || last->cp == '?' || last->cp == '!' ||
-         last->cp == 0x2014 || last->cp == 0x2013))
-        prefer_post = 1;
-    if (post >= 0 && (prefer_post || pre < 0))
+    pre_adjacent = pre >= 0 && q_only_punct(st, (size_t)pre + 1, r->ot);
+    if (pre_adjacent)
+        cue = (size_t)pre;
+    else if (post >= 0 && (ends_open || pre < 0 || (!r->midsent && pre_lo == r->ot)))
         cue = (size_t)post;
     else if (pre >= 0)
         cue = (size_t)pre;
@@ -1102,32 +1252,27 @@ static void q_attribute(qstate *st, long ri)
         return;
     }
     cls = q_cue_at(st, cue, hi);
+    is_post = cue > r->ot;
     r->own = 1;
     r->cue = q_text(st, TOK(st, cue)->s,
                     cls == CUE_PREP && q_word_is(st, cue, "according")
                         ? TOK(st, cue + 1)->e : TOK(st, cue)->e, 0);
     if (cls == CUE_PREP) {
         size_t from = q_word_is(st, cue, "according") ? cue + 2 : cue + 1;
-        np = q_np_fwd(st, from, (size_t)cue > r->ot ? post_hi : r->ot, owner);
-    } else if (cue > r->ot) {
-        /* after the quote: "..., X said" or "..., said X" */
+        np = q_np_fwd(st, from, is_post ? post_hi : r->ot, owner);
+    } else if (cls == CUE_PART && is_post) {
+        /* "..., Benioff weighed in, telling Cook" */
         size_t k = r->ct + 1;
         while (k < cue && (TOK(st, k)->f & QF_PUNCT))
             k++;
-        if (k < cue) {
-            np = q_np_fwd(st, k, cue, owner);
-            if (np.b == np.a)
-                np = q_np_back(st, cue, k, owner);
-        } else {
-            np = q_np_fwd(st, cue + 1, post_hi, owner);
-        }
+        np = q_np_fwd(st, k, cue, owner);
     } else if (cls == CUE_PART) {
         /* ", adding, ..." straight after a quote keeps its speaker */
         size_t k = cue;
         while (k > pre_lo && (TOK(st, k - 1)->f & QF_PUNCT) &&
                !(TOK(st, k - 1)->f & QF_MARK))
             k--;
-        if (k > lo && (TOK(st, k - 1)->f & QF_MARK) && k == pre_lo) {
+        if (k > lo && k == pre_lo && (TOK(st, k - 1)->f & QF_MARK)) {
             r->inh_prev = 1;
             return;
         }
@@ -1136,28 +1281,8 @@ static void q_attribute(qstate *st, long ri)
         else
             np = q_subject(st, cue, lo, owner);
     } else {
-        size_t k = cue;
-        while (k > pre_lo && q_word_in(st, k - 1, q_skip))
-            k--;
-        if (k > pre_lo && (TOK(st, k - 1)->f & QF_PUNCT) &&
-            TOK(st, k - 1)->cp == ',') {
-            /* "X, the company's chief, said": skip the apposition */
-            size_t j = k - 1, m = 0;
-            while (j > pre_lo && m < 30) {
-                j--;
-                m++;
-                if ((TOK(st, j)->f & QF_PUNCT) && TOK(st, j)->cp == ',')
-                    break;
-            }
-            if (j > pre_lo && (TOK(st, j)->f & QF_PUNCT) && TOK(st, j)->cp == ',')
-                k = j;
-        }
-        if (k > pre_lo && (TOK(st, k - 1)->f & QF_WORD))
-            np = q_np_back(st, k, pre_lo, owner);
-        else
-            np = q_np_fwd(st, cue + 1, r->ot, owner);
-        if (np.a == np.b)
-            np = q_subject(st, cue, lo, owner);
+        np = q_np_of_cue(st, cue, is_post ? r->ct + 1 : pre_lo,
+                         is_post ? post_hi : r->ot, is_post, owner);
     }
     sp = q_resolve(st, np);
     r->speaker = sp.name;
@@ -1296,7 +1421,12 @@ static int q_paragraph(qstate *st, size_t ps, size_t pe, size_t para)
         if (r->dead || r->parent >= 0)
             continue;
         r->midsent = r->ot > 0 && (TOK(st, r->ot - 1)->f & QF_WORD);
-        if (r->midsent && q_titlecase(st, r))
+        /* Title Case words anywhere but at the start of a sentence or
+         * after a colon: a title of a work ("hits including "Black Water,"
+         * "China Grove"") */
+        if (r->ot > 0 && !(TOK(st, r->ot - 1)->f & QF_SEND) &&
+            !(TOK(st, r->ot - 1)->cp == ':' && (TOK(st, r->ot - 1)->f & QF_PUNCT)) &&
+            q_titlecase(st, r))
             r->title = 1;
         if (!r->closed)
             r->cont_next = q_next_starts_quote(st, pe);
@@ -1371,6 +1501,12 @@ static int q_paragraph(qstate *st, size_t ps, size_t pe, size_t para)
             continue;
         if ((rc = q_emit(st, r)) != NP_OK)
             return rc;
+        if (r->own && r->speaker &&
+            (r->ent >= 0 ? q_ent_type(st, r->ent) == NP_ENTITY_PERSON
+                         : (r->speaker[0] >= 'A' && r->speaker[0] <= 'Z'))) {
+            st->last_person = r->speaker;
+            st->last_person_ent = r->ent;
+        }
         if (r->parent < 0) {
             st->have_last = 1;
             st->last_para = para;
@@ -1397,6 +1533,7 @@ int np__quotes(np__ctx *c, const np__tokens *tk)
     st.b = d->body;
     st.n = d->body_len;
     st.last_ent = -1;
+    st.last_person_ent = -1;
     np__vec_init(&st.toks, sizeof(qtok));
     np__vec_init(&st.recs, sizeof(qrec));
     np__vec_init(&st.spans, sizeof(qspan));
