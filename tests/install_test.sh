@@ -56,6 +56,7 @@ for f in "$prefix/include/newsparse/newsparse.h" \
          "$prefix/lib/pkgconfig/newsparse.pc" \
          "$prefix/lib/cmake/newsparse/newsparseConfig.cmake" \
          "$prefix/lib/cmake/newsparse/newsparseConfigVersion.cmake" \
+         "$prefix/share/man/man3/newsparse.3" \
          "$lib"; do
     [ -e "$f" ] || fail "not installed: $f"
 done
