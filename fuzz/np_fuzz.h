@@ -1,0 +1,233 @@
+/*
+ * Shared by the fuzz targets: options from the leading bytes of the input,
+ * and the checks every document must pass whatever its input.
+ *
+ * Input layout of the parse targets: byte 0 = NP_PARSE_* flags (the six
+ * defined bits), byte 1 = which limits to lower (so that the limit paths are
+ * fuzzed too), the rest = the page. An input shorter than two bytes is
+ * parsed as it is with default options.
+ */
+#ifndef NP_FUZZ_H
+#define NP_FUZZ_H
+
+#include <stddef.h>
+#include <stdint.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include <newsparse/newsparse.h>
+
+/* A broken invariant is a crash, so that the fuzzer keeps the input. */
+#define NP_FUZZ_CHECK(cond)                                                  \
+    do {                                                                     \
+        if (!(cond))                                                         \
+            __builtin_trap();                                                \
+    } while (0)
+
+/* 1 if [s, s+n) is valid UTF-8: no overlongs, surrogates or values past
+ * U+10FFFF. Written here again on purpose: the checker must not share the
+ * library's code. */
+static inline int np_fuzz_utf8_ok(const char *str, size_t n)
+{
+    const unsigned char *s = (const unsigned char *)str;
+    size_t i = 0;
+    while (i < n) {
+        unsigned char c = s[i];
+        size_t k;
+        uint32_t cp, min;
+        if (c < 0x80) {
+            i++;
+            continue;
+        } else if (c >= 0xC2 && c <= 0xDF) {
+            k = 1; cp = c & 0x1F; min = 0x80;
+        } else if (c >= 0xE0 && c <= 0xEF) {
+            k = 2; cp = c & 0x0F; min = 0x800;
+        } else if (c >= 0xF0 && c <= 0xF4) {
+            k = 3; cp = c & 0x07; min = 0x10000;
+        } else {
+            return 0;
+        }
+        if (n - i <= k)
+            return 0;
+        for (size_t j = 1; j <= k; j++) {
+            if ((s[i + j] & 0xC0) != 0x80)
+                return 0;
+            cp = (cp << 6) | (s[i + j] & 0x3F);
+        }
+        if (cp < min || cp > 0x10FFFF || (cp >= 0xD800 && cp <= 0xDFFF))
+            return 0;
+        i += k + 1;
+    }
+    return 1;
+}
+
+/* A NULL or valid UTF-8, NUL-terminated string. */
+static inline void np_fuzz_check_str(const char *s)
+{
+    if (s)
+        NP_FUZZ_CHECK(np_fuzz_utf8_ok(s, strlen(s)));
+}
+
+/* Parse options from the two leading bytes; advances *data and *size. */
+static inline void np_fuzz_options(np_parse_options *o, const uint8_t **data,
+                                   size_t *size)
+{
+    uint8_t f, lim;
+    np_parse_options_init(o, NP_PARSE_OPTIONS_VERSION);
+    if (*size < 2)
+        return;
+    f = (*data)[0];
+    lim = (*data)[1];
+    *data += 2;
+    *size -= 2;
+    o->flags = f & 0x3Fu;
+    if (lim & 0x01)
+        o->max_depth = 1 + (lim >> 4);          /* 1..16 */
+    if (lim & 0x02)
+        o->max_nodes = 1 + 4u * (lim >> 4);     /* 1..61 */
+    if (lim & 0x04)
+        o->max_bytes = 1 + 64u * (lim >> 4);    /* 1..961 */
+    if (lim & 0x08)
+        o->charset = (lim & 0x80) ? "shift_jis" : "windows-1252";
+}
+
+/* Reads everything a document offers, checking what holds for any input:
+ * strings are valid UTF-8, offsets lie in the body and on character
+ * boundaries, counts agree. */
+static inline void np_fuzz_check_document(const np_document *d)
+{
+    size_t blen = 0, i, j, n;
+    const char *body = np_document_body(d, &blen);
+    static const char *const fields[] = { "title", "published", "authors",
+                                          "site_name", "nonsense" };
+    NP_FUZZ_CHECK(body != NULL);
+    NP_FUZZ_CHECK(strlen(body) == blen);
+    NP_FUZZ_CHECK(np_fuzz_utf8_ok(body, blen));
+#define NP_FUZZ_AT_BOUNDARY(off) \
+    NP_FUZZ_CHECK((off) <= blen && ((off) == blen || ((unsigned char)body[(off)] & 0xC0) != 0x80))
+    np_fuzz_check_str(np_document_title(d));
+    np_fuzz_check_str(np_document_description(d));
+    np_fuzz_check_str(np_document_published(d));
+    np_fuzz_check_str(np_document_modified(d));
+    np_fuzz_check_str(np_document_site_name(d));
+    np_fuzz_check_str(np_document_language(d));
+    np_fuzz_check_str(np_document_url(d));
+    np_fuzz_check_str(np_document_image(d));
+    for (i = 0; i < sizeof(fields) / sizeof(fields[0]); i++)
+        np_fuzz_check_str(np_document_source(d, fields[i]));
+    n = np_document_author_count(d);
+    for (i = 0; i < n; i++) {
+        NP_FUZZ_CHECK(np_document_author(d, i) != NULL);
+        np_fuzz_check_str(np_document_author(d, i));
+    }
+    NP_FUZZ_CHECK(np_document_author(d, n) == NULL);
+    (void)np_document_is_article(d);
+    (void)np_document_truncated(d);
+    (void)np_document_word_count(d);
+    n = np_document_block_count(d);
+    for (i = 0; i < n; i++) {
+        size_t tl = 0, ts = 0;
+        const char *t = np_document_block_text(d, i, &tl, &ts);
+        NP_FUZZ_CHECK(t != NULL);
+        NP_FUZZ_CHECK(np_fuzz_utf8_ok(t, tl));
+        /* A block's text is where it says in the body. */
+        NP_FUZZ_CHECK(ts <= blen && tl <= blen - ts);
+        NP_FUZZ_CHECK(memcmp(body + ts, t, tl) == 0);
+        NP_FUZZ_CHECK(np_block_kind_name(np_document_block_kind(d, i)) != NULL);
+    }
+    NP_FUZZ_CHECK(np_document_block_text(d, n, NULL, NULL) == NULL);
+    n = np_document_image_count(d);
+    for (i = 0; i < n; i++) {
+        np_fuzz_check_str(np_document_image_src(d, i));
+        np_fuzz_check_str(np_document_image_caption(d, i));
+        np_fuzz_check_str(np_document_image_credit(d, i));
+    }
+    n = np_document_entity_count(d);
+    for (i = 0; i < n; i++) {
+        const np_entity *e = np_document_entity(d, i);
+        size_t m;
+        NP_FUZZ_CHECK(e != NULL);
+        NP_FUZZ_CHECK(np_entity_name(e) != NULL);
+        np_fuzz_check_str(np_entity_name(e));
+        np_fuzz_check_str(np_entity_role(e));
+        NP_FUZZ_CHECK(np_entity_type_name(np_entity_type(e)) != NULL);
+        m = np_entity_mention_count(e);
+        for (j = 0; j < m; j++) {
+            size_t s = 0, t = 0;
+            NP_FUZZ_CHECK(np_entity_mention(e, j, &s, &t) == NP_OK);
+            NP_FUZZ_CHECK(s <= t);
+            NP_FUZZ_AT_BOUNDARY(s);
+            NP_FUZZ_AT_BOUNDARY(t);
+        }
+    }
+    NP_FUZZ_CHECK(np_document_entity(d, n) == NULL);
+    n = np_document_quote_count(d);
+    for (i = 0; i < n; i++) {
+        const np_quote *q = np_document_quote(d, i);
+        long se;
+        NP_FUZZ_CHECK(q != NULL);
+        np_fuzz_check_str(np_quote_text(q));
+        np_fuzz_check_str(np_quote_speaker(q));
+        np_fuzz_check_str(np_quote_cue(q));
+        se = np_quote_speaker_entity(q);
+        NP_FUZZ_CHECK(se >= -1 && (se < 0 || (size_t)se < np_document_entity_count(d)));
+        NP_FUZZ_CHECK(np_quote_start(q) <= np_quote_end(q));
+        NP_FUZZ_AT_BOUNDARY(np_quote_start(q));
+        NP_FUZZ_AT_BOUNDARY(np_quote_end(q));
+        (void)np_quote_kind(q);
+    }
+    n = np_document_fix_count(d);
+    for (i = 0; i < n; i++) {
+        const np_fix *f = np_document_fix(d, i);
+        NP_FUZZ_CHECK(f != NULL);
+        NP_FUZZ_CHECK(np_fix_rule(f) != NULL);
+        np_fuzz_check_str(np_fix_before(f));
+        np_fuzz_check_str(np_fix_after(f));
+        NP_FUZZ_CHECK(np_fix_start(f) <= np_fix_end(f));
+        NP_FUZZ_CHECK(np_fix_end(f) <= blen);
+        NP_FUZZ_CHECK(np_fix_input_start(f) <= np_fix_input_end(f));
+    }
+    for (i = 0; i < NP_STAGE_COUNT; i++)
+        (void)np_document_stage_seconds(d, (int)i);
+#undef NP_FUZZ_AT_BOUNDARY
+}
+
+/* Parses one input as HTML (html != 0) or text; returns the document or
+ * NULL, after checking that a failure is one of the documented codes. */
+static inline np_document *np_fuzz_parse(const uint8_t *data, size_t size,
+                                         int html)
+{
+    np_parse_options o;
+    np_parser *p = NULL;
+    np_document *d = NULL;
+    char *copy;
+    int rc;
+    np_fuzz_options(&o, &data, &size);
+    if (np_parser_new(&p, &o) != NP_OK)
+        return NULL;
+    /* An exact-size copy, so that reads past the end are caught. */
+    copy = malloc(size ? size : 1);
+    if (!copy) {
+        np_parser_free(p);
+        return NULL;
+    }
+    if (size)
+        memcpy(copy, data, size);
+    rc = html ? np_parse_html(p, &d, copy, size, "https://example.org/news/a.html")
+              : np_parse_text(p, &d, copy, size, NULL);
+    if (rc == NP_OK) {
+        NP_FUZZ_CHECK(d != NULL);
+        NP_FUZZ_CHECK(np_parser_errcode(p) == NP_OK);
+    } else {
+        NP_FUZZ_CHECK(d == NULL);
+        NP_FUZZ_CHECK(rc == NP_ELIMIT || rc == NP_EENCODING || rc == NP_EPARSE ||
+                      rc == NP_ENOMEM);
+        NP_FUZZ_CHECK(np_parser_errcode(p) == rc);
+        np_fuzz_check_str(np_parser_errmsg(p));
+    }
+    free(copy);
+    np_parser_free(p);   /* the document outlives its parser */
+    return d;
+}
+
+#endif /* NP_FUZZ_H */
