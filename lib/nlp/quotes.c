@@ -787,6 +787,17 @@ static qnp q_np_back(qstate *st, size_t end, size_t lo, long owner)
     return np;
 }
 
+/* A word ending in 's ("Disney's"). */
+static int q_possessive(qstate *st, size_t i)
+{
+    const qtok *t = TOK(st, i);
+    size_t n = t->e - t->s;
+    const char *p = st->b + t->s;
+    return (t->f & QF_WORD) &&
+           ((n > 2 && memcmp(p + n - 2, "'s", 2) == 0) ||
+            (n > 4 && memcmp(p + n - 4, "âs", 4) == 0));
+}
+
 /* The noun phrase starting at token `start`, read forwards up to hi. A
  * name ends at the first lower-case word that is not a role ("Kremlin
  * spokesperson Dmitry Peskov has"), a phrase with a determiner at the
@@ -1044,27 +1055,39 @@ static qspk q_resolve(qstate *st, qnp np)
         r.name = q_text(st, ms, me, 1);
         return r;
     }
-    /* a capitalised name no entity covers: its head comes before "of"
-     * ("Robin Biesbroek of the CDF"), roles in front of it go */
+    /* a capitalised name no entity covers: roles, possessors and lower
+     * case words in front go ("Secretary of State Mike Pompeo", "the
+     * Agency's Advisory Panel"), a name's "of ..." tail too ("Robin
+     * Biesbroek of the CDF") */
     {
         size_t s0 = a, e0 = b;
-        for (i = a + 1; i < b; i++)
+        int seen = 0;
+        for (i = a; i < b; i++) {
+            const qtok *t = TOK(st, i);
+            size_t j;
+            int later = 0;
+            if (!(t->f & QF_WORD))
+                continue;
             if (q_word_is(st, i, "of") || q_word_is(st, i, "for") ||
                 q_word_is(st, i, "by")) {
-                e0 = i;
-                break;
-            }
-        while (s0 + 1 < e0 && !(TOK(st, s0)->f & QF_UPPER))
-            s0++;
-        for (i = s0; i + 1 < e0; i++) {
-            size_t j;
-            if (!q_word_in(st, i, q_roles) && (TOK(st, i)->f & QF_UPPER))
-                continue;
-            for (j = i + 1; j < e0; j++)
-                if ((TOK(st, j)->f & QF_UPPER) && !q_word_in(st, j, q_roles))
+                if (seen) {
+                    e0 = i;
                     break;
-            if (j < e0)
+                }
                 s0 = i + 1;
+                continue;
+            }
+            if ((t->f & QF_UPPER) && !q_word_in(st, i, q_roles) &&
+                !q_possessive(st, i)) {
+                seen = 1;
+                continue;
+            }
+            for (j = i + 1; j < b && !later; j++)
+                later = (TOK(st, j)->f & QF_UPPER) && !q_word_in(st, j, q_roles);
+            if (later || q_possessive(st, i)) {
+                s0 = i + 1;
+                seen = 0;
+            }
         }
         while (s0 < e0 && !(TOK(st, s0)->f & QF_WORD))
             s0++;
@@ -1126,7 +1149,7 @@ static int q_only_punct(qstate *st, size_t a, size_t b)
  * past an apposition ("X, the company's chief, said"), or the phrase after
  * an inverted cue ("said the actor"). */
 static qnp q_np_of_cue(qstate *st, size_t cue, size_t lo, size_t hi,
-                       int after_quote, long owner)
+                       int after_quote, long owner, int depth)
 {
     size_t k = cue;
     qnp np = { 0, 0 };
@@ -1160,7 +1183,40 @@ static qnp q_np_of_cue(qstate *st, size_t cue, size_t lo, size_t hi,
         np = q_np_fwd(st, cue + 1, hi, owner);
     if (np.a == np.b && !after_quote)
         np = q_subject(st, cue, lo, owner);
+    /* "X said it viewed ...": the pronoun is X (not for "he", "she":
+     * "a clerk recalled that he said" is someone else) */
+    if (depth == 0 && np.b == np.a + 1 && np.a > lo &&
+        q_word_in(st, np.a, q_pron_subj) && !q_word_in(st, np.a, q_pron_person)) {
+        size_t p = np.a - 1;
+        if (p > lo && q_word_is(st, p, "that"))
+            p--;
+        if (q_cue_at(st, p, hi) == CUE_FIN) {
+            qnp up = q_np_of_cue(st, p, lo, hi, after_quote, owner, 1);
+            if (up.b > up.a)
+                np = up;
+        }
+    }
     return np;
+}
+
+/* A past participle after "was", "been" or a comma: a passive cue. */
+static int q_passive(qstate *st, size_t cue, size_t lo)
+{
+    const qtok *t = TOK(st, cue);
+    size_t k = cue;
+    if (t->e - t->s < 4 || memcmp(st->b + t->e - 2, "ed", 2) != 0)
+        return 0;
+    while (k > lo && q_word_in(st, k - 1, q_skip) &&
+           !q_word_is(st, k - 1, "was") && !q_word_is(st, k - 1, "were") &&
+           !q_word_is(st, k - 1, "is") && !q_word_is(st, k - 1, "are"))
+        k--;
+    if (k <= lo)
+        return 0;
+    return q_word_is(st, k - 1, "was") || q_word_is(st, k - 1, "were") ||
+           q_word_is(st, k - 1, "been") || q_word_is(st, k - 1, "be") ||
+           q_word_is(st, k - 1, "is") || q_word_is(st, k - 1, "are") ||
+           q_word_is(st, k - 1, "being") ||
+           ((TOK(st, k - 1)->f & QF_PUNCT) && TOK(st, k - 1)->cp == ',');
 }
 
 /* Finds the cue and the speaker's phrase of record ri. */
@@ -1282,7 +1338,16 @@ static void q_attribute(qstate *st, long ri)
             np = q_subject(st, cue, lo, owner);
     } else {
         np = q_np_of_cue(st, cue, is_post ? r->ct + 1 : pre_lo,
-                         is_post ? post_hi : r->ot, is_post, owner);
+                         is_post ? post_hi : r->ot, is_post, owner, 0);
+        if (!is_post && r->closed && q_passive(st, cue, pre_lo)) {
+            /* "recommended as "..." by the panel" */
+            for (i = r->ct + 1; i + 1 < post_hi; i++)
+                if (q_word_is(st, i, "by") &&
+                    ((TOK(st, i + 1)->f & QF_UPPER) || q_word_is(st, i + 1, "the"))) {
+                    np = q_np_fwd(st, i + 1, post_hi, owner);
+                    break;
+                }
+        }
     }
     sp = q_resolve(st, np);
     r->speaker = sp.name;
