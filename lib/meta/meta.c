@@ -1,9 +1,961 @@
-/* Metadata from a libxml2 tree (first version). */
+/*
+ * Metadata from a libxml2 tree.
+ *
+ * One walk over the tree gathers every source at once: <html lang>,
+ * <title>, the first <h1>, <meta> tags (OpenGraph, Twitter, Dublin Core,
+ * Parse.ly, plain names, itemprop), <link rel=canonical|image_src>, JSON-LD
+ * scripts (parsed with jansson as they are met), microdata itemprops,
+ * <time datetime> and the first byline-looking element. Each field is
+ * then taken from the best source present, in the order documented in
+ * docs/extraction.md. Broken JSON-LD is ignored.
+ */
+#include <ctype.h>
+#include <string.h>
+#include <strings.h>
+
+#include <jansson.h>
+#include <libxml/tree.h>
+#include <libxml/uri.h>
+
 #include "np_internal.h"
+#include "extract/extract.h"
+#include "meta/meta.h"
+
+/* ------------------------------------------------------- meta keys */
+
+enum {
+    K_DC_TITLE, K_DCTERM_TITLE, K_OG_TITLE, K_TITLE, K_TW_TITLE,
+    K_PARSELY_TITLE, K_WEIBO_TITLE,
+    K_DC_CREATOR, K_DCTERM_CREATOR, K_AUTHOR, K_PARSELY_AUTHOR,
+    K_ARTICLE_AUTHOR, K_SAILTHRU_AUTHOR, K_BYL,
+    K_DC_DESC, K_DCTERM_DESC, K_OG_DESC, K_WEIBO_DESC, K_DESC, K_TW_DESC,
+    K_OG_SITE, K_APP_NAME,
+    K_PUBLISHED, K_PARSELY_PUB, K_OG_PUBLISHED, K_IP_PUBLISHED,
+    K_DATE_PUBLISHED, K_PUBDATE, K_PUBLISH_DATE, K_DC_DATE, K_DCTERM_DATE,
+    K_CITATION_DATE, K_SAILTHRU_DATE, K_DATE,
+    K_MODIFIED, K_OG_UPDATED, K_IP_MODIFIED, K_DCTERM_MODIFIED,
+    K_OG_IMAGE, K_TW_IMAGE, K_TW_IMAGE_SRC, K_IP_IMAGE,
+    K_OG_URL,
+    K_CONTENT_LANGUAGE, K_DC_LANGUAGE, K_LANGUAGE, K_OG_LOCALE,
+    K_OG_TYPE,
+    K_IP_HEADLINE, K_IP_AUTHOR, K_IP_DESC,
+    NK
+};
+
+typedef struct keyname { const char *name; int key; } keyname;
+
+/* Normalised names: lower case, spaces removed, '.' read as ':'. */
+static const keyname np__keys[] = {
+    {"application-name", K_APP_NAME},
+    {"article:author", K_ARTICLE_AUTHOR},
+    {"article:modified", K_MODIFIED},
+    {"article:modified_time", K_MODIFIED},
+    {"article:published", K_PUBLISHED},
+    {"article:published_time", K_PUBLISHED},
+    {"author", K_AUTHOR},
+    {"byl", K_BYL},
+    {"citation_date", K_CITATION_DATE},
+    {"citation_publication_date", K_CITATION_DATE},
+    {"content-language", K_CONTENT_LANGUAGE},
+    {"date", K_DATE},
+    {"dc:creator", K_DC_CREATOR},
+    {"dc:date", K_DC_DATE},
+    {"dc:date:issued", K_DC_DATE},
+    {"dc:description", K_DC_DESC},
+    {"dc:language", K_DC_LANGUAGE},
+    {"dc:title", K_DC_TITLE},
+    {"dcterm:created", K_DCTERM_DATE},
+    {"dcterm:creator", K_DCTERM_CREATOR},
+    {"dcterm:date", K_DCTERM_DATE},
+    {"dcterm:description", K_DCTERM_DESC},
+    {"dcterm:issued", K_DCTERM_DATE},
+    {"dcterm:modified", K_DCTERM_MODIFIED},
+    {"dcterm:title", K_DCTERM_TITLE},
+    {"dcterms:created", K_DCTERM_DATE},
+    {"dcterms:creator", K_DCTERM_CREATOR},
+    {"dcterms:date", K_DCTERM_DATE},
+    {"dcterms:description", K_DCTERM_DESC},
+    {"dcterms:issued", K_DCTERM_DATE},
+    {"dcterms:modified", K_DCTERM_MODIFIED},
+    {"dcterms:title", K_DCTERM_TITLE},
+    {"description", K_DESC},
+    {"itemprop:author", K_IP_AUTHOR},
+    {"itemprop:datecreated", K_IP_PUBLISHED},
+    {"itemprop:datemodified", K_IP_MODIFIED},
+    {"itemprop:datepublished", K_IP_PUBLISHED},
+    {"itemprop:description", K_IP_DESC},
+    {"itemprop:headline", K_IP_HEADLINE},
+    {"itemprop:image", K_IP_IMAGE},
+    {"itemprop:thumbnailurl", K_IP_IMAGE},
+    {"language", K_LANGUAGE},
+    {"og:article:author", K_ARTICLE_AUTHOR},
+    {"og:article:modified_time", K_MODIFIED},
+    {"og:article:published_time", K_OG_PUBLISHED},
+    {"og:description", K_OG_DESC},
+    {"og:image", K_OG_IMAGE},
+    {"og:image:secure_url", K_OG_IMAGE},
+    {"og:image:url", K_OG_IMAGE},
+    {"og:locale", K_OG_LOCALE},
+    {"og:published_time", K_OG_PUBLISHED},
+    {"og:site_name", K_OG_SITE},
+    {"og:title", K_OG_TITLE},
+    {"og:type", K_OG_TYPE},
+    {"og:updated_time", K_OG_UPDATED},
+    {"og:url", K_OG_URL},
+    {"parsely-author", K_PARSELY_AUTHOR},
+    {"parsely-pub-date", K_PARSELY_PUB},
+    {"parsely-title", K_PARSELY_TITLE},
+    {"pubdate", K_PUBDATE},
+    {"publish-date", K_PUBLISH_DATE},
+    {"publish_date", K_PUBLISH_DATE},
+    {"publishdate", K_PUBLISH_DATE},
+    {"published_time", K_DATE_PUBLISHED},
+    {"publication_date", K_PUBLISH_DATE},
+    {"sailthru:author", K_SAILTHRU_AUTHOR},
+    {"sailthru:date", K_SAILTHRU_DATE},
+    {"title", K_TITLE},
+    {"twitter:description", K_TW_DESC},
+    {"twitter:image", K_TW_IMAGE},
+    {"twitter:image:src", K_TW_IMAGE_SRC},
+    {"twitter:title", K_TW_TITLE},
+    {"weibo:article:description", K_WEIBO_DESC},
+    {"weibo:article:title", K_WEIBO_TITLE},
+    {"weibo:webpage:description", K_WEIBO_DESC},
+    {"weibo:webpage:title", K_WEIBO_TITLE},
+};
+
+static int key_of(const char *name)
+{
+    size_t lo = 0, hi = sizeof np__keys / sizeof np__keys[0];
+    while (lo < hi) {
+        size_t mid = (lo + hi) / 2;
+        int c = strcmp(name, np__keys[mid].name);
+        if (c == 0)
+            return np__keys[mid].key;
+        if (c < 0)
+            hi = mid;
+        else
+            lo = mid + 1;
+    }
+    return -1;
+}
+
+/* The source name written for a key (static). */
+static const char *key_source(int k)
+{
+    size_t i;
+    for (i = 0; i < sizeof np__keys / sizeof np__keys[0]; i++)
+        if (np__keys[i].key == k)
+            return np__keys[i].name;
+    return "meta";
+}
+
+/* ---------------------------------------------------------- state */
+
+typedef struct jsonld {
+    char *title, *name, *headline, *description, *published, *modified;
+    char *site, *image, *url, *language;
+    np__vec authors;     /* char * (arena) */
+    int found;
+} jsonld;
+
+typedef struct meta {
+    np__ctx *c;
+    np__arena *arena;
+    const char *val[NK];        /* borrowed from the tree */
+    const char *src[NK];        /* the attribute name it came from */
+    const char *lang;
+    const xmlNode *title_el;
+    const xmlNode *h1;
+    const xmlNode *byline;      /* first byline-looking element */
+    const xmlNode *rel_author;  /* first <a rel=author> */
+    const char *time_pub;       /* <time datetime> marked as publication */
+    const char *time_any;       /* first <time datetime> */
+    const char *canonical;
+    const char *image_src;
+    jsonld ld;
+    int err;
+    size_t max_depth;
+} meta;
+
+static char *adup(meta *m, const char *s)
+{
+    char *r;
+    if (!s)
+        return NULL;
+    r = np__arena_strdup(m->arena, s);
+    if (!r)
+        m->err = NP_ENOMEM;
+    return r;
+}
+
+/* ---------------------------------------------------------- JSON-LD */
+
+static int is_article_type(const char *t)
+{
+    static const char *const ends[] = {"Article", "Posting", NULL};
+    size_t n, i;
+    if (!t)
+        return 0;
+    n = strlen(t);
+    for (i = 0; ends[i]; i++) {
+        size_t k = strlen(ends[i]);
+        if (n >= k && strcmp(t + n - k, ends[i]) == 0)
+            return 1;
+    }
+    return strcmp(t, "Report") == 0 || strcmp(t, "APIReference") == 0;
+}
+
+static int has_article_type(json_t *o)
+{
+    json_t *t = json_object_get(o, "@type");
+    size_t i;
+    json_t *v;
+    if (json_is_string(t))
+        return is_article_type(json_string_value(t));
+    if (json_is_array(t)) {
+        json_array_foreach(t, i, v)
+            if (json_is_string(v) && is_article_type(json_string_value(v)))
+                return 1;
+    }
+    return 0;
+}
+
+static json_t *find_article(json_t *v, int depth)
+{
+    size_t i;
+    json_t *e, *r;
+    if (depth > 8 || !v)
+        return NULL;
+    if (json_is_array(v)) {
+        json_array_foreach(v, i, e)
+            if ((r = find_article(e, depth + 1)))
+                return r;
+        return NULL;
+    }
+    if (!json_is_object(v))
+        return NULL;
+    if (has_article_type(v))
+        return v;
+    if ((r = find_article(json_object_get(v, "@graph"), depth + 1)))
+        return r;
+    if ((r = find_article(json_object_get(v, "mainEntity"), depth + 1)))
+        return r;
+    return NULL;
+}
+
+static const char *jstr(json_t *o, const char *key)
+{
+    json_t *v = json_object_get(o, key);
+    return json_is_string(v) ? json_string_value(v) : NULL;
+}
+
+/* A name out of a string, an object with "name", or the first of an
+ * array. */
+static const char *jname(json_t *v)
+{
+    if (json_is_string(v))
+        return json_string_value(v);
+    if (json_is_object(v))
+        return jstr(v, "name");
+    if (json_is_array(v) && json_array_size(v) > 0)
+        return jname(json_array_get(v, 0));
+    return NULL;
+}
+
+/* An address out of a string, an object with "url" or "@id", or the
+ * first of an array. */
+static const char *jurl(json_t *v)
+{
+    if (json_is_string(v))
+        return json_string_value(v);
+    if (json_is_object(v)) {
+        const char *u = jstr(v, "url");
+        return u ? u : jstr(v, "@id");
+    }
+    if (json_is_array(v) && json_array_size(v) > 0)
+        return jurl(json_array_get(v, 0));
+    return NULL;
+}
+
+static void ld_author(meta *m, json_t *a)
+{
+    const char *nm = NULL;
+    char **slot;
+    if (json_is_array(a)) {
+        size_t i;
+        json_t *e;
+        json_array_foreach(a, i, e)
+            ld_author(m, e);
+        return;
+    }
+    if (json_is_string(a))
+        nm = json_string_value(a);
+    else if (json_is_object(a))
+        nm = jstr(a, "name");
+    if (!nm || !*nm)
+        return;
+    slot = np__vec_push(&m->ld.authors);
+    if (!slot) {
+        m->err = NP_ENOMEM;
+        return;
+    }
+    *slot = adup(m, nm);
+}
+
+static void ld_take(meta *m, json_t *o)
+{
+    jsonld *ld = &m->ld;
+    json_t *pub;
+    ld->found = 1;
+    ld->name = adup(m, jstr(o, "name"));
+    ld->headline = adup(m, jstr(o, "headline"));
+    ld->description = adup(m, jstr(o, "description"));
+    ld->published = adup(m, jstr(o, "datePublished"));
+    if (!ld->published)
+        ld->published = adup(m, jstr(o, "dateCreated"));
+    ld->modified = adup(m, jstr(o, "dateModified"));
+    pub = json_object_get(o, "publisher");
+    ld->site = adup(m, jname(pub));
+    ld->image = adup(m, jurl(json_object_get(o, "image")));
+    ld->url = adup(m, jurl(json_object_get(o, "mainEntityOfPage")));
+    if (!ld->url || strncmp(ld->url, "http", 4) != 0)
+        ld->url = adup(m, jstr(o, "url"));
+    ld->language = adup(m, jname(json_object_get(o, "inLanguage")));
+    ld_author(m, json_object_get(o, "author"));
+    if (m->ld.authors.len == 0)
+        ld_author(m, json_object_get(o, "creator"));
+}
+
+static void ld_script(meta *m, const xmlNode *script)
+{
+    np__buf b = NP__BUF_INIT;
+    const xmlNode *k;
+    const char *s;
+    size_t n;
+    json_t *root, *art;
+    json_error_t jerr;
+
+    if (m->ld.found)
+        return;
+    for (k = script->children; k; k = k->next)
+        if (k->content)
+            np__buf_puts(&b, (const char *)k->content);
+    if (b.oom) {
+        m->err = NP_ENOMEM;
+        np__buf_free(&b);
+        return;
+    }
+    s = np__buf_cstr(&b);
+    n = b.len;
+    while (n && isspace((unsigned char)*s)) {
+        s++;
+        n--;
+    }
+    if (n >= 9 && memcmp(s, "<![CDATA[", 9) == 0) {
+        s += 9;
+        n -= 9;
+    }
+    while (n && isspace((unsigned char)s[n - 1]))
+        n--;
+    if (n >= 3 && memcmp(s + n - 3, "]]>", 3) == 0)
+        n -= 3;
+    root = n ? json_loadb(s, n, JSON_DECODE_ANY | JSON_ALLOW_NUL, &jerr) : NULL;
+    if (root) {
+        art = find_article(root, 0);
+        if (art)
+            ld_take(m, art);
+        json_decref(root);
+    }
+    np__buf_free(&b);
+}
+
+/* ------------------------------------------------------------ walk */
+
+/* Normalises a meta name: lower case, no spaces, '.' as ':'. */
+static void norm_key(char *out, size_t cap, const char *s, size_t n)
+{
+    size_t i, k = 0;
+    for (i = 0; i < n && k + 1 < cap; i++) {
+        unsigned char ch = (unsigned char)s[i];
+        if (isspace(ch))
+            continue;
+        out[k++] = ch == '.' ? ':' : (char)tolower(ch);
+    }
+    out[k] = '\0';
+}
+
+static void set_key(meta *m, const char *name, size_t n, const char *content,
+                    const char *prefix)
+{
+    char key[96];
+    int k;
+    size_t pl = prefix ? strlen(prefix) : 0;
+    if (n == 0 || n + pl + 1 >= sizeof key)
+        return;
+    if (prefix)
+        memcpy(key, prefix, pl);
+    norm_key(key + pl, sizeof key - pl, name, n);
+    k = key_of(key);
+    if (k < 0)
+        return;
+    /* images: the first is the lead one; other keys: the last wins, as
+     * a page's later, more specific tags override its defaults */
+    if ((k == K_OG_IMAGE || k == K_TW_IMAGE || k == K_TW_IMAGE_SRC
+         || k == K_IP_IMAGE || k == K_ARTICLE_AUTHOR) && m->val[k])
+        return;
+    m->val[k] = content;
+}
+
+/* Each space-separated name of an attribute is a key. */
+static void set_keys(meta *m, const char *names, const char *content,
+                     const char *prefix)
+{
+    const char *p = names;
+    if (!names || !content)
+        return;
+    while (*p) {
+        const char *b;
+        while (*p && isspace((unsigned char)*p))
+            p++;
+        b = p;
+        while (*p && !isspace((unsigned char)*p))
+            p++;
+        if (p > b)
+            set_key(m, b, (size_t)(p - b), content, prefix);
+    }
+}
+
+static int ci_contains(const char *s, const char *needle)
+{
+    size_t k = strlen(needle);
+    for (; s && *s; s++)
+        if (strncasecmp(s, needle, k) == 0)
+            return 1;
+    return 0;
+}
+
+static size_t text_len(const xmlNode *n, size_t cap, int depth)
+{
+    size_t len = 0;
+    const xmlNode *k;
+    if (depth > 16)
+        return cap;
+    for (k = n->children; k && len < cap; k = k->next) {
+        if (k->type == XML_TEXT_NODE && k->content)
+            len += strlen((const char *)k->content);
+        else if (k->type == XML_ELEMENT_NODE)
+            len += text_len(k, cap - len, depth + 1);
+    }
+    return len;
+}
+
+static void gather(const xmlNode *n, np__buf *b, int depth)
+{
+    const xmlNode *k;
+    if (depth > 32)
+        return;
+    for (k = n->children; k; k = k->next) {
+        if ((k->type == XML_TEXT_NODE || k->type == XML_CDATA_SECTION_NODE)
+            && k->content)
+            np__buf_puts(b, (const char *)k->content);
+        else if (k->type == XML_ELEMENT_NODE && k->name
+                 && strcmp((const char *)k->name, "script") != 0
+                 && strcmp((const char *)k->name, "style") != 0)
+            gather(k, b, depth + 1);
+    }
+}
+
+/* Collapses whitespace of an element's text into b. */
+static void node_text(const xmlNode *n, np__buf *b)
+{
+    np__buf raw = NP__BUF_INIT;
+    size_t i;
+    int space = 0;
+    gather(n, &raw, 0);
+    for (i = 0; i < raw.len; i++) {
+        unsigned char ch = (unsigned char)raw.ptr[i];
+        if (isspace(ch)) {
+            space = b->len > 0;
+            continue;
+        }
+        if (space)
+            np__buf_putc(b, ' ');
+        space = 0;
+        np__buf_putc(b, ch);
+    }
+    if (raw.oom)
+        b->oom = 1;
+    np__buf_free(&raw);
+}
+
+static int byline_hint(const xmlNode *n)
+{
+    const char *cls = np__xml_attr(n, "class");
+    const char *id = np__xml_attr(n, "id");
+    const char *rel = np__xml_attr(n, "rel");
+    const char *ip = np__xml_attr(n, "itemprop");
+    static const char *const words[] = {
+        "byline", "author", "writtenby", "p-author", NULL
+    };
+    size_t i;
+    if (rel && strcmp(rel, "author") == 0)
+        return 1;
+    if (ip && ci_contains(ip, "author"))
+        return 1;
+    for (i = 0; words[i]; i++)
+        if (ci_contains(cls, words[i]) || ci_contains(id, words[i]))
+            return 1;
+    return 0;
+}
+
+static void walk(meta *m, const xmlNode *n, int depth)
+{
+    const xmlNode *k;
+    if ((size_t)depth > m->max_depth)
+        return;
+    for (k = n; k && !m->err; k = k->next) {
+        const char *name;
+        if (k->type != XML_ELEMENT_NODE || !k->name)
+            continue;
+        name = (const char *)k->name;
+        switch (name[0]) {
+        case 'h':
+            if (strcmp(name, "html") == 0 && !m->lang) {
+                const char *l = np__xml_attr(k, "lang");
+                if (l && *l)
+                    m->lang = l;
+            } else if (strcmp(name, "h1") == 0 && !m->h1) {
+                m->h1 = k;
+            }
+            break;
+        case 't':
+            if (strcmp(name, "title") == 0 && !m->title_el) {
+                m->title_el = k;
+                continue;
+            }
+            if (strcmp(name, "time") == 0) {
+                const char *dt = np__xml_attr(k, "datetime");
+                if (dt && *dt) {
+                    const char *ip = np__xml_attr(k, "itemprop");
+                    const char *cls = np__xml_attr(k, "class");
+                    if (!m->time_any)
+                        m->time_any = dt;
+                    if (!m->time_pub
+                        && (np__xml_attr(k, "pubdate")
+                            || (ip && ci_contains(ip, "datePublished"))
+                            || ci_contains(cls, "publish")
+                            || ci_contains(cls, "posted")
+                            || ci_contains(cls, "entry-date")))
+                        m->time_pub = dt;
+                }
+            }
+            break;
+        case 'm':
+            if (strcmp(name, "meta") == 0) {
+                const char *content = np__xml_attr(k, "content");
+                const char *prop = np__xml_attr(k, "property");
+                const char *nm = np__xml_attr(k, "name");
+                const char *he = np__xml_attr(k, "http-equiv");
+                const char *ip = np__xml_attr(k, "itemprop");
+                if (!content || !*content)
+                    continue;
+                if (prop)
+                    set_keys(m, prop, content, NULL);
+                if (nm)
+                    set_keys(m, nm, content, NULL);
+                if (he)
+                    set_keys(m, he, content, NULL);
+                if (ip)
+                    set_keys(m, ip, content, "itemprop:");
+                continue;
+            }
+            break;
+        case 'l':
+            if (strcmp(name, "link") == 0) {
+                const char *rel = np__xml_attr(k, "rel");
+                const char *href = np__xml_attr(k, "href");
+                const char *ip = np__xml_attr(k, "itemprop");
+                if (!href || !*href)
+                    continue;
+                if (rel && strcasecmp(rel, "canonical") == 0 && !m->canonical)
+                    m->canonical = href;
+                else if (rel && strcasecmp(rel, "image_src") == 0 && !m->image_src)
+                    m->image_src = href;
+                if (ip)
+                    set_keys(m, ip, href, "itemprop:");
+                continue;
+            }
+            break;
+        case 's':
+            if (strcmp(name, "script") == 0) {
+                const char *type = np__xml_attr(k, "type");
+                if (type && ci_contains(type, "ld+json"))
+                    ld_script(m, k);
+                continue;
+            }
+            if (strcmp(name, "style") == 0)
+                continue;
+            break;
+        default:
+            break;
+        }
+        /* microdata on ordinary elements */
+        {
+            const char *ip = np__xml_attr(k, "itemprop");
+            if (ip && strcmp(name, "meta") != 0) {
+                if (ci_contains(ip, "datePublished") || ci_contains(ip, "dateModified")) {
+                    const char *v = np__xml_attr(k, "datetime");
+                    if (!v)
+                        v = np__xml_attr(k, "content");
+                    if (v)
+                        set_keys(m, ip, v, "itemprop:");
+                }
+            }
+        }
+        if (!m->byline && byline_hint(k)) {
+            size_t tl = text_len(k, 200, 0);
+            if (tl > 2 && tl < 100)
+                m->byline = k;
+        }
+        if (!m->rel_author && strcmp(name, "a") == 0) {
+            const char *rel = np__xml_attr(k, "rel");
+            if (rel && strcmp(rel, "author") == 0)
+                m->rel_author = k;
+        }
+        if (k->children)
+            walk(m, k->children, depth + 1);
+    }
+}
+
+/* ---------------------------------------------------------- fields */
+
+static const char *first_of(meta *m, const int *keys, size_t n, int *which)
+{
+    size_t i;
+    for (i = 0; i < n; i++)
+        if (m->val[keys[i]] && *m->val[keys[i]]) {
+            if (which)
+                *which = keys[i];
+            return m->val[keys[i]];
+        }
+    return NULL;
+}
+
+static int set_text(meta *m, int field, const char *s, const char *src)
+{
+    return np__doc_set(m->c->doc, field, s, (size_t)-1, src);
+}
+
+static int set_url(meta *m, int field, const char *s, const char *src)
+{
+    xmlChar *abs;
+    int rc;
+    if (!s || !*s)
+        return NP_OK;
+    while (isspace((unsigned char)*s))
+        s++;
+    if (!m->c->url || strncmp(s, "http://", 7) == 0 || strncmp(s, "https://", 8) == 0)
+        return set_text(m, field, s, src);
+    abs = xmlBuildURI((const xmlChar *)s, (const xmlChar *)m->c->url);
+    rc = set_text(m, field, abs ? (const char *)abs : s, src);
+    if (abs)
+        xmlFree(abs);
+    return rc;
+}
+
+/* The host of a URL less "www.", into out. */
+static int host_of(const char *url, char *out, size_t cap)
+{
+    const char *p, *e;
+    size_t n;
+    if (!url || !(p = strstr(url, "://")))
+        return 0;
+    p += 3;
+    e = p;
+    while (*e && *e != '/' && *e != ':' && *e != '?' && *e != '#')
+        e++;
+    if (e - p > 4 && strncasecmp(p, "www.", 4) == 0)
+        p += 4;
+    n = (size_t)(e - p);
+    if (n == 0 || n >= cap)
+        return 0;
+    memcpy(out, p, n);
+    out[n] = '\0';
+    return 1;
+}
+
+static int set_date(meta *m, int field, const char *s, const char *src)
+{
+    char iso[NP__DATE_MAX];
+    if (!s || !np__date_parse(s, strlen(s), iso))
+        return 0;
+    if (np__doc_set(m->c->doc, field, iso, (size_t)-1, src) != NP_OK)
+        m->err = NP_ENOMEM;
+    return 1;
+}
+
+static int choose(meta *m)
+{
+    np_document *d = m->c->doc;
+    int which = -1, rc;
+    const char *v;
+    np__buf b = NP__BUF_INIT;
+
+    /* site name: JSON-LD publisher, og:site_name, application-name */
+    if (m->ld.site && *m->ld.site)
+        rc = set_text(m, NP__SITE_NAME, m->ld.site, "json-ld");
+    else if ((v = m->val[K_OG_SITE]))
+        rc = set_text(m, NP__SITE_NAME, v, "og:site_name");
+    else if ((v = m->val[K_APP_NAME]))
+        rc = set_text(m, NP__SITE_NAME, v, "application-name");
+    else
+        rc = NP_OK;
+    if (rc != NP_OK)
+        return rc;
+
+    /* canonical address and lead image */
+    if (m->canonical)
+        rc = set_url(m, NP__URL, m->canonical, "link:canonical");
+    else if (m->val[K_OG_URL])
+        rc = set_url(m, NP__URL, m->val[K_OG_URL], "og:url");
+    else if (m->ld.url)
+        rc = set_url(m, NP__URL, m->ld.url, "json-ld");
+    if (rc != NP_OK)
+        return rc;
+    {
+        static const int keys[] = {K_OG_IMAGE, K_TW_IMAGE, K_TW_IMAGE_SRC};
+        if ((v = first_of(m, keys, 3, &which)))
+            rc = set_url(m, NP__IMAGE, v, key_source(which));
+        else if (m->ld.image)
+            rc = set_url(m, NP__IMAGE, m->ld.image, "json-ld");
+        else if (m->image_src)
+            rc = set_url(m, NP__IMAGE, m->image_src, "link:image_src");
+        else if (m->val[K_IP_IMAGE])
+            rc = set_url(m, NP__IMAGE, m->val[K_IP_IMAGE], "itemprop");
+        if (rc != NP_OK)
+            return rc;
+    }
+    if (!d->meta[NP__SITE_NAME]) {
+        char host[256];
+        if (host_of(d->meta[NP__URL] ? d->meta[NP__URL] : m->c->url, host, sizeof host)
+            && (rc = set_text(m, NP__SITE_NAME, host, "host")) != NP_OK)
+            return rc;
+    }
+
+    /* title */
+    {
+        static const int keys[] = {
+            K_DC_TITLE, K_DCTERM_TITLE, K_OG_TITLE, K_WEIBO_TITLE, K_TITLE,
+            K_TW_TITLE, K_PARSELY_TITLE, K_IP_HEADLINE
+        };
+        const char *title = NULL, *src = NULL;
+        char host[256];
+        const char *site = d->meta[NP__SITE_NAME];
+        if (m->ld.name || m->ld.headline) {
+            /* both: the one the page's <title> holds */
+            title = m->ld.name ? m->ld.name : m->ld.headline;
+            if (m->ld.name && m->ld.headline && strcmp(m->ld.name, m->ld.headline) != 0
+                && m->title_el) {
+                node_text(m->title_el, &b);
+                if (strstr(np__buf_cstr(&b), m->ld.headline)
+                    && !strstr(np__buf_cstr(&b), m->ld.name))
+                    title = m->ld.headline;
+                np__buf_clear(&b);
+            }
+            src = "json-ld";
+        } else if ((v = first_of(m, keys, sizeof keys / sizeof keys[0], &which))) {
+            title = v;
+            src = key_source(which);
+        } else if (m->title_el) {
+            node_text(m->title_el, &b);
+            if (b.len) {
+                title = np__buf_cstr(&b);
+                src = "title";
+            }
+        }
+        if (!title && m->h1) {
+            node_text(m->h1, &b);
+            if (b.len) {
+                title = np__buf_cstr(&b);
+                src = "h1";
+            }
+        }
+        if (title) {
+            size_t n = strlen(title), keep;
+            const char *s = title;
+            while (n && isspace((unsigned char)*s)) {
+                s++;
+                n--;
+            }
+            while (n && isspace((unsigned char)s[n - 1]))
+                n--;
+            keep = np__title_trim(s, n, site);
+            if (keep == n && host_of(m->c->url, host, sizeof host))
+                keep = np__title_trim(s, n, host);
+            rc = np__doc_set(d, NP__TITLE, s, keep, src);
+            if (rc != NP_OK) {
+                np__buf_free(&b);
+                return rc;
+            }
+        }
+        np__buf_clear(&b);
+    }
+
+    /* description */
+    {
+        static const int keys[] = {
+            K_DC_DESC, K_DCTERM_DESC, K_OG_DESC, K_WEIBO_DESC, K_DESC,
+            K_TW_DESC, K_IP_DESC
+        };
+        if (m->ld.description && *m->ld.description)
+            rc = set_text(m, NP__DESCRIPTION, m->ld.description, "json-ld");
+        else if ((v = first_of(m, keys, sizeof keys / sizeof keys[0], &which)))
+            rc = set_text(m, NP__DESCRIPTION, v, key_source(which));
+        if (rc != NP_OK) {
+            np__buf_free(&b);
+            return rc;
+        }
+    }
+
+    /* dates */
+    {
+        static const int pub[] = {
+            K_PUBLISHED, K_PARSELY_PUB, K_OG_PUBLISHED, K_IP_PUBLISHED,
+            K_DATE_PUBLISHED, K_PUBDATE, K_PUBLISH_DATE, K_DC_DATE,
+            K_DCTERM_DATE, K_CITATION_DATE, K_SAILTHRU_DATE, K_DATE
+        };
+        static const int mod[] = {
+            K_MODIFIED, K_OG_UPDATED, K_IP_MODIFIED, K_DCTERM_MODIFIED
+        };
+        size_t i;
+        int done = set_date(m, NP__PUBLISHED, m->ld.published, "json-ld");
+        for (i = 0; !done && i < sizeof pub / sizeof pub[0]; i++)
+            done = set_date(m, NP__PUBLISHED, m->val[pub[i]], key_source(pub[i]));
+        if (!done)
+            done = set_date(m, NP__PUBLISHED, m->time_pub, "time");
+        if (!done) {
+            char iso[NP__DATE_MAX];
+            const char *u = d->meta[NP__URL] ? d->meta[NP__URL] : m->c->url;
+            if (np__date_from_url(u, iso) || np__date_from_url(m->c->url, iso)) {
+                done = 1;
+                if (np__doc_set(d, NP__PUBLISHED, iso, (size_t)-1, "url") != NP_OK)
+                    m->err = NP_ENOMEM;
+            }
+        }
+        if (!done)
+            done = set_date(m, NP__PUBLISHED, m->time_any, "time");
+        done = set_date(m, NP__MODIFIED, m->ld.modified, "json-ld");
+        for (i = 0; !done && i < sizeof mod / sizeof mod[0]; i++)
+            done = set_date(m, NP__MODIFIED, m->val[mod[i]], key_source(mod[i]));
+        if (m->err) {
+            np__buf_free(&b);
+            return m->err;
+        }
+    }
+
+    /* language */
+    {
+        const char *l = m->lang, *src = "html-lang";
+        if (!l || !*l) {
+            static const int keys[] = {K_CONTENT_LANGUAGE, K_DC_LANGUAGE, K_LANGUAGE};
+            l = first_of(m, keys, 3, &which);
+            src = l ? key_source(which) : NULL;
+        }
+        if (!l && m->ld.language) {
+            l = m->ld.language;
+            src = "json-ld";
+        }
+        if (!l && m->val[K_OG_LOCALE]) {
+            l = m->val[K_OG_LOCALE];
+            src = "og:locale";
+        }
+        if (l) {
+            char tag[36];
+            size_t k = 0;
+            while (*l && isspace((unsigned char)*l))
+                l++;
+            for (; *l && k + 1 < sizeof tag; l++) {
+                unsigned char ch = (unsigned char)*l;
+                if (ch == '_')
+                    ch = '-';
+                if (!(isalnum(ch) || ch == '-'))
+                    break;
+                tag[k++] = (char)ch;
+            }
+            tag[k] = '\0';
+            if (k >= 2 && isalpha((unsigned char)tag[0])
+                && (rc = set_text(m, NP__LANGUAGE, tag, src)) != NP_OK) {
+                np__buf_free(&b);
+                return rc;
+            }
+        }
+    }
+
+    /* authors: JSON-LD, then meta names, then the page's byline */
+    if (m->ld.authors.len) {
+        size_t i;
+        for (i = 0; i < m->ld.authors.len; i++) {
+            const char *a = ((char **)m->ld.authors.ptr)[i];
+            if (a && (rc = np__authors_add(d, a, strlen(a))) != NP_OK) {
+                np__buf_free(&b);
+                return rc;
+            }
+        }
+        if (d->authors.len)
+            d->sources[NP__AUTHORS] = "json-ld";
+    }
+    if (!d->authors.len) {
+        static const int keys[] = {
+            K_DC_CREATOR, K_DCTERM_CREATOR, K_AUTHOR, K_PARSELY_AUTHOR,
+            K_SAILTHRU_AUTHOR, K_BYL, K_ARTICLE_AUTHOR, K_IP_AUTHOR
+        };
+        size_t i;
+        for (i = 0; i < sizeof keys / sizeof keys[0] && !d->authors.len; i++) {
+            v = m->val[keys[i]];
+            if (!v || !*v)
+                continue;
+            if ((rc = np__authors_add(d, v, strlen(v))) != NP_OK) {
+                np__buf_free(&b);
+                return rc;
+            }
+            if (d->authors.len)
+                d->sources[NP__AUTHORS] = key_source(keys[i]);
+        }
+    }
+    if (!d->authors.len && (m->byline || m->rel_author)) {
+        const xmlNode *el = m->byline ? m->byline : m->rel_author;
+        node_text(el, &b);
+        if (b.oom) {
+            np__buf_free(&b);
+            return NP_ENOMEM;
+        }
+        if ((rc = np__authors_add(d, b.ptr ? b.ptr : "", b.len)) != NP_OK) {
+            np__buf_free(&b);
+            return rc;
+        }
+        if (d->authors.len)
+            d->sources[NP__AUTHORS] = "byline";
+    }
+    np__buf_free(&b);
+    return m->err;
+}
 
 int np__meta_html(np__ctx *c, void *tree)
 {
-    (void)c;
-    (void)tree;
-    return NP_OK;
+    xmlDoc *doc = tree;
+    meta m;
+    int rc;
+    if (!doc || !xmlDocGetRootElement(doc))
+        return NP_OK;
+    memset(&m, 0, sizeof m);
+    m.c = c;
+    m.arena = c->doc->arena;
+    m.max_depth = c->parser && c->parser->opts.max_depth
+        ? c->parser->opts.max_depth : 4096;
+    np__vec_init(&m.ld.authors, sizeof(char *));
+    walk(&m, xmlDocGetRootElement(doc), 0);
+    rc = m.err ? m.err : choose(&m);
+    np__vec_free(&m.ld.authors);
+    return rc;
 }

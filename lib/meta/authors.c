@@ -1,0 +1,317 @@
+/*
+ * Bylines into author names, and titles without their site suffix.
+ */
+#include <ctype.h>
+#include <string.h>
+
+#include "meta/meta.h"
+
+static int ieq(const char *a, size_t n, const char *b)
+{
+    size_t i;
+    if (strlen(b) != n)
+        return 0;
+    for (i = 0; i < n; i++)
+        if (tolower((unsigned char)a[i]) != b[i])
+            return 0;
+    return 1;
+}
+
+static int iprefix(const char *s, size_t n, const char *p)
+{
+    size_t k = strlen(p), i;
+    if (n < k)
+        return 0;
+    for (i = 0; i < k; i++)
+        if (tolower((unsigned char)s[i]) != p[i])
+            return 0;
+    return 1;
+}
+
+/* Finds a case-insensitive ASCII needle; returns its offset or n. */
+static size_t ifind(const char *s, size_t n, const char *needle)
+{
+    size_t k = strlen(needle), i, j;
+    for (i = 0; i + k <= n; i++) {
+        for (j = 0; j < k; j++)
+            if (tolower((unsigned char)s[i + j]) != needle[j])
+                break;
+        if (j == k)
+            return i;
+    }
+    return n;
+}
+
+/* Words that name a job, not a person ("Staff Writer", "Senior Editor"). */
+static const char *const np__job_words[] = {
+    "staff", "writer", "writers", "reporter", "reporters", "correspondent",
+    "editor", "editors", "contributor", "contributing", "columnist",
+    "senior", "chief", "associate", "assistant", "deputy", "political",
+    "freelance", "guest", "special", "photographer", "producer", "analyst",
+    "host", "anchor", "news", "desk", "team", "digital", "managing",
+    "executive", "national", "international", "business", "science",
+    "health", "sports", "technology", "tech", "culture", "opinion",
+    "investigative", "the", "a", "an", "for", "to", "of", "and", "in",
+    "at", "on", "author", "journalist", "reporting", "report", "intern",
+    "fellow", "director", "manager", "head", "lead", "ma", "phd", "md",
+    "msc", "bsc", "rn", "jr", "sr", NULL
+};
+
+static int is_job_word(const char *w, size_t n)
+{
+    size_t i;
+    for (i = 0; np__job_words[i]; i++)
+        if (ieq(w, n, np__job_words[i]))
+            return 1;
+    return 0;
+}
+
+/* Adds one cleaned name, if it still looks like one. */
+static int add_name(np_document *d, const char *s, size_t n)
+{
+    size_t i, words = 0, jobs = 0, letters = 0;
+    static const char *const lead[] = {
+        "by:", "by ", "written by ", "words by ", "posted by ", "story by ",
+        "text by ", "reporting by ", "report by ", "von ", "par ", "por ",
+        "door ", "av ", "from ", "and ", "& ", NULL
+    };
+    int again = 1;
+    while (again) {
+        again = 0;
+        while (n && (isspace((unsigned char)*s) || *s == '-' || *s == ':'
+                     || *s == '|' || *s == ',' || *s == '.')) {
+            s++;
+            n--;
+        }
+        for (i = 0; lead[i]; i++) {
+            if (iprefix(s, n, lead[i])) {
+                size_t k = strlen(lead[i]);
+                s += k;
+                n -= k;
+                again = 1;
+                break;
+            }
+        }
+    }
+    while (n && (isspace((unsigned char)s[n - 1]) || s[n - 1] == ','
+                 || s[n - 1] == '-' || s[n - 1] == '|' || s[n - 1] == ':'))
+        n--;
+    if (n < 2 || n > 80)
+        return NP_OK;
+    if (memchr(s, '@', n) || ifind(s, n, "http") < n || ifind(s, n, "www.") < n
+        || ifind(s, n, ".com") < n)
+        return NP_OK;
+    for (i = 0; i < n; i++) {
+        if (isdigit((unsigned char)s[i]))
+            return NP_OK;
+    }
+    /* words: all job words means a title, not a name */
+    i = 0;
+    while (i < n) {
+        size_t b;
+        while (i < n && (isspace((unsigned char)s[i]) || s[i] == '.'))
+            i++;
+        b = i;
+        while (i < n && !isspace((unsigned char)s[i]) && s[i] != '.')
+            i++;
+        if (i > b) {
+            size_t k;
+            words++;
+            if (is_job_word(s + b, i - b))
+                jobs++;
+            for (k = b; k < i; k++)
+                if (isalpha((unsigned char)s[k]) || (unsigned char)s[k] >= 0x80)
+                    letters++;
+        }
+    }
+    if (words == 0 || jobs == words || letters == 0 || words > 6)
+        return NP_OK;
+    return np__doc_add_author(d, s, n);
+}
+
+int np__authors_add(np_document *d, const char *src, size_t len)
+{
+    size_t cut, i, b, n = 0;
+    char s[512];
+    int space = 0;
+    static const char *const stops[] = {
+        "updated", "published", "posted on", "last modified", "modified",
+        " on ", " | ", NULL
+    };
+    if (!src)
+        return NP_OK;
+    /* whitespace collapsed, at most a short line */
+    for (i = 0; i < len && n + 2 < sizeof s; i++) {
+        unsigned char ch = (unsigned char)src[i];
+        if (isspace(ch)) {
+            space = n > 0;
+            continue;
+        }
+        if (space)
+            s[n++] = ' ';
+        space = 0;
+        s[n++] = (char)ch;
+    }
+    if (i < len)
+        return NP_OK;   /* too long to be a byline */
+    /* what follows a date word or a date is not a name */
+    cut = n;
+    for (i = 0; stops[i]; i++) {
+        size_t at = ifind(s, n, stops[i]);
+        if (at > 0 && at < cut)
+            cut = at;
+    }
+    for (i = 0; i < cut; i++)
+        if (isdigit((unsigned char)s[i])) {
+            cut = i;
+            break;
+        }
+    n = cut;
+    /* "(http://...)" and other parenthesised asides go */
+    /* split on , ; / & and the words "and", "with", "und", "et", "y" */
+    b = 0;
+    i = 0;
+    while (i <= n) {
+        size_t sep = 0;
+        if (i == n)
+            sep = 1;
+        else if (s[i] == ',' || s[i] == ';' || s[i] == '/' || s[i] == '&'
+                 || s[i] == '|' || s[i] == '(' || s[i] == ')')
+            sep = 1;
+        else if (i > 0 && isspace((unsigned char)s[i - 1])) {
+            static const char *const words[] = {
+                "and ", "with ", "und ", "et ", "y ", "e ", "og ", "en ", NULL
+            };
+            size_t k;
+            for (k = 0; words[k]; k++)
+                if (iprefix(s + i, n - i, words[k])
+                    && (i + strlen(words[k]) < n)) {
+                    sep = strlen(words[k]);
+                    break;
+                }
+        }
+        if (sep) {
+            int rc;
+            /* drop a parenthesised part entirely */
+            if (i < n && s[i] == '(') {
+                size_t close = i;
+                while (close < n && s[close] != ')')
+                    close++;
+                rc = add_name(d, s + b, i - b);
+                if (rc != NP_OK)
+                    return rc;
+                i = close < n ? close + 1 : n;
+                b = i;
+                continue;
+            }
+            rc = add_name(d, s + b, i - b);
+            if (rc != NP_OK)
+                return rc;
+            i += sep;
+            b = i;
+            continue;
+        }
+        i++;
+    }
+    return NP_OK;
+}
+
+/* Separators of a site suffix, longest first. */
+static const char *const np__title_seps[] = {
+    " :: ", " | ", " \xe2\x80\x94 ", " \xe2\x80\x93 ", " \xc2\xb7 ",
+    " \xc2\xbb ", " - ", " / ", NULL
+};
+
+static size_t count_words(const char *s, size_t n)
+{
+    size_t i = 0, w = 0;
+    while (i < n) {
+        while (i < n && isspace((unsigned char)s[i]))
+            i++;
+        if (i < n)
+            w++;
+        while (i < n && !isspace((unsigned char)s[i]))
+            i++;
+    }
+    return w;
+}
+
+/* Whether the suffix names the site: equal to it, or to the host less
+ * its "www." and top-level domain, ignoring case, spaces and dots. */
+static int names_site(const char *suf, size_t n, const char *site)
+{
+    size_t i = 0, j = 0, sl;
+    if (!site)
+        return 0;
+    if (strncmp(site, "www.", 4) == 0)
+        site += 4;
+    sl = strlen(site);
+    while (i < n && j < sl) {
+        unsigned char a = (unsigned char)suf[i], b = (unsigned char)site[j];
+        if (a == ' ' || a == '.') {
+            i++;
+            continue;
+        }
+        if (b == ' ' || b == '.') {
+            j++;
+            continue;
+        }
+        if (tolower(a) != tolower(b))
+            return 0;
+        i++;
+        j++;
+    }
+    while (i < n && (suf[i] == ' ' || suf[i] == '.'))
+        i++;
+    /* the rest of the host (".com") may be left over */
+    return i == n && (j == sl || site[j] == '.');
+}
+
+size_t np__title_trim(const char *t, size_t n, const char *site)
+{
+    size_t best = n, i;
+    const char *sep = NULL;
+    for (i = 0; np__title_seps[i]; i++) {
+        size_t k = strlen(np__title_seps[i]), at;
+        /* the last occurrence */
+        for (at = n >= k ? n - k + 1 : 0; at-- > 0;) {
+            if (memcmp(t + at, np__title_seps[i], k) == 0) {
+                if (best == n || at > best) {
+                    best = at;
+                    sep = np__title_seps[i];
+                }
+                break;
+            }
+        }
+    }
+    if (!sep || best == 0)
+        return n;
+    {
+        const char *suf = t + best + strlen(sep);
+        size_t sn = n - best - strlen(sep);
+        size_t sw = count_words(suf, sn), pw = count_words(t, best);
+        int dash = strcmp(sep, " - ") == 0 || sep[1] == '\xe2' || strcmp(sep, " / ") == 0;
+        if (names_site(suf, sn, site))
+            return best;
+        if (pw < 3)
+            return n;
+        if (!dash && sw <= 4)
+            return best;
+        if (dash && sw <= 3 && pw >= 4) {
+            /* a name: every word capitalised (or not a letter) */
+            size_t k = 0;
+            int ok = 1;
+            while (k < sn) {
+                while (k < sn && isspace((unsigned char)suf[k]))
+                    k++;
+                if (k < sn && islower((unsigned char)suf[k]))
+                    ok = 0;
+                while (k < sn && !isspace((unsigned char)suf[k]))
+                    k++;
+            }
+            if (ok)
+                return best;
+        }
+    }
+    return n;
+}

@@ -1,0 +1,34 @@
+/* Internal helpers of the metadata stage, shared with the text reader. */
+#ifndef NP_META_H
+#define NP_META_H
+
+#include <stddef.h>
+
+#include "np_internal.h"
+
+/* Longest ISO 8601 text np__date_parse writes, with its NUL. */
+#define NP__DATE_MAX 32
+
+/* Parses a date or date-time as a page writes it ("2019-11-19T08:02:00-05:00",
+ * "2017-11-03 03:01:00.00000", "February 21, 2022", "21 Feb 2022 09:15 GMT",
+ * "Nov. 19, 2019 8:21 am ET") into ISO 8601: "YYYY-MM-DD", or with the
+ * time "YYYY-MM-DDTHH:MM:SS" followed by the source's own offset ("Z",
+ * "+01:00") where it gives one. Relative dates ("3 hours ago"), dates
+ * without a day and years outside 1900..2100 are rejected.
+ * Returns 1 and fills `out`, or 0. */
+int np__date_parse(const char *s, size_t n, char out[NP__DATE_MAX]);
+
+/* Finds a date in a URL path (/2019/11/19/ or /2019-11-19-): 1 and
+ * "YYYY-MM-DD" in out, or 0. */
+int np__date_from_url(const char *url, char out[NP__DATE_MAX]);
+
+/* Splits a byline ("By Jane Doe and John Roe, Reuters") into names and
+ * adds each to the document's authors, dropping "By", job titles, dates,
+ * URLs and e-mail addresses. Returns NP_OK or NP_ENOMEM. */
+int np__authors_add(np_document *d, const char *s, size_t n);
+
+/* The title less a trailing " | Site" part: returns the length to keep.
+ * `site` (may be NULL) is the site name or host, which is always cut. */
+size_t np__title_trim(const char *t, size_t n, const char *site);
+
+#endif
