@@ -26,7 +26,9 @@ F = {
     "title": 1 << 8, "role": 1 << 9, "org_cue": 1 << 10, "org_head": 1 << 11,
     "place_cue": 1 << 12, "connector": 1 << 13, "particle": 1 << 14,
     "demonym": 1 << 15, "nonentity": 1 << 16, "place": 1 << 17,
+    "cased": 1 << 18,
 }
+ENTITY = F["country"] | F["city"] | F["state"] | F["region"] | F["org"] | F["place"]
 
 
 def key(s):
@@ -49,7 +51,12 @@ class Lex:
         k = key(name)
         if not k:
             return
-        self.flags[k] = self.flags.get(k, 0) | F[flag]
+        f = F[flag]
+        if F[flag] & ENTITY and any(c.isalpha() for c in name) and \
+                name.replace(".", "").isupper() and len(name.replace(".", "")) <= 6:
+            # "US", "WHO", "IN": names only when written in capitals
+            f |= F["cased"]
+        self.flags[k] = self.flags.get(k, 0) | f
         if canon and key(canon) != k and k not in self.canon:
             self.canon[k] = canon
 

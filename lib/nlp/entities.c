@@ -1,9 +1,1382 @@
-/* Named entities (first version: none). */
+/*
+ * Named entities: people, organisations and places, every mention, merged
+ * under one name per real-world entity.
+ *
+ * A rule and lexicon recogniser over the shared tokens:
+ *   1. Candidate spans are runs of capitalised words within a sentence,
+ *      joined by hyphens, initials and name connectors ("of", "von").
+ *   2. Each span loses what is not a name (a sentence-initial ordinary word,
+ *      demonyms, titles, which become the person's role) and is typed from
+ *      the lexicon (countries, cities, states, organisations, given names),
+ *      from cue words ("Ministry", "Arena"), and from its context (a role
+ *      noun before it, a speech verb after it, "in" before a place).
+ *   3. Headlines (title case) and all-capital lines only confirm names that
+ *      the running text established, so they add mentions, not guesses.
+ *   4. Mentions are grouped: the lexicon's usual name ("US" with "United
+ *      States"), surnames and first names with the full name, acronyms with
+ *      their expansion, a short organisation name with its full name.
+ * Every step is linear in the number of tokens (hash tables, bounded spans).
+ */
+#include <stdlib.h>
+#include <string.h>
+
 #include "np_internal.h"
+#include "data/english_words.h"
+#include "nlp/lexicon.h"
+#include "nlp/nlp.h"
+
+#define MAX_SPAN 12        /* tokens in a candidate span */
+#define MAX_KEY 160        /* bytes of a lookup key */
+
+/* ------------------------------------------------------------ lexicons */
+
+/* Lower-cases (ASCII, Latin-1), turns ’ into ', collapses white space.
+ * With fold, also drops Latin-1 accents (for grouping). Returns the key's
+ * length, or 0 if it does not fit. */
+static size_t make_key(const char *s, size_t n, char *out, size_t cap, int fold)
+{
+    size_t i = 0, o = 0;
+    int space = 0;
+    while (i < n) {
+        unsigned char c = (unsigned char)s[i];
+        if (c == ' ' || c == '\t' || c == '\n' || c == '\r') {
+            space = o > 0;
+            i++;
+            continue;
+        }
+        if (space) {
+            if (o + 1 >= cap)
+                return 0;
+            out[o++] = ' ';
+            space = 0;
+        }
+        if (c == 0xE2 && i + 2 < n && (unsigned char)s[i + 1] == 0x80 &&
+            ((unsigned char)s[i + 2] == 0x99 || (unsigned char)s[i + 2] == 0x98)) {
+            if (o + 1 >= cap)
+                return 0;
+            out[o++] = '\'';
+            i += 3;
+            continue;
+        }
+        if (c == 0xC3 && i + 1 < n) {
+            unsigned char d = (unsigned char)s[i + 1];
+            if (d >= 0x80 && d <= 0x9E && d != 0x97)
+                d = (unsigned char)(d + 0x20);
+            if (fold) {
+                static const char map[] = "aaaaaaaceeeeiiii"
+                                          "dnooooo/ouuuuyty";
+                char a = map[(d - 0xA0) & 0x1F];
+                if (d >= 0xA0 && a != '/') {
+                    if (o + 1 >= cap)
+                        return 0;
+                    out[o++] = a;
+                    i += 2;
+                    continue;
+                }
+            }
+            if (o + 2 >= cap)
+                return 0;
+            out[o++] = (char)c;
+            out[o++] = (char)d;
+            i += 2;
+            continue;
+        }
+        if (fold && c == '.') {   /* "U.S." groups with "US" */
+            i++;
+            continue;
+        }
+        if (o + 1 >= cap)
+            return 0;
+        out[o++] = (char)((c >= 'A' && c <= 'Z') ? c + 32 : c);
+        i++;
+    }
+    out[o] = '\0';
+    return o;
+}
+
+static const np__ner_entry *lx_find(const char *s, size_t n)
+{
+    char k[MAX_KEY];
+    size_t kn = make_key(s, n, k, sizeof k, 0), lo = 0, hi = np__ner_nentries;
+    if (kn == 0)
+        return NULL;
+    while (lo < hi) {
+        size_t mid = lo + (hi - lo) / 2;
+        const char *e = np__ner_strings + np__ner_entries[mid].key;
+        int cmp = strcmp(k, e);
+        if (cmp == 0)
+            return &np__ner_entries[mid];
+        if (cmp < 0)
+            hi = mid;
+        else
+            lo = mid + 1;
+    }
+    return NULL;
+}
+
+/* Letters all in capitals ("US", "U.S.")? */
+static int all_caps(const char *s, size_t n)
+{
+    size_t i;
+    int letters = 0;
+    for (i = 0; i < n; i++) {
+        unsigned char c = (unsigned char)s[i];
+        if (c >= 'a' && c <= 'z')
+            return 0;
+        if (c >= 'A' && c <= 'Z')
+            letters++;
+    }
+    return letters > 0;
+}
+
+/* An entry's flags for this spelling: capital-only names ("US", "WHO",
+ * "IN") are names only when written in capitals. */
+static uint32_t lx_adjust(const np__ner_entry *e, const char *s, size_t n)
+{
+    if (!e)
+        return 0;
+    if ((e->flags & NP__LX_CASED) && !all_caps(s, n))
+        return e->flags & ~(uint32_t)(NP__LX_ANYPLACE | NP__LX_ORG | NP__LX_CASED);
+    return e->flags;
+}
+
+static uint32_t lx_flags(const char *s, size_t n)
+{
+    return lx_adjust(lx_find(s, n), s, n);
+}
+
+/* Flags of the shared English lexicon (NP__LEX_*), 0 if not a word. */
+static unsigned en_flags(const char *s, size_t n)
+{
+    char k[48];
+    size_t i, lo = 0, hi = np__english_count;
+    if (n == 0 || n >= sizeof k)
+        return 0;
+    for (i = 0; i < n; i++) {
+        unsigned char c = (unsigned char)s[i];
+        if (c >= 0x80)
+            return 0;
+        k[i] = (char)((c >= 'A' && c <= 'Z') ? c + 32 : c);
+    }
+    k[n] = '\0';
+    while (lo < hi) {
+        size_t mid = lo + (hi - lo) / 2;
+        int cmp = strcmp(k, np__english_words + np__english_offsets[mid]);
+        if (cmp == 0)
+            return np__english_flags[mid];
+        if (cmp < 0)
+            hi = mid;
+        else
+            lo = mid + 1;
+    }
+    return 0;
+}
+
+/* -------------------------------------------------------------- tables */
+
+/* A string-keyed hash table mapping keys (kept in a buffer) to a long. */
+typedef struct hslot {
+    size_t off, len;   /* key in the table's buffer; len 0 = empty */
+    uint32_t hash;
+    long val;
+} hslot;
+typedef struct htab {
+    hslot *slots;
+    size_t cap, n;
+    np__buf keys;
+} htab;
+
+static uint32_t hash_str(const char *s, size_t n)
+{
+    uint32_t h = 2166136261u;
+    size_t i;
+    for (i = 0; i < n; i++)
+        h = (h ^ (unsigned char)s[i]) * 16777619u;
+    return h;
+}
+
+static void ht_free(htab *t)
+{
+    np__free(t->slots);
+    np__buf_free(&t->keys);
+    memset(t, 0, sizeof(*t));
+}
+
+static hslot *ht_slot(htab *t, const char *k, size_t n, uint32_t h)
+{
+    size_t i = h & (t->cap - 1);
+    for (;;) {
+        hslot *s = &t->slots[i];
+        if (s->len == 0 ||
+            (s->hash == h && s->len == n && memcmp(t->keys.ptr + s->off, k, n) == 0))
+            return s;
+        i = (i + 1) & (t->cap - 1);
+    }
+}
+
+static int ht_grow(htab *t)
+{
+    size_t cap = t->cap ? t->cap * 2 : 64, i;
+    hslot *old = t->slots, *ns = np__calloc(cap, sizeof(hslot));
+    size_t ocap = t->cap;
+    if (!ns)
+        return NP_ENOMEM;
+    t->slots = ns;
+    t->cap = cap;
+    for (i = 0; i < ocap; i++)
+        if (old[i].len) {
+            hslot *s = ht_slot(t, t->keys.ptr + old[i].off, old[i].len, old[i].hash);
+            *s = old[i];
+        }
+    np__free(old);
+    return NP_OK;
+}
+
+/* The value of k, or -1. */
+static long ht_get(htab *t, const char *k, size_t n)
+{
+    hslot *s;
+    if (!t->cap || n == 0)
+        return -1;
+    s = ht_slot(t, k, n, hash_str(k, n));
+    return s->len ? s->val : -1;
+}
+
+/* Sets k to v; *old receives the previous value or -1. */
+static int ht_put(htab *t, const char *k, size_t n, long v, long *old)
+{
+    uint32_t h = hash_str(k, n);
+    hslot *s;
+    if (old)
+        *old = -1;
+    if (n == 0)
+        return NP_OK;
+    if ((t->n + 1) * 2 > t->cap && ht_grow(t) != NP_OK)
+        return NP_ENOMEM;
+    s = ht_slot(t, k, n, h);
+    if (s->len) {
+        if (old)
+            *old = s->val;
+        s->val = v;
+        return NP_OK;
+    }
+    s->off = t->keys.len;
+    if (np__buf_put(&t->keys, k, n) != NP_OK)
+        return NP_ENOMEM;
+    s->len = n;
+    s->hash = h;
+    s->val = v;
+    t->n++;
+    return NP_OK;
+}
+
+/* ------------------------------------------------------------ mentions */
+
+#define T_UNKNOWN (-1)
+
+typedef struct mention {
+    size_t start, end;         /* the name in the body (no possessive) */
+    size_t role_start, role_end;
+    size_t tb, te;             /* token range */
+    int type;                  /* NP_ENTITY_* or T_UNKNOWN */
+    int weight;                /* how sure the type is */
+    int ntok;                  /* words in the name */
+    int confirm;               /* from a headline: needs an established key */
+    size_t canon_off;          /* usual name from the lexicon (strings), or -1 */
+    long ent;
+} mention;
+
+typedef struct ent {
+    long first;                /* first mention */
+    long best;                 /* mention with the fullest name */
+    long votes[3];
+    long unknown;
+    size_t n;
+    size_t role_start, role_end;
+    long merged_into;          /* -1, or the entity that absorbed it */
+    int type;
+} ent;
+
+typedef struct run {
+    np__ctx *c;
+    const char *body;
+    np__token *tok;
+    size_t ntok;
+    np__vec ms;      /* mention */
+    np__vec es;      /* ent */
+    htab keys;       /* grouping key -> entity */
+    uint8_t *skip;   /* per token: consumed (abbreviation dot) */
+} run;
+
+static const char *tok_s(const run *r, size_t i)
+{
+    return r->body + r->tok[i].start;
+}
+
+static size_t tok_n(const run *r, size_t i)
+{
+    return r->tok[i].end - r->tok[i].start;
+}
+
+static int tok_eq(const run *r, size_t i, const char *s)
+{
+    size_t n = strlen(s);
+    return i < r->ntok && tok_n(r, i) == n && memcmp(tok_s(r, i), s, n) == 0;
+}
+
+static int tok_ieq(const run *r, size_t i, const char *s)
+{
+    size_t n = strlen(s), k;
+    const char *t;
+    if (i >= r->ntok || tok_n(r, i) != n)
+        return 0;
+    t = tok_s(r, i);
+    for (k = 0; k < n; k++) {
+        char a = t[k];
+        if (a >= 'A' && a <= 'Z')
+            a = (char)(a + 32);
+        if (a != s[k])
+            return 0;
+    }
+    return 1;
+}
+
+/* Length of the token without a possessive ’s / 's / trailing ’. */
+static size_t core_len(const run *r, size_t i)
+{
+    const char *s = tok_s(r, i);
+    size_t n = tok_n(r, i);
+    if (n > 3 && (s[n - 1] == 's' || s[n - 1] == 'S') && s[n - 2] == '\'')
+        return n - 2;
+    if (n > 5 && (s[n - 1] == 's' || s[n - 1] == 'S') &&
+        memcmp(s + n - 4, "\xE2\x80\x99", 3) == 0)
+        return n - 4;
+    return n;
+}
+
+static int is_poss(const run *r, size_t i)
+{
+    return core_len(r, i) != tok_n(r, i);
+}
+
+static int adjacent(const run *r, size_t i)   /* token i+1 touches token i */
+{
+    return i + 1 < r->ntok && r->tok[i].end == r->tok[i + 1].start;
+}
+
+static int same_sentence(const run *r, size_t i, size_t j)
+{
+    return j < r->ntok && r->tok[i].sentence == r->tok[j].sentence;
+}
+
+static int is_cap(const run *r, size_t i)
+{
+    uint32_t f = r->tok[i].flags;
+    return (f & NP__TOK_WORD) && (f & (NP__TOK_UPPER | NP__TOK_ALLCAPS)) &&
+           !(f & NP__TOK_DIGIT);
+}
+
+/* Inner capital after a lower-case letter ("SpaceX", "BamTech"). */
+static int camel(const run *r, size_t i)
+{
+    const char *s = tok_s(r, i);
+    size_t n = core_len(r, i), k;
+    for (k = 1; k + 1 < n; k++)
+        if (s[k] >= 'a' && s[k] <= 'z' && s[k + 1] >= 'A' && s[k + 1] <= 'Z')
+            return 1;
+    return 0;
+}
+
+/* Key words that, just after a name, say a person spoke. */
+static int speech_verb(const run *r, size_t i)
+{
+    static const char *const v[] = {
+        "said", "says", "told", "added", "explained", "wrote", "tweeted",
+        "stated", "noted", "asked", "replied", "insisted", "argued",
+        "recalled", "acknowledged", "admitted", "warned", "posted",
+        "commented", "continued", "responded", "claimed", "announced",
+        "believes", "thinks", "tells", "adds", NULL };
+    size_t k;
+    if (i >= r->ntok)
+        return 0;
+    for (k = 0; v[k]; k++)
+        if (tok_eq(r, i, v[k]))
+            return 1;
+    return 0;
+}
+
+static int place_prep(const run *r, size_t i)
+{
+    static const char *const v[] = { "in", "near", "outside", "across",
+                                     "throughout", "from", "at", "to",
+                                     "into", NULL };
+    size_t k;
+    for (k = 0; v[k]; k++)
+        if (tok_eq(r, i, v[k]))
+            return 1;
+    return 0;
+}
+
+/* -------------------------------------------------------- span parsing */
+
+typedef struct span {
+    size_t tb, te;     /* tokens [tb, te) */
+} span;
+
+/* The body bytes of tokens [a, b) with the last one's possessive dropped. */
+static void span_bytes(const run *r, size_t a, size_t b, size_t *s, size_t *e)
+{
+    *s = r->tok[a].start;
+    *e = r->tok[b - 1].start + core_len(r, b - 1);
+    if (r->skip[b - 1] == 2)   /* an abbreviation keeps its dot */
+        *e = r->tok[b - 1].end;
+}
+
+static uint32_t span_lx(const run *r, size_t a, size_t b,
+                        const np__ner_entry **hit)
+{
+    size_t s, e;
+    const np__ner_entry *x;
+    span_bytes(r, a, b, &s, &e);
+    x = lx_find(r->body + s, e - s);
+    if (x && (x->flags & NP__LX_CASED) && !all_caps(r->body + s, e - s))
+        x = NULL;   /* only the name flags matter for a span */
+    if (hit)
+        *hit = x;
+    return x ? x->flags : 0;
+}
+
+static uint32_t word_lx(const run *r, size_t i)
+{
+    size_t n = core_len(r, i);
+    if (r->skip[i] == 2) {
+        /* "Minn." -> look up with the dot */
+        uint32_t f = lx_flags(tok_s(r, i), r->tok[i].end - r->tok[i].start);
+        if (f)
+            return f;
+    }
+    return lx_flags(tok_s(r, i), n);
+}
+
+static unsigned word_en(const run *r, size_t i)
+{
+    return en_flags(tok_s(r, i), core_len(r, i));
+}
+
+/* An ordinary lower-case word that is not also a known name. */
+static int common_word(const run *r, size_t i)
+{
+    unsigned en = word_en(r, i);
+    uint32_t lx = word_lx(r, i);
+    if (lx & (NP__LX_ANYPLACE | NP__LX_ORG))
+        return 0;
+    if (r->tok[i].flags & NP__TOK_ALLCAPS)
+        return 0;
+    return (en & NP__LEX_LOWER) != 0;
+}
+
+static int add_mention(run *r, size_t a, size_t b, int type, int weight,
+                       size_t rs, size_t re, int confirm)
+{
+    mention *m;
+    const np__ner_entry *x = NULL;
+    if (a >= b)
+        return NP_OK;
+    m = np__vec_push(&r->ms);
+    if (!m)
+        return NP_ENOMEM;
+    span_bytes(r, a, b, &m->start, &m->end);
+    span_lx(r, a, b, &x);
+    m->canon_off = x && x->canon >= 0 ? (size_t)x->canon : (size_t)-1;
+    m->tb = a;
+    m->te = b;
+    m->type = type;
+    m->weight = weight;
+    m->role_start = rs;
+    m->role_end = re;
+    m->ntok = (int)(b - a);
+    m->confirm = confirm;
+    m->ent = -1;
+    return NP_OK;
+}
+
+/* Types a cleaned span [a, b) and records it. */
+static int classify(run *r, size_t a, size_t b, size_t rs, size_t re,
+                    int after_role, int confirm)
+{
+    const np__ner_entry *x;
+    uint32_t full, first, last;
+    size_t n = b - a, k;
+    int type = T_UNKNOWN, weight = 1;
+
+    if (a >= b)
+        return NP_OK;
+    full = span_lx(r, a, b, &x);
+    first = word_lx(r, a);
+    last = word_lx(r, b - 1);
+
+    if (full & NP__LX_NONENTITY || (n == 1 && (full & NP__LX_DEMONYM)))
+        return NP_OK;
+    if (n == 1 && (full & (NP__LX_TITLE | NP__LX_ROLE)) &&
+        !(full & (NP__LX_ANYPLACE | NP__LX_ORG)))
+        return NP_OK;
+
+    if (full & NP__LX_ORG) {
+        type = NP_ENTITY_ORG;
+        weight = 4;
+    } else if (full & (NP__LX_COUNTRY | NP__LX_STATE | NP__LX_REGION | NP__LX_PLACE)) {
+        type = NP_ENTITY_PLACE;
+        weight = 4;
+        /* two-letter state codes only after "City, " */
+        if (n == 1 && (full & NP__LX_STATE) && tok_n(r, a) == 2 &&
+            (r->tok[a].flags & NP__TOK_ALLCAPS) &&
+            !(a >= 2 && tok_eq(r, a - 1, ",") && is_cap(r, a - 2)))
+            return NP_OK;
+    } else if (after_role && n <= 4) {
+        type = NP_ENTITY_PERSON;
+        weight = 3;
+    } else if (n >= 2 && (last & NP__LX_ORG_CUE) && !(last & NP__LX_PLACE_CUE)) {
+        type = NP_ENTITY_ORG;
+        weight = 3;
+    } else if (n >= 2 && (last & NP__LX_PLACE_CUE)) {
+        /* "Center for Disease Control": a cue followed by "for" is an org */
+        type = NP_ENTITY_PLACE;
+        weight = 3;
+        for (k = a; k < b; k++)
+            if ((word_lx(r, k) & NP__LX_ORG_CUE) && k + 1 < b &&
+                (tok_eq(r, k + 1, "for") || tok_eq(r, k + 1, "of")))
+                type = NP_ENTITY_ORG;
+        if (last & NP__LX_ORG_CUE && type == NP_ENTITY_PLACE &&
+            (word_lx(r, b - 1) & NP__LX_PLACE_CUE) == 0)
+            type = NP_ENTITY_ORG;
+    } else if (n >= 3 && (first & NP__LX_ORG_HEAD) &&
+               (tok_eq(r, a + 1, "of") || tok_eq(r, a + 1, "for") ||
+                tok_eq(r, a + 1, "on"))) {
+        type = NP_ENTITY_ORG;
+        weight = 3;
+    } else if (full & NP__LX_CITY) {
+        type = NP_ENTITY_PLACE;
+        weight = 3;
+    } else if (n >= 2 && n <= 4 && (first & NP__LX_GIVEN)) {
+        type = NP_ENTITY_PERSON;
+        weight = 3;
+    } else if (n >= 2 && (last & NP__LX_ORG_CUE)) {
+        type = NP_ENTITY_ORG;
+        weight = 2;
+    } else if (n == 1 && camel(r, a)) {
+        type = NP_ENTITY_ORG;
+        weight = 2;
+    } else if (n == 1 && (r->tok[a].flags & NP__TOK_ALLCAPS) &&
+               tok_n(r, a) >= 2 && tok_n(r, a) <= 6) {
+        type = NP_ENTITY_ORG;   /* an acronym */
+        weight = 1;
+    } else if (speech_verb(r, b) || (b + 1 < r->ntok && tok_eq(r, b, ",") &&
+                                     speech_verb(r, b + 1))) {
+        type = NP_ENTITY_PERSON;
+        weight = 2;
+    } else if (n == 1 && a > 0 && place_prep(r, a - 1) && !(first & NP__LX_GIVEN)) {
+        type = NP_ENTITY_PLACE;
+        weight = 1;
+    } else if (n >= 2 && n <= 3) {
+        /* two or three capitalised words: most often a person */
+        int names = 1;
+        for (k = a; k < b; k++) {
+            if (!(r->tok[k].flags & NP__TOK_WORD) && !tok_eq(r, k, "-") && r->skip[k] != 1)
+                names = 0;
+            else if ((r->tok[k].flags & NP__TOK_WORD) && common_word(r, k) &&
+                     !(word_en(r, k) & NP__LEX_CAP) && !(word_lx(r, k) & NP__LX_GIVEN))
+                names = 0;
+            else if (word_lx(r, k) & (NP__LX_ANYPLACE | NP__LX_ORG | NP__LX_DEMONYM))
+                names = 0;
+        }
+        if (names) {
+            type = NP_ENTITY_PERSON;
+            weight = 1;
+        }
+    } else if (n == 1 && (first & NP__LX_GIVEN)) {
+        type = NP_ENTITY_PERSON;
+        weight = 1;
+    }
+    return add_mention(r, a, b, type, weight, rs, re, confirm);
+}
+
+/* Splits off a title or role before a name ("French President Emmanuel
+ * Macron"), drops a sentence-initial ordinary word, and classifies. */
+static int handle_span(run *r, size_t a, size_t b, int confirm)
+{
+    size_t k, rs = 0, re = 0;
+    int after_role = 0;
+    const np__ner_entry *x;
+    uint32_t full;
+
+    if (a >= b)
+        return NP_OK;
+    full = span_lx(r, a, b, &x);
+    if (full & (NP__LX_ORG | NP__LX_ANYPLACE))
+        return classify(r, a, b, 0, 0, 0, confirm);
+
+    /* "Biden and Putin" are two; "Center for Disease Control and
+     * Prevention" is one (a cue word followed by a connector before it) */
+    for (k = a + 1; k + 1 < b; k++) {
+        if (tok_eq(r, k, "and")) {
+            size_t j;
+            int org = 0;
+            for (j = a; j + 1 < k; j++)
+                if ((word_lx(r, j) & (NP__LX_ORG_CUE | NP__LX_ORG_HEAD)) &&
+                    (word_lx(r, j + 1) & NP__LX_CONNECTOR))
+                    org = 1;
+            if (!org) {
+                int rc = handle_span(r, a, k, confirm);
+                return rc != NP_OK ? rc : handle_span(r, k + 1, b, confirm);
+            }
+        }
+    }
+
+    /* a lower-case role noun just before the span ("spokesperson Dmitry
+     * Peskov", "coach Frank Vogel") */
+    if (a > 0 && same_sentence(r, a - 1, a) &&
+        (lx_flags(tok_s(r, a - 1), tok_n(r, a - 1)) & NP__LX_ROLE) &&
+        !(r->tok[a - 1].flags & NP__TOK_UPPER)) {
+        after_role = 1;
+        rs = r->tok[a - 1].start;
+        re = r->tok[a - 1].end;
+        /* "Kremlin spokesperson": the capitalised word before is its org */
+        if (a >= 2 && is_cap(r, a - 2) && same_sentence(r, a - 2, a))
+            rs = r->tok[a - 2].start;
+    }
+
+    /* the last run of title words followed by a name */
+    {
+        size_t last_title = (size_t)-1;
+        for (k = a; k + 1 < b; k++) {
+            uint32_t f = word_lx(r, k);
+            if ((f & NP__LX_TITLE) || ((f & NP__LX_CONNECTOR) && k > a &&
+                                       (word_lx(r, k - 1) & NP__LX_TITLE)))
+                last_title = k;
+            else if (last_title != (size_t)-1 && k == last_title + 1)
+                break;
+        }
+        if (last_title != (size_t)-1 && last_title + 1 < b &&
+            is_cap(r, last_title + 1) && !(word_lx(r, last_title + 1) & NP__LX_CONNECTOR)) {
+            size_t ns = last_title + 1, ts = last_title;
+            uint32_t rest = span_lx(r, ns, b, NULL);
+            uint32_t rlast = word_lx(r, b - 1);
+            if (!(rest & (NP__LX_ORG | NP__LX_ANYPLACE)) &&
+                !(rlast & (NP__LX_ORG_CUE | NP__LX_PLACE_CUE)) && b - ns <= 5) {
+                /* walk back over the title run */
+                while (ts > a && (word_lx(r, ts - 1) & (NP__LX_TITLE | NP__LX_CONNECTOR |
+                                                        NP__LX_DEMONYM)))
+                    ts--;
+                while (ts < ns && (word_lx(r, ts) & NP__LX_CONNECTOR))
+                    ts++;
+                /* what comes before the title is its own span ("White
+                 * House Press Secretary", "US Secretary of State") */
+                if (ts > a) {
+                    int rc = handle_span(r, a, ts, confirm);
+                    if (rc != NP_OK)
+                        return rc;
+                }
+                rs = r->tok[ts].start;
+                re = r->tok[last_title].end;
+                if (ts > a && !(word_lx(r, ts - 1) & NP__LX_CONNECTOR))
+                    rs = r->tok[a].start;
+                return classify(r, ns, b, rs, re, 1, confirm);
+            }
+        }
+    }
+
+    /* "of", "for", "on", "the" join only organisation and place names
+     * ("University of ...", "Center for ..."): split the others */
+    for (k = a + 1; k + 1 < b; k++) {
+        if (!is_cap(r, k) && (tok_eq(r, k, "of") || tok_eq(r, k, "for") ||
+                              tok_eq(r, k, "on") || tok_eq(r, k, "the"))) {
+            size_t j;
+            int keep = 0;
+            for (j = a; j < k; j++)
+                if (word_lx(r, j) & (NP__LX_ORG_CUE | NP__LX_ORG_HEAD | NP__LX_PLACE_CUE))
+                    keep = 1;
+            if (!keep) {
+                int rc = handle_span(r, a, k, confirm);
+                return rc != NP_OK ? rc : handle_span(r, k + 1, b, confirm);
+            }
+        }
+    }
+
+    /* leading demonyms and titles without a name after them */
+    while (a < b && (word_lx(r, a) & (NP__LX_DEMONYM | NP__LX_NONENTITY)) && b - a > 1) {
+        uint32_t rest = span_lx(r, a + 1, b, NULL);
+        uint32_t rl = word_lx(r, b - 1);
+        if ((rl & NP__LX_ORG_CUE) && !(rest & NP__LX_ANYPLACE))
+            break;   /* "Chinese Center for ...": part of the name */
+        a++;
+    }
+
+    /* a sentence-initial ordinary word ("Additionally", "Both leaders") */
+    if ((r->tok[a].flags & NP__TOK_SENT_START) && common_word(r, a)) {
+        uint32_t f = word_lx(r, a);
+        int keep = 0;
+        if (b - a >= 2) {
+            uint32_t l = word_lx(r, b - 1);
+            if ((l & (NP__LX_ORG_CUE | NP__LX_PLACE_CUE)) &&
+                !(word_en(r, a) & (NP__LEX_ADV | NP__LEX_ING)) &&
+                !tok_ieq(r, a, "the") && !tok_ieq(r, a, "in") &&
+                !tok_ieq(r, a, "on") && !tok_ieq(r, a, "at"))
+                keep = 1;   /* "Deep Space Systems" */
+            if ((f & NP__LX_GIVEN) && !common_word(r, a + 1))
+                keep = 1;   /* "Will Moy" */
+        }
+        if (!keep)
+            a++;
+        while (a < b && (word_lx(r, a) & NP__LX_CONNECTOR))
+            a++;
+    }
+    if (a >= b)
+        return NP_OK;
+
+    /* a lone ordinary word mid-sentence ("the Agency") is no name */
+    if (b - a == 1 && common_word(r, a) && !(word_en(r, a) & NP__LEX_CAP) &&
+        !after_role && !(word_lx(r, a) & NP__LX_GIVEN))
+        return NP_OK;
+    /* all ordinary words: capitalised for emphasis or a headline */
+    if (b - a >= 2 && !after_role) {
+        size_t common = 0;
+        for (k = a; k < b; k++)
+            if (common_word(r, k) || (word_lx(r, k) & NP__LX_CONNECTOR))
+                common++;
+        if (common == b - a && !(word_lx(r, b - 1) & (NP__LX_ORG_CUE | NP__LX_PLACE_CUE)))
+            return NP_OK;
+    }
+    return classify(r, a, b, rs, re, after_role, confirm);
+}
+
+/* Marks abbreviation dots: "U.S." "Minn." "W." keep their dot (skip = 2 on
+ * the word, 1 on the dot). */
+static void mark_abbrev(run *r)
+{
+    size_t i;
+    for (i = 0; i + 1 < r->ntok; i++) {
+        const char *s = tok_s(r, i);
+        size_t n = tok_n(r, i);
+        if (!(r->tok[i].flags & NP__TOK_WORD) || !tok_eq(r, i + 1, ".") || !adjacent(r, i))
+            continue;
+        if ((n == 1 && s[0] >= 'A' && s[0] <= 'Z') || memchr(s, '.', n) ||
+            (r->tok[i].flags & NP__TOK_UPPER && n <= 5 &&
+             (lx_flags(s, n + 1) != 0)) ||
+            (r->tok[i].flags & NP__TOK_UPPER && n <= 3 && i + 2 < r->ntok &&
+             same_sentence(r, i, i + 2) && (r->tok[i + 2].flags & NP__TOK_UPPER))) {
+            /* a dot that ends the sentence stays a full stop unless the
+             * word is an initial or a dotted abbreviation */
+            r->skip[i] = 2;
+            r->skip[i + 1] = 1;
+            r->tok[i].end = r->tok[i + 1].end;   /* local copy */
+        }
+    }
+}
+
+/* Is this sentence a headline or a shouted line: mostly capitalised words
+ * among which ordinary words are capitalised too? */
+static int headline_sentence(const run *r, const np__sentence *s)
+{
+    size_t i, words = 0, caps = 0, common_caps = 0, allcaps = 0, lower_fn = 0;
+    for (i = s->tok_begin; i < s->tok_end; i++) {
+        uint32_t f = r->tok[i].flags;
+        if (!(f & NP__TOK_WORD) || (f & NP__TOK_DIGIT))
+            continue;
+        words++;
+        if (f & NP__TOK_ALLCAPS)
+            allcaps++;
+        if (f & (NP__TOK_UPPER | NP__TOK_ALLCAPS)) {
+            caps++;
+            if (i != s->tok_begin && common_word(r, i) &&
+                !(word_lx(r, i) & (NP__LX_ORG_CUE | NP__LX_PLACE_CUE | NP__LX_TITLE)))
+                common_caps++;
+        } else {
+            unsigned en = en_flags(tok_s(r, i), tok_n(r, i));
+            if (!(word_lx(r, i) & NP__LX_CONNECTOR) && tok_n(r, i) > 3 && (en & NP__LEX_LOWER))
+                lower_fn++;
+        }
+    }
+    if (words >= 3 && allcaps * 10 >= words * 6)
+        return 2;
+    if (words >= 3 && caps * 10 >= words * 6 && common_caps >= 2 && lower_fn <= 1)
+        return 1;
+    return 0;
+}
+
+/* Walks the tokens and records candidate mentions. */
+static int find_mentions(run *r, const np__tokens *tk)
+{
+    size_t si;
+    for (si = 0; si < tk->sents.len; si++) {
+        const np__sentence *s = np__vec_at(&tk->sents, si);
+        int head = headline_sentence(r, s);
+        size_t i = s->tok_begin;
+        while (i < s->tok_end) {
+            size_t a = i, b;
+            int rc;
+            if (r->skip[i] == 1 || !is_cap(r, i)) {
+                i++;
+                continue;
+            }
+            b = i + 1;
+            while (b < s->tok_end && b - a < MAX_SPAN && !is_poss(r, b - 1)) {
+                if (r->skip[b] == 1) {
+                    b++;
+                    continue;
+                }
+                if (is_cap(r, b) && !(r->tok[b].flags & NP__TOK_SENT_START)) {
+                    b++;
+                    continue;
+                }
+                /* hyphen inside a name: "Jean-Yves", "Caldwell-Pope" */
+                if (tok_eq(r, b, "-") && adjacent(r, b - 1) && adjacent(r, b) &&
+                    b + 1 < s->tok_end && is_cap(r, b + 1)) {
+                    b += 2;
+                    continue;
+                }
+                /* "&" or a connector followed by a capitalised word */
+                if ((tok_eq(r, b, "&") ||
+                     (!(r->tok[b].flags & NP__TOK_UPPER) &&
+                      (lx_flags(tok_s(r, b), tok_n(r, b)) & NP__LX_CONNECTOR))) &&
+                    b + 1 < s->tok_end && is_cap(r, b + 1)) {
+                    /* at most two connectors in a row ("van de") */
+                    b += 1;
+                    if (b + 1 < s->tok_end && !is_cap(r, b) &&
+                        (lx_flags(tok_s(r, b), tok_n(r, b)) & NP__LX_CONNECTOR))
+                        b++;
+                    continue;
+                }
+                break;
+            }
+            /* trailing connectors and hyphens are not part of it */
+            while (b > a && (!is_cap(r, b - 1) || r->skip[b - 1] == 1) &&
+                   !(r->skip[b - 1] == 1 && b - 1 > a && r->skip[b - 2] == 2))
+                b--;
+            if (b > a && r->skip[b - 1] == 1)
+                b--;
+            if (b > a) {
+                /* the dot token of the last abbreviation belongs to it */
+                rc = head ? NP_OK : NP_OK;
+                if (head) {
+                    /* headline: every word is a candidate to confirm */
+                    size_t k = a;
+                    while (k < b) {
+                        size_t e = k + 1;
+                        if (!is_cap(r, k) || r->skip[k] == 1) {
+                            k++;
+                            continue;
+                        }
+                        while (e < b && (r->skip[e] == 1 || tok_eq(r, e, "-") ||
+                                         (is_cap(r, e) && e - k < 4)))
+                            e++;
+                        /* try the longest run first, then single words */
+                        rc = add_mention(r, k, e, T_UNKNOWN, 0, 0, 0, head);
+                        if (rc == NP_OK && e - k > 1) {
+                            size_t j;
+                            for (j = k; j < e && rc == NP_OK; j++)
+                                if (is_cap(r, j) && r->skip[j] != 1)
+                                    rc = add_mention(r, j, j + 1, T_UNKNOWN, 0, 0, 0, head);
+                        }
+                        k = e;
+                    }
+                } else {
+                    rc = handle_span(r, a, b, 0);
+                }
+                if (rc != NP_OK)
+                    return rc;
+            }
+            i = b > a ? b : a + 1;
+        }
+    }
+    return NP_OK;
+}
+
+/* ------------------------------------------------------------ grouping */
+
+/* The grouping key of a mention: the lexicon's usual name if any, else the
+ * accent-folded, dot-less lower-case name. */
+static size_t group_key(const run *r, const mention *m, char *k, size_t cap)
+{
+    if (m->canon_off != (size_t)-1) {
+        const char *c = np__ner_strings + m->canon_off;
+        return make_key(c, strlen(c), k, cap, 1);
+    }
+    return make_key(r->body + m->start, m->end - m->start, k, cap, 1);
+}
+
+static ent *E(run *r, long i)
+{
+    return np__vec_at(&r->es, (size_t)i);
+}
+
+static mention *M(run *r, long i)
+{
+    return np__vec_at(&r->ms, (size_t)i);
+}
+
+static long root(run *r, long e)
+{
+    while (E(r, e)->merged_into >= 0)
+        e = E(r, e)->merged_into;
+    return e;
+}
+
+static int new_ent(run *r, long mi, long *out)
+{
+    ent *e = np__vec_push(&r->es);
+    if (!e)
+        return NP_ENOMEM;
+    memset(e, 0, sizeof(*e));
+    e->first = mi;
+    e->best = mi;
+    e->merged_into = -1;
+    e->type = T_UNKNOWN;
+    *out = (long)r->es.len - 1;
+    return NP_OK;
+}
+
+static void vote(run *r, long ei, const mention *m)
+{
+    ent *e = E(r, ei);
+    if (m->type >= 0)
+        e->votes[m->type] += m->weight;
+    else
+        e->unknown++;
+    e->n++;
+    if (!e->role_end && m->role_end) {
+        e->role_start = m->role_start;
+        e->role_end = m->role_end;
+    }
+}
+
+static int better_name(run *r, long a, long b)   /* is mention a fuller than b */
+{
+    mention *x = M(r, a), *y = M(r, b);
+    if (x->ntok != y->ntok)
+        return x->ntok > y->ntok;
+    return x->end - x->start > y->end - y->start;
+}
+
+static void merge_into(run *r, long from, long to)
+{
+    ent *f = E(r, from), *t = E(r, to);
+    int k;
+    if (from == to)
+        return;
+    for (k = 0; k < 3; k++)
+        t->votes[k] += f->votes[k];
+    t->unknown += f->unknown;
+    t->n += f->n;
+    if (M(r, f->first)->start < M(r, t->first)->start)
+        t->first = f->first;
+    if (better_name(r, f->best, t->best))
+        t->best = f->best;
+    if (!t->role_end && f->role_end) {
+        t->role_start = f->role_start;
+        t->role_end = f->role_end;
+    }
+    f->merged_into = to;
+}
+
+static int decide_type(const ent *e)
+{
+    int best = T_UNKNOWN, k;
+    long bv = 0;
+    for (k = 0; k < 3; k++)
+        if (e->votes[k] > bv) {
+            bv = e->votes[k];
+            best = k;
+        }
+    return best;
+}
+
+/* Words of a mention's name: [ws[i], we[i]) byte ranges, at most max. */
+static size_t name_words(run *r, const mention *m, size_t *ws, size_t *we, size_t max)
+{
+    size_t i, n = 0;
+    for (i = m->tb; i < m->te && n < max; i++) {
+        if (!(r->tok[i].flags & NP__TOK_WORD) || r->skip[i] == 1)
+            continue;
+        ws[n] = r->tok[i].start;
+        we[n] = (i + 1 == m->te) ? m->end : r->tok[i].end;
+        n++;
+    }
+    return n;
+}
+
+static int is_suffix_word(const char *s, size_t n)
+{
+    static const char *const v[] = { "Jr.", "Jr", "Sr.", "Sr", "II", "III",
+                                     "IV", NULL };
+    size_t k;
+    for (k = 0; v[k]; k++)
+        if (strlen(v[k]) == n && memcmp(v[k], s, n) == 0)
+            return 1;
+    return 0;
+}
+
+/* Groups mentions into entities and merges short forms into full ones. */
+static int group(run *r)
+{
+    size_t i;
+    char k[MAX_KEY];
+    htab sur = { 0 }, firsts = { 0 }, acr = { 0 }, heads = { 0 };
+    int rc = NP_OK;
+
+    /* 1. exact keys (with the lexicon's usual names) */
+    for (i = 0; i < r->ms.len; i++) {
+        mention *m = M(r, (long)i);
+        size_t kn = group_key(r, m, k, sizeof k);
+        long e;
+        if (kn == 0 || m->confirm)
+            continue;
+        e = ht_get(&r->keys, k, kn);
+        if (e < 0) {
+            if ((rc = new_ent(r, (long)i, &e)) != NP_OK ||
+                (rc = ht_put(&r->keys, k, kn, e, NULL)) != NP_OK)
+                goto out;
+        } else if (better_name(r, (long)i, E(r, e)->best)) {
+            E(r, e)->best = (long)i;
+        }
+        m->ent = e;
+        vote(r, e, m);
+    }
+    for (i = 0; i < r->es.len; i++)
+        E(r, (long)i)->type = decide_type(E(r, (long)i));
+
+    /* 2. people: surnames ("Le Drian") and first names of full names */
+    for (i = 0; i < r->es.len; i++) {
+        ent *e = E(r, (long)i);
+        mention *m = M(r, e->best);
+        size_t ws[8], we[8], n, j;
+        long old;
+        if (e->type != NP_ENTITY_PERSON || m->ntok < 2)
+            continue;
+        n = name_words(r, m, ws, we, 8);
+        while (n > 1 && is_suffix_word(r->body + ws[n - 1], we[n - 1] - ws[n - 1]))
+            n--;
+        if (n < 2)
+            continue;
+        for (j = 1; j < n; j++) {   /* every proper suffix of the name */
+            size_t kn;
+            if (r->body[ws[j] - 1] != ' ')
+                continue;   /* not after a hyphen: "Jean-Yves" */
+            kn = make_key(r->body + ws[j], we[n - 1] - ws[j], k, sizeof k, 1);
+            if ((rc = ht_put(&sur, k, kn, (long)i, &old)) != NP_OK)
+                goto out;
+            if (old >= 0 && old != (long)i && root(r, old) != root(r, (long)i))
+                ht_put(&sur, k, kn, -2, NULL);   /* ambiguous */
+        }
+        {
+            size_t kn = make_key(r->body + ws[0], we[0] - ws[0], k, sizeof k, 1);
+            if ((rc = ht_put(&firsts, k, kn, (long)i, &old)) != NP_OK)
+                goto out;
+            if (old >= 0 && old != (long)i)
+                ht_put(&firsts, k, kn, -2, NULL);
+        }
+    }
+    for (i = 0; i < r->es.len; i++) {
+        ent *e = E(r, (long)i);
+        mention *m = M(r, e->best);
+        size_t kn;
+        long to;
+        if (e->merged_into >= 0 || e->type == NP_ENTITY_ORG ||
+            (e->type == NP_ENTITY_PLACE && e->votes[NP_ENTITY_PLACE] >= 3))
+            continue;
+        kn = make_key(r->body + m->start, m->end - m->start, k, sizeof k, 1);
+        to = ht_get(&sur, k, kn);
+        if (to < 0 && m->ntok == 1)
+            to = ht_get(&firsts, k, kn);
+        if (to >= 0 && to != (long)i && E(r, to)->merged_into < 0) {
+            merge_into(r, (long)i, to);
+            E(r, to)->type = NP_ENTITY_PERSON;
+        }
+    }
+
+    /* 3. organisations: acronyms and their expansions, short names */
+    for (i = 0; i < r->es.len; i++) {
+        ent *e = E(r, (long)i);
+        mention *m = M(r, e->best);
+        size_t ws[16], we[16], n, j, kn = 0;
+        long old;
+        if (e->merged_into >= 0 || e->type == NP_ENTITY_PERSON || m->ntok < 2)
+            continue;
+        n = name_words(r, m, ws, we, 16);
+        for (j = 0; j < n && kn + 1 < sizeof k; j++) {
+            unsigned char c = (unsigned char)r->body[ws[j]];
+            if (c >= 'A' && c <= 'Z')
+                k[kn++] = (char)(c + 32);
+        }
+        if (kn >= 2) {
+            if ((rc = ht_put(&acr, k, kn, (long)i, &old)) != NP_OK)
+                goto out;
+        }
+        if (e->type == NP_ENTITY_ORG) {
+            /* the head word: the last word that is not a cue ("Walt
+             * Disney Co." -> "Disney"), and the first word ("Tottenham") */
+            size_t h = n;
+            while (h > 1 && (lx_flags(r->body + ws[h - 1], we[h - 1] - ws[h - 1]) &
+                             NP__LX_ORG_CUE))
+                h--;
+            if (h < n) {
+                kn = make_key(r->body + ws[h - 1], we[h - 1] - ws[h - 1], k, sizeof k, 1);
+                if (ht_get(&heads, k, kn) < 0 &&
+                    (rc = ht_put(&heads, k, kn, (long)i, NULL)) != NP_OK)
+                    goto out;
+            }
+            kn = make_key(r->body + ws[n - 1], we[n - 1] - ws[n - 1], k, sizeof k, 1);
+            if (!(lx_flags(r->body + ws[n - 1], we[n - 1] - ws[n - 1]) & NP__LX_ORG_CUE) &&
+                ht_get(&heads, k, kn) < 0 &&
+                (rc = ht_put(&heads, k, kn, (long)i, NULL)) != NP_OK)
+                goto out;
+            kn = make_key(r->body + ws[0], we[0] - ws[0], k, sizeof k, 1);
+            if (!(lx_flags(r->body + ws[0], we[0] - ws[0]) & (NP__LX_ANYPLACE | NP__LX_GIVEN)) &&
+                ht_get(&heads, k, kn) < 0 &&
+                (rc = ht_put(&heads, k, kn, (long)i, NULL)) != NP_OK)
+                goto out;
+        }
+    }
+    for (i = 0; i < r->es.len; i++) {
+        ent *e = E(r, (long)i);
+        mention *m = M(r, e->best);
+        long to = -1;
+        size_t kn;
+        if (e->merged_into >= 0 || m->ntok != 1 || e->type == NP_ENTITY_PERSON)
+            continue;
+        kn = make_key(r->body + m->start, m->end - m->start, k, sizeof k, 1);
+        if (r->tok[m->tb].flags & NP__TOK_ALLCAPS)
+            to = ht_get(&acr, k, kn);
+        if (to < 0 && e->type != NP_ENTITY_PLACE)
+            to = ht_get(&heads, k, kn);
+        if (to >= 0 && to != (long)i && E(r, to)->merged_into < 0 &&
+            E(r, to)->type != NP_ENTITY_PERSON) {
+            int t = E(r, to)->type;
+            merge_into(r, (long)i, to);
+            E(r, to)->type = t;
+        }
+    }
+
+    /* 4. headline and all-capital mentions confirm established names */
+    for (i = 0; i < r->ms.len; i++) {
+        mention *m = M(r, (long)i);
+        size_t kn;
+        long e;
+        if (!m->confirm)
+            continue;
+        kn = group_key(r, m, k, sizeof k);
+        e = kn ? ht_get(&r->keys, k, kn) : -1;
+        if (e < 0 && kn) {
+            e = ht_get(&sur, k, kn);
+            if (e < 0 && m->ntok == 1 && (r->tok[m->tb].flags & NP__TOK_ALLCAPS))
+                e = ht_get(&acr, k, kn);
+        }
+        if (e < 0) {
+            /* a dateline ("LONDON (AP) —") names a place */
+            uint32_t f = span_lx(r, m->tb, m->te, NULL);
+            if ((r->tok[m->tb].flags & NP__TOK_PARA_START) && (f & NP__LX_ANYPLACE) &&
+                m->te < r->ntok && !(r->tok[m->te].flags & NP__TOK_WORD)) {
+                if ((rc = new_ent(r, (long)i, &e)) != NP_OK ||
+                    (rc = ht_put(&r->keys, k, kn, e, NULL)) != NP_OK)
+                    goto out;
+                E(r, e)->type = NP_ENTITY_PLACE;
+                m->type = NP_ENTITY_PLACE;
+                m->weight = 2;
+                m->ent = e;
+                vote(r, e, m);
+            }
+            continue;
+        }
+        e = root(r, e);
+        if (E(r, e)->type < 0)
+            continue;
+        /* skip single words inside an accepted longer headline run */
+        if (i > 0 && M(r, (long)i - 1)->confirm && M(r, (long)i - 1)->ent >= 0 &&
+            M(r, (long)i - 1)->start <= m->start && M(r, (long)i - 1)->end >= m->end)
+            continue;
+        m->ent = e;
+        m->type = E(r, e)->type;
+        E(r, e)->n++;
+        if (M(r, E(r, e)->first)->start > m->start)
+            E(r, e)->first = (long)i;
+    }
+
+out:
+    ht_free(&sur);
+    ht_free(&firsts);
+    ht_free(&acr);
+    ht_free(&heads);
+    return rc;
+}
+
+/* ---------------------------------------------------------------- output */
+
+typedef struct outrec {
+    long ent;
+    size_t first;
+} outrec;
+
+static int cmp_out(const void *a, const void *b)
+{
+    const outrec *x = a, *y = b;
+    return x->first < y->first ? -1 : x->first > y->first;
+}
+
+static int cmp_span(const void *a, const void *b)
+{
+    const size_t *x = a, *y = b;
+    return x[0] < y[0] ? -1 : x[0] > y[0];
+}
+
+/* Whether an entity of unknown or weak evidence is kept. */
+static int keep_entity(run *r, const ent *e)
+{
+    mention *m = M(r, e->best);
+    if (e->type < 0)
+        return 0;
+    if (e->votes[e->type] >= 2)
+        return 1;
+    /* weak single guesses: need a second mention or a clear shape */
+    if (e->n >= 2)
+        return 1;
+    if (m->ntok >= 2)
+        return 1;
+    return 0;
+}
+
+static int emit(run *r)
+{
+    np_document *d = r->c->doc;
+    outrec *order;
+    size_t n = 0, i;
+    long *slot;
+    int rc = NP_OK;
+
+    order = np__calloc(r->es.len ? r->es.len : 1, sizeof(outrec));
+    slot = np__calloc(r->es.len ? r->es.len : 1, sizeof(long));
+    if (!order || !slot) {
+        np__free(order);
+        np__free(slot);
+        return NP_ENOMEM;
+    }
+    for (i = 0; i < r->es.len; i++) {
+        ent *e = E(r, (long)i);
+        slot[i] = -1;
+        if (e->merged_into >= 0 || !keep_entity(r, e))
+            continue;
+        order[n].ent = (long)i;
+        order[n].first = M(r, e->first)->start;
+        n++;
+    }
+    qsort(order, n, sizeof(outrec), cmp_out);
+    for (i = 0; i < n; i++) {
+        ent *e = E(r, order[i].ent);
+        struct np_entity *o = np__vec_push(&d->entities);
+        mention *b = M(r, e->best);
+        if (!o) {
+            rc = NP_ENOMEM;
+            goto out;
+        }
+        slot[order[i].ent] = (long)i;
+        o->name = np__arena_strndup(d->arena, r->body + b->start, b->end - b->start);
+        o->role = e->role_end ? np__arena_strndup(d->arena, r->body + e->role_start,
+                                                  e->role_end - e->role_start)
+                              : NULL;
+        o->type = e->type;
+        o->n_mentions = 0;
+        o->spans = NULL;
+        if (!o->name || (e->role_end && !o->role)) {
+            rc = NP_ENOMEM;
+            goto out;
+        }
+    }
+    /* count mentions per output entity, then fill */
+    {
+        size_t *cnt = np__calloc(n ? n : 1, sizeof(size_t));
+        if (!cnt) {
+            rc = NP_ENOMEM;
+            goto out;
+        }
+        for (i = 0; i < r->ms.len; i++) {
+            mention *m = M(r, (long)i);
+            long s;
+            if (m->ent < 0)
+                continue;
+            s = slot[root(r, m->ent)];
+            if (s >= 0)
+                cnt[s]++;
+        }
+        for (i = 0; i < n; i++) {
+            struct np_entity *o = np__vec_at(&d->entities, d->entities.len - n + i);
+            o->spans = np__arena_alloc(d->arena, 2 * (cnt[i] ? cnt[i] : 1) * sizeof(size_t));
+            if (!o->spans) {
+                np__free(cnt);
+                rc = NP_ENOMEM;
+                goto out;
+            }
+        }
+        np__free(cnt);
+        for (i = 0; i < r->ms.len; i++) {
+            mention *m = M(r, (long)i);
+            struct np_entity *o;
+            long s;
+            if (m->ent < 0)
+                continue;
+            s = slot[root(r, m->ent)];
+            if (s < 0)
+                continue;
+            o = np__vec_at(&d->entities, d->entities.len - n + (size_t)s);
+            /* a mention inside one already counted (headline runs) */
+            if (o->n_mentions &&
+                o->spans[2 * (o->n_mentions - 1)] <= m->start &&
+                o->spans[2 * (o->n_mentions - 1) + 1] >= m->end)
+                continue;
+            o->spans[2 * o->n_mentions] = m->start;
+            o->spans[2 * o->n_mentions + 1] = m->end;
+            o->n_mentions++;
+        }
+        for (i = 0; i < n; i++) {
+            struct np_entity *o = np__vec_at(&d->entities, d->entities.len - n + i);
+            qsort(o->spans, o->n_mentions, 2 * sizeof(size_t), cmp_span);
+        }
+    }
+out:
+    np__free(order);
+    np__free(slot);
+    return rc;
+}
 
 int np__entities(np__ctx *c, const np__tokens *tk)
 {
-    (void)c;
-    (void)tk;
-    return NP_OK;
+    run r;
+    int rc;
+
+    if (!c->doc->body || tk->toks.len == 0)
+        return NP_OK;
+    memset(&r, 0, sizeof(r));
+    r.c = c;
+    r.body = c->doc->body;
+    r.ntok = tk->toks.len;
+    /* a private copy: abbreviations take their dot */
+    r.tok = np__malloc(r.ntok * sizeof(np__token));
+    r.skip = np__calloc(r.ntok, 1);
+    np__vec_init(&r.ms, sizeof(mention));
+    np__vec_init(&r.es, sizeof(ent));
+    if (!r.tok || !r.skip) {
+        rc = NP_ENOMEM;
+        goto out;
+    }
+    memcpy(r.tok, tk->toks.ptr, r.ntok * sizeof(np__token));
+    mark_abbrev(&r);
+    rc = find_mentions(&r, tk);
+    if (rc == NP_OK)
+        rc = group(&r);
+    if (rc == NP_OK)
+        rc = emit(&r);
+out:
+    np__free(r.tok);
+    np__free(r.skip);
+    np__vec_free(&r.ms);
+    np__vec_free(&r.es);
+    ht_free(&r.keys);
+    return rc;
 }

@@ -28,6 +28,8 @@
 #define NP__LX_DEMONYM   (1u << 15)  /* "French", "Muslims" */
 #define NP__LX_NONENTITY (1u << 16)  /* months, days, page furniture */
 #define NP__LX_PLACE     (1u << 17)  /* other well-known places */
+#define NP__LX_CASED     (1u << 18)  /* the name flags hold only in capitals
+                                        ("US", "WHO", "IN") */
 
 #define NP__LX_ANYPLACE (NP__LX_COUNTRY | NP__LX_CITY | NP__LX_STATE \
                          | NP__LX_REGION | NP__LX_PLACE)
