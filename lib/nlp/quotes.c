@@ -506,7 +506,8 @@ static int q_pair(qstate *st, size_t para)
         for (k = r->ot + 1; k < r->ct && k < ntok; k++)
             if (TOK(st, k)->f & QF_WORD)
                 r->nwords++;
-        if (s >= e || r->nwords == 0)
+        /* nothing to quote, or a letter ("rock 'n' roll") */
+        if (s >= e || r->nwords == 0 || (r->nwords == 1 && e - s < 2))
             r->dead = 1;
     }
     return NP_OK;

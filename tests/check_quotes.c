@@ -1,0 +1,529 @@
+/* Quotations and their speakers (lib/nlp/quotes.c). */
+#include <stdarg.h>
+#include <time.h>
+
+#include "np_test.h"
+
+#include "np_internal.h"
+
+#ifdef NP_ALLOC_TESTING
+void np__alloc_testing_fail_at(unsigned long n, int sticky);
+#endif
+
+typedef struct fixture {
+    np_parser *p;
+    np_document *d;
+    np__ctx c;
+} fixture;
+
+/* A document from NULL-terminated paragraph texts, without entities. */
+static void build(fixture *f, const char *const *blocks)
+{
+    size_t i;
+    memset(f, 0, sizeof(*f));
+    ck_assert_int_eq(np_parser_new(&f->p, NULL), NP_OK);
+    f->d = np__doc_new();
+    ck_assert_ptr_nonnull(f->d);
+    for (i = 0; blocks[i]; i++)
+        ck_assert_int_ge(np__doc_add_block(f->d, NP_BLOCK_PARAGRAPH, blocks[i],
+                                           strlen(blocks[i])), 0);
+    ck_assert_int_eq(np__doc_join(f->d), NP_OK);
+    f->c.parser = f->p;
+    f->c.doc = f->d;
+}
+
+/* Adds an entity with a mention at every whole-word occurrence of each of
+ * its forms (NULL-terminated), as the entities stage would. */
+static void entity(fixture *f, const char *name, int type, ...)
+{
+    struct np_entity *e = np__vec_push(&f->d->entities);
+    size_t cap = 64, n = 0;
+    const char *form;
+    va_list ap;
+    ck_assert_ptr_nonnull(e);
+    e->name = np__arena_strdup(f->d->arena, name);
+    e->type = type;
+    e->spans = np__arena_alloc(f->d->arena, cap * sizeof(size_t));
+    ck_assert_ptr_nonnull(e->spans);
+    va_start(ap, type);
+    while ((form = va_arg(ap, const char *)) != NULL) {
+        const char *b = f->d->body, *p = b;
+        size_t fl = strlen(form);
+        while ((p = strstr(p, form)) != NULL) {
+            int left = p == b || !((p[-1] >= 'A' && p[-1] <= 'Z') ||
+                                   (p[-1] >= 'a' && p[-1] <= 'z'));
+            int right = !((p[fl] >= 'A' && p[fl] <= 'Z') ||
+                          (p[fl] >= 'a' && p[fl] <= 'z'));
+            if (left && right && 2 * n + 2 <= cap) {
+                e->spans[2 * n] = (size_t)(p - b);
+                e->spans[2 * n + 1] = (size_t)(p - b) + fl;
+                n++;
+            }
+            p += fl;
+        }
+    }
+    va_end(ap);
+    e->n_mentions = n;
+}
+
+static int run(fixture *f)
+{
+    np__tokens tk;
+    memset(&tk, 0, sizeof tk);
+    return np__quotes(&f->c, &tk);
+}
+
+static void done(fixture *f)
+{
+    np_document_free(f->d);
+    np_parser_free(f->p);
+}
+
+/* The quote whose text is exactly `text`, or NULL. */
+static const np_quote *find(const fixture *f, const char *text)
+{
+    size_t i;
+    for (i = 0; i < np_document_quote_count(f->d); i++) {
+        const np_quote *q = np_document_quote(f->d, i);
+        if (strcmp(np_quote_text(q), text) == 0)
+            return q;
+    }
+    return NULL;
+}
+
+/* Asserts a quote with that text, speaker (NULL: unknown) and kind, and
+ * that its offsets point at its text in the body. */
+static void expect(const fixture *f, const char *text, const char *speaker,
+                   int kind)
+{
+    const np_quote *q = find(f, text);
+    ck_assert_msg(q != NULL, "no quote \"%s\"", text);
+    if (speaker)
+        ck_assert_msg(np_quote_speaker(q) && strcmp(np_quote_speaker(q), speaker) == 0,
+                      "quote \"%s\": speaker %s, expected %s", text,
+                      np_quote_speaker(q) ? np_quote_speaker(q) : "(null)", speaker);
+    else
+        ck_assert_ptr_null(np_quote_speaker(q));
+    if (kind >= 0)
+        ck_assert_int_eq(np_quote_kind(q), kind);
+    ck_assert_uint_eq(np_quote_end(q) - np_quote_start(q), strlen(text));
+    ck_assert(memcmp(f->d->body + np_quote_start(q), text, strlen(text)) == 0);
+}
+
+#define D NP_QUOTE_DIRECT
+#define P NP_QUOTE_PARTIAL
+#define ANY (-1)
+
+START_TEST(interrupted_quote_two_records_one_speaker)
+{
+    static const char *const b[] = {
+        "Jane Smith met the unions on Monday.",
+        "\"We are ready,\" she said, \"to talk.\"",
+        NULL };
+    fixture f;
+    build(&f, b);
+    entity(&f, "Jane Smith", NP_ENTITY_PERSON, "Jane Smith", NULL);
+    ck_assert_int_eq(run(&f), NP_OK);
+    ck_assert_uint_eq(np_document_quote_count(f.d), 2);
+    expect(&f, "We are ready,", "Jane Smith", D);
+    expect(&f, "to talk.", "Jane Smith", D);
+    ck_assert_int_eq(np_quote_speaker_entity(find(&f, "to talk.")), 0);
+    ck_assert_str_eq(np_quote_cue(find(&f, "We are ready,")), "said");
+    done(&f);
+}
+END_TEST
+
+START_TEST(mark_styles)
+{
+    static const char *const b[] = {
+        "\xE2\x80\x9CWe will win,\xE2\x80\x9D Smith said.",
+        "\xC2\xABThe vote is over,\xC2\xBB Jones said.",
+        "\xE2\x80\x9EThe talks have failed,\xE2\x80\x9C Brown said.",
+        "\xE2\x80\x98It\xE2\x80\x99s the players\xE2\x80\x99 union that decides,\xE2\x80\x99 Green said.",
+        "'Nobody expected this,' White told reporters.",
+        "\xE2\x80\x9CIt was an attempt to mislead,\xE2\x80\x99\xE2\x80\x99 Black told the BBC.",
+        NULL };
+    fixture f;
+    build(&f, b);
+    ck_assert_int_eq(run(&f), NP_OK);
+    ck_assert_uint_eq(np_document_quote_count(f.d), 6);
+    expect(&f, "We will win,", "Smith", D);
+    expect(&f, "The vote is over,", "Jones", D);
+    expect(&f, "The talks have failed,", "Brown", D);
+    expect(&f, "It\xE2\x80\x99s the players\xE2\x80\x99 union that decides,", "Green", D);
+    expect(&f, "Nobody expected this,", "White", D);
+    expect(&f, "It was an attempt to mislead,", "Black", D);
+    done(&f);
+}
+END_TEST
+
+START_TEST(apostrophes_are_not_quotes)
+{
+    static const char *const b[] = {
+        "The club's fans didn't travel to the '90s revival, and the players' bus left.",
+        "Rock 'n' roll isn't dead, the owner's son said.",
+        NULL };
+    fixture f;
+    build(&f, b);
+    ck_assert_int_eq(run(&f), NP_OK);
+    ck_assert_uint_eq(np_document_quote_count(f.d), 0);
+    done(&f);
+}
+END_TEST
+
+START_TEST(multi_paragraph_quote)
+{
+    static const char *const b[] = {
+        "The club said in a statement: \"Jose is one of the most accomplished managers.",
+        "\"He is renowned for his tactical prowess.",
+        "\"He has won a domestic title in four different countries.\"",
+        "The appointment was announced on Wednesday.",
+        NULL };
+    fixture f;
+    build(&f, b);
+    entity(&f, "Tottenham Hotspur", NP_ENTITY_ORG, "Tottenham Hotspur", NULL);
+    ck_assert_int_eq(run(&f), NP_OK);
+    ck_assert_uint_eq(np_document_quote_count(f.d), 3);
+    expect(&f, "Jose is one of the most accomplished managers.", "the club", D);
+    expect(&f, "He is renowned for his tactical prowess.", "the club", D);
+    expect(&f, "He has won a domestic title in four different countries.", "the club", D);
+    done(&f);
+}
+END_TEST
+
+START_TEST(continuation_paragraph_inherits)
+{
+    static const char *const b[] = {
+        "\"We worked on the architecture of the spacecraft,\" comments Robin Biesbroek of the agency.",
+        "\"We looked at how a crew could be put into hibernation and what to do in emergencies.\"",
+        NULL };
+    fixture f;
+    build(&f, b);
+    entity(&f, "Robin Biesbroek", NP_ENTITY_PERSON, "Robin Biesbroek", NULL);
+    ck_assert_int_eq(run(&f), NP_OK);
+    ck_assert_uint_eq(np_document_quote_count(f.d), 2);
+    expect(&f, "We worked on the architecture of the spacecraft,", "Robin Biesbroek", D);
+    expect(&f, "We looked at how a crew could be put into hibernation and what to do in emergencies.",
+           "Robin Biesbroek", D);
+    done(&f);
+}
+END_TEST
+
+START_TEST(partial_quotes)
+{
+    static const char *const b[] = {
+        "Benjamin Netanyahu said he was \"very moved\" by the announcement.",
+        "The Arab League called it an \"extremely adverse development\".",
+        "Customers \"began to say we want you to do this,\" Cook told Benioff.",
+        NULL };
+    fixture f;
+    build(&f, b);
+    entity(&f, "Benjamin Netanyahu", NP_ENTITY_PERSON, "Benjamin Netanyahu", NULL);
+    entity(&f, "Arab League", NP_ENTITY_ORG, "Arab League", NULL);
+    entity(&f, "Tim Cook", NP_ENTITY_PERSON, "Cook", NULL);
+    entity(&f, "Marc Benioff", NP_ENTITY_PERSON, "Benioff", NULL);
+    ck_assert_int_eq(run(&f), NP_OK);
+    ck_assert_uint_eq(np_document_quote_count(f.d), 3);
+    expect(&f, "very moved", "Benjamin Netanyahu", P);
+    expect(&f, "extremely adverse development", "Arab League", P);
+    expect(&f, "began to say we want you to do this,", "Tim Cook", P);
+    done(&f);
+}
+END_TEST
+
+START_TEST(titles_nicknames_scare_quotes)
+{
+    static const char *const b[] = {
+        "After playing \xE2\x80\x9CTakin\xE2\x80\x99 It To the Streets,\xE2\x80\x9D the band left.",
+        "Expect hits including \xE2\x80\x9C" "Black Water,\xE2\x80\x9D \xE2\x80\x9C"
+        "China Grove\xE2\x80\x9D" " and others.",
+        "The so-called \"deep state\" is a popular theme among the \"experts\".",
+        "He starred in \"Pose\" and later in \"Dancing with the Stars.\"",
+        "Dwayne \"The Rock\" Johnson arrived late.",
+        NULL };
+    fixture f;
+    build(&f, b);
+    ck_assert_int_eq(run(&f), NP_OK);
+    ck_assert_uint_eq(np_document_quote_count(f.d), 0);
+    done(&f);
+}
+END_TEST
+
+START_TEST(nested_quote)
+{
+    static const char *const b[] = {
+        "\xE2\x80\x9C" "Coach Vogel came in here and said, 'Congratulations,' and I thought he was joking,\xE2\x80\x9D James said.",
+        NULL };
+    fixture f;
+    build(&f, b);
+    entity(&f, "LeBron James", NP_ENTITY_PERSON, "James", NULL);
+    entity(&f, "Frank Vogel", NP_ENTITY_PERSON, "Vogel", NULL);
+    ck_assert_int_eq(run(&f), NP_OK);
+    ck_assert_uint_eq(np_document_quote_count(f.d), 2);
+    expect(&f, "Coach Vogel came in here and said, 'Congratulations,' and I thought he was joking,",
+           "LeBron James", D);
+    expect(&f, "Congratulations,", "Frank Vogel", D);
+    done(&f);
+}
+END_TEST
+
+START_TEST(attribution_cues)
+{
+    static const char *const b[] = {
+        "Reiterating the point, the White House Press Secretary Jen Psaki said, "
+        "\xE2\x80\x9CWe are committed to diplomacy,\xE2\x80\x9D adding, "
+        "\xE2\x80\x9CWe are always ready for talks.\xE2\x80\x9D",
+        "\xE2\x80\x9CIt can only be held if nobody invades,\xE2\x80\x9D the statement said.",
+        "\xE2\x80\x9CThe two heads of state agreed on a ceasefire,\xE2\x80\x9D a spokesperson said.",
+        "\xE2\x80\x9CThe troops will withdraw after the exercises,\xE2\x80\x9D an Elys\xC3\xA9" "e official said.",
+        "Kremlin spokesperson Dmitry Peskov dismissed a summit, saying, "
+        "\xE2\x80\x9CIt is premature to talk about any plans.\xE2\x80\x9D",
+        "\"The breaking of that consensus is important,\" said Avi Bell, a senior fellow.",
+        "\"There is no need to worry about it at all,\" according to the health commission.",
+        "Sasse: \"Heads needed to roll on the day he died.\"",
+        NULL };
+    fixture f;
+    build(&f, b);
+    entity(&f, "Jen Psaki", NP_ENTITY_PERSON, "Jen Psaki", NULL);
+    entity(&f, "White House", NP_ENTITY_ORG, "White House", NULL);
+    entity(&f, "Dmitry Peskov", NP_ENTITY_PERSON, "Dmitry Peskov", NULL);
+    entity(&f, "Kremlin", NP_ENTITY_ORG, "Kremlin", NULL);
+    entity(&f, "Avi Bell", NP_ENTITY_PERSON, "Avi Bell", NULL);
+    entity(&f, "Ben Sasse", NP_ENTITY_PERSON, "Sasse", NULL);
+    ck_assert_int_eq(run(&f), NP_OK);
+    expect(&f, "We are committed to diplomacy,", "Jen Psaki", D);
+    expect(&f, "We are always ready for talks.", "Jen Psaki", D);
+    expect(&f, "It can only be held if nobody invades,", "the statement", D);
+    expect(&f, "The two heads of state agreed on a ceasefire,", "a spokesperson", D);
+    expect(&f, "The troops will withdraw after the exercises,", "an Elys\xC3\xA9" "e official", D);
+    expect(&f, "It is premature to talk about any plans.", "Dmitry Peskov", D);
+    expect(&f, "The breaking of that consensus is important,", "Avi Bell", D);
+    expect(&f, "There is no need to worry about it at all,", "the health commission", D);
+    expect(&f, "Heads needed to roll on the day he died.", "Ben Sasse", D);
+    ck_assert_uint_eq(np_document_quote_count(f.d), 9);
+    done(&f);
+}
+END_TEST
+
+START_TEST(pronouns_and_descriptions)
+{
+    static const char *const b[] = {
+        "Michael Sims, chief executive of Ceres Robotics, said small firms had a role.",
+        "\xE2\x80\x9CSpace exploration requires an entire ecosystem of companies,\xE2\x80\x9D he said.",
+        "Jose Mourinho was appointed on Wednesday.",
+        "The 56-year-old said after his appointment: \"I am excited to be joining this club.\"",
+        "The Electoral Commission issued guidance. Critically, it pointed out that it "
+        "doesn't have \xE2\x80\x9C" "a role in regulating content.\xE2\x80\x9D",
+        NULL };
+    fixture f;
+    build(&f, b);
+    entity(&f, "Michael Sims", NP_ENTITY_PERSON, "Michael Sims", NULL);
+    entity(&f, "Ceres Robotics", NP_ENTITY_ORG, "Ceres Robotics", NULL);
+    entity(&f, "Jose Mourinho", NP_ENTITY_PERSON, "Jose Mourinho", NULL);
+    entity(&f, "Electoral Commission", NP_ENTITY_ORG, "Electoral Commission", NULL);
+    ck_assert_int_eq(run(&f), NP_OK);
+    ck_assert_uint_eq(np_document_quote_count(f.d), 3);
+    expect(&f, "Space exploration requires an entire ecosystem of companies,", "Michael Sims", D);
+    expect(&f, "I am excited to be joining this club.", "Jose Mourinho", D);
+    expect(&f, "a role in regulating content.", "Electoral Commission", P);
+    done(&f);
+}
+END_TEST
+
+START_TEST(unbalanced_and_unclosed)
+{
+    static const char *const b[] = {
+        "He said \"this never closes and runs on to the end of the paragraph",
+        "A stray \xE2\x80\x9D mark, then \xE2\x80\x9C an open one and \" another \xC2\xBB and \xC2\xAB.",
+        "\"\"\"\"\"''''' \xE2\x80\x9C\xE2\x80\x9C\xE2\x80\x9D",
+        "\"", "'", "\xE2\x80\x9C", "",
+        NULL };
+    fixture f;
+    size_t i;
+    build(&f, b);
+    ck_assert_int_eq(run(&f), NP_OK);
+    for (i = 0; i < np_document_quote_count(f.d); i++) {
+        const np_quote *q = np_document_quote(f.d, i);
+        ck_assert_uint_le(np_quote_start(q), np_quote_end(q));
+        ck_assert_uint_le(np_quote_end(q), f.d->body_len);
+        ck_assert_uint_gt(strlen(np_quote_text(q)), 0);
+    }
+    expect(&f, "this never closes and runs on to the end of the paragraph", NULL, ANY);
+    done(&f);
+}
+END_TEST
+
+START_TEST(empty_and_binary)
+{
+    static const char *const none[] = { NULL };
+    static const char *const bin[] = {
+        "\xFF\xFE\x01\x02\"\xC3\x28\xE2\x80\" said \xF0\x9F\x98 \"x\x80y,\" she said.",
+        NULL };
+    fixture f;
+    size_t i;
+    build(&f, none);
+    ck_assert_int_eq(run(&f), NP_OK);
+    ck_assert_uint_eq(np_document_quote_count(f.d), 0);
+    done(&f);
+    build(&f, bin);
+    ck_assert_int_eq(run(&f), NP_OK);
+    for (i = 0; i < np_document_quote_count(f.d); i++)
+        ck_assert_uint_le(np_quote_end(np_document_quote(f.d, i)), f.d->body_len);
+    done(&f);
+}
+END_TEST
+
+/* A 10 MB paragraph of quotes, stray marks and cues: linear time. */
+START_TEST(huge_paragraph)
+{
+    static const char unit[] =
+        "\"We are ready,\" she said, \"to talk.\" A stray \xE2\x80\x9C mark 'and "
+        "one\xE2\x80\x99 \xC2\xAB more, the players' bus. ";
+    size_t ul = sizeof unit - 1, n = (10u << 20) / ul, i;
+    char *big = malloc(n * ul + 1);
+    const char *b[2];
+    fixture f;
+    clock_t t0;
+    double secs;
+    ck_assert_ptr_nonnull(big);
+    for (i = 0; i < n; i++)
+        memcpy(big + i * ul, unit, ul);
+    big[n * ul] = '\0';
+    b[0] = big;
+    b[1] = NULL;
+    build(&f, b);
+    free(big);
+    t0 = clock();
+    ck_assert_int_eq(run(&f), NP_OK);
+    secs = (double)(clock() - t0) / CLOCKS_PER_SEC;
+    ck_assert_msg(secs < 30.0, "10 MB paragraph took %.1f s", secs);
+    ck_assert_uint_ge(np_document_quote_count(f.d), n);
+    done(&f);
+    /* one quote that never closes, over the whole paragraph */
+    big = malloc((10u << 20) + 2);
+    ck_assert_ptr_nonnull(big);
+    big[0] = '"';
+    memset(big + 1, 'a', 10u << 20);
+    for (i = 1; i < (10u << 20); i += 7)
+        big[i] = ' ';
+    big[(10u << 20) + 1] = '\0';
+    b[0] = big;
+    build(&f, b);
+    free(big);
+    t0 = clock();
+    ck_assert_int_eq(run(&f), NP_OK);
+    secs = (double)(clock() - t0) / CLOCKS_PER_SEC;
+    ck_assert_msg(secs < 30.0, "unclosed 10 MB quote took %.1f s", secs);
+    done(&f);
+}
+END_TEST
+
+#ifdef NP_ALLOC_TESTING
+START_TEST(out_of_memory)
+{
+    static const char *const b[] = {
+        "Jane Smith met the unions on Monday.",
+        "\"We are ready,\" she said, \"to talk.\" \"Later,\" the statement said.",
+        NULL };
+    unsigned long k;
+    for (k = 1; k < 200; k++) {
+        fixture f;
+        int rc;
+        build(&f, b);
+        entity(&f, "Jane Smith", NP_ENTITY_PERSON, "Jane Smith", NULL);
+        np__alloc_testing_fail_at(k, 1);
+        rc = run(&f);
+        np__alloc_testing_fail_at(0, 0);
+        ck_assert(rc == NP_OK || rc == NP_ENOMEM);
+        done(&f);
+        if (rc == NP_OK)
+            break;
+    }
+}
+END_TEST
+#endif
+
+/* The seed article through the whole pipeline: its seven quotes. */
+START_TEST(seed_article)
+{
+    const char *shared = np_test_shared();
+    char path[4096];
+    char *text;
+    size_t len;
+    np_parser *p;
+    np_document *d;
+    fixture f;
+    if (!shared)
+        return;
+    snprintf(path, sizeof path, "%s/bench/seed/article.txt", shared);
+    text = np_test_read(path, &len);
+    ck_assert_ptr_nonnull(text);
+    ck_assert_int_eq(np_parser_new(&p, NULL), NP_OK);
+    ck_assert_int_eq(np_parse_text(p, &d, text, len, NULL), NP_OK);
+    free(text);
+    memset(&f, 0, sizeof f);
+    f.d = d;
+    ck_assert_uint_eq(np_document_quote_count(d), 7);
+    expect(&f, "in principle", "\xC3\x89lys\xC3\xA9" "e Palace", P);
+    expect(&f, "It can only be held at the condition that Russia does not invade Ukraine,",
+           "the statement", D);
+    expect(&f, "The administration has been clear that we are committed to pursuing "
+               "diplomacy until the moment an invasion begins,", "Jen Psaki", D);
+    ck_assert_ptr_nonnull(strstr(np_quote_speaker(np_document_quote(d, 3)), "Psaki"));
+    ck_assert_ptr_nonnull(strstr(np_quote_text(np_document_quote(d, 3)),
+                                 "We are always ready for diplomacy."));
+    ck_assert_ptr_nonnull(strstr(np_quote_speaker(np_document_quote(d, 4)), "spokesperson"));
+    expect(&f, "Putin reiterated to President Macron his intention to withdraw these "
+               "troops from Belarus at the end of the ongoing exercises,",
+           "an Elys\xC3\xA9" "e official", D);
+    ck_assert_ptr_nonnull(strstr(np_quote_speaker(np_document_quote(d, 6)), "Peskov"));
+    np_document_free(d);
+    np_parser_free(p);
+}
+END_TEST
+
+/* The stage is skipped on request. */
+START_TEST(skip_flag)
+{
+    static const char text[] = "\"We are ready,\" she said.";
+    np_parse_options o;
+    np_parser *p;
+    np_document *d;
+    ck_assert_int_eq(np_parse_options_init(&o, NP_PARSE_OPTIONS_VERSION), NP_OK);
+    o.flags |= NP_PARSE_NO_QUOTES;
+    ck_assert_int_eq(np_parser_new(&p, &o), NP_OK);
+    ck_assert_int_eq(np_parse_text(p, &d, text, sizeof text - 1, NULL), NP_OK);
+    ck_assert_uint_eq(np_document_quote_count(d), 0);
+    np_document_free(d);
+    np_parser_free(p);
+    ck_assert_ptr_null(np_quote_text(NULL));
+    ck_assert_int_eq(np_quote_kind(NULL), -1);
+}
+END_TEST
+
+Suite *np_quotes_suite(void)
+{
+    Suite *s = suite_create("quotes");
+    TCase *tc = tcase_create("quotes");
+    tcase_set_timeout(tc, 120);
+    tcase_add_test(tc, interrupted_quote_two_records_one_speaker);
+    tcase_add_test(tc, mark_styles);
+    tcase_add_test(tc, apostrophes_are_not_quotes);
+    tcase_add_test(tc, multi_paragraph_quote);
+    tcase_add_test(tc, continuation_paragraph_inherits);
+    tcase_add_test(tc, partial_quotes);
+    tcase_add_test(tc, titles_nicknames_scare_quotes);
+    tcase_add_test(tc, nested_quote);
+    tcase_add_test(tc, attribution_cues);
+    tcase_add_test(tc, pronouns_and_descriptions);
+    tcase_add_test(tc, unbalanced_and_unclosed);
+    tcase_add_test(tc, empty_and_binary);
+    tcase_add_test(tc, huge_paragraph);
+#ifdef NP_ALLOC_TESTING
+    tcase_add_test(tc, out_of_memory);
+#endif
+    tcase_add_test(tc, seed_article);
+    tcase_add_test(tc, skip_flag);
+    suite_add_tcase(s, tc);
+    return s;
+}
