@@ -1373,5 +1373,18 @@ int np__extract_html(np__ctx *c, void *tree)
         c->doc->is_article = 1;
     else
         c->doc->blocks.len = 0;
+    /* Without a summary in the page's metadata, the first paragraph
+     * stands for it. */
+    if (!c->doc->meta[NP__DESCRIPTION]) {
+        size_t i;
+        for (i = 0; i < c->doc->blocks.len; i++) {
+            np__block *b = np__vec_at(&c->doc->blocks, i);
+            if (b->kind != NP_BLOCK_PARAGRAPH)
+                continue;
+            if (np__doc_set(c->doc, NP__DESCRIPTION, b->text, b->len, "body") != NP_OK)
+                return NP_ENOMEM;
+            break;
+        }
+    }
     return NP_OK;
 }

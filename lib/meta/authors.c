@@ -42,6 +42,19 @@ static size_t ifind(const char *s, size_t n, const char *needle)
     return n;
 }
 
+static int month_word(const char *s, size_t n)
+{
+    static const char *const m[] = {
+        "jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep",
+        "oct", "nov", "dec", NULL
+    };
+    size_t i;
+    for (i = 0; m[i]; i++)
+        if (iprefix(s, n, m[i]))
+            return 1;
+    return 0;
+}
+
 /* Words that name a job, not a person ("Staff Writer", "Senior Editor"). */
 static const char *const np__job_words[] = {
     "staff", "writer", "writers", "reporter", "reporters", "correspondent",
@@ -72,8 +85,9 @@ static int add_name(np_document *d, const char *s, size_t n)
     size_t i, words = 0, jobs = 0, letters = 0;
     static const char *const lead[] = {
         "by:", "by ", "written by ", "words by ", "posted by ", "story by ",
-        "text by ", "reporting by ", "report by ", "von ", "par ", "por ",
-        "door ", "av ", "from ", "and ", "& ", NULL
+        "text by ", "reporting by ", "report by ", "edited by ", "von ",
+        "par ", "por ", "door ", "av ", "from ", "and ", "& ", "avec ",
+        "with ", NULL
     };
     int again = 1;
     while (again) {
@@ -99,7 +113,8 @@ static int add_name(np_document *d, const char *s, size_t n)
     if (n < 2 || n > 80)
         return NP_OK;
     if (memchr(s, '@', n) || ifind(s, n, "http") < n || ifind(s, n, "www.") < n
-        || ifind(s, n, ".com") < n)
+        || ifind(s, n, ".com") < n || memchr(s, '?', n) || memchr(s, '=', n)
+        || ifind(s, n, ".php") < n || ifind(s, n, ".htm") < n)
         return NP_OK;
     for (i = 0; i < n; i++) {
         if (isdigit((unsigned char)s[i]))
@@ -161,12 +176,54 @@ int np__authors_add(np_document *d, const char *src, size_t len)
         if (at > 0 && at < cut)
             cut = at;
     }
-    for (i = 0; i < cut; i++)
-        if (isdigit((unsigned char)s[i])) {
+    /* a date ends the names: "Jane Doe 22 Dec 2016", "Jane Doe22 Dec";
+     * digits inside a word ("jdoe42") make that part a user name */
+    for (i = 0; i < cut; i++) {
+        size_t j;
+        if (!isdigit((unsigned char)s[i]))
+            continue;
+        if (i == 0 || !isalnum((unsigned char)s[i - 1])) {
             cut = i;
             break;
         }
+        for (j = i; j < cut && isdigit((unsigned char)s[j]); j++)
+            ;
+        if (j + 4 < cut && s[j] == ' ' && month_word(s + j + 1, cut - j - 1)) {
+            cut = i;
+            break;
+        }
+        i = j;
+    }
     n = cut;
+    /* parentheses: an address or a date inside goes; a name inside a
+     * name ("Bruno (Henrique) Rodrigues") is kept without them; other
+     * asides become parts of their own */
+    for (i = 0; i < n; i++) {
+        size_t close, k;
+        int junk = 0, more = 0;
+        if (s[i] != '(')
+            continue;
+        for (close = i + 1; close < n && s[close] != ')'; close++)
+            if (isdigit((unsigned char)s[close]) || s[close] == '@'
+                || s[close] == '/' || s[close] == '.')
+                junk = 1;
+        if (close >= n)
+            break;
+        for (k = close + 1; k < n && s[k] == ' '; k++)
+            ;
+        more = k < n && s[k] != ',' && s[k] != ';' && s[k] != '|';
+        if (junk) {
+            for (k = i; k <= close; k++)
+                s[k] = ' ';
+        } else if (more) {
+            s[i] = ' ';
+            s[close] = ' ';
+        } else {
+            s[i] = ',';
+            s[close] = ' ';
+        }
+        i = close;
+    }
     /* "(http://...)" and other parenthesised asides go */
     /* split on , ; / & and the words "and", "with", "und", "et", "y" */
     b = 0;
@@ -175,12 +232,23 @@ int np__authors_add(np_document *d, const char *src, size_t len)
         size_t sep = 0;
         if (i == n)
             sep = 1;
-        else if (s[i] == ',' || s[i] == ';' || s[i] == '/' || s[i] == '&'
-                 || s[i] == '|' || s[i] == '(' || s[i] == ')')
+        else if (s[i] == ',' || s[i] == ';' || s[i] == '/' || s[i] == '|')
             sep = 1;
+        else if (s[i] == '&') {
+            /* "Mac & i" is one name: a side of one letter is not a name */
+            size_t k = i + 1, letters = 0;
+            while (k < n && s[k] == ' ')
+                k++;
+            while (k < n && s[k] != ' ' && s[k] != ',') {
+                letters++;
+                k++;
+            }
+            sep = letters > 1 && i > 1 && s[i - 2] != ' ';
+        }
         else if (i > 0 && isspace((unsigned char)s[i - 1])) {
             static const char *const words[] = {
-                "and ", "with ", "und ", "et ", "y ", "e ", "og ", "en ", NULL
+                "and ", "with ", "und ", "et ", "y ", "e ", "og ", "en ",
+                "edited by ", "avec ", "mit ", "con ", NULL
             };
             size_t k;
             for (k = 0; words[k]; k++)
@@ -192,18 +260,6 @@ int np__authors_add(np_document *d, const char *src, size_t len)
         }
         if (sep) {
             int rc;
-            /* drop a parenthesised part entirely */
-            if (i < n && s[i] == '(') {
-                size_t close = i;
-                while (close < n && s[close] != ')')
-                    close++;
-                rc = add_name(d, s + b, i - b);
-                if (rc != NP_OK)
-                    return rc;
-                i = close < n ? close + 1 : n;
-                b = i;
-                continue;
-            }
             rc = add_name(d, s + b, i - b);
             if (rc != NP_OK)
                 return rc;
@@ -290,12 +346,15 @@ size_t np__title_trim(const char *t, size_t n, const char *site)
         const char *suf = t + best + strlen(sep);
         size_t sn = n - best - strlen(sep);
         size_t sw = count_words(suf, sn), pw = count_words(t, best);
-        int dash = strcmp(sep, " - ") == 0 || sep[1] == '\xe2' || strcmp(sep, " / ") == 0;
+        int hyphen = strcmp(sep, " - ") == 0 || strcmp(sep, " / ") == 0;
+        int dash = hyphen || sep[1] == '\xe2';
         if (names_site(suf, sn, site))
             return best;
         if (pw < 3)
             return n;
-        if (!dash && sw <= 4)
+        if (!dash && sw <= 6)
+            return best;
+        if (dash && !hyphen && sw <= 3)
             return best;
         if (dash && sw <= 3 && pw >= 4) {
             /* a name: every word capitalised (or not a letter) */

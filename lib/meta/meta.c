@@ -167,7 +167,8 @@ typedef struct meta {
     const char *lang;
     const xmlNode *title_el;
     const xmlNode *h1;
-    const xmlNode *byline;      /* first byline-looking element */
+    const xmlNode *bylines[8];  /* first byline-looking elements */
+    size_t nbylines;
     const xmlNode *rel_author;  /* first <a rel=author> */
     const char *time_pub;       /* <time datetime> marked as publication */
     const char *time_any;       /* first <time datetime> */
@@ -435,6 +436,8 @@ static int ci_contains(const char *s, const char *needle)
     return 0;
 }
 
+/* Visible length of an element's text (whitespace not counted), up to
+ * about cap. */
 static size_t text_len(const xmlNode *n, size_t cap, int depth)
 {
     size_t len = 0;
@@ -442,9 +445,12 @@ static size_t text_len(const xmlNode *n, size_t cap, int depth)
     if (depth > 16)
         return cap;
     for (k = n->children; k && len < cap; k = k->next) {
-        if (k->type == XML_TEXT_NODE && k->content)
-            len += strlen((const char *)k->content);
-        else if (k->type == XML_ELEMENT_NODE)
+        if (k->type == XML_TEXT_NODE && k->content) {
+            const unsigned char *p = k->content;
+            for (; *p && len < cap; p++)
+                if (!isspace(*p))
+                    len++;
+        } else if (k->type == XML_ELEMENT_NODE)
             len += text_len(k, cap - len, depth + 1);
     }
     return len;
@@ -613,10 +619,11 @@ static void walk(meta *m, const xmlNode *n, int depth)
                 }
             }
         }
-        if (!m->byline && byline_hint(k)) {
+        if (m->nbylines < sizeof m->bylines / sizeof m->bylines[0]
+            && byline_hint(k)) {
             size_t tl = text_len(k, 200, 0);
             if (tl > 2 && tl < 100)
-                m->byline = k;
+                m->bylines[m->nbylines++] = k;
         }
         if (!m->rel_author && strcmp(name, "a") == 0) {
             const char *rel = np__xml_attr(k, "rel");
@@ -642,9 +649,76 @@ static const char *first_of(meta *m, const int *keys, size_t n, int *which)
     return NULL;
 }
 
+/* Pages often escape text twice ("&amp;quot;"), so the references that
+ * remain in a value after the HTML parser are decoded once more: the five
+ * XML entities and numeric references (an impossible code point gives
+ * U+FFFD). */
+static int unescape(const char *s, np__buf *out)
+{
+    static const struct { const char *name; char c; } named[] = {
+        {"quot;", '"'}, {"amp;", '&'}, {"apos;", '\''}, {"lt;", '<'},
+        {"gt;", '>'}, {NULL, 0}
+    };
+    while (*s) {
+        const char *amp = strchr(s, '&');
+        size_t i;
+        if (!amp) {
+            np__buf_puts(out, s);
+            break;
+        }
+        np__buf_put(out, s, (size_t)(amp - s));
+        s = amp + 1;
+        for (i = 0; named[i].name; i++) {
+            size_t k = strlen(named[i].name);
+            if (strncmp(s, named[i].name, k) == 0) {
+                np__buf_putc(out, named[i].c);
+                s += k;
+                break;
+            }
+        }
+        if (named[i].name)
+            continue;
+        if (*s == '#') {
+            const char *p = s + 1;
+            int hex = (*p == 'x' || *p == 'X');
+            unsigned long cp = 0;
+            int nd = 0;
+            if (hex)
+                p++;
+            while (hex ? isxdigit((unsigned char)*p) : isdigit((unsigned char)*p)) {
+                unsigned d = isdigit((unsigned char)*p) ? (unsigned)(*p - '0')
+                    : (unsigned)(tolower((unsigned char)*p) - 'a' + 10);
+                if (cp <= 0x10FFFFul)
+                    cp = cp * (hex ? 16u : 10u) + d;
+                nd++;
+                p++;
+            }
+            if (nd > 0 && *p == ';') {
+                if (cp == 0 || cp > 0x10FFFFul || (cp >= 0xD800 && cp <= 0xDFFF))
+                    cp = 0xFFFD;
+                np__buf_put_cp(out, (uint32_t)cp);
+                s = p + 1;
+                continue;
+            }
+        }
+        np__buf_putc(out, '&');
+    }
+    return out->oom ? NP_ENOMEM : NP_OK;
+}
+
 static int set_text(meta *m, int field, const char *s, const char *src)
 {
-    return np__doc_set(m->c->doc, field, s, (size_t)-1, src);
+    np__buf b = NP__BUF_INIT;
+    int rc;
+    if (!s)
+        return NP_OK;
+    if (!strchr(s, '&'))
+        return np__doc_set(m->c->doc, field, s, (size_t)-1, src);
+    rc = unescape(s, &b);
+    if (rc == NP_OK)
+        rc = np__doc_set(m->c->doc, field, np__buf_cstr(&b), b.len, src);
+    np__buf_free(&b);
+    return rc;
 }
 
 static int set_url(meta *m, int field, const char *s, const char *src)
@@ -755,8 +829,11 @@ static int choose(meta *m)
         if (m->ld.name || m->ld.headline) {
             /* both: the one the page's <title> holds */
             title = m->ld.name ? m->ld.name : m->ld.headline;
-            if (m->ld.name && m->ld.headline && strcmp(m->ld.name, m->ld.headline) != 0
-                && m->title_el) {
+            if (m->ld.name && m->ld.headline && m->ld.site
+                && strcmp(m->ld.name, m->ld.site) == 0)
+                title = m->ld.headline;   /* the name is the publisher's */
+            else if (m->ld.name && m->ld.headline
+                     && strcmp(m->ld.name, m->ld.headline) != 0 && m->title_el) {
                 node_text(m->title_el, &b);
                 if (strstr(np__buf_cstr(&b), m->ld.headline)
                     && !strstr(np__buf_cstr(&b), m->ld.name))
@@ -908,7 +985,7 @@ static int choose(meta *m)
     if (!d->authors.len) {
         static const int keys[] = {
             K_DC_CREATOR, K_DCTERM_CREATOR, K_AUTHOR, K_PARSELY_AUTHOR,
-            K_SAILTHRU_AUTHOR, K_BYL, K_ARTICLE_AUTHOR, K_IP_AUTHOR
+            K_SAILTHRU_AUTHOR, K_BYL, K_IP_AUTHOR
         };
         size_t i;
         for (i = 0; i < sizeof keys / sizeof keys[0] && !d->authors.len; i++) {
@@ -923,19 +1000,35 @@ static int choose(meta *m)
                 d->sources[NP__AUTHORS] = key_source(keys[i]);
         }
     }
-    if (!d->authors.len && (m->byline || m->rel_author)) {
-        const xmlNode *el = m->byline ? m->byline : m->rel_author;
-        node_text(el, &b);
-        if (b.oom) {
-            np__buf_free(&b);
-            return NP_ENOMEM;
+    if (!d->authors.len) {
+        size_t i;
+        for (i = 0; i <= m->nbylines && !d->authors.len; i++) {
+            const xmlNode *el = i < m->nbylines ? m->bylines[i] : m->rel_author;
+            if (!el)
+                continue;
+            np__buf_clear(&b);
+            node_text(el, &b);
+            if (b.oom) {
+                np__buf_free(&b);
+                return NP_ENOMEM;
+            }
+            if ((rc = np__authors_add(d, b.ptr ? b.ptr : "", b.len)) != NP_OK) {
+                np__buf_free(&b);
+                return rc;
+            }
+            if (d->authors.len)
+                d->sources[NP__AUTHORS] = "byline";
         }
-        if ((rc = np__authors_add(d, b.ptr ? b.ptr : "", b.len)) != NP_OK) {
+    }
+    /* article:author is most often a profile address; a name is used
+     * when nothing else gave one */
+    if (!d->authors.len && (v = m->val[K_ARTICLE_AUTHOR])) {
+        if ((rc = np__authors_add(d, v, strlen(v))) != NP_OK) {
             np__buf_free(&b);
             return rc;
         }
         if (d->authors.len)
-            d->sources[NP__AUTHORS] = "byline";
+            d->sources[NP__AUTHORS] = "article:author";
     }
     np__buf_free(&b);
     return m->err;
