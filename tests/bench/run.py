@@ -100,23 +100,32 @@ def cache_value(build, key):
 def build_programs(args):
     """Builds newsparse (Release) and the floor; returns their paths."""
     build = args.build
+    source = ROOT
+    lib_build = build
+    if args.rev:
+        source, lib_build = export_revision(args.rev, build)
     if args.newsparse:
         newsparse = Path(args.newsparse)
     else:
         if not args.no_build:
-            if not (build / "CMakeCache.txt").is_file():
-                if not run_quiet(["cmake", "-S", str(ROOT), "-B", str(build),
+            if not (lib_build / "CMakeCache.txt").is_file():
+                if not run_quiet(["cmake", "-S", str(source), "-B",
+                                  str(lib_build),
                                   "-DCMAKE_BUILD_TYPE=Release"],
                                  "configuring newsparse"):
                     sys.exit(2)
-            kind = cache_value(build, "CMAKE_BUILD_TYPE")
+            kind = cache_value(lib_build, "CMAKE_BUILD_TYPE")
             if kind != "Release":
-                note("warning: %s is a %s build, not Release" % (build, kind))
-            if not run_quiet(["cmake", "--build", str(build), "-j2",
+                note("warning: %s is a %s build, not Release" % (lib_build,
+                                                                kind))
+            if not run_quiet(["cmake", "--build", str(lib_build), "-j2",
                               "--target", "newsparse_cli"],
                              "building newsparse"):
+                if not args.rev:
+                    note("(to time a committed revision while the work "
+                         "tree does not build: --rev HEAD)")
                 sys.exit(2)
-        newsparse = build / "examples" / "newsparse"
+        newsparse = lib_build / "examples" / "newsparse"
     floor_build = build / "bench-floor"
     if not args.no_build or not (floor_build / "measure").is_file():
         if not (floor_build / "CMakeCache.txt").is_file():
@@ -135,6 +144,31 @@ def build_programs(args):
             note("missing program %s" % p)
             sys.exit(2)
     return newsparse.resolve(), floor.resolve()
+
+
+def export_revision(rev, build):
+    """Exports a committed revision (git archive) next to the build folder;
+    returns (its source folder, its build folder)."""
+    r = subprocess.run(["git", "-C", str(ROOT), "rev-parse", "--short",
+                        rev + "^{commit}"], stdout=subprocess.PIPE,
+                       stderr=subprocess.PIPE, text=True)
+    if r.returncode != 0:
+        note("no revision %s: %s" % (rev, r.stderr.strip()))
+        sys.exit(2)
+    sha = r.stdout.strip()
+    src = build / ("rev-%s-src" % sha)
+    if not (src / "CMakeLists.txt").is_file():
+        src.mkdir(parents=True, exist_ok=True)
+        archive = subprocess.Popen(["git", "-C", str(ROOT), "archive", sha],
+                                   stdout=subprocess.PIPE)
+        untar = subprocess.run(["tar", "-x", "-C", str(src)],
+                               stdin=archive.stdout)
+        archive.stdout.close()
+        if archive.wait() != 0 or untar.returncode != 0:
+            shutil.rmtree(src, ignore_errors=True)
+            note("cannot export revision %s" % sha)
+            sys.exit(2)
+    return src, build / ("rev-%s" % sha)
 
 
 def install_peers(cache):
@@ -339,6 +373,10 @@ def main():
     ap.add_argument("--build", type=Path, default=ROOT / "build-perf",
                     help="Release build folder (default build-perf)")
     ap.add_argument("--newsparse", help="use this newsparse program as it is")
+    ap.add_argument("--rev", metavar="REV",
+                    help="build and time this committed revision (git "
+                         "archive into the build folder) instead of the "
+                         "work tree")
     ap.add_argument("--no-build", action="store_true",
                     help="do not run cmake (the programs must exist)")
     ap.add_argument("--cache", type=Path,
@@ -385,13 +423,26 @@ def main():
     return 0
 
 
-def environment(newsparse, modules):
+def environment(rev, custom, modules):
     env = {"cpus": os.cpu_count(), "loadavg_start": os.getloadavg()}
     try:
         env["commit"] = subprocess.run(
-            ["git", "-C", str(ROOT), "rev-parse", "--short", "HEAD"],
+            ["git", "-C", str(ROOT), "rev-parse", "--short",
+             (rev or "HEAD") + "^{commit}"],
             stdout=subprocess.PIPE, stderr=subprocess.DEVNULL,
             text=True).stdout.strip()
+        if rev:
+            env["source"] = "revision %s" % env["commit"]
+        elif custom:
+            env["source"] = "the program given with --newsparse"
+        else:
+            dirty = subprocess.run(
+                ["git", "-C", str(ROOT), "status", "--porcelain", "--",
+                 "lib", "include", "examples", "CMakeLists.txt"],
+                stdout=subprocess.PIPE, stderr=subprocess.DEVNULL,
+                text=True).stdout.strip()
+            env["source"] = "work tree at %s%s" % (
+                env["commit"], " with uncommitted changes" if dirty else "")
     except OSError:
         pass
     try:
@@ -410,7 +461,7 @@ def environment(newsparse, modules):
 
 
 def bench(args, newsparse, floor, modules, scorer, tmp):
-    env = environment(newsparse, modules)
+    env = environment(args.rev, bool(args.newsparse), modules)
     pages = stage_pages(args.pages, tmp / "pages")
     if not pages:
         note("no pages in %s" % args.pages)
@@ -422,9 +473,9 @@ def bench(args, newsparse, floor, modules, scorer, tmp):
 
     say("newsparse benchmark: %d pages, %.1f MB of HTML from %s" %
         (n, mb, args.pages))
-    say("commit %s, libxml2 %s, %d CPUs, load average %.2f %.2f %.2f" %
-        ((env.get("commit") or "?"), env.get("libxml2", "?"), env["cpus"],
-         *env["loadavg_start"]))
+    say("newsparse from %s; libxml2 %s; %d CPUs; load average %.2f %.2f "
+        "%.2f" % (env.get("source", "?"), env.get("libxml2", "?"),
+                  env["cpus"], *env["loadavg_start"]))
     if modules:
         say("node %s, @mozilla/readability %s, linkedom %s, jsdom %s" %
             (env["node"], env["@mozilla/readability"], env["linkedom"],
