@@ -1,23 +1,340 @@
-/* Plain-text articles (first version): one block per non-empty line. */
+/*
+ * Plain-text articles, as scraped from a page: one paragraph per line
+ * (blank lines between paragraphs or not).
+ *
+ * The head of such a text often carries what the page's markup held: a
+ * left-over tag or comment, the headline, a standfirst, a date line, the
+ * headline again, an image caption and its credit ("IMAGE SOURCE: ...").
+ * These are recognised by their shape, never by their words alone:
+ *
+ *  - a line that is markup ("<...>", "!-- ... -->") is dropped anywhere;
+ *  - the first line is the headline only with evidence: it is repeated
+ *    later, or a date line follows within three lines. A real first
+ *    paragraph is never taken for a headline on its length alone;
+ *  - the lines between that headline and the date line are the
+ *    standfirst (the description);
+ *  - a short line that is only a date is the publication date;
+ *  - a short "By ..." line near the top gives the authors;
+ *  - a credit line ("Image source: X", "Photo: X") is the image credit,
+ *    and the line right above it, when no blank line separates them in a
+ *    text that separates paragraphs by blank lines, is the caption.
+ */
+#include <ctype.h>
 #include <string.h>
 
 #include "np_internal.h"
+#include "meta/meta.h"
+
+typedef struct line {
+    const char *s;
+    size_t n;
+    int blank_before;   /* a blank line precedes it */
+    int drop;
+} line;
+
+static int is_space_byte(unsigned char ch)
+{
+    return ch == ' ' || ch == '\t' || ch == '\r' || ch == '\f' || ch == '\v';
+}
+
+static int iprefix(const char *s, size_t n, const char *p)
+{
+    size_t k = strlen(p), i;
+    if (n < k)
+        return 0;
+    for (i = 0; i < k; i++)
+        if (tolower((unsigned char)s[i]) != p[i])
+            return 0;
+    return 1;
+}
+
+/* A left-over tag or comment. */
+static int is_markup(const char *s, size_t n)
+{
+    if (n >= 3 && memcmp(s, "!--", 3) == 0)
+        return 1;
+    if (n >= 4 && memcmp(s, "<!--", 4) == 0)
+        return 1;
+    if (n >= 3 && memcmp(s + n - 3, "-->", 3) == 0)
+        return 1;
+    if (n >= 3 && s[0] == '<' && s[n - 1] == '>') {
+        /* "<div class=x>", "</p>", "<br/>"; not "<The Palace: Jang Noksu>" */
+        size_t i = s[1] == '/' ? 2 : 1, b = i, upper = 0, lower = 0;
+        while (i < n && isalnum((unsigned char)s[i])) {
+            if (isupper((unsigned char)s[i]))
+                upper++;
+            else if (islower((unsigned char)s[i]))
+                lower++;
+            i++;
+        }
+        if (i == b || i - b > 10 || (upper && lower) || !isalpha((unsigned char)s[b]))
+            return 0;
+        if (s[i] == '>' || s[i] == '/')
+            return 1;
+        if (s[i] == ' ' && memchr(s, '=', n))
+            return 1;
+    }
+    return 0;
+}
+
+/* Prefixes of an image credit line, with the label's length to skip. */
+static size_t credit_label(const char *s, size_t n)
+{
+    static const char *const labels[] = {
+        "image source:", "image source ", "image credit:", "image credits:",
+        "image:", "photo credit:", "photo credits:", "photo:", "photos:",
+        "photograph:", "picture:", "pictures:", "credit:", "credits:",
+        "source image:", "illustration:", "(photo:", "photo by ",
+        "image by ", "image courtesy of ", "photo courtesy of ", NULL
+    };
+    size_t i;
+    if (n > 120)
+        return 0;
+    for (i = 0; labels[i]; i++)
+        if (iprefix(s, n, labels[i]))
+            return strlen(labels[i]);
+    return 0;
+}
+
+/* A short line that is a date and nothing much else. */
+static int date_line(const char *s, size_t n, char iso[NP__DATE_MAX])
+{
+    size_t i, letters = 0;
+    if (n > 60)
+        return 0;
+    for (i = 0; i < n; i++)
+        if (isalpha((unsigned char)s[i]))
+            letters++;
+    /* "February 21, 2022", "Monday 21 Feb 2022 09:15 GMT": few letters
+     * beyond the month and day names */
+    if (letters > 30)
+        return 0;
+    return np__date_parse(s, n, iso);
+}
+
+static int same_line(const line *a, const line *b)
+{
+    return a->n == b->n && memcmp(a->s, b->s, a->n) == 0;
+}
+
+/* Ends like a sentence. */
+static int ends_sentence(const char *s, size_t n)
+{
+    unsigned char c;
+    while (n && (s[n - 1] == '"' || s[n - 1] == '\'' || s[n - 1] == ')'))
+        n--;
+    if (n >= 3 && (unsigned char)s[n - 3] == 0xE2 && (unsigned char)s[n - 2] == 0x80
+        && ((unsigned char)s[n - 1] == 0x9D || (unsigned char)s[n - 1] == 0x99))
+        n -= 3;   /* a closing curly quote */
+    if (!n)
+        return 0;
+    c = (unsigned char)s[n - 1];
+    return c == '.' || c == '!' || c == '?' || c == ':' || c == ';';
+}
+
+static size_t words_in(const char *s, size_t n)
+{
+    size_t i = 0, w = 0;
+    while (i < n) {
+        while (i < n && s[i] == ' ')
+            i++;
+        if (i < n)
+            w++;
+        while (i < n && s[i] != ' ')
+            i++;
+    }
+    return w;
+}
 
 int np__extract_text(np__ctx *c, const char *text, size_t len)
 {
-    size_t i = 0;
-    while (i < len) {
-        const char *nl = memchr(text + i, '\n', len - i);
-        size_t end = nl ? (size_t)(nl - text) : len;
-        size_t s = i, e = end;
-        while (s < e && (text[s] == ' ' || text[s] == '\t' || text[s] == '\r'))
-            s++;
-        while (e > s && (text[e - 1] == ' ' || text[e - 1] == '\t' || text[e - 1] == '\r'))
-            e--;
-        if (e > s && np__doc_add_block(c->doc, NP_BLOCK_PARAGRAPH, text + s, e - s) < 0)
-            return NP_ENOMEM;
-        i = end + 1;
+    np__vec lines;
+    line *L;
+    size_t nl, i, first = (size_t)-1, blanks = 0;
+    long head = -1, date = -1;
+    char iso[NP__DATE_MAX];
+    int rc = NP_OK;
+
+    np__vec_init(&lines, sizeof(line));
+    /* lines, trimmed */
+    {
+        size_t at = 0;
+        int blank = 0;
+        while (at < len) {
+            const char *nlp = memchr(text + at, '\n', len - at);
+            size_t end = nlp ? (size_t)(nlp - text) : len;
+            size_t s = at, e = end;
+            while (s < e && is_space_byte((unsigned char)text[s]))
+                s++;
+            while (e > s && is_space_byte((unsigned char)text[e - 1]))
+                e--;
+            if (e > s) {
+                line *l = np__vec_push(&lines);
+                if (!l) {
+                    np__vec_free(&lines);
+                    return NP_ENOMEM;
+                }
+                l->s = text + s;
+                l->n = e - s;
+                l->blank_before = blank;
+                l->drop = 0;
+                blanks += blank;
+                blank = 0;
+            } else {
+                blank = 1;
+            }
+            at = end + 1;
+        }
+    }
+    L = lines.ptr;
+    nl = lines.len;
+
+    for (i = 0; i < nl; i++)
+        if (is_markup(L[i].s, L[i].n))
+            L[i].drop = 1;
+    for (i = 0; i < nl && first == (size_t)-1; i++)
+        if (!L[i].drop)
+            first = i;
+    if (first == (size_t)-1)
+        goto blocks;
+
+    /* a date line among the first lines */
+    {
+        size_t k, seen = 0;
+        for (k = first; k < nl && seen < 6; k++) {
+            if (L[k].drop)
+                continue;
+            seen++;
+            if (date_line(L[k].s, L[k].n, iso)) {
+                date = (long)k;
+                break;
+            }
+        }
+    }
+
+    /* the headline: short, not a sentence, and confirmed by a repeat or
+     * a date line close below it */
+    if ((long)first != date && L[first].n <= 250 && words_in(L[first].s, L[first].n) <= 30
+        && !ends_sentence(L[first].s, L[first].n)) {
+        size_t k;
+        int repeated = 0;
+        for (k = first + 1; k < nl; k++)
+            if (same_line(&L[first], &L[k])) {
+                repeated = 1;
+                break;
+            }
+        if (repeated || (date > (long)first && date - (long)first <= 3))
+            head = (long)first;
+    }
+    if (head >= 0) {
+        size_t k;
+        if ((rc = np__doc_set(c->doc, NP__TITLE, L[head].s, L[head].n, "text")) != NP_OK)
+            goto done;
+        L[head].drop = 1;
+        /* the headline again, further down */
+        for (k = (size_t)head + 1; k < nl; k++)
+            if (same_line(&L[head], &L[k]))
+                L[k].drop = 1;
+        /* the standfirst: what lies between the headline and the date */
+        if (date > head + 1) {
+            np__buf b = NP__BUF_INIT;
+            for (k = (size_t)head + 1; k < (size_t)date; k++) {
+                if (L[k].drop)
+                    continue;
+                if (b.len)
+                    np__buf_putc(&b, ' ');
+                np__buf_put(&b, L[k].s, L[k].n);
+                L[k].drop = 1;
+            }
+            if (b.oom)
+                rc = NP_ENOMEM;
+            else if (b.len)
+                rc = np__doc_set(c->doc, NP__DESCRIPTION, b.ptr, b.len, "text");
+            np__buf_free(&b);
+            if (rc != NP_OK)
+                goto done;
+        }
+    }
+    if (date >= 0) {
+        date_line(L[date].s, L[date].n, iso);
+        if ((rc = np__doc_set(c->doc, NP__PUBLISHED, iso, (size_t)-1, "text")) != NP_OK)
+            goto done;
+        L[date].drop = 1;
+    }
+
+    /* a byline among the first lines */
+    {
+        size_t k, seen = 0;
+        for (k = first; k < nl && seen < 6; k++) {
+            if (L[k].drop)
+                continue;
+            seen++;
+            if (L[k].n < 100 && iprefix(L[k].s, L[k].n, "by ") && L[k].n > 3
+                && (isupper((unsigned char)L[k].s[3]) || (unsigned char)L[k].s[3] >= 0x80)) {
+                if ((rc = np__authors_add(c->doc, L[k].s, L[k].n)) != NP_OK)
+                    goto done;
+                if (c->doc->authors.len) {
+                    c->doc->sources[NP__AUTHORS] = "text";
+                    L[k].drop = 1;
+                }
+                break;
+            }
+        }
+    }
+
+    /* image credits, and the caption glued above one */
+    for (i = 0; i < nl; i++) {
+        size_t lab;
+        const char *cap = NULL, *cred;
+        size_t capn = 0, credn;
+        np__buf cb = NP__BUF_INIT, rb = NP__BUF_INIT;
+        long idx;
+        if (L[i].drop || !(lab = credit_label(L[i].s, L[i].n)))
+            continue;
+        cred = L[i].s + lab;
+        credn = L[i].n - lab;
+        while (credn && (*cred == ' ' || *cred == ':')) {
+            cred++;
+            credn--;
+        }
+        while (credn && cred[credn - 1] == ')')
+            credn--;
+        L[i].drop = 1;
+        if (i > 0 && !L[i].blank_before && !L[i - 1].drop && L[i - 1].n < 400
+            && blanks * 3 >= nl) {
+            cap = L[i - 1].s;
+            capn = L[i - 1].n;
+            L[i - 1].drop = 1;
+        }
+        np__buf_put(&cb, cap ? cap : "", capn);
+        np__buf_put(&rb, cred, credn);
+        if (cb.oom || rb.oom) {
+            np__buf_free(&cb);
+            np__buf_free(&rb);
+            rc = NP_ENOMEM;
+            goto done;
+        }
+        idx = np__doc_add_image(c->doc, NULL, cap ? np__buf_cstr(&cb) : NULL,
+                                credn ? np__buf_cstr(&rb) : NULL);
+        np__buf_free(&cb);
+        np__buf_free(&rb);
+        if (idx < 0) {
+            rc = NP_ENOMEM;
+            goto done;
+        }
+    }
+
+blocks:
+    for (i = 0; i < nl; i++) {
+        if (L[i].drop)
+            continue;
+        if (np__doc_add_block(c->doc, NP_BLOCK_PARAGRAPH, L[i].s, L[i].n) < 0) {
+            rc = NP_ENOMEM;
+            goto done;
+        }
     }
     c->doc->is_article = c->doc->blocks.len > 0;
-    return NP_OK;
+done:
+    np__vec_free(&lines);
+    return rc;
 }
