@@ -96,6 +96,12 @@ typedef struct qstate {
     int last_open;        /* it ran to the end of its paragraph */
     const char *last_speaker, *last_cue;
     long last_ent;
+    /* the speaker of a cue in the last sentence of a paragraph without
+     * quotes */
+    int have_cue;
+    size_t cue_para;
+    const char *cue_speaker, *cue_word;
+    long cue_ent;
     /* the last speaker who was a named person (a fallback for "he") */
     const char *last_person;
     long last_person_ent;
@@ -890,20 +896,85 @@ static int q_in_quote(qstate *st, size_t pos)
     return lo > 0 && pos < sp[lo - 1].e;
 }
 
-/* The nearest entity of `type` mentioned before pos, outside quotes. */
-static long q_nearest(qstate *st, size_t pos, int type)
+/* The lower-case word ending before byte pos (skipping spaces), as
+ * [*ws, *we); 0 if there is none (punctuation, a capital, the start). */
+static int q_word_before(qstate *st, size_t pos, size_t *ws, size_t *we)
+{
+    size_t e = pos, s;
+    while (e > 0 && (st->b[e - 1] == ' ' || st->b[e - 1] == '\t'))
+        e--;
+    s = e;
+    while (s > 0 && ((st->b[s - 1] >= 'a' && st->b[s - 1] <= 'z') ||
+                     (st->b[s - 1] >= 'A' && st->b[s - 1] <= 'Z')) && e - s < 24)
+        s--;
+    if (s == e || !(st->b[s] >= 'a' && st->b[s] <= 'z'))
+        return 0;
+    *ws = s;
+    *we = e;
+    return 1;
+}
+
+/* A mention right after a verb or a preposition ("told Benioff", "offices
+ * of Omar") is an object, not someone who would speak next. */
+static int q_object_pos(qstate *st, size_t pos)
+{
+    static const char *const open_words[] = {
+        "and", "but", "or", "that", "when", "while", "as", "because", "if",
+        "then", "though", "although", "after", "before", "since", "so",
+        "by", "whom", NULL
+    };
+    size_t ws, we, s2, e2;
+    if (!q_word_before(st, pos, &ws, &we))
+        return 0;
+    if (q_inlist(st->b + ws, we - ws, open_words) ||
+        q_inlist(st->b + ws, we - ws, q_cues_fin))
+        return 0;
+    if (q_ieq(st->b + ws, we - ws, "to") && q_word_before(st, ws, &s2, &e2) &&
+        q_ieq(st->b + s2, e2 - s2, "according"))
+        return 0;
+    return 1;
+}
+
+/* The nearest entity of `type` mentioned before pos, outside quotes and
+ * not as an object; with `salient`, of those mentioned in the few hundred
+ * bytes before that one, the most mentioned ("the actor"). */
+static long q_nearest(qstate *st, size_t pos, int type, int salient)
 {
     size_t i = q_lower_bound(st->ments, st->nments, pos), steps = 0;
+    long best = -1;
+    size_t best_n = 0, first = 0;
     while (i > 0 && steps < 400) {
         const qment *m = &st->ments[--i];
+        const struct np_entity *en;
         steps++;
         if (m->type != type || m->e > pos)
             continue;
-        if (q_in_quote(st, m->s))
+        if (best >= 0 && m->s + 400 < first)
+            break;
+        if (q_in_quote(st, m->s) || q_object_pos(st, m->s))
             continue;
-        return m->ent;
+        if (!salient)
+            return m->ent;
+        en = np__vec_at(&st->c->doc->entities, (size_t)m->ent);
+        if (best < 0) {
+            first = m->s;
+            best = m->ent;
+            best_n = en->n_mentions;
+        } else if (en->n_mentions > best_n) {
+            best = m->ent;
+            best_n = en->n_mentions;
+        }
     }
-    return -1;
+    if (best < 0 && salient) {
+        /* at the top of an article a description may come first ("the
+         * Jewish state's premier" before "Benjamin Netanyahu") */
+        for (i = q_lower_bound(st->ments, st->nments, pos), steps = 0;
+             i < st->nments && steps < 200 && st->ments[i].s < pos + 600;
+             i++, steps++)
+            if (st->ments[i].type == type && !q_object_pos(st, st->ments[i].s))
+                return st->ments[i].ent;
+    }
+    return best;
 }
 
 static const char *q_ent_name(qstate *st, long e)
@@ -1019,7 +1090,7 @@ static qspk q_resolve(qstate *st, qnp np)
                  : q_word_is(st, a, "it") ? NP_ENTITY_ORG : -1;
         if (type < 0)
             return r;
-        r.ent = q_nearest(st, ms, type);
+        r.ent = q_nearest(st, ms, type, 0);
         if (r.ent >= 0)
             r.name = q_ent_name(st, r.ent);
         else if (type == NP_ENTITY_PERSON && st->last_person) {
@@ -1042,7 +1113,7 @@ static qspk q_resolve(qstate *st, qnp np)
         const char *hp = st->b + tl->s;
         if (definite && (q_word_in(st, b - 1, q_person_heads) ||
                          (hn > 8 && memcmp(hp + hn - 8, "year-old", 8) == 0))) {
-            r.ent = q_nearest(st, ms, NP_ENTITY_PERSON);
+            r.ent = q_nearest(st, ms, NP_ENTITY_PERSON, 1);
             if (r.ent >= 0) {
                 r.name = q_ent_name(st, r.ent);
                 return r;
@@ -1112,7 +1183,7 @@ static qnp q_subject(qstate *st, size_t i, size_t lo, long owner)
     qnp none = { 0, 0 };
     while (s > lo && n < 60) {
         const qtok *t = TOK(st, s - 1);
-        if (!q_outside(st, s - 1, owner) || (t->f & QF_SEND))
+        if (q_outside(st, s - 1, owner) && (t->f & QF_SEND))
             break;
         s--;
         n++;
@@ -1471,9 +1542,41 @@ static int q_kind(qstate *st, const qrec *r)
     return NP_QUOTE_PARTIAL;
 }
 
+/* Remembers who speaks in the last sentence of a paragraph without
+ * quotes, for a quote paragraph that follows it. */
+static void q_last_cue(qstate *st, size_t para)
+{
+    size_t n = st->toks.len, i, lo, k;
+    qnp np;
+    qspk sp;
+    st->have_cue = 0;
+    if (!n)
+        return;
+    i = n;
+    while (i > 0 && (TOK(st, i - 1)->f & QF_PUNCT))
+        i--;
+    lo = i;
+    while (lo > 0 && i - lo < 80 && !(TOK(st, lo - 1)->f & QF_SEND))
+        lo--;
+    for (k = lo; k < i; k++) {
+        if (TOK(st, k)->q >= 0 || q_cue_at(st, k, n) != CUE_FIN)
+            continue;
+        np = q_np_of_cue(st, k, lo, n, 0, -1, 0);
+        sp = q_resolve(st, np);
+        if (sp.name && sp.ent >= 0) {
+            st->have_cue = 1;
+            st->cue_para = para;
+            st->cue_speaker = sp.name;
+            st->cue_ent = sp.ent;
+            st->cue_word = q_text(st, TOK(st, k)->s, TOK(st, k)->e, 0);
+        }
+        return;
+    }
+}
+
 static int q_paragraph(qstate *st, size_t ps, size_t pe, size_t para)
 {
-    size_t i, nrec;
+    size_t i, nrec, kept;
     long prev = -1;
     int rc;
     if ((rc = q_tokenize(st, ps, pe)) != NP_OK)
@@ -1525,6 +1628,13 @@ static int q_paragraph(qstate *st, size_t ps, size_t pe, size_t para)
             r->cue = st->last_cue;
             r->inherited = 1;
             r->cont_prev = 1;
+        } else if (prev < 0 && !r->own && !r->midsent && st->have_cue &&
+                   para == st->cue_para + 1 && TOK(st, r->ot)->s == ps) {
+            /* "Erekat said it was only the latest move." then a quote */
+            r->speaker = st->cue_speaker;
+            r->ent = st->cue_ent;
+            r->cue = st->cue_word;
+            r->inherited = 1;
         } else if (prev >= 0 && (r->inh_prev || !r->own) &&
                    (REC(st, prev)->own || REC(st, prev)->inherited)) {
             q_copy_spk(r, REC(st, prev));
@@ -1561,10 +1671,12 @@ static int q_paragraph(qstate *st, size_t ps, size_t pe, size_t para)
         if (r->keep)
             r->kind = q_kind(st, r);
     }
+    kept = 0;
     for (i = 0; i < nrec; i++) {
         qrec *r = REC(st, i);
         if (!r->keep)
             continue;
+        kept++;
         if ((rc = q_emit(st, r)) != NP_OK)
             return rc;
         if (r->own && r->speaker &&
@@ -1582,7 +1694,9 @@ static int q_paragraph(qstate *st, size_t ps, size_t pe, size_t para)
             st->last_cue = r->cue;
         }
     }
-    return NP_OK;
+    if (!kept)
+        q_last_cue(st, para);
+    return st->oom ? NP_ENOMEM : NP_OK;
 }
 
 int np__quotes(np__ctx *c, const np__tokens *tk)
