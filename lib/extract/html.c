@@ -254,7 +254,7 @@ typedef struct np__node {
     uint32_t text;        /* characters in the subtree */
     uint32_t link;        /* ... of which inside links */
     uint32_t commas;
-    uint32_t n_p, n_img, n_li, n_input, n_embed, n_head, n_a;
+    uint32_t n_p, n_img, n_li, n_input, n_embed, n_head, n_a, n_bq;
     uint32_t block_kids;  /* direct children that are blocks (not summed) */
     uint32_t ptext;       /* text of prose paragraphs in the subtree */
     float score;
@@ -385,7 +385,8 @@ static void index_element(walk *w, xmlNode *n, int32_t parent, int32_t block,
         && has_any(hint, np__unlikely) && !has_any(hint, np__maybe)
         && !holds_quote(n, 0))
         flags |= F_UNLIKELY;
-    if (hl > 1 && !(flags & F_ARTBODY) && has_any(hint, np__junk))
+    if (hl > 1 && !(flags & F_ARTBODY) && has_any(hint, np__junk)
+        && !holds_quote(n, 0))
         flags |= F_JUNKHINT;
     if (!w->relax && (flags & (F_UNLIKELY | F_ROLEOUT)))
         return;   /* the first attempt leaves such subtrees out */
@@ -427,6 +428,8 @@ static void index_element(walk *w, xmlNode *n, int32_t parent, int32_t block,
         me->n_head = 1;
     else if (t == T_A)
         me->n_a = 1;
+    else if (t == T_BLOCKQUOTE)
+        me->n_bq = 1;
 
     index_children(w, n->children, idx, is_block(t) ? idx : block,
                    flags, depth + 1);
@@ -493,6 +496,7 @@ static void sum_up(walk *w)
         p->n_embed += me->n_embed;
         p->n_head += me->n_head;
         p->n_a += me->n_a;
+        p->n_bq += me->n_bq;
         p->ptext += me->ptext;
     }
 }
@@ -925,6 +929,9 @@ static int drop_container(walk *w, const np__node *n)
     uint32_t len = n->text;
 
     if (n->flags & F_ARTBODY)
+        return 0;
+    /* a quoted post (a tweet) in a box of its own */
+    if (n->n_bq > 0 && n->n_p <= n->n_bq + 1 && ld < 0.5f)
         return 0;
     /* mostly prose: kept whatever its class says */
     if (n->ptext >= 300 && (float)n->ptext >= 0.6f * (float)len && ld < 0.2f)
