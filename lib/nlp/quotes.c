@@ -915,22 +915,55 @@ static int q_word_before(qstate *st, size_t pos, size_t *ws, size_t *we)
 }
 
 /* A mention right after a verb or a preposition ("told Benioff", "offices
- * of Omar") is an object, not someone who would speak next. */
+ * of Omar", "represents Thomas") is an object, not someone who would speak
+ * next; after a role noun ("negotiator Saeb Erekat") or an inverted cue
+ * ("said Avi Bell") it is not. */
 static int q_object_pos(qstate *st, size_t pos)
 {
+    static const char *const objw[] = {
+        "of", "to", "with", "for", "from", "about", "at", "on", "in", "into",
+        "against", "over", "between", "among", "like", "than", "toward",
+        "towards", "told", "tells", "telling", "asked", "asking", "urged",
+        "thanked", "called", "named", "introduced", "met", "meet", "beat",
+        "represents", "represented", "representing", "replaced", "replace",
+        "appointed", "hired", "fired", "sued", "charged", "accused",
+        "blamed", "praised", "criticised", "criticized", "joined", "visited",
+        "interviewed", "congratulated", "greeted", "invited", "defeated",
+        "killed", "attacked", "threatened", "threatening", "supported",
+        "backed", "endorsed", "nominated", "elected", "succeeded", "follows",
+        "followed", "kill", "killing", "help", "helped", "saw", "see",
+        "married", "divorced", "interview", "thank", "ask", "tell", NULL
+    };
     static const char *const open_words[] = {
         "and", "but", "or", "that", "when", "while", "as", "because", "if",
         "then", "though", "although", "after", "before", "since", "so",
         "by", "whom", NULL
     };
-    size_t ws, we, s2, e2;
+    static const char *const inverted[] = {
+        "said", "says", "added", "adds", "wrote", "writes", "explained",
+        "explains", "commented", "comments", "noted", "notes", "continued",
+        "recalled", "replied", "insisted", "argued", "declared", "stated",
+        "tweeted", "reported", "reports", "alleged", "quipped", NULL
+    };
+    size_t ws, we, s2, e2, n;
     if (!q_word_before(st, pos, &ws, &we))
         return 0;
-    if (q_inlist(st->b + ws, we - ws, open_words) ||
-        q_inlist(st->b + ws, we - ws, q_cues_fin))
+    n = we - ws;
+    if (q_inlist(st->b + ws, n, inverted))
         return 0;
-    if (q_ieq(st->b + ws, we - ws, "to") && q_word_before(st, ws, &s2, &e2) &&
+    if (q_ieq(st->b + ws, n, "to") && q_word_before(st, ws, &s2, &e2) &&
         q_ieq(st->b + s2, e2 - s2, "according"))
+        return 0;
+    if (q_inlist(st->b + ws, n, objw))
+        return 1;
+    if (q_inlist(st->b + ws, n, open_words) || q_inlist(st->b + ws, n, q_roles) ||
+        q_inlist(st->b + ws, n, q_person_heads))
+        return 0;
+    /* a role noun: "negotiator", "scientist", "spokesperson" */
+    if ((n > 4 && memcmp(st->b + we - 2, "or", 2) == 0) ||
+        (n > 4 && memcmp(st->b + we - 3, "ist", 3) == 0) ||
+        (n > 4 && memcmp(st->b + we - 3, "man", 3) == 0) ||
+        (n > 6 && memcmp(st->b + we - 6, "person", 6) == 0))
         return 0;
     return 1;
 }
@@ -964,15 +997,6 @@ static long q_nearest(qstate *st, size_t pos, int type, int salient)
             best = m->ent;
             best_n = en->n_mentions;
         }
-    }
-    if (best < 0 && salient) {
-        /* at the top of an article a description may come first ("the
-         * Jewish state's premier" before "Benjamin Netanyahu") */
-        for (i = q_lower_bound(st->ments, st->nments, pos), steps = 0;
-             i < st->nments && steps < 200 && st->ments[i].s < pos + 600;
-             i++, steps++)
-            if (st->ments[i].type == type && !q_object_pos(st, st->ments[i].s))
-                return st->ments[i].ent;
     }
     return best;
 }
@@ -1203,6 +1227,8 @@ static qnp q_subject(qstate *st, size_t i, size_t lo, long owner)
                 break;
             }
     }
+    while (s < i && (!q_outside(st, s, owner) || (TOK(st, s)->f & QF_PUNCT)))
+        s++;
     if (s >= i)
         return none;
     return q_np_fwd(st, s, i, owner);
@@ -1220,8 +1246,8 @@ static int q_only_punct(qstate *st, size_t a, size_t b)
 /* The speaker's phrase for a finite cue ("said"): its subject before it,
  * past an apposition ("X, the company's chief, said"), or the phrase after
  * an inverted cue ("said the actor"). */
-static qnp q_np_of_cue(qstate *st, size_t cue, size_t lo, size_t hi,
-                       int after_quote, long owner, int depth)
+static qnp q_np_of_cue(qstate *st, size_t cue, size_t lo, size_t plo,
+                       size_t hi, int after_quote, long owner, int depth)
 {
     size_t k = cue;
     qnp np = { 0, 0 };
@@ -1247,14 +1273,14 @@ static qnp q_np_of_cue(qstate *st, size_t cue, size_t lo, size_t hi,
             return q_np_back(st, j, lo, owner);
         if (after_quote)
             return q_np_fwd(st, cue + 1, hi, owner);
-        return q_subject(st, cue, lo, owner);
+        return q_subject(st, cue, plo, owner);
     }
     if (k > lo && (TOK(st, k - 1)->f & QF_WORD))
         np = q_np_back(st, k, lo, owner);
     else
         np = q_np_fwd(st, cue + 1, hi, owner);
     if (np.a == np.b && !after_quote)
-        np = q_subject(st, cue, lo, owner);
+        np = q_subject(st, cue, plo, owner);
     /* "X said it viewed ...": the pronoun is X (not for "he", "she":
      * "a clerk recalled that he said" is someone else) */
     if (depth == 0 && np.b == np.a + 1 && np.a > lo &&
@@ -1263,7 +1289,7 @@ static qnp q_np_of_cue(qstate *st, size_t cue, size_t lo, size_t hi,
         if (p > lo && q_word_is(st, p, "that"))
             p--;
         if (q_cue_at(st, p, hi) == CUE_FIN) {
-            qnp up = q_np_of_cue(st, p, lo, hi, after_quote, owner, 1);
+            qnp up = q_np_of_cue(st, p, lo, plo, hi, after_quote, owner, 1);
             if (up.b > up.a)
                 np = up;
         }
@@ -1408,8 +1434,12 @@ static void q_attribute(qstate *st, long ri)
             np = q_np_back(st, cue, pre_lo, owner);
         else
             np = q_subject(st, cue, lo, owner);
+        if (np.a == np.b) {
+            r->inh_prev = 1;
+            return;
+        }
     } else {
-        np = q_np_of_cue(st, cue, is_post ? r->ct + 1 : pre_lo,
+        np = q_np_of_cue(st, cue, is_post ? r->ct + 1 : pre_lo, lo,
                          is_post ? post_hi : r->ot, is_post, owner, 0);
         if (!is_post && r->closed && q_passive(st, cue, pre_lo)) {
             /* "recommended as "..." by the panel" */
@@ -1561,7 +1591,7 @@ static void q_last_cue(qstate *st, size_t para)
     for (k = lo; k < i; k++) {
         if (TOK(st, k)->q >= 0 || q_cue_at(st, k, n) != CUE_FIN)
             continue;
-        np = q_np_of_cue(st, k, lo, n, 0, -1, 0);
+        np = q_np_of_cue(st, k, lo, 0, n, 0, -1, 0);
         sp = q_resolve(st, np);
         if (sp.name && sp.ent >= 0) {
             st->have_cue = 1;
