@@ -1402,6 +1402,30 @@ static void q_attribute(qstate *st, long ri)
                     r->ent = sp.ent;
                 }
             }
+        } else if (pre_lo == r->ot && pre_lo > lo + 1 &&
+                   (TOK(st, pre_lo - 1)->f & QF_SEND)) {
+            /* "Sometimes employees don't follow the rules, he said. "But
+             * does that mean ..."": the sentence before names the speaker */
+            size_t e0 = pre_lo - 1, s0 = e0, k;
+            int clean = 1;
+            while (s0 > lo && e0 - s0 < 60 && !(TOK(st, s0 - 1)->f & QF_SEND)) {
+                if (!q_outside(st, s0 - 1, owner))
+                    clean = 0;
+                s0--;
+            }
+            for (k = e0; clean && k > s0; k--) {
+                if (q_cue_at(st, k - 1, e0) != CUE_FIN)
+                    continue;
+                np = q_np_of_cue(st, k - 1, s0, s0, e0, 0, owner, 0);
+                sp = q_resolve(st, np);
+                if (sp.name) {
+                    r->inherited = 1;
+                    r->speaker = sp.name;
+                    r->ent = sp.ent;
+                    r->cue = q_text(st, TOK(st, k - 1)->s, TOK(st, k - 1)->e, 0);
+                }
+                break;
+            }
         }
         return;
     }
