@@ -888,6 +888,30 @@ START_TEST(test_url_and_copies)
 }
 END_TEST
 
+START_TEST(test_keep_all)
+{
+    static const char page[] =
+        "<html><head><title>Keep all</title></head><body>"
+        "<nav><a href=\"/\">Home</a> <a href=\"/world\">World section</a></nav>"
+        "<p>Short lead.</p>"
+        "<footer>Footer words here</footer>"
+        "<script>var hidden = 'script text';</script></body></html>";
+    np_parser *p = new_parser(NP_PARSE_KEEP_ALL);
+    np_document *d = parse_html_ok(p, page, sizeof page - 1);
+    const char *body = np_document_body(d, NULL);
+
+    /* Every text block is kept, however short or boilerplate-like... */
+    ck_assert_msg(strstr(body, "Short lead.") != NULL, "body: \"%s\"", body);
+    ck_assert_msg(strstr(body, "World section") != NULL, "body: \"%s\"", body);
+    ck_assert_msg(strstr(body, "Footer words here") != NULL, "body: \"%s\"", body);
+    /* ... but scripts are not text. */
+    ck_assert_ptr_null(strstr(body, "script text"));
+    check_document_invariants(d);
+    np_document_free(d);
+    np_parser_free(p);
+}
+END_TEST
+
 START_TEST(test_looks_like_html)
 {
     size_t hl, tl;
@@ -1225,6 +1249,7 @@ Suite *np_api_suite(void)
     tcase_add_test(tc, test_clean_errors);
     tcase_add_test(tc, test_stage_flags);
     tcase_add_test(tc, test_url_and_copies);
+    tcase_add_test(tc, test_keep_all);
     tcase_add_test(tc, test_looks_like_html);
     tcase_add_test(tc, test_json_roundtrip);
     tcase_add_test(tc, test_document_outlives_parser);
