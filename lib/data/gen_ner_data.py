@@ -26,7 +26,7 @@ F = {
     "title": 1 << 8, "role": 1 << 9, "org_cue": 1 << 10, "org_head": 1 << 11,
     "place_cue": 1 << 12, "connector": 1 << 13, "particle": 1 << 14,
     "demonym": 1 << 15, "nonentity": 1 << 16, "place": 1 << 17,
-    "cased": 1 << 18,
+    "cased": 1 << 18, "event": 1 << 19, "org_mod": 1 << 20, "team": 1 << 21,
 }
 ENTITY = F["country"] | F["city"] | F["state"] | F["region"] | F["org"] | F["place"]
 
@@ -119,6 +119,12 @@ def main():
         if k in lower and int(pop) < 1000000 and feature != "PPLC":
             continue
         lex.add(name, "city")
+        # "Frankfurt am Main", "Frankfurt (Oder)": also the short name
+        for sep in (" am ", " an der ", " (", " upon ", " on "):
+            if sep in name:
+                short = name.split(sep)[0]
+                if key(short) not in lower:
+                    lex.add(short, "city")
 
     read_lists(lex, os.path.join(HERE, "ner_lists.txt"))
 

@@ -346,6 +346,8 @@ static size_t core_len(const run *r, size_t i)
 {
     const char *s = tok_s(r, i);
     size_t n = tok_n(r, i);
+    if (r->skip[i] == 3)   /* a lost apostrophe: "Frances efforts" */
+        return n - 1;
     if (n > 3 && (s[n - 1] == 's' || s[n - 1] == 'S') && s[n - 2] == '\'')
         return n - 2;
     if (n > 5 && (s[n - 1] == 's' || s[n - 1] == 'S') &&
@@ -379,12 +381,57 @@ static int is_cap(const run *r, size_t i)
 /* Inner capital after a lower-case letter ("SpaceX", "BamTech"). */
 static int camel(const run *r, size_t i)
 {
+    static const char *const name_prefix[] = { "Mc", "Mac", "Le", "La", "De",
+        "Da", "Di", "Du", "Van", "Von", "Fitz", NULL };
     const char *s = tok_s(r, i);
-    size_t n = core_len(r, i), k;
+    size_t n = core_len(r, i), k, upper = 0, j;
+    if (n > 16)
+        return 0;
+    for (k = 0; k < n; k++) {
+        if (s[k] >= '0' && s[k] <= '9')
+            return 0;
+        if (s[k] >= 'A' && s[k] <= 'Z')
+            upper++;
+    }
+    if (upper > 3)
+        return 0;
     for (k = 1; k + 1 < n; k++)
-        if (s[k] >= 'a' && s[k] <= 'z' && s[k + 1] >= 'A' && s[k + 1] <= 'Z')
+        if (s[k] >= 'a' && s[k] <= 'z' && s[k + 1] >= 'A' && s[k + 1] <= 'Z') {
+            for (j = 0; name_prefix[j]; j++)   /* "McDonald", "LeBron" */
+                if (strlen(name_prefix[j]) == k + 1 &&
+                    memcmp(name_prefix[j], s, k + 1) == 0)
+                    return 0;
             return 1;
+        }
     return 0;
+}
+
+/* The first word-token before i in its sentence, or (size_t)-1. */
+static size_t prev_word(const run *r, size_t i)
+{
+    size_t j = i;
+    while (j > 0 && r->tok[j - 1].sentence == r->tok[i].sentence) {
+        j--;
+        if (r->tok[j].flags & NP__TOK_WORD)
+            return j;
+    }
+    return (size_t)-1;
+}
+
+/* Does token i start its sentence (after any quote marks or brackets), or
+ * follow a colon or a dash that opens a clause? */
+static int sent_initial(const run *r, size_t i)
+{
+    size_t j = i;
+    while (j > 0 && !(r->tok[j].flags & NP__TOK_SENT_START)) {
+        const char *p = tok_s(r, j - 1);
+        if (r->tok[j - 1].flags & NP__TOK_WORD)
+            return 0;
+        if (*p == ':' || (tok_n(r, j - 1) == 3 && memcmp(p, "\xE2\x80\x94", 3) == 0))
+            return 1;
+        j--;
+    }
+    return 1;
 }
 
 /* Key words that, just after a name, say a person spoke. */
@@ -500,6 +547,31 @@ static int add_mention(run *r, size_t a, size_t b, int type, int weight,
     return NP_OK;
 }
 
+/* Is the word before the span a lower-case "the"? */
+static int after_the(const run *r, size_t a)
+{
+    size_t p = prev_word(r, a);
+    return p != (size_t)-1 && p + 1 == a && tok_eq(r, p, "the");
+}
+
+/* Does the span start with a place and end with one or two other words
+ * that are not place cues ("Los Angeles Lakers")? */
+static int place_prefix(const run *r, size_t a, size_t b)
+{
+    size_t p;
+    if (word_lx(r, b - 1) & (NP__LX_PLACE_CUE | NP__LX_ORG_CUE | NP__LX_DEMONYM))
+        return 0;
+    for (p = b - 1; p > a && b - p <= 2; p--)
+        if (span_lx(r, a, p, NULL) & (NP__LX_CITY | NP__LX_STATE | NP__LX_COUNTRY)) {
+            size_t k;
+            for (k = p; k < b; k++)
+                if (word_lx(r, k) & (NP__LX_CONNECTOR | NP__LX_ANYPLACE))
+                    return 0;
+            return 1;
+        }
+    return 0;
+}
+
 /* Types a cleaned span [a, b) and records it. */
 static int classify(run *r, size_t a, size_t b, size_t rs, size_t re,
                     int after_role, int confirm)
@@ -517,6 +589,21 @@ static int classify(run *r, size_t a, size_t b, size_t rs, size_t re,
 
     if (full & NP__LX_NONENTITY || (n == 1 && (full & NP__LX_DEMONYM)))
         return NP_OK;
+    if (!(full & (NP__LX_ORG | NP__LX_ANYPLACE))) {
+        /* events and competitions ("Davis Cup"), nationalities ("North
+         * American"), a plural of a place ("South Dakotans") */
+        if (n >= 2 && (last & NP__LX_EVENT))
+            return NP_OK;
+        if ((last & NP__LX_DEMONYM) && !(last & NP__LX_ORG_CUE))
+            return NP_OK;
+        if (n >= 2 && tok_n(r, b - 1) > 3 && tok_s(r, b - 1)[core_len(r, b - 1) - 1] == 's') {
+            size_t st, en2;
+            span_bytes(r, a, b, &st, &en2);
+            if ((lx_flags(r->body + st, en2 - st - 1) & NP__LX_ANYPLACE) ||
+                (lx_flags(r->body + st, en2 - st - 2) & NP__LX_ANYPLACE))
+                return NP_OK;
+        }
+    }
     if (n == 1 && (full & (NP__LX_TITLE | NP__LX_ROLE)) &&
         !(full & (NP__LX_ANYPLACE | NP__LX_ORG)))
         return NP_OK;
@@ -546,18 +633,23 @@ static int classify(run *r, size_t a, size_t b, size_t rs, size_t re,
             if ((word_lx(r, k) & NP__LX_ORG_CUE) && k + 1 < b &&
                 (tok_eq(r, k + 1, "for") || tok_eq(r, k + 1, "of")))
                 type = NP_ENTITY_ORG;
-        if (last & NP__LX_ORG_CUE && type == NP_ENTITY_PLACE &&
-            (word_lx(r, b - 1) & NP__LX_PLACE_CUE) == 0)
-            type = NP_ENTITY_ORG;
+        if (word_lx(r, b - 2) & NP__LX_ORG_MOD)
+            type = NP_ENTITY_ORG;   /* "Correctional Center" */
     } else if (n >= 3 && (first & NP__LX_ORG_HEAD) &&
                (tok_eq(r, a + 1, "of") || tok_eq(r, a + 1, "for") ||
                 tok_eq(r, a + 1, "on"))) {
         type = NP_ENTITY_ORG;
         weight = 3;
+    } else if (n >= 2 && (first & NP__LX_TEAM)) {
+        type = NP_ENTITY_ORG;   /* "FC Porto", "Real Madrid" */
+        weight = 3;
     } else if (full & NP__LX_CITY) {
         type = NP_ENTITY_PLACE;
         weight = 3;
-    } else if (n >= 2 && n <= 4 && (first & NP__LX_GIVEN)) {
+    } else if (n >= 2 && place_prefix(r, a, b)) {
+        type = NP_ENTITY_ORG;   /* "Oklahoma City Thunder" */
+        weight = 2;
+    } else if (n >= 2 && n <= 4 && (first & NP__LX_GIVEN) && !after_the(r, a)) {
         type = NP_ENTITY_PERSON;
         weight = 3;
     } else if (n >= 2 && (last & NP__LX_ORG_CUE)) {
@@ -566,7 +658,7 @@ static int classify(run *r, size_t a, size_t b, size_t rs, size_t re,
     } else if (n == 1 && camel(r, a)) {
         type = NP_ENTITY_ORG;
         weight = 2;
-    } else if (n == 1 && (r->tok[a].flags & NP__TOK_ALLCAPS) &&
+    } else if (n == 1 && (r->tok[a].flags & NP__TOK_ALLCAPS) && r->skip[a] != 2 &&
                tok_n(r, a) >= 2 && tok_n(r, a) <= 6) {
         type = NP_ENTITY_ORG;   /* an acronym */
         weight = 1;
@@ -574,22 +666,43 @@ static int classify(run *r, size_t a, size_t b, size_t rs, size_t re,
                                      speech_verb(r, b + 1))) {
         type = NP_ENTITY_PERSON;
         weight = 2;
-    } else if (n == 1 && a > 0 && place_prep(r, a - 1) && !(first & NP__LX_GIVEN)) {
+    } else if (n == 1 && a > 0 && place_prep(r, a - 1) && !(first & NP__LX_GIVEN) &&
+               !is_poss(r, a) && !(r->tok[a].flags & NP__TOK_ALLCAPS) &&
+               !(word_en(r, a) & NP__LEX_LOWER)) {
         type = NP_ENTITY_PLACE;
         weight = 1;
+    } else if (n >= 2 && n <= 4 && after_the(r, a)) {
+        /* "at the Caja Magica", "the Kohelet Policy Forum": not a person */
+        size_t p = prev_word(r, a);
+        p = p == (size_t)-1 ? p : prev_word(r, p);
+        type = (p != (size_t)-1 && (tok_eq(r, p, "at") || tok_eq(r, p, "in")))
+                   ? NP_ENTITY_PLACE : NP_ENTITY_ORG;
+        weight = 1;
+    } else if (n == 1 && after_the(r, a) && tok_n(r, a) > 3 &&
+               tok_s(r, a)[tok_n(r, a) - 1] == 's' && !is_poss(r, a) &&
+               !(word_en(r, a) & NP__LEX_LOWER)) {
+        type = NP_ENTITY_ORG;   /* "the Clippers", "the Beatles" */
+        weight = 2;
     } else if (n >= 2 && n <= 3) {
-        /* two or three capitalised words: most often a person */
-        int names = 1;
+        /* two or three capitalised words with a word that is no ordinary
+         * English word: most often a person */
+        int names = 1, proper = 0;
         for (k = a; k < b; k++) {
-            if (!(r->tok[k].flags & NP__TOK_WORD) && !tok_eq(r, k, "-") && r->skip[k] != 1)
+            unsigned en;
+            if (!(r->tok[k].flags & NP__TOK_WORD)) {
+                if (!tok_eq(r, k, "-") && r->skip[k] != 1)
+                    names = 0;
+                continue;
+            }
+            en = word_en(r, k);
+            if (word_lx(r, k) & (NP__LX_ANYPLACE | NP__LX_ORG | NP__LX_DEMONYM |
+                                 NP__LX_ORG_CUE | NP__LX_PLACE_CUE))
                 names = 0;
-            else if ((r->tok[k].flags & NP__TOK_WORD) && common_word(r, k) &&
-                     !(word_en(r, k) & NP__LEX_CAP) && !(word_lx(r, k) & NP__LX_GIVEN))
-                names = 0;
-            else if (word_lx(r, k) & (NP__LX_ANYPLACE | NP__LX_ORG | NP__LX_DEMONYM))
-                names = 0;
+            if ((word_lx(r, k) & NP__LX_GIVEN) || !(en & NP__LEX_LOWER) ||
+                (r->skip[k] == 2 && tok_n(r, k) == 2))
+                proper++;
         }
-        if (names) {
+        if (names && proper && !(r->tok[a].flags & NP__TOK_ALLCAPS)) {
             type = NP_ENTITY_PERSON;
             weight = 1;
         }
@@ -689,7 +802,8 @@ static int handle_span(run *r, size_t a, size_t b, int confirm)
      * ("University of ...", "Center for ..."): split the others */
     for (k = a + 1; k + 1 < b; k++) {
         if (!is_cap(r, k) && (tok_eq(r, k, "of") || tok_eq(r, k, "for") ||
-                              tok_eq(r, k, "on") || tok_eq(r, k, "the"))) {
+                              tok_eq(r, k, "on") || tok_eq(r, k, "the") ||
+                              tok_eq(r, k, "at"))) {
             size_t j;
             int keep = 0;
             for (j = a; j < k; j++)
@@ -702,17 +816,20 @@ static int handle_span(run *r, size_t a, size_t b, int confirm)
         }
     }
 
-    /* leading demonyms and titles without a name after them */
-    while (a < b && (word_lx(r, a) & (NP__LX_DEMONYM | NP__LX_NONENTITY)) && b - a > 1) {
+    /* leading demonyms before a given name or a known name ("Ukrainian
+     * Volodymyr Zelensky"); "Chinese Center for ..." keeps its adjective */
+    while (a < b && b - a > 1 && (word_lx(r, a) & (NP__LX_DEMONYM | NP__LX_NONENTITY))) {
         uint32_t rest = span_lx(r, a + 1, b, NULL);
-        uint32_t rl = word_lx(r, b - 1);
-        if ((rl & NP__LX_ORG_CUE) && !(rest & NP__LX_ANYPLACE))
-            break;   /* "Chinese Center for ...": part of the name */
-        a++;
+        if ((word_lx(r, a) & NP__LX_NONENTITY) || (word_lx(r, a + 1) & NP__LX_GIVEN) ||
+            (rest & (NP__LX_ANYPLACE | NP__LX_ORG)) || b - a == 2 ||
+            (word_lx(r, a + 1) & NP__LX_DEMONYM))
+            a++;
+        else
+            break;
     }
 
     /* a sentence-initial ordinary word ("Additionally", "Both leaders") */
-    if ((r->tok[a].flags & NP__TOK_SENT_START) && common_word(r, a)) {
+    if (sent_initial(r, a) && common_word(r, a)) {
         uint32_t f = word_lx(r, a);
         int keep = 0;
         if (b - a >= 2) {
@@ -733,10 +850,11 @@ static int handle_span(run *r, size_t a, size_t b, int confirm)
     if (a >= b)
         return NP_OK;
 
-    /* a lone ordinary word mid-sentence ("the Agency") is no name */
+    /* a lone ordinary word mid-sentence ("the Agency") is a name only as
+     * the short form of a full name ("Macron") */
     if (b - a == 1 && common_word(r, a) && !(word_en(r, a) & NP__LEX_CAP) &&
         !after_role && !(word_lx(r, a) & NP__LX_GIVEN))
-        return NP_OK;
+        return add_mention(r, a, b, T_UNKNOWN, 0, 0, 0, 0);
     /* all ordinary words: capitalised for emphasis or a headline */
     if (b - a >= 2 && !after_role) {
         size_t common = 0;
@@ -771,66 +889,161 @@ static void mark_abbrev(run *r)
             r->tok[i].end = r->tok[i + 1].end;   /* local copy */
         }
     }
+    /* "Frances efforts": a known name that lost its apostrophe */
+    for (i = 0; i + 1 < r->ntok; i++) {
+        const char *s = tok_s(r, i);
+        size_t n = tok_n(r, i);
+        if (r->skip[i] || n < 4 || s[n - 1] != 's' || !(r->tok[i].flags & NP__TOK_UPPER) ||
+            (r->tok[i].flags & NP__TOK_ALLCAPS) || !(r->tok[i + 1].flags & NP__TOK_WORD) ||
+            (r->tok[i + 1].flags & (NP__TOK_UPPER | NP__TOK_DIGIT)) ||
+            !same_sentence(r, i, i + 1))
+            continue;
+        if ((lx_flags(s, n) & (NP__LX_ANYPLACE | NP__LX_ORG)) ||
+            !(lx_flags(s, n - 1) & (NP__LX_COUNTRY | NP__LX_STATE | NP__LX_ORG)))
+            continue;
+        {
+            unsigned en = en_flags(tok_s(r, i + 1), tok_n(r, i + 1));
+            if ((en & NP__LEX_NOUN) && !(en & (NP__LEX_VERB | NP__LEX_VERB3 | NP__LEX_ED)))
+                r->skip[i] = 3;
+        }
+    }
 }
 
-/* Is this sentence a headline or a shouted line: mostly capitalised words
- * among which ordinary words are capitalised too? */
+/* Is this sentence a headline: runs of capitalised words holding ordinary
+ * words ("Putin Slams NATO Military Aid")? A run that ends in a cue word
+ * ("Music Center") is a name, not headline case. 2 for a line in capitals. */
 static int headline_sentence(const run *r, const np__sentence *s)
 {
     size_t i, words = 0, caps = 0, common_caps = 0, allcaps = 0, lower_fn = 0;
+    size_t run_common = 0;
     for (i = s->tok_begin; i < s->tok_end; i++) {
         uint32_t f = r->tok[i].flags;
+        int cap = (f & NP__TOK_WORD) && (f & (NP__TOK_UPPER | NP__TOK_ALLCAPS)) &&
+                  !(f & NP__TOK_DIGIT);
+        if (cap) {
+            uint32_t lx = word_lx(r, i);
+            words++;
+            caps++;
+            if (f & NP__TOK_ALLCAPS)
+                allcaps++;
+            if (lx & (NP__LX_ORG_CUE | NP__LX_PLACE_CUE))
+                run_common = 0;   /* the run so far is a name */
+            else if (i != s->tok_begin && common_word(r, i) && !(lx & NP__LX_TITLE))
+                run_common++;
+            continue;
+        }
+        common_caps += run_common;
+        run_common = 0;
         if (!(f & NP__TOK_WORD) || (f & NP__TOK_DIGIT))
             continue;
         words++;
-        if (f & NP__TOK_ALLCAPS)
-            allcaps++;
-        if (f & (NP__TOK_UPPER | NP__TOK_ALLCAPS)) {
-            caps++;
-            if (i != s->tok_begin && common_word(r, i) &&
-                !(word_lx(r, i) & (NP__LX_ORG_CUE | NP__LX_PLACE_CUE | NP__LX_TITLE)))
-                common_caps++;
-        } else {
+        {
             unsigned en = en_flags(tok_s(r, i), tok_n(r, i));
             if (!(word_lx(r, i) & NP__LX_CONNECTOR) && tok_n(r, i) > 3 && (en & NP__LEX_LOWER))
                 lower_fn++;
         }
     }
-    if (words >= 3 && allcaps * 10 >= words * 6)
+    common_caps += run_common;
+    if (words >= 2 && allcaps * 10 >= words * 6)
         return 2;
     if (words >= 3 && caps * 10 >= words * 6 && common_caps >= 2 && lower_fn <= 1)
         return 1;
     return 0;
 }
 
+/* Records the capitalised words of a headline span as mentions that only
+ * count if the running text established the same name. */
+static int headline_span(run *r, size_t a, size_t b, int head)
+{
+    size_t k = a;
+    int rc = NP_OK;
+    while (k < b && rc == NP_OK) {
+        size_t e = k + 1;
+        if (!is_cap(r, k) || r->skip[k] == 1) {
+            k++;
+            continue;
+        }
+        while (e < b && (r->skip[e] == 1 || tok_eq(r, e, "-") ||
+                         (is_cap(r, e) && e - k < 4)))
+            e++;
+        while (e > k + 1 && (tok_eq(r, e - 1, "-") || r->skip[e - 1] == 1))
+            e--;
+        /* the longest run first, then its single words */
+        rc = add_mention(r, k, e, T_UNKNOWN, 0, 0, 0, head);
+        if (rc == NP_OK && e - k > 1) {
+            size_t j;
+            for (j = k; j < e && rc == NP_OK; j++)
+                if (is_cap(r, j) && r->skip[j] != 1)
+                    rc = add_mention(r, j, j + 1, T_UNKNOWN, 0, 0, 0, head);
+        }
+        k = e;
+    }
+    return rc;
+}
+
+/* May a name go on past token b-1 into token b (same block, no sentence
+ * break except after an abbreviation: "Patrick W. Carlineo")? */
+static int continues(const run *r, size_t b, size_t block_end)
+{
+    if (b >= block_end)
+        return 0;
+    if (!(r->tok[b].flags & NP__TOK_SENT_START))
+        return 1;
+    return b >= 2 && r->skip[b - 1] == 1 && r->skip[b - 2] == 2 &&
+           tok_n(r, b - 2) <= 4;
+}
+
 /* Walks the tokens and records candidate mentions. */
 static int find_mentions(run *r, const np__tokens *tk)
 {
-    size_t si;
+    size_t si, resume = 0;
+    uint8_t *head;
+    int rc = NP_OK;
+
+    head = np__calloc(r->ntok ? r->ntok : 1, 1);
+    if (!head)
+        return NP_ENOMEM;
     for (si = 0; si < tk->sents.len; si++) {
         const np__sentence *s = np__vec_at(&tk->sents, si);
-        int head = headline_sentence(r, s);
-        size_t i = s->tok_begin;
-        while (i < s->tok_end) {
-            size_t a = i, b;
-            int rc;
+        int h = headline_sentence(r, s);
+        size_t i;
+        for (i = s->tok_begin; i < s->tok_end; i++)
+            head[i] = (uint8_t)h;
+    }
+    for (si = 0; si < tk->sents.len && rc == NP_OK; si++) {
+        const np__sentence *s = np__vec_at(&tk->sents, si);
+        size_t block_end = s->tok_end;
+        size_t i = s->tok_begin > resume ? s->tok_begin : resume;
+        /* a name may run on over an abbreviation's sentence break */
+        {
+            size_t sj = si + 1;
+            while (sj < tk->sents.len &&
+                   ((const np__sentence *)np__vec_at(&tk->sents, sj))->block == s->block)
+                sj++;
+            block_end = ((const np__sentence *)np__vec_at(&tk->sents, sj - 1))->tok_end;
+        }
+        while (i < s->tok_end && rc == NP_OK) {
+            size_t a = i, b, k;
+            int allcaps = 1;
             if (r->skip[i] == 1 || !is_cap(r, i)) {
                 i++;
                 continue;
             }
             b = i + 1;
-            while (b < s->tok_end && b - a < MAX_SPAN && !is_poss(r, b - 1)) {
+            while (continues(r, b, block_end) && b - a < MAX_SPAN && !is_poss(r, b - 1)) {
                 if (r->skip[b] == 1) {
                     b++;
                     continue;
                 }
-                if (is_cap(r, b) && !(r->tok[b].flags & NP__TOK_SENT_START)) {
+                if (is_cap(r, b)) {
                     b++;
                     continue;
                 }
-                /* hyphen inside a name: "Jean-Yves", "Caldwell-Pope" */
+                /* hyphen inside a name: "Jean-Yves", "Caldwell-Pope"; not
+                 * after a party letter ("R-Texas") */
                 if (tok_eq(r, b, "-") && adjacent(r, b - 1) && adjacent(r, b) &&
-                    b + 1 < s->tok_end && is_cap(r, b + 1)) {
+                    continues(r, b + 1, block_end) && is_cap(r, b + 1) &&
+                    tok_n(r, b - 1) > 1) {
                     b += 2;
                     continue;
                 }
@@ -838,57 +1051,44 @@ static int find_mentions(run *r, const np__tokens *tk)
                 if ((tok_eq(r, b, "&") ||
                      (!(r->tok[b].flags & NP__TOK_UPPER) &&
                       (lx_flags(tok_s(r, b), tok_n(r, b)) & NP__LX_CONNECTOR))) &&
-                    b + 1 < s->tok_end && is_cap(r, b + 1)) {
+                    continues(r, b + 1, block_end)) {
+                    size_t c = b + 1;
                     /* at most two connectors in a row ("van de") */
-                    b += 1;
-                    if (b + 1 < s->tok_end && !is_cap(r, b) &&
-                        (lx_flags(tok_s(r, b), tok_n(r, b)) & NP__LX_CONNECTOR))
-                        b++;
-                    continue;
+                    if (!is_cap(r, c) && (lx_flags(tok_s(r, c), tok_n(r, c)) & NP__LX_CONNECTOR) &&
+                        continues(r, c + 1, block_end))
+                        c++;
+                    if (is_cap(r, c)) {
+                        b = c;
+                        continue;
+                    }
                 }
                 break;
             }
             /* trailing connectors and hyphens are not part of it */
-            while (b > a && (!is_cap(r, b - 1) || r->skip[b - 1] == 1) &&
-                   !(r->skip[b - 1] == 1 && b - 1 > a && r->skip[b - 2] == 2))
+            while (b > a && !is_cap(r, b - 1) && r->skip[b - 1] != 1)
                 b--;
             if (b > a && r->skip[b - 1] == 1)
-                b--;
+                b--;   /* the abbreviation word keeps its dot */
+            /* a leading party or position letter ("F Hamidou Diallo") */
+            if (b - a >= 2 && tok_n(r, a) == 1 && r->skip[a] != 2)
+                a++;
+            for (k = a; k < b; k++)
+                if ((r->tok[k].flags & NP__TOK_WORD) && !(r->tok[k].flags & NP__TOK_ALLCAPS) &&
+                    r->skip[k] != 2)
+                    allcaps = 0;
             if (b > a) {
-                /* the dot token of the last abbreviation belongs to it */
-                rc = head ? NP_OK : NP_OK;
-                if (head) {
-                    /* headline: every word is a candidate to confirm */
-                    size_t k = a;
-                    while (k < b) {
-                        size_t e = k + 1;
-                        if (!is_cap(r, k) || r->skip[k] == 1) {
-                            k++;
-                            continue;
-                        }
-                        while (e < b && (r->skip[e] == 1 || tok_eq(r, e, "-") ||
-                                         (is_cap(r, e) && e - k < 4)))
-                            e++;
-                        /* try the longest run first, then single words */
-                        rc = add_mention(r, k, e, T_UNKNOWN, 0, 0, 0, head);
-                        if (rc == NP_OK && e - k > 1) {
-                            size_t j;
-                            for (j = k; j < e && rc == NP_OK; j++)
-                                if (is_cap(r, j) && r->skip[j] != 1)
-                                    rc = add_mention(r, j, j + 1, T_UNKNOWN, 0, 0, 0, head);
-                        }
-                        k = e;
-                    }
-                } else {
+                if (head[a] || (allcaps && b - a >= 2 && !(span_lx(r, a, b, NULL) &
+                                                             (NP__LX_ORG | NP__LX_ANYPLACE))))
+                    rc = headline_span(r, a, b, head[a] ? head[a] : 2);
+                else
                     rc = handle_span(r, a, b, 0);
-                }
-                if (rc != NP_OK)
-                    return rc;
             }
-            i = b > a ? b : a + 1;
+            i = b > i ? b : i + 1;
+            resume = i;
         }
     }
-    return NP_OK;
+    np__free(head);
+    return rc;
 }
 
 /* ------------------------------------------------------------ grouping */

@@ -30,6 +30,9 @@
 #define NP__LX_PLACE     (1u << 17)  /* other well-known places */
 #define NP__LX_CASED     (1u << 18)  /* the name flags hold only in capitals
                                         ("US", "WHO", "IN") */
+#define NP__LX_EVENT     (1u << 19)  /* last word of an event: "Cup" */
+#define NP__LX_ORG_MOD   (1u << 20)  /* "Correctional" (Center): an org */
+#define NP__LX_TEAM      (1u << 21)  /* first word of a club: "FC" */
 
 #define NP__LX_ANYPLACE (NP__LX_COUNTRY | NP__LX_CITY | NP__LX_STATE \
                          | NP__LX_REGION | NP__LX_PLACE)
