@@ -1,12 +1,455 @@
-/* Text cleanup (first version: no rule yet; output = valid UTF-8 input). */
+/*
+ * Text cleanup: the public np_clean() API, the document stage, and the
+ * machinery shared by the passes (edit recording and offset mapping).
+ */
 #include <string.h>
 
-#include "np_internal.h"
+#include <unicode/ucnv.h>
+#include <unicode/unorm2.h>
+
+#include "text.h"
+#include "data/english_words.h"
+
+/* ------------------------------------------------------------ state */
+
+static const char *const cp_names[NP__CP_COUNT] = {
+    "windows-1252", "windows-1251", "windows-1250", "windows-1257",
+    "macintosh", "ibm-437", "iso-8859-2", "windows-1253", "windows-1254"
+};
+
+static int cp_load(np__codepage *cp, const char *name)
+{
+    UErrorCode err = U_ZERO_ERROR;
+    UConverter *cv = ucnv_open(name, &err);
+    int i, j;
+    if (U_FAILURE(err) || !cv)
+        return -1;
+    ucnv_setToUCallBack(cv, UCNV_TO_U_CALLBACK_STOP, NULL, NULL, NULL, &err);
+    cp->name = name;
+    cp->nrev = 0;
+    for (i = 0; i < 128; i++) {
+        char b = (char)(0x80 + i);
+        UChar u[4];
+        int32_t k;
+        err = U_ZERO_ERROR;
+        ucnv_reset(cv);
+        k = ucnv_toUChars(cv, u, 4, &b, 1, &err);
+        cp->to_uni[i] = 0;
+        if (U_SUCCESS(err) && k == 1 && u[0] != 0xFFFD && u[0] != 0x1A)
+            cp->to_uni[i] = u[0];
+        else if (i < 0x20)
+            cp->to_uni[i] = 0x80 + (uint32_t)i;  /* sloppy: C1 as itself */
+    }
+    ucnv_close(cv);
+    /* reverse table, sorted by code point (insertion sort: 128 items) */
+    for (i = 0; i < 128; i++) {
+        uint32_t u = cp->to_uni[i];
+        if (!u)
+            continue;
+        j = cp->nrev++;
+        while (j > 0 && cp->rev_cp[j - 1] > u) {
+            cp->rev_cp[j] = cp->rev_cp[j - 1];
+            cp->rev_byte[j] = cp->rev_byte[j - 1];
+            j--;
+        }
+        cp->rev_cp[j] = u;
+        cp->rev_byte[j] = (unsigned char)(0x80 + i);
+    }
+    return 0;
+}
+
+int np__text_state_init(struct np__text_state *s)
+{
+    UErrorCode err = U_ZERO_ERROR;
+    int i;
+    memset(s, 0, sizeof(*s));
+    s->nfc = unorm2_getNFCInstance(&err);
+    if (U_FAILURE(err))
+        return NP_ERROR;
+    s->nfkc = unorm2_getNFKCInstance(&err);
+    if (U_FAILURE(err))
+        return NP_ERROR;
+    for (i = 0; i < NP__CP_COUNT; i++)
+        if (cp_load(&s->cp[s->ncp], cp_names[i]) == 0)
+            s->ncp++;
+    if (s->ncp == 0 || strcmp(s->cp[0].name, "windows-1252"))
+        return NP_ERROR;
+    return NP_OK;
+}
+
+void np__text_state_free(struct np__text_state *s)
+{
+    np__free(s);  /* ICU normalisers are shared singletons */
+}
+
+static struct np__text_state *state_new(int *rc)
+{
+    struct np__text_state *s = np__malloc(sizeof(*s));
+    if (!s) {
+        *rc = NP_ENOMEM;
+        return NULL;
+    }
+    *rc = np__text_state_init(s);
+    if (*rc != NP_OK) {
+        np__free(s);
+        return NULL;
+    }
+    return s;
+}
+
+/* ------------------------------------------------------------ texts */
+
+int np__ttext_init(np__ttext *t, const char *s, size_t n)
+{
+    int i;
+    memset(t, 0, sizeof(*t));
+    for (i = 0; i < NP__MAX_PASSES; i++)
+        np__vec_init(&t->ed[i], sizeof(np__tedit));
+    np__vec_init(&t->strs, 2 * sizeof(size_t));
+    t->s = np__malloc(n + 1);
+    if (!t->s)
+        return NP_ENOMEM;
+    if (n)
+        memcpy(t->s, s, n);
+    t->s[n] = '\0';
+    t->n = n;
+    return NP_OK;
+}
+
+void np__ttext_free(np__ttext *t)
+{
+    int i;
+    for (i = 0; i < NP__MAX_PASSES; i++)
+        np__vec_free(&t->ed[i]);
+    np__vec_free(&t->strs);
+    np__buf_free(&t->pool);
+    np__free(t->s);
+    t->s = NULL;
+}
+
+int np__tw_begin(np__tw *w, np__ttext *t)
+{
+    np__buf z = NP__BUF_INIT;
+    w->t = t;
+    w->in = t->s;
+    w->n = t->n;
+    w->done = 0;
+    w->out = z;
+    w->err = NP_OK;
+    if (t->npass >= NP__MAX_PASSES)
+        return NP_ERROR;
+    w->ed = &t->ed[t->npass];
+    return NP_OK;
+}
+
+void np__tw_edit(np__tw *w, size_t s, size_t e, const char *rep, size_t rl,
+                 const char *rule)
+{
+    np__tedit *ed;
+    size_t *so;
+    if (w->err || s < w->done || e < s || e > w->n)
+        return;
+    if (s == e && rl == 0)
+        return;
+    if (e - s == rl && !memcmp(w->in + s, rep, rl))
+        return;
+    if (!w->out.cap && np__buf_reserve(&w->out, w->n + 16) != NP_OK) {
+        w->err = NP_ENOMEM;
+        return;
+    }
+    np__buf_put(&w->out, w->in + w->done, s - w->done);
+    ed = np__vec_push(w->ed);
+    so = np__vec_push(&w->t->strs);
+    if (!ed || !so) {
+        w->err = NP_ENOMEM;
+        return;
+    }
+    ed->in_s = s;
+    ed->in_e = e;
+    ed->out_s = w->out.len;
+    ed->rule = rule;
+    /* before and after, kept in the pool for the fix list */
+    so[0] = w->t->pool.len;
+    np__buf_put(&w->t->pool, w->in + s, e - s);
+    np__buf_putc(&w->t->pool, 0);
+    so[1] = w->t->pool.len;
+    np__buf_put(&w->t->pool, rep, rl);
+    np__buf_putc(&w->t->pool, 0);
+    np__buf_put(&w->out, rep, rl);
+    ed->out_e = w->out.len;
+    w->done = e;
+    if (w->out.oom || w->t->pool.oom)
+        w->err = NP_ENOMEM;
+}
+
+int np__tw_end(np__tw *w)
+{
+    np__ttext *t = w->t;
+    if (w->err) {
+        np__buf_free(&w->out);
+        return w->err;
+    }
+    t->npass++;
+    if (!w->ed->len) {
+        np__buf_free(&w->out);
+        return NP_OK;
+    }
+    np__buf_put(&w->out, w->in + w->done, w->n - w->done);
+    if (w->out.oom) {
+        np__buf_free(&w->out);
+        return NP_ENOMEM;
+    }
+    np__free(t->s);
+    t->s = np__buf_detach(&w->out, &t->n);
+    return NP_OK;
+}
+
+/* Maps an offset of pass j's output back to its input (is_end picks the
+ * end of an edit the offset falls inside). */
+static size_t map_back(const np__vec *ed, size_t x, int is_end)
+{
+    const np__tedit *e = ed->ptr;
+    size_t lo = 0, hi = ed->len;
+    while (lo < hi) {     /* first edit with out_s > x */
+        size_t mid = (lo + hi) / 2;
+        if (e[mid].out_s <= x)
+            lo = mid + 1;
+        else
+            hi = mid;
+    }
+    if (lo == 0)
+        return x;
+    e += lo - 1;
+    if (x == e->out_s && (!is_end || e->out_s == e->out_e))
+        return e->in_s;
+    if (x < e->out_e || (x == e->out_e && x == e->out_s))
+        return is_end ? e->in_e : e->in_s;
+    return x - e->out_e + e->in_e;
+}
+
+static size_t map_fwd(const np__vec *ed, size_t x, int is_end)
+{
+    const np__tedit *e = ed->ptr;
+    size_t lo = 0, hi = ed->len;
+    while (lo < hi) {
+        size_t mid = (lo + hi) / 2;
+        if (e[mid].in_s <= x)
+            lo = mid + 1;
+        else
+            hi = mid;
+    }
+    if (lo == 0)
+        return x;
+    e += lo - 1;
+    if (x == e->in_s && (!is_end || e->in_s == e->in_e))
+        return e->out_s;
+    if (x < e->in_e || (x == e->in_e && x == e->in_s))
+        return is_end ? e->out_e : e->out_s;
+    return x - e->in_e + e->out_e;
+}
+
+int np__ttext_fixes(np__ttext *t, np__arena *arena, np__vec *out,
+                    size_t block)
+{
+    int k, j;
+    size_t i, si = 0;
+    const size_t *so = t->strs.ptr;
+    for (k = 0; k < t->npass; k++) {
+        const np__tedit *e = t->ed[k].ptr;
+        for (i = 0; i < t->ed[k].len; i++, si++) {
+            size_t a = e[i].in_s, b = e[i].in_e;
+            size_t c = e[i].out_s, d = e[i].out_e;
+            np_fix *f;
+            for (j = k - 1; j >= 0; j--) {
+                a = map_back(&t->ed[j], a, 0);
+                b = map_back(&t->ed[j], b, 1);
+            }
+            for (j = k + 1; j < t->npass; j++) {
+                c = map_fwd(&t->ed[j], c, 0);
+                d = map_fwd(&t->ed[j], d, 1);
+            }
+            f = np__vec_push(out);
+            if (!f)
+                return NP_ENOMEM;
+            f->rule = e[i].rule;
+            f->before = np__arena_strdup(arena, t->pool.ptr + so[2 * si]);
+            f->after = np__arena_strdup(arena, t->pool.ptr + so[2 * si + 1]);
+            if (!f->before || !f->after)
+                return NP_ENOMEM;
+            f->in_start = a;
+            f->in_end = b < a ? a : b;
+            f->start = c;
+            f->end = d < c ? c : d;
+            f->block = block;
+        }
+    }
+    return NP_OK;
+}
+
+/* ------------------------------------------------------------ evidence */
+
+static uint32_t name_hash(const char *s, size_t n)
+{
+    uint32_t h = 2166136261u;
+    size_t i;
+    for (i = 0; i < n; i++)
+        h = (h ^ (unsigned char)s[i]) * 16777619u;
+    return h;
+}
+
+static void name_add(np__cleaner *c, const char *s, size_t n)
+{
+    size_t i;
+    if (c->oom)
+        return;
+    if ((c->name_count + 1) * 2 > c->name_cap) {
+        size_t cap = c->name_cap ? c->name_cap * 2 : 64, k;
+        size_t *no = np__calloc(cap, sizeof(*no));
+        size_t *nl = np__calloc(cap, sizeof(*nl));
+        if (!no || !nl) {
+            np__free(no);
+            np__free(nl);
+            c->oom = 1;
+            return;
+        }
+        for (k = 0; k < c->name_cap; k++) {
+            if (!c->name_len[k])
+                continue;
+            i = name_hash(c->namebuf.ptr + c->name_off[k], c->name_len[k]) &
+                (cap - 1);
+            while (nl[i])
+                i = (i + 1) & (cap - 1);
+            no[i] = c->name_off[k];
+            nl[i] = c->name_len[k];
+        }
+        np__free(c->name_off);
+        np__free(c->name_len);
+        c->name_off = no;
+        c->name_len = nl;
+        c->name_cap = cap;
+    }
+    i = name_hash(s, n) & (c->name_cap - 1);
+    while (c->name_len[i]) {
+        if (c->name_len[i] == n && !memcmp(c->namebuf.ptr + c->name_off[i], s, n))
+            return;
+        i = (i + 1) & (c->name_cap - 1);
+    }
+    c->name_off[i] = c->namebuf.len;
+    if (np__buf_put(&c->namebuf, s, n) != NP_OK) {
+        c->oom = 1;
+        return;
+    }
+    c->name_len[i] = n;
+    c->name_count++;
+}
+
+int np__cleaner_has_name(const np__cleaner *c, const char *s, size_t n)
+{
+    size_t i;
+    if (!c->name_cap || !n)
+        return 0;
+    i = name_hash(s, n) & (c->name_cap - 1);
+    while (c->name_len[i]) {
+        if (c->name_len[i] == n && !memcmp(c->namebuf.ptr + c->name_off[i], s, n))
+            return 1;
+        i = (i + 1) & (c->name_cap - 1);
+    }
+    return 0;
+}
+
+void np__cleaner_free(np__cleaner *c)
+{
+    np__free(c->name_off);
+    np__free(c->name_len);
+    np__buf_free(&c->namebuf);
+    c->name_off = NULL;
+    c->name_len = NULL;
+    c->name_cap = c->name_count = 0;
+}
+
+static int is_alpha(unsigned char ch)
+{
+    return (ch | 0x20) >= 'a' && (ch | 0x20) <= 'z';
+}
+
+void np__evidence_scan(np__cleaner *c, const char *s, size_t n,
+                       size_t *words, size_t *english, size_t *curly,
+                       size_t *straight)
+{
+    size_t i = 0;
+    while (i < n) {
+        unsigned char ch = (unsigned char)s[i];
+        if (ch == '\'' && i > 0 && i + 1 < n && is_alpha((unsigned char)s[i - 1])
+            && is_alpha((unsigned char)s[i + 1]))
+            (*straight)++;
+        if (ch == 0xE2 && i + 2 < n && (unsigned char)s[i + 1] == 0x80 &&
+            (unsigned char)s[i + 2] == 0x99 && i > 0 &&
+            is_alpha((unsigned char)s[i - 1]))
+            (*curly)++;
+        if (ch == 0xE2 && i + 2 < n && (unsigned char)s[i + 1] == 0x80 &&
+            ((unsigned char)s[i + 2] >= 0x98 && (unsigned char)s[i + 2] <= 0x9D))
+            (*curly)++;  /* typographic quotes: the text is typeset */
+        if (is_alpha(ch)) {
+            size_t st = i;
+            int nonascii = 0;
+            while (i < n && (is_alpha((unsigned char)s[i]) ||
+                             ((unsigned char)s[i] >= 0x80 &&
+                              (unsigned char)s[i] != 0xE2))) {
+                if ((unsigned char)s[i] >= 0x80)
+                    nonascii = 1;
+                i++;
+            }
+            (*words)++;
+            if (!nonascii && np__lex(s + st, i - st) & NP__LEX_LOWER)
+                (*english)++;
+            if (ch >= 'A' && ch <= 'Z' && i - st > 1)
+                name_add(c, s + st, i - st);
+            continue;
+        }
+        i++;
+    }
+}
+
+static void evidence_decide(np__cleaner *c, size_t words, size_t english,
+                            size_t curly, size_t straight)
+{
+    c->english = words > 0 && english * 10 >= words * 6;
+    c->apos = curly > straight ? 0x2019 : (straight ? '\'' : 0x2019);
+    if (!curly && !straight)
+        c->apos = '\'';
+}
+
+/* ------------------------------------------------------------ driver */
+
+static int clean_first(np__cleaner *c, np__ttext *t)
+{
+    int rc;
+    if ((rc = np__pass_bytes(c, t)) != NP_OK)
+        return rc;
+    if ((rc = np__pass_mojibake(c, t)) != NP_OK)
+        return rc;
+    if ((rc = np__pass_markup(c, t)) != NP_OK)
+        return rc;
+    if ((rc = np__pass_chars(c, t)) != NP_OK)
+        return rc;
+    return np__pass_nfc(c, t);
+}
+
+static int clean_second(np__cleaner *c, np__ttext *t)
+{
+    int rc;
+    if ((rc = np__pass_spaces(c, t)) != NP_OK)
+        return rc;
+    return np__pass_apostrophes(c, t);
+}
+
+/* ------------------------------------------------------------ public */
 
 struct np_clean_result {
     char *text;
     size_t len;
     np__vec fixes;
+    np__arena *arena;
 };
 
 int np_clean_options_init(np_clean_options *opts, unsigned int version)
@@ -22,22 +465,54 @@ int np_clean(np_clean_result **out, const char *buf, size_t len,
              const np_clean_options *opts)
 {
     np_clean_result *r;
+    np__cleaner c;
+    np__ttext t;
+    size_t words = 0, eng = 0, curly = 0, straight = 0, max;
+    int rc;
     if (out)
         *out = NULL;
     if (!out || (!buf && len))
         return NP_EINVAL;
     if (opts && (opts->version == 0 || opts->version > NP_CLEAN_OPTIONS_VERSION))
         return NP_EINVAL;
+    max = opts && opts->max_bytes ? opts->max_bytes : (size_t)256 << 20;
+    if (len > max)
+        return NP_ELIMIT;
+    memset(&c, 0, sizeof(c));
+    c.flags = opts ? opts->flags : 0;
+    c.st = state_new(&rc);
+    if (!c.st)
+        return rc;
     r = np__calloc(1, sizeof(*r));
-    if (!r)
-        return NP_ENOMEM;
-    np__vec_init(&r->fixes, sizeof(np_fix));
-    r->text = np__strndup(buf ? buf : "", len);
-    if (!r->text) {
-        np__free(r);
+    if (!r) {
+        np__text_state_free(c.st);
         return NP_ENOMEM;
     }
-    r->len = len;
+    np__vec_init(&r->fixes, sizeof(np_fix));
+    r->arena = np__arena_new();
+    rc = r->arena ? np__ttext_init(&t, buf ? buf : "", len) : NP_ENOMEM;
+    if (rc == NP_OK) {
+        rc = clean_first(&c, &t);
+        if (rc == NP_OK) {
+            np__evidence_scan(&c, t.s, t.n, &words, &eng, &curly, &straight);
+            evidence_decide(&c, words, eng, curly, straight);
+            rc = c.oom ? NP_ENOMEM : clean_second(&c, &t);
+        }
+        if (rc == NP_OK)
+            rc = np__ttext_fixes(&t, r->arena, &r->fixes, 0);
+        if (rc == NP_OK) {
+            r->text = t.s;
+            r->len = t.n;
+            t.s = NULL;
+        }
+        np__ttext_free(&t);
+    }
+    np__cleaner_free(&c);
+    np__text_state_free(c.st);
+    if (rc != NP_OK) {
+        np_clean_result_free(r);
+        return rc;
+    }
     *out = r;
     return NP_OK;
 }
@@ -64,17 +539,106 @@ void np_clean_result_free(np_clean_result *r)
     if (!r)
         return;
     np__vec_free(&r->fixes);
+    np__arena_free(r->arena);
     np__free(r->text);
     np__free(r);
 }
 
-int np__clean_document(np__ctx *c)
+/* ------------------------------------------------------------ document */
+
+/* Cleans a metadata string in place (no fixes recorded). */
+static int clean_meta(np__cleaner *c, np_document *d, const char **field)
 {
-    (void)c;
-    return NP_OK;
+    np__ttext t;
+    int rc;
+    if (!*field)
+        return NP_OK;
+    rc = np__ttext_init(&t, *field, strlen(*field));
+    if (rc == NP_OK)
+        rc = clean_first(c, &t);
+    if (rc == NP_OK)
+        rc = clean_second(c, &t);
+    if (rc == NP_OK && (t.n != strlen(*field) || memcmp(t.s, *field, t.n))) {
+        const char *s = np__arena_strndup(d->arena, t.s, t.n);
+        if (!s)
+            rc = NP_ENOMEM;
+        else if (t.n)
+            *field = s;
+    }
+    np__ttext_free(&t);
+    return rc;
 }
 
-void np__text_state_free(struct np__text_state *s)
+int np__clean_document(np__ctx *cx)
 {
-    (void)s;
+    np_document *d = cx->doc;
+    np__cleaner c;
+    np__ttext *tt;
+    size_t nb = d->blocks.len, i;
+    size_t words = 0, eng = 0, curly = 0, straight = 0;
+    int rc = NP_OK;
+    memset(&c, 0, sizeof(c));
+    if (cx->parser) {
+        if (!cx->parser->text) {
+            cx->parser->text = state_new(&rc);
+            if (!cx->parser->text)
+                return rc;
+        }
+        c.st = cx->parser->text;
+    } else {
+        c.st = state_new(&rc);
+        if (!c.st)
+            return rc;
+    }
+    tt = np__calloc(nb ? nb : 1, sizeof(*tt));
+    if (!tt) {
+        rc = NP_ENOMEM;
+        goto done;
+    }
+    for (i = 0; i < nb && rc == NP_OK; i++) {
+        np__block *b = np__vec_at(&d->blocks, i);
+        rc = np__ttext_init(&tt[i], b->text ? b->text : "", b->len);
+        if (rc == NP_OK)
+            rc = clean_first(&c, &tt[i]);
+        if (rc == NP_OK)
+            np__evidence_scan(&c, tt[i].s, tt[i].n, &words, &eng, &curly,
+                              &straight);
+    }
+    if (rc == NP_OK && c.oom)
+        rc = NP_ENOMEM;
+    if (rc == NP_OK)
+        evidence_decide(&c, words, eng, curly, straight);
+    for (i = 0; i < nb && rc == NP_OK; i++) {
+        np__block *b = np__vec_at(&d->blocks, i);
+        rc = clean_second(&c, &tt[i]);
+        if (rc == NP_OK && tt[i].npass && (tt[i].n != b->len ||
+                                           memcmp(tt[i].s, b->text, b->len))) {
+            char *s = np__arena_strndup(d->arena, tt[i].s, tt[i].n);
+            if (!s)
+                rc = NP_ENOMEM;
+            else {
+                b->text = s;
+                b->len = tt[i].n;
+            }
+        }
+        if (rc == NP_OK)
+            rc = np__ttext_fixes(&tt[i], d->arena, &d->fixes, i);
+    }
+    if (rc == NP_OK)
+        rc = clean_meta(&c, d, &d->meta[NP__TITLE]);
+    if (rc == NP_OK)
+        rc = clean_meta(&c, d, &d->meta[NP__DESCRIPTION]);
+    for (i = 0; rc == NP_OK && i < d->authors.len; i++)
+        rc = clean_meta(&c, d, (const char **)np__vec_at(&d->authors, i));
+done:
+    if (tt) {
+        for (i = 0; i < nb; i++)
+            if (tt[i].s)
+                np__ttext_free(&tt[i]);
+        np__free(tt);
+    }
+    np__cleaner_free(&c);
+    if (!cx->parser)
+        np__text_state_free(c.st);
+    return rc;
 }

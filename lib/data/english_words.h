@@ -1,0 +1,28 @@
+/* The English lexicon compiled into the library (generated table in
+ * english_words.c, built by gen_english.py; provenance in README.md). */
+#ifndef NP_ENGLISH_WORDS_H
+#define NP_ENGLISH_WORDS_H
+
+#include <stddef.h>
+#include <stdint.h>
+
+/* Bits of np__english_flags: how a (lower-cased) spelling is used. */
+#define NP__LEX_LOWER    0x001u  /* occurs in lower case (a common word) */
+#define NP__LEX_CAP      0x002u  /* occurs capitalised (a proper noun) */
+#define NP__LEX_POSS     0x004u  /* takes a possessive 's */
+#define NP__LEX_NOUN     0x008u
+#define NP__LEX_VERB     0x010u  /* a verb's base form */
+#define NP__LEX_ADJ      0x020u
+#define NP__LEX_PLURAL   0x040u  /* a plural noun made with -s */
+#define NP__LEX_ING      0x080u
+#define NP__LEX_ED       0x100u
+#define NP__LEX_ADV      0x200u
+#define NP__LEX_VERB3    0x400u  /* a verb's third person singular (-s) */
+#define NP__LEX_PROPER_S 0x800u  /* a proper noun ending in s (James) */
+
+extern const size_t np__english_count;
+extern const char np__english_words[];
+extern const uint32_t np__english_offsets[];
+extern const uint16_t np__english_flags[];
+
+#endif

@@ -1,0 +1,670 @@
+/*
+ * Restoring lost apostrophes in English text ("diplomacys resources",
+ * "Its premature", "dont").
+ *
+ * Every word that could have lost an apostrophe is judged on three kinds of
+ * evidence: the lexicon (is "bodys" a word? does "body" take a possessive?
+ * is "Frances" a name?), the sentence around it (what follows "its": a noun
+ * phrase or a predicate; what precedes "were"), and the document (a name
+ * written elsewhere as "France"). Only clear cases are changed: a wrong
+ * insertion is worse than a missed one. Texts that do not look English are
+ * left alone.
+ */
+#include <string.h>
+
+#include <unicode/uchar.h>
+
+#include "text.h"
+#include "data/english_words.h"
+
+typedef struct tok {
+    size_t s, e;           /* byte span */
+    unsigned lex;          /* lexicon bits (ASCII words only) */
+    unsigned fw;           /* function-word class */
+    unsigned char ascii;   /* letters only, ASCII */
+    unsigned char digit;   /* contains a digit */
+    unsigned char apos;    /* contains an apostrophe already */
+    unsigned char cap;     /* first letter upper case */
+    unsigned char allcaps; /* two or more letters, all upper case */
+    unsigned char start;   /* first word of a sentence (or after a quote) */
+    unsigned char space_after;  /* followed by spaces, then a word */
+    unsigned char hyphen_after; /* followed directly by '-' */
+    unsigned char comma_before; /* preceded by a comma */
+    unsigned char quote_before; /* preceded by an opening quote */
+} tok;
+
+typedef struct actx {
+    const char *s;
+    tok *t;
+    size_t n;
+    np__cleaner *c;
+} actx;
+
+/* ------------------------------------------------------------ helpers */
+
+static int teq(const actx *a, const tok *t, const char *w)
+{
+    size_t n = strlen(w), i;
+    if (t->e - t->s != n)
+        return 0;
+    for (i = 0; i < n; i++)
+        if ((a->s[t->s + i] | 0x20) != w[i])
+            return 0;
+    return 1;
+}
+
+static int tin(const actx *a, const tok *t, const char *const *list)
+{
+    for (; *list; list++)
+        if (teq(a, t, *list))
+            return 1;
+    return 0;
+}
+
+static const tok *next_tok(const actx *a, const tok *t)
+{
+    size_t i = (size_t)(t - a->t);
+    if (!t->space_after || i + 1 >= a->n)
+        return NULL;
+    return &a->t[i + 1];
+}
+
+static const tok *prev_tok(const actx *a, const tok *t)
+{
+    size_t i = (size_t)(t - a->t);
+    if (i == 0 || t->start || t->comma_before || t->quote_before ||
+        !a->t[i - 1].space_after)
+        return NULL;
+    return &a->t[i - 1];
+}
+
+/* Irregular past participles and past tenses (closed class). */
+static const char *const irregular_ed[] = {
+    "been", "built", "bought", "brought", "caught", "chosen", "done", "driven",
+    "found", "given", "gone", "got", "gotten", "grown", "held", "kept",
+    "known", "left", "lost", "made", "meant", "met", "paid", "put", "said",
+    "seen", "sent", "set", "shown", "sold", "spent", "stood", "taken",
+    "taught", "thought", "told", "understood", "won", "written", "became",
+    "began", "came", "fell", "felt", "gave", "grew", "knew", "led", "ran",
+    "rose", "saw", "took", "went", "wrote", "says", "hit", "cut", "let",
+    NULL
+};
+
+static int is_verbish(const actx *a, const tok *t)
+{
+    /* a verb form that cannot start a noun phrase */
+    if (tin(a, t, irregular_ed))
+        return 1;
+    if ((t->lex & (NP__LEX_VERB3 | NP__LEX_ED)) &&
+        !(t->lex & (NP__LEX_NOUN | NP__LEX_ADJ | NP__LEX_PLURAL)))
+        return 1;
+    return 0;
+}
+
+/* Can t start the noun phrase after a possessive ("France's efforts")? */
+static int np_start(const actx *a, const tok *t, int strict)
+{
+    if (!t)
+        return 0;
+    if (t->digit)
+        return !strict;
+    if (t->fw) {
+        return teq(a, t, "most") || teq(a, t, "more") ? 1 : 0;
+    }
+    if (teq(a, t, "own"))
+        return 1;
+    if (t->cap && !t->start)
+        return !strict;
+    if (!t->ascii)
+        return !strict;
+    if (!t->lex)
+        return !strict;
+    if (is_verbish(a, t))
+        return 0;
+    if (strict && (t->lex & NP__LEX_ING) && !(t->lex & NP__LEX_NOUN))
+        return 0;
+    if (strict && (t->lex & NP__LEX_VERB) && !(t->lex & (NP__LEX_NOUN | NP__LEX_ADJ)))
+        return 0;
+    if (t->lex & NP__LEX_ADV && !(t->lex & (NP__LEX_NOUN | NP__LEX_ADJ)))
+        return 0;
+    return 1;
+}
+
+/* ------------------------------------------------------------ "it's" */
+
+static const char *const then_predicate[] = {
+    "to", "that", "how", "whether", "if", "when", "why", "what", "for",
+    "because", "as", NULL
+};
+
+static int pred_after(const actx *a, const tok *t)
+{
+    /* what follows a predicate adjective or participle */
+    const tok *n = next_tok(a, t);
+    size_t i = (size_t)(t - a->t);
+    if (t->hyphen_after)
+        return 0;
+    if (!n)
+        return i + 1 >= a->n || !a->t[i + 1].space_after ? 1 : 0;
+    return tin(a, n, then_predicate) || (n->fw & (NP__FW_PREP | NP__FW_DET)) ? 1 : 0;
+}
+
+static int adj_pred(const actx *a, const tok *t)
+{
+    /* "hard to", "unclear whether", "boring." */
+    if (!t || t->cap || !t->ascii || t->fw)
+        return 0;
+    if (t->lex & NP__LEX_PLURAL)
+        return 0;
+    if ((t->lex & NP__LEX_NOUN) && !(t->lex & NP__LEX_ADJ) &&
+        !(t->lex & NP__LEX_ING))
+        return 0;
+    if ((t->lex & NP__LEX_ING) && (t->lex & NP__LEX_NOUN))
+        return 0;
+    if (!t->lex)
+        return 0;
+    {
+        const tok *n = next_tok(a, t);
+        size_t i = (size_t)(t - a->t);
+        if (t->hyphen_after)
+            return 0;
+        if (!n)
+            return i + 1 >= a->n || !a->t[i + 1].space_after;
+        return tin(a, n, then_predicate) ? 1 : 0;
+    }
+}
+
+static int its_is_it_is(const actx *a, const tok *t)
+{
+    const tok *n = next_tok(a, t), *n2;
+    static const char *const yes[] = {
+        "not", "been", "also", "just", "still", "so", "too", "really", "always",
+        "never", "now", "here", "there", "already", "almost", "even", "ever",
+        "quite", "rather", "again", "then", "yet", "like", "such", "about",
+        "going", "gonna", "because", "what", "how", "why", "who", "when",
+        "where", "if", "whether", "than", "actually", "probably", "definitely",
+        "certainly", "clearly", "obviously", "simply", "pretty", "all",
+        "hard", "easy", "unclear", "true", "possible", "impossible", "likely",
+        "unlikely", "important", "difficult", "worth", NULL
+    };
+    if (!n || n->hyphen_after || n->cap)
+        return 0;
+    if (teq(a, n, "own") || teq(a, n, "only") || teq(a, n, "very") ||
+        teq(a, n, "more") || teq(a, n, "most") || teq(a, n, "first") ||
+        teq(a, n, "last") || teq(a, n, "and") || teq(a, n, "or") ||
+        teq(a, n, "but") || teq(a, n, "nor"))
+        goto adverb;
+    n2 = next_tok(a, n);
+    if (teq(a, n, "time"))
+        return n2 && (teq(a, n2, "to") || teq(a, n2, "for"));
+    if (teq(a, n, "worth"))
+        return 1;
+    if (tin(a, n, yes)) {
+        /* "its likely successor", "its hard shell": a noun follows */
+        if ((n->lex & NP__LEX_ADJ) && !n->fw && !teq(a, n, "worth") &&
+            n2 && !adj_pred(a, n) && np_start(a, n2, 1))
+            return 0;
+        return 1;
+    }
+    if (n->fw & (NP__FW_DET | NP__FW_PRON | NP__FW_PREP | NP__FW_WH))
+        return 1;
+    if (n->fw & NP__FW_CONJ)
+        return 1;
+    if (n->fw & NP__FW_ADV)
+        return 1;
+    if (n->fw & NP__FW_AUX)
+        return teq(a, n, "being") ? 0 : 0;
+    if (!n->ascii || !n->lex || n->digit)
+        return 0;
+    /* "its getting harder", "its turning out" */
+    if ((n->lex & NP__LEX_ING) && !(n->lex & NP__LEX_NOUN)) {
+        if (!n2)
+            return pred_after(a, n);
+        if (n2->fw || (n2->lex & NP__LEX_ADV) ||
+            ((n2->lex & NP__LEX_ADJ) && !(n2->lex & NP__LEX_NOUN)))
+            return 1;
+        return 0;
+    }
+    /* "its called", "its priced at" */
+    if ((n->lex & NP__LEX_ED) || tin(a, n, irregular_ed)) {
+        if (n->lex & NP__LEX_NOUN)
+            return 0;
+        return pred_after(a, n);
+    }
+    if (adj_pred(a, n) && ((n->lex & NP__LEX_ADJ) || !(n->lex & NP__LEX_NOUN)))
+        return 1;
+adverb:
+    /* "its really hard to", "its newly elected president" */
+    if ((n->lex & NP__LEX_ADV) && !n->fw) {
+        n2 = next_tok(a, n);
+        if (!n2)
+            return pred_after(a, n);
+        if (n2->fw & (NP__FW_DET | NP__FW_PREP | NP__FW_ADV))
+            return 1;
+        if (adj_pred(a, n2))
+            return 1;
+        if (((n2->lex & NP__LEX_ED) || tin(a, n2, irregular_ed)) &&
+            pred_after(a, n2))
+            return 1;
+    }
+    return 0;
+}
+
+/* ------------------------------------------------------------ contractions */
+
+static int boundary_before(const actx *a, const tok *t)
+{
+    static const char *const conj[] = {
+        "if", "because", "but", "when", "so", "then", "while", "what", "where",
+        "how", "until", "unless", "though", "although", "since", "once",
+        "and", "that", "now", "hopefully", NULL
+    };
+    const tok *p = prev_tok(a, t);
+    if (t->start || t->comma_before || t->quote_before)
+        return 1;
+    return p && tin(a, p, conj);
+}
+
+static int verb_base(const actx *a, const tok *t)
+{
+    static const char *const common[] = {
+        "be", "have", "see", "make", "take", "get", "do", "go", "need", "keep",
+        "find", "look", "work", "start", "try", "continue", "never", "always",
+        "also", "just", "probably", "definitely", "certainly", "all", "both",
+        "still", "know", "let", "talk", "give", "tell", "hear", "show",
+        "play", "win", "lose", "wait", "miss", "like", "love", "rather",
+        "want", "say", "think", "been", "really", "likely", "soon", NULL
+    };
+    if (!t || t->cap)
+        return 0;
+    if (tin(a, t, common))
+        return 1;
+    return (t->lex & NP__LEX_VERB) && !(t->lex & (NP__LEX_NOUN | NP__LEX_ADJ)) &&
+           !t->fw;
+}
+
+static const char *const were_next[] = {
+    "not", "going", "on", "in", "already", "still", "truly", "really", "also",
+    "just", "all", "here", "there", "now", "always", "never", "ready", "able",
+    "sure", "confident", "excited", "happy", "proud", "glad", "honoured",
+    "honored", "committed", "pleased", "delighted", "thrilled", "gonna",
+    "very", "so", "definitely", "certainly", NULL
+};
+
+/* Contractions: returns the byte index in the word where the apostrophe
+ * goes, or -1. */
+static long contraction(const actx *a, const tok *t)
+{
+    static const struct { const char *w; int at; } always[] = {
+        {"dont", 3}, {"doesnt", 4}, {"didnt", 3}, {"isnt", 2}, {"arent", 3},
+        {"wasnt", 3}, {"werent", 4}, {"hasnt", 3}, {"havent", 4},
+        {"hadnt", 3}, {"couldnt", 5}, {"wouldnt", 5}, {"shouldnt", 6},
+        {"mustnt", 4}, {"neednt", 4}, {"aint", 2}, {"cant", 2},
+        {"youre", 3}, {"youve", 3}, {"youll", 3}, {"youd", 3},
+        {"theyre", 4}, {"theyve", 4}, {"theyll", 4}, {"theyd", 4},
+        {"weve", 2}, {"im", 1}, {"hes", 2}, {"shes", 3}, {"thats", 4},
+        {"theres", 5}, {"heres", 4}, {"whats", 4}, {"whos", 3},
+        {"itll", 2}, {"thatll", 4}, {"wholl", 3}, {"whove", 3},
+        {"wouldve", 5}, {"couldve", 5}, {"shouldve", 6}, {"mightve", 5},
+        {"mustve", 4}, {"hed", 2}, {"itd", 2}, {"thatd", 4}, {"whod", 3},
+        {"wheres", 5}, {"therell", 5}, {"whatll", 4}, {"wont", 2},
+        {"ive", 1}, {NULL, 0}
+    };
+    const tok *n = next_tok(a, t), *p = prev_tok(a, t);
+    int k;
+    size_t len = t->e - t->s;
+    if (t->allcaps && len <= 3)
+        return -1;
+    for (k = 0; always[k].w; k++) {
+        if (!teq(a, t, always[k].w))
+            continue;
+        if (teq(a, t, "wont") && p && (p->fw & NP__FW_DET))
+            return -1;   /* "as is his wont" */
+        if (teq(a, t, "ive") && (!boundary_before(a, t) || (p && p->cap)))
+            return -1;   /* "Jony Ive" */
+        if (teq(a, t, "hes") && t->cap && !t->start)
+            return -1;
+        return always[k].at;
+    }
+    if (teq(a, t, "its"))
+        return its_is_it_is(a, t) ? 2 : -1;
+    if (teq(a, t, "were")) {
+        if (!boundary_before(a, t) || !n || n->cap || n->hyphen_after)
+            return -1;
+        if (p && (teq(a, p, "and") || teq(a, p, "that") || teq(a, p, "now") ||
+                  teq(a, p, "hopefully")))
+            return -1;
+        if (tin(a, n, were_next))
+            return 2;
+        if ((n->lex & NP__LEX_ING) && !(n->lex & NP__LEX_NOUN) && !n->fw)
+            return 2;
+        return -1;
+    }
+    if (teq(a, t, "well") || teq(a, t, "wed")) {
+        static const char *const excl[] = {
+            "as", "very", "so", "pretty", "quite", "might", "may", "could",
+            "would", "too", "fairly", "just", NULL
+        };
+        if (!boundary_before(a, t) || !n || n->hyphen_after)
+            return -1;
+        if (p && tin(a, p, excl))
+            return -1;
+        if (teq(a, t, "wed") && t->cap && !t->start)
+            return -1;
+        if (!verb_base(a, n))
+            return -1;
+        if (teq(a, t, "well") && (teq(a, n, "be") || teq(a, n, "have")) &&
+            p && (p->fw & NP__FW_AUX))
+            return -1;
+        return 2;
+    }
+    if (teq(a, t, "hell") || teq(a, t, "shell")) {
+        static const char *const ok[] = {
+            "be", "have", "never", "probably", "also", "just", "get", "do",
+            "go", "make", "take", "see", "need", "continue", "still",
+            "always", "try", "likely", NULL
+        };
+        if (!boundary_before(a, t) || !n || !tin(a, n, ok))
+            return -1;
+        return teq(a, t, "hell") ? 2 : 3;
+    }
+    if (teq(a, t, "shed") || teq(a, t, "id")) {
+        static const char *const ok[] = {
+            "be", "have", "like", "love", "rather", "never", "been",
+            "always", "just", "probably", "also", "say", "want", "imagine",
+            "guess", "better", NULL
+        };
+        if (teq(a, t, "id") && (!t->cap || t->allcaps))
+            return -1;
+        if (!boundary_before(a, t) || !n || !tin(a, n, ok))
+            return -1;
+        return teq(a, t, "shed") ? 3 : 1;
+    }
+    if (teq(a, t, "ill")) {
+        static const char *const ok[] = {
+            "be", "have", "never", "just", "probably", "also", "get", "do",
+            "go", "make", "take", "see", "tell", "give", "let", "try",
+            "always", "still", "need", "show", "keep", "bet", NULL
+        };
+        if (!t->cap || t->allcaps || !boundary_before(a, t) || !n ||
+            !tin(a, n, ok))
+            return -1;
+        return 1;
+    }
+    if (teq(a, t, "lets")) {
+        if (!(t->start || t->quote_before) || !n)
+            return -1;
+        if (n->fw & (NP__FW_PRON | NP__FW_DET))
+            return -1;
+        if (!verb_base(a, n) && !teq(a, n, "not") && !teq(a, n, "go"))
+            return -1;
+        return 3;
+    }
+    return -1;
+}
+
+/* ------------------------------------------------------------ possessives */
+
+static const char *const time_nouns[] = {
+    "day", "week", "month", "year", "weekend", "night", "season", "quarter",
+    "decade", "century", "morning", "evening", "afternoon", "summer",
+    "winter", "spring", "autumn", NULL
+};
+
+static int native_s_ending(const actx *a, const tok *t)
+{
+    /* names that end in s of their own: Carlos, Tsipras, Markus, Davies */
+    char p = (char)(a->s[t->e - 2] | 0x20);
+    return p == 's' || p == 'u' || p == 'i' || p == 'o' || p == 'a' ||
+           p == 'e';
+}
+
+static long possessive(const actx *a, const tok *t)
+{
+    const char *w = a->s + t->s;
+    size_t len = t->e - t->s;
+    const tok *n = next_tok(a, t), *p = prev_tok(a, t);
+    unsigned lb;
+    size_t bl = len - 1;
+    if (len < 3 || w[len - 1] != 's' || t->digit || t->apos)
+        return -1;
+    if (t->fw)
+        return -1;
+    /* acronyms: NASAs mission, but CEOs said */
+    if (t->ascii == 0)
+        goto unknown;
+    {
+        size_t k, up = 0;
+        for (k = 0; k < bl; k++)
+            up += w[k] >= 'A' && w[k] <= 'Z';
+        if (up == bl && bl >= 2) {
+            if (!n || n->cap || !np_start(a, n, 1) || n->fw)
+                return -1;
+            if (!(n->lex & (NP__LEX_NOUN | NP__LEX_ADJ)) ||
+                (n->lex & NP__LEX_PLURAL) || (n->lex & NP__LEX_VERB3))
+                return -1;
+            if (!np__cleaner_has_name(a->c, w, bl) && !(n->lex & NP__LEX_NOUN))
+                return -1;
+            return (long)bl;
+        }
+        if (up > 1 && !(w[0] >= 'A' && w[0] <= 'Z'))
+            return -1;
+    }
+    lb = np__lex(w, bl);
+    if (!t->lex) {
+        /* "bodys", "Chinas": not a word, but its stem is */
+        if (lb) {
+            if (!(lb & (NP__LEX_POSS | NP__LEX_CAP)))
+                return -1;
+            if ((lb & NP__LEX_CAP) && !(lb & NP__LEX_LOWER) && !t->cap)
+                return -1;
+            if (!np_start(a, n, 0))
+                return -1;
+            if (p && t->cap && (teq(a, p, "the") || p->digit) &&
+                !np_start(a, n, 1))
+                return -1;
+            return (long)bl;
+        }
+unknown:
+        /* an unknown capitalised name: Epsteins lawyer */
+        if (!t->cap || t->allcaps)
+            return -1;
+        if (np__cleaner_has_name(a->c, w, bl) && np_start(a, n, 0))
+            return (long)bl;
+        if (native_s_ending(a, t) || !np_start(a, n, 1) || !n || n->cap)
+            return -1;
+        if (p && (teq(a, p, "the") || p->digit))
+            return -1;
+        if (!(n->lex & (NP__LEX_NOUN | NP__LEX_ADJ)))
+            return -1;
+        return (long)bl;
+    }
+    /* the word exists: only strong context makes it a possessive */
+    if (t->cap && !t->start) {
+        /* "Trumps decision": a proper noun whose plural is not a name */
+        if (!(t->lex & NP__LEX_CAP) && (lb & NP__LEX_CAP) && !p &&
+            np_start(a, n, 1) && n && !n->cap &&
+            (n->lex & (NP__LEX_NOUN | NP__LEX_ADJ)))
+            return (long)bl;
+        if (!(t->lex & NP__LEX_CAP) && (lb & NP__LEX_CAP) && p && !p->cap &&
+            !(p->fw & NP__FW_DET) && np_start(a, n, 1) && n && !n->cap &&
+            (n->lex & (NP__LEX_NOUN | NP__LEX_ADJ)))
+            return (long)bl;
+        /* "Frances efforts" where "France" is in the text */
+        if ((t->lex & NP__LEX_PROPER_S) && (lb & NP__LEX_CAP) && n && !n->cap &&
+            (n->lex & NP__LEX_PLURAL) && !(n->lex & NP__LEX_VERB3) &&
+            !n->fw && (np__cleaner_has_name(a->c, w, bl) ||
+                       (lb & NP__LEX_POSS)))
+            return (long)bl;
+        return -1;
+    }
+    if (!(t->lex & NP__LEX_PLURAL) || !(lb & NP__LEX_NOUN))
+        return -1;
+    /* "last weeks meeting" */
+    if (p && tin(a, p, (const char *const[]){"this", "last", "next", "that",
+                                            "each", "every", NULL}) &&
+        !t->cap) {
+        char stem[16];
+        size_t k;
+        if (bl < sizeof(stem)) {
+            for (k = 0; k < bl; k++)
+                stem[k] = (char)(w[k] | 0x20);
+            stem[bl] = '\0';
+            for (k = 0; time_nouns[k]; k++)
+                if (!strcmp(stem, time_nouns[k]) && np_start(a, n, 1) &&
+                    n && !n->fw)
+                    return (long)bl;
+        }
+    }
+    /* "the worlds largest" */
+    if (p && teq(a, p, "the") && n && !n->cap && !n->fw) {
+        const char *nw = a->s + n->s;
+        size_t nl = n->e - n->s;
+        const tok *n2 = next_tok(a, n);
+        if (((nl > 4 && !memcmp(nw + nl - 3, "est", 3) && (n->lex & NP__LEX_ADJ)) ||
+             teq(a, n, "biggest") || teq(a, n, "largest")) &&
+            n2 && np_start(a, n2, 1) && !n2->fw)
+            return (long)bl;
+    }
+    return -1;
+}
+
+/* ------------------------------------------------------------ pass */
+
+static int is_word_cp(uint32_t cp)
+{
+    return cp < 0x80 ? ((cp | 0x20) >= 'a' && (cp | 0x20) <= 'z') ||
+                           (cp >= '0' && cp <= '9')
+                     : (u_isalnum((UChar32)cp) ? 1 : 0);
+}
+
+static int tokenize(const char *s, size_t n, np__vec *out)
+{
+    size_t i = 0;
+    int start = 1, quote = 0, comma = 0;
+    while (i < n) {
+        size_t st = i, k = i;
+        uint32_t cp = np__utf8_next(s, n, &k);
+        if (!is_word_cp(cp)) {
+            if (cp == '.' || cp == '!' || cp == '?' || cp == '\n' || cp == ':' ||
+                cp == ';' || cp == 0x2014 || cp == '(' || cp == ')')
+                start = 1;
+            if (cp == 0x201C || cp == 0x2018 || cp == '"' || cp == '\'' ||
+                cp == 0xAB)
+                quote = 1;
+            if (cp == ',')
+                comma = 1;
+            if (cp != ' ' && cp != '\t' && out->len) {
+                tok *pt = np__vec_at(out, out->len - 1);
+                if (pt->e == st || cp != '-')
+                    pt->space_after = 0;
+                if (pt->e == st && cp == '-')
+                    pt->hyphen_after = 1;
+            }
+            i = k;
+            continue;
+        }
+        {
+            tok *t = np__vec_push(out);
+            size_t letters = 0, uppers = 0;
+            if (!t)
+                return NP_ENOMEM;
+            t->s = st;
+            t->ascii = 1;
+            t->start = (unsigned char)start;
+            t->quote_before = (unsigned char)quote;
+            t->comma_before = (unsigned char)comma;
+            start = quote = comma = 0;
+            while (i < n) {
+                size_t q = i;
+                uint32_t c2 = np__utf8_next(s, n, &q);
+                if (is_word_cp(c2)) {
+                    if (c2 >= 0x80)
+                        t->ascii = 0;
+                    if (c2 >= '0' && c2 <= '9')
+                        t->digit = 1;
+                    if (u_isalpha((UChar32)c2)) {
+                        letters++;
+                        if (u_isupper((UChar32)c2))
+                            uppers++;
+                        if (letters == 1 && u_isupper((UChar32)c2))
+                            t->cap = 1;
+                    }
+                    i = q;
+                    continue;
+                }
+                if ((c2 == '\'' || c2 == 0x2019) && q < n) {
+                    size_t q2 = q;
+                    uint32_t c3 = np__utf8_next(s, n, &q2);
+                    if (is_word_cp(c3)) {
+                        t->apos = 1;
+                        i = q;
+                        continue;
+                    }
+                }
+                break;
+            }
+            t->e = i;
+            t->allcaps = letters >= 2 && uppers == letters;
+            t->space_after = 1;
+            t->lex = t->ascii && !t->apos ? np__lex(s + st, i - st) : 0;
+            t->fw = t->ascii ? np__funcword(s + st, i - st) : 0;
+        }
+    }
+    return NP_OK;
+}
+
+int np__pass_apostrophes(np__cleaner *c, np__ttext *t)
+{
+    np__vec toks;
+    actx a;
+    size_t i;
+    np__tw w;
+    int rc = NP_OK, started = 0;
+    char ap[4];
+    size_t apl;
+    if ((c->flags & NP_CLEAN_NO_APOSTROPHES) || !c->english || !t->n)
+        return NP_OK;
+    np__vec_init(&toks, sizeof(tok));
+    if ((rc = tokenize(t->s, t->n, &toks)) != NP_OK) {
+        np__vec_free(&toks);
+        return rc;
+    }
+    if (c->apos == '\'') {
+        ap[0] = '\'';
+        apl = 1;
+    } else {
+        memcpy(ap, "\xE2\x80\x99", 3);
+        apl = 3;
+    }
+    a.s = t->s;
+    a.t = toks.ptr;
+    a.n = toks.len;
+    a.c = c;
+    for (i = 0; i < a.n; i++) {
+        const tok *k = &a.t[i];
+        long at;
+        if (k->apos || k->digit || k->e - k->s < 2)
+            continue;
+        if (!k->ascii && !k->cap)
+            continue;
+        at = k->ascii ? contraction(&a, k) : -1;
+        if (at < 0)
+            at = possessive(&a, k);
+        if (at <= 0)
+            continue;
+        if (!started) {
+            if ((rc = np__tw_begin(&w, t)) != NP_OK)
+                break;
+            started = 1;
+        }
+        np__tw_edit(&w, k->s + (size_t)at, k->s + (size_t)at, ap, apl,
+                    "apostrophe");
+    }
+    np__vec_free(&toks);
+    if (started) {
+        int r2 = np__tw_end(&w);
+        return rc != NP_OK ? rc : r2;
+    }
+    return rc;
+}
