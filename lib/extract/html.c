@@ -255,6 +255,7 @@ typedef struct np__node {
     uint32_t link;        /* ... of which inside links */
     uint32_t commas;
     uint32_t n_p, n_img, n_li, n_input, n_embed, n_head, n_a, n_bq;
+    uint32_t n_article, n_h1;
     uint32_t block_kids;  /* direct children that are blocks (not summed) */
     uint32_t ptext;       /* text of prose paragraphs in the subtree */
     float score;
@@ -430,6 +431,10 @@ static void index_element(walk *w, xmlNode *n, int32_t parent, int32_t block,
         me->n_a = 1;
     else if (t == T_BLOCKQUOTE)
         me->n_bq = 1;
+    else if (t == T_ARTICLE)
+        me->n_article = 1;
+    if (t == T_H1)
+        me->n_h1 = 1;
 
     index_children(w, n->children, idx, is_block(t) ? idx : block,
                    flags, depth + 1);
@@ -497,6 +502,8 @@ static void sum_up(walk *w)
         p->n_head += me->n_head;
         p->n_a += me->n_a;
         p->n_bq += me->n_bq;
+        p->n_article += me->n_article;
+        p->n_h1 += me->n_h1;
         p->ptext += me->ptext;
     }
 }
@@ -677,6 +684,25 @@ static int32_t pick_top(walk *w)
             else if (extra_t - extra_p >= 50)
                 break;
         }
+    }
+
+    /* A page of several <article>s (the story, then teasers of others):
+     * the one holding the headline is the story. */
+    if (NODE(w, best)->n_article >= 2) {
+        int32_t j, found = -1, with_h1 = 0;
+        for (j = best + 1; j < NODE(w, best)->end; j++) {
+            np__node *a = NODE(w, j);
+            if (a->tag != T_ARTICLE)
+                continue;
+            if (a->n_h1 > 0 && a->ptext >= 200) {
+                if (found < 0)
+                    found = j;
+                with_h1++;
+            }
+            j = a->end - 1;   /* not into nested ones */
+        }
+        if (found >= 0 && with_h1 == 1)
+            best = found;
     }
 
     /* An only child stands for its parent. */
@@ -1300,6 +1326,13 @@ static int run(np__ctx *c, xmlNode *root, int relax, size_t *chars_out)
                 np__node *s = NODE(&w, j);
                 int32_t next = s->end;
                 int take = j == top;
+                /* another <article> is another story */
+                int other_story = j != top && s->n_article > 0
+                    && NODE(&w, top)->tag == T_ARTICLE;
+                if (other_story) {
+                    j = next;
+                    continue;
+                }
                 if (!take && s->scored) {
                     const char *scls = np__xml_attr(s->node, "class");
                     float bonus = (tcls && scls && *tcls && strcmp(tcls, scls) == 0)
