@@ -322,7 +322,10 @@ static int q_tokenize(qstate *st, size_t ps, size_t pe)
             next = e < pe ? q_dec(b, pe, e, &l2) : ' ';
             pspace = q_space(prev);
             nspace = q_space(next);
-            if (!nspace && (pspace || q_openpunct(prev)))
+            /* a mark before "." or "," only closes ("delays ”.") */
+            if (!nspace && (pspace || q_openpunct(prev)) &&
+                !(next == '.' || next == ',' || next == ';' || next == ':' ||
+                  next == '!' || next == '?' || next == ')' || next == ']'))
                 f |= QF_LF;
             if (!pspace && (nspace || q_closepunct(next)))
                 f |= QF_RF;
@@ -657,10 +660,18 @@ static int q_word_is(qstate *st, size_t i, const char *w)
 
 static int q_cue_at(qstate *st, size_t i, size_t hi)
 {
-    if (!(TOK(st, i)->f & QF_WORD))
-        return 0;
+    static const char *const dets[] = {
+        "the", "a", "an", "his", "her", "their", "its", "our", "my", "your",
+        "these", "those", "such", "many", "some", "several", "other", "no",
+        "any", "all", "both", "recent", "new", "latest", "early", "earlier",
+        "local", "news", "media", "critical", "two", "three", "few", NULL
+    };
+    if (!(TOK(st, i)->f & QF_WORD) || (TOK(st, i)->f & QF_UPPER))
+        return 0;                     /* "United States" */
     if (i > 0 && q_word_is(st, i - 1, "to"))
         return 0;                     /* an infinitive */
+    if (i > 0 && q_word_in(st, i - 1, dets))
+        return 0;                     /* a noun: "the reports", "his calls" */
     if (q_word_is(st, i, "according") && i + 1 < hi && q_word_is(st, i + 1, "to"))
         return CUE_PREP;
     if (q_word_is(st, i, "per") && i > 0 && q_word_is(st, i - 1, "as"))
@@ -1393,8 +1404,12 @@ static void q_attribute(qstate *st, long ri)
         if (r->ot > lo && (TOK(st, r->ot - 1)->f & QF_PUNCT) &&
             TOK(st, r->ot - 1)->cp == ':') {
             np = q_np_back(st, r->ot - 1, pre_lo, owner);
-            if (np.b > np.a && (TOK(st, np.b - 1)->f & QF_UPPER) &&
-                np.a == pre_lo) {
+            if (!(np.b > np.a && np.a == pre_lo) && r->ot - pre_lo <= 5 &&
+                ((TOK(st, pre_lo)->f & QF_UPPER) || q_word_in(st, pre_lo, q_pron_person)))
+                np = q_np_fwd(st, pre_lo, r->ot - 1, owner);   /* "Smith agreed:" */
+            if (np.b > np.a && np.a == pre_lo &&
+                ((TOK(st, np.b - 1)->f & QF_UPPER) ||
+                 (np.b == np.a + 1 && q_word_in(st, np.a, q_pron_person)))) {
                 sp = q_resolve(st, np);
                 if (sp.name) {
                     r->own = 1;
@@ -1649,6 +1664,14 @@ static int q_paragraph(qstate *st, size_t ps, size_t pe, size_t para)
          * "China Grove"") */
         if (r->ot > 0 && !(TOK(st, r->ot - 1)->f & QF_SEND) &&
             !(TOK(st, r->ot - 1)->cp == ':' && (TOK(st, r->ot - 1)->f & QF_PUNCT)) &&
+            q_titlecase(st, r))
+            r->title = 1;
+        /* a short Title Case name with no punctuation of its own, even at
+         * the start of a sentence ("“Wild Rose” is now on DVD") */
+        if (!r->title && r->closed && r->nwords <= 5 && r->ct > r->ot + 1 &&
+            (TOK(st, r->ct - 1)->f & QF_WORD) &&
+            !(r->ot > 0 && (TOK(st, r->ot - 1)->f & QF_PUNCT) &&
+              TOK(st, r->ot - 1)->cp == ':') &&
             q_titlecase(st, r))
             r->title = 1;
         if (!r->closed)
