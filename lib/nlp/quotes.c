@@ -65,6 +65,7 @@ typedef struct qrec {
     long parent;          /* local index of the enclosing record or -1 */
     int dead, closed, cont_next, cont_prev, title, midsent, own, inherited;
     int inh_prev;         /* a participle cue right after the previous quote */
+    int first_person;     /* "I said": the speaker of the enclosing quote */
     int keep, nwords, kind;
     const char *speaker;
     const char *cue;
@@ -595,6 +596,10 @@ static const char *const q_stop[] = {
     "could", "should", "may", "might", "can", "must", "did", "does", "do",
     "not", "also", "later", "still", "just", "however", "it", "its",
     "there", "here", "this", "these", "those", "recalled", NULL
+};
+
+static const char *const q_be[] = {
+    "be", "been", "being", "was", "were", "is", "are", NULL
 };
 
 static const char *const q_indef[] = {
@@ -1262,6 +1267,25 @@ static qnp q_np_of_cue(qstate *st, size_t cue, size_t lo, size_t plo,
 {
     size_t k = cue;
     qnp np = { 0, 0 };
+    if (after_quote) {
+        /* "“…,” Kurinji Selvaraj, a research analyst at the Council on
+         * Energy, Environment and Water, told": the phrase right after
+         * the quote, when a comma or the cue follows it */
+        size_t f0 = lo, j;
+        while (f0 < cue && (TOK(st, f0)->f & QF_PUNCT))
+            f0++;
+        if (f0 < cue && ((TOK(st, f0)->f & QF_UPPER) ||
+                         q_word_in(st, f0, q_pron_subj) ||
+                         q_word_in(st, f0, q_indef) || q_word_is(st, f0, "the"))) {
+            np = q_np_fwd(st, f0, cue, owner);
+            j = np.b;
+            while (j < cue && q_word_in(st, j, q_skip))
+                j++;
+            if (np.b > np.a &&
+                (j == cue || ((TOK(st, j)->f & QF_PUNCT) && TOK(st, j)->cp == ',')))
+                return np;
+        }
+    }
     while (k > lo && q_word_in(st, k - 1, q_skip) &&
            !(TOK(st, k - 1)->f & QF_UPPER))
         k--;
@@ -1335,7 +1359,8 @@ static void q_attribute(qstate *st, long ri)
     long owner = r->parent;
     size_t ntok = st->toks.len, lo, hi, i, n;
     size_t pre_lo, post_hi;
-    long pre = -1, post = -1;
+    long pre = -1, post = -1, post2 = -1;
+    int attempt;
     const qtok *last;
     int terminal, ends_open, pre_adjacent, cls, is_post;
     size_t cue;
@@ -1380,8 +1405,12 @@ static void q_attribute(qstate *st, long ri)
         n = 0;
         while (i < hi && n < lim && q_outside(st, i, owner) &&
                !(TOK(st, i)->f & QF_SEND)) {
-            if (post < 0 && q_cue_at(st, i, hi))
-                post = (long)i;
+            if (q_cue_at(st, i, hi) && !(i > 0 && q_word_in(st, i - 1, q_be))) {
+                if (post < 0)
+                    post = (long)i;
+                else if (post2 < 0)
+                    post2 = (long)i;
+            }
             i++;
             n++;
         }
@@ -1389,9 +1418,16 @@ static void q_attribute(qstate *st, long ri)
         /* ", adding" right after the quote introduces the next one */
         if (post >= 0 && q_cue_at(st, (size_t)post, hi) == CUE_PART &&
             q_only_punct(st, r->ct + 1, (size_t)post) && post_hi < hi &&
-            (TOK(st, post_hi)->f & QF_MARK))
-            post = -1;
+            (TOK(st, post_hi)->f & QF_MARK)) {
+            post = post2;
+            post2 = -1;
+        }
     }
+    /* a fragment inside a sentence needs its cue close by */
+    if (r->midsent && pre >= 0 && r->ot - (size_t)pre > 20)
+        pre = -1;
+    if (r->midsent && post >= 0 && (size_t)post - r->ct > 12)
+        post = post2 = -1;
     pre_adjacent = pre >= 0 && q_only_punct(st, (size_t)pre + 1, r->ot);
     if (pre_adjacent)
         cue = (size_t)pre;
@@ -1444,6 +1480,13 @@ static void q_attribute(qstate *st, long ri)
         }
         return;
     }
+    for (attempt = 0; attempt < 2; attempt++) {
+    if (attempt == 1) {
+        /* "... little deal" announced in October, said Derek Scissors" */
+        if (r->speaker || !(cue > r->ot) || post2 < 0)
+            break;
+        cue = (size_t)post2;
+    }
     cls = q_cue_at(st, cue, hi);
     is_post = cue > r->ot;
     r->own = 1;
@@ -1467,7 +1510,7 @@ static void q_attribute(qstate *st, long ri)
             k--;
         if (k > lo && k == pre_lo && (TOK(st, k - 1)->f & QF_MARK)) {
             r->inh_prev = 1;
-            return;
+            break;
         }
         if (cue > pre_lo && (TOK(st, cue - 1)->f & QF_UPPER))
             np = q_np_back(st, cue, pre_lo, owner);
@@ -1475,7 +1518,7 @@ static void q_attribute(qstate *st, long ri)
             np = q_subject(st, cue, lo, owner);
         if (np.a == np.b) {
             r->inh_prev = 1;
-            return;
+            break;
         }
     } else {
         np = q_np_of_cue(st, cue, is_post ? r->ct + 1 : pre_lo, lo,
@@ -1493,6 +1536,9 @@ static void q_attribute(qstate *st, long ri)
     sp = q_resolve(st, np);
     r->speaker = sp.name;
     r->ent = sp.ent;
+    r->first_person = !sp.name && np.b == np.a + 1 &&
+                      (q_word_is(st, np.a, "i") || q_word_is(st, np.a, "we"));
+    }
 }
 
 /* Title Case words inside a sentence are the title of a work. */
@@ -1727,6 +1773,14 @@ static int q_paragraph(qstate *st, size_t ps, size_t pe, size_t para)
             REC(st, prev)->own && REC(st, prev)->speaker)
             q_copy_spk(r, REC(st, prev));
         prev = (long)i;
+    }
+    /* "I said, 'Look ...'" inside a quote: its speaker */
+    for (i = 0; i < nrec; i++) {
+        qrec *r = REC(st, i);
+        if (r->dead || r->parent < 0 || !r->first_person)
+            continue;
+        r->speaker = REC(st, r->parent)->speaker;
+        r->ent = REC(st, r->parent)->ent;
     }
     /* what to keep */
     for (i = 0; i < nrec; i++) {
