@@ -91,6 +91,7 @@ typedef struct qstate {
     np__vec spans;        /* qspan: top-level quotes so far, in order */
     qment *ments;
     size_t nments;
+    unsigned char *gender;  /* per entity: 0 unknown, 1 "he", 2 "she" */
     /* the last kept top-level quote of earlier paragraphs */
     int have_last;
     size_t last_para;
@@ -984,10 +985,21 @@ static int q_object_pos(qstate *st, size_t pos)
     return 1;
 }
 
+/* Whether an entity mention runs across byte pos. */
+static int q_ment_spans(qstate *st, size_t pos)
+{
+    size_t i = q_lower_bound(st->ments, st->nments, pos), n = 0;
+    while (i > 0 && n++ < 32)
+        if (st->ments[--i].e > pos)
+            return 1;
+    return 0;
+}
+
 /* The nearest entity of `type` mentioned before pos, outside quotes and
  * not as an object; with `salient`, of those mentioned in the few hundred
  * bytes before that one, the most mentioned ("the actor"). */
-static long q_nearest(qstate *st, size_t pos, int type, int salient)
+static long q_nearest(qstate *st, size_t pos, int type, int salient,
+                      int gender)
 {
     size_t i = q_lower_bound(st->ments, st->nments, pos), steps = 0;
     long best = -1;
@@ -1002,6 +1014,9 @@ static long q_nearest(qstate *st, size_t pos, int type, int salient)
             break;
         if (q_in_quote(st, m->s) || q_object_pos(st, m->s))
             continue;
+        if (gender && st->gender && st->gender[m->ent] &&
+            st->gender[m->ent] != gender)
+            continue;                  /* "she" after "he" said */
         if (!salient)
             return m->ent;
         en = np__vec_at(&st->c->doc->entities, (size_t)m->ent);
@@ -1087,6 +1102,17 @@ static qspk q_resolve(qstate *st, qnp np)
     tl = TOK(st, b - 1);
     ms = ta->s;
     me = tl->e;
+    /* "Rosaly Lopes of NASA's Jet Propulsion Laboratory": a name's tail
+     * goes, unless one mention runs across the "of" */
+    for (i = a + 1; i + 1 < b; i++)
+        if ((q_word_is(st, i, "of") || q_word_is(st, i, "at")) &&
+            (TOK(st, i - 1)->f & QF_UPPER) && !q_word_in(st, i - 1, q_roles) &&
+            !q_ment_spans(st, TOK(st, i)->s)) {
+            b = i;
+            tl = TOK(st, b - 1);
+            me = tl->e;
+            break;
+        }
     for (i = a; i + 1 < b; i++)
         if (q_word_is(st, i, "by")) {
             by = i + 1;
@@ -1127,12 +1153,16 @@ static qspk q_resolve(qstate *st, qnp np)
     }
     if (b == a + 1 && q_word_in(st, a, q_pron_subj)) {
         int type = q_word_in(st, a, q_pron_person) ? NP_ENTITY_PERSON
-                 : q_word_is(st, a, "it") ? NP_ENTITY_ORG : -1;
+                 : q_word_is(st, a, "it") ? NP_ENTITY_ORG : -1, gender;
         if (type < 0)
             return r;
-        r.ent = q_nearest(st, ms, type, 0);
-        if (r.ent >= 0)
+        gender = q_word_is(st, a, "he") ? 1 : q_word_is(st, a, "she") ? 2 : 0;
+        r.ent = q_nearest(st, ms, type, 0, gender);
+        if (r.ent >= 0) {
             r.name = q_ent_name(st, r.ent);
+            if (gender && st->gender && !st->gender[r.ent])
+                st->gender[r.ent] = (unsigned char)gender;
+        }
         else if (type == NP_ENTITY_PERSON && st->last_person) {
             r.name = st->last_person;
             r.ent = st->last_person_ent;
@@ -1153,7 +1183,7 @@ static qspk q_resolve(qstate *st, qnp np)
         const char *hp = st->b + tl->s;
         if (definite && (q_word_in(st, b - 1, q_person_heads) ||
                          (hn > 8 && memcmp(hp + hn - 8, "year-old", 8) == 0))) {
-            r.ent = q_nearest(st, ms, NP_ENTITY_PERSON, 1);
+            r.ent = q_nearest(st, ms, NP_ENTITY_PERSON, 1, 0);
             if (r.ent >= 0) {
                 r.name = q_ent_name(st, r.ent);
                 return r;
@@ -1582,7 +1612,8 @@ static int q_mentions(qstate *st)
     if (!n)
         return NP_OK;
     st->ments = np__malloc(n * sizeof(qment));
-    if (!st->ments)
+    st->gender = np__calloc(ents->len, 1);
+    if (!st->ments || !st->gender)
         return NP_ENOMEM;
     for (i = 0; i < ents->len; i++) {
         const struct np_entity *e = np__vec_at(ents, i);
@@ -1867,5 +1898,6 @@ done:
     np__vec_free(&st.recs);
     np__vec_free(&st.spans);
     np__free(st.ments);
+    np__free(st.gender);
     return rc;
 }
