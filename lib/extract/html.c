@@ -838,6 +838,36 @@ static int is_dateline(const char *s, size_t n)
     return words > 0 && digits > 0;
 }
 
+/* A date line in any language: a year, two more numbers (day, time),
+ * few words, no sentence. */
+static int is_numeric_dateline(const char *s, size_t n)
+{
+    size_t i = 0, nums = 0, words = 0;
+    int year = 0;
+    if (n > 70 || (n && s[n - 1] == '.'))
+        return 0;
+    while (i < n) {
+        unsigned char ch = (unsigned char)s[i];
+        if (isdigit(ch)) {
+            size_t b = i;
+            int v = 0;
+            while (i < n && isdigit((unsigned char)s[i]))
+                v = v * 10 + (s[i++] - '0');
+            nums++;
+            if (i - b == 4 && v >= 1900 && v <= 2100)
+                year = 1;
+        } else if (isalpha(ch) || ch >= 0x80) {
+            while (i < n && (isalpha((unsigned char)s[i])
+                             || (unsigned char)s[i] >= 0x80 || s[i] == '-'))
+                i++;
+            words++;
+        } else {
+            i++;
+        }
+    }
+    return year && nums >= 3 && words <= 6;
+}
+
 /* Case-insensitive search (ASCII) of a short needle in s[0..n). */
 static int contains_ci(const char *s, size_t n, const char *needle)
 {
@@ -868,7 +898,7 @@ static int is_furniture(const char *s, size_t n)
         "enable javascript", "please enable", "(reporting by",
         "reporting by", "additional reporting", "editing by", "writing by",
         "compiled by", "contributing:", "contributors:", "filed under",
-        "posted in", "posted on", "posted by", "tags:", "tagged:",
+        "posted in", "posted on", "posted by", "tags", "tagged:",
         "citation:", "this document is subject to copyright", "write to ",
         "have a tip", "like this story", "follow ", "more:", "print article",
         "order reprints", "reprints", "comments", "leave a comment",
@@ -902,7 +932,7 @@ static int is_furniture(const char *s, size_t n)
     if (n < 100 && starts_with_ci(s, n, "by ") && n > 3
         && (isupper((unsigned char)s[3]) || (unsigned char)s[3] >= 0x80))
         return 1;
-    if (is_dateline(s, n))
+    if (is_dateline(s, n) || is_numeric_dateline(s, n))
         return 1;
     /* contact lines: "may be reached at jane@example.com" */
     if (memchr(s, '@', n) && (contains_ci(s, n, "reached at")
@@ -1254,6 +1284,29 @@ static void emit(out *o, int32_t *i, int kind, size_t depth)
 
 /* ------------------------------------------------------------- main */
 
+/* A press release ends with "About <Company>" and boilerplate on the
+ * company: a short block "About X" in the last part of the article cuts
+ * the rest. */
+static void drop_about(np_document *d)
+{
+    size_t i, n = d->blocks.len;
+    for (i = n / 2 + 1; i < n; i++) {
+        np__block *b = np__vec_at(&d->blocks, i);
+        size_t w = 0, k;
+        if (b->len > 60 || b->len < 7 || strncmp(b->text, "About ", 6) != 0)
+            continue;
+        if (b->text[6] < 'A' || b->text[6] > 'Z')
+            continue;
+        for (k = 0; k < b->len; k++)
+            if (b->text[k] == ' ')
+                w++;
+        if (w > 5 || b->text[b->len - 1] == '.')
+            continue;
+        d->blocks.len = i;
+        return;
+    }
+}
+
 static int run(np__ctx *c, xmlNode *root, int relax, size_t *chars_out)
 {
     walk w;
@@ -1409,6 +1462,7 @@ int np__extract_html(np__ctx *c, void *tree)
         }
         (void)images;
     }
+    drop_about(c->doc);
     if (chars >= 140)
         c->doc->is_article = 1;
     else
