@@ -672,7 +672,11 @@ static int q_cue_at(qstate *st, size_t i, size_t hi)
         "any", "all", "both", "recent", "new", "latest", "early", "earlier",
         "local", "news", "media", "critical", "two", "three", "few", NULL
     };
-    if (!(TOK(st, i)->f & QF_WORD) || (TOK(st, i)->f & QF_UPPER))
+    if (!(TOK(st, i)->f & QF_WORD))
+        return 0;
+    if (q_word_is(st, i, "according") && i + 1 < hi && q_word_is(st, i + 1, "to"))
+        return CUE_PREP;
+    if (TOK(st, i)->f & QF_UPPER)
         return 0;                     /* "United States" */
     if (i > 0 && q_word_is(st, i - 1, "to"))
         return 0;                     /* an infinitive */
@@ -1176,6 +1180,10 @@ static qspk q_resolve(qstate *st, qnp np)
     }
     definite = q_word_is(st, a, "the") || q_word_is(st, a, "this") ||
                q_word_is(st, a, "that");
+    /* a bare singular common noun ("with phone calls") names no one */
+    if (b == a + 1 && !(tl->f & (QF_UPPER | QF_DIGIT)) &&
+        st->b[me - 1] != 's')
+        return r;
     if (!(tl->f & QF_UPPER)) {
         /* a common-noun head: "the actor" is someone named before, "the
          * statement" stays as it is */
@@ -1525,7 +1533,16 @@ static void q_attribute(qstate *st, long ri)
                         ? TOK(st, cue + 1)->e : TOK(st, cue)->e, 0);
     if (cls == CUE_PREP) {
         size_t from = q_word_is(st, cue, "according") ? cue + 2 : cue + 1;
-        np = q_np_fwd(st, from, is_post ? post_hi : r->ot, owner);
+        size_t to = is_post ? post_hi : r->ot;
+        np = q_np_fwd(st, from, to, owner);
+        /* "According to his aunt, Jane Starner, ..." */
+        if (np.b > np.a && np.b + 1 < to && !(TOK(st, np.b - 1)->f & QF_UPPER) &&
+            (TOK(st, np.b)->f & QF_PUNCT) && TOK(st, np.b)->cp == ',' &&
+            (TOK(st, np.b + 1)->f & QF_UPPER)) {
+            qnp nm = q_np_fwd(st, np.b + 1, to, owner);
+            if (nm.b > nm.a)
+                np = nm;
+        }
     } else if (cls == CUE_PART && is_post) {
         /* "..., Benioff weighed in, telling Cook" */
         size_t k = r->ct + 1;
@@ -1824,7 +1841,8 @@ static int q_paragraph(qstate *st, size_t ps, size_t pe, size_t para)
             r->keep = r->own && !REC(st, r->parent)->dead &&
                       !REC(st, r->parent)->title;
         } else if (r->midsent) {
-            r->keep = r->own;
+            /* a fragment is a quote only when someone is named for it */
+            r->keep = r->own && r->speaker;
         } else if (!r->closed && !r->cont_next) {
             r->keep = attributed;
         } else {
