@@ -177,7 +177,7 @@ static const char *const np__unlikely[] = {
     "yom-remote", "newsletter", "cookie", "subscribe",
     "share", "sharing", "promo", "outbrain", "taboola", "recommend",
     "most-popular", "mostpopular", "trending", "byline", "author-bio",
-    "signup", "sign-up", NULL
+    "signup", "sign-up", "-cta", "cta-", "donate", "donation", NULL
 };
 static const char *const np__maybe[] = {
     "and", "article", "body", "column", "content", "main", "shadow",
@@ -241,6 +241,7 @@ static int style_hidden(const char *style)
 #define F_ISLINK    (1u << 5)   /* inside a link */
 #define F_SKIP      (1u << 6)   /* not indexed below: never output */
 #define F_JUNKHINT  (1u << 7)   /* class/id of a caption, byline, date... */
+#define F_BIGJUNK   (1u << 8)   /* class/id of a caption or an author bio */
 
 typedef struct np__node {
     xmlNode *node;
@@ -387,8 +388,14 @@ static void index_element(walk *w, xmlNode *n, int32_t parent, int32_t block,
         && !holds_quote(n, 0))
         flags |= F_UNLIKELY;
     if (hl > 1 && !(flags & F_ARTBODY) && has_any(hint, np__junk)
-        && !holds_quote(n, 0))
+        && !holds_quote(n, 0)) {
+        static const char *const big[] = {
+            "caption", "credit", "bio", "author", "disclaimer", NULL
+        };
         flags |= F_JUNKHINT;
+        if (has_any(hint, big))
+            flags |= F_BIGJUNK;
+    }
     if (!w->relax && (flags & (F_UNLIKELY | F_ROLEOUT)))
         return;   /* the first attempt leaves such subtrees out */
     if (w->relax && (flags & F_ROLEOUT) && t != T_BODY)
@@ -907,12 +914,18 @@ static int is_furniture(const char *s, size_t n)
         "this story has been updated", "this post has been updated",
         NULL
     };
+    static const char *const any_length[] = {
+        "disclaimer:", "copyright \xc2\xa9", NULL
+    };
     static const char *const post[] = {
         "contributed reporting.", "contributed to this report.",
         "contributed to this story.", "contributed reporting",
         "contributed to this report", NULL
     };
     size_t i;
+    for (i = 0; any_length[i]; i++)
+        if (starts_with_ci(s, n, any_length[i]))
+            return 1;
     if (n > 200)
         return 0;
     for (i = 0; pre[i]; i++) {
@@ -1250,8 +1263,8 @@ static void emit(out *o, int32_t *i, int kind, size_t depth)
             || t == T_HEADER || t == T_FOOTER || t == T_ARTICLE || t == T_SPAN
             || t == T_CENTER;
         if ((n->flags & F_UNLIKELY)
-            || ((n->flags & F_JUNKHINT) && n->text < 300 && t != T_P
-                && t != T_BLOCKQUOTE)
+            || ((n->flags & F_JUNKHINT) && t != T_P && t != T_BLOCKQUOTE
+                && (n->text < 300 || ((n->flags & F_BIGJUNK) && n->text < 1000)))
             || t == T_ASIDE || t == T_FOOTER || t == T_FORM
             || (container && drop_container(o->w, n))
             || (t == T_TABLE && data_table(n))
