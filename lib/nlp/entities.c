@@ -455,8 +455,7 @@ static int speech_verb(const run *r, size_t i)
 static int place_prep(const run *r, size_t i)
 {
     static const char *const v[] = { "in", "near", "outside", "across",
-                                     "throughout", "from", "at", "to",
-                                     "into", NULL };
+                                     "throughout", NULL };
     size_t k;
     for (k = 0; v[k]; k++)
         if (tok_eq(r, i, v[k]))
@@ -539,12 +538,49 @@ static int add_mention(run *r, size_t a, size_t b, int type, int weight,
     m->te = b;
     m->type = type;
     m->weight = weight;
-    m->role_start = rs;
-    m->role_end = re;
+    m->role_start = rs < re ? rs : 0;
+    m->role_end = rs < re ? re : 0;
     m->ntok = (int)(b - a);
     m->confirm = confirm;
     m->ent = -1;
     return NP_OK;
+}
+
+/* Words in [a, b) (hyphens and abbreviation dots are not words). */
+static size_t nwords(const run *r, size_t a, size_t b)
+{
+    size_t k, n = 0;
+    for (k = a; k < b; k++)
+        if ((r->tok[k].flags & NP__TOK_WORD) && r->skip[k] != 1)
+            n++;
+    return n;
+}
+
+/* Does [a, b) hold a word that is no ordinary English word, or a given
+ * name, or an initial ("Jen Psaki", not "Human Rights")? */
+static int has_proper(const run *r, size_t a, size_t b)
+{
+    size_t k;
+    for (k = a; k < b; k++) {
+        if (!(r->tok[k].flags & NP__TOK_WORD) || r->skip[k] == 1)
+            continue;
+        if ((word_lx(r, k) & NP__LX_GIVEN) || !(word_en(r, k) & NP__LEX_LOWER) ||
+            r->skip[k] == 2)
+            return 1;
+    }
+    return 0;
+}
+
+/* "University of ...", "Department for ...": a head word followed by a
+ * connector within the span. */
+static int org_head_of(const run *r, size_t a, size_t b)
+{
+    size_t k;
+    for (k = a; k + 2 < b; k++)
+        if ((word_lx(r, k) & NP__LX_ORG_HEAD) &&
+            (tok_eq(r, k + 1, "of") || tok_eq(r, k + 1, "for") || tok_eq(r, k + 1, "on")))
+            return 1;
+    return 0;
 }
 
 /* Is the word before the span a lower-case "the"? */
@@ -578,11 +614,12 @@ static int classify(run *r, size_t a, size_t b, size_t rs, size_t re,
 {
     const np__ner_entry *x;
     uint32_t full, first, last;
-    size_t n = b - a, k;
+    size_t n, k;
     int type = T_UNKNOWN, weight = 1;
 
     if (a >= b)
         return NP_OK;
+    n = nwords(r, a, b);
     full = span_lx(r, a, b, &x);
     first = word_lx(r, a);
     last = word_lx(r, b - 1);
@@ -596,7 +633,7 @@ static int classify(run *r, size_t a, size_t b, size_t rs, size_t re,
             return NP_OK;
         if ((last & NP__LX_DEMONYM) && !(last & NP__LX_ORG_CUE))
             return NP_OK;
-        if (n >= 2 && tok_n(r, b - 1) > 3 && tok_s(r, b - 1)[core_len(r, b - 1) - 1] == 's') {
+        if (n >= 2 && core_len(r, b - 1) > 3 && tok_s(r, b - 1)[core_len(r, b - 1) - 1] == 's') {
             size_t st, en2;
             span_bytes(r, a, b, &st, &en2);
             if ((lx_flags(r->body + st, en2 - st - 1) & NP__LX_ANYPLACE) ||
@@ -619,7 +656,8 @@ static int classify(run *r, size_t a, size_t b, size_t rs, size_t re,
             (r->tok[a].flags & NP__TOK_ALLCAPS) &&
             !(a >= 2 && tok_eq(r, a - 1, ",") && is_cap(r, a - 2)))
             return NP_OK;
-    } else if (after_role && n <= 4) {
+    } else if (after_role && n <= 4 && has_proper(r, a, b) &&
+               !(last & (NP__LX_ORG_CUE | NP__LX_PLACE_CUE))) {
         type = NP_ENTITY_PERSON;
         weight = 3;
     } else if (n >= 2 && (last & NP__LX_ORG_CUE) && !(last & NP__LX_PLACE_CUE)) {
@@ -635,9 +673,7 @@ static int classify(run *r, size_t a, size_t b, size_t rs, size_t re,
                 type = NP_ENTITY_ORG;
         if (word_lx(r, b - 2) & NP__LX_ORG_MOD)
             type = NP_ENTITY_ORG;   /* "Correctional Center" */
-    } else if (n >= 3 && (first & NP__LX_ORG_HEAD) &&
-               (tok_eq(r, a + 1, "of") || tok_eq(r, a + 1, "for") ||
-                tok_eq(r, a + 1, "on"))) {
+    } else if (n >= 2 && org_head_of(r, a, b)) {
         type = NP_ENTITY_ORG;
         weight = 3;
     } else if (n >= 2 && (first & NP__LX_TEAM)) {
@@ -671,13 +707,13 @@ static int classify(run *r, size_t a, size_t b, size_t rs, size_t re,
                !(word_en(r, a) & NP__LEX_LOWER)) {
         type = NP_ENTITY_PLACE;
         weight = 1;
-    } else if (n >= 2 && n <= 4 && after_the(r, a)) {
+    } else if (n >= 2 && n <= 4 && after_the(r, a) && !(first & NP__LX_GIVEN)) {
         /* "at the Caja Magica", "the Kohelet Policy Forum": not a person */
         size_t p = prev_word(r, a);
         p = p == (size_t)-1 ? p : prev_word(r, p);
         type = (p != (size_t)-1 && (tok_eq(r, p, "at") || tok_eq(r, p, "in")))
                    ? NP_ENTITY_PLACE : NP_ENTITY_ORG;
-        weight = 1;
+        weight = 2;
     } else if (n == 1 && after_the(r, a) && tok_n(r, a) > 3 &&
                tok_s(r, a)[tok_n(r, a) - 1] == 's' && !is_poss(r, a) &&
                !(word_en(r, a) & NP__LEX_LOWER)) {
@@ -722,6 +758,10 @@ static int handle_span(run *r, size_t a, size_t b, int confirm)
     const np__ner_entry *x;
     uint32_t full;
 
+    while (a < b && !is_cap(r, a))   /* after a split: "the UN ..." */
+        a++;
+    while (b > a && !is_cap(r, b - 1) && r->skip[b - 1] != 1)
+        b--;
     if (a >= b)
         return NP_OK;
     full = span_lx(r, a, b, &x);
@@ -738,7 +778,7 @@ static int handle_span(run *r, size_t a, size_t b, int confirm)
                 if ((word_lx(r, j) & (NP__LX_ORG_CUE | NP__LX_ORG_HEAD)) &&
                     (word_lx(r, j + 1) & NP__LX_CONNECTOR))
                     org = 1;
-            if (!org) {
+            if (!org || nwords(r, k + 1, b) > 1) {
                 int rc = handle_span(r, a, k, confirm);
                 return rc != NP_OK ? rc : handle_span(r, k + 1, b, confirm);
             }
@@ -761,16 +801,30 @@ static int handle_span(run *r, size_t a, size_t b, int confirm)
     /* the last run of title words followed by a name */
     {
         size_t last_title = (size_t)-1;
+        size_t prev = (size_t)-1;
         for (k = a; k + 1 < b; k++) {
-            uint32_t f = word_lx(r, k);
-            if ((f & NP__LX_TITLE) || ((f & NP__LX_CONNECTOR) && k > a &&
-                                       (word_lx(r, k - 1) & NP__LX_TITLE)))
+            uint32_t f;
+            if (r->skip[k] == 1)
+                continue;
+            f = word_lx(r, k);
+            if (((f & NP__LX_TITLE) && !is_poss(r, k)) ||
+                ((f & NP__LX_CONNECTOR) && prev != (size_t)-1 && prev == last_title))
                 last_title = k;
-            else if (last_title != (size_t)-1 && k == last_title + 1)
+            else if (last_title != (size_t)-1 && prev == last_title)
                 break;
+            prev = k;
         }
-        if (last_title != (size_t)-1 && last_title + 1 < b &&
-            is_cap(r, last_title + 1) && !(word_lx(r, last_title + 1) & NP__LX_CONNECTOR)) {
+        {
+            size_t ns0 = last_title + 1;
+            while (last_title != (size_t)-1 && ns0 < b && r->skip[ns0] == 1)
+                ns0++;
+            if (last_title == (size_t)-1 || ns0 >= b || !is_cap(r, ns0) ||
+                (word_lx(r, ns0) & (NP__LX_CONNECTOR | NP__LX_ORG_CUE)))
+                last_title = (size_t)-1;
+            else
+                last_title = ns0 - 1;
+        }
+        if (last_title != (size_t)-1) {
             size_t ns = last_title + 1, ts = last_title;
             uint32_t rest = span_lx(r, ns, b, NULL);
             uint32_t rlast = word_lx(r, b - 1);
@@ -793,6 +847,8 @@ static int handle_span(run *r, size_t a, size_t b, int confirm)
                 re = r->tok[last_title].end;
                 if (ts > a && !(word_lx(r, ts - 1) & NP__LX_CONNECTOR))
                     rs = r->tok[a].start;
+                while (ns < b && r->skip[ns] == 1)
+                    ns++;
                 return classify(r, ns, b, rs, re, 1, confirm);
             }
         }
@@ -859,7 +915,9 @@ static int handle_span(run *r, size_t a, size_t b, int confirm)
     if (b - a >= 2 && !after_role) {
         size_t common = 0;
         for (k = a; k < b; k++)
-            if (common_word(r, k) || (word_lx(r, k) & NP__LX_CONNECTOR))
+            if ((common_word(r, k) && !(word_lx(r, k) & NP__LX_GIVEN)) ||
+                (word_lx(r, k) & NP__LX_CONNECTOR) || r->skip[k] == 1 ||
+                !(r->tok[k].flags & NP__TOK_WORD))
                 common++;
         if (common == b - a && !(word_lx(r, b - 1) & (NP__LX_ORG_CUE | NP__LX_PLACE_CUE)))
             return NP_OK;
