@@ -189,7 +189,7 @@ static const char *const np__junk[] = {
     "caption", "credit", "byline", "dateline", "timestamp", "author",
     "share", "social", "tags", "newsletter", "promo", "related", "sponsor",
     "advert", "-ad-", "subscribe", "signup", "published", "posted",
-    "date", "meta", "toolbar", "print", "reprint", "disclaimer", "copyright",
+    "date", "meta", "toolbar", "print", "reprint", "copyright",
     "breadcrumb", "kicker", "eyebrow", "follow", "bio", NULL
 };
 
@@ -390,7 +390,7 @@ static void index_element(walk *w, xmlNode *n, int32_t parent, int32_t block,
     if (hl > 1 && !(flags & F_ARTBODY) && has_any(hint, np__junk)
         && !holds_quote(n, 0)) {
         static const char *const big[] = {
-            "caption", "credit", "bio", "author", "disclaimer", NULL
+            "caption", "credit", "bio", "author", NULL
         };
         flags |= F_JUNKHINT;
         if (has_any(hint, big))
@@ -915,7 +915,7 @@ static int is_furniture(const char *s, size_t n)
         NULL
     };
     static const char *const any_length[] = {
-        "disclaimer:", "copyright \xc2\xa9", NULL
+        "copyright \xc2\xa9", NULL
     };
     static const char *const post[] = {
         "contributed reporting.", "contributed to this report.",
