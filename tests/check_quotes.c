@@ -482,6 +482,49 @@ START_TEST(seed_article)
 }
 END_TEST
 
+/* A small article of our own through the whole pipeline, against
+ * tests/data/quotes/expected.tsv (kind, speaker, text per line). */
+START_TEST(fixture_article)
+{
+    char path[4096], *text, *exp, *line, *save = NULL;
+    size_t len, i = 0;
+    np_parser *p;
+    np_document *d;
+    ck_assert_ptr_nonnull(np_test_path(path, sizeof path, "tests/data/quotes/article.txt"));
+    text = np_test_read(path, &len);
+    ck_assert_ptr_nonnull(text);
+    np_test_path(path, sizeof path, "tests/data/quotes/expected.tsv");
+    exp = np_test_read(path, NULL);
+    ck_assert_ptr_nonnull(exp);
+    ck_assert_int_eq(np_parser_new(&p, NULL), NP_OK);
+    ck_assert_int_eq(np_parse_text(p, &d, text, len, NULL), NP_OK);
+    for (line = strtok_r(exp, "\n", &save); line; line = strtok_r(NULL, "\n", &save)) {
+        char *kind = line, *speaker, *qt;
+        const np_quote *q;
+        if (line[0] == '#')
+            continue;
+        speaker = strchr(kind, '\t');
+        ck_assert_ptr_nonnull(speaker);
+        *speaker++ = '\0';
+        qt = strchr(speaker, '\t');
+        ck_assert_ptr_nonnull(qt);
+        *qt++ = '\0';
+        q = np_document_quote(d, i++);
+        ck_assert_msg(q != NULL, "missing quote \"%s\"", qt);
+        ck_assert_str_eq(np_quote_text(q), qt);
+        ck_assert_msg(np_quote_speaker(q) && strcmp(np_quote_speaker(q), speaker) == 0,
+                      "\"%s\": speaker %s, expected %s", qt,
+                      np_quote_speaker(q) ? np_quote_speaker(q) : "(null)", speaker);
+        ck_assert_int_eq(np_quote_kind(q), strcmp(kind, "partial") == 0 ? P : D);
+    }
+    ck_assert_uint_eq(np_document_quote_count(d), i);
+    np_document_free(d);
+    np_parser_free(p);
+    free(text);
+    free(exp);
+}
+END_TEST
+
 /* The stage is skipped on request. */
 START_TEST(skip_flag)
 {
@@ -523,6 +566,7 @@ Suite *np_quotes_suite(void)
     tcase_add_test(tc, out_of_memory);
 #endif
     tcase_add_test(tc, seed_article);
+    tcase_add_test(tc, fixture_article);
     tcase_add_test(tc, skip_flag);
     suite_add_tcase(s, tc);
     return s;
