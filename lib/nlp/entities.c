@@ -583,6 +583,26 @@ static int org_head_of(const run *r, size_t a, size_t b)
     return 0;
 }
 
+/* Is [a, b) enclosed in quotation marks? */
+static int quoted(const run *r, size_t a, size_t b)
+{
+    static const char *const open[] = { "\"", "\xE2\x80\x9C", "\xE2\x80\x98", "'", NULL };
+    static const char *const close[] = { "\"", "\xE2\x80\x9D", "\xE2\x80\x99", "'", NULL };
+    size_t k, c = b;
+    int o = 0, cl = 0;
+    if (a == 0 || b >= r->ntok)
+        return 0;
+    for (k = 0; open[k]; k++)
+        if (tok_eq(r, a - 1, open[k]))
+            o = 1;
+    if (c < r->ntok && (tok_eq(r, c, ".") || tok_eq(r, c, ",")))
+        c++;
+    for (k = 0; close[k]; k++)
+        if (tok_eq(r, c, close[k]))
+            cl = 1;
+    return o && cl;
+}
+
 /* Is the word before the span a lower-case "the"? */
 static int after_the(const run *r, size_t a)
 {
@@ -600,6 +620,12 @@ static int place_prefix(const run *r, size_t a, size_t b)
     for (p = b - 1; p > a && b - p <= 2; p--)
         if (span_lx(r, a, p, NULL) & (NP__LX_CITY | NP__LX_STATE | NP__LX_COUNTRY)) {
             size_t k;
+            int plural = core_len(r, b - 1) > 3 && tok_s(r, b - 1)[core_len(r, b - 1) - 1] == 's';
+            /* "Brent Sherwood" is a person; "Charlotte Hornets" a team */
+            if (nwords(r, a, p) == 1 && !plural &&
+                ((word_lx(r, a) & NP__LX_GIVEN) || !(span_lx(r, a, p, NULL) &
+                                                      (NP__LX_STATE | NP__LX_COUNTRY))))
+                return 0;
             for (k = p; k < b; k++)
                 if (word_lx(r, k) & (NP__LX_CONNECTOR | NP__LX_ANYPLACE))
                     return 0;
@@ -645,9 +671,14 @@ static int classify(run *r, size_t a, size_t b, size_t rs, size_t re,
         !(full & (NP__LX_ANYPLACE | NP__LX_ORG)))
         return NP_OK;
 
+    if (n == 1 && quoted(r, a, b) && !(full & (NP__LX_ORG | NP__LX_ANYPLACE)))
+        return NP_OK;   /* a title or nickname: “DWTS” */
     if (full & NP__LX_ORG) {
         type = NP_ENTITY_ORG;
         weight = 4;
+    } else if (n >= 2 && tok_eq(r, a, "The") && !sent_initial(r, a)) {
+        type = NP_ENTITY_ORG;   /* "The Hill", "The Doobie Brothers" */
+        weight = 2;
     } else if (full & (NP__LX_COUNTRY | NP__LX_STATE | NP__LX_REGION | NP__LX_PLACE)) {
         type = NP_ENTITY_PLACE;
         weight = 4;
@@ -656,7 +687,7 @@ static int classify(run *r, size_t a, size_t b, size_t rs, size_t re,
             (r->tok[a].flags & NP__TOK_ALLCAPS) &&
             !(a >= 2 && tok_eq(r, a - 1, ",") && is_cap(r, a - 2)))
             return NP_OK;
-    } else if (after_role && n <= 4 && has_proper(r, a, b) &&
+    } else if (after_role && n <= 4 && (has_proper(r, a, b) || n == 1) &&
                !(last & (NP__LX_ORG_CUE | NP__LX_PLACE_CUE))) {
         type = NP_ENTITY_PERSON;
         weight = 3;
@@ -808,7 +839,8 @@ static int handle_span(run *r, size_t a, size_t b, int confirm)
                 continue;
             f = word_lx(r, k);
             if (((f & NP__LX_TITLE) && !is_poss(r, k)) ||
-                ((f & NP__LX_CONNECTOR) && prev != (size_t)-1 && prev == last_title))
+                ((f & NP__LX_CONNECTOR) && !is_cap(r, k) && prev != (size_t)-1 &&
+                 prev == last_title))
                 last_title = k;
             else if (last_title != (size_t)-1 && prev == last_title)
                 break;
@@ -919,7 +951,8 @@ static int handle_span(run *r, size_t a, size_t b, int confirm)
                 (word_lx(r, k) & NP__LX_CONNECTOR) || r->skip[k] == 1 ||
                 !(r->tok[k].flags & NP__TOK_WORD))
                 common++;
-        if (common == b - a && !(word_lx(r, b - 1) & (NP__LX_ORG_CUE | NP__LX_PLACE_CUE)))
+        if (common == b - a && !(word_lx(r, b - 1) & (NP__LX_ORG_CUE | NP__LX_PLACE_CUE)) &&
+            !(tok_eq(r, a, "The") && !sent_initial(r, a)))
             return NP_OK;
     }
     return classify(r, a, b, rs, re, after_role, confirm);
@@ -1088,7 +1121,11 @@ static int find_mentions(run *r, const np__tokens *tk)
                 continue;
             }
             b = i + 1;
-            while (continues(r, b, block_end) && b - a < MAX_SPAN && !is_poss(r, b - 1)) {
+            while (continues(r, b, block_end) && b - a < MAX_SPAN &&
+                   (!is_poss(r, b - 1) ||
+                    /* "U.S. Attorney's Office": a possessive inside a name */
+                    (is_cap(r, b) && (word_lx(r, b) & NP__LX_ORG_CUE) &&
+                     (word_lx(r, b - 1) & NP__LX_TITLE)))) {
                 if (r->skip[b] == 1) {
                     b++;
                     continue;
@@ -1322,8 +1359,20 @@ static int group(run *r)
             kn = make_key(r->body + ws[j], we[n - 1] - ws[j], k, sizeof k, 1);
             if ((rc = ht_put(&sur, k, kn, (long)i, &old)) != NP_OK)
                 goto out;
-            if (old >= 0 && old != (long)i && root(r, old) != root(r, (long)i))
-                ht_put(&sur, k, kn, -2, NULL);   /* ambiguous */
+            if (old >= 0 && old != (long)i) {
+                /* "Hawk Sawyer" is "Kathleen Hawk Sawyer": keep the longer
+                 * when one name ends the other, else it is ambiguous */
+                mention *om = M(r, E(r, old)->best);
+                char k2[MAX_KEY], k3[MAX_KEY];
+                size_t n2 = make_key(r->body + om->start, om->end - om->start, k2, sizeof k2, 1);
+                size_t n3 = make_key(r->body + m->start, m->end - m->start, k3, sizeof k3, 1);
+                if (n2 < n3 && n2 && memcmp(k3 + n3 - n2, k2, n2) == 0)
+                    ;   /* the new one is longer: keep it */
+                else if (n3 < n2 && n3 && memcmp(k2 + n2 - n3, k3, n3) == 0)
+                    ht_put(&sur, k, kn, old, NULL);
+                else
+                    ht_put(&sur, k, kn, -2, NULL);
+            }
         }
         {
             size_t kn = make_key(r->body + ws[0], we[0] - ws[0], k, sizeof k, 1);
@@ -1349,6 +1398,35 @@ static int group(run *r)
             merge_into(r, (long)i, to);
             E(r, to)->type = NP_ENTITY_PERSON;
         }
+    }
+
+    /* a hyphenated pair of known people ("a Putin-Biden summit") is not a
+     * person of its own */
+    for (i = 0; i < r->es.len; i++) {
+        ent *e = E(r, (long)i);
+        mention *m = M(r, e->best);
+        size_t p = m->start, q, parts = 0, known = 0;
+        if (e->merged_into >= 0 || e->type != NP_ENTITY_PERSON || e->n > 1 ||
+            !memchr(r->body + m->start, '-', m->end - m->start) ||
+            memchr(r->body + m->start, ' ', m->end - m->start))
+            continue;
+        while (p < m->end) {
+            size_t kn;
+            long to;
+            q = p;
+            while (q < m->end && r->body[q] != '-')
+                q++;
+            kn = make_key(r->body + p, q - p, k, sizeof k, 1);
+            to = ht_get(&sur, k, kn);
+            if (to < 0)
+                to = ht_get(&r->keys, k, kn);
+            parts++;
+            if (to >= 0 && root(r, to) != (long)i)
+                known++;
+            p = q + 1;
+        }
+        if (parts >= 2 && known == parts)
+            e->type = T_UNKNOWN;
     }
 
     /* 3. organisations: acronyms and their expansions, short names */
@@ -1399,13 +1477,17 @@ static int group(run *r)
         mention *m = M(r, e->best);
         long to = -1;
         size_t kn;
-        if (e->merged_into >= 0 || m->ntok != 1 || e->type == NP_ENTITY_PERSON)
+        if (e->merged_into >= 0 || m->ntok != 1 ||
+            (e->type == NP_ENTITY_PERSON &&
+             (e->votes[NP_ENTITY_PERSON] > 2 || (word_lx(r, m->tb) & NP__LX_GIVEN))))
             continue;
         kn = make_key(r->body + m->start, m->end - m->start, k, sizeof k, 1);
         if (r->tok[m->tb].flags & NP__TOK_ALLCAPS)
             to = ht_get(&acr, k, kn);
         if (to < 0 && e->type != NP_ENTITY_PLACE)
             to = ht_get(&heads, k, kn);
+        if (to >= 0 && E(r, to)->type != NP_ENTITY_ORG && e->type == NP_ENTITY_PERSON)
+            to = -1;
         if (to >= 0 && to != (long)i && E(r, to)->merged_into < 0 &&
             E(r, to)->type != NP_ENTITY_PERSON) {
             int t = E(r, to)->type;
