@@ -688,6 +688,8 @@ static int q_cue_at(qstate *st, size_t i, size_t hi)
         return CUE_PREP;
     if (q_word_in(st, i, q_cues_fin))
         return CUE_FIN;
+    if (q_word_is(st, i, "put") && i + 1 < hi && q_word_is(st, i + 1, "it"))
+        return CUE_FIN;               /* "as Gaiman put it, ..." */
     if (q_word_in(st, i, q_cues_part))
         return CUE_PART;
     return 0;
@@ -1021,6 +1023,8 @@ static long q_nearest(qstate *st, size_t pos, int type, int salient,
         if (gender && st->gender && st->gender[m->ent] &&
             st->gender[m->ent] != gender)
             continue;                  /* "she" after "he" said */
+        if (m->e - m->s < 2)
+            continue;                  /* "I" is no one's name */
         if (!salient)
             return m->ent;
         en = np__vec_at(&st->c->doc->entities, (size_t)m->ent);
@@ -1057,8 +1061,19 @@ static const char *q_text(qstate *st, size_t s, size_t e, int lower_det)
         st->oom = 1;
         return NULL;
     }
-    if (lower_det && out[0] >= 'A' && out[0] <= 'Z')
-        out[0] = (char)(out[0] + 32);
+    if (lower_det && out[0] >= 'A' && out[0] <= 'Z') {
+        static const char *const dets[] = {
+            "the", "a", "an", "one", "another", "some", "several", "many",
+            "two", "three", "four", "five", "this", "that", "federal",
+            "prosecutors", "officials", "police", "critics", "analysts",
+            "experts", "residents", "witnesses", "sources", "court", NULL
+        };
+        size_t w = 0;
+        while (out[w] && out[w] != ' ')
+            w++;
+        if (q_inlist(out, w, dets))
+            out[0] = (char)(out[0] + 32);
+    }
     return out;
 }
 
@@ -1484,6 +1499,21 @@ static void q_attribute(qstate *st, long ri)
             if (np.b > np.a && np.a == pre_lo &&
                 ((TOK(st, np.b - 1)->f & QF_UPPER) ||
                  (np.b == np.a + 1 && q_word_in(st, np.a, q_pron_person)))) {
+                sp = q_resolve(st, np);
+                if (sp.name) {
+                    r->own = 1;
+                    r->speaker = sp.name;
+                    r->ent = sp.ent;
+                }
+            }
+        } else if (r->closed && r->ct + 2 < hi &&
+                   (TOK(st, r->ct + 1)->f & QF_PUNCT) &&
+                   (TOK(st, r->ct + 1)->cp == 0x2014 || TOK(st, r->ct + 1)->cp == 0x2013 ||
+                    TOK(st, r->ct + 1)->cp == '-') &&
+                   (TOK(st, r->ct + 2)->f & QF_UPPER)) {
+            /* an epigraph: "“…” — Neil Gaiman" */
+            np = q_np_fwd(st, r->ct + 2, hi, owner);
+            if (np.b > np.a && (np.b == hi || (TOK(st, np.b)->f & QF_PUNCT))) {
                 sp = q_resolve(st, np);
                 if (sp.name) {
                     r->own = 1;
