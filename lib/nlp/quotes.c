@@ -92,6 +92,7 @@ typedef struct qstate {
     qment *ments;
     size_t nments;
     unsigned char *gender;  /* per entity: 0 unknown, 1 "he", 2 "she" */
+    long addressee;         /* the person the current cue addresses */
     /* the last kept top-level quote of earlier paragraphs */
     int have_last;
     size_t last_para;
@@ -1018,7 +1019,9 @@ static long q_nearest(qstate *st, size_t pos, int type, int salient,
             continue;
         if (best >= 0 && m->s + 400 < first)
             break;
-        if (q_in_quote(st, m->s) || q_object_pos(st, m->s))
+        if (m->ent == st->addressee)
+            continue;                  /* "he told Benioff": not Benioff */
+        if (q_in_quote(st, m->s) || (st->addressee < 0 && q_object_pos(st, m->s)))
             continue;
         if (gender && st->gender && st->gender[m->ent] &&
             st->gender[m->ent] != gender)
@@ -1405,6 +1408,24 @@ static int q_passive(qstate *st, size_t cue, size_t lo)
            ((TOK(st, k - 1)->f & QF_PUNCT) && TOK(st, k - 1)->cp == ',');
 }
 
+/* The person a cue addresses ("told Cook"), or -1. */
+static long q_addressee(qstate *st, size_t cue, size_t hi)
+{
+    static const char *const to[] = {
+        "told", "tells", "telling", "asked", "asks", "asking", "thanked",
+        "urged", "reminded", "assured", NULL
+    };
+    size_t k;
+    if (cue + 1 >= hi || !q_word_in(st, cue, to) ||
+        !(TOK(st, cue + 1)->f & QF_UPPER))
+        return -1;
+    k = q_lower_bound(st->ments, st->nments, TOK(st, cue + 1)->s);
+    if (k < st->nments && st->ments[k].s == TOK(st, cue + 1)->s &&
+        st->ments[k].type == NP_ENTITY_PERSON)
+        return st->ments[k].ent;
+    return -1;
+}
+
 /* Finds the cue and the speaker's phrase of record ri. */
 static void q_attribute(qstate *st, long ri)
 {
@@ -1610,7 +1631,9 @@ static void q_attribute(qstate *st, long ri)
                 }
         }
     }
+    st->addressee = q_addressee(st, cue, hi);
     sp = q_resolve(st, np);
+    st->addressee = -1;
     r->speaker = sp.name;
     r->ent = sp.ent;
     r->first_person = !sp.name && np.b == np.a + 1 &&
@@ -1924,6 +1947,7 @@ int np__quotes(np__ctx *c, const np__tokens *tk)
     st.n = d->body_len;
     st.last_ent = -1;
     st.last_person_ent = -1;
+    st.addressee = -1;
     np__vec_init(&st.toks, sizeof(qtok));
     np__vec_init(&st.recs, sizeof(qrec));
     np__vec_init(&st.spans, sizeof(qspan));
