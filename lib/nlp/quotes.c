@@ -992,6 +992,17 @@ static int q_object_pos(qstate *st, size_t pos)
     return 1;
 }
 
+static const char *q_ent_name(qstate *st, long e);
+
+/* A "person" whose name reads like an office or a district ("Western
+ * District of New York"): a typing slip that must not win a pronoun. */
+static int q_not_a_person(qstate *st, long e)
+{
+    const char *nm = q_ent_name(st, e);
+    return !nm || strstr(nm, " of ") || strstr(nm, " for ") ||
+           strstr(nm, " the ");
+}
+
 /* Whether an entity mention runs across byte pos. */
 static int q_ment_spans(qstate *st, size_t pos)
 {
@@ -1028,6 +1039,8 @@ static long q_nearest(qstate *st, size_t pos, int type, int salient,
             continue;                  /* "she" after "he" said */
         if (m->e - m->s < 2)
             continue;                  /* "I" is no one's name */
+        if (type == NP_ENTITY_PERSON && q_not_a_person(st, m->ent))
+            continue;
         if (!salient)
             return m->ent;
         en = np__vec_at(&st->c->doc->entities, (size_t)m->ent);
