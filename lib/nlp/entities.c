@@ -427,7 +427,7 @@ static int sent_initial(const run *r, size_t i)
         const char *p = tok_s(r, j - 1);
         if (r->tok[j - 1].flags & NP__TOK_WORD)
             return 0;
-        if (*p == ':' || (tok_n(r, j - 1) == 3 && memcmp(p, "\xE2\x80\x94", 3) == 0))
+        if (*p == ':' || *p == '(' || (tok_n(r, j - 1) == 3 && memcmp(p, "\xE2\x80\x94", 3) == 0))
             return 1;
         j--;
     }
@@ -603,6 +603,37 @@ static int quoted(const run *r, size_t a, size_t b)
     return o && cl;
 }
 
+/* Is token i a state or province ("NY", "N.Y.", "Texas")? */
+static int state_at(const run *r, size_t i)
+{
+    uint32_t f;
+    if (i >= r->ntok || !is_cap(r, i))
+        return 0;
+    f = word_lx(r, i);
+    if (f & NP__LX_STATE)
+        return 1;
+    /* two-word states: "New York", "South Dakota" */
+    return i + 1 < r->ntok && is_cap(r, i + 1) &&
+           (span_lx(r, i, i + 2, NULL) & NP__LX_STATE);
+}
+
+/* "Addison, N.Y.": the span is followed by a comma and a state. 2 for
+ * "Venue, City, ST", 1 for "City, ST", else 0. */
+static int before_state(const run *r, size_t b)
+{
+    size_t k;
+    if (b + 1 >= r->ntok || !tok_eq(r, b, ",") || !same_sentence(r, b, b + 1))
+        return 0;
+    if (state_at(r, b + 1))
+        return 1;
+    for (k = b + 1; k < r->ntok && k < b + 6 && (is_cap(r, k) || r->skip[k] == 1 ||
+                                                   tok_eq(r, k, "-")); k++)
+        ;
+    if (k > b + 1 && k + 1 < r->ntok && tok_eq(r, k, ",") && state_at(r, k + 1))
+        return 2;
+    return 0;
+}
+
 /* Is the word before the span a lower-case "the"? */
 static int after_the(const run *r, size_t a)
 {
@@ -676,6 +707,9 @@ static int classify(run *r, size_t a, size_t b, size_t rs, size_t re,
     if (full & NP__LX_ORG) {
         type = NP_ENTITY_ORG;
         weight = 4;
+    } else if (before_state(r, b) && !(full & NP__LX_STATE) && !(last & NP__LX_ORG_CUE)) {
+        type = NP_ENTITY_PLACE;   /* "Addison, N.Y.", "The Forum, Los Angeles, CA" */
+        weight = 3;
     } else if (n >= 2 && tok_eq(r, a, "The") && !sent_initial(r, a)) {
         type = NP_ENTITY_ORG;   /* "The Hill", "The Doobie Brothers" */
         weight = 2;
@@ -1037,7 +1071,7 @@ static int headline_sentence(const run *r, const np__sentence *s)
     common_caps += run_common;
     if (words >= 2 && allcaps * 10 >= words * 6)
         return 2;
-    if (words >= 3 && caps * 10 >= words * 6 && common_caps >= 2 && lower_fn <= 1)
+    if (words >= 6 && caps * 10 >= words * 6 && common_caps >= 2 && lower_fn <= 1)
         return 1;
     return 0;
 }
