@@ -1623,7 +1623,22 @@ static void q_attribute(qstate *st, long ri)
             r->inh_prev = 1;
             break;
         }
-        if (cue > pre_lo && (TOK(st, cue - 1)->f & QF_UPPER))
+        size_t dash = 0;
+        if (cue > pre_lo + 1 && (TOK(st, cue - 1)->f & QF_PUNCT) &&
+            (TOK(st, cue - 1)->cp == 0x2014 || TOK(st, cue - 1)->cp == 0x2013)) {
+            /* "a series of South Dakotans — including adults — declaring" */
+            size_t j = cue - 1, m = 0;
+            while (j > pre_lo && m++ < 30) {
+                j--;
+                if ((TOK(st, j)->f & QF_PUNCT) && TOK(st, j)->cp == TOK(st, cue - 1)->cp) {
+                    dash = j;
+                    break;
+                }
+            }
+        }
+        if (dash > pre_lo && (TOK(st, dash - 1)->f & QF_WORD))
+            np = q_np_back(st, dash, pre_lo, owner);
+        else if (cue > pre_lo && (TOK(st, cue - 1)->f & QF_UPPER))
             np = q_np_back(st, cue, pre_lo, owner);
         else
             np = q_subject(st, cue, lo, owner);
