@@ -169,6 +169,20 @@ int np__authors_add(np_document *d, const char *src, size_t len)
     }
     if (i < len)
         return NP_OK;   /* too long to be a byline */
+    /* addresses are not names: blank every word holding one */
+    for (i = 0; i < n;) {
+        size_t w0 = i, k;
+        int url = 0;
+        while (i < n && s[i] != ' ')
+            i++;
+        for (k = w0; k + 2 < i; k++)
+            if ((s[k] == ':' && s[k + 1] == '/' && s[k + 2] == '/')
+                || (k == w0 && iprefix(s + k, i - k, "www.")))
+                url = 1;
+        if (url)
+            memset(s + w0, ' ', i - w0);
+        i++;
+    }
     /* what follows a date word or a date is not a name */
     cut = n;
     for (i = 0; stops[i]; i++) {

@@ -1,0 +1,506 @@
+/*
+ * Metadata: one small page per source (JSON-LD, OpenGraph, Twitter, Dublin
+ * Core, meta names, microdata, <time>, rel=author, bylines, the URL), the
+ * precedence between them, dates, authors and titles, and bad input.
+ */
+#include <check.h>
+#include <stdio.h>
+#include <string.h>
+
+#include "np_test.h"
+#include "np_internal.h"
+#include "meta/meta.h"
+
+static np_document *parse_url(const char *html, const char *url)
+{
+    np_parser *p = NULL;
+    np_document *d = NULL;
+    ck_assert_int_eq(np_parser_new(&p, NULL), NP_OK);
+    ck_assert_int_eq(np_parse_html(p, &d, html, strlen(html), url), NP_OK);
+    np_parser_free(p);
+    ck_assert_ptr_nonnull(d);
+    return d;
+}
+
+static np_document *parse(const char *html)
+{
+    return parse_url(html, NULL);
+}
+
+static np_document *parse_file(const char *name)
+{
+    char path[4096], rel[512];
+    size_t len;
+    char *buf;
+    np_parser *p = NULL;
+    np_document *d = NULL;
+    snprintf(rel, sizeof rel, "tests/data/meta/%s", name);
+    buf = np_test_read(np_test_path(path, sizeof path, rel), &len);
+    ck_assert_msg(buf != NULL, "cannot read %s", path);
+    ck_assert_int_eq(np_parser_new(&p, NULL), NP_OK);
+    ck_assert_int_eq(np_parse_html(p, &d, buf, len, NULL), NP_OK);
+    np_parser_free(p);
+    free(buf);
+    return d;
+}
+
+#define BODY "<p>" \
+    "The council met on Tuesday evening to discuss the budget, the roads, " \
+    "the school buildings and the new library, and it voted on all four.</p>"
+
+static void assert_str(const char *got, const char *want)
+{
+    ck_assert_msg(got != NULL, "expected \"%s\", got NULL", want);
+    ck_assert_str_eq(got, want);
+}
+
+/* ------------------------------------------------------------ JSON-LD */
+
+START_TEST(jsonld_news_article)
+{
+    np_document *d = parse_file("jsonld.html");
+    assert_str(np_document_title(d), "Council approves the budget");
+    assert_str(np_document_description(d), "The vote was unanimous.");
+    assert_str(np_document_published(d), "2021-03-04T09:15:00+01:00");
+    assert_str(np_document_modified(d), "2021-03-05T10:00:00+01:00");
+    assert_str(np_document_site_name(d), "The Daily Example");
+    ck_assert_uint_eq(np_document_author_count(d), 2);
+    assert_str(np_document_author(d, 0), "Jane Doe");
+    assert_str(np_document_author(d, 1), "John Roe");
+    assert_str(np_document_image(d), "https://example.com/lead.jpg");
+    assert_str(np_document_source(d, "title"), "json-ld");
+    assert_str(np_document_source(d, "published"), "json-ld");
+    np_document_free(d);
+}
+END_TEST
+
+START_TEST(jsonld_graph)
+{
+    np_document *d = parse(
+        "<html><head><script type=\"application/ld+json\">"
+        "{\"@context\":\"https://schema.org\",\"@graph\":["
+        "{\"@type\":\"WebSite\",\"name\":\"Site\"},"
+        "{\"@type\":[\"ReportageNewsArticle\"],\"headline\":\"From the graph\","
+        "\"datePublished\":\"2020-01-02\",\"author\":{\"@type\":\"Person\","
+        "\"name\":\"Ann Lee\"},\"publisher\":{\"name\":\"Graph News\"}}]}"
+        "</script></head><body>" BODY "</body></html>");
+    assert_str(np_document_title(d), "From the graph");
+    assert_str(np_document_published(d), "2020-01-02");
+    assert_str(np_document_site_name(d), "Graph News");
+    ck_assert_uint_eq(np_document_author_count(d), 1);
+    assert_str(np_document_author(d, 0), "Ann Lee");
+    np_document_free(d);
+}
+END_TEST
+
+START_TEST(jsonld_broken_is_ignored)
+{
+    np_document *d = parse(
+        "<html><head><script type=\"application/ld+json\">"
+        "{\"@type\":\"NewsArticle\",\"headline\":\"Broken\",,,</script>"
+        "<meta property=\"og:title\" content=\"From OpenGraph\">"
+        "</head><body>" BODY "</body></html>");
+    assert_str(np_document_title(d), "From OpenGraph");
+    assert_str(np_document_source(d, "title"), "og:title");
+    np_document_free(d);
+}
+END_TEST
+
+START_TEST(jsonld_cdata_and_array)
+{
+    np_document *d = parse(
+        "<html><head><script type=\"application/ld+json\">/*<![CDATA[*/"
+        "</script><script type=\"application/ld+json\"><![CDATA[ ["
+        "{\"@type\":\"Organization\",\"name\":\"Org\"},"
+        "{\"@type\":\"BlogPosting\",\"name\":\"Posting name\","
+        "\"author\":\"Sam Poe\"}] ]]></script></head><body>" BODY
+        "</body></html>");
+    assert_str(np_document_title(d), "Posting name");
+    ck_assert_uint_eq(np_document_author_count(d), 1);
+    assert_str(np_document_author(d, 0), "Sam Poe");
+    np_document_free(d);
+}
+END_TEST
+
+/* ------------------------------------------------- meta tag families */
+
+START_TEST(opengraph_and_twitter)
+{
+    np_document *d = parse_url(
+        "<html lang=\"en-GB\"><head><title>Page title | Example</title>"
+        "<meta property=\"og:title\" content=\"OG title\">"
+        "<meta name=\"twitter:title\" content=\"Twitter title\">"
+        "<meta property=\"og:description\" content=\"OG summary\">"
+        "<meta property=\"og:site_name\" content=\"Example\">"
+        "<meta property=\"og:image\" content=\"/img/a.jpg\">"
+        "<meta property=\"og:image\" content=\"/img/b.jpg\">"
+        "<meta property=\"article:published_time\" content=\"2019-11-19T08:02:00-05:00\">"
+        "<meta property=\"article:modified_time\" content=\"2019-11-19T09:00:00-05:00\">"
+        "<link rel=\"canonical\" href=\"/news/story\">"
+        "</head><body>" BODY "</body></html>",
+        "https://www.example.com/news/story?ref=home");
+    assert_str(np_document_title(d), "OG title");
+    assert_str(np_document_description(d), "OG summary");
+    assert_str(np_document_site_name(d), "Example");
+    assert_str(np_document_published(d), "2019-11-19T08:02:00-05:00");
+    assert_str(np_document_modified(d), "2019-11-19T09:00:00-05:00");
+    assert_str(np_document_image(d), "https://www.example.com/img/a.jpg");
+    assert_str(np_document_url(d), "https://www.example.com/news/story");
+    assert_str(np_document_language(d), "en-GB");
+    np_document_free(d);
+}
+END_TEST
+
+START_TEST(twitter_only)
+{
+    np_document *d = parse(
+        "<html><head><meta name=\"twitter:title\" content=\"Only Twitter\">"
+        "<meta name=\"twitter:description\" content=\"Card text\">"
+        "<meta name=\"twitter:image\" content=\"https://t.example/i.png\">"
+        "</head><body>" BODY "</body></html>");
+    assert_str(np_document_title(d), "Only Twitter");
+    assert_str(np_document_description(d), "Card text");
+    assert_str(np_document_image(d), "https://t.example/i.png");
+    np_document_free(d);
+}
+END_TEST
+
+START_TEST(dublin_core)
+{
+    /* a property wins over a name of the same key when it comes later */
+    np_document *d = parse(
+        "<html><head><meta name=\"DC.title\" content=\"DC name title\">"
+        "<meta property=\"dc:title\" content=\"DC property title\">"
+        "<meta name=\"DC.creator\" content=\"Mary Major\">"
+        "<meta name=\"DC.date\" content=\"2018-07-01\">"
+        "<meta name=\"DC.language\" content=\"fr\">"
+        "<meta property=\"og:title\" content=\"OG loses to DC\">"
+        "</head><body>" BODY "</body></html>");
+    assert_str(np_document_title(d), "DC property title");
+    assert_str(np_document_published(d), "2018-07-01");
+    assert_str(np_document_language(d), "fr");
+    ck_assert_uint_eq(np_document_author_count(d), 1);
+    assert_str(np_document_author(d, 0), "Mary Major");
+    np_document_free(d);
+}
+END_TEST
+
+START_TEST(space_separated_properties)
+{
+    np_document *d = parse(
+        "<html><head><meta property=\"x:title dc:title\" content=\"Preferred\">"
+        "<meta property=\"og:title twitter:title\" content=\"Other\">"
+        "</head><body>" BODY "</body></html>");
+    assert_str(np_document_title(d), "Preferred");
+    np_document_free(d);
+}
+END_TEST
+
+START_TEST(meta_author_byline_split)
+{
+    np_document *d = parse(
+        "<html><head><meta name=\"author\" "
+        "content=\"By Jane Doe and John Roe, Reuters\"></head><body>" BODY
+        "</body></html>");
+    ck_assert_uint_eq(np_document_author_count(d), 3);
+    assert_str(np_document_author(d, 0), "Jane Doe");
+    assert_str(np_document_author(d, 1), "John Roe");
+    assert_str(np_document_author(d, 2), "Reuters");
+    np_document_free(d);
+}
+END_TEST
+
+START_TEST(entities_in_values)
+{
+    np_document *d = parse(
+        "<html><head><meta name=\"description\" "
+        "content=\"That&amp;#039;s &amp;quot;it&amp;quot; &amp;#x1F62D;\">"
+        "</head><body>" BODY "</body></html>");
+    assert_str(np_document_description(d), "That's \"it\" \xf0\x9f\x98\xad");
+    np_document_free(d);
+}
+END_TEST
+
+/* -------------------------------------------------- page structure */
+
+START_TEST(microdata_and_time)
+{
+    np_document *d = parse(
+        "<html><head><title>Microdata story</title></head><body>"
+        "<article itemscope itemtype=\"https://schema.org/NewsArticle\">"
+        "<h1 itemprop=\"headline\">Microdata story</h1>"
+        "<time itemprop=\"datePublished\" datetime=\"2017-05-06T07:08:09Z\">May 6</time>"
+        BODY "</article></body></html>");
+    assert_str(np_document_published(d), "2017-05-06T07:08:09Z");
+    np_document_free(d);
+}
+END_TEST
+
+START_TEST(time_pubdate)
+{
+    np_document *d = parse(
+        "<html><body><time datetime=\"2001-01-01\">sidebar</time>"
+        "<time pubdate datetime=\"2016-02-29T12:00:00+09:00\">x</time>" BODY
+        "</body></html>");
+    assert_str(np_document_published(d), "2016-02-29T12:00:00+09:00");
+    assert_str(np_document_source(d, "published"), "time");
+    np_document_free(d);
+}
+END_TEST
+
+START_TEST(rel_author_and_byline_class)
+{
+    np_document *d = parse(
+        "<html><body><div class=\"byline\">By <a rel=\"author\" href=\"/p/x\">"
+        "Pat Smith</a>, Staff Writer | Updated 3 hours ago</div>" BODY
+        "</body></html>");
+    ck_assert_uint_eq(np_document_author_count(d), 1);
+    assert_str(np_document_author(d, 0), "Pat Smith");
+    assert_str(np_document_source(d, "authors"), "byline");
+    np_document_free(d);
+}
+END_TEST
+
+START_TEST(date_from_url)
+{
+    np_document *d = parse_url("<html><body>" BODY "</body></html>",
+                               "https://news.example.org/2019/11/19/story.html");
+    assert_str(np_document_published(d), "2019-11-19");
+    assert_str(np_document_source(d, "published"), "url");
+    assert_str(np_document_site_name(d), "news.example.org");
+    np_document_free(d);
+}
+END_TEST
+
+START_TEST(title_suffix_and_h1)
+{
+    np_document *d = parse(
+        "<html><head><title>Roads to be rebuilt next year | The Town Paper</title>"
+        "</head><body>" BODY "</body></html>");
+    assert_str(np_document_title(d), "Roads to be rebuilt next year");
+    np_document_free(d);
+    d = parse("<html><body><h1>Only a heading</h1>" BODY "</body></html>");
+    assert_str(np_document_title(d), "Only a heading");
+    np_document_free(d);
+}
+END_TEST
+
+START_TEST(language_sources)
+{
+    np_document *d = parse(
+        "<html><head><meta http-equiv=\"Content-Language\" content=\"de-DE\">"
+        "</head><body>" BODY "</body></html>");
+    assert_str(np_document_language(d), "de-DE");
+    np_document_free(d);
+    d = parse("<html><head><meta property=\"og:locale\" content=\"pt_BR\">"
+              "</head><body>" BODY "</body></html>");
+    assert_str(np_document_language(d), "pt-BR");
+    np_document_free(d);
+}
+END_TEST
+
+START_TEST(absurd_dates_rejected)
+{
+    np_document *d = parse(
+        "<html><head><meta property=\"article:published_time\" content=\"9999-01-01\">"
+        "<meta name=\"date\" content=\"0000-00-00\"></head><body>" BODY
+        "</body></html>");
+    ck_assert_ptr_null(np_document_published(d));
+    np_document_free(d);
+}
+END_TEST
+
+START_TEST(description_falls_back_to_first_paragraph)
+{
+    np_document *d = parse("<html><body><article>" BODY BODY "</article></body></html>");
+    ck_assert_ptr_nonnull(np_document_description(d));
+    ck_assert(strncmp(np_document_description(d), "The council met", 15) == 0);
+    assert_str(np_document_source(d, "description"), "body");
+    np_document_free(d);
+}
+END_TEST
+
+/* ------------------------------------------------------------ units */
+
+START_TEST(date_parse_forms)
+{
+    static const struct { const char *in, *out; } ok[] = {
+        {"2019-11-19T08:02:00-05:00", "2019-11-19T08:02:00-05:00"},
+        {"2019-11-19T08:02:00.123Z", "2019-11-19T08:02:00Z"},
+        {"2017-11-03 03:01:00.00000", "2017-11-03T03:01:00"},
+        {"2019/11/19", "2019-11-19"},
+        {"2021-11-01T10:52:50+0100", "2021-11-01T10:52:50+01:00"},
+        {"February 21, 2022", "2022-02-21"},
+        {"21 Feb 2022 09:15 GMT", "2022-02-21T09:15:00+00:00"},
+        {"Tuesday, Nov. 19, 2019 8:21 pm ET", "2019-11-19T20:21:00"},
+        {"Sept. 3, 2018", "2018-09-03"},
+        {"Published 4:00 am CST, Wednesday, November 20, 2019", "2019-11-20"},
+        {"29/02/2016", "2016-02-29"},
+    };
+    static const char *const bad[] = {
+        "Updated 3 hours ago", "9999-01-01", "0000-01-01", "2019-02-30",
+        "May we all", "05/06/2019", "", "1899-12-31", "yesterday",
+        "2019-13-01", "February 2022",
+    };
+    char out[NP__DATE_MAX];
+    size_t i;
+    for (i = 0; i < sizeof ok / sizeof ok[0]; i++) {
+        ck_assert_msg(np__date_parse(ok[i].in, strlen(ok[i].in), out),
+                      "did not parse \"%s\"", ok[i].in);
+        ck_assert_str_eq(out, ok[i].out);
+    }
+    for (i = 0; i < sizeof bad / sizeof bad[0]; i++)
+        ck_assert_msg(!np__date_parse(bad[i], strlen(bad[i]), out),
+                      "parsed \"%s\" as %s", bad[i], out);
+    ck_assert(!np__date_parse(NULL, 0, out));
+}
+END_TEST
+
+START_TEST(authors_cleaning)
+{
+    static const struct { const char *in; size_t n; const char *a[3]; } cases[] = {
+        {"By Jane Doe and John Roe, Reuters", 3, {"Jane Doe", "John Roe", "Reuters"}},
+        {"by Lucas Nolan22 Dec 2016", 1, {"Lucas Nolan"}},
+        {"Written by Rob Ewaschuk\n   Edited by Betsy Beyer", 2, {"Rob Ewaschuk", "Betsy Beyer"}},
+        {"Bradley M. Kuhn (http://ebb.org/bkuhn/)", 1, {"Bradley M. Kuhn"}},
+        {"Staff Writer", 0, {NULL}},
+        {"jdoe42", 0, {NULL}},
+        {"https://www.facebook.com/someone", 0, {NULL}},
+        {"Mac & i", 1, {"Mac & i"}},
+        {"Jane Doe | Published March 3, 2020", 1, {"Jane Doe"}},
+    };
+    size_t i, k;
+    for (i = 0; i < sizeof cases / sizeof cases[0]; i++) {
+        np_document *d = np__doc_new();
+        ck_assert_ptr_nonnull(d);
+        ck_assert_int_eq(np__authors_add(d, cases[i].in, strlen(cases[i].in)), NP_OK);
+        ck_assert_msg(np_document_author_count(d) == cases[i].n,
+                      "\"%s\": %zu authors", cases[i].in, np_document_author_count(d));
+        for (k = 0; k < cases[i].n; k++)
+            ck_assert_str_eq(np_document_author(d, k), cases[i].a[k]);
+        np_document_free(d);
+    }
+}
+END_TEST
+
+START_TEST(title_trim_rules)
+{
+    static const struct { const char *in, *site; size_t keep; } cases[] = {
+        {"Roads rebuilt next year | Town Paper", NULL, 23},
+        {"Roads rebuilt next year - Town Paper", NULL, 23},
+        {"Roads rebuilt next year - the council says so", NULL, 45},
+        {"Lorem ipsum dolor sit amet \xe2\x80\x93 My website", NULL, 26},
+        {"Budget passes \xe2\x80\x93 My website", NULL, 28},
+        {"Short | Site", NULL, 12},
+        {"A story about things - example", "example.com", 20},
+    };
+    size_t i;
+    for (i = 0; i < sizeof cases / sizeof cases[0]; i++)
+        ck_assert_msg(np__title_trim(cases[i].in, strlen(cases[i].in), cases[i].site)
+                      == cases[i].keep, "\"%s\" kept %zu", cases[i].in,
+                      np__title_trim(cases[i].in, strlen(cases[i].in), cases[i].site));
+}
+END_TEST
+
+/* ------------------------------------------------------- bad input */
+
+START_TEST(bad_input)
+{
+    static const char binary[] = "\x00\x01\xff\xfe<meta\x00 name=\"author\" content=\"\xff\xfe\">";
+    np_parser *p = NULL;
+    np_document *d = NULL;
+    char *big;
+    size_t n = 4u << 20, i;
+    ck_assert_int_eq(np_parser_new(&p, NULL), NP_OK);
+    ck_assert_int_eq(np_parse_html(p, &d, "", 0, NULL), NP_OK);
+    ck_assert_ptr_null(np_document_title(d));
+    np_document_free(d);
+    ck_assert_int_eq(np_parse_html(p, &d, binary, sizeof binary - 1, NULL), NP_OK);
+    np_document_free(d);
+    /* a huge JSON-LD script and many meta tags */
+    big = malloc(n + 1);
+    ck_assert_ptr_nonnull(big);
+    strcpy(big, "<html><head><script type=\"application/ld+json\">[");
+    for (i = strlen(big); i + 64 < n; i += 2)
+        memcpy(big + i, "[[", 2);
+    strcpy(big + i, "</script></head><body><p>x</p></body></html>");
+    ck_assert_int_eq(np_parse_html(p, &d, big, strlen(big), NULL), NP_OK);
+    np_document_free(d);
+    free(big);
+    np_parser_free(p);
+}
+END_TEST
+
+START_TEST(metadata_pages_floor)
+{
+    /* The Readability test pages: every page parses and most carry a
+     * title (a floor far below the scorer's figures). */
+    const char *shared = np_test_shared();
+    char path[4096];
+    FILE *ls;
+    char name[512];
+    size_t pages = 0, titled = 0;
+    np_parser *p = NULL;
+    if (!shared)
+        return;
+    snprintf(path, sizeof path, "ls %s/bench/metadata/pages", shared);
+    ls = popen(path, "r");
+    ck_assert_ptr_nonnull(ls);
+    ck_assert_int_eq(np_parser_new(&p, NULL), NP_OK);
+    while (fgets(name, sizeof name, ls)) {
+        size_t len;
+        char *buf;
+        np_document *d = NULL;
+        name[strcspn(name, "\n")] = '\0';
+        snprintf(path, sizeof path, "%s/bench/metadata/pages/%s/source.html", shared, name);
+        buf = np_test_read(path, &len);
+        if (!buf)
+            continue;
+        ck_assert_int_eq(np_parse_html(p, &d, buf, len, NULL), NP_OK);
+        pages++;
+        titled += np_document_title(d) != NULL;
+        np_document_free(d);
+        free(buf);
+    }
+    pclose(ls);
+    np_parser_free(p);
+    ck_assert_uint_ge(pages, 100);
+    ck_assert_msg(titled * 100 >= pages * 90, "%zu of %zu pages have a title", titled, pages);
+}
+END_TEST
+
+Suite *np_meta_suite(void)
+{
+    Suite *s = suite_create("meta");
+    TCase *t = tcase_create("sources");
+    tcase_add_test(t, jsonld_news_article);
+    tcase_add_test(t, jsonld_graph);
+    tcase_add_test(t, jsonld_broken_is_ignored);
+    tcase_add_test(t, jsonld_cdata_and_array);
+    tcase_add_test(t, opengraph_and_twitter);
+    tcase_add_test(t, twitter_only);
+    tcase_add_test(t, dublin_core);
+    tcase_add_test(t, space_separated_properties);
+    tcase_add_test(t, meta_author_byline_split);
+    tcase_add_test(t, entities_in_values);
+    tcase_add_test(t, microdata_and_time);
+    tcase_add_test(t, time_pubdate);
+    tcase_add_test(t, rel_author_and_byline_class);
+    tcase_add_test(t, date_from_url);
+    tcase_add_test(t, title_suffix_and_h1);
+    tcase_add_test(t, language_sources);
+    tcase_add_test(t, absurd_dates_rejected);
+    tcase_add_test(t, description_falls_back_to_first_paragraph);
+    suite_add_tcase(s, t);
+    t = tcase_create("units");
+    tcase_add_test(t, date_parse_forms);
+    tcase_add_test(t, authors_cleaning);
+    tcase_add_test(t, title_trim_rules);
+    suite_add_tcase(s, t);
+    t = tcase_create("bad");
+    tcase_set_timeout(t, 120);
+    tcase_add_test(t, bad_input);
+    tcase_add_test(t, metadata_pages_floor);
+    suite_add_tcase(s, t);
+    return s;
+}
