@@ -78,6 +78,18 @@ static const tok *prev_tok(const actx *a, const tok *t)
     return &a->t[i - 1];
 }
 
+/* Words after which a new clause may start without a conjunction
+ * ("I think it's", "at least we're"). */
+static const char *const clause_verbs[] = {
+    "think", "thinks", "thought", "know", "knew", "knows", "say", "says",
+    "said", "believe", "believes", "hope", "hopes", "guess", "mean", "means",
+    "feel", "feels", "felt", "sure", "glad", "least", "realize", "realise",
+    "suspect", "bet", "figure", "admit", "agree", "argue", "claim", "noted",
+    "added", "worry", "seems", "seem", "yes", "maybe", "perhaps", "hopefully",
+    "honestly", "clearly", "course", "sorry", "afraid", "now", "like",
+    NULL
+};
+
 /* Irregular past participles and past tenses (closed class). */
 static const char *const irregular_ed[] = {
     "been", "built", "bought", "brought", "caught", "chosen", "done", "driven",
@@ -149,6 +161,14 @@ static int pred_after(const actx *a, const tok *t)
     return tin(a, n, then_predicate) || (n->fw & (NP__FW_PREP | NP__FW_DET)) ? 1 : 0;
 }
 
+static int plural_spelling(const actx *a, const tok *t)
+{
+    const char *w = a->s + t->s;
+    size_t n = t->e - t->s;
+    return n > 3 && w[n - 1] == 's' && w[n - 2] != 's' && w[n - 2] != 'u' &&
+           w[n - 2] != 'i';
+}
+
 static int adj_pred(const actx *a, const tok *t)
 {
     /* "hard to", "unclear whether", "boring." */
@@ -163,6 +183,8 @@ static int adj_pred(const actx *a, const tok *t)
         return 0;
     if (!t->lex)
         return 0;
+    if (!(t->lex & ~NP__LEX_LOWER) && plural_spelling(a, t))
+        return 0;   /* "contractors": a plural the lexicon knows no more of */
     {
         const tok *n = next_tok(a, t);
         size_t i = (size_t)(t - a->t);
@@ -187,8 +209,21 @@ static int its_is_it_is(const actx *a, const tok *t)
         "hard", "easy", "unclear", "true", "possible", "impossible", "likely",
         "unlikely", "important", "difficult", "worth", NULL
     };
+    const tok *p = prev_tok(a, t);
     if (!n || n->hyphen_after || n->cap)
         return 0;
+    /* "on its face", "reassess its schedule": no clause starts here */
+    if (p && !(p->fw & (NP__FW_CONJ | NP__FW_WH)) && !tin(a, p, clause_verbs)) {
+        if (p->fw & (NP__FW_PREP | NP__FW_DET | NP__FW_AUX | NP__FW_PRON))
+            return 0;
+        /* after a noun that cannot be a verb, a new clause may start
+         * ("in this role its incredibly helpful") */
+        if (!(p->fw & NP__FW_ADV) &&
+            !(p->ascii && !p->cap && (p->lex & (NP__LEX_NOUN | NP__LEX_PLURAL)) &&
+              !(p->lex & (NP__LEX_VERB | NP__LEX_VERB3 | NP__LEX_ED |
+                          NP__LEX_ING))))
+            return 0;
+    }
     if (teq(a, n, "own") || teq(a, n, "only") || teq(a, n, "very") ||
         teq(a, n, "more") || teq(a, n, "most") || teq(a, n, "first") ||
         teq(a, n, "last") || teq(a, n, "and") || teq(a, n, "or") ||
@@ -291,24 +326,42 @@ static const char *const were_next[] = {
     "very", "so", "definitely", "certainly", NULL
 };
 
+/* "Today, were going": t follows a comma that closes a short opening
+ * phrase with no verb of its own. */
+static int intro_phrase(const actx *a, const tok *t)
+{
+    size_t i = (size_t)(t - a->t), k = 0;
+    while (i > 0 && k < 8) {
+        const tok *q = &a->t[--i];
+        k++;
+        if ((q->fw & NP__FW_AUX) || is_verbish(a, q) ||
+            ((q->lex & NP__LEX_VERB3) && !(q->lex & NP__LEX_PLURAL)))
+            return 0;
+        if (q->start || q->quote_before)
+            return 1;
+        if (q->comma_before)
+            return 0;
+    }
+    return 0;
+}
+
 /* Contractions: returns the byte index in the word where the apostrophe
  * goes, or -1. */
 static long contraction(const actx *a, const tok *t)
 {
     static const struct { const char *w; int at; } always[] = {
-        {"dont", 3}, {"doesnt", 4}, {"didnt", 3}, {"isnt", 2}, {"arent", 3},
-        {"wasnt", 3}, {"werent", 4}, {"hasnt", 3}, {"havent", 4},
-        {"hadnt", 3}, {"couldnt", 5}, {"wouldnt", 5}, {"shouldnt", 6},
-        {"mustnt", 4}, {"neednt", 4}, {"aint", 2}, {"cant", 2},
-        {"youre", 3}, {"youve", 3}, {"youll", 3}, {"youd", 3},
-        {"theyre", 4}, {"theyve", 4}, {"theyll", 4}, {"theyd", 4},
-        {"weve", 2}, {"im", 1}, {"hes", 2}, {"shes", 3}, {"thats", 4},
-        {"theres", 5}, {"heres", 4}, {"whats", 4}, {"whos", 3},
-        {"itll", 2}, {"thatll", 4}, {"wholl", 3}, {"whove", 3},
+        {"dont", 3}, {"doesnt", 5}, {"didnt", 4}, {"isnt", 3}, {"arent", 4},
+        {"wasnt", 4}, {"werent", 5}, {"hasnt", 4}, {"havent", 5},
+        {"hadnt", 4}, {"couldnt", 6}, {"wouldnt", 6}, {"shouldnt", 7},
+        {"mustnt", 5}, {"neednt", 5}, {"aint", 3}, {"cant", 3}, {"youre", 3},
+        {"youve", 3}, {"youll", 3}, {"youd", 3}, {"theyre", 4}, {"theyve", 4},
+        {"theyll", 4}, {"theyd", 4}, {"weve", 2}, {"im", 1}, {"hes", 2},
+        {"shes", 3}, {"thats", 4}, {"theres", 5}, {"heres", 4}, {"whats", 4},
+        {"whos", 3}, {"itll", 2}, {"thatll", 4}, {"wholl", 3}, {"whove", 3},
         {"wouldve", 5}, {"couldve", 5}, {"shouldve", 6}, {"mightve", 5},
         {"mustve", 4}, {"hed", 2}, {"itd", 2}, {"thatd", 4}, {"whod", 3},
-        {"wheres", 5}, {"therell", 5}, {"whatll", 4}, {"wont", 2},
-        {"ive", 1}, {NULL, 0}
+        {"wheres", 5}, {"therell", 5}, {"whatll", 4}, {"wont", 3}, {"ive", 1},
+        {NULL, 0}
     };
     const tok *n = next_tok(a, t), *p = prev_tok(a, t);
     int k;
@@ -329,14 +382,18 @@ static long contraction(const actx *a, const tok *t)
     if (teq(a, t, "its"))
         return its_is_it_is(a, t) ? 2 : -1;
     if (teq(a, t, "were")) {
-        if (!boundary_before(a, t) || !n || n->cap || n->hyphen_after)
+        if (!n || n->cap || n->hyphen_after)
             return -1;
-        if (p && (teq(a, p, "and") || teq(a, p, "that") || teq(a, p, "now") ||
-                  teq(a, p, "hopefully")))
+        if (t->comma_before && !intro_phrase(a, t))
+            return -1;
+        if (!(t->start || t->quote_before || t->comma_before) &&
+            !(p && tin(a, p, clause_verbs)) &&
+            !(boundary_before(a, t) && p && !teq(a, p, "and") &&
+              !teq(a, p, "that") && !teq(a, p, "now")))
             return -1;
         if (tin(a, n, were_next))
             return 2;
-        if ((n->lex & NP__LEX_ING) && !(n->lex & NP__LEX_NOUN) && !n->fw)
+        if ((n->lex & NP__LEX_ING) && !n->fw)
             return 2;
         return -1;
     }
@@ -374,11 +431,21 @@ static long contraction(const actx *a, const tok *t)
             "always", "just", "probably", "also", "say", "want", "imagine",
             "guess", "better", NULL
         };
-        if (teq(a, t, "id") && (!t->cap || t->allcaps))
+        if (teq(a, t, "id")) {
+            /* "Id like", "if Id experienced": capital I, then a verb */
+            if (!t->cap || t->allcaps || !n || n->cap ||
+                ((n->fw & ~NP__FW_ADV) && !teq(a, n, "have") &&
+                 !teq(a, n, "be") && !teq(a, n, "been")))
+                return -1;
+            if (tin(a, n, ok) || verb_base(a, n) ||
+                ((n->lex & NP__LEX_ED) && !(n->lex & NP__LEX_NOUN)) ||
+                ((n->lex & NP__LEX_ADV) && !(n->lex & NP__LEX_NOUN)))
+                return 1;
             return -1;
+        }
         if (!boundary_before(a, t) || !n || !tin(a, n, ok))
             return -1;
-        return teq(a, t, "shed") ? 3 : 1;
+        return 3;
     }
     if (teq(a, t, "ill")) {
         static const char *const ok[] = {
@@ -386,17 +453,27 @@ static long contraction(const actx *a, const tok *t)
             "go", "make", "take", "see", "tell", "give", "let", "try",
             "always", "still", "need", "show", "keep", "bet", NULL
         };
-        if (!t->cap || t->allcaps || !boundary_before(a, t) || !n ||
-            !tin(a, n, ok))
+        if (!t->cap || t->allcaps || !n || n->cap)
             return -1;
-        return 1;
+        if (tin(a, n, ok) || (n->fw & NP__FW_ADV) ||
+            (!t->start && tin(a, n, irregular_ed) && !teq(a, n, "said")))
+            return 1;
+        if ((n->lex & NP__LEX_VERB) && !n->fw &&
+            !(n->lex & (NP__LEX_PLURAL | NP__LEX_ING | NP__LEX_ED)) &&
+            !(t->start && (n->lex & NP__LEX_NOUN)))
+            return 1;
+        return -1;
     }
     if (teq(a, t, "lets")) {
-        if (!(t->start || t->quote_before) || !n)
+        /* "lets be honest": a third person "lets" needs an object */
+        if (!n || n->cap || (n->fw & (NP__FW_PRON | NP__FW_DET | NP__FW_PREP)))
             return -1;
-        if (n->fw & (NP__FW_PRON | NP__FW_DET))
+        if (teq(a, n, "go") && !(t->start || t->quote_before))
             return -1;
-        if (!verb_base(a, n) && !teq(a, n, "not") && !teq(a, n, "go"))
+        if (t->cap && t->start && !n->fw && n->ascii)
+            return 3;   /* a sentence cannot open with "Lets" the verb */
+        if (!verb_base(a, n) && !teq(a, n, "not") && !teq(a, n, "go") &&
+            !teq(a, n, "talk") && !teq(a, n, "get") && !teq(a, n, "take"))
             return -1;
         return 3;
     }
@@ -404,6 +481,16 @@ static long contraction(const actx *a, const tok *t)
 }
 
 /* ------------------------------------------------------------ possessives */
+
+/* Titles before a surname ("Mr. Trumps approach"); a capitalised word
+ * other than these before the name makes a longer name ("United Nations"). */
+static const char *const titles[] = {
+    "mr", "mrs", "ms", "dr", "president", "sen", "senator", "gov", "governor",
+    "rep", "prof", "professor", "judge", "gen", "general", "pope", "king",
+    "queen", "prince", "princess", "chancellor", "minister", "secretary",
+    "mayor", "premier", "sir", "dame", "lord", "lady", "coach", "chairman",
+    "ceo", "justice", "officer", "detective", "sergeant", "captain", NULL
+};
 
 static const char *const time_nouns[] = {
     "day", "week", "month", "year", "weekend", "night", "season", "quarter",
@@ -428,6 +515,8 @@ static long possessive(const actx *a, const tok *t)
     size_t bl = len - 1;
     if (len < 3 || w[len - 1] != 's' || t->digit || t->apos)
         return -1;
+    if (w[len - 2] == 's' || w[len - 2] == 'S')
+        return -1;   /* "Press", "business" */
     if (t->fw)
         return -1;
     /* acronyms: NASAs mission, but CEOs said */
@@ -438,12 +527,15 @@ static long possessive(const actx *a, const tok *t)
         for (k = 0; k < bl; k++)
             up += w[k] >= 'A' && w[k] <= 'Z';
         if (up == bl && bl >= 2) {
-            if (!n || n->cap || !np_start(a, n, 1) || n->fw)
+            /* "NASAs mission", "NASAs Cassini spacecraft"; not "CEOs said" */
+            if (!n || n->fw || n->digit)
                 return -1;
-            if (!(n->lex & (NP__LEX_NOUN | NP__LEX_ADJ)) ||
-                (n->lex & NP__LEX_PLURAL) || (n->lex & NP__LEX_VERB3))
+            if (n->cap && !n->allcaps && !n->start)
+                return (long)bl;
+            if (!np_start(a, n, 1) || !(n->lex & (NP__LEX_NOUN | NP__LEX_ADJ | NP__LEX_PLURAL)) ||
+                (n->lex & NP__LEX_VERB3))
                 return -1;
-            if (!np__cleaner_has_name(a->c, w, bl) && !(n->lex & NP__LEX_NOUN))
+            if ((n->lex & NP__LEX_PLURAL) && !np__cleaner_has_name(a->c, w, bl))
                 return -1;
             return (long)bl;
         }
@@ -475,29 +567,34 @@ unknown:
             return -1;
         if (p && (teq(a, p, "the") || p->digit))
             return -1;
-        if (!(n->lex & (NP__LEX_NOUN | NP__LEX_ADJ)))
+        if (!(n->lex & (NP__LEX_NOUN | NP__LEX_ADJ | NP__LEX_PLURAL)))
             return -1;
         return (long)bl;
     }
     /* the word exists: only strong context makes it a possessive */
-    if (t->cap && !t->start) {
-        /* "Trumps decision": a proper noun whose plural is not a name */
-        if (!(t->lex & NP__LEX_CAP) && (lb & NP__LEX_CAP) && !p &&
-            np_start(a, n, 1) && n && !n->cap &&
-            (n->lex & (NP__LEX_NOUN | NP__LEX_ADJ)))
+    if (t->cap) {
+        /* "Trumps decision", "Mr. Trumps approach": a proper noun whose
+         * plural is no name, before a noun phrase */
+        if (!(t->lex & NP__LEX_CAP) && (lb & NP__LEX_CAP) && n && !n->cap &&
+            !n->fw && np_start(a, n, 1) && n->lex &&
+            !(p && (p->fw & NP__FW_DET) && !teq(a, p, "that")) &&
+            !(p && p->cap && !tin(a, p, titles)) &&
+            !(t->start && (n->lex & NP__LEX_VERB3)))
             return (long)bl;
-        if (!(t->lex & NP__LEX_CAP) && (lb & NP__LEX_CAP) && p && !p->cap &&
-            !(p->fw & NP__FW_DET) && np_start(a, n, 1) && n && !n->cap &&
-            (n->lex & (NP__LEX_NOUN | NP__LEX_ADJ)))
-            return (long)bl;
-        /* "Frances efforts" where "France" is in the text */
+        /* "Frances efforts" (where "France" is in the text) */
         if ((t->lex & NP__LEX_PROPER_S) && (lb & NP__LEX_CAP) && n && !n->cap &&
             (n->lex & NP__LEX_PLURAL) && !(n->lex & NP__LEX_VERB3) &&
             !n->fw && (np__cleaner_has_name(a->c, w, bl) ||
                        (lb & NP__LEX_POSS)))
             return (long)bl;
-        return -1;
+        if (!t->start)
+            return -1;
     }
+    /* "the mans body": "mans" is no plural noun */
+    if (p && (p->fw & NP__FW_DET) && !teq(a, p, "that") &&
+        (lb & NP__LEX_NOUN) && !(t->lex & NP__LEX_PLURAL) &&
+        (t->lex & NP__LEX_VERB3) && np_start(a, n, 1) && n && !n->fw)
+        return (long)bl;
     if (!(t->lex & NP__LEX_PLURAL) || !(lb & NP__LEX_NOUN))
         return -1;
     /* "last weeks meeting" */
@@ -515,6 +612,27 @@ unknown:
                     n && !n->fw)
                     return (long)bl;
         }
+    }
+    /* "the presidents refusal", "the states new slogan": after "the", a
+     * plural noun is not followed by a noun or an adjective */
+    if (p && teq(a, p, "the") && n && !n->cap && !n->fw && !n->digit &&
+        !t->cap && !(lb & NP__LEX_ADJ) && !teq(a, t, "ones") &&
+        !is_verbish(a, n) && !n->hyphen_after && n->ascii &&
+        !tin(a, n, (const char *const[]){"own", "like", "down", "off", "out",
+                                         "first", "last", "next", "less",
+                                         "one", "two", "three", "four",
+                                         "five", "six", "seven", "eight",
+                                         "nine", "ten", "hundred",
+                                         "thousand", "million", "billion",
+                                         "according", NULL})) {
+        unsigned nl = n->lex;
+        const tok *n2 = next_tok(a, n);
+        if ((nl & (NP__LEX_NOUN | NP__LEX_ADJ)) &&
+            !(nl & (NP__LEX_ED | NP__LEX_ING | NP__LEX_PLURAL)) &&
+            !((nl & NP__LEX_ADJ) && (nl & (NP__LEX_VERB | NP__LEX_VERB3))) &&
+            (!(nl & (NP__LEX_VERB | NP__LEX_VERB3)) || !n2 ||
+             (n2->fw & NP__FW_PREP)))
+            return (long)bl;
     }
     /* "the worlds largest" */
     if (p && teq(a, p, "the") && n && !n->cap && !n->fw) {
@@ -546,9 +664,33 @@ static int tokenize(const char *s, size_t n, np__vec *out)
         size_t st = i, k = i;
         uint32_t cp = np__utf8_next(s, n, &k);
         if (!is_word_cp(cp)) {
-            if (cp == '.' || cp == '!' || cp == '?' || cp == '\n' || cp == ':' ||
-                cp == ';' || cp == 0x2014 || cp == '(' || cp == ')')
+            if (cp == '!' || cp == '?' || cp == '\n' || cp == ':' || cp == ';')
                 start = 1;
+            if (cp == '.') {
+                /* not after an initial or a title: "Mr. Trump", "W. Bush" */
+                static const char *const abbr[] = {
+                    "mr", "mrs", "ms", "dr", "st", "jr", "sr", "gen", "gov",
+                    "sen", "rep", "prof", "lt", "col", "sgt", "capt", "no",
+                    "vs", "inc", "co", "corp", "ltd", "mt", "ft", "rev",
+                    "pres", "supt", "det", "insp", NULL
+                };
+                tok *pt = out->len ? np__vec_at(out, out->len - 1) : NULL;
+                int ab = 0;
+                if (pt && pt->e == st) {
+                    size_t L = pt->e - pt->s, q;
+                    if (L == 1)
+                        ab = 1;
+                    for (q = 0; !ab && abbr[q]; q++)
+                        if (strlen(abbr[q]) == L) {
+                            size_t r;
+                            for (r = 0; r < L && (s[pt->s + r] | 0x20) == abbr[q][r]; r++)
+                                ;
+                            ab = r == L;
+                        }
+                }
+                if (!ab)
+                    start = 1;
+            }
             if (cp == 0x201C || cp == 0x2018 || cp == '"' || cp == '\'' ||
                 cp == 0xAB)
                 quote = 1;
