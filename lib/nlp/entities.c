@@ -606,15 +606,15 @@ static int quoted(const run *r, size_t a, size_t b)
 /* Is token i a state or province ("NY", "N.Y.", "Texas")? */
 static int state_at(const run *r, size_t i)
 {
-    uint32_t f;
+    size_t e = i;
     if (i >= r->ntok || !is_cap(r, i))
         return 0;
-    f = word_lx(r, i);
-    if (f & NP__LX_STATE)
-        return 1;
-    /* two-word states: "New York", "South Dakota" */
-    return i + 1 < r->ntok && is_cap(r, i + 1) &&
-           (span_lx(r, i, i + 2, NULL) & NP__LX_STATE);
+    /* the whole capitalised run is the state: "New York", "N.Y." (not
+     * "Oklahoma City") */
+    while (e < r->ntok && e < i + 4 && (is_cap(r, e) || r->skip[e] == 1) &&
+           same_sentence(r, i, e))
+        e++;
+    return (span_lx(r, i, e, NULL) & NP__LX_STATE) != 0;
 }
 
 /* "Addison, N.Y.": the span is followed by a comma and a state. 2 for
@@ -631,6 +631,17 @@ static int before_state(const run *r, size_t b)
         ;
     if (k > b + 1 && k + 1 < r->ntok && tok_eq(r, k, ",") && state_at(r, k + 1))
         return 2;
+    return 0;
+}
+
+/* Does [a, b) hold "of", "for", "and"...: no person's name does. */
+static int has_connector(const run *r, size_t a, size_t b)
+{
+    size_t k;
+    for (k = a; k < b; k++)
+        if (!is_cap(r, k) && (r->tok[k].flags & NP__TOK_WORD) &&
+            !(word_lx(r, k) & NP__LX_PARTICLE))
+            return 1;
     return 0;
 }
 
@@ -702,15 +713,13 @@ static int classify(run *r, size_t a, size_t b, size_t rs, size_t re,
         !(full & (NP__LX_ANYPLACE | NP__LX_ORG)))
         return NP_OK;
 
-    if (n == 1 && quoted(r, a, b) && !(full & (NP__LX_ORG | NP__LX_ANYPLACE)))
+    if (quoted(r, a, b) && !(full & (NP__LX_ORG | NP__LX_ANYPLACE)))
         return NP_OK;   /* a title or nickname: “DWTS” */
     if (full & NP__LX_ORG) {
         type = NP_ENTITY_ORG;
         weight = 4;
-    } else if (before_state(r, b) && !(full & NP__LX_STATE) && !(last & NP__LX_ORG_CUE)) {
-        type = NP_ENTITY_PLACE;   /* "Addison, N.Y.", "The Forum, Los Angeles, CA" */
-        weight = 3;
-    } else if (n >= 2 && tok_eq(r, a, "The") && !sent_initial(r, a)) {
+    } else if (n >= 2 && tok_eq(r, a, "The") && !sent_initial(r, a) &&
+               !before_state(r, b)) {
         type = NP_ENTITY_ORG;   /* "The Hill", "The Doobie Brothers" */
         weight = 2;
     } else if (full & (NP__LX_COUNTRY | NP__LX_STATE | NP__LX_REGION | NP__LX_PLACE)) {
@@ -724,6 +733,9 @@ static int classify(run *r, size_t a, size_t b, size_t rs, size_t re,
     } else if (after_role && n <= 4 && (has_proper(r, a, b) || n == 1) &&
                !(last & (NP__LX_ORG_CUE | NP__LX_PLACE_CUE))) {
         type = NP_ENTITY_PERSON;
+        weight = 3;
+    } else if (before_state(r, b) && !(full & NP__LX_STATE) && !(last & NP__LX_ORG_CUE)) {
+        type = NP_ENTITY_PLACE;   /* "Addison, N.Y.", "The Forum, Los Angeles, CA" */
         weight = 3;
     } else if (n >= 2 && (last & NP__LX_ORG_CUE) && !(last & NP__LX_PLACE_CUE)) {
         type = NP_ENTITY_ORG;
@@ -763,8 +775,9 @@ static int classify(run *r, size_t a, size_t b, size_t rs, size_t re,
                tok_n(r, a) >= 2 && tok_n(r, a) <= 6) {
         type = NP_ENTITY_ORG;   /* an acronym */
         weight = 1;
-    } else if (speech_verb(r, b) || (b + 1 < r->ntok && tok_eq(r, b, ",") &&
-                                     speech_verb(r, b + 1))) {
+    } else if ((speech_verb(r, b) || (b + 1 < r->ntok && tok_eq(r, b, ",") &&
+                                      speech_verb(r, b + 1))) &&
+               has_proper(r, a, b) && !has_connector(r, a, b)) {
         type = NP_ENTITY_PERSON;
         weight = 2;
     } else if (n == 1 && a > 0 && place_prep(r, a - 1) && !(first & NP__LX_GIVEN) &&
@@ -779,9 +792,9 @@ static int classify(run *r, size_t a, size_t b, size_t rs, size_t re,
         type = (p != (size_t)-1 && (tok_eq(r, p, "at") || tok_eq(r, p, "in")))
                    ? NP_ENTITY_PLACE : NP_ENTITY_ORG;
         weight = 2;
-    } else if (n == 1 && after_the(r, a) && tok_n(r, a) > 3 &&
-               tok_s(r, a)[tok_n(r, a) - 1] == 's' && !is_poss(r, a) &&
-               !(word_en(r, a) & NP__LEX_LOWER)) {
+    } else if (n == 1 && after_the(r, a) && core_len(r, a) > 3 &&
+               tok_s(r, a)[core_len(r, a) - 1] == 's' &&
+               !(r->tok[a].flags & NP__TOK_ALLCAPS)) {
         type = NP_ENTITY_ORG;   /* "the Clippers", "the Beatles" */
         weight = 2;
     } else if (n >= 2 && n <= 3) {
@@ -803,7 +816,8 @@ static int classify(run *r, size_t a, size_t b, size_t rs, size_t re,
                 (r->skip[k] == 2 && tok_n(r, k) == 2))
                 proper++;
         }
-        if (names && proper && !(r->tok[a].flags & NP__TOK_ALLCAPS)) {
+        if (names && proper && !(r->tok[a].flags & NP__TOK_ALLCAPS) &&
+            !has_connector(r, a, b)) {
             type = NP_ENTITY_PERSON;
             weight = 1;
         }
@@ -885,7 +899,8 @@ static int handle_span(run *r, size_t a, size_t b, int confirm)
             while (last_title != (size_t)-1 && ns0 < b && r->skip[ns0] == 1)
                 ns0++;
             if (last_title == (size_t)-1 || ns0 >= b || !is_cap(r, ns0) ||
-                (word_lx(r, ns0) & (NP__LX_CONNECTOR | NP__LX_ORG_CUE)))
+                (word_lx(r, ns0) & NP__LX_ORG_CUE) ||
+                (nwords(r, ns0, b) > 1 && !has_proper(r, ns0, b)))
                 last_title = (size_t)-1;
             else
                 last_title = ns0 - 1;
@@ -975,7 +990,8 @@ static int handle_span(run *r, size_t a, size_t b, int confirm)
     /* a lone ordinary word mid-sentence ("the Agency") is a name only as
      * the short form of a full name ("Macron") */
     if (b - a == 1 && common_word(r, a) && !(word_en(r, a) & NP__LEX_CAP) &&
-        !after_role && !(word_lx(r, a) & NP__LX_GIVEN))
+        !after_role && !(word_lx(r, a) & NP__LX_GIVEN) &&
+        !(after_the(r, a) && tok_s(r, a)[core_len(r, a) - 1] == 's'))
         return add_mention(r, a, b, T_UNKNOWN, 0, 0, 0, 0);
     /* all ordinary words: capitalised for emphasis or a headline */
     if (b - a >= 2 && !after_role) {
@@ -997,6 +1013,21 @@ static int handle_span(run *r, size_t a, size_t b, int confirm)
 static void mark_abbrev(run *r)
 {
     size_t i;
+    /* addresses and handles are no names: "LiveNation.com", "@user" */
+    for (i = 0; i < r->ntok; i++) {
+        const char *s = tok_s(r, i);
+        size_t n = tok_n(r, i), k;
+        for (k = 0; k < n; k++)
+            if (s[k] == '@' || s[k] == '/' || s[k] == '_' ||
+                (s[k] == '.' && k + 1 < n && s[k + 1] >= 'a' && s[k + 1] <= 'z'))
+                break;
+        if (k < n || (i > 0 && tok_eq(r, i - 1, "@") && adjacent(r, i - 1)))
+            r->tok[i].flags &= ~(uint32_t)(NP__TOK_UPPER | NP__TOK_ALLCAPS);
+        if (i + 1 < r->ntok && tok_eq(r, i + 1, ".") && adjacent(r, i) &&
+            i + 2 < r->ntok && adjacent(r, i + 1) && (r->tok[i + 2].flags & NP__TOK_WORD) &&
+            !(r->tok[i + 2].flags & NP__TOK_UPPER))
+            r->tok[i].flags &= ~(uint32_t)(NP__TOK_UPPER | NP__TOK_ALLCAPS);   /* "LiveNation.com" */
+    }
     for (i = 0; i + 1 < r->ntok; i++) {
         const char *s = tok_s(r, i);
         size_t n = tok_n(r, i);
