@@ -82,6 +82,12 @@ typedef struct qspan {
     size_t s, e;
 } qspan;
 
+typedef struct qsurname {
+    const char *p;
+    size_t n;
+    long ent;
+} qsurname;
+
 typedef struct qstate {
     np__ctx *c;
     const char *b;        /* body */
@@ -92,6 +98,8 @@ typedef struct qstate {
     qment *ments;
     size_t nments;
     unsigned char *gender;  /* per entity: 0 unknown, 1 "he", 2 "she" */
+    qsurname *surnames;     /* PERSON entities by the last word of the name */
+    size_t nsurnames;
     long addressee;         /* the person the current cue addresses */
     /* the last kept top-level quote of earlier paragraphs */
     int have_last;
@@ -558,7 +566,7 @@ static const char *const q_cues_fin[] = {
     "cheered", "hailed", "praised", "slammed", "introduced", "views",
     "viewed", "regards", "regarded", "pointed", "recommended",
     "criticised", "criticized", "blasted", "condemned", "denounced",
-    "dubbed", "labelled", "labeled", "branded", "termed", NULL
+    "dubbed", "labelled", "labeled", "branded", "termed", "written", NULL
 };
 
 static const char *const q_cues_part[] = {
@@ -1093,23 +1101,65 @@ static const char *q_text(qstate *st, size_t s, size_t e, int lower_det)
     return out;
 }
 
+/* The surname index: the last word of every PERSON entity's name,
+ * sorted, so that a name the entities stage missed finds its person in
+ * logarithmic time. */
+static int q_cmp_surname(const void *x, const void *y)
+{
+    const qsurname *a = x, *b = y;
+    size_t n = a->n < b->n ? a->n : b->n;
+    int c = memcmp(a->p, b->p, n);
+    if (c)
+        return c;
+    if (a->n != b->n)
+        return a->n < b->n ? -1 : 1;
+    return a->ent < b->ent ? -1 : (a->ent > b->ent);
+}
+
+static int q_surnames(qstate *st)
+{
+    const np__vec *ents = &st->c->doc->entities;
+    size_t i;
+    if (!ents->len)
+        return NP_OK;
+    st->surnames = np__malloc(ents->len * sizeof(qsurname));
+    if (!st->surnames)
+        return NP_ENOMEM;
+    for (i = 0; i < ents->len; i++) {
+        const struct np_entity *en = np__vec_at(ents, i);
+        const char *last;
+        qsurname *sn;
+        if (!en->name || en->type != NP_ENTITY_PERSON)
+            continue;
+        last = strrchr(en->name, ' ');
+        last = last ? last + 1 : en->name;
+        sn = &st->surnames[st->nsurnames++];
+        sn->p = last;
+        sn->n = strlen(last);
+        sn->ent = (long)i;
+    }
+    qsort(st->surnames, st->nsurnames, sizeof(qsurname), q_cmp_surname);
+    return NP_OK;
+}
+
 /* The PERSON entity whose name ends with the same word as body[s, e). */
 static long q_by_surname(qstate *st, size_t s, size_t e)
 {
-    const np__vec *ents = &st->c->doc->entities;
-    size_t i, n = e - s;
-    for (i = 0; i < ents->len; i++) {
-        const struct np_entity *en = np__vec_at(ents, i);
-        const char *nm = en->name, *last;
-        size_t ln;
-        if (!nm || en->type != NP_ENTITY_PERSON)
-            continue;
-        ln = strlen(nm);
-        last = strrchr(nm, ' ');
-        last = last ? last + 1 : nm;
-        if ((size_t)(nm + ln - last) == n && memcmp(last, st->b + s, n) == 0)
-            return (long)i;
+    qsurname key;
+    size_t lo = 0, hi = st->nsurnames;
+    key.p = st->b + s;
+    key.n = e - s;
+    key.ent = -1;
+    while (lo < hi) {
+        size_t mid = lo + (hi - lo) / 2;
+        if (q_cmp_surname(&st->surnames[mid], &key) < 0)
+            lo = mid + 1;
+        else
+            hi = mid;
     }
+    if (lo < st->nsurnames && st->surnames[lo].n == key.n &&
+        memcmp(st->surnames[lo].p, key.p, key.n) == 0)
+        return st->surnames[lo].ent;
     return -1;
 }
 
@@ -1979,7 +2029,7 @@ int np__quotes(np__ctx *c, const np__tokens *tk)
     np__vec_init(&st.toks, sizeof(qtok));
     np__vec_init(&st.recs, sizeof(qrec));
     np__vec_init(&st.spans, sizeof(qspan));
-    if ((rc = q_mentions(&st)) != NP_OK)
+    if ((rc = q_mentions(&st)) != NP_OK || (rc = q_surnames(&st)) != NP_OK)
         goto done;
     while (ps < st.n) {
         const char *nl = memchr(st.b + ps, '\n', st.n - ps);
@@ -1999,5 +2049,6 @@ done:
     np__vec_free(&st.spans);
     np__free(st.ments);
     np__free(st.gender);
+    np__free(st.surnames);
     return rc;
 }
