@@ -7,4 +7,8 @@
  * xmlNodePtr. */
 const char *np__xml_attr(const void *node, const char *name);
 
+/* Length of an image-credit label that starts s ("Image source:",
+ * "Photo:", "Credit:"...), or 0 when s does not read as a credit. */
+size_t np__credit_label(const char *s, size_t n);
+
 #endif

@@ -740,6 +740,9 @@ typedef struct out {
     long last_image;      /* index of the last image, -1 */
     const char *title;
     int32_t root;
+    int32_t cur_el;          /* the block element being written */
+    size_t nblocks;          /* blocks added by this walk */
+    int32_t first_parent[2]; /* parents of the first two blocks' elements */
 } out;
 
 static void put_text(out *o, const char *s, int pre)
@@ -982,6 +985,10 @@ static void flush(out *o)
             return;
         }
         o->chars += n;
+        if (o->nblocks < 2)
+            o->first_parent[o->nblocks] = o->cur_el >= 0
+                ? NODE(o->w, o->cur_el)->parent : -1;
+        o->nblocks++;
     }
     np__buf_clear(&o->cur);
     o->space = 0;
@@ -1062,13 +1069,17 @@ static const char *img_src(const xmlNode *img)
     return NULL;
 }
 
-/* Collects the text of a subtree (for captions) into b, spaces collapsed. */
-static void gather_text(const xmlNode *n, np__buf *b, int *space, size_t depth)
+/* Collects the text of a subtree (for captions) into b, spaces collapsed,
+ * leaving out `skip`. */
+static void gather_text(const xmlNode *n, np__buf *b, int *space, size_t depth,
+                        const xmlNode *skip)
 {
     const xmlNode *k;
     if (depth > 64)
         return;
     for (k = n->children; k; k = k->next) {
+        if (k == skip)
+            continue;
         if (k->type == XML_TEXT_NODE && k->content) {
             const char *s = (const char *)k->content;
             for (; *s; s++) {
@@ -1085,14 +1096,26 @@ static void gather_text(const xmlNode *n, np__buf *b, int *space, size_t depth)
                 np__buf_putc(b, ch);
             }
         } else if (k->type == XML_ELEMENT_NODE && !is_dropped(tag_id(k->name))) {
-            gather_text(k, b, space, depth + 1);
+            gather_text(k, b, space, depth + 1, skip);
         }
     }
 }
 
-/* Finds the first img and the figcaption of a figure. */
+static int credit_class(const xmlNode *k)
+{
+    static const char *const words[] = {"credit", "copyright", "source", NULL};
+    char hint[160];
+    size_t hl = lower_copy(hint, sizeof hint, 0, np__xml_attr(k, "class"));
+    if (hl + 2 < sizeof hint)
+        hint[hl++] = ' ';
+    lower_copy(hint, sizeof hint, hl, np__xml_attr(k, "id"));
+    return has_any(hint, words);
+}
+
+/* Finds the first img, the figcaption and a credit element of a figure. */
 static void find_figure(const xmlNode *n, const xmlNode **img,
-                        const xmlNode **cap, size_t depth)
+                        const xmlNode **cap, const xmlNode **credit,
+                        size_t depth)
 {
     const xmlNode *k;
     if (depth > 32)
@@ -1104,52 +1127,72 @@ static void find_figure(const xmlNode *n, const xmlNode **img,
         t = tag_id(k->name);
         if (t == T_IMG && !*img && img_src(k))
             *img = k;
-        else if (t == T_FIGCAPTION && !*cap)
+        else if (!*credit && t != T_IMG && credit_class(k))
+            *credit = k;
+        else if (t == T_FIGCAPTION && !*cap) {
             *cap = k;
-        else
-            find_figure(k, img, cap, depth + 1);
+            find_figure(k, img, cap, credit, depth + 1);
+        } else
+            find_figure(k, img, cap, credit, depth + 1);
     }
 }
 
-static void add_image(out *o, const xmlNode *img, const xmlNode *cap)
+static char *node_text_dup(out *o, const xmlNode *n, const xmlNode *skip)
 {
-    char *src = NULL;
     np__buf b = NP__BUF_INIT;
     int space = 0;
-    const char *caption = NULL;
+    char *r = NULL;
+    gather_text(n, &b, &space, 0, skip);
+    if (b.oom)
+        o->err = NP_ENOMEM;
+    else if (b.len && !(r = np__arena_strndup(o->c->doc->arena, b.ptr, b.len)))
+        o->err = NP_ENOMEM;
+    np__buf_free(&b);
+    return r;
+}
+
+/* Records an image with its caption and credit: the credit is a credit
+ * element, or a caption that reads as one ("Image source: X"); without a
+ * caption the image's alt text describes it. */
+static void add_image(out *o, const xmlNode *img, const xmlNode *cap,
+                      const xmlNode *credit_el)
+{
+    char *src = NULL, *caption = NULL, *credit = NULL;
     size_t i;
     if (o->err)
         return;
     if (img)
         src = resolve(o, img_src(img));
-    if (cap) {
-        gather_text(cap, &b, &space, 0);
-        if (b.oom) {
+    if (credit_el)
+        credit = node_text_dup(o, credit_el, NULL);
+    if (cap)
+        caption = node_text_dup(o, cap, credit_el);
+    if (caption && !credit && np__credit_label(caption, strlen(caption))) {
+        credit = caption;
+        caption = NULL;
+    }
+    if (!caption && img) {
+        const char *alt = np__xml_attr(img, "alt");
+        if (alt && *alt && !(caption = np__arena_strdup(o->c->doc->arena, alt)))
             o->err = NP_ENOMEM;
-            np__buf_free(&b);
-            return;
-        }
-        caption = b.len ? np__buf_cstr(&b) : NULL;
     }
-    if (!src && !caption) {
-        np__buf_free(&b);
+    if (o->err || (!src && !caption && !credit))
         return;
-    }
     /* the same address twice (the lead image again) is one image */
     for (i = 0; src && i < o->c->doc->images.len; i++) {
         np__image *im = np__vec_at(&o->c->doc->images, i);
         if (im->src && strcmp(im->src, src) == 0) {
             if (!im->caption && caption)
-                im->caption = np__arena_strdup(o->c->doc->arena, caption);
-            np__buf_free(&b);
+                im->caption = caption;
+            if (!im->credit && credit)
+                im->credit = credit;
             o->last_image = (long)i;
             return;
         }
     }
-    o->last_image = np__doc_add_image(o->c->doc, src, caption, NULL);
+    o->last_image = np__doc_add_image(o->c->doc, src, caption, credit);
     if (o->last_image < 0)
         o->err = NP_ENOMEM;
-    np__buf_free(&b);
 }
 
 static int block_kind(int t, int inherited)
@@ -1229,13 +1272,13 @@ static void emit(out *o, int32_t *i, int kind, size_t depth)
     }
     if (t == T_IMG) {
         if (!(n->flags & F_FIGURE))
-            add_image(o, n->node, NULL);
+            add_image(o, n->node, NULL, NULL);
         return;
     }
     if (t == T_FIGURE || t == T_PICTURE) {
-        const xmlNode *img = NULL, *cap = NULL;
-        find_figure(n->node, &img, &cap, 0);
-        add_image(o, img, cap);
+        const xmlNode *img = NULL, *cap = NULL, *credit = NULL;
+        find_figure(n->node, &img, &cap, &credit, 0);
+        add_image(o, img, cap, credit);
         *i = n->end;
         return;
     }
@@ -1243,16 +1286,8 @@ static void emit(out *o, int32_t *i, int kind, size_t depth)
         const xmlNode *cap = n->node;
         if (o->last_image >= 0) {
             np__image *im = np__vec_at(&o->c->doc->images, (size_t)o->last_image);
-            if (!im->caption) {
-                np__buf b = NP__BUF_INIT;
-                int space = 0;
-                gather_text(cap, &b, &space, 0);
-                if (b.oom)
-                    o->err = NP_ENOMEM;
-                else if (b.len)
-                    im->caption = np__arena_strndup(o->c->doc->arena, b.ptr, b.len);
-                np__buf_free(&b);
-            }
+            if (!im->caption)
+                im->caption = node_text_dup(o, cap, NULL);
         }
         *i = n->end;
         return;
@@ -1284,18 +1319,43 @@ static void emit(out *o, int32_t *i, int kind, size_t depth)
         flush(o);
     {
         int saved = o->kind;
-        if (block)
+        int32_t saved_el = o->cur_el;
+        if (block) {
             o->kind = k2;
+            o->cur_el = self;
+        }
         emit_children(o, n->node, i, k2, k2 == NP_BLOCK_PREFORMATTED, depth);
         if (block) {
             flush(o);
             o->kind = saved;
+            o->cur_el = saved_el;
         }
     }
     *i = n->end;
 }
 
 /* ------------------------------------------------------------- main */
+
+/* A standfirst repeated at the top of the body is the description, not
+ * article text: the first paragraph goes when it equals the description
+ * and sits apart from the paragraph after it (in a header, not among the
+ * story's paragraphs; many pages describe themselves with their own first
+ * paragraph). */
+static void drop_standfirst(np_document *d, size_t from, const out *o)
+{
+    const char *desc = d->meta[NP__DESCRIPTION];
+    np__block *b;
+    size_t dl;
+    if (!desc || d->blocks.len < from + 3 || o->nblocks < 2
+        || o->first_parent[0] == o->first_parent[1])
+        return;
+    dl = strlen(desc);
+    b = np__vec_at(&d->blocks, from);
+    if (b->len == dl && memcmp(b->text, desc, dl) == 0) {
+        memmove(b, b + 1, (d->blocks.len - from - 1) * sizeof *b);
+        d->blocks.len--;
+    }
+}
 
 /* A press release ends with "About <Company>" and boilerplate on the
  * company: a short block "About X" in the last part of the article cuts
@@ -1372,6 +1432,7 @@ static int run(np__ctx *c, xmlNode *root, int relax, size_t *chars_out)
     o.last_image = -1;
     o.kind = NP_BLOCK_PARAGRAPH;
     o.title = c->doc->meta[NP__TITLE];
+    o.cur_el = -1;
     o.cur.ptr = NULL;
     o.cur.len = o.cur.cap = 0;
     o.cur.oom = 0;
@@ -1424,13 +1485,91 @@ static int run(np__ctx *c, xmlNode *root, int relax, size_t *chars_out)
         }
     }
     flush(&o);
+    if (!o.err)
+        drop_standfirst(c->doc, nblocks0, &o);
     np__buf_free(&o.cur);
     if (o.err)
         rc = o.err;
     *chars_out = o.chars;
-    (void)nblocks0;
     np__vec_free(&w.nodes);
     return rc;
+}
+
+/* Finds the first img under n whose address resolves to `want`. */
+static const xmlNode *find_img(out *o, const xmlNode *n, const char *want,
+                               size_t depth)
+{
+    const xmlNode *k, *r;
+    if (depth > 256)
+        return NULL;
+    for (k = n->children; k; k = k->next) {
+        if (k->type != XML_ELEMENT_NODE)
+            continue;
+        if (tag_id(k->name) == T_IMG) {
+            const char *src = img_src(k);
+            char *abs = src ? resolve(o, src) : NULL;
+            if (abs && strcmp(abs, want) == 0)
+                return k;
+        } else if (!is_dropped(tag_id(k->name)) && (r = find_img(o, k, want, depth + 1))) {
+            return r;
+        }
+    }
+    return NULL;
+}
+
+/* The lead image (from the metadata) first in the image list, with the
+ * caption and credit of its figure wherever that is on the page. */
+static int lead_image(np__ctx *c, xmlNode *body)
+{
+    np_document *d = c->doc;
+    const char *lead = d->meta[NP__IMAGE];
+    np__image *im;
+    size_t i, at = d->images.len;
+    out o;
+    if (!lead)
+        return NP_OK;
+    for (i = 0; i < d->images.len; i++) {
+        im = np__vec_at(&d->images, i);
+        if (im->src && strcmp(im->src, lead) == 0) {
+            at = i;
+            break;
+        }
+    }
+    memset(&o, 0, sizeof o);
+    o.c = c;
+    o.last_image = -1;
+    if (at == d->images.len || !((np__image *)np__vec_at(&d->images, at))->caption) {
+        const xmlNode *img = find_img(&o, body, lead, 0);
+        if (img) {
+            const xmlNode *fig = img->parent, *cap = NULL, *credit = NULL, *im2 = NULL;
+            size_t up;
+            for (up = 0; fig && up < 4 && fig->type == XML_ELEMENT_NODE; up++, fig = fig->parent)
+                if (tag_id(fig->name) == T_FIGURE)
+                    break;
+            if (fig && fig->type == XML_ELEMENT_NODE && tag_id(fig->name) == T_FIGURE)
+                find_figure(fig, &im2, &cap, &credit, 0);
+            add_image(&o, img, cap, credit);
+        } else if (at == d->images.len
+                   && np__doc_add_image(d, lead, NULL, NULL) < 0) {
+            return NP_ENOMEM;
+        }
+        if (o.err)
+            return o.err;
+        for (i = 0; i < d->images.len; i++) {
+            im = np__vec_at(&d->images, i);
+            if (im->src && strcmp(im->src, lead) == 0) {
+                at = i;
+                break;
+            }
+        }
+    }
+    if (at > 0 && at < d->images.len) {
+        np__image first = *(np__image *)np__vec_at(&d->images, at);
+        np__image *v = d->images.ptr;
+        memmove(v + 1, v, at * sizeof *v);
+        v[0] = first;
+    }
+    return NP_OK;
 }
 
 int np__extract_html(np__ctx *c, void *tree)
@@ -1476,6 +1615,8 @@ int np__extract_html(np__ctx *c, void *tree)
         (void)images;
     }
     drop_about(c->doc);
+    if ((rc = lead_image(c, body)) != NP_OK)
+        return rc;
     if (chars >= 140)
         c->doc->is_article = 1;
     else

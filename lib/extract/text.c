@@ -23,6 +23,7 @@
 #include <string.h>
 
 #include "np_internal.h"
+#include "extract/extract.h"
 #include "meta/meta.h"
 
 typedef struct line {
@@ -77,8 +78,7 @@ static int is_markup(const char *s, size_t n)
     return 0;
 }
 
-/* Prefixes of an image credit line, with the label's length to skip. */
-static size_t credit_label(const char *s, size_t n)
+size_t np__credit_label(const char *s, size_t n)
 {
     static const char *const labels[] = {
         "image source:", "image source ", "image credit:", "image credits:",
@@ -289,7 +289,7 @@ int np__extract_text(np__ctx *c, const char *text, size_t len)
         size_t capn = 0, credn;
         np__buf cb = NP__BUF_INIT, rb = NP__BUF_INIT;
         long idx;
-        if (L[i].drop || !(lab = credit_label(L[i].s, L[i].n)))
+        if (L[i].drop || !(lab = np__credit_label(L[i].s, L[i].n)))
             continue;
         cred = L[i].s + lab;
         credn = L[i].n - lab;
