@@ -1891,6 +1891,10 @@ static int q_paragraph(qstate *st, size_t ps, size_t pe, size_t para)
             !(TOK(st, r->ot - 1)->cp == ':' && (TOK(st, r->ot - 1)->f & QF_PUNCT)) &&
             q_titlecase(st, r))
             r->title = 1;
+        /* the "so-called" marks a term, not a quotation */
+        if (r->ot > 0 && (q_word_is(st, r->ot - 1, "so-called") ||
+                          (r->ct == r->ot + 2 && q_word_is(st, r->ot + 1, "so-called"))))
+            r->title = 1;
         /* a short Title Case name with no punctuation of its own, even at
          * the start of a sentence ("“Wild Rose” is now on DVD") */
         if (!r->title && r->closed && r->nwords <= 5 && r->ct > r->ot + 1 &&
