@@ -1572,7 +1572,17 @@ static void q_attribute(qstate *st, long ri)
         cue = (size_t)post;
     else if (pre >= 0)
         cue = (size_t)pre;
-    else {
+    else if (pre_lo > lo && pre_lo + 3 >= r->ot && (TOK(st, pre_lo - 1)->f & QF_MARK) &&
+             TOK(st, pre_lo - 1)->q >= 0 && !REC(st, TOK(st, pre_lo - 1)->q)->title &&
+             (r->ot == pre_lo || q_word_is(st, pre_lo, "and") ||
+              q_word_is(st, pre_lo, "or") || q_word_is(st, pre_lo, "but") ||
+              (TOK(st, pre_lo)->f & QF_PUNCT))) {
+        /* called the plan "unworkable" and "a betrayal": one cue, two
+         * quotations */
+        r->own = 1;
+        r->inh_prev = 1;
+        return;
+    } else {
         /* "Sasse: ..." a colon right after a name */
         if (r->ot > lo && (TOK(st, r->ot - 1)->f & QF_PUNCT) &&
             TOK(st, r->ot - 1)->cp == ':') {
