@@ -146,7 +146,7 @@ static int np_start(const actx *a, const tok *t, int strict)
 
 static const char *const then_predicate[] = {
     "to", "that", "how", "whether", "if", "when", "why", "what", "for",
-    "because", "as", NULL
+    "because", "as", "than", NULL
 };
 
 static int pred_after(const actx *a, const tok *t)
@@ -546,6 +546,8 @@ static long possessive(const actx *a, const tok *t)
     if (!t->lex) {
         /* "bodys", "Chinas": not a word, but its stem is */
         if (lb) {
+            if (!(lb & (NP__LEX_POSS | NP__LEX_CAP)) && t->cap && !t->start)
+                goto unknown;   /* "Stadias": no plural of "stadia" */
             if (!(lb & (NP__LEX_POSS | NP__LEX_CAP)))
                 return -1;
             if ((lb & NP__LEX_CAP) && !(lb & NP__LEX_LOWER) && !t->cap)
@@ -561,9 +563,17 @@ unknown:
         /* an unknown capitalised name: Epsteins lawyer */
         if (!t->cap || t->allcaps)
             return -1;
+        if (len > 4 && !memcmp(w + len - 3, "ers", 3))
+            return -1;   /* a team or a group: "Lakers", "Steelers" */
         if (np__cleaner_has_name(a->c, w, bl) && np_start(a, n, 0))
             return (long)bl;
-        if (native_s_ending(a, t) || !np_start(a, n, 1) || !n || n->cap)
+        if (!np_start(a, n, 1) || !n || n->cap || n->fw ||
+            (n->lex & (NP__LEX_ING | NP__LEX_VERB3)))
+            return -1;
+        if (native_s_ending(a, t) &&
+            !(a->s[t->e - 2] != 'e' && a->s[t->e - 2] != 's' &&
+              (n->lex & (NP__LEX_NOUN | NP__LEX_ADJ)) &&
+              !(n->lex & NP__LEX_PLURAL)))
             return -1;
         if (p && (teq(a, p, "the") || p->digit))
             return -1;
@@ -581,6 +591,17 @@ unknown:
             !(p && p->cap && !tin(a, p, titles)) &&
             !(t->start && (n->lex & NP__LEX_VERB3)))
             return (long)bl;
+        /* "South Dakotas campaign", "Hitlers rule": the plural of a name
+         * (not of a people: "Americans") before a noun phrase */
+        if ((t->lex & NP__LEX_CAP) && (t->lex & NP__LEX_PLURAL) &&
+            (lb & NP__LEX_CAP) && !(lb & NP__LEX_LOWER) && !t->start &&
+            !(t->lex & NP__LEX_PROPER_S) && n && !n->cap && !n->fw &&
+            n->ascii && (np_start(a, n, 1) || !n->lex) &&
+            !(n->lex & NP__LEX_ING) &&
+            !(p && (p->fw & NP__FW_DET)) &&
+            !(bl > 2 && w[bl - 1] == 'n' && (w[bl - 2] == 'a' || w[bl - 2] == 'e')) &&
+            !(w[bl - 1] == 'i'))
+            return (long)bl;
         /* "Frances efforts" (where "France" is in the text) */
         if ((t->lex & NP__LEX_PROPER_S) && (lb & NP__LEX_CAP) && n && !n->cap &&
             (n->lex & NP__LEX_PLURAL) && !(n->lex & NP__LEX_VERB3) &&
@@ -590,10 +611,11 @@ unknown:
         if (!t->start)
             return -1;
     }
-    /* "the mans body": "mans" is no plural noun */
-    if (p && (p->fw & NP__FW_DET) && !teq(a, p, "that") &&
-        (lb & NP__LEX_NOUN) && !(t->lex & NP__LEX_PLURAL) &&
-        (t->lex & NP__LEX_VERB3) && np_start(a, n, 1) && n && !n->fw)
+    /* "the mans body": nouns whose plural is not made with -s */
+    if (p && (p->fw & NP__FW_DET) && !teq(a, p, "that") && n && !n->fw &&
+        !n->cap && np_start(a, n, 1) &&
+        tin(a, t, (const char *const[]){"mans", "womans", "childs", "gooses",
+                                        "mouses", "foots", "tooths", NULL}))
         return (long)bl;
     if (!(t->lex & NP__LEX_PLURAL) || !(lb & NP__LEX_NOUN))
         return -1;
