@@ -695,6 +695,9 @@ static int q_cue_at(qstate *st, size_t i, size_t hi)
         return CUE_PREP;
     if (q_word_is(st, i, "per") && i > 0 && q_word_is(st, i - 1, "as"))
         return CUE_PREP;
+    if (q_word_is(st, i, "written"))  /* "has written", not "had written a will" */
+        return i > 0 && (q_word_is(st, i - 1, "has") || q_word_is(st, i - 1, "have"))
+               ? CUE_FIN : 0;
     if (q_word_in(st, i, q_cues_fin))
         return CUE_FIN;
     if (q_word_is(st, i, "put") && i + 1 < hi && q_word_is(st, i + 1, "it"))
@@ -1538,6 +1541,11 @@ static void q_attribute(qstate *st, long ri)
     post_hi = r->ct + 1;
     if (r->closed) {
         size_t lim = terminal && last->cp == '.' ? 6 : 40;
+        /* after a full stop only an attribution right there counts
+         * ("“….” Although he had said ..." starts a new sentence) */
+        if (terminal && last->cp == '.' && r->ct + 1 < hi &&
+            q_stopword(st, r->ct + 1))
+            lim = 0;
         i = r->ct + 1;
         n = 0;
         while (i < hi && n < lim && q_outside(st, i, owner) &&
