@@ -1582,6 +1582,7 @@ static void q_attribute(qstate *st, long ri)
         cue = (size_t)pre;
     else if (pre_lo > lo && pre_lo + 3 >= r->ot && (TOK(st, pre_lo - 1)->f & QF_MARK) &&
              TOK(st, pre_lo - 1)->q >= 0 && !REC(st, TOK(st, pre_lo - 1)->q)->title &&
+             REC(st, TOK(st, pre_lo - 1)->q)->own &&
              (r->ot == pre_lo || q_word_is(st, pre_lo, "and") ||
               q_word_is(st, pre_lo, "or") || q_word_is(st, pre_lo, "but") ||
               (TOK(st, pre_lo)->f & QF_PUNCT))) {
@@ -1708,8 +1709,14 @@ static void q_attribute(qstate *st, long ri)
             np = q_np_back(st, dash, pre_lo, owner);
         else if (cue > pre_lo && (TOK(st, cue - 1)->f & QF_UPPER))
             np = q_np_back(st, cue, pre_lo, owner);
-        else
-            np = q_subject(st, cue, lo, owner);
+        else {
+            /* "with forecasters warning that ...": a bare plural before
+             * the participle; else the subject of the sentence */
+            np = q_np_back(st, cue, pre_lo, owner);
+            if (!(np.b == np.a + 1 && !q_word_in(st, np.a, q_pron_subj) &&
+                  st->b[TOK(st, np.a)->e - 1] == 's'))
+                np = q_subject(st, cue, lo, owner);
+        }
         if (np.a == np.b) {
             r->inh_prev = 1;
             break;
