@@ -713,6 +713,12 @@ static int classify(run *r, size_t a, size_t b, size_t rs, size_t re,
         !(full & (NP__LX_ANYPLACE | NP__LX_ORG)))
         return NP_OK;
 
+    /* "the Normandy format", "the Paris agreement": a name inside the name
+     * of a format or an agreement */
+    if (after_the(r, a) && b < r->ntok && (r->tok[b].flags & NP__TOK_WORD) &&
+        !(r->tok[b].flags & NP__TOK_UPPER) &&
+        (lx_flags(tok_s(r, b), tok_n(r, b)) & NP__LX_EVENT))
+        return NP_OK;
     if (quoted(r, a, b) && !(full & (NP__LX_ORG | NP__LX_ANYPLACE)))
         return NP_OK;   /* a title or nickname: “DWTS” */
     if (full & NP__LX_ORG) {

@@ -1,0 +1,383 @@
+/* Named entities (lib/nlp/entities.c) through the public API. */
+#include <time.h>
+
+#include "np_test.h"
+
+#include "np_internal.h"
+
+static np_document *parse(np_parser *p, const char *text)
+{
+    np_document *d = NULL;
+    ck_assert_int_eq(np_parse_text(p, &d, text, strlen(text), NULL), NP_OK);
+    ck_assert_ptr_nonnull(d);
+    return d;
+}
+
+/* The entity named exactly `name`, or NULL. */
+static const np_entity *find(const np_document *d, const char *name)
+{
+    size_t i;
+    for (i = 0; i < np_document_entity_count(d); i++) {
+        const np_entity *e = np_document_entity(d, i);
+        if (strcmp(np_entity_name(e), name) == 0)
+            return e;
+    }
+    return NULL;
+}
+
+static int named_like(const np_document *d, const char *part)
+{
+    size_t i;
+    for (i = 0; i < np_document_entity_count(d); i++)
+        if (strstr(np_entity_name(np_document_entity(d, i)), part))
+            return 1;
+    return 0;
+}
+
+/* Every mention lies in the body, in order, and reads as the text there. */
+static void check_spans(const np_document *d)
+{
+    size_t i, j, blen;
+    const char *body = np_document_body(d, &blen);
+    for (i = 0; i < np_document_entity_count(d); i++) {
+        const np_entity *e = np_document_entity(d, i);
+        size_t prev = 0;
+        ck_assert_uint_ge(np_entity_mention_count(e), 1);
+        ck_assert_int_ge(np_entity_type(e), NP_ENTITY_PERSON);
+        ck_assert_int_le(np_entity_type(e), NP_ENTITY_PLACE);
+        for (j = 0; j < np_entity_mention_count(e); j++) {
+            size_t s, t;
+            ck_assert_int_eq(np_entity_mention(e, j, &s, &t), NP_OK);
+            ck_assert_uint_lt(s, t);
+            ck_assert_uint_le(t, blen);
+            ck_assert_uint_ge(s, prev);
+            prev = s;
+            ck_assert_int_eq(np__utf8_valid(body + s, t - s), 1);
+        }
+        {
+            size_t s, t;
+            ck_assert_int_eq(np_entity_mention(e, j, &s, &t), NP_ENOTFOUND);
+        }
+    }
+}
+
+static const char *mention_text(const np_document *d, const np_entity *e, size_t i,
+                                char *buf, size_t cap)
+{
+    size_t s, t;
+    const char *body = np_document_body(d, NULL);
+    ck_assert_int_eq(np_entity_mention(e, i, &s, &t), NP_OK);
+    ck_assert_uint_lt(t - s, cap);
+    memcpy(buf, body + s, t - s);
+    buf[t - s] = '\0';
+    return buf;
+}
+
+START_TEST(seed_exact)
+{
+    char path[1024], line[512];
+    char *text;
+    FILE *f;
+    np_parser *p;
+    np_document *d;
+    size_t expected = 0;
+
+    text = np_test_read(np_test_path(path, sizeof path, "examples/data/article.txt"), NULL);
+    ck_assert_ptr_nonnull(text);
+    ck_assert_int_eq(np_parser_new(&p, NULL), NP_OK);
+    d = parse(p, text);
+    check_spans(d);
+    f = fopen(np_test_path(path, sizeof path, "tests/data/entities/seed-expected.tsv"), "r");
+    ck_assert_ptr_nonnull(f);
+    while (fgets(line, sizeof line, f)) {
+        char *type = line, *name, *role;
+        const np_entity *e;
+        if (line[0] == '#' || line[0] == '\n')
+            continue;
+        name = strchr(type, '\t');
+        ck_assert_ptr_nonnull(name);
+        *name++ = '\0';
+        role = strchr(name, '\t');
+        ck_assert_ptr_nonnull(role);
+        *role++ = '\0';
+        role[strcspn(role, "\r\n")] = '\0';
+        e = find(d, name);
+        ck_assert_msg(e != NULL, "missing entity %s", name);
+        ck_assert_str_eq(np_entity_type_name(np_entity_type(e)), type);
+        if (*role)
+            ck_assert_str_eq(np_entity_role(e), role);
+        expected++;
+    }
+    fclose(f);
+    ck_assert_uint_eq(expected, 21);
+    ck_assert_uint_eq(np_document_entity_count(d), expected);
+    /* merged mentions: "Putin" with "Vladimir Putin", "US" with "United
+     * States", "NATO" with its expansion, "Elysée" with "Élysée Palace" */
+    ck_assert_uint_ge(np_entity_mention_count(find(d, "Vladimir Putin")), 5);
+    ck_assert_uint_ge(np_entity_mention_count(find(d, "United States")), 3);
+    ck_assert_uint_ge(np_entity_mention_count(find(d, "North Atlantic Treaty Organization")), 3);
+    ck_assert_uint_eq(np_entity_mention_count(find(d, "Élysée Palace")), 3);
+    np_document_free(d);
+    np_parser_free(p);
+    free(text);
+}
+END_TEST
+
+START_TEST(sentence_initial_words)
+{
+    np_parser *p;
+    np_document *d;
+    ck_assert_int_eq(np_parser_new(&p, NULL), NP_OK);
+    d = parse(p, "The talks went on for hours and nobody said very much at all.\n\n"
+                 "Reiterating the same point, Additionally the minister spoke. "
+                 "Both leaders agreed. During the call, nothing changed.\n");
+    ck_assert_uint_eq(np_document_entity_count(d), 0);
+    np_document_free(d);
+    np_parser_free(p);
+}
+END_TEST
+
+START_TEST(titles_and_roles)
+{
+    np_parser *p;
+    np_document *d;
+    const np_entity *e;
+    ck_assert_int_eq(np_parser_new(&p, NULL), NP_OK);
+    d = parse(p, "The meeting was announced on Sunday after a week of talks.\n\n"
+                 "French President Emmanuel Macron called. Kremlin spokesperson "
+                 "Dmitry Peskov said no. Sen. Ben Sasse, R-Neb., disagreed, and "
+                 "coach Frank Vogel agreed.\n");
+    check_spans(d);
+    e = find(d, "Emmanuel Macron");
+    ck_assert_ptr_nonnull(e);
+    ck_assert_int_eq(np_entity_type(e), NP_ENTITY_PERSON);
+    ck_assert_str_eq(np_entity_role(e), "French President");
+    e = find(d, "Dmitry Peskov");
+    ck_assert_ptr_nonnull(e);
+    ck_assert_str_eq(np_entity_role(e), "Kremlin spokesperson");
+    ck_assert_int_eq(np_entity_type(find(d, "Kremlin")), NP_ENTITY_ORG);
+    ck_assert_int_eq(np_entity_type(find(d, "Ben Sasse")), NP_ENTITY_PERSON);
+    ck_assert_int_eq(np_entity_type(find(d, "Neb.")), NP_ENTITY_PLACE);
+    ck_assert_int_eq(np_entity_type(find(d, "Frank Vogel")), NP_ENTITY_PERSON);
+    ck_assert(!named_like(d, "President"));
+    ck_assert(!named_like(d, "Sen"));
+    np_document_free(d);
+    np_parser_free(p);
+}
+END_TEST
+
+START_TEST(acronyms_and_merging)
+{
+    np_parser *p;
+    np_document *d;
+    const np_entity *e;
+    char buf[128];
+    ck_assert_int_eq(np_parser_new(&p, NULL), NP_OK);
+    d = parse(p, "The statement came late in the evening after a long day.\n\n"
+                 "The North Atlantic Treaty Organization (NATO) met. Russian "
+                 "President Vladimir Putin spoke to the United States. Later, "
+                 "Putin\xE2\x80\x99s aides said NATO\xE2\x80\x99s plan and the US "
+                 "offer were late. The Elys\xC3\xA9" "e Palace said the Elys\xC3\xA9" "e "
+                 "would answer.\n");
+    check_spans(d);
+    e = find(d, "Vladimir Putin");
+    ck_assert_ptr_nonnull(e);
+    ck_assert_uint_eq(np_entity_mention_count(e), 2);
+    ck_assert_str_eq(mention_text(d, e, 1, buf, sizeof buf), "Putin");   /* no ’s */
+    e = find(d, "North Atlantic Treaty Organization");
+    ck_assert_ptr_nonnull(e);
+    ck_assert_int_eq(np_entity_type(e), NP_ENTITY_ORG);
+    ck_assert_uint_eq(np_entity_mention_count(e), 3);
+    ck_assert_str_eq(mention_text(d, e, 2, buf, sizeof buf), "NATO");
+    e = find(d, "United States");
+    ck_assert_ptr_nonnull(e);
+    ck_assert_int_eq(np_entity_type(e), NP_ENTITY_PLACE);
+    ck_assert_uint_eq(np_entity_mention_count(e), 2);
+    e = find(d, "Elys\xC3\xA9" "e Palace");
+    ck_assert_ptr_nonnull(e);
+    ck_assert_uint_eq(np_entity_mention_count(e), 2);
+    ck_assert_ptr_null(find(d, "Putin"));
+    ck_assert_ptr_null(find(d, "NATO"));
+    /* ordered by first mention */
+    ck_assert_str_eq(np_entity_name(np_document_entity(d, 0)),
+                     "North Atlantic Treaty Organization");
+    np_document_free(d);
+    np_parser_free(p);
+}
+END_TEST
+
+START_TEST(hyphens_particles_initials)
+{
+    np_parser *p;
+    np_document *d;
+    ck_assert_int_eq(np_parser_new(&p, NULL), NP_OK);
+    d = parse(p, "The visit was planned for months by both foreign ministries.\n\n"
+                 "Foreign Minister Jean-Yves Le Drian met Ursula von der Leyen. "
+                 "Patrick W. Carlineo Jr., 55, of Addison, N.Y., was charged. "
+                 "Le Drian said Carlineo was wrong.\n");
+    check_spans(d);
+    ck_assert_int_eq(np_entity_type(find(d, "Jean-Yves Le Drian")), NP_ENTITY_PERSON);
+    ck_assert_int_eq(np_entity_type(find(d, "Ursula von der Leyen")), NP_ENTITY_PERSON);
+    ck_assert_int_eq(np_entity_type(find(d, "Patrick W. Carlineo Jr.")), NP_ENTITY_PERSON);
+    ck_assert_uint_eq(np_entity_mention_count(find(d, "Jean-Yves Le Drian")), 2);
+    ck_assert_uint_eq(np_entity_mention_count(find(d, "Patrick W. Carlineo Jr.")), 2);
+    ck_assert_int_eq(np_entity_type(find(d, "Addison")), NP_ENTITY_PLACE);
+    np_document_free(d);
+    np_parser_free(p);
+}
+END_TEST
+
+START_TEST(orgs_places_cues)
+{
+    np_parser *p;
+    np_document *d;
+    ck_assert_int_eq(np_parser_new(&p, NULL), NP_OK);
+    d = parse(p, "LONDON (AP) \xE2\x80\x94 The results were announced late on a rainy night.\n\n"
+                 "The Department of Social Services and the Electoral Commission "
+                 "spoke at the Staples Center in Los Angeles. The Davis Cup starts "
+                 "in Madrid. Russian troops left.\n");
+    check_spans(d);
+    ck_assert_int_eq(np_entity_type(find(d, "London")) == NP_ENTITY_PLACE ||
+                     np_entity_type(find(d, "LONDON")) == NP_ENTITY_PLACE, 1);
+    ck_assert_int_eq(np_entity_type(find(d, "Department of Social Services")), NP_ENTITY_ORG);
+    ck_assert_int_eq(np_entity_type(find(d, "Electoral Commission")), NP_ENTITY_ORG);
+    ck_assert_int_eq(np_entity_type(find(d, "Staples Center")), NP_ENTITY_PLACE);
+    ck_assert_int_eq(np_entity_type(find(d, "Los Angeles")), NP_ENTITY_PLACE);
+    ck_assert_int_eq(np_entity_type(find(d, "Madrid")), NP_ENTITY_PLACE);
+    ck_assert_int_eq(np_entity_type(find(d, "Associated Press")) == NP_ENTITY_ORG ||
+                     np_entity_type(find(d, "AP")) == NP_ENTITY_ORG, 1);
+    ck_assert(!named_like(d, "Davis"));
+    ck_assert(!named_like(d, "Russian"));
+    np_document_free(d);
+    np_parser_free(p);
+}
+END_TEST
+
+START_TEST(headline_case)
+{
+    np_parser *p;
+    np_document *d;
+    ck_assert_int_eq(np_parser_new(&p, NULL), NP_OK);
+    d = parse(p, "Some introduction of the story comes first in the article text.\n\n"
+                 "Macron Offers to Mediate US-Russia Summit, Putin Slams NATO Military Aid to Ukraine\n\n"
+                 "French President Emmanuel Macron spoke with Russian President "
+                 "Vladimir Putin about Ukraine.\n\n"
+                 "IMAGE SOURCE: POLITICO EU\n");
+    check_spans(d);
+    ck_assert(!named_like(d, "Offers"));
+    ck_assert(!named_like(d, "Slams"));
+    ck_assert(!named_like(d, "Military"));
+    ck_assert(!named_like(d, "POLITICO"));
+    ck_assert_ptr_null(find(d, "EU"));
+    ck_assert_uint_eq(np_entity_mention_count(find(d, "Emmanuel Macron")), 2);
+    ck_assert_uint_eq(np_entity_mention_count(find(d, "Ukraine")), 2);
+    np_document_free(d);
+    np_parser_free(p);
+}
+END_TEST
+
+START_TEST(bad_input)
+{
+    static const char *const texts[] = {
+        "",
+        "no capitals anywhere in this text, just words and more words.",
+        "ALL CAPITALS TEXT ABOUT THE PRESIDENT OF FRANCE AND RUSSIA. "
+        "NOTHING HERE IS WRITTEN IN LOWER CASE AT ALL.",
+        "\xD0\x92\xD0\xBB\xD0\xB0\xD0\xB4\xD0\xB8\xD0\xBC\xD0\xB8\xD1\x80 "
+        "\xD0\x9F\xD1\x83\xD1\x82\xD0\xB8\xD0\xBD \xD0\xB8 \xD0\x9C\xD0\xBE\xD1\x81\xD0\xBA\xD0\xB2\xD0\xB0. "
+        "\xE6\x9D\xB1\xE4\xBA\xAC\xE3\x81\xAF\xE5\xA4\xA7\xE3\x81\x8D\xE3\x81\x84\xE3\x80\x82",
+        "Der Bundeskanzler traf am Montag den Pr\xC3\xA4sidenten in Berlin.",
+        "A\xFF\xFE B\x80 C\xC3 D\xE2\x82 \x01\x02 Word Word Word",
+        NULL };
+    np_parser *p;
+    size_t i;
+    ck_assert_int_eq(np_parser_new(&p, NULL), NP_OK);
+    for (i = 0; texts[i]; i++) {
+        np_document *d = NULL;
+        int rc = np_parse_text(p, &d, texts[i], strlen(texts[i]), NULL);
+        ck_assert(rc == NP_OK || rc == NP_EENCODING);
+        if (d) {
+            check_spans(d);
+            if (i <= 2)
+                ck_assert_uint_le(np_document_entity_count(d), 2);
+            np_document_free(d);
+        }
+    }
+    np_parser_free(p);
+}
+END_TEST
+
+START_TEST(skip_flag)
+{
+    np_parse_options o = NP_PARSE_OPTIONS_INIT;
+    np_parser *p;
+    np_document *d;
+    o.flags = NP_PARSE_NO_ENTITIES | NP_PARSE_NO_QUOTES;
+    ck_assert_int_eq(np_parser_new(&p, &o), NP_OK);
+    d = parse(p, "A long enough first paragraph so the text has a body to read.\n\n"
+                 "French President Emmanuel Macron met Vladimir Putin in Moscow.\n");
+    ck_assert_uint_eq(np_document_entity_count(d), 0);
+    ck_assert_ptr_null(np_document_entity(d, 0));
+    ck_assert_ptr_null(np_entity_name(NULL));
+    ck_assert_int_eq(np_entity_type(NULL), -1);
+    np_document_free(d);
+    np_parser_free(p);
+}
+END_TEST
+
+/* A million words of news-like text: linear time, bounded spans. */
+START_TEST(large_linear)
+{
+    static const char *const para[] = {
+        "French President Emmanuel Macron met Russian President Vladimir Putin in Moscow on Monday. ",
+        "THE NORTH ATLANTIC TREATY ORGANIZATION (NATO) SAID NOTHING AT ALL. ",
+        "Alpha Beta Gamma Delta Epsilon Zeta Eta Theta Iota Kappa Lambda Mu Nu Xi Omicron Pi Rho. ",
+        "the quick brown fox jumps over the lazy dog again and again and again. ",
+    };
+    size_t target = 6u << 20, n = 0, i = 0;
+    char *buf = malloc(target + 256);
+    np_parser *p;
+    np_document *d = NULL;
+    clock_t t0;
+    double secs;
+    ck_assert_ptr_nonnull(buf);
+    while (n < target) {
+        const char *s = para[i++ % 4];
+        size_t len = strlen(s);
+        memcpy(buf + n, s, len);
+        n += len;
+        if (i % 8 == 0)
+            buf[n++] = '\n';
+    }
+    buf[n] = '\0';
+    ck_assert_int_eq(np_parser_new(&p, NULL), NP_OK);
+    t0 = clock();
+    ck_assert_int_eq(np_parse_text(p, &d, buf, n, NULL), NP_OK);
+    secs = (double)(clock() - t0) / CLOCKS_PER_SEC;
+    ck_assert_ptr_nonnull(find(d, "Emmanuel Macron"));
+    ck_assert_uint_ge(np_entity_mention_count(find(d, "Emmanuel Macron")), 1000);
+    ck_assert_msg(secs < 60.0, "took %.1f s", secs);
+    np_document_free(d);
+    np_parser_free(p);
+    free(buf);
+}
+END_TEST
+
+Suite *np_entities_suite(void)
+{
+    Suite *s = suite_create("entities");
+    TCase *tc = tcase_create("entities");
+    tcase_set_timeout(tc, 300);
+    tcase_add_test(tc, seed_exact);
+    tcase_add_test(tc, sentence_initial_words);
+    tcase_add_test(tc, titles_and_roles);
+    tcase_add_test(tc, acronyms_and_merging);
+    tcase_add_test(tc, hyphens_particles_initials);
+    tcase_add_test(tc, orgs_places_cues);
+    tcase_add_test(tc, headline_case);
+    tcase_add_test(tc, bad_input);
+    tcase_add_test(tc, skip_flag);
+    tcase_add_test(tc, large_linear);
+    suite_add_tcase(s, tc);
+    return s;
+}
