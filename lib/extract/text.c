@@ -212,6 +212,26 @@ int np__extract_text(np__ctx *c, const char *text, size_t len)
         }
     }
 
+    /* a byline among the first lines */
+    {
+        size_t k, seen = 0;
+        for (k = first; k < nl && seen < 6; k++) {
+            if (L[k].drop)
+                continue;
+            seen++;
+            if (L[k].n < 100 && iprefix(L[k].s, L[k].n, "by ") && L[k].n > 3
+                && (isupper((unsigned char)L[k].s[3]) || (unsigned char)L[k].s[3] >= 0x80)) {
+                if ((rc = np__authors_add(c->doc, L[k].s, L[k].n)) != NP_OK)
+                    goto done;
+                if (c->doc->authors.len) {
+                    c->doc->sources[NP__AUTHORS] = "text";
+                    L[k].drop = 1;
+                }
+                break;
+            }
+        }
+    }
+
     /* the headline: short, not a sentence, and confirmed by a repeat or
      * a date line close below it */
     if ((long)first != date && L[first].n <= 250 && words_in(L[first].s, L[first].n) <= 30
@@ -260,26 +280,6 @@ int np__extract_text(np__ctx *c, const char *text, size_t len)
         if ((rc = np__doc_set(c->doc, NP__PUBLISHED, iso, (size_t)-1, "text")) != NP_OK)
             goto done;
         L[date].drop = 1;
-    }
-
-    /* a byline among the first lines */
-    {
-        size_t k, seen = 0;
-        for (k = first; k < nl && seen < 6; k++) {
-            if (L[k].drop)
-                continue;
-            seen++;
-            if (L[k].n < 100 && iprefix(L[k].s, L[k].n, "by ") && L[k].n > 3
-                && (isupper((unsigned char)L[k].s[3]) || (unsigned char)L[k].s[3] >= 0x80)) {
-                if ((rc = np__authors_add(c->doc, L[k].s, L[k].n)) != NP_OK)
-                    goto done;
-                if (c->doc->authors.len) {
-                    c->doc->sources[NP__AUTHORS] = "text";
-                    L[k].drop = 1;
-                }
-                break;
-            }
-        }
     }
 
     /* image credits, and the caption glued above one */

@@ -1,0 +1,476 @@
+/*
+ * Article extraction: boilerplate removal and typed blocks on small pages,
+ * pages without an article, plain-text articles (the bundled seed's fields
+ * exactly), bad input, and a floor on the mean body F1 over the benchmark's
+ * dev pages (skipped without ../shared).
+ */
+#include <check.h>
+#include <jansson.h>
+#include <stdint.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "np_test.h"
+#include "np_internal.h"
+
+#define SEED_TITLE "Macron Offers to Mediate US-Russia Summit, Putin Slams NATO Military Aid to Ukraine"
+#define SEED_STANDFIRST "The Kremlin said that the modern weapons and ammunitions being sent to Ukraine by NATO members are encouraging Kyiv to resort to military provocation in eastern Ukraine."
+#define SEED_CAPTION "French President Emmanuel Macron proposed a bilateral summit between the US and Russia to resolve the Ukraine crisis."
+
+static np_document *parse_html_file(const char *rel, const char *url)
+{
+    char path[4096];
+    size_t len;
+    char *buf = np_test_read(np_test_path(path, sizeof path, rel), &len);
+    np_parser *p = NULL;
+    np_document *d = NULL;
+    ck_assert_msg(buf != NULL, "cannot read %s", path);
+    ck_assert_int_eq(np_parser_new(&p, NULL), NP_OK);
+    ck_assert_int_eq(np_parse_html(p, &d, buf, len, url), NP_OK);
+    np_parser_free(p);
+    free(buf);
+    return d;
+}
+
+static np_document *parse_text(const char *text)
+{
+    np_parser *p = NULL;
+    np_document *d = NULL;
+    ck_assert_int_eq(np_parser_new(&p, NULL), NP_OK);
+    ck_assert_int_eq(np_parse_text(p, &d, text, strlen(text), NULL), NP_OK);
+    np_parser_free(p);
+    return d;
+}
+
+static np_document *parse_html(const char *html, size_t len)
+{
+    np_parser *p = NULL;
+    np_document *d = NULL;
+    ck_assert_int_eq(np_parser_new(&p, NULL), NP_OK);
+    ck_assert_int_eq(np_parse_html(p, &d, html, len, NULL), NP_OK);
+    np_parser_free(p);
+    return d;
+}
+
+static size_t find_block(const np_document *d, int kind, const char *prefix)
+{
+    size_t i, n = np_document_block_count(d);
+    for (i = 0; i < n; i++) {
+        const char *t = np_document_block_text(d, i, NULL, NULL);
+        if (np_document_block_kind(d, i) == kind && strncmp(t, prefix, strlen(prefix)) == 0)
+            return i;
+    }
+    return (size_t)-1;
+}
+
+/* ------------------------------------------------------------- HTML */
+
+START_TEST(boilerplate_removed)
+{
+    np_document *d = parse_html_file("tests/data/extract/boilerplate.html",
+                                     "https://coast.example.org/news/bridge");
+    const char *body = np_document_body(d, NULL);
+    ck_assert_int_eq(np_document_is_article(d), 1);
+    ck_assert_msg(strstr(body, "FURNITURE") == NULL, "furniture in body:\n%s", body);
+    ck_assert_ptr_nonnull(strstr(body, "The harbour bridge reopened"));
+    ck_assert_ptr_nonnull(strstr(body, "resurfacing the roads"));
+    /* typed blocks */
+    ck_assert_uint_ne(find_block(d, NP_BLOCK_HEADING, "Traffic returns"), (size_t)-1);
+    ck_assert_uint_ne(find_block(d, NP_BLOCK_LIST_ITEM, "The footway reopens"), (size_t)-1);
+    ck_assert_uint_ne(find_block(d, NP_BLOCK_BLOCKQUOTE, "We are proud"), (size_t)-1);
+    /* no title, byline or caption in the body */
+    ck_assert_ptr_null(strstr(body, "Harbour bridge reopens after repairs"));
+    ck_assert_ptr_null(strstr(body, "Ann Writer"));
+    ck_assert_ptr_null(strstr(body, "seen from the north quay"));
+    /* the image list: the lead image first, caption and credit apart */
+    ck_assert_uint_ge(np_document_image_count(d), 1);
+    ck_assert_str_eq(np_document_image_src(d, 0), "https://coast.example.org/img/bridge.jpg");
+    ck_assert_str_eq(np_document_image_caption(d, 0),
+                     "The bridge at dusk, seen from the north quay.");
+    ck_assert_str_eq(np_document_image_credit(d, 0), "Photo: Kim Lens");
+    ck_assert_str_eq(np_document_author(d, 0), "Ann Writer");
+    np_document_free(d);
+}
+END_TEST
+
+START_TEST(home_page_is_not_an_article)
+{
+    np_document *d = parse_html_file("tests/data/extract/home.html", NULL);
+    size_t len = 1;
+    ck_assert_int_eq(np_document_is_article(d), 0);
+    ck_assert_str_eq(np_document_body(d, &len), "");
+    ck_assert_uint_eq(len, 0);
+    ck_assert_uint_eq(np_document_block_count(d), 0);
+    np_document_free(d);
+}
+END_TEST
+
+START_TEST(bundled_page)
+{
+    np_document *d = parse_html_file("examples/data/article.html", NULL);
+    const char *body = np_document_body(d, NULL);
+    ck_assert_str_eq(np_document_title(d), SEED_TITLE);
+    ck_assert_str_eq(np_document_site_name(d), "The Daily Ledger");
+    ck_assert_str_eq(np_document_language(d), "en");
+    ck_assert(strncmp(np_document_published(d), "2022-02-21", 10) == 0);
+    ck_assert_str_eq(np_document_description(d), SEED_STANDFIRST);
+    ck_assert(strncmp(body, "On Sunday, French President Emmanuel Macron", 43) == 0);
+    ck_assert_ptr_nonnull(strstr(body, "continue to attack."));
+    ck_assert_uint_eq(np_document_block_count(d), 10);
+    ck_assert_str_eq(np_document_image_src(d, 0),
+                     "https://dailyledger.example.org/media/2022/02/macron-call-1200x675.jpg");
+    ck_assert_str_eq(np_document_image_credit(d, 0), "IMAGE SOURCE: POLITICO EU");
+    np_document_free(d);
+}
+END_TEST
+
+START_TEST(tweet_in_social_box_kept)
+{
+    static const char html[] =
+        "<html><body><div class=\"story\">"
+        "<p>The campaign drew attention online on Monday, with many people "
+        "sharing the slogan and asking how much it had cost the state.</p>"
+        "<div class=\"social-media-embed\"><blockquote class=\"twitter-tweet\">"
+        "<p>Yes this is real and the state paid for it: a long look at the ads.</p>"
+        "&mdash; A Person (@aperson)</blockquote></div>"
+        "<p>The governor defended the campaign, saying it had started the "
+        "conversation the state needed to have about the drug and its harm.</p>"
+        "</div></body></html>";
+    np_document *d = parse_html(html, sizeof html - 1);
+    ck_assert_ptr_nonnull(strstr(np_document_body(d, NULL), "Yes this is real"));
+    np_document_free(d);
+}
+END_TEST
+
+START_TEST(furniture_lines_dropped)
+{
+    static const char html[] =
+        "<html><body><div class=\"story\">"
+        "<p>By Jane Doe</p>"
+        "<p>Updated 1:39 am EST, Wednesday, November 20, 2019</p>"
+        "<p>The museum will open a new wing next spring, its director said on "
+        "Tuesday, after a decade of fundraising and two years of building.</p>"
+        "<p>The wing will hold the museum's collection of maps, most of which "
+        "have never been shown, and a reading room open to the public.</p>"
+        "<p>Advertisement</p>"
+        "<p>Entry will be free on the first Sunday of every month, as it is "
+        "for the rest of the museum, the director added.</p>"
+        "<p>John Roe contributed reporting.</p>"
+        "</div></body></html>";
+    np_document *d = parse_html(html, sizeof html - 1);
+    const char *body = np_document_body(d, NULL);
+    ck_assert_uint_eq(np_document_block_count(d), 3);
+    ck_assert_ptr_null(strstr(body, "Jane Doe"));
+    ck_assert_ptr_null(strstr(body, "Updated"));
+    ck_assert_ptr_null(strstr(body, "Advertisement"));
+    ck_assert_ptr_null(strstr(body, "contributed reporting"));
+    np_document_free(d);
+}
+END_TEST
+
+/* ------------------------------------------------------- plain text */
+
+START_TEST(seed_text_fields)
+{
+    char path[4096];
+    size_t len, i;
+    char *buf = np_test_read(np_test_path(path, sizeof path, "examples/data/article.txt"), &len);
+    np_parser *p = NULL;
+    np_document *d = NULL;
+    const char *body;
+    ck_assert_ptr_nonnull(buf);
+    ck_assert_int_eq(np_parser_new(&p, NULL), NP_OK);
+    ck_assert_int_eq(np_parse_text(p, &d, buf, len, NULL), NP_OK);
+    body = np_document_body(d, NULL);
+    ck_assert_str_eq(np_document_title(d), SEED_TITLE);
+    ck_assert_str_eq(np_document_description(d), SEED_STANDFIRST);
+    ck_assert_str_eq(np_document_published(d), "2022-02-21");
+    ck_assert_str_eq(np_document_source(d, "published"), "text");
+    ck_assert_uint_eq(np_document_image_count(d), 1);
+    ck_assert_ptr_null(np_document_image_src(d, 0));
+    ck_assert_str_eq(np_document_image_caption(d, 0), SEED_CAPTION);
+    ck_assert_str_eq(np_document_image_credit(d, 0), "POLITICO EU");
+    ck_assert_uint_eq(np_document_block_count(d), 10);
+    ck_assert(strncmp(body, "On Sunday, French President", 27) == 0);
+    ck_assert_ptr_null(strstr(body, "IMAGE SOURCE"));
+    ck_assert_ptr_null(strstr(body, "gtag"));
+    ck_assert_ptr_null(strstr(body, SEED_TITLE));
+    ck_assert_ptr_null(strstr(body, "February 21, 2022"));
+    for (i = 0; i < np_document_block_count(d); i++)
+        ck_assert_int_eq(np_document_block_kind(d, i), NP_BLOCK_PARAGRAPH);
+    ck_assert_int_eq(np_document_is_article(d), 1);
+    np_document_free(d);
+    np_parser_free(p);
+    free(buf);
+}
+END_TEST
+
+START_TEST(text_first_paragraph_kept)
+{
+    /* a short first line with no evidence of being a headline stays */
+    np_document *d = parse_text(
+        "Fox News Flash top entertainment headlines for Nov. 19\n\n"
+        "Fox News Flash top entertainment and celebrity headlines are here.\n\n"
+        "Check out what's clicking today in entertainment.");
+    ck_assert_ptr_null(np_document_title(d));
+    ck_assert_uint_eq(np_document_block_count(d), 3);
+    np_document_free(d);
+    /* angle brackets around a title are not markup */
+    d = parse_text("<The Palace: Jang Noksu>\nA musical about a royal consort.");
+    ck_assert_uint_eq(np_document_block_count(d), 2);
+    np_document_free(d);
+}
+END_TEST
+
+START_TEST(text_headline_byline_date)
+{
+    np_document *d = parse_text(
+        "<div class=\"header\">\n"
+        "Harbour Bridge Reopens After Repairs\n"
+        "By Ann Writer and Bo Reed\n"
+        "21 Feb 2022 09:15 GMT\n\n"
+        "The harbour bridge reopened to traffic on Monday morning.\n\n"
+        "Photo: Kim Lens\n\n"
+        "Engineers replaced the deck joints.\n");
+    ck_assert_str_eq(np_document_title(d), "Harbour Bridge Reopens After Repairs");
+    ck_assert_str_eq(np_document_published(d), "2022-02-21T09:15:00+00:00");
+    ck_assert_uint_eq(np_document_author_count(d), 2);
+    ck_assert_str_eq(np_document_author(d, 1), "Bo Reed");
+    ck_assert_uint_eq(np_document_block_count(d), 2);
+    ck_assert_str_eq(np_document_image_credit(d, 0), "Kim Lens");
+    np_document_free(d);
+}
+END_TEST
+
+/* -------------------------------------------------------- bad input */
+
+START_TEST(bad_input)
+{
+    static const char binary[] = "\x00\x01\x02\xff\xfe\xfd<p>\x00\x80\x81</p>";
+    static const char invalid[] = "<html><body><p>Caf\xe9 \xc3\x28 \xed\xa0\x80 ok</p></body></html>";
+    np_document *d;
+    char *deep;
+    size_t n, i;
+    np_parser *p = NULL;
+
+    d = parse_html("", 0);
+    ck_assert_int_eq(np_document_is_article(d), 0);
+    np_document_free(d);
+    d = parse_html(binary, sizeof binary - 1);
+    np_document_free(d);
+    d = parse_html(invalid, sizeof invalid - 1);
+    np_document_free(d);
+    d = parse_text("");
+    ck_assert_uint_eq(np_document_block_count(d), 0);
+    np_document_free(d);
+    d = parse_text("\n\n\n   \n\t\n");
+    ck_assert_uint_eq(np_document_block_count(d), 0);
+    np_document_free(d);
+
+    /* very deep nesting: parsed (cut at the depth limit), no crash */
+    n = 200000;
+    deep = malloc(n * 5 + 64);
+    ck_assert_ptr_nonnull(deep);
+    for (i = 0; i < n; i++)
+        memcpy(deep + i * 5, "<div>", 5);
+    strcpy(deep + n * 5, "<p>deep text</p>");
+    ck_assert_int_eq(np_parser_new(&p, NULL), NP_OK);
+    np_parse_html(p, &d, deep, strlen(deep), NULL);
+    np_document_free(d);
+    d = NULL;
+
+    /* many paragraphs: one article, every paragraph kept */
+    {
+        static const char para[] =
+            "<p>Another paragraph of the long article, with commas, words, and a full stop.</p>";
+        size_t count = 20000, k = sizeof para - 1;
+        char *big = malloc(count * k + 64);
+        ck_assert_ptr_nonnull(big);
+        strcpy(big, "<html><body><div>");
+        for (i = 0; i < count; i++)
+            memcpy(big + 17 + i * k, para, k);
+        strcpy(big + 17 + count * k, "</div></body></html>");
+        ck_assert_int_eq(np_parse_html(p, &d, big, strlen(big), NULL), NP_OK);
+        ck_assert_uint_eq(np_document_block_count(d), count);
+        np_document_free(d);
+        free(big);
+    }
+    np_parser_free(p);
+    free(deep);
+}
+END_TEST
+
+/* ---------------------------------------------- dev pages regression */
+
+/* Tokens are runs of word bytes (ASCII letters, digits, '_' and every
+ * non-ASCII byte): close to the scorer's \w+ for this floor. */
+static int word_byte(unsigned char c)
+{
+    return c >= 0x80 || c == '_' || (c >= '0' && c <= '9')
+        || ((c | 32) >= 'a' && (c | 32) <= 'z');
+}
+
+static uint64_t tok_hash(const char *s, size_t n)
+{
+    uint64_t h = 1469598103934665603ull;
+    size_t i;
+    for (i = 0; i < n; i++) {
+        h ^= (unsigned char)s[i];
+        h *= 1099511628211ull;
+    }
+    return h;
+}
+
+static int cmp_u64(const void *a, const void *b)
+{
+    uint64_t x = *(const uint64_t *)a, y = *(const uint64_t *)b;
+    return x < y ? -1 : x > y;
+}
+
+/* Sorted 4-token shingle hashes of a text; *n receives the count. */
+static uint64_t *shingles(const char *s, size_t *n)
+{
+    size_t len = strlen(s), i = 0, nt = 0, cap = 1024, k;
+    uint64_t *t = malloc(cap * sizeof *t), *sh;
+    ck_assert_ptr_nonnull(t);
+    while (i < len) {
+        size_t b;
+        while (i < len && !word_byte((unsigned char)s[i]))
+            i++;
+        b = i;
+        while (i < len && word_byte((unsigned char)s[i]))
+            i++;
+        if (i > b) {
+            if (nt == cap) {
+                cap *= 2;
+                t = realloc(t, cap * sizeof *t);
+                ck_assert_ptr_nonnull(t);
+            }
+            t[nt++] = tok_hash(s + b, i - b);
+        }
+    }
+    *n = nt == 0 ? 0 : nt < 4 ? 1 : nt - 3;
+    sh = malloc((*n + 1) * sizeof *sh);
+    ck_assert_ptr_nonnull(sh);
+    for (k = 0; k < *n; k++) {
+        size_t j, w = nt < 4 ? nt : 4;
+        uint64_t h = 7;
+        for (j = 0; j < w; j++)
+            h = h * 31 + t[k + j];
+        sh[k] = h;
+    }
+    qsort(sh, *n, sizeof *sh, cmp_u64);
+    free(t);
+    return sh;
+}
+
+START_TEST(dev_pages_f1_floor)
+{
+    const char *shared = np_test_shared();
+    char path[4096], *truth;
+    size_t tlen, docs = 0, pdocs = 0;
+    double psum = 0, rsum = 0, p, r, f1;
+    json_t *gt;
+    json_error_t jerr;
+    const char *id;
+    json_t *v;
+    np_parser *parser = NULL;
+    if (!shared)
+        return;
+    snprintf(path, sizeof path, "%s/bench/extraction/dev/ground-truth.json", shared);
+    truth = np_test_read(path, &tlen);
+    if (!truth) {
+        fprintf(stderr, "skip: %s not found\n", path);
+        return;
+    }
+    gt = json_loadb(truth, tlen, 0, &jerr);
+    free(truth);
+    ck_assert_ptr_nonnull(gt);
+    ck_assert_int_eq(np_parser_new(&parser, NULL), NP_OK);
+    json_object_foreach(gt, id, v) {
+        const char *want = json_string_value(json_object_get(v, "articleBody"));
+        char cmd[4096];
+        FILE *f;
+        char *page = NULL;
+        size_t len = 0, cap = 0, got, nt, np_, i, j, tp = 0;
+        uint64_t *ts, *ps;
+        np_document *d = NULL;
+        snprintf(cmd, sizeof cmd, "gzip -dc '%s/bench/extraction/dev/%s.html.gz'", shared, id);
+        f = popen(cmd, "r");
+        ck_assert_ptr_nonnull(f);
+        for (;;) {
+            if (cap - len < 65536) {
+                cap = cap ? cap * 2 : 262144;
+                page = realloc(page, cap);
+                ck_assert_ptr_nonnull(page);
+            }
+            got = fread(page + len, 1, cap - len, f);
+            if (got == 0)
+                break;
+            len += got;
+        }
+        pclose(f);
+        ck_assert_int_eq(np_parse_html(parser, &d, page, len, NULL), NP_OK);
+        free(page);
+        ts = shingles(want ? want : "", &nt);
+        ps = shingles(np_document_body(d, NULL), &np_);
+        for (i = 0, j = 0; i < nt && j < np_;) {
+            if (ts[i] == ps[j]) {
+                tp++;
+                i++;
+                j++;
+            } else if (ts[i] < ps[j]) {
+                i++;
+            } else {
+                j++;
+            }
+        }
+        docs++;
+        if (nt)
+            rsum += (double)tp / (double)nt;
+        if (np_) {
+            pdocs++;
+            psum += (double)tp / (double)np_;
+        }
+        free(ts);
+        free(ps);
+        np_document_free(d);
+    }
+    np_parser_free(parser);
+    json_decref(gt);
+    ck_assert_uint_ge(docs, 100);
+    p = pdocs ? psum / (double)pdocs : 0;
+    r = rsum / (double)docs;
+    f1 = p + r > 0 ? 2 * p * r / (p + r) : 0;
+    fprintf(stderr, "dev pages: %zu, precision %.4f recall %.4f f1 %.4f\n", docs, p, r, f1);
+    /* the scorer gives about 0.978; this floor only catches breakage */
+    ck_assert_msg(f1 >= 0.94, "mean F1 %.4f below the floor", f1);
+}
+END_TEST
+
+Suite *np_extract_suite(void)
+{
+    Suite *s = suite_create("extract");
+    TCase *t = tcase_create("html");
+    tcase_add_test(t, boilerplate_removed);
+    tcase_add_test(t, home_page_is_not_an_article);
+    tcase_add_test(t, bundled_page);
+    tcase_add_test(t, tweet_in_social_box_kept);
+    tcase_add_test(t, furniture_lines_dropped);
+    suite_add_tcase(s, t);
+    t = tcase_create("text");
+    tcase_add_test(t, seed_text_fields);
+    tcase_add_test(t, text_first_paragraph_kept);
+    tcase_add_test(t, text_headline_byline_date);
+    suite_add_tcase(s, t);
+    t = tcase_create("bad");
+    tcase_set_timeout(t, 120);
+    tcase_add_test(t, bad_input);
+    suite_add_tcase(s, t);
+    t = tcase_create("regression");
+    tcase_set_timeout(t, 300);
+    tcase_add_test(t, dev_pages_f1_floor);
+    suite_add_tcase(s, t);
+    return s;
+}
