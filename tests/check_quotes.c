@@ -373,6 +373,49 @@ START_TEST(empty_and_binary)
 }
 END_TEST
 
+START_TEST(code_blocks_are_not_speech)
+{
+    static const char code[] = "msg = \"We are ready to talk about the plan now,\" she said";
+    static const char para[] = "\"We are ready to talk,\" Jones said.";
+    fixture f;
+    memset(&f, 0, sizeof f);
+    ck_assert_int_eq(np_parser_new(&f.p, NULL), NP_OK);
+    f.d = np__doc_new();
+    ck_assert_ptr_nonnull(f.d);
+    ck_assert_int_ge(np__doc_add_block(f.d, NP_BLOCK_PREFORMATTED, code, strlen(code)), 0);
+    ck_assert_int_ge(np__doc_add_block(f.d, NP_BLOCK_PARAGRAPH, para, strlen(para)), 0);
+    ck_assert_int_eq(np__doc_join(f.d), NP_OK);
+    f.c.parser = f.p;
+    f.c.doc = f.d;
+    ck_assert_int_eq(run(&f), NP_OK);
+    ck_assert_uint_eq(np_document_quote_count(f.d), 1);
+    expect(&f, "We are ready to talk,", "Jones", D);
+    done(&f);
+}
+END_TEST
+
+START_TEST(fragments_sharing_a_cue)
+{
+    static const char *const b[] = {
+        "The minister called the plan \"unworkable\" and \"a betrayal of voters.\"",
+        "He starred in the so-called \"reality\" show.",
+        "\"If the tariff is paid at the border, the buyer pays,\" Howard Gleckman, a fellow "
+        "at the institute, has written. \"The government pays nothing.\"",
+        "Although he had written a will, it was never signed. \"Nobody knew where it was kept.\"",
+        NULL };
+    fixture f;
+    build(&f, b);
+    ck_assert_int_eq(run(&f), NP_OK);
+    expect(&f, "unworkable", "the minister", P);
+    expect(&f, "a betrayal of voters.", "the minister", P);
+    ck_assert_ptr_null(find(&f, "reality"));
+    expect(&f, "If the tariff is paid at the border, the buyer pays,", "Howard Gleckman", D);
+    expect(&f, "The government pays nothing.", "Howard Gleckman", D);
+    ck_assert_ptr_null(np_quote_speaker(find(&f, "Nobody knew where it was kept.")));
+    done(&f);
+}
+END_TEST
+
 /* A 10 MB paragraph of quotes, stray marks and cues: linear time. */
 START_TEST(huge_paragraph)
 {
@@ -561,6 +604,8 @@ Suite *np_quotes_suite(void)
     tcase_add_test(tc, pronouns_and_descriptions);
     tcase_add_test(tc, unbalanced_and_unclosed);
     tcase_add_test(tc, empty_and_binary);
+    tcase_add_test(tc, code_blocks_are_not_speech);
+    tcase_add_test(tc, fragments_sharing_a_cue);
     tcase_add_test(tc, huge_paragraph);
 #ifdef NP_ALLOC_TESTING
     tcase_add_test(tc, out_of_memory);

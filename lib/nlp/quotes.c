@@ -2043,7 +2043,7 @@ int np__quotes(np__ctx *c, const np__tokens *tk)
 {
     qstate st;
     np_document *d = c->doc;
-    size_t ps = 0, para = 0;
+    size_t ps = 0, para = 0, blk = 0;
     int rc = NP_OK;
     (void)tk;
     if (!d->body || !d->body_len)
@@ -2063,6 +2063,16 @@ int np__quotes(np__ctx *c, const np__tokens *tk)
     while (ps < st.n) {
         const char *nl = memchr(st.b + ps, '\n', st.n - ps);
         size_t pe = nl ? (size_t)(nl - st.b) : st.n;
+        /* the block this line belongs to: code is not quoted speech */
+        while (blk + 1 < d->blocks.len &&
+               ((const np__block *)np__vec_at(&d->blocks, blk + 1))->start <= ps)
+            blk++;
+        if (blk < d->blocks.len &&
+            ((const np__block *)np__vec_at(&d->blocks, blk))->kind == NP_BLOCK_PREFORMATTED &&
+            ((const np__block *)np__vec_at(&d->blocks, blk))->start <= ps) {
+            ps = pe + 1;
+            continue;
+        }
         if (pe > ps) {
             if ((rc = q_paragraph(&st, ps, pe, para)) != NP_OK)
                 goto done;
