@@ -254,7 +254,7 @@ static int its_is_it_is(const actx *a, const tok *t)
     /* "its getting harder", "its turning out" */
     if ((n->lex & NP__LEX_ING) && !(n->lex & NP__LEX_NOUN)) {
         if (!n2)
-            return pred_after(a, n);
+            return 0;   /* "improving its handling." */
         if (n2->fw || (n2->lex & NP__LEX_ADV) ||
             ((n2->lex & NP__LEX_ADJ) && !(n2->lex & NP__LEX_NOUN)))
             return 1;

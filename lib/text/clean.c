@@ -170,7 +170,22 @@ void np__tw_edit(np__tw *w, size_t s, size_t e, const char *rep, size_t rl,
     ed->rule = rule;
     /* before and after, kept in the pool for the fix list */
     so[0] = w->t->pool.len;
-    np__buf_put(&w->t->pool, w->in + s, e - s);
+    if (np__utf8_valid(w->in + s, e - s)) {
+        np__buf_put(&w->t->pool, w->in + s, e - s);
+    } else {
+        /* bytes that are not UTF-8 are shown as \xNN escapes */
+        size_t k;
+        for (k = s; k < e;) {
+            size_t q = np__utf8_valid_seq((const unsigned char *)w->in + k, e - k);
+            if (q) {
+                np__buf_put(&w->t->pool, w->in + k, q);
+                k += q;
+            } else {
+                np__buf_printf(&w->t->pool, "\\x%02X", (unsigned char)w->in[k]);
+                k++;
+            }
+        }
+    }
     np__buf_putc(&w->t->pool, 0);
     so[1] = w->t->pool.len;
     np__buf_put(&w->t->pool, rep, rl);

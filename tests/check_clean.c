@@ -1,0 +1,508 @@
+/*
+ * Text cleanup: each rule family, the edit list and its offsets, options,
+ * document evidence, bad input, and the benchmark's scraping-damage cases.
+ */
+#include <pthread.h>
+#include <stdint.h>
+
+#include <jansson.h>
+
+#include "np_internal.h"
+#include "np_test.h"
+
+/* Cleans s with flags and returns the text (static buffer per call). */
+static char *clean_str(const char *s, uint32_t flags)
+{
+    static char out[8192];
+    np_clean_options o;
+    np_clean_result *r = NULL;
+    size_t n;
+    const char *t;
+    ck_assert_int_eq(np_clean_options_init(&o, NP_CLEAN_OPTIONS_VERSION), NP_OK);
+    o.flags = flags;
+    ck_assert_int_eq(np_clean(&r, s, strlen(s), &o), NP_OK);
+    t = np_clean_result_text(r, &n);
+    ck_assert_uint_lt(n, sizeof(out));
+    memcpy(out, t, n + 1);
+    ck_assert(np__utf8_valid(out, n));
+    np_clean_result_free(r);
+    return out;
+}
+
+#define CLEANS_TO(in, want) ck_assert_str_eq(clean_str(in, 0), want)
+#define KEEPS(in) ck_assert_str_eq(clean_str(in, 0), in)
+
+/* ------------------------------------------------------------ API */
+
+START_TEST(options_and_errors)
+{
+    np_clean_options o;
+    np_clean_result *r = (np_clean_result *)&o;
+    ck_assert_int_eq(np_clean_options_init(NULL, 1), NP_EINVAL);
+    ck_assert_int_eq(np_clean_options_init(&o, 0), NP_EINVAL);
+    ck_assert_int_eq(np_clean_options_init(&o, NP_CLEAN_OPTIONS_VERSION + 1),
+                     NP_EINVAL);
+    ck_assert_int_eq(np_clean_options_init(&o, NP_CLEAN_OPTIONS_VERSION), NP_OK);
+    ck_assert_uint_eq(o.flags, 0);
+    ck_assert_int_eq(np_clean(NULL, "a", 1, NULL), NP_EINVAL);
+    ck_assert_int_eq(np_clean(&r, NULL, 3, NULL), NP_EINVAL);
+    ck_assert_ptr_null(r);
+    o.version = 0;
+    ck_assert_int_eq(np_clean(&r, "a", 1, &o), NP_EINVAL);
+    np_clean_options_init(&o, NP_CLEAN_OPTIONS_VERSION);
+    o.max_bytes = 4;
+    ck_assert_int_eq(np_clean(&r, "hello", 5, &o), NP_ELIMIT);
+    ck_assert_ptr_null(r);
+    ck_assert_int_eq(np_clean(&r, NULL, 0, NULL), NP_OK);
+    ck_assert_str_eq(np_clean_result_text(r, NULL), "");
+    ck_assert_uint_eq(np_clean_result_fix_count(r), 0);
+    ck_assert_ptr_null(np_clean_result_fix(r, 0));
+    np_clean_result_free(r);
+    np_clean_result_free(NULL);
+    ck_assert_str_eq(np_clean_result_text(NULL, NULL), "");
+}
+END_TEST
+
+START_TEST(fixes_have_offsets)
+{
+    const char *in = "Procter &amp; Gamble\xc2\xa0 said";
+    np_clean_result *r = NULL;
+    const np_fix *f;
+    size_t n, i;
+    const char *t;
+    ck_assert_int_eq(np_clean(&r, in, strlen(in), NULL), NP_OK);
+    t = np_clean_result_text(r, &n);
+    ck_assert_str_eq(t, "Procter & Gamble said");
+    ck_assert_uint_ge(np_clean_result_fix_count(r), 2);
+    f = np_clean_result_fix(r, 0);
+    ck_assert_str_eq(np_fix_rule(f), "html-entity");
+    ck_assert_str_eq(np_fix_before(f), "&amp;");
+    ck_assert_str_eq(np_fix_after(f), "&");
+    ck_assert_uint_eq(np_fix_input_start(f), 8);
+    ck_assert_uint_eq(np_fix_input_end(f), 13);
+    ck_assert_uint_eq(np_fix_start(f), 8);
+    ck_assert_uint_eq(np_fix_end(f), 9);
+    /* every edit lies inside both texts */
+    for (i = 0; i < np_clean_result_fix_count(r); i++) {
+        f = np_clean_result_fix(r, i);
+        ck_assert_uint_le(np_fix_start(f), np_fix_end(f));
+        ck_assert_uint_le(np_fix_end(f), n);
+        ck_assert_uint_le(np_fix_input_start(f), np_fix_input_end(f));
+        ck_assert_uint_le(np_fix_input_end(f), strlen(in));
+    }
+    np_clean_result_free(r);
+}
+END_TEST
+
+START_TEST(apostrophe_fix_is_an_insertion)
+{
+    const char *in = "We dont know.";
+    np_clean_result *r = NULL;
+    const np_fix *f;
+    ck_assert_int_eq(np_clean(&r, in, strlen(in), NULL), NP_OK);
+    ck_assert_str_eq(np_clean_result_text(r, NULL), "We don't know.");
+    ck_assert_uint_eq(np_clean_result_fix_count(r), 1);
+    f = np_clean_result_fix(r, 0);
+    ck_assert_str_eq(np_fix_rule(f), "apostrophe");
+    ck_assert_uint_eq(np_fix_input_start(f), 6);
+    ck_assert_uint_eq(np_fix_input_end(f), 6);
+    ck_assert_uint_eq(np_fix_start(f), 6);
+    ck_assert_uint_eq(np_fix_end(f), 7);
+    np_clean_result_free(r);
+}
+END_TEST
+
+/* ------------------------------------------------------------ rules */
+
+START_TEST(encoding_rules)
+{
+    CLEANS_TO("caf\xe9 owners", "caf\xc3\xa9 owners");                /* Latin-1 byte */
+    CLEANS_TO("Europe\x92s security", "Europe\xe2\x80\x99s security"); /* cp1252 byte */
+    CLEANS_TO("The company\xc2\x92s shares", "The company\xe2\x80\x99s shares");
+    CLEANS_TO("Europe\xc3\xa2\xe2\x82\xac\xe2\x84\xa2s security", "Europe\xe2\x80\x99s security");
+    CLEANS_TO("Putin\xc3\x83\xc2\xa2\xc3\xa2\xe2\x80\x9a\xc2\xac\xc3\xa2\xe2\x80\x9e\xc2\xa2s refusal",
+              "Putin\xe2\x80\x99s refusal");                              /* twice */
+    CLEANS_TO("The \xc3\x83\xe2\x80\xb0lys\xc3\x83\xc2\xa9" "e Palace", "The \xc3\x89lys\xc3\xa9" "e Palace");
+    /* legitimate accented text stays */
+    KEEPS("the na\xc3\xafve fa\xc3\xa7" "ade of the \xc3\x89lys\xc3\xa9" "e");
+    KEEPS("M\xc3\xa1m dost t\xc5\x99" "et\xc3\xadho tis\xc3\xad" "cilet\xc3\xad");
+    KEEPS("Nguy\xe1\xbb\x85n Xu\xc3\xa2n Ph\xc3\xba" "c visited Hanoi.");
+    KEEPS("S\xc3\x83O PAULO (Reuters) held rates.");
+    KEEPS("Erdo\xc4\x9f" "an met Zelensky in \xc4\xb0stanbul.");
+    KEEPS("Bremer/Mccoy \xe2\x80\x93 Dr\xc3\x83\xc2\xa5" "ber");
+}
+END_TEST
+
+START_TEST(markup_rules)
+{
+    CLEANS_TO("AT&amp;amp;T shares", "AT&T shares");
+    CLEANS_TO("Macron&#39;s effort", "Macron's effort");
+    CLEANS_TO("Europe&#x2019;s", "Europe\xe2\x80\x99s");
+    KEEPS("R&D spending rose, AT&T said in a Q&A session.");
+    KEEPS("The field &foo; stayed.");
+    CLEANS_TO("!-- Google tag (gtag.js) -->", "");
+    CLEANS_TO("<!-- a comment -->", "");
+    CLEANS_TO("One.<br>Two.", "One. Two.");
+    CLEANS_TO("<strong>Breaking:</strong> news", "Breaking: news");
+    CLEANS_TO("<![CDATA[Headline]]>", "Headline");
+    KEEPS("Children aged <5 and adults >65 are at risk.");
+    KEEPS("Signs read \"I <3 Kyiv\" outside.");
+    ck_assert_str_eq(clean_str("AT&amp;T", NP_CLEAN_NO_MARKUP), "AT&amp;T");
+}
+END_TEST
+
+START_TEST(invisible_rules)
+{
+    CLEANS_TO("Shares rose 3%\x01 today.", "Shares rose 3% today.");
+    CLEANS_TO("\x1b[1mBREAKING\x1b[0m: Storm", "BREAKING: Storm");
+    CLEANS_TO("Bir\xe2\x80\x8bmingham", "Birmingham");
+    CLEANS_TO("Man\xe2\x80\x8d" "chester", "Manchester");
+    CLEANS_TO("\xef\xbb\xbfThe report", "The report");
+    CLEANS_TO("Inter\xc2\xadnational", "International");
+    /* joiners that carry meaning stay: emoji and Persian */
+    KEEPS("\xf0\x9f\x91\xa8\xe2\x80\x8d\xf0\x9f\x91\xa9\xe2\x80\x8d\xf0\x9f\x91\xa7 family");
+    KEEPS("\xd9\x85\xdb\x8c\xe2\x80\x8c\xdb\x8c\xd8\xa7\xd8\xa8\xd8\xaf");
+    /* bidi marks in Hebrew text stay; stray ones in Latin text go */
+    KEEPS("\xd7\xa9\xd7\x9c\xd7\x95\xd7\x9d\xe2\x80\x8e Joe");
+    CLEANS_TO("Joe\xe2\x80\x8e Biden", "Joe Biden");
+    ck_assert_str_eq(clean_str("a\xc2\xad" "b", NP_CLEAN_NO_INVISIBLE), "a\xc2\xad" "b");
+}
+END_TEST
+
+START_TEST(whitespace_rules)
+{
+    CLEANS_TO("The  minister   said.", "The minister said.");
+    CLEANS_TO("President\xc2\xa0Joe Biden", "President Joe Biden");
+    CLEANS_TO("   Leading and trailing.  ", "Leading and trailing.");
+    CLEANS_TO("A.\r\nB.\rC.", "A.\nB.\nC.");
+    CLEANS_TO("Yobe North , Ahmad Lawan , on Tuesday", "Yobe North, Ahmad Lawan, on Tuesday");
+    CLEANS_TO("Is this the end of the talks ?", "Is this the end of the talks?");
+    KEEPS("See you at the rally :)");
+    KEEPS("He paused ... and left.");
+    KEEPS("From a .net to a .com address.");
+    ck_assert_str_eq(clean_str("a  b", NP_CLEAN_NO_WHITESPACE), "a  b");
+    ck_assert_str_eq(clean_str("a , b", NP_CLEAN_NO_PUNCT_SPACE), "a , b");
+}
+END_TEST
+
+START_TEST(normalisation_rules)
+{
+    CLEANS_TO("E\xcc\x81lys\xc3\xa9" "e", "\xc3\x89lys\xc3\xa9" "e");     /* NFC */
+    CLEANS_TO("The \xef\xbc\xae\xef\xbc\xa1\xef\xbc\xb4\xef\xbc\xaf summit", "The NATO summit");
+    CLEANS_TO("The \xef\xac\x81nancial crisis", "The financial crisis");
+    KEEPS("12 km\xc2\xb2, \xc2\xbd point, Apple\xe2\x84\xa2, 5 \xc2\xb5m");
+    KEEPS("\xe6\x9d\xb1\xe4\xba\xac\xef\xbc\x92\xef\xbc\x90\xef\xbc\x92\xef\xbc\x90");
+    KEEPS("The island of \xc3\x86r\xc3\xb8 and Friedrichstra\xc3\x9f" "e");
+    KEEPS("The Guarani letter g\xcc\x83 has no precomposed form.");
+    ck_assert_str_eq(clean_str("\xef\xac\x81", NP_CLEAN_NO_COMPAT), "\xef\xac\x81");
+}
+END_TEST
+
+START_TEST(apostrophe_rules)
+{
+    CLEANS_TO("We do not think that diplomacys resources have expired.",
+              "We do not think that diplomacy's resources have expired.");
+    CLEANS_TO("Peskov said, \xe2\x80\x9cIts premature to talk about plans.\xe2\x80\x9d",
+              "Peskov said, \xe2\x80\x9cIt\xe2\x80\x99s premature to talk about plans.\xe2\x80\x9d");
+    CLEANS_TO("Ukraine has appreciated Frances efforts.",
+              "Ukraine has appreciated France's efforts.");
+    CLEANS_TO("They dont know and it isnt clear.",
+              "They don't know and it isn't clear.");
+    CLEANS_TO("Mr. Trumps approach has changed.", "Mr. Trump's approach has changed.");
+    /* negatives: correct possessives, plurals, names and look-alikes */
+    KEEPS("its Defence Minister, Oleksiy Reznikov, has reiterated that.");
+    KEEPS("The countries were well prepared for its arrival.");
+    KEEPS("James said the states would shed jobs.");
+    KEEPS("Officials were ill and the well ran dry.");
+    KEEPS("The company improved its products and its handling.");
+    /* other languages are left alone */
+    KEEPS("Les enfants dont nous parlons sont ici.");
+    ck_assert_str_eq(clean_str("We dont know.", NP_CLEAN_NO_APOSTROPHES),
+                     "We dont know.");
+}
+END_TEST
+
+START_TEST(apostrophe_style_follows_the_text)
+{
+    /* typographic text gets a typographic apostrophe */
+    CLEANS_TO("\xe2\x80\x9cWe are ready,\xe2\x80\x9d she said. They dont agree.",
+              "\xe2\x80\x9cWe are ready,\xe2\x80\x9d she said. They don\xe2\x80\x99t agree.");
+    CLEANS_TO("It's late. They dont agree.", "It's late. They don't agree.");
+}
+END_TEST
+
+START_TEST(document_evidence)
+{
+    /* "France" elsewhere in the text makes "Frances" a possessive */
+    CLEANS_TO("France sent aid.\nKyiv thanked Frances leaders for it.",
+              "France sent aid.\nKyiv thanked France's leaders for it.");
+}
+END_TEST
+
+/* ------------------------------------------------------------ bad input */
+
+START_TEST(bad_input)
+{
+    char all[512];
+    np_clean_result *r = NULL;
+    const char *t;
+    size_t n, i;
+    for (i = 0; i < 256; i++) {
+        all[2 * i] = (char)i;
+        all[2 * i + 1] = (char)(255 - i);
+    }
+    ck_assert_int_eq(np_clean(&r, all, sizeof(all), NULL), NP_OK);
+    t = np_clean_result_text(r, &n);
+    ck_assert(np__utf8_valid(t, n));
+    ck_assert_uint_eq(strlen(t), n);  /* NUL bytes are removed */
+    np_clean_result_free(r);
+    /* truncated and overlong sequences, surrogates, lone continuations */
+    {
+        static const char *const bad[] = {
+            "\xc3", "\xe2\x80", "\xf0\x9f\x98", "\xc0\xaf", "\xed\xa0\x80",
+            "\x80\x80\x80", "\xf5\x80\x80\x80", "abc\xff", ""
+        };
+        for (i = 0; i < sizeof(bad) / sizeof(bad[0]); i++) {
+            ck_assert_int_eq(np_clean(&r, bad[i], strlen(bad[i]), NULL), NP_OK);
+            t = np_clean_result_text(r, &n);
+            ck_assert(np__utf8_valid(t, n));
+            np_clean_result_free(r);
+        }
+    }
+}
+END_TEST
+
+START_TEST(huge_input)
+{
+    const char *unit = "Ukraine thanked Frances envoys, and its ministers dont agree "
+                       "\xc3\xa2\xe2\x82\xac\xe2\x84\xa2 &amp; caf\xc3\xa9 \xe2\x80\x8b ok.\n";
+    size_t ul = strlen(unit), reps = (8u << 20) / ul, i, n;
+    char *buf = malloc(ul * reps);
+    np_clean_result *r = NULL;
+    const char *t;
+    ck_assert_ptr_nonnull(buf);
+    for (i = 0; i < reps; i++)
+        memcpy(buf + i * ul, unit, ul);
+    ck_assert_int_eq(np_clean(&r, buf, ul * reps, NULL), NP_OK);
+    t = np_clean_result_text(r, &n);
+    ck_assert(np__utf8_valid(t, n));
+    for (i = 0, n = 0; t[i]; i++)
+        n += t[i] == '\n';
+    ck_assert_uint_eq(n, reps);  /* as many lines as the input */
+    np_clean_result_free(r);
+    /* one enormous line */
+    memset(buf, 'a', ul * reps);
+    buf[10] = '\x92';
+    ck_assert_int_eq(np_clean(&r, buf, ul * reps, NULL), NP_OK);
+    t = np_clean_result_text(r, &n);
+    ck_assert(np__utf8_valid(t, n));
+    np_clean_result_free(r);
+    free(buf);
+}
+END_TEST
+
+static void *clean_thread(void *arg)
+{
+    int i;
+    (void)arg;
+    for (i = 0; i < 50; i++) {
+        np_clean_result *r = NULL;
+        const char *in = "The bodys cells dont \xc3\xa2\xe2\x82\xac\xe2\x80\x9c work &amp; rest.";
+        if (np_clean(&r, in, strlen(in), NULL) != NP_OK)
+            return (void *)1;
+        if (strcmp(np_clean_result_text(r, NULL),
+                   "The body's cells don't \xe2\x80\x93 work & rest."))
+            return (void *)1;
+        np_clean_result_free(r);
+    }
+    return NULL;
+}
+
+START_TEST(threads)
+{
+    pthread_t th[4];
+    void *res;
+    int i;
+    for (i = 0; i < 4; i++)
+        ck_assert_int_eq(pthread_create(&th[i], NULL, clean_thread, NULL), 0);
+    for (i = 0; i < 4; i++) {
+        pthread_join(th[i], &res);
+        ck_assert_ptr_null(res);
+    }
+}
+END_TEST
+
+#ifdef NP_ALLOC_TESTING
+void np__alloc_testing_fail_at(unsigned long n, int sticky);
+long np__alloc_testing_live(void);
+
+START_TEST(out_of_memory)
+{
+    const char *in = "Europe\xc2\x92s &amp; Frances bodys  \xef\xac\x81 E\xcc\x81 dont.";
+    unsigned long k;
+    for (k = 1; k < 400; k++) {
+        np_clean_result *r = NULL;
+        long live = np__alloc_testing_live();
+        int rc;
+        np__alloc_testing_fail_at(k, 1);
+        rc = np_clean(&r, in, strlen(in), NULL);
+        np__alloc_testing_fail_at(0, 0);
+        if (rc == NP_OK)
+            np_clean_result_free(r);
+        else
+            ck_assert_int_eq(rc, NP_ENOMEM);
+        ck_assert_int_eq(np__alloc_testing_live(), live);
+    }
+}
+END_TEST
+#endif
+
+/* ------------------------------------------------------------ benchmark */
+
+START_TEST(misc_cases)
+{
+    const char *shared = np_test_shared();
+    char path[4096];
+    FILE *f;
+    char line[65536];
+    int pass = 0, total = 0;
+    if (!shared)
+        return;
+    snprintf(path, sizeof(path), "%s/bench/cleanup/misc.jsonl", shared);
+    f = fopen(path, "r");
+    if (!f) {
+        fprintf(stderr, "skip: %s not found\n", path);
+        return;
+    }
+    while (fgets(line, sizeof(line), f)) {
+        json_error_t e;
+        json_t *c = json_loads(line, JSON_ALLOW_NUL, &e), *b64;
+        const char *in, *want;
+        char *raw = NULL;
+        size_t inl;
+        np_clean_result *r = NULL;
+        if (!c)
+            continue;
+        in = json_string_value(json_object_get(c, "input"));
+        want = json_string_value(json_object_get(c, "expected"));
+        b64 = json_object_get(c, "input_b64");
+        inl = in ? json_string_length(json_object_get(c, "input")) : 0;
+        if (b64) {
+            /* decode base64 input bytes */
+            const char *s = json_string_value(b64);
+            static const char tab[] =
+                "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/";
+            size_t sl = strlen(s), i, o = 0;
+            uint32_t acc = 0;
+            int bits = 0;
+            raw = malloc(sl + 1);
+            for (i = 0; i < sl && s[i] != '='; i++) {
+                const char *p = strchr(tab, s[i]);
+                if (!p)
+                    continue;
+                acc = (acc << 6) | (uint32_t)(p - tab);
+                bits += 6;
+                if (bits >= 8) {
+                    bits -= 8;
+                    raw[o++] = (char)((acc >> bits) & 0xFF);
+                }
+            }
+            in = raw;
+            inl = o;
+        }
+        if (in && want && np_clean(&r, in, inl, NULL) == NP_OK) {
+            total++;
+            if (!strcmp(np_clean_result_text(r, NULL), want))
+                pass++;
+            else
+                fprintf(stderr, "misc %s: got \"%s\"\n",
+                        json_string_value(json_object_get(c, "id")),
+                        np_clean_result_text(r, NULL));
+            np_clean_result_free(r);
+        }
+        free(raw);
+        json_decref(c);
+    }
+    fclose(f);
+    ck_assert_int_eq(total, 119);
+    ck_assert_int_ge(pass, 115);
+}
+END_TEST
+
+START_TEST(fixture_file)
+{
+    char p1[4096], p2[4096];
+    size_t n1, n2;
+    char *in = np_test_read(np_test_path(p1, sizeof(p1), "tests/data/clean/damaged.txt"), &n1);
+    char *want = np_test_read(np_test_path(p2, sizeof(p2), "tests/data/clean/damaged.expected.txt"), &n2);
+    np_clean_result *r = NULL;
+    ck_assert_ptr_nonnull(in);
+    ck_assert_ptr_nonnull(want);
+    ck_assert_int_eq(np_clean(&r, in, n1, NULL), NP_OK);
+    ck_assert_str_eq(np_clean_result_text(r, NULL), want);
+    np_clean_result_free(r);
+    free(in);
+    free(want);
+}
+END_TEST
+
+START_TEST(seed_document)
+{
+    const char *shared = np_test_shared();
+    char path[4096];
+    char *buf;
+    size_t n, bl;
+    np_parser *p = NULL;
+    np_document *d = NULL;
+    const char *body;
+    if (!shared)
+        return;
+    snprintf(path, sizeof(path), "%s/bench/seed/article.txt", shared);
+    buf = np_test_read(path, &n);
+    if (!buf) {
+        fprintf(stderr, "skip: %s not found\n", path);
+        return;
+    }
+    ck_assert_int_eq(np_parser_new(&p, NULL), NP_OK);
+    ck_assert_int_eq(np_parse_text(p, &d, buf, n, NULL), NP_OK);
+    body = np_document_body(d, &bl);
+    ck_assert_ptr_nonnull(strstr(body, "diplomacy\xe2\x80\x99s resources"));
+    ck_assert_ptr_nonnull(strstr(body, "It\xe2\x80\x99s premature"));
+    ck_assert_ptr_nonnull(strstr(body, "France\xe2\x80\x99s efforts"));
+    ck_assert_ptr_nonnull(strstr(body, "its Defence Minister"));
+    ck_assert_ptr_null(strstr(body, "gtag"));
+    ck_assert_uint_ge(np_document_fix_count(d), 3);
+    np_document_free(d);
+    np_parser_free(p);
+    free(buf);
+}
+END_TEST
+
+Suite *np_clean_suite(void)
+{
+    Suite *s = suite_create("clean");
+    TCase *t = tcase_create("clean");
+    tcase_set_timeout(t, 120);
+    tcase_add_test(t, options_and_errors);
+    tcase_add_test(t, fixes_have_offsets);
+    tcase_add_test(t, apostrophe_fix_is_an_insertion);
+    tcase_add_test(t, encoding_rules);
+    tcase_add_test(t, markup_rules);
+    tcase_add_test(t, invisible_rules);
+    tcase_add_test(t, whitespace_rules);
+    tcase_add_test(t, normalisation_rules);
+    tcase_add_test(t, apostrophe_rules);
+    tcase_add_test(t, apostrophe_style_follows_the_text);
+    tcase_add_test(t, document_evidence);
+    tcase_add_test(t, bad_input);
+    tcase_add_test(t, huge_input);
+    tcase_add_test(t, threads);
+#ifdef NP_ALLOC_TESTING
+    tcase_add_test(t, out_of_memory);
+#endif
+    tcase_add_test(t, misc_cases);
+    tcase_add_test(t, fixture_file);
+    tcase_add_test(t, seed_document);
+    suite_add_tcase(s, t);
+    return s;
+}
