@@ -645,6 +645,36 @@ static int has_connector(const run *r, size_t a, size_t b)
     return 0;
 }
 
+/* Does the context call [a, b) a place: a lower-case place word after it
+ * ("Zabul province"), an apposition ("Addison, a village"), a direction
+ * before it ("southwest of Ithaca")? */
+static int place_context(const run *r, size_t a, size_t b)
+{
+    static const char *const dir[] = { "north", "south", "east", "west",
+        "northeast", "northwest", "southeast", "southwest", "outskirts",
+        "suburb", "suburbs", NULL };
+    size_t k;
+    if (b < r->ntok && same_sentence(r, a, b) && (r->tok[b].flags & NP__TOK_WORD) &&
+        !(r->tok[b].flags & (NP__TOK_UPPER | NP__TOK_DIGIT)) &&
+        (lx_flags(tok_s(r, b), tok_n(r, b)) & NP__LX_PLACE_CUE))
+        return 1;
+    if (b + 2 < r->ntok && tok_eq(r, b, ",") && (tok_eq(r, b + 1, "a") || tok_eq(r, b + 1, "an")) &&
+        !(r->tok[b + 2].flags & NP__TOK_UPPER)) {
+        size_t c = b + 2;
+        /* "a small village" */
+        if (c + 1 < r->ntok && !(lx_flags(tok_s(r, c), tok_n(r, c)) & NP__LX_PLACE_CUE) &&
+            !(r->tok[c + 1].flags & NP__TOK_UPPER))
+            c++;
+        if (lx_flags(tok_s(r, c), tok_n(r, c)) & NP__LX_PLACE_CUE)
+            return 1;
+    }
+    if (a >= 2 && tok_eq(r, a - 1, "of"))
+        for (k = 0; dir[k]; k++)
+            if (tok_eq(r, a - 2, dir[k]))
+                return 1;
+    return 0;
+}
+
 /* Is the word before the span a lower-case "the"? */
 static int after_the(const run *r, size_t a)
 {
@@ -740,6 +770,9 @@ static int classify(run *r, size_t a, size_t b, size_t rs, size_t re,
                !(last & (NP__LX_ORG_CUE | NP__LX_PLACE_CUE))) {
         type = NP_ENTITY_PERSON;
         weight = 3;
+    } else if (place_context(r, a, b) && !(last & NP__LX_ORG_CUE)) {
+        type = NP_ENTITY_PLACE;   /* "Zabul province", "Addison, a village" */
+        weight = 3;
     } else if (before_state(r, b) && !(full & NP__LX_STATE) && !(last & NP__LX_ORG_CUE)) {
         type = NP_ENTITY_PLACE;   /* "Addison, N.Y.", "The Forum, Los Angeles, CA" */
         weight = 3;
@@ -802,7 +835,7 @@ static int classify(run *r, size_t a, size_t b, size_t rs, size_t re,
                tok_s(r, a)[core_len(r, a) - 1] == 's' &&
                !(r->tok[a].flags & NP__TOK_ALLCAPS)) {
         type = NP_ENTITY_ORG;   /* "the Clippers", "the Beatles" */
-        weight = 2;
+        weight = 1;
     } else if (n >= 2 && n <= 3) {
         /* two or three capitalised words with a word that is no ordinary
          * English word: most often a person */
@@ -965,7 +998,10 @@ static int handle_span(run *r, size_t a, size_t b, int confirm)
         uint32_t rest = span_lx(r, a + 1, b, NULL);
         if ((word_lx(r, a) & NP__LX_NONENTITY) || (word_lx(r, a + 1) & NP__LX_GIVEN) ||
             (rest & (NP__LX_ANYPLACE | NP__LX_ORG)) || b - a == 2 ||
-            (word_lx(r, a + 1) & NP__LX_DEMONYM))
+            (word_lx(r, a + 1) & NP__LX_DEMONYM) ||
+            /* "British Foreign Office" */
+            (nwords(r, a + 1, b) == 2 && (word_lx(r, b - 1) & NP__LX_ORG_CUE) &&
+             !has_connector(r, a, b)))
             a++;
         else
             break;
@@ -1386,7 +1422,7 @@ static int group(run *r)
 {
     size_t i;
     char k[MAX_KEY];
-    htab sur = { 0 }, firsts = { 0 }, acr = { 0 }, heads = { 0 };
+    htab sur = { 0 }, firsts = { 0 }, acr = { 0 }, heads = { 0 }, tails = { 0 };
     int rc = NP_OK;
 
     /* 1. exact keys (with the lexicon's usual names) */
@@ -1536,6 +1572,9 @@ static int group(run *r)
                 ht_get(&heads, k, kn) < 0 &&
                 (rc = ht_put(&heads, k, kn, (long)i, NULL)) != NP_OK)
                 goto out;
+            /* "the Times" for "The New York Times" */
+            if (ht_get(&tails, k, kn) < 0 && (rc = ht_put(&tails, k, kn, (long)i, NULL)) != NP_OK)
+                goto out;
             kn = make_key(r->body + ws[0], we[0] - ws[0], k, sizeof k, 1);
             if (!(lx_flags(r->body + ws[0], we[0] - ws[0]) & (NP__LX_ANYPLACE | NP__LX_GIVEN)) &&
                 ht_get(&heads, k, kn) < 0 &&
@@ -1557,6 +1596,10 @@ static int group(run *r)
             to = ht_get(&acr, k, kn);
         if (to < 0 && e->type != NP_ENTITY_PLACE)
             to = ht_get(&heads, k, kn);
+        if (to < 0 && e->type != NP_ENTITY_PLACE && kn > 3 && k[kn - 1] == 's')
+            to = ht_get(&heads, k, kn - 1);   /* "Conservatives" */
+        if (to < 0 && e->type == NP_ENTITY_ORG && after_the(r, m->tb))
+            to = ht_get(&tails, k, kn);
         if (to >= 0 && E(r, to)->type != NP_ENTITY_ORG && e->type == NP_ENTITY_PERSON)
             to = -1;
         if (to >= 0 && to != (long)i && E(r, to)->merged_into < 0 &&
@@ -1616,6 +1659,7 @@ out:
     ht_free(&firsts);
     ht_free(&acr);
     ht_free(&heads);
+    ht_free(&tails);
     return rc;
 }
 
