@@ -104,6 +104,7 @@ def build_programs(args):
     lib_build = build
     if args.rev:
         source, lib_build = export_revision(args.rev, build)
+    args.source = source
     if args.newsparse:
         newsparse = Path(args.newsparse)
     else:
@@ -397,6 +398,12 @@ def main():
                     help="pages used for the 1x/4x/16x check (default 24)")
     ap.add_argument("--no-callgrind", action="store_true")
     ap.add_argument("--callgrind-pages", type=int, default=3)
+    ap.add_argument("--profile", type=int, nargs="?", const=12, default=0,
+                    metavar="N",
+                    help="also profile the full pipeline under callgrind on "
+                         "N pages (default 12): instructions per stage and "
+                         "per module, from a Release build with symbols in "
+                         "<build>/profile")
     ap.add_argument("--keep", action="store_true",
                     help="keep the temporary folder and print its path")
     ap.add_argument("--out", type=Path, help="write all results as JSON here")
@@ -650,6 +657,9 @@ def bench(args, newsparse, floor, modules, scorer, tmp):
     lin = None
     if not args.no_linearity:
         lin = linearity(args, pages, floor, newsparse, tmp)
+    prof = None
+    if args.profile:
+        prof = profile(args, pages, floor, tmp)
 
     # Targets.
     say("targets of issue 7")
@@ -720,6 +730,7 @@ def bench(args, newsparse, floor, modules, scorer, tmp):
             "entity_words": words, "entity_words_per_s": ent_wps,
             "j2_over_j1": j_ratio, "j2_identical": same,
             "rss_growth_4x_docs": rss_growth, "linearity": lin,
+            "profile": prof,
             "checks": checks, "table": table}
 
 
@@ -779,6 +790,208 @@ def linearity(args, pages, floor, newsparse, tmp):
             out["callgrind"] = cg
     say()
     return out
+
+
+# The function that runs each stage (lib/core.c calls them in this order).
+STAGE_FUNCTIONS = [
+    ("load: decoding", ("np__decode_html",)),
+    ("load: libxml2 parse", ("np__load_html",)),
+    ("meta", ("np__meta_html",)),
+    ("extract", ("np__extract_html",)),
+    ("clean", ("np__clean_document",)),
+    ("tokens", ("np__tokenize",)),
+    ("entities", ("np__entities",)),
+    ("quotes", ("np__quotes",)),
+    ("emit (JSON)", ("np_document_to_json",)),
+    ("free the tree", ("np__tree_free",)),
+]
+
+ANNOTATED = re.compile(r"^\s*([\d,]+)\s+\([^)]*\)\s+(\S.*)$")
+
+
+def annotate(cgout, inclusive):
+    """[(instructions, 'file:function [object]')] from callgrind_annotate."""
+    argv = ["callgrind_annotate", "--threshold=100", "--auto=no"]
+    if inclusive:
+        argv.append("--inclusive=yes")
+    r = subprocess.run(argv + [str(cgout)], stdout=subprocess.PIPE,
+                       stderr=subprocess.DEVNULL, text=True,
+                       errors="replace")
+    out, body = [], False
+    for line in r.stdout.splitlines():
+        if not body:
+            body = "file:function" in line
+            continue
+        if line.startswith("---"):
+            continue
+        if not line.strip():
+            if out:
+                break
+            continue
+        m = ANNOTATED.match(line)
+        if m and "PROGRAM TOTALS" not in m.group(2):
+            out.append((int(m.group(1).replace(",", "")), m.group(2)))
+    return out
+
+
+def function_of(entry):
+    name = entry.split(" [", 1)[0]
+    return name.rsplit(":", 1)[-1].split("'", 1)[0]
+
+
+def module_of(entry):
+    """lib/<module> for our code, else the shared object's name."""
+    path = entry.split(" [", 1)[0].rsplit(":", 1)[0]
+    m = re.search(r"(?:^|/)(lib/[a-z]+)/[^/]+\.c$", path)
+    if m:
+        return m.group(1)
+    m = re.search(r"(?:^|/)lib/[^/]+\.c$", path)
+    if m:
+        return "lib (core)"
+    if re.search(r"(?:^|/)examples/", path):
+        return "examples"
+    obj = entry.rsplit(" [", 1)[-1].rstrip("]") if " [" in entry else "?"
+    base = os.path.basename(obj)
+    base = re.sub(r"\.so[.\d]*$", "", base)
+    return {"libc": "libc (malloc, string)", "libxml2": "libxml2",
+            "libicuuc": "ICU", "libicui18n": "ICU", "libicudata": "ICU",
+            "libjansson": "jansson"}.get(base, base)
+
+
+LIBC_HOT = re.compile(r"^(__(str|mem)\w*|malloc|free|calloc|realloc)$")
+TREE_LINE = re.compile(r"^\s*([\d,]+)\s+\([^)]*\)\s+([*<>])\s+(.*)$")
+
+
+def libc_callers(cgout):
+    """[(instructions, caller: function)] of libc string and allocation
+    functions, summed per caller outside libc: who pays for them."""
+    r = subprocess.run(["callgrind_annotate", "--threshold=100", "--auto=no",
+                        "--inclusive=yes", "--tree=caller", str(cgout)],
+                       stdout=subprocess.PIPE, stderr=subprocess.DEVNULL,
+                       text=True, errors="replace")
+    sums = {}
+    for block in r.stdout.split("\n\n"):
+        rows = [TREE_LINE.match(l) for l in block.splitlines()]
+        rows = [m for m in rows if m]
+        star = [m for m in rows if m.group(2) == "*"]
+        if not star or not LIBC_HOT.match(function_of(star[0].group(3))):
+            continue
+        callee = function_of(star[0].group(3))
+        for m in rows:
+            if m.group(2) != "<":
+                continue
+            entry = re.sub(r" \([\d,]+x\)", "", m.group(3))
+            mod = module_of(entry)
+            if mod.startswith("libc"):
+                continue
+            who = entry.split(" [", 1)[0]
+            who = re.sub(r"^.*?/(lib|examples)/", r"\1/", who)
+            if not mod.startswith(("lib/", "lib ", "examples")):
+                who = "%s: %s" % (mod, function_of(entry))
+            key = "%s -> %s" % (who, callee)
+            sums[key] = sums.get(key, 0) + int(m.group(1).replace(",", ""))
+    return sorted(((v, k) for k, v in sums.items()), reverse=True)
+
+
+def profile(args, pages, floor, tmp):
+    """Callgrind over the full pipeline on a spread of pages: instructions
+    per stage (inclusive) and per module (self), against the floor."""
+    if not shutil.which("valgrind") or not shutil.which("callgrind_annotate"):
+        note("profile skipped: valgrind is not installed")
+        return None
+    pbuild = args.build / "profile"
+    if args.newsparse:
+        note("profile: --newsparse given, profiling %s as it is" %
+             args.newsparse)
+        prog = Path(args.newsparse)
+    else:
+        if not (pbuild / "CMakeCache.txt").is_file() and not run_quiet(
+                ["cmake", "-S", str(args.source), "-B", str(pbuild),
+                 "-DCMAKE_BUILD_TYPE=Release", "-DCMAKE_C_FLAGS=-g",
+                 "-DNP_TESTS=OFF"], "configuring the profile build"):
+            return None
+        if not run_quiet(["cmake", "--build", str(pbuild), "-j2", "--target",
+                          "newsparse_cli"], "building the profile build"):
+            return None
+        prog = pbuild / "examples" / "newsparse"
+    by_size = sorted(pages, key=lambda p: p[2])
+    k = max(1, min(args.profile, len(by_size)))
+    chosen = [by_size[int(i * len(by_size) / k)] for i in range(k)]
+    lst = write_list(tmp / "profile.txt", [f for f, _, _ in chosen])
+    size = sum(sz for _, _, sz in chosen)
+    outs = {}
+    for name, argv in (("floor", [str(floor), "--files-from", str(lst)]),
+                       ("full", [str(prog), "parse", "--files-from",
+                                 str(lst)])):
+        cg = tmp / ("profile.%s.cg" % name)
+        r = subprocess.run(["valgrind", "--tool=callgrind",
+                            "--callgrind-out-file=" + str(cg)] + argv,
+                           stdout=subprocess.DEVNULL,
+                           stderr=subprocess.DEVNULL)
+        if r.returncode != 0 or not cg.is_file():
+            note("profile: callgrind failed on %s" % name)
+            return None
+        outs[name] = cg
+        if args.keep:
+            note("callgrind output kept: %s" % cg)
+    floor_total = full_total = None
+    for line in outs["floor"].read_text(errors="replace").splitlines():
+        if line.startswith(("summary:", "totals:")):
+            floor_total = int(line.split()[1])
+            break
+    for line in outs["full"].read_text(errors="replace").splitlines():
+        if line.startswith(("summary:", "totals:")):
+            full_total = int(line.split()[1])
+            break
+    incl = annotate(outs["full"], True)
+    self_cost = annotate(outs["full"], False)
+    say("profile: callgrind, full pipeline over %d pages (%.1f MB): %s "
+        "instructions, %.0f per byte; the floor %.0f per byte (x%.2f)" % (
+            k, size / 1e6, "{:,}".format(full_total), full_total / size,
+            floor_total / size, full_total / floor_total))
+    say("%-22s %15s %7s %9s" % ("stage (inclusive)", "instructions",
+                                "share", "per byte"))
+    stages = {}
+    for label, names in STAGE_FUNCTIONS:
+        best = 0
+        for ir, entry in incl:
+            if function_of(entry) in names:
+                best = max(best, ir)
+        stages[label] = best
+        if best:
+            say("%-22s %15s %6.1f%% %9.1f" % (
+                label, "{:,}".format(best), 100.0 * best / full_total,
+                best / size))
+    modules = {}
+    for ir, entry in self_cost:
+        modules[module_of(entry)] = modules.get(module_of(entry), 0) + ir
+    say("%-22s %15s %7s" % ("module (self)", "instructions", "share"))
+    for mod, ir in sorted(modules.items(), key=lambda x: -x[1])[:14]:
+        say("%-22s %15s %6.1f%%" % (mod, "{:,}".format(ir),
+                                    100.0 * ir / full_total))
+    say("top functions (self)")
+    top = []
+    for ir, entry in sorted(self_cost, key=lambda x: -x[0])[:20]:
+        short = entry.split(" [", 1)[0]
+        mod = module_of(entry)
+        if mod.startswith(("lib/", "lib ", "examples")):
+            short = re.sub(r"^.*?/(lib|examples)/", r"\1/", short)
+        else:
+            short = "%s: %s" % (mod, function_of(entry))
+        top.append((ir, short))
+        say("  %13s %5.1f%%  %s" % ("{:,}".format(ir), 100.0 * ir / full_total,
+                                    short[:90]))
+    callers = libc_callers(outs["full"])
+    if callers:
+        say("libc string and allocation calls, by caller (inclusive)")
+        for ir, who in callers[:12]:
+            say("  %13s %5.1f%%  %s" % ("{:,}".format(ir),
+                                        100.0 * ir / full_total, who[:90]))
+    say()
+    return {"pages": k, "bytes": size, "instructions": full_total,
+            "libc_callers": callers,
+            "floor_instructions": floor_total, "stages": stages,
+            "modules": modules, "top": top}
 
 
 def callgrind_counts(args, chosen, sets, progs, tmp):
