@@ -694,9 +694,7 @@ static int place_prefix(const run *r, size_t a, size_t b)
             size_t k;
             int plural = core_len(r, b - 1) > 3 && tok_s(r, b - 1)[core_len(r, b - 1) - 1] == 's';
             /* "Brent Sherwood" is a person; "Charlotte Hornets" a team */
-            if (nwords(r, a, p) == 1 && !plural &&
-                ((word_lx(r, a) & NP__LX_GIVEN) || !(span_lx(r, a, p, NULL) &
-                                                      (NP__LX_STATE | NP__LX_COUNTRY))))
+            if (nwords(r, a, p) == 1 && !plural && (word_lx(r, a) & NP__LX_GIVEN))
                 return 0;
             for (k = p; k < b; k++)
                 if (word_lx(r, k) & (NP__LX_CONNECTOR | NP__LX_ANYPLACE))
@@ -824,7 +822,7 @@ static int classify(run *r, size_t a, size_t b, size_t rs, size_t re,
                !(word_en(r, a) & NP__LEX_LOWER)) {
         type = NP_ENTITY_PLACE;
         weight = 1;
-    } else if (n >= 2 && n <= 4 && after_the(r, a) && !(first & NP__LX_GIVEN)) {
+    } else if (n >= 2 && n <= 6 && after_the(r, a) && !(first & NP__LX_GIVEN)) {
         /* "at the Caja Magica", "the Kohelet Policy Forum": not a person */
         size_t p = prev_word(r, a);
         p = p == (size_t)-1 ? p : prev_word(r, p);
@@ -974,6 +972,31 @@ static int handle_span(run *r, size_t a, size_t b, int confirm)
         }
     }
 
+    /* "U.S. Attorney for the Western District of New York James P. Kennedy
+     * Jr.": a long span that ends in a given name and a surname is an
+     * office and a person */
+    if (nwords(r, a, b) >= 4) {
+        for (k = b - 1; k > a + 1; k--) {
+            size_t pw = k - 1;
+            if (!(r->tok[k].flags & NP__TOK_WORD) || r->skip[k] == 1 ||
+                !(word_lx(r, k) & NP__LX_GIVEN) || (word_lx(r, k) & NP__LX_ANYPLACE))
+                continue;
+            while (pw > a && r->skip[pw] == 1)
+                pw--;
+            if (nwords(r, k, b) >= 2 && nwords(r, k, b) <= 4 && !has_connector(r, k, b) &&
+                !tok_eq(r, pw, "-") &&
+                (span_lx(r, a, pw + 1, NULL) & (NP__LX_ANYPLACE | NP__LX_ORG) ||
+                 (word_lx(r, pw) & (NP__LX_ANYPLACE | NP__LX_ORG | NP__LX_ORG_CUE |
+                                    NP__LX_PLACE_CUE | NP__LX_TITLE)) ||
+                 (span_lx(r, pw > a + 1 ? pw - 1 : a, pw + 1, NULL) & NP__LX_ANYPLACE))) {
+                int rc = handle_span(r, a, pw + 1, confirm);
+                if (rc != NP_OK)
+                    return rc;
+                return classify(r, k, b, r->tok[a].start, r->tok[pw].end, 1, confirm);
+            }
+        }
+    }
+
     /* "of", "for", "on", "the" join only organisation and place names
      * ("University of ...", "Center for ..."): split the others */
     for (k = a + 1; k + 1 < b; k++) {
@@ -998,10 +1021,7 @@ static int handle_span(run *r, size_t a, size_t b, int confirm)
         uint32_t rest = span_lx(r, a + 1, b, NULL);
         if ((word_lx(r, a) & NP__LX_NONENTITY) || (word_lx(r, a + 1) & NP__LX_GIVEN) ||
             (rest & (NP__LX_ANYPLACE | NP__LX_ORG)) || b - a == 2 ||
-            (word_lx(r, a + 1) & NP__LX_DEMONYM) ||
-            /* "British Foreign Office" */
-            (nwords(r, a + 1, b) == 2 && (word_lx(r, b - 1) & NP__LX_ORG_CUE) &&
-             !has_connector(r, a, b)))
+            (word_lx(r, a + 1) & NP__LX_DEMONYM))
             a++;
         else
             break;
