@@ -243,6 +243,49 @@ START_TEST(text_headline_byline_date)
 }
 END_TEST
 
+/* ----------------------------------------------------------- output */
+
+START_TEST(markdown_and_html)
+{
+    np_document *d = parse_html_file("tests/data/extract/boilerplate.html",
+                                     "https://coast.example.org/news/bridge");
+    char *md = NULL, *html = NULL;
+    size_t mlen = 0, hlen = 0;
+    ck_assert_int_eq(np_document_to_markdown(d, 0, &md, &mlen), NP_OK);
+    ck_assert_uint_eq(strlen(md), mlen);
+    ck_assert(strncmp(md, "# Harbour bridge reopens after repairs\n", 39) == 0);
+    ck_assert_ptr_nonnull(strstr(md, "\n## Traffic returns\n"));
+    ck_assert_ptr_nonnull(strstr(md, "\n- The footway reopens"));
+    ck_assert_ptr_nonnull(strstr(md, "\n- Cyclists will have"));
+    ck_assert_ptr_nonnull(strstr(md, "\n> We are proud"));
+    ck_assert_int_eq(np_document_to_html(d, 0, &html, &hlen), NP_OK);
+    ck_assert_uint_eq(strlen(html), hlen);
+    ck_assert_ptr_nonnull(strstr(html, "<h1>Harbour bridge reopens after repairs</h1>"));
+    ck_assert_ptr_nonnull(strstr(html, "<h2>Traffic returns</h2>"));
+    ck_assert_ptr_nonnull(strstr(html, "<ul>\n<li>The footway reopens"));
+    ck_assert_ptr_nonnull(strstr(html, "<blockquote>\n<p>We are proud"));
+    ck_assert_ptr_nonnull(strstr(html, "<img src=\"https://coast.example.org/img/bridge.jpg\""));
+    ck_assert_ptr_null(strstr(html, "FURNITURE"));
+    np_free(md);
+    np_free(html);
+    np_document_free(d);
+
+    /* escaping */
+    d = parse_text("1. a < b & *stars* [x] # not a heading");
+    ck_assert_int_eq(np_document_to_markdown(d, 0, &md, NULL), NP_OK);
+    ck_assert_str_eq(md, "1\\. a \\< b & \\*stars\\* \\[x\\] # not a heading\n");
+    ck_assert_int_eq(np_document_to_html(d, 0, &html, NULL), NP_OK);
+    ck_assert_ptr_nonnull(strstr(html, "<p>1. a &lt; b &amp; *stars* [x] # not a heading</p>"));
+    np_free(md);
+    np_free(html);
+    np_document_free(d);
+
+    ck_assert_int_eq(np_document_to_markdown(NULL, 0, &md, NULL), NP_EINVAL);
+    ck_assert_ptr_null(md);
+    ck_assert_int_eq(np_document_to_html(NULL, 0, &html, NULL), NP_EINVAL);
+}
+END_TEST
+
 /* -------------------------------------------------------- bad input */
 
 START_TEST(bad_input)
@@ -463,6 +506,9 @@ Suite *np_extract_suite(void)
     tcase_add_test(t, seed_text_fields);
     tcase_add_test(t, text_first_paragraph_kept);
     tcase_add_test(t, text_headline_byline_date);
+    suite_add_tcase(s, t);
+    t = tcase_create("output");
+    tcase_add_test(t, markdown_and_html);
     suite_add_tcase(s, t);
     t = tcase_create("bad");
     tcase_set_timeout(t, 120);

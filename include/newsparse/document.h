@@ -247,6 +247,26 @@ NP_API int np_document_to_json(const np_document *doc, const char *source,
 NP_API int np_document_to_text(const np_document *doc, uint32_t flags,
                                char **out, size_t *len);
 
+/**
+ * Writes the document as Markdown (CommonMark): the title as a level-1
+ * heading, then the blocks (headings at level 2, "- " list items, "> "
+ * blockquotes, fenced preformatted text, escaped paragraphs).
+ * Arguments and errors as np_document_to_json() (flags are reserved: 0).
+ * @since 0.1
+ */
+NP_API int np_document_to_markdown(const np_document *doc, uint32_t flags,
+                                   char **out, size_t *len);
+
+/**
+ * Writes the article alone as a small HTML page of semantic elements
+ * (h1, a byline with a time element, the lead image in a figure, p, h2,
+ * ul/li, blockquote, pre), every text escaped.
+ * Arguments and errors as np_document_to_json() (flags are reserved: 0).
+ * @since 0.1
+ */
+NP_API int np_document_to_html(const np_document *doc, uint32_t flags,
+                               char **out, size_t *len);
+
 #ifdef __cplusplus
 }
 #endif
