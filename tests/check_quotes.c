@@ -267,6 +267,24 @@ START_TEST(nested_quote)
 }
 END_TEST
 
+START_TEST(nested_other_style_and_stray_marks)
+{
+    static const char *const b[] = {
+        "\xE2\x80\x9CWe are \"very\" happy with it,\xE2\x80\x9D Smith said.",
+        "A stray \xE2\x80\x9C mark, then \"We are ready,\" Jones said, \"to talk.\"",
+        NULL };
+    fixture f;
+    build(&f, b);
+    ck_assert_int_eq(run(&f), NP_OK);
+    expect(&f, "We are \"very\" happy with it,", "Smith", D);
+    ck_assert_ptr_null(find(&f, "very"));
+    expect(&f, "We are ready,", "Jones", D);
+    expect(&f, "to talk.", "Jones", D);
+    ck_assert_uint_eq(np_document_quote_count(f.d), 3);
+    done(&f);
+}
+END_TEST
+
 START_TEST(attribution_cues)
 {
     static const char *const b[] = {
@@ -600,6 +618,7 @@ Suite *np_quotes_suite(void)
     tcase_add_test(tc, partial_quotes);
     tcase_add_test(tc, titles_nicknames_scare_quotes);
     tcase_add_test(tc, nested_quote);
+    tcase_add_test(tc, nested_other_style_and_stray_marks);
     tcase_add_test(tc, attribution_cues);
     tcase_add_test(tc, pronouns_and_descriptions);
     tcase_add_test(tc, unbalanced_and_unclosed);

@@ -454,32 +454,68 @@ static size_t q_trim_right(const char *b, size_t s, size_t e)
 #define REC(st, i) ((qrec *)(st)->recs.ptr + (i))
 #define TOK(st, i) ((qtok *)(st)->toks.ptr + (i))
 
-static int q_pair(qstate *st, size_t para)
+static int q_next_starts_quote(qstate *st, size_t pe);
+
+/* The style of a mark: 0 single, 1 straight double, 2 typographic double. */
+static int q_style(const qtok *t)
+{
+    if (!(t->f & QF_DOUBLE))
+        return 0;
+    return t->dir == MK_STRAIGHT ? 1 : 2;
+}
+
+/* Makes the quotations nested in record `top` top-level ones (when `top`
+ * turns out to be a stray mark); 1 if there were any. Each record is
+ * promoted at most once, so this stays linear. */
+static int q_promote(qstate *st, long top)
+{
+    size_t i;
+    int any = 0;
+    for (i = st->recs.len; i-- > (size_t)top + 1;) {
+        qrec *r = REC(st, i);
+        if (r->parent < 0 && !r->dead)
+            break;                     /* records before it belong elsewhere */
+        if (r->parent == top && !r->dead) {
+            r->parent = -1;
+            any = 1;
+        }
+    }
+    return any;
+}
+
+/* Pairs the marks of the paragraph into records. A quotation opens with
+ * any mark that can open; inside it a mark of the same family that can
+ * close closes it (mixed pairs such as “…" are common in scraped text);
+ * one that can only open starts a nested quotation when it differs in
+ * family or style ('…' or "…" inside “…”), and otherwise means the first
+ * one was never closed: it is given up and the new one starts. */
+static int q_pair(qstate *st, size_t para, size_t pe)
 {
     size_t i, ntok = st->toks.len;
     long top = -1, nest = -1;
-    int topdouble = 0;
+    int topstyle = 0, neststyle = 0;
     st->recs.len = 0;
     for (i = 0; i < ntok; i++) {
         const qtok *t = TOK(st, i);
-        int dbl;
+        int sty;
         if (!(t->f & QF_MARK))
             continue;
-        dbl = !!(t->f & QF_DOUBLE);
+        sty = q_style(t);
         if (top < 0) {
             if (q_opens(t, 0)) {
                 if ((top = q_newrec(st, i, para, -1)) < 0)
                     return NP_ENOMEM;
-                topdouble = dbl;
+                topstyle = sty;
             }
             continue;
         }
         if (nest >= 0) {
-            if (dbl != topdouble && q_closes(t, 1)) {
+            int nest_family = (sty == 0) == (neststyle == 0);
+            if (nest_family && (sty == neststyle || topstyle == 0) && q_closes(t, 1)) {
                 REC(st, nest)->ct = i;
                 REC(st, nest)->closed = 1;
                 nest = -1;
-            } else if (dbl == topdouble && q_closes(t, 1)) {
+            } else if ((sty == 0) == (topstyle == 0) && q_closes(t, 1)) {
                 REC(st, nest)->dead = 1;
                 nest = -1;
                 REC(st, top)->ct = i;
@@ -488,26 +524,35 @@ static int q_pair(qstate *st, size_t para)
             }
             continue;
         }
-        if (dbl == topdouble) {
-            if (q_closes(t, 1)) {
-                REC(st, top)->ct = i;
-                REC(st, top)->closed = 1;
-                top = -1;
-            } else if (q_opens(t, 1)) {
+        if ((sty == 0) == (topstyle == 0) && q_closes(t, 1)) {
+            REC(st, top)->ct = i;
+            REC(st, top)->closed = 1;
+            top = -1;
+        } else if (q_opens(t, 1)) {
+            if (sty == topstyle) {
                 /* unbalanced: give up the open quote, start again here */
+                q_promote(st, top);
                 REC(st, top)->dead = 1;
                 if ((top = q_newrec(st, i, para, -1)) < 0)
                     return NP_ENOMEM;
+            } else {
+                if ((nest = q_newrec(st, i, para, top)) < 0)
+                    return NP_ENOMEM;
+                neststyle = sty;
             }
-        } else if (q_opens(t, 1)) {
-            if ((nest = q_newrec(st, i, para, top)) < 0)
-                return NP_ENOMEM;
         }
     }
     if (nest >= 0)
         REC(st, nest)->dead = 1;
-    if (top >= 0)
+    if (top >= 0) {
         REC(st, top)->ct = ntok;
+        if (!q_next_starts_quote(st, pe)) {
+            /* a stray opening mark that never closed: the quotations
+             * nested in it stand on their own, and it goes */
+            if (q_promote(st, top))
+                REC(st, top)->dead = 1;
+        }
+    }
     /* token ownership, content offsets */
     for (i = 0; i < st->recs.len; i++) {
         qrec *r = REC(st, i);
@@ -1900,7 +1945,7 @@ static int q_paragraph(qstate *st, size_t ps, size_t pe, size_t para)
     int rc;
     if ((rc = q_tokenize(st, ps, pe)) != NP_OK)
         return rc;
-    if ((rc = q_pair(st, para)) != NP_OK)
+    if ((rc = q_pair(st, para, pe)) != NP_OK)
         return rc;
     nrec = st->recs.len;
     for (i = 0; i < nrec; i++) {
