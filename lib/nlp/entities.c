@@ -891,8 +891,8 @@ static int handle_span(run *r, size_t a, size_t b, int confirm)
             size_t j;
             int org = 0;
             for (j = a; j + 1 < k; j++)
-                if ((word_lx(r, j) & (NP__LX_ORG_CUE | NP__LX_ORG_HEAD)) &&
-                    (word_lx(r, j + 1) & NP__LX_CONNECTOR))
+                if ((word_lx(r, j) & (NP__LX_ORG_CUE | NP__LX_ORG_HEAD | NP__LX_PLACE_CUE)) &&
+                    !is_cap(r, j + 1) && (word_lx(r, j + 1) & NP__LX_CONNECTOR))
                     org = 1;
             if (!org || nwords(r, k + 1, b) > 1) {
                 int rc = handle_span(r, a, k, confirm);
@@ -1279,7 +1279,7 @@ static int find_mentions(run *r, const np__tokens *tk)
                     if (!is_cap(r, c) && (lx_flags(tok_s(r, c), tok_n(r, c)) & NP__LX_CONNECTOR) &&
                         continues(r, c + 1, block_end))
                         c++;
-                    if (is_cap(r, c)) {
+                    if (is_cap(r, c) && !(word_lx(r, c) & NP__LX_NONENTITY)) {
                         b = c;
                         continue;
                     }
