@@ -846,8 +846,8 @@ static int classify(run *r, size_t a, size_t b, size_t rs, size_t re,
                 continue;
             }
             en = word_en(r, k);
-            if (word_lx(r, k) & (NP__LX_ANYPLACE | NP__LX_ORG | NP__LX_DEMONYM |
-                                 NP__LX_ORG_CUE | NP__LX_PLACE_CUE))
+            if ((word_lx(r, k) & (NP__LX_ANYPLACE | NP__LX_ORG | NP__LX_DEMONYM |
+                                  NP__LX_ORG_CUE | NP__LX_PLACE_CUE)) || camel(r, k))
                 names = 0;
             if ((word_lx(r, k) & NP__LX_GIVEN) || !(en & NP__LEX_LOWER) ||
                 (r->skip[k] == 2 && tok_n(r, k) == 2))
@@ -1041,6 +1041,9 @@ static int handle_span(run *r, size_t a, size_t b, int confirm)
             if ((f & NP__LX_GIVEN) && !common_word(r, a + 1))
                 keep = 1;   /* "Will Moy" */
         }
+        /* "Key Security Council": the rest is a known name */
+        if (keep && (span_lx(r, a + 1, b, NULL) & (NP__LX_ORG | NP__LX_ANYPLACE)))
+            keep = 0;
         if (!keep)
             a++;
         while (a < b && (word_lx(r, a) & NP__LX_CONNECTOR))
