@@ -918,7 +918,13 @@ static int is_furniture(const char *s, size_t n)
         NULL
     };
     static const char *const any_length[] = {
-        "copyright \xc2\xa9", NULL
+        "copyright \xc2\xa9", "this document is subject to copyright",
+        "tags", "tagged", NULL
+    };
+    static const char *const inside[] = {
+        "contributed reporting", "contributed to this report",
+        "contributed to this story", "affiliate commission",
+        "affiliate link", NULL
     };
     static const char *const post[] = {
         "contributed reporting.", "contributed to this report.",
@@ -926,11 +932,20 @@ static int is_furniture(const char *s, size_t n)
         "contributed to this report", NULL
     };
     size_t i;
-    for (i = 0; any_length[i]; i++)
-        if (starts_with_ci(s, n, any_length[i]))
+    for (i = 0; any_length[i]; i++) {
+        size_t k = strlen(any_length[i]);
+        if (starts_with_ci(s, n, any_length[i])
+            && (k == n || !isalnum((unsigned char)s[k])))
             return 1;
+    }
     if (n > 200)
         return 0;
+    for (i = 0; inside[i]; i++)
+        if (contains_ci(s, n, inside[i]))
+            return 1;
+    /* "More on this: https://..." */
+    if (starts_with_ci(s, n, "more ") && contains_ci(s, n, "http"))
+        return 1;
     for (i = 0; pre[i]; i++) {
         size_t k = strlen(pre[i]);
         /* a word ends where the prefix does ("share", not "shares") */
