@@ -736,6 +736,8 @@ static int q_cue_at(qstate *st, size_t i, size_t hi)
         return 0;                     /* an infinitive */
     if (i > 0 && q_word_in(st, i - 1, dets))
         return 0;                     /* a noun: "the reports", "his calls" */
+    if (i > 0 && q_word_is(st, i - 1, "being"))
+        return 0;                     /* "That being said, ..." */
     if (q_word_is(st, i, "according") && i + 1 < hi && q_word_is(st, i + 1, "to"))
         return CUE_PREP;
     if (q_word_is(st, i, "per") && i > 0 && q_word_is(st, i - 1, "as"))
@@ -747,6 +749,11 @@ static int q_cue_at(qstate *st, size_t i, size_t hi)
         return CUE_FIN;
     if (q_word_is(st, i, "put") && i + 1 < hi && q_word_is(st, i + 1, "it"))
         return CUE_FIN;               /* "as Gaiman put it, ..." */
+    if ((q_word_is(st, i, "read") || q_word_is(st, i, "reads")) && i + 1 < hi &&
+        (TOK(st, i + 1)->f & QF_PUNCT) &&
+        (TOK(st, i + 1)->cp == ':' || TOK(st, i + 1)->cp == ',' ||
+         TOK(st, i + 1)->cp == '.'))
+        return CUE_FIN;               /* "The statement read: ..." */
     if (q_word_in(st, i, q_cues_part))
         return CUE_PART;
     return 0;
@@ -1410,8 +1417,11 @@ static qnp q_subject(qstate *st, size_t i, size_t lo, long owner)
                 break;
             }
     }
-    while (s < i && (!q_outside(st, s, owner) || (TOK(st, s)->f & QF_PUNCT)))
-        s++;
+    while (s < i && (!q_outside(st, s, owner) || (TOK(st, s)->f & QF_PUNCT) ||
+                     q_word_is(st, s, "so") || q_word_is(st, s, "and") ||
+                     q_word_is(st, s, "but") || q_word_is(st, s, "then") ||
+                     q_word_is(st, s, "yet") || q_word_is(st, s, "also")))
+        s++;                           /* "So I called her up and said" */
     if (s >= i)
         return none;
     return q_np_fwd(st, s, i, owner);
