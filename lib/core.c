@@ -148,6 +148,8 @@ int np_looks_like_html(const char *buf, size_t len)
         "<title", "<article", "<!--", "<script", "<span", "<br", "<table", "<a "
     };
     size_t n = len < 4096 ? len : 4096, i, t;
+    if (!buf)
+        return 0;
     for (i = 0; i < n; i++) {
         if (buf[i] != '<')
             continue;
@@ -201,11 +203,32 @@ static int begin(np_parser *p, np_document **out, const char *buf, size_t *len,
     return NP_OK;
 }
 
+/* Keeps at most `max` (0: `def`) elements of v: more is NP_ELIMIT, or with
+ * NP_PARSE_TRUNCATE the first ones and the truncated flag. */
+static int limit_count(np__ctx *c, np__vec *v, size_t max, size_t def,
+                       const char *what)
+{
+    if (!max)
+        max = def;
+    if (v->len <= max)
+        return NP_OK;
+    if (!(c->flags & NP_PARSE_TRUNCATE))
+        return np__error(c->parser, NP_ELIMIT, "the document has %zu %s, the "
+                         "limit is %zu", v->len, what, max);
+    v->len = max;
+    c->doc->truncated = 1;
+    return NP_OK;
+}
+
 /* The stages after extraction: clean, join, analyse. */
 static int finish(np__ctx *c)
 {
     double *t = c->doc->stage_seconds, t0 = np__now(), t1;
+    const np_parse_options *o = &c->parser->opts;
     int rc;
+    if ((rc = limit_count(c, &c->doc->blocks, o->max_blocks,
+                          NP_DEFAULT_MAX_BLOCKS, "blocks")) != NP_OK)
+        return rc;
     if (c->url && !c->doc->meta[NP__URL] &&
         (rc = np__doc_set(c->doc, NP__URL, c->url, (size_t)-1, "input")) != NP_OK)
         return rc;
@@ -222,10 +245,25 @@ static int finish(np__ctx *c)
         t[NP_STAGE_TOKENS] = t0 - t1;
         if (rc == NP_OK && !(c->flags & NP_PARSE_NO_ENTITIES))
             rc = np__entities(c, &tk);
+        if (rc == NP_OK)
+            rc = limit_count(c, &c->doc->entities, o->max_entities,
+                             NP_DEFAULT_MAX_ENTITIES, "entities");
         t1 = np__now();
         t[NP_STAGE_ENTITIES] = t1 - t0;
         if (rc == NP_OK && !(c->flags & NP_PARSE_NO_QUOTES))
             rc = np__quotes(c, &tk);
+        if (rc == NP_OK)
+            rc = limit_count(c, &c->doc->quotes, o->max_quotes,
+                             NP_DEFAULT_MAX_QUOTES, "quotes");
+        if (rc == NP_OK) {
+            /* a speaker among the entities a limit dropped is unknown */
+            size_t i;
+            for (i = 0; i < c->doc->quotes.len; i++) {
+                np_quote *q = np__vec_at(&c->doc->quotes, i);
+                if (q->speaker_entity >= (long)c->doc->entities.len)
+                    q->speaker_entity = -1;
+            }
+        }
         t[NP_STAGE_QUOTES] = np__now() - t1;
         np__tokens_free(&tk);
     }

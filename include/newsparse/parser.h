@@ -38,6 +38,14 @@ typedef struct np_document np_document;
 #define NP_DEFAULT_MAX_DEPTH ((size_t)4096)
 /** Default for np_parse_options.max_nodes. */
 #define NP_DEFAULT_MAX_NODES ((size_t)10 * 1000 * 1000)
+/** Default for np_parse_options.max_attributes. */
+#define NP_DEFAULT_MAX_ATTRIBUTES ((size_t)128)
+/** Default for np_parse_options.max_blocks. */
+#define NP_DEFAULT_MAX_BLOCKS ((size_t)100000)
+/** Default for np_parse_options.max_entities. */
+#define NP_DEFAULT_MAX_ENTITIES ((size_t)10000)
+/** Default for np_parse_options.max_quotes. */
+#define NP_DEFAULT_MAX_QUOTES ((size_t)10000)
 
 /**
  * Options of a parser. Initialise with NP_PARSE_OPTIONS_INIT or
@@ -53,12 +61,22 @@ typedef struct np_parse_options {
                                  HTTP header (copied); NULL = sniff. */
     size_t max_depth;       /**< Deepest HTML element nesting kept; 0 = default. */
     size_t max_nodes;       /**< Most HTML nodes kept; 0 = default. */
+    size_t max_attributes;  /**< Most attributes read per HTML element; the
+                                 rest are dropped (not an error, the page is
+                                 not marked truncated); 0 = 128. */
+    size_t max_blocks;      /**< Most body blocks; 0 = 100000. */
+    size_t max_entities;    /**< Most entities; 0 = 10000. */
+    size_t max_quotes;      /**< Most quotes; 0 = 10000. */
+    size_t max_work;        /**< Work budget of HTML tree building, in units
+                                 of about one input byte or one element
+                                 visited, so that no page costs more than
+                                 linear time; 0 = 64 per input byte + 2^24. */
 } np_parse_options;
 
 /** The current version of np_parse_options. */
 #define NP_PARSE_OPTIONS_VERSION 1
 /** Static initialiser: every field at its default. */
-#define NP_PARSE_OPTIONS_INIT { NP_PARSE_OPTIONS_VERSION, 0, 0, NULL, NULL, 0, 0 }
+#define NP_PARSE_OPTIONS_INIT { NP_PARSE_OPTIONS_VERSION, 0, 0, NULL, NULL, 0, 0, 0, 0, 0, 0, 0 }
 
 /**
  * Initialises an options struct to its defaults (for FFI callers that cannot

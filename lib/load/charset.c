@@ -170,8 +170,46 @@ oom:
     goto done;
 }
 
+/* NUL bytes become U+FFFD (as in the HTML standard's tokenizer): libxml2
+ * would stop reading at the first one, and every string we hand out is
+ * NUL-terminated. */
+static int replace_nuls(np__ctx *c, np__buf *out, size_t from)
+{
+    np__buf b = NP__BUF_INIT;
+    size_t i, run;
+    if (out->oom || out->len <= from || !memchr(out->ptr + from, 0, out->len - from))
+        return NP_OK;
+    np__buf_put(&b, out->ptr, from);
+    for (i = run = from; i < out->len; i++) {
+        if (out->ptr[i])
+            continue;
+        np__buf_put(&b, out->ptr + run, i - run);
+        np__buf_put(&b, "\xEF\xBF\xBD", 3);
+        run = i + 1;
+    }
+    np__buf_put(&b, out->ptr + run, out->len - run);
+    if (b.oom) {
+        np__buf_free(&b);
+        return np__error(c->parser, NP_ENOMEM, "out of memory while decoding");
+    }
+    np__buf_free(out);
+    *out = b;
+    return NP_OK;
+}
+
+static int convert(np__ctx *c, const char *charset, const char *buf,
+                   size_t len, np__buf *out);
+
 int np__convert_to_utf8(np__ctx *c, const char *charset, const char *buf,
                         size_t len, np__buf *out)
+{
+    size_t from = out->len;
+    int rc = convert(c, charset, buf, len, out);
+    return rc == NP_OK ? replace_nuls(c, out, from) : rc;
+}
+
+static int convert(np__ctx *c, const char *charset, const char *buf,
+                   size_t len, np__buf *out)
 {
     UErrorCode err = U_ZERO_ERROR;
     UConverter *cnv;
@@ -261,8 +299,14 @@ int np__decode_html(np__ctx *c, const char *buf, size_t len, np__buf *out)
         int single = U_SUCCESS(err) && ucnv_getMaxCharSize(cnv) == 1;
         if (cnv)
             ucnv_close(cnv);
-        if (single && has_multibyte(buf, len) && np__utf8_valid(buf, len))
+        if (U_FAILURE(err)) {
+            /* A charset nobody knows (from the page or a header, both
+             * written by anyone): read the page as if undeclared. */
+            snprintf(label, sizeof(label), "%s",
+                     np__utf8_valid(buf, len) ? "utf-8" : "windows-1252");
+        } else if (single && has_multibyte(buf, len) && np__utf8_valid(buf, len)) {
             snprintf(label, sizeof(label), "utf-8");
+        }
     }
     return np__convert_to_utf8(c, label, buf, len, out);
 }

@@ -1,5 +1,6 @@
 /* HTML into a libxml2 tree, with limits. */
 #include <pthread.h>
+#include <string.h>
 
 #include <libxml/HTMLparser.h>
 #include <libxml/HTMLtree.h>
@@ -74,28 +75,510 @@ static void enforce_limits(xmlNodePtr root, size_t max_depth, size_t max_nodes,
     }
 }
 
+/* ------------------------------------------------------------------
+ * A pre-pass over the UTF-8 page before libxml2 sees it.
+ *
+ * libxml2 2.9.14 (Debian 12) compares every attribute of an element with
+ * every earlier one (quadratic in the attributes of one tag), and for an
+ * end tag scans its whole stack of open elements, even when nothing there
+ * has that name (so many stray end tags under deep nesting cost depth x
+ * tags). The pre-pass tokenises the page the way libxml2 does (comments,
+ * script and style text, attribute syntax) and
+ *  - drops the attributes of an element past max_attributes;
+ *  - drops an end tag whose name no element open at that point could have
+ *    (libxml2 ignores such a tag anyway after scanning), keeping a few for
+ *    html, head and body, which libxml2 may open by itself;
+ *  - counts the work libxml2 will do (bytes, attribute comparisons, the
+ *    open elements an end tag may scan) and cuts the page where it passes
+ *    max_work.
+ * It models the open elements with a stack of name hashes: starts push
+ * (except the empty elements), an end tag pops down to its name, and a p,
+ * li, dt, dd, option, tr, td or th closes one of its own kind on top, as
+ * does a block start a p. A hash collision only keeps a tag. The model may
+ * keep an element open that libxml2 closed, never the reverse, so nothing
+ * libxml2 would act on is dropped.
+ * ------------------------------------------------------------------ */
+
+typedef struct np__prepass {
+    const char *s;
+    size_t n;
+    np__buf out;            /* used only once something is dropped */
+    size_t copied;          /* input up to here is in out (when used) */
+    int used;
+    uint32_t *stack;        /* open elements (name hashes) */
+    size_t depth, cap;
+    uint32_t *keys;         /* open-addressing table: name -> open count */
+    uint32_t *counts;
+    size_t tcap, tlen;
+    size_t stray_implied;   /* unmatched html/head/body end tags kept */
+    size_t max_attrs;
+    size_t work, max_work;
+    size_t cut_at;          /* (size_t)-1, or where the budget ran out */
+    int attrs_dropped;
+    int oom;
+} np__prepass;
+
+static int pp_blank(int c)
+{
+    return c == ' ' || c == '\t' || c == '\n' || c == '\r';
+}
+
+static int pp_letter(int c)
+{
+    return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z');
+}
+
+static int pp_name_start(int c)
+{
+    return pp_letter(c) || c == '_' || c == ':' || c == '.';
+}
+
+static int pp_name_char(int c)
+{
+    return pp_name_start(c) || (c >= '0' && c <= '9') || c == '-';
+}
+
+/* Reads a name as libxml2's htmlParseHTMLName does (lower-cased, at most
+ * 100 characters count) from i; returns its end and sets *hash (never 0). */
+static size_t pp_name(const char *s, size_t n, size_t i, uint32_t *hash)
+{
+    uint32_t h = 2166136261u;
+    size_t k = 0;
+    while (i < n && pp_name_char((unsigned char)s[i])) {
+        int c = (unsigned char)s[i];
+        if (k++ < 100) {
+            if (c >= 'A' && c <= 'Z')
+                c += 32;
+            h = (h ^ (uint32_t)c) * 16777619u;
+        }
+        i++;
+    }
+    *hash = h ? h : 1;
+    return i;
+}
+
+static uint32_t pp_hash_str(const char *name)
+{
+    uint32_t h;
+    pp_name(name, strlen(name), 0, &h);
+    return h;
+}
+
+/* The open count slot of a name (inserted at 0 when absent), or NULL on
+ * allocation failure. */
+static uint32_t *pp_slot(np__prepass *pp, uint32_t key)
+{
+    size_t i;
+    if ((pp->tlen + 1) * 2 > pp->tcap) {
+        size_t ncap = pp->tcap ? pp->tcap * 2 : 256, j;
+        uint32_t *nk = np__calloc(ncap, sizeof(*nk));
+        uint32_t *nc = np__calloc(ncap, sizeof(*nc));
+        if (!nk || !nc) {
+            np__free(nk);
+            np__free(nc);
+            pp->oom = 1;
+            return NULL;
+        }
+        for (j = 0; j < pp->tcap; j++) {
+            if (!pp->keys[j])
+                continue;
+            for (i = pp->keys[j] & (ncap - 1); nk[i]; i = (i + 1) & (ncap - 1))
+                ;
+            nk[i] = pp->keys[j];
+            nc[i] = pp->counts[j];
+        }
+        np__free(pp->keys);
+        np__free(pp->counts);
+        pp->keys = nk;
+        pp->counts = nc;
+        pp->tcap = ncap;
+    }
+    for (i = key & (pp->tcap - 1); pp->keys[i]; i = (i + 1) & (pp->tcap - 1))
+        if (pp->keys[i] == key)
+            return &pp->counts[i];
+    pp->keys[i] = key;
+    pp->tlen++;
+    return &pp->counts[i];
+}
+
+static void pp_push(np__prepass *pp, uint32_t h)
+{
+    uint32_t *c;
+    if (pp->depth == pp->cap) {
+        size_t ncap = pp->cap ? pp->cap * 2 : 256;
+        uint32_t *ns = np__realloc(pp->stack, ncap * sizeof(*ns));
+        if (!ns) {
+            pp->oom = 1;
+            return;
+        }
+        pp->stack = ns;
+        pp->cap = ncap;
+    }
+    if (!(c = pp_slot(pp, h)))
+        return;
+    pp->stack[pp->depth++] = h;
+    (*c)++;
+}
+
+static void pp_pop(np__prepass *pp)
+{
+    uint32_t *c = pp_slot(pp, pp->stack[--pp->depth]);
+    if (c && *c)
+        (*c)--;
+}
+
+/* Leaves [from, to) of the input out of what libxml2 reads. */
+static void pp_drop(np__prepass *pp, size_t from, size_t to)
+{
+    if (!pp->used) {
+        pp->used = 1;
+        pp->copied = 0;
+        if (np__buf_reserve(&pp->out, pp->n) != NP_OK) {
+            pp->oom = 1;
+            return;
+        }
+    }
+    if (from > pp->copied)
+        np__buf_put(&pp->out, pp->s + pp->copied, from - pp->copied);
+    pp->copied = to;
+}
+
+static int pp_in(uint32_t h, const uint32_t *set, size_t n)
+{
+    size_t i;
+    for (i = 0; i < n; i++)
+        if (set[i] == h)
+            return 1;
+    return 0;
+}
+
+/* Finds the case-insensitive ASCII needle in s[i, n), or returns n. */
+static size_t pp_find_ci(const char *s, size_t n, size_t i, const char *needle)
+{
+    size_t m = strlen(needle);
+    for (; i + m <= n; i++) {
+        const char *hit = memchr(s + i, '<', n - i);
+        size_t k;
+        if (!hit)
+            return n;
+        i = (size_t)(hit - s);
+        if (i + m > n)
+            return n;
+        for (k = 0; k < m; k++) {
+            int c = (unsigned char)s[i + k];
+            if (c >= 'A' && c <= 'Z')
+                c += 32;
+            if (c != needle[k])
+                break;
+        }
+        if (k == m)
+            return i;
+    }
+    return n;
+}
+
+static void pp_run(np__prepass *pp)
+{
+    static const char *const empty_names[] = {
+        "area", "base", "basefont", "br", "col", "embed", "frame", "hr",
+        "img", "input", "isindex", "link", "meta", "param"
+    };
+    static const char *const self_closing_names[] = {
+        "p", "li", "dt", "dd", "option", "tr", "td", "th"
+    };
+    static const char *const block_names[] = {
+        "div", "ul", "ol", "dl", "table", "h1", "h2", "h3", "h4", "h5", "h6",
+        "pre", "blockquote", "form", "address", "center", "fieldset", "hr",
+        "menu", "dir", "noscript", "p"
+    };
+    static const char *const implied_names[] = { "html", "head", "body" };
+    uint32_t empty[14], selfc[8], block[22], implied[3], h_p, h_script, h_style;
+    const char *s = pp->s;
+    size_t n = pp->n, i = 0, k;
+
+    for (k = 0; k < 14; k++)
+        empty[k] = pp_hash_str(empty_names[k]);
+    for (k = 0; k < 8; k++)
+        selfc[k] = pp_hash_str(self_closing_names[k]);
+    for (k = 0; k < 22; k++)
+        block[k] = pp_hash_str(block_names[k]);
+    for (k = 0; k < 3; k++)
+        implied[k] = pp_hash_str(implied_names[k]);
+    h_p = pp_hash_str("p");
+    h_script = pp_hash_str("script");
+    h_style = pp_hash_str("style");
+
+    while (i < n && !pp->oom) {
+        const char *lt = memchr(s + i, '<', n - i);
+        size_t j, e;
+        uint32_t h;
+        if (!lt)
+            break;
+        j = (size_t)(lt - s);
+        if (pp->work > pp->max_work || j > pp->max_work - pp->work) {
+            pp->cut_at = j;
+            return;
+        }
+        if (j + 1 >= n)
+            break;
+        if (s[j + 1] == '!') {
+            if (j + 3 < n && s[j + 2] == '-' && s[j + 3] == '-') {
+                size_t q = j + 4;
+                const char *dash;
+                while ((dash = memchr(s + q, '-', n - q)) != NULL) {
+                    q = (size_t)(dash - s);
+                    if (q + 2 < n && s[q + 1] == '-' && s[q + 2] == '>')
+                        break;
+                    q++;
+                }
+                if (!dash)
+                    break;      /* libxml2 takes the rest as the comment */
+                i = q + 3;
+            } else {
+                const char *gt = memchr(s + j, '>', n - j);
+                i = gt ? (size_t)(gt - s) + 1 : n;
+            }
+            continue;
+        }
+        if (s[j + 1] == '?') {
+            const char *gt = memchr(s + j, '>', n - j);
+            i = gt ? (size_t)(gt - s) + 1 : n;
+            continue;
+        }
+        if (s[j + 1] == '/') {
+            const char *gt;
+            uint32_t *cnt;
+            if (j + 2 >= n || !pp_name_start((unsigned char)s[j + 2])) {
+                i = j + 2;
+                continue;
+            }
+            e = pp_name(s, n, j + 2, &h);
+            gt = memchr(s + e, '>', n - e);
+            e = gt ? (size_t)(gt - s) + 1 : n;
+            cnt = pp_slot(pp, h);
+            if (!cnt)
+                return;
+            if (*cnt == 0) {
+                if (pp_in(h, implied, 3) && pp->stray_implied < 8) {
+                    pp->stray_implied++;
+                    pp->work += pp->depth + 1;   /* libxml2 scans it all */
+                } else {
+                    pp_drop(pp, j, e);
+                }
+            } else {
+                /* pop down to the topmost element of that name */
+                while (pp->depth && pp->stack[pp->depth - 1] != h) {
+                    pp_pop(pp);
+                    pp->work++;
+                }
+                if (pp->depth)
+                    pp_pop(pp);
+                pp->work++;
+            }
+            i = e;
+            continue;
+        }
+        if (!pp_letter((unsigned char)s[j + 1])) {
+            i = j + 1;
+            continue;
+        }
+        /* A start tag and its attributes, as htmlParseStartTag reads them. */
+        {
+            size_t nattr = 0, p = pp_name(s, n, j + 1, &h);
+            int self_closed = 0;
+            while (p < n && pp_blank((unsigned char)s[p]))
+                p++;
+            while (p < n && s[p] != '>' && !(s[p] == '/' && p + 1 < n && s[p + 1] == '>')) {
+                size_t a = p;
+                if (pp_name_start((unsigned char)s[p])) {
+                    uint32_t ah;
+                    p = pp_name(s, n, p, &ah);
+                    while (p < n && pp_blank((unsigned char)s[p]))
+                        p++;
+                    if (p < n && s[p] == '=') {
+                        p++;
+                        while (p < n && pp_blank((unsigned char)s[p]))
+                            p++;
+                        if (p < n && (s[p] == '"' || s[p] == '\'')) {
+                            const char *q = memchr(s + p + 1, s[p], n - p - 1);
+                            p = q ? (size_t)(q - s) + 1 : n;
+                        } else {
+                            while (p < n && s[p] != '>' && !pp_blank((unsigned char)s[p]))
+                                p++;
+                        }
+                    }
+                } else {
+                    /* a bogus attribute: libxml2 skips to a blank or the end */
+                    while (p < n && !pp_blank((unsigned char)s[p]) && s[p] != '>' &&
+                           !(s[p] == '/' && p + 1 < n && s[p + 1] == '>'))
+                        p++;
+                }
+                if (++nattr > pp->max_attrs) {
+                    pp_drop(pp, a, p);
+                    pp->attrs_dropped = 1;
+                } else {
+                    pp->work += nattr;   /* compared with each earlier one */
+                }
+                while (p < n && pp_blank((unsigned char)s[p]))
+                    p++;
+            }
+            if (p < n && s[p] == '/') {
+                self_closed = 1;
+                p += 2;
+            } else if (p < n) {
+                p++;
+            }
+            pp->work++;
+            if (pp->depth && pp_in(h, selfc, 8) && pp->stack[pp->depth - 1] == h)
+                pp_pop(pp);
+            else if (pp->depth && pp->stack[pp->depth - 1] == h_p && pp_in(h, block, 22))
+                pp_pop(pp);
+            if (!self_closed && !pp_in(h, empty, 14))
+                pp_push(pp, h);
+            i = p;
+            if (!self_closed && (h == h_script || h == h_style)) {
+                /* raw text up to the matching end tag, as htmlParseScript */
+                i = pp_find_ci(s, n, i, h == h_script ? "</script" : "</style");
+            }
+        }
+    }
+}
+
+/* Runs the pre-pass; on success *page and *len say what libxml2 reads
+ * (the input itself when nothing was dropped), *cut whether the work
+ * budget cut the page. */
+static int prepass(np__ctx *c, const char *utf8, size_t len, np__prepass *pp,
+                   const char **page, size_t *plen, int *cut)
+{
+    const np_parse_options *o = &c->parser->opts;
+    memset(pp, 0, sizeof(*pp));
+    pp->s = utf8;
+    pp->n = len;
+    pp->cut_at = (size_t)-1;
+    pp->max_attrs = o->max_attributes ? o->max_attributes : NP_DEFAULT_MAX_ATTRIBUTES;
+    if (o->max_work) {
+        pp->max_work = o->max_work;
+    } else {
+        pp->max_work = len > (SIZE_MAX - ((size_t)1 << 24)) / 64
+                           ? SIZE_MAX : 64 * len + ((size_t)1 << 24);
+    }
+    pp_run(pp);
+    np__free(pp->stack);
+    np__free(pp->keys);
+    np__free(pp->counts);
+    pp->stack = pp->keys = pp->counts = NULL;
+    if (pp->oom || pp->out.oom)
+        return np__error(c->parser, NP_ENOMEM, "out of memory before parsing HTML");
+    *cut = pp->cut_at != (size_t)-1;
+    if (*cut)
+        len = pp->cut_at;
+    if (!pp->used) {
+        *page = utf8;
+        *plen = len;
+        return NP_OK;
+    }
+    if (len > pp->copied && np__buf_put(&pp->out, utf8 + pp->copied, len - pp->copied) != NP_OK)
+        return np__error(c->parser, NP_ENOMEM, "out of memory before parsing HTML");
+    *page = np__buf_cstr(&pp->out);
+    *plen = pp->out.len;
+    return NP_OK;
+}
+
+/* ------------------------------------------------------------------
+ * Limits while libxml2 builds the tree: its own depth limit (256) is
+ * lifted with XML_PARSE_HUGE, so that ours applies, and the element
+ * callback stops the parser as soon as the page is deeper than max_depth
+ * or has more than max_nodes elements and comments: memory stays bounded
+ * by the limits, not by what the page would have built.
+ * ------------------------------------------------------------------ */
+
+typedef struct np__guard {
+    startElementSAXFunc start;
+    commentSAXFunc comment;
+    size_t max_depth, max_nodes, nodes;
+    int cut;
+} np__guard;
+
+static void guard_check(htmlParserCtxtPtr ctxt, np__guard *g)
+{
+    if (!g->cut && ((size_t)ctxt->nameNr > g->max_depth || g->nodes > g->max_nodes)) {
+        g->cut = 1;
+        xmlStopParser(ctxt);
+    }
+}
+
+static void guard_start(void *ctx, const xmlChar *name, const xmlChar **atts)
+{
+    htmlParserCtxtPtr ctxt = ctx;
+    np__guard *g = ctxt->_private;
+    g->nodes++;
+    g->start(ctx, name, atts);
+    guard_check(ctxt, g);
+}
+
+static void guard_comment(void *ctx, const xmlChar *value)
+{
+    htmlParserCtxtPtr ctxt = ctx;
+    np__guard *g = ctxt->_private;
+    g->nodes++;
+    g->comment(ctx, value);
+    guard_check(ctxt, g);
+}
+
 int np__load_html(np__ctx *c, const char *utf8, size_t len, void **tree)
 {
     htmlParserCtxtPtr ctxt;
     htmlDocPtr doc;
+    /* XML_PARSE_HUGE lifts libxml2's own depth (256) and text-node (10 MB)
+     * limits, which would cut a page silently; ours apply instead. */
     int opts = HTML_PARSE_RECOVER | HTML_PARSE_NOERROR | HTML_PARSE_NOWARNING |
-               HTML_PARSE_NONET | HTML_PARSE_IGNORE_ENC | HTML_PARSE_COMPACT;
+               HTML_PARSE_NONET | HTML_PARSE_IGNORE_ENC | HTML_PARSE_COMPACT |
+               XML_PARSE_HUGE;
     size_t max_depth = c->parser->opts.max_depth ? c->parser->opts.max_depth
                                                  : NP_DEFAULT_MAX_DEPTH;
     size_t max_nodes = c->parser->opts.max_nodes ? c->parser->opts.max_nodes
                                                  : NP_DEFAULT_MAX_NODES;
-    int cut = 0;
+    int cut = 0, rc;
+    np__prepass pp;
+    np__guard guard;
+    const char *page = utf8;
+    size_t plen = 0;
 
     *tree = NULL;
     if (len > INT32_MAX)
         return np__error(c->parser, NP_ELIMIT, "input of %zu bytes is too large "
                          "for the HTML parser", len);
+    rc = prepass(c, utf8, len, &pp, &page, &plen, &cut);
+    if (rc != NP_OK) {
+        np__buf_free(&pp.out);
+        return rc;
+    }
+    if (cut && !(c->flags & NP_PARSE_TRUNCATE)) {
+        np__buf_free(&pp.out);
+        return np__error(c->parser, NP_ELIMIT, "the page exceeds the work "
+                         "budget of %zu units at byte %zu", pp.max_work, pp.cut_at);
+    }
     pthread_once(&np__xml_once, init_libxml);
     ctxt = htmlNewParserCtxt();
-    if (!ctxt)
+    if (!ctxt) {
+        np__buf_free(&pp.out);
         return np__error(c->parser, NP_ENOMEM, "cannot create an HTML parser");
-    doc = htmlCtxtReadMemory(ctxt, len ? utf8 : "", (int)len, c->url, "UTF-8", opts);
+    }
+    memset(&guard, 0, sizeof(guard));
+    guard.max_depth = max_depth;
+    guard.max_nodes = max_nodes;
+    guard.start = ctxt->sax->startElement;
+    guard.comment = ctxt->sax->comment;
+    if (guard.start)
+        ctxt->sax->startElement = guard_start;
+    if (guard.comment)
+        ctxt->sax->comment = guard_comment;
+    ctxt->_private = &guard;
+    doc = htmlCtxtReadMemory(ctxt, plen ? page : "", (int)plen, c->url, "UTF-8", opts);
     htmlFreeParserCtxt(ctxt);
+    np__buf_free(&pp.out);
+    if (guard.cut)
+        cut = 1;
     if (!doc) {
         /* libxml2 gives no tree for input with no markup at all: an empty
          * document is still a valid (article-less) page. */

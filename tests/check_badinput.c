@@ -1,0 +1,817 @@
+/*
+ * The catalogue of bad inputs: every kind of broken, hostile or enormous
+ * input we know of, each with its expected outcome. None may crash; every
+ * document that comes back must be well formed (valid UTF-8 everywhere,
+ * offsets inside the body, JSON without raw control characters).
+ *
+ * With NP_BADINPUT_DUMP=DIR set, every input is also written to DIR (as
+ * <name>.html or <name>.txt) for tests/reliability/peak_memory.sh.
+ */
+#include <stdint.h>
+
+#include <libxml/tree.h>
+
+#include "np_internal.h"
+#include "np_test.h"
+
+/* ------------------------------------------------------------ checks */
+
+static int utf8_ok(const char *str, size_t n)
+{
+    const unsigned char *s = (const unsigned char *)str;
+    size_t i = 0, k, j;
+    while (i < n) {
+        unsigned char c = s[i];
+        uint32_t cp, min;
+        if (c < 0x80) { i++; continue; }
+        if (c >= 0xC2 && c <= 0xDF) { k = 1; cp = c & 0x1F; min = 0x80; }
+        else if (c >= 0xE0 && c <= 0xEF) { k = 2; cp = c & 0x0F; min = 0x800; }
+        else if (c >= 0xF0 && c <= 0xF4) { k = 3; cp = c & 0x07; min = 0x10000; }
+        else return 0;
+        if (n - i <= k)
+            return 0;
+        for (j = 1; j <= k; j++) {
+            if ((s[i + j] & 0xC0) != 0x80)
+                return 0;
+            cp = (cp << 6) | (s[i + j] & 0x3F);
+        }
+        if (cp < min || cp > 0x10FFFF || (cp >= 0xD800 && cp <= 0xDFFF))
+            return 0;
+        i += k + 1;
+    }
+    return 1;
+}
+
+static void check_str(const char *s)
+{
+    if (s)
+        ck_assert_msg(utf8_ok(s, strlen(s)), "invalid UTF-8 in a string");
+}
+
+/* What holds for every document, whatever the input. */
+static void check_document(const np_document *d)
+{
+    size_t blen = 0, i, j, n;
+    const char *body = np_document_body(d, &blen);
+    char *json = NULL;
+    size_t jlen = 0;
+
+    ck_assert_ptr_nonnull(body);
+    ck_assert_uint_eq(strlen(body), blen);
+    ck_assert_msg(utf8_ok(body, blen), "the body is not valid UTF-8");
+    check_str(np_document_title(d));
+    check_str(np_document_description(d));
+    check_str(np_document_published(d));
+    check_str(np_document_site_name(d));
+    check_str(np_document_language(d));
+    check_str(np_document_url(d));
+    check_str(np_document_image(d));
+    for (i = 0; i < np_document_author_count(d); i++)
+        check_str(np_document_author(d, i));
+    n = np_document_block_count(d);
+    for (i = 0; i < n; i++) {
+        size_t tl = 0, ts = 0;
+        const char *t = np_document_block_text(d, i, &tl, &ts);
+        ck_assert_ptr_nonnull(t);
+        ck_assert(utf8_ok(t, tl));
+        ck_assert(ts <= blen && tl <= blen - ts);
+    }
+    for (i = 0; i < np_document_entity_count(d); i++) {
+        const np_entity *e = np_document_entity(d, i);
+        check_str(np_entity_name(e));
+        for (j = 0; j < np_entity_mention_count(e); j++) {
+            size_t s = 0, t = 0;
+            ck_assert_int_eq(np_entity_mention(e, j, &s, &t), NP_OK);
+            ck_assert(s <= t && t <= blen);
+        }
+    }
+    for (i = 0; i < np_document_quote_count(d); i++) {
+        const np_quote *q = np_document_quote(d, i);
+        check_str(np_quote_text(q));
+        check_str(np_quote_speaker(q));
+        ck_assert(np_quote_start(q) <= np_quote_end(q) && np_quote_end(q) <= blen);
+    }
+    for (i = 0; i < np_document_fix_count(d); i++) {
+        const np_fix *f = np_document_fix(d, i);
+        check_str(np_fix_before(f));
+        check_str(np_fix_after(f));
+        ck_assert(np_fix_start(f) <= np_fix_end(f) && np_fix_end(f) <= blen);
+    }
+    /* The JSON writer escapes every control character and writes valid
+     * UTF-8, one line. */
+    ck_assert_int_eq(np_document_to_json(d, "bad\x01input\"\n", 0, &json, &jlen), NP_OK);
+    ck_assert_msg(utf8_ok(json, jlen), "the JSON is not valid UTF-8");
+    for (i = 0; i < jlen; i++)
+        ck_assert_msg((unsigned char)json[i] >= 0x20,
+                      "raw control byte 0x%02x in the JSON", (unsigned char)json[i]);
+    np_free(json);
+}
+
+/* ------------------------------------------------------------ inputs */
+
+typedef struct input {
+    char *buf;
+    size_t len, cap;
+} input;
+
+static void in_put(input *in, const void *s, size_t n)
+{
+    if (in->len + n + 1 > in->cap) {
+        size_t cap = in->cap ? in->cap : 4096;
+        while (cap < in->len + n + 1)
+            cap *= 2;
+        in->buf = realloc(in->buf, cap);
+        ck_assert_ptr_nonnull(in->buf);
+        in->cap = cap;
+    }
+    memcpy(in->buf + in->len, s, n);
+    in->len += n;
+    in->buf[in->len] = '\0';
+}
+
+static void in_puts(input *in, const char *s)
+{
+    in_put(in, s, strlen(s));
+}
+
+static void in_repeat(input *in, const char *s, size_t times)
+{
+    size_t n = strlen(s), i;
+    for (i = 0; i < times; i++)
+        in_put(in, s, n);
+}
+
+#define HTML 1
+#define TEXT 0
+
+/* Writes the input for the peak-memory script when asked to. */
+static void dump(const char *name, int html, const input *in)
+{
+    const char *dir = getenv("NP_BADINPUT_DUMP");
+    char path[1024];
+    FILE *f;
+    if (!dir || !*dir)
+        return;
+    snprintf(path, sizeof path, "%s/%s.%s", dir, name, html ? "html" : "txt");
+    f = fopen(path, "wb");
+    if (!f)
+        return;
+    fwrite(in->buf ? in->buf : "", 1, in->len, f);
+    fclose(f);
+}
+
+/* Parses and checks the outcome: `want` is the code expected (NP_OK or an
+ * error); a document is checked and handed back (or freed if out is NULL). */
+static void expect(const char *name, int html, input *in, uint32_t flags,
+                   int want, np_document **out)
+{
+    np_parse_options o = NP_PARSE_OPTIONS_INIT;
+    np_parser *p;
+    np_document *d = NULL;
+    int rc;
+    dump(name, html, in);
+    o.flags = flags;
+    ck_assert_int_eq(np_parser_new(&p, &o), NP_OK);
+    rc = html ? np_parse_html(p, &d, in->buf ? in->buf : "", in->len, NULL)
+              : np_parse_text(p, &d, in->buf ? in->buf : "", in->len, NULL);
+    ck_assert_msg(rc == want, "%s: got %s (%s), expected %s", name,
+                  np_strerror_name(rc), np_parser_errmsg(p), np_strerror_name(want));
+    if (rc == NP_OK) {
+        ck_assert_ptr_nonnull(d);
+        check_document(d);
+    } else {
+        ck_assert_ptr_null(d);
+        ck_assert_str_ne(np_parser_errmsg(p), "");
+    }
+    np_parser_free(p);
+    if (out)
+        *out = d;
+    else
+        np_document_free(d);
+}
+
+/* Both entry points, expecting success. */
+static void expect_ok_both(const char *name, input *in)
+{
+    char n2[128];
+    snprintf(n2, sizeof n2, "%s-html", name);
+    expect(n2, HTML, in, 0, NP_OK, NULL);
+    snprintf(n2, sizeof n2, "%s-text", name);
+    expect(n2, TEXT, in, 0, NP_OK, NULL);
+}
+
+static void in_free(input *in)
+{
+    free(in->buf);
+    memset(in, 0, sizeof(*in));
+}
+
+/* Whether the tree the load stage builds from an HTML page holds `needle`
+ * in its text: checks what the page keeps independently of extraction. */
+static int tree_has(const input *in, uint32_t flags, const char *needle)
+{
+    np_parser *p;
+    np__ctx c;
+    np__buf utf8 = NP__BUF_INIT;
+    void *tree = NULL;
+    xmlChar *text;
+    int found = 0;
+    ck_assert_int_eq(np_parser_new(&p, NULL), NP_OK);
+    c.parser = p;
+    c.flags = flags;
+    c.url = NULL;
+    c.doc = np__doc_new();
+    ck_assert_ptr_nonnull(c.doc);
+    ck_assert_int_eq(np__decode_html(&c, in->buf ? in->buf : "", in->len, &utf8), NP_OK);
+    ck_assert_int_eq(np__load_html(&c, np__buf_cstr(&utf8), utf8.len, &tree), NP_OK);
+    text = xmlNodeGetContent(xmlDocGetRootElement((xmlDocPtr)tree));
+    found = text && strstr((const char *)text, needle) != NULL;
+    xmlFree(text);
+    np__tree_free(tree);
+    np__buf_free(&utf8);
+    np_document_free(c.doc);
+    np_parser_free(p);
+    return found;
+}
+
+/* ------------------------------------------------------------ the catalogue */
+
+START_TEST(test_empty_and_tiny)
+{
+    static const char *const tiny[] = { "x", "<", ">", "&", "\"", "\xff", "\xc3",
+                                        "<!--", "<a", "</", "&#", "\r", "\n" };
+    input in = { 0 };
+    size_t i;
+    np_document *d;
+    expect("empty-html", HTML, &in, 0, NP_OK, &d);
+    ck_assert_str_eq(np_document_body(d, NULL), "");
+    ck_assert_int_eq(np_document_is_article(d), 0);
+    np_document_free(d);
+    expect("empty-text", TEXT, &in, 0, NP_OK, &d);
+    ck_assert_str_eq(np_document_body(d, NULL), "");
+    np_document_free(d);
+    for (i = 0; i < sizeof(tiny) / sizeof(tiny[0]); i++) {
+        in.len = 0;
+        in_puts(&in, tiny[i]);
+        expect_ok_both("one-byte", &in);
+    }
+    in.len = 0;
+    in_put(&in, "\0", 1);
+    expect_ok_both("nul-byte", &in);
+    in_free(&in);
+}
+END_TEST
+
+START_TEST(test_nul_bytes)
+{
+    input in = { 0 };
+    np_document *d;
+    in_put(&in, "<html><head><title>A\0B</title></head><body><p>one\0two "
+                "three four five six seven eight</p>\0<p>\0\0\0</p></body></html>", 96);
+    expect("nul-html", HTML, &in, 0, NP_OK, &d);
+    np_document_free(d);
+    in.len = 0;
+    in_put(&in, "Title\0\n\nA paragraph\0with NUL bytes in it.\n\0\0\0\n", 47);
+    expect("nul-text", TEXT, &in, 0, NP_OK, NULL);
+    in_free(&in);
+}
+END_TEST
+
+/* Every class of invalid UTF-8: stray continuation bytes, bytes that never
+ * occur (C0, C1, F5-FF), truncated sequences (at the end and inside),
+ * overlong forms, UTF-16 surrogates, values past U+10FFFF. */
+static const char *const bad_utf8[] = {
+    "\x80", "\xbf", "\x80\x80\x80", "\xc0", "\xc1\xbf", "\xf5\x80\x80\x80",
+    "\xf8\x88\x80\x80\x80", "\xfc\x84\x80\x80\x80\x80", "\xfe", "\xff",
+    "\xc3", "\xe2\x82", "\xf0\x9f\x98", "\xc3 x", "\xe2\x82x", "\xf0\x9f\x98x",
+    "\xc0\xaf", "\xe0\x80\xaf", "\xf0\x80\x80\xaf", "\xc1\x81", "\xe0\x9f\xbf",
+    "\xed\xa0\x80", "\xed\xbf\xbf", "\xed\xa0\xbd\xed\xb8\x80",
+    "\xf4\x90\x80\x80", "\xf7\xbf\xbf\xbf",
+};
+
+START_TEST(test_invalid_utf8)
+{
+    input in = { 0 };
+    size_t i;
+    for (i = 0; i < sizeof(bad_utf8) / sizeof(bad_utf8[0]); i++) {
+        in.len = 0;
+        in_puts(&in, "<p>Before ");
+        in_puts(&in, bad_utf8[i]);
+        in_puts(&in, " after the bad bytes, a sentence of words.</p>");
+        expect("bad-utf8", HTML, &in, 0, NP_OK, NULL);
+        in.len = 0;
+        in_puts(&in, "Before ");
+        in_puts(&in, bad_utf8[i]);
+        in_puts(&in, " after the bad bytes.\n");
+        /* Text: repaired by default, an encoding error without cleanup. */
+        expect("bad-utf8-text", TEXT, &in, 0, NP_OK, NULL);
+        expect("bad-utf8-text-noclean", TEXT, &in, NP_PARSE_NO_CLEAN, NP_EENCODING, NULL);
+        /* The bytes alone, at the very end. */
+        in.len = 0;
+        in_puts(&in, bad_utf8[i]);
+        expect_ok_both("bad-utf8-alone", &in);
+    }
+    in_free(&in);
+}
+END_TEST
+
+static void utf16(input *in, const char *ascii, int big_endian, int wide, int bom)
+{
+    size_t i;
+    if (bom) {
+        if (wide)
+            in_put(in, big_endian ? "\0\0\xfe\xff" : "\xff\xfe\0\0", 4);
+        else
+            in_put(in, big_endian ? "\xfe\xff" : "\xff\xfe", 2);
+    }
+    for (i = 0; ascii[i]; i++) {
+        char u[4] = { 0, 0, 0, 0 };
+        int w = wide ? 4 : 2;
+        u[big_endian ? w - 1 : 0] = ascii[i];
+        in_put(in, u, (size_t)w);
+    }
+}
+
+START_TEST(test_utf16_utf32)
+{
+    static const char page[] = "<html><body><p>Sixteen bit words and more words to read.</p></body></html>";
+    input in = { 0 };
+    int be, wide, bom;
+    for (wide = 0; wide < 2; wide++)
+        for (be = 0; be < 2; be++)
+            for (bom = 0; bom < 2; bom++) {
+                np_document *d;
+                in.len = 0;
+                utf16(&in, page, be, wide, bom);
+                expect("utf16-32-html", HTML, &in, 0, NP_OK, NULL);
+                /* With a BOM the words come through as text. */
+                if (bom)
+                    ck_assert(tree_has(&in, 0, "Sixteen bit words"));
+                in.len = 0;
+                utf16(&in, "A title\n\nSixteen bit words in a text.\n", be, wide, bom);
+                expect("utf16-32-text", TEXT, &in, 0, NP_OK, &d);
+                if (bom && !wide)
+                    ck_assert_ptr_nonnull(strstr(np_document_body(d, NULL), "Sixteen bit words"));
+                np_document_free(d);
+            }
+    in_free(&in);
+}
+END_TEST
+
+START_TEST(test_wrong_charset)
+{
+    input in = { 0 };
+    /* Declared Latin-1, really UTF-8: the UTF-8 wins. */
+    in_puts(&in, "<html><head><meta charset=\"iso-8859-1\"></head><body><p>Le caf\xc3\xa9 "
+                 "est ouvert et le th\xc3\xa9 est chaud, dit-il.</p></body></html>");
+    expect("charset-latin1-but-utf8", HTML, &in, 0, NP_OK, NULL);
+    ck_assert(tree_has(&in, 0, "caf\xc3\xa9"));
+    /* Declared UTF-8, really windows-1252: repaired byte by byte. */
+    in.len = 0;
+    in_puts(&in, "<html><head><meta charset=\"utf-8\"></head><body><p>Le caf\xe9 "
+                 "est \x93ouvert\x94.</p></body></html>");
+    expect("charset-utf8-but-1252", HTML, &in, 0, NP_OK, NULL);
+    ck_assert(tree_has(&in, 0, "caf\xc3\xa9"));
+    ck_assert(tree_has(&in, 0, "\xe2\x80\x9couvert\xe2\x80\x9d"));
+    /* A charset nobody knows: read as if undeclared. */
+    in.len = 0;
+    in_puts(&in, "<html><head><meta charset=\"x-no-such-charset\"></head><body><p>Plain "
+                 "words and caf\xc3\xa9.</p></body></html>");
+    expect("charset-unknown", HTML, &in, 0, NP_OK, NULL);
+    ck_assert(tree_has(&in, 0, "caf\xc3\xa9"));
+    /* Declared UTF-16 in a meta (impossible in an ASCII-compatible page). */
+    in.len = 0;
+    in_puts(&in, "<meta charset=utf-16><p>Words here.</p>");
+    expect("charset-utf16-meta", HTML, &in, 0, NP_OK, NULL);
+    /* A multi-byte declaration over bytes that do not fit it. */
+    in.len = 0;
+    in_puts(&in, "<meta charset=shift_jis><p>\x81\x81\xff\xfe\x80 caf\xe9</p>");
+    expect("charset-sjis-garbage", HTML, &in, 0, NP_OK, NULL);
+    in_free(&in);
+}
+END_TEST
+
+START_TEST(test_binary_formats)
+{
+    static const unsigned char gz[] = { 0x1f, 0x8b, 0x08, 0x00, 0, 0, 0, 0, 0x00, 0x03,
+                                        0xcb, 0x48, 0xcd, 0xc9, 0xc9, 0x57, 0x28, 0xcf,
+                                        0x2f, 0xca, 0x49, 0xe1, 0x02, 0x00 };
+    static const unsigned char png[] = { 0x89, 'P', 'N', 'G', '\r', '\n', 0x1a, '\n',
+                                         0, 0, 0, 13, 'I', 'H', 'D', 'R', 0, 0, 1, 0,
+                                         0, 0, 1, 0, 8, 6, 0, 0, 0, 0x5c, 0x72, 0xa8, 0x66 };
+    input in = { 0 };
+    size_t i;
+    uint32_t x = 12345;
+    in_put(&in, gz, sizeof gz);
+    for (i = 0; i < 20000; i++) {     /* compressed-looking noise */
+        unsigned char b;
+        x = x * 1103515245u + 12345u;
+        b = (unsigned char)(x >> 24);
+        in_put(&in, &b, 1);
+    }
+    expect_ok_both("gzip", &in);
+    in.len = 0;
+    in_puts(&in, "%PDF-1.7\n%\xe2\xe3\xcf\xd3\n1 0 obj\n<< /Type /Catalog /Pages 2 0 R >>\n"
+                 "endobj\nstream\n");
+    for (i = 0; i < 5000; i++) {
+        unsigned char b;
+        x = x * 1103515245u + 12345u;
+        b = (unsigned char)(x >> 24);
+        in_put(&in, &b, 1);
+    }
+    in_puts(&in, "\nendstream\n%%EOF\n");
+    expect_ok_both("pdf", &in);
+    in.len = 0;
+    in_put(&in, png, sizeof png);
+    for (i = 0; i < 5000; i++) {
+        unsigned char b;
+        x = x * 1103515245u + 12345u;
+        b = (unsigned char)(x >> 24);
+        in_put(&in, &b, 1);
+    }
+    expect_ok_both("png", &in);
+    in_free(&in);
+}
+END_TEST
+
+START_TEST(test_deep_nesting)
+{
+    input in = { 0 };
+    np_document *d;
+    in_repeat(&in, "<div>", 100000);
+    in_puts(&in, "<p>Deep words in a paragraph here.</p>");
+    /* Past the default depth (4096): an error, or cut with the flag. */
+    expect("nested-div", HTML, &in, 0, NP_ELIMIT, NULL);
+    expect("nested-div-truncate", HTML, &in, NP_PARSE_TRUNCATE, NP_OK, &d);
+    ck_assert_int_eq(np_document_truncated(d), 1);
+    np_document_free(d);
+    /* Deeper than libxml2's own 256, within ours: parsed whole. */
+    in.len = 0;
+    in_repeat(&in, "<div>", 1000);
+    in_puts(&in, "<p>Words that are deep inside a thousand divisions.</p>");
+    in_repeat(&in, "</div>", 1000);
+    in_puts(&in, "<p>Words after the deep part, still in the page.</p>");
+    expect("nested-1000", HTML, &in, 0, NP_OK, &d);
+    ck_assert_int_eq(np_document_truncated(d), 0);
+    np_document_free(d);
+    ck_assert(tree_has(&in, 0, "Words that are deep inside"));
+    ck_assert(tree_has(&in, 0, "Words after the deep part"));
+    in_free(&in);
+}
+END_TEST
+
+START_TEST(test_unclosed_and_stray_tags)
+{
+    input in = { 0 };
+    /* 100,000 unclosed inline tags nest as deep: a limit. */
+    in_repeat(&in, "<b>", 100000);
+    in_puts(&in, "bold words");
+    expect("unclosed-b", HTML, &in, 0, NP_ELIMIT, NULL);
+    expect("unclosed-b-truncate", HTML, &in, NP_PARSE_TRUNCATE, NP_OK, NULL);
+    /* 100,000 unclosed paragraphs close each other: no limit. */
+    in.len = 0;
+    in_repeat(&in, "<p>A paragraph that is never closed", 100000);
+    expect("unclosed-p", HTML, &in, 0, NP_OK, NULL);
+    /* 100,000 start tags that never end (no '>'). */
+    in.len = 0;
+    in_repeat(&in, "<div ", 100000);
+    expect("unterminated-tags", HTML, &in, 0, NP_OK, NULL);
+    /* 100,000 stray end tags under deep nesting: cheap, page kept. */
+    in.len = 0;
+    in_repeat(&in, "<span>", 3000);
+    in_puts(&in, "<p>Words before the stray end tags.</p>");
+    in_repeat(&in, "</x></b></i>", 100000);
+    in_puts(&in, "<p>Words after the stray end tags, in a paragraph.</p>");
+    expect("stray-end-tags", HTML, &in, 0, NP_OK, NULL);
+    ck_assert(tree_has(&in, 0, "Words after the stray"));
+    in_free(&in);
+}
+END_TEST
+
+START_TEST(test_many_attributes)
+{
+    input in = { 0 };
+    np_document *d;
+    size_t i;
+    char a[48];
+    in_puts(&in, "<html><body><div");
+    for (i = 0; i < 1000000; i++) {
+        snprintf(a, sizeof a, " a%zu=\"v\"", i);
+        in_puts(&in, a);
+    }
+    in_puts(&in, "><p>The paragraph after a million attributes, with words.</p></div></body></html>");
+    expect("million-attributes", HTML, &in, 0, NP_OK, &d);
+    ck_assert_int_eq(np_document_truncated(d), 0);
+    np_document_free(d);
+    ck_assert(tree_has(&in, 0, "after a million attributes"));
+    /* The same name a million times (libxml2's duplicate check). */
+    in.len = 0;
+    in_puts(&in, "<p");
+    in_repeat(&in, " x=1", 1000000);
+    in_puts(&in, ">Duplicate attributes, and words after them.</p>");
+    expect("duplicate-attributes", HTML, &in, 0, NP_OK, NULL);
+    ck_assert(tree_has(&in, 0, "Duplicate attributes, and words"));
+    in_free(&in);
+}
+END_TEST
+
+START_TEST(test_long_line)
+{
+    input in = { 0 };
+    np_document *d;
+    size_t blen = 0;
+    in_repeat(&in, "word ", 2 * 1000 * 1000);   /* 10 MB, no line break */
+    expect("long-line-text", TEXT, &in, NP_PARSE_NO_ENTITIES | NP_PARSE_NO_QUOTES, NP_OK, &d);
+    np_document_body(d, &blen);
+    ck_assert_uint_ge(blen, 9000000);
+    np_document_free(d);
+    in.len = 0;
+    in_puts(&in, "<html><body><p>");
+    in_repeat(&in, "word ", 2 * 1000 * 1000);
+    in_puts(&in, "</p></body></html>");
+    /* Past libxml2's 10 MB text-node limit, which we lift. */
+    expect("long-line-html", HTML, &in, NP_PARSE_NO_ENTITIES | NP_PARSE_NO_QUOTES,
+           NP_OK, NULL);
+    in_puts(&in, "<p>The end of the page.</p>");
+    ck_assert(tree_has(&in, 0, "The end of the page."));
+    /* One 10 MB token. */
+    in.len = 0;
+    in_repeat(&in, "x", 10 * 1000 * 1000);
+    expect("long-token-text", TEXT, &in, 0, NP_OK, NULL);
+    in_free(&in);
+}
+END_TEST
+
+START_TEST(test_entities)
+{
+    static const char *const ents[] = {
+        "&#99999999999999999999;", "&#x110000;", "&#0;", "&#xD800;", "&#xDFFF;",
+        "&#x;", "&#;", "&#-1;", "&#x7FFFFFFF;", "&amp;amp;amp;amp;", "&bogus;",
+        "&nbsp", "&lt", "&#65", "&#x41", "&#128;", "&#x80;", "&#159;",
+    };
+    input in = { 0 };
+    size_t i;
+    for (i = 0; i < sizeof(ents) / sizeof(ents[0]); i++) {
+        in.len = 0;
+        in_puts(&in, "<p>Entity ");
+        in_puts(&in, ents[i]);
+        in_puts(&in, " in a sentence of words.</p>");
+        expect_ok_both("entity", &in);
+    }
+    in.len = 0;
+    in_puts(&in, "<p>&");
+    in_repeat(&in, "a", 100000);                 /* a 100,000-letter name */
+    in_puts(&in, ";</p>");
+    expect_ok_both("entity-long-name", &in);
+    in.len = 0;
+    in_puts(&in, "<p>");
+    in_repeat(&in, "&amp;&#x2019;&nbsp;&#0;", 100000);
+    in_puts(&in, "</p>");
+    expect_ok_both("entity-many", &in);
+    in.len = 0;
+    in_repeat(&in, "&", 100000);
+    expect_ok_both("entity-ampersands", &in);
+    in_free(&in);
+}
+END_TEST
+
+static void jsonld_page(input *in, const char *json)
+{
+    in->len = 0;
+    in_puts(in, "<html><head><title>A title</title><script type=\"application/ld+json\">");
+    in_puts(in, json);
+    in_puts(in, "</script></head><body><article><p>The body of the article, in words.</p>"
+                "</article></body></html>");
+}
+
+START_TEST(test_jsonld)
+{
+    static const char *const broken[] = {
+        "", "{", "}", "[", "null", "42", "\"x\"", "{\"@type\":", "{\"@type\":\"NewsArticle\",}",
+        "{\"headline\": 12, \"author\": 13, \"datePublished\": []}",
+        "{\"author\": {\"name\": {\"name\": {\"name\": null}}}}",
+        "{\"@graph\": [1, \"x\", null, {\"@graph\": {}}]}",
+        "{\"headline\": \"\\ud800\\udc00\\ud800\", \"author\": [\"\\u0000\"]}",
+        "{\"headline\": \"A\"} {\"headline\": \"B\"}",
+        "<!-- {\"headline\": \"commented\"} -->",
+        "{\"@type\":\"NewsArticle\",\"headline\":\"</script><p>x</p>\"}",
+    };
+    input in = { 0 }, big = { 0 };
+    size_t i;
+    for (i = 0; i < sizeof(broken) / sizeof(broken[0]); i++) {
+        jsonld_page(&in, broken[i]);
+        expect("jsonld-broken", HTML, &in, 0, NP_OK, NULL);
+    }
+    /* Deep nesting: 100,000 arrays, 100,000 objects. */
+    in_repeat(&big, "[", 100000);
+    in_repeat(&big, "]", 100000);
+    jsonld_page(&in, big.buf);
+    expect("jsonld-deep-arrays", HTML, &in, 0, NP_OK, NULL);
+    big.len = 0;
+    in_repeat(&big, "{\"a\":", 100000);
+    in_puts(&big, "1");
+    in_repeat(&big, "}", 100000);
+    jsonld_page(&in, big.buf);
+    expect("jsonld-deep-objects", HTML, &in, 0, NP_OK, NULL);
+    /* 50 MB of JSON-LD. */
+    big.len = 0;
+    in_puts(&big, "{\"@type\":\"NewsArticle\",\"headline\":\"Big\",\"keywords\":[");
+    in_repeat(&big, "\"keyword number one\",", 50 * 1000 * 1000 / 21);
+    in_puts(&big, "\"end\"],\"articleBody\":\"short\"}");
+    jsonld_page(&in, big.buf);
+    expect("jsonld-50mb", HTML, &in, 0, NP_OK, NULL);
+    in_free(&big);
+    in_free(&in);
+}
+END_TEST
+
+START_TEST(test_quotes_and_capitals)
+{
+    input in = { 0 };
+    in_repeat(&in, "\"He said that it was ", 20000);
+    expect_ok_both("quotes-open", &in);
+    in.len = 0;
+    in_repeat(&in, "\xe2\x80\x9c" "Never closed, she said, ", 20000);
+    in_puts(&in, "\n\n");
+    in_repeat(&in, "\xe2\x80\x98" "single ", 20000);
+    expect_ok_both("quotes-curly-open", &in);
+    in.len = 0;
+    in_repeat(&in, "\xe2\x80\x9d\xe2\x80\x9c\"'\xc2\xab\xc2\xbb", 30000);
+    expect_ok_both("quotes-marks-only", &in);
+    in.len = 0;
+    in_puts(&in, "BREAKING NEWS\n\n");
+    in_repeat(&in, "THE PRESIDENT SAID \"NO\" TODAY IN WASHINGTON AND LONDON. ", 20000);
+    expect_ok_both("capitals", &in);
+    in.len = 0;
+    in_repeat(&in, "Mr Smith Jones Brown Taylor Washington Paris ", 40000);
+    expect_ok_both("names-only", &in);
+    in_free(&in);
+}
+END_TEST
+
+START_TEST(test_line_ends_and_controls)
+{
+    input in = { 0 };
+    size_t i;
+    /* Lone CRs: 20,000 here; tests/reliability/linearity.sh checks how the
+     * cost grows with more. */
+    in_repeat(&in, "a\r", 20000);
+    expect_ok_both("cr-only", &in);
+    in.len = 0;
+    in_repeat(&in, "\n", 1000000);
+    expect_ok_both("newlines-only", &in);
+    in.len = 0;
+    in_repeat(&in, "x\n", 500000);
+    expect_ok_both("million-lines", &in);
+    in.len = 0;
+    for (i = 1; i < 0x20; i++) {
+        char c = (char)i;
+        in_puts(&in, "control ");
+        in_put(&in, &c, 1);
+    }
+    in_puts(&in, "\x7f \xc2\x80 \xc2\x9f \xe2\x80\xa8 \xe2\x80\xa9 \xef\xbb\xbf \xe2\x80\x8b");
+    expect_ok_both("controls", &in);
+    in.len = 0;
+    in_repeat(&in, "\xef\xbb\xbf", 100000);      /* BOMs all the way */
+    expect_ok_both("boms", &in);
+    in_free(&in);
+}
+END_TEST
+
+START_TEST(test_size_limit)
+{
+    np_parse_options o = NP_PARSE_OPTIONS_INIT;
+    np_parser *p;
+    np_document *d = NULL;
+    static const char page[] = "<p>Twelve words of text go here in this one short paragraph, yes.</p>";
+    o.max_bytes = 20;
+    ck_assert_int_eq(np_parser_new(&p, &o), NP_OK);
+    ck_assert_int_eq(np_parse_html(p, &d, page, strlen(page), NULL), NP_ELIMIT);
+    ck_assert_ptr_null(d);
+    ck_assert_int_eq(np_parse_text(p, &d, page, strlen(page), NULL), NP_ELIMIT);
+    np_parser_free(p);
+    o.flags = NP_PARSE_TRUNCATE;
+    ck_assert_int_eq(np_parser_new(&p, &o), NP_OK);
+    ck_assert_int_eq(np_parse_html(p, &d, page, strlen(page), NULL), NP_OK);
+    ck_assert_int_eq(np_document_truncated(d), 1);
+    check_document(d);
+    np_document_free(d);
+    /* Cut inside a multi-byte character: still valid UTF-8. */
+    ck_assert_int_eq(np_parse_text(p, &d, "abcdefghijklmnopqr\xe2\x80\x9cxyz", 24, NULL), NP_OK);
+    ck_assert_int_eq(np_document_truncated(d), 1);
+    check_document(d);
+    np_document_free(d);
+    np_parser_free(p);
+}
+END_TEST
+
+START_TEST(test_node_and_work_limits)
+{
+    np_parse_options o = NP_PARSE_OPTIONS_INIT;
+    np_parser *p;
+    np_document *d = NULL;
+    input in = { 0 };
+    in_repeat(&in, "<p>A short paragraph of words.</p>", 2000);
+    o.max_nodes = 100;
+    ck_assert_int_eq(np_parser_new(&p, &o), NP_OK);
+    ck_assert_int_eq(np_parse_html(p, &d, in.buf, in.len, NULL), NP_ELIMIT);
+    np_parser_free(p);
+    o.flags = NP_PARSE_TRUNCATE;
+    ck_assert_int_eq(np_parser_new(&p, &o), NP_OK);
+    ck_assert_int_eq(np_parse_html(p, &d, in.buf, in.len, NULL), NP_OK);
+    ck_assert_int_eq(np_document_truncated(d), 1);
+    np_document_free(d);
+    np_parser_free(p);
+    /* A tiny work budget. */
+    o.max_nodes = 0;
+    o.flags = 0;
+    o.max_work = 1000;
+    ck_assert_int_eq(np_parser_new(&p, &o), NP_OK);
+    ck_assert_int_eq(np_parse_html(p, &d, in.buf, in.len, NULL), NP_ELIMIT);
+    np_parser_free(p);
+    o.flags = NP_PARSE_TRUNCATE;
+    ck_assert_int_eq(np_parser_new(&p, &o), NP_OK);
+    ck_assert_int_eq(np_parse_html(p, &d, in.buf, in.len, NULL), NP_OK);
+    ck_assert_int_eq(np_document_truncated(d), 1);
+    np_document_free(d);
+    np_parser_free(p);
+    /* Block, entity and quote counts (text: one block per paragraph). */
+    in.len = 0;
+    in_repeat(&in, "A paragraph of a few plain words, one of many.\n\n", 200);
+    o.max_work = 0;
+    o.flags = 0;
+    o.max_blocks = 10;
+    ck_assert_int_eq(np_parser_new(&p, &o), NP_OK);
+    ck_assert_int_eq(np_parse_text(p, &d, in.buf, in.len, NULL), NP_ELIMIT);
+    np_parser_free(p);
+    o.flags = NP_PARSE_TRUNCATE;
+    ck_assert_int_eq(np_parser_new(&p, &o), NP_OK);
+    ck_assert_int_eq(np_parse_text(p, &d, in.buf, in.len, NULL), NP_OK);
+    ck_assert_uint_le(np_document_block_count(d), 10);
+    ck_assert_int_eq(np_document_truncated(d), 1);
+    check_document(d);
+    np_document_free(d);
+    np_parser_free(p);
+    in.len = 0;
+    in_repeat(&in, "\"We will win,\" said John Smith in London. ", 200);
+    o.max_blocks = 0;
+    o.max_entities = 1;
+    o.max_quotes = 2;
+    ck_assert_int_eq(np_parser_new(&p, &o), NP_OK);
+    ck_assert_int_eq(np_parse_text(p, &d, in.buf, in.len, NULL), NP_OK);
+    ck_assert_uint_le(np_document_entity_count(d), 1);
+    ck_assert_uint_le(np_document_quote_count(d), 2);
+    check_document(d);
+    np_document_free(d);
+    np_parser_free(p);
+    in_free(&in);
+}
+END_TEST
+
+START_TEST(test_no_external_access)
+{
+    /* Content never makes the library fetch or read anything: external
+     * entities, XInclude, external DTDs, file and network URLs stay text
+     * or are ignored. */
+    input in = { 0 };
+    np_document *d;
+    in_puts(&in, "<!DOCTYPE html SYSTEM \"file:///etc/passwd\" [<!ENTITY x SYSTEM "
+                 "\"file:///etc/passwd\">]><html><body><p>&x; root words</p>"
+                 "<xi:include href=\"file:///etc/passwd\"/>"
+                 "<iframe src=\"file:///etc/shadow\"></iframe>"
+                 "<img src=\"http://127.0.0.1:1/\"><p>After the traps, a sentence.</p>"
+                 "</body></html>");
+    expect("external", HTML, &in, 0, NP_OK, &d);
+    ck_assert_ptr_null(strstr(np_document_body(d, NULL), "root:x:0"));
+    np_document_free(d);
+    ck_assert(!tree_has(&in, 0, "root:x:0"));
+    ck_assert(tree_has(&in, 0, "After the traps"));
+    in_free(&in);
+}
+END_TEST
+
+Suite *np_badinput_suite(void)
+{
+    Suite *s = suite_create("badinput");
+    TCase *tc = tcase_create("catalogue");
+    tcase_set_timeout(tc, 120);
+    tcase_add_test(tc, test_empty_and_tiny);
+    tcase_add_test(tc, test_nul_bytes);
+    tcase_add_test(tc, test_invalid_utf8);
+    tcase_add_test(tc, test_utf16_utf32);
+    tcase_add_test(tc, test_wrong_charset);
+    tcase_add_test(tc, test_binary_formats);
+    tcase_add_test(tc, test_deep_nesting);
+    tcase_add_test(tc, test_unclosed_and_stray_tags);
+    tcase_add_test(tc, test_many_attributes);
+    tcase_add_test(tc, test_long_line);
+    tcase_add_test(tc, test_entities);
+    tcase_add_test(tc, test_jsonld);
+    tcase_add_test(tc, test_quotes_and_capitals);
+    tcase_add_test(tc, test_line_ends_and_controls);
+    tcase_add_test(tc, test_size_limit);
+    tcase_add_test(tc, test_node_and_work_limits);
+    tcase_add_test(tc, test_no_external_access);
+    suite_add_tcase(s, tc);
+    return s;
+}
