@@ -22,6 +22,8 @@
 
 #define FORMAT_JSON 0
 #define FORMAT_TEXT 1
+#define FORMAT_MARKDOWN 2
+#define FORMAT_HTML 3
 
 typedef struct job {
     const char *path;   /* as given */
@@ -65,7 +67,8 @@ static void usage(FILE *f)
         "  --keep-all              keep every text block (no boilerplate removal)\n"
         "  --files-from FILE|-     read input paths from FILE, one per line\n"
         "  -j N                    parse with N threads (same output as -j 1)\n"
-        "  --format json|text      output format (default: json)\n"
+        "  --format json|text|markdown|html\n"
+        "                          output format (default: json)\n"
         "  --pretty                indent the JSON\n"
         "  --stats                 per-stage timings on standard error\n"
         "\n"
@@ -177,6 +180,10 @@ static int run_job(config *cf, np_parser *p, job *jb)
         jb->stage[i] = np_document_stage_seconds(doc, i);
     if (cf->format == FORMAT_TEXT)
         rc = np_document_to_text(doc, 0, &text, &tlen);
+    else if (cf->format == FORMAT_MARKDOWN)
+        rc = np_document_to_markdown(doc, 0, &text, &tlen);
+    else if (cf->format == FORMAT_HTML)
+        rc = np_document_to_html(doc, 0, &text, &tlen);
     else
         rc = np_document_to_json(doc, jb->path, cf->pretty ? NP_JSON_PRETTY : 0,
                                  &text, &tlen);
@@ -285,8 +292,10 @@ static int cmd_parse(int argc, char **argv)
             const char *v = argv[++a];
             if (!strcmp(v, "json")) cf.format = FORMAT_JSON;
             else if (!strcmp(v, "text")) cf.format = FORMAT_TEXT;
+            else if (!strcmp(v, "markdown")) cf.format = FORMAT_MARKDOWN;
+            else if (!strcmp(v, "html")) cf.format = FORMAT_HTML;
             else {
-                fprintf(stderr, "newsparse: --format must be json or text\n");
+                fprintf(stderr, "newsparse: --format must be json, text, markdown or html\n");
                 return 2;
             }
         } else if (!strcmp(s, "--url") && a + 1 < argc) {
