@@ -1896,6 +1896,19 @@ static int q_emit(qstate *st, qrec *r)
     return NP_OK;
 }
 
+/* A paragraph that is nothing but a closed quotation without a final
+ * punctuation mark: a pull quote or a headline, not reported speech. */
+static int q_pull_quote(qstate *st, const qrec *r)
+{
+    const qtok *last;
+    if (!r->closed || r->ot != 0 || r->ct + 1 != st->toks.len || r->ct < r->ot + 2)
+        return 0;
+    last = TOK(st, r->ct - 1);
+    return !(last->f & QF_PUNCT) ||
+           !(last->cp == '.' || last->cp == '!' || last->cp == '?' ||
+             last->cp == ',' || last->cp == 0x2026 || last->cp == ')');
+}
+
 static int q_kind(qstate *st, const qrec *r)
 {
     static const char *const subj[] = {
@@ -2008,7 +2021,7 @@ static int q_paragraph(qstate *st, size_t ps, size_t pe, size_t para)
         if (prev < 0 && !r->own && !r->midsent && st->have_last &&
             (para == st->last_para + 1 ||
              (st->last_open && para <= st->last_para + 3)) &&
-            TOK(st, r->ot)->s == ps) {
+            TOK(st, r->ot)->s == ps && !q_pull_quote(st, r)) {
             r->speaker = st->last_speaker;
             r->ent = st->last_ent;
             r->cue = st->last_cue;
@@ -2061,7 +2074,7 @@ static int q_paragraph(qstate *st, size_t ps, size_t pe, size_t para)
         } else if (!r->closed && !r->cont_next) {
             r->keep = attributed;
         } else {
-            r->keep = attributed || r->nwords >= 5;
+            r->keep = attributed || (r->nwords >= 5 && !q_pull_quote(st, r));
         }
         if (r->keep)
             r->kind = q_kind(st, r);
