@@ -1025,7 +1025,7 @@ static int drop_container(walk *w, const np__node *n)
     if (n->n_bq > 0 && n->n_p <= n->n_bq + 1 && ld < 0.5f)
         return 0;
     /* mostly prose: kept whatever its class says */
-    if (n->ptext >= 300 && (float)n->ptext >= 0.6f * (float)len && ld < 0.2f)
+    if (n->ptext >= 150 && (float)n->ptext >= 0.6f * (float)len && ld < 0.2f)
         return 0;
     if (weight + (n->scored ? n->score : 0) < 0)
         return 1;
