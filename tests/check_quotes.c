@@ -240,6 +240,7 @@ START_TEST(titles_nicknames_scare_quotes)
         "The so-called \"deep state\" is a popular theme among the \"experts\".",
         "He starred in \"Pose\" and later in \"Dancing with the Stars.\"",
         "Dwayne \"The Rock\" Johnson arrived late.",
+        "\"Why the harbour plan matters to everyone in this town\"",
         NULL };
     fixture f;
     build(&f, b);
