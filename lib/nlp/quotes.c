@@ -1950,7 +1950,10 @@ static void q_last_cue(qstate *st, size_t para)
             continue;
         np = q_np_of_cue(st, k, lo, 0, n, 0, -1, 0);
         sp = q_resolve(st, np);
-        if (sp.name && sp.ent >= 0) {
+        /* a named speaker, or any one when a colon hands over to the
+         * quotation ("the ministry said:") */
+        if (sp.name && (sp.ent >= 0 ||
+                        ((TOK(st, n - 1)->f & QF_PUNCT) && TOK(st, n - 1)->cp == ':'))) {
             st->have_cue = 1;
             st->cue_para = para;
             st->cue_speaker = sp.name;
