@@ -6,19 +6,23 @@
  *  1. tokens: words (with inner apostrophes, hyphens and abbreviation
  *     dots), punctuation, and quotation marks with their flanking (whether
  *     a mark can open or close, from the characters around it);
- *  2. pairing: a small state machine over the marks (double marks at the
- *     top, the other family nested once), so that unbalanced marks cost
- *     nothing more than a skipped record; a quote left open at the end of
- *     a paragraph runs to its end and continues when the next paragraph
- *     opens with a mark;
+ *  2. pairing: a small state machine over the marks (one level of
+ *     nesting, for the other family or the other style), so that
+ *     unbalanced marks cost nothing more than a skipped record; a quote
+ *     left open at the end of a paragraph runs to its end and continues
+ *     when the next paragraph opens with a mark;
  *  3. titles of works (Title Case inside a sentence) are set aside;
  *  4. attribution: a speech cue in the quote's own sentence, before or
  *     after it, and the noun phrase that goes with the cue (its subject,
  *     or the phrase after an inverted cue, "said the actor"), resolved to
  *     an entity, a pronoun's nearest compatible entity, or kept as text;
  *  5. quotes without a cue of their own inherit the speaker of the quote
- *     before (interrupted quotes, continued paragraphs); short quotes
- *     inside a sentence with no source are scare quotes and are dropped.
+ *     before (interrupted quotes, continued paragraphs) or of a reported-
+ *     speech sentence just before; fragments inside a sentence with no
+ *     source are scare quotes and are dropped.
+ *
+ * The speech cues are the word lists below, written for this library.
+ * docs/quotes.md describes the rules with examples.
  *
  * Every step looks at a bounded window of tokens, so the stage is linear
  * in the size of the body whatever the marks.
