@@ -34,6 +34,132 @@
 
 #include "np_internal.h"
 
+/* --------------------------------------------------------------- lexicon */
+
+#define CUE_FIN  1   /* said, told, wrote */
+#define CUE_PART 2   /* saying, adding */
+#define CUE_PREP 3   /* according to, as per */
+
+static const char *const q_cues_fin[] = {
+    "said", "says", "told", "tells", "added", "adds", "stated", "states",
+    "wrote", "writes", "tweeted", "tweets", "posted", "asked", "asks",
+    "warned", "warns", "insisted", "insists", "explained", "explains",
+    "noted", "notes", "commented", "comments", "remarked", "remarks",
+    "replied", "replies", "responded", "responds", "answered", "answers",
+    "announced", "announces", "declared", "declares", "claimed", "claims",
+    "argued", "argues", "acknowledged", "acknowledges", "admitted",
+    "admits", "conceded", "concedes", "confirmed", "confirms", "recalled",
+    "recalls", "remembered", "quipped", "quips", "joked", "jokes", "urged",
+    "urges", "emphasized", "emphasised", "emphasizes", "emphasises",
+    "stressed", "stresses", "observed", "observes", "reported", "reports",
+    "described", "describes", "called", "calls", "promised", "promises",
+    "pledged", "pledges", "vowed", "vows", "cautioned", "cautions",
+    "predicted", "predicts", "suggested", "suggests", "shouted", "yelled",
+    "cried", "whispered", "muttered", "alleged", "alleges", "testified",
+    "testifies", "blogged", "texted", "messaged", "reiterated",
+    "reiterates", "repeated", "assured", "assures", "instructed",
+    "complained", "complains", "lamented", "laments", "boasted", "boasts",
+    "countered", "counters", "retorted", "exclaimed", "affirmed",
+    "maintained", "maintains", "contended", "contends", "revealed",
+    "reveals", "mused", "muses", "opined", "continued", "continues",
+    "wondered", "wonders", "captioned", "advised", "advises", "pleaded",
+    "begged", "demanded", "demands", "proclaimed", "proclaims",
+    "cheered", "hailed", "praised", "slammed", "introduced", "views",
+    "viewed", "regards", "regarded", "pointed", "recommended",
+    "criticised", "criticized", "blasted", "condemned", "denounced",
+    "dubbed", "labelled", "labeled", "branded", "termed", "written", NULL
+};
+
+static const char *const q_cues_part[] = {
+    "saying", "adding", "telling", "noting", "warning", "explaining",
+    "insisting", "declaring", "writing", "asking", "stating", "urging",
+    "calling", "arguing", "claiming", "tweeting", "recalling",
+    "commenting", "stressing", "emphasizing", "emphasising", "replying",
+    "responding", "answering", "announcing", "promising", "pledging",
+    "vowing", "cautioning", "admitting", "conceding", "acknowledging",
+    "confirming", "suggesting", "reiterating", "continuing", "joking",
+    "quipping", "observing", "posting", "captioning", "describing",
+    NULL
+};
+
+/* Words that sit between a subject and its cue ("has also said"). */
+static const char *const q_skip[] = {
+    "has", "have", "had", "also", "later", "then", "previously", "once",
+    "again", "further", "will", "would", "is", "was", "were", "are",
+    "reportedly", "allegedly", "repeatedly", "publicly", "earlier",
+    "recently", "still", "just", "simply", "quickly", "initially", "had",
+    "even", "already", "however", "often", "always", "never", "finally",
+    "first", "then", "similarly", "likewise", "separately", "previously",
+    "tearfully", "jokingly", "angrily", "proudly", "candidly", "flatly",
+    "bluntly", "emotionally", "privately", "openly", "subsequently",
+    NULL
+};
+
+/* Words that end a noun phrase read backwards or forwards. */
+static const char *const q_stop[] = {
+    "that", "and", "but", "when", "while", "as", "because", "which", "who",
+    "whom", "whose", "where", "if", "so", "then", "after", "before",
+    "although", "though", "since", "until", "whether", "what", "how",
+    "why", "than", "or", "nor", "yet", "in", "on", "at", "to", "from",
+    "with", "during", "about", "into", "over", "under", "without",
+    "against", "between", "through", "via", "per", "by", "is", "was",
+    "are", "were", "be", "been", "has", "have", "had", "will", "would",
+    "could", "should", "may", "might", "can", "must", "did", "does", "do",
+    "not", "also", "later", "still", "just", "however", "it", "its",
+    "there", "here", "this", "these", "those", "recalled", NULL
+};
+
+static const char *const q_be[] = {
+    "be", "been", "being", "was", "were", "is", "are", NULL
+};
+
+static const char *const q_indef[] = {
+    "a", "an", "one", "another", "some", "several", "many", "two", "three",
+    "four", "five", "numerous", "various", "few", NULL
+};
+
+static const char *const q_pron_person[] = {
+    "he", "she", NULL
+};
+
+static const char *const q_pron_subj[] = {
+    "he", "she", "it", "they", "we", "i", "you", NULL
+};
+
+/* Heads of a definite description that refers to a named person. */
+static const char *const q_person_heads[] = {
+    "actor", "actress", "singer", "guitarist", "drummer", "rapper",
+    "musician", "star", "player", "coach", "manager", "striker",
+    "midfielder", "defender", "goalkeeper", "quarterback", "veteran",
+    "champion", "president", "senator", "governor", "mayor", "chairman",
+    "chairwoman", "founder", "lawmaker", "congressman", "congresswoman",
+    "author", "writer", "director", "comedian", "host", "presenter",
+    "premier", "chancellor", "pitcher", "forward", "guard", "superstar",
+    "rookie", "captain", "skipper", "boss", "billionaire", "entrepreneur",
+    "artist", "novelist", "filmmaker", "politician", "candidate",
+    "businessman", "businesswoman", "athlete", "swimmer", "golfer",
+    "boxer", "fighter", "teenager", "woman", "man", "mother", "father",
+    "widow", "scientist", "researcher", "professor", "economist",
+    NULL
+};
+
+/* Role words stripped from the front of a name ("Team Leader Jane Doe"). */
+static const char *const q_roles[] = {
+    "president", "secretary", "press", "minister", "prime", "foreign",
+    "spokesperson", "spokesman", "spokeswoman", "sen", "senator", "rep",
+    "representative", "gov", "governor", "mayor", "mr", "mrs", "ms", "dr",
+    "prof", "professor", "judge", "justice", "coach", "chief", "executive",
+    "officer", "ceo", "cfo", "coo", "chairman", "chairwoman", "director",
+    "leader", "team", "head", "general", "gen", "lt", "col", "capt",
+    "captain", "king", "queen", "prince", "princess", "sir", "dame",
+    "lord", "lady", "pope", "rev", "father", "deputy", "vice", "acting",
+    "former", "defence", "defense", "state", "attorney", "commissioner",
+    "chancellor", "ambassador", "speaker", "sgt", "det", "detective",
+    "inspector", "superintendent", "manager", "founder", "co-founder",
+    "host", "senior", "junior", "assistant", "associate", "sheriff",
+    "police", "white", "house", "the", NULL
+};
+
 /* ---------------------------------------------------------------- tokens */
 
 #define QF_WORD   0x0001u
@@ -122,6 +248,8 @@ typedef struct qstate {
     long last_person_ent;
     int oom;
 } qstate;
+
+static int q_inlist(const char *a, size_t n, const char *const *list);
 
 static uint32_t q_dec(const char *s, size_t n, size_t i, size_t *len)
 {
@@ -351,7 +479,14 @@ static int q_tokenize(qstate *st, size_t ps, size_t pe)
                     j += l2;
                 if (j < pe) {
                     uint32_t w = q_dec(b, pe, j, &l2);
-                    if (u_islower((UChar32)w))
+                    size_t we = j;
+                    while (we < pe && we - j < 24 && b[we] >= 'a' && b[we] <= 'z')
+                        we++;
+                    /* but not before a cue or a pronoun: "'... Yankees' he said" */
+                    if (u_islower((UChar32)w) &&
+                        !q_inlist(b + j, we - j, q_cues_fin) &&
+                        !q_inlist(b + j, we - j, q_cues_part) &&
+                        !q_inlist(b + j, we - j, q_pron_subj))
                         f |= QF_POSS;
                 }
             }
@@ -581,132 +716,6 @@ static int q_pair(qstate *st, size_t para, size_t pe)
     }
     return NP_OK;
 }
-
-/* --------------------------------------------------------------- lexicon */
-
-#define CUE_FIN  1   /* said, told, wrote */
-#define CUE_PART 2   /* saying, adding */
-#define CUE_PREP 3   /* according to, as per */
-
-static const char *const q_cues_fin[] = {
-    "said", "says", "told", "tells", "added", "adds", "stated", "states",
-    "wrote", "writes", "tweeted", "tweets", "posted", "asked", "asks",
-    "warned", "warns", "insisted", "insists", "explained", "explains",
-    "noted", "notes", "commented", "comments", "remarked", "remarks",
-    "replied", "replies", "responded", "responds", "answered", "answers",
-    "announced", "announces", "declared", "declares", "claimed", "claims",
-    "argued", "argues", "acknowledged", "acknowledges", "admitted",
-    "admits", "conceded", "concedes", "confirmed", "confirms", "recalled",
-    "recalls", "remembered", "quipped", "quips", "joked", "jokes", "urged",
-    "urges", "emphasized", "emphasised", "emphasizes", "emphasises",
-    "stressed", "stresses", "observed", "observes", "reported", "reports",
-    "described", "describes", "called", "calls", "promised", "promises",
-    "pledged", "pledges", "vowed", "vows", "cautioned", "cautions",
-    "predicted", "predicts", "suggested", "suggests", "shouted", "yelled",
-    "cried", "whispered", "muttered", "alleged", "alleges", "testified",
-    "testifies", "blogged", "texted", "messaged", "reiterated",
-    "reiterates", "repeated", "assured", "assures", "instructed",
-    "complained", "complains", "lamented", "laments", "boasted", "boasts",
-    "countered", "counters", "retorted", "exclaimed", "affirmed",
-    "maintained", "maintains", "contended", "contends", "revealed",
-    "reveals", "mused", "muses", "opined", "continued", "continues",
-    "wondered", "wonders", "captioned", "advised", "advises", "pleaded",
-    "begged", "demanded", "demands", "proclaimed", "proclaims",
-    "cheered", "hailed", "praised", "slammed", "introduced", "views",
-    "viewed", "regards", "regarded", "pointed", "recommended",
-    "criticised", "criticized", "blasted", "condemned", "denounced",
-    "dubbed", "labelled", "labeled", "branded", "termed", "written", NULL
-};
-
-static const char *const q_cues_part[] = {
-    "saying", "adding", "telling", "noting", "warning", "explaining",
-    "insisting", "declaring", "writing", "asking", "stating", "urging",
-    "calling", "arguing", "claiming", "tweeting", "recalling",
-    "commenting", "stressing", "emphasizing", "emphasising", "replying",
-    "responding", "answering", "announcing", "promising", "pledging",
-    "vowing", "cautioning", "admitting", "conceding", "acknowledging",
-    "confirming", "suggesting", "reiterating", "continuing", "joking",
-    "quipping", "observing", "posting", "captioning", "describing",
-    NULL
-};
-
-/* Words that sit between a subject and its cue ("has also said"). */
-static const char *const q_skip[] = {
-    "has", "have", "had", "also", "later", "then", "previously", "once",
-    "again", "further", "will", "would", "is", "was", "were", "are",
-    "reportedly", "allegedly", "repeatedly", "publicly", "earlier",
-    "recently", "still", "just", "simply", "quickly", "initially", "had",
-    "even", "already", "however", "often", "always", "never", "finally",
-    "first", "then", "similarly", "likewise", "separately", "previously",
-    "tearfully", "jokingly", "angrily", "proudly", "candidly", "flatly",
-    "bluntly", "emotionally", "privately", "openly", "subsequently",
-    NULL
-};
-
-/* Words that end a noun phrase read backwards or forwards. */
-static const char *const q_stop[] = {
-    "that", "and", "but", "when", "while", "as", "because", "which", "who",
-    "whom", "whose", "where", "if", "so", "then", "after", "before",
-    "although", "though", "since", "until", "whether", "what", "how",
-    "why", "than", "or", "nor", "yet", "in", "on", "at", "to", "from",
-    "with", "during", "about", "into", "over", "under", "without",
-    "against", "between", "through", "via", "per", "by", "is", "was",
-    "are", "were", "be", "been", "has", "have", "had", "will", "would",
-    "could", "should", "may", "might", "can", "must", "did", "does", "do",
-    "not", "also", "later", "still", "just", "however", "it", "its",
-    "there", "here", "this", "these", "those", "recalled", NULL
-};
-
-static const char *const q_be[] = {
-    "be", "been", "being", "was", "were", "is", "are", NULL
-};
-
-static const char *const q_indef[] = {
-    "a", "an", "one", "another", "some", "several", "many", "two", "three",
-    "four", "five", "numerous", "various", "few", NULL
-};
-
-static const char *const q_pron_person[] = {
-    "he", "she", NULL
-};
-
-static const char *const q_pron_subj[] = {
-    "he", "she", "it", "they", "we", "i", "you", NULL
-};
-
-/* Heads of a definite description that refers to a named person. */
-static const char *const q_person_heads[] = {
-    "actor", "actress", "singer", "guitarist", "drummer", "rapper",
-    "musician", "star", "player", "coach", "manager", "striker",
-    "midfielder", "defender", "goalkeeper", "quarterback", "veteran",
-    "champion", "president", "senator", "governor", "mayor", "chairman",
-    "chairwoman", "founder", "lawmaker", "congressman", "congresswoman",
-    "author", "writer", "director", "comedian", "host", "presenter",
-    "premier", "chancellor", "pitcher", "forward", "guard", "superstar",
-    "rookie", "captain", "skipper", "boss", "billionaire", "entrepreneur",
-    "artist", "novelist", "filmmaker", "politician", "candidate",
-    "businessman", "businesswoman", "athlete", "swimmer", "golfer",
-    "boxer", "fighter", "teenager", "woman", "man", "mother", "father",
-    "widow", "scientist", "researcher", "professor", "economist",
-    NULL
-};
-
-/* Role words stripped from the front of a name ("Team Leader Jane Doe"). */
-static const char *const q_roles[] = {
-    "president", "secretary", "press", "minister", "prime", "foreign",
-    "spokesperson", "spokesman", "spokeswoman", "sen", "senator", "rep",
-    "representative", "gov", "governor", "mayor", "mr", "mrs", "ms", "dr",
-    "prof", "professor", "judge", "justice", "coach", "chief", "executive",
-    "officer", "ceo", "cfo", "coo", "chairman", "chairwoman", "director",
-    "leader", "team", "head", "general", "gen", "lt", "col", "capt",
-    "captain", "king", "queen", "prince", "princess", "sir", "dame",
-    "lord", "lady", "pope", "rev", "father", "deputy", "vice", "acting",
-    "former", "defence", "defense", "state", "attorney", "commissioner",
-    "chancellor", "ambassador", "speaker", "sgt", "det", "detective",
-    "inspector", "superintendent", "manager", "founder", "co-founder",
-    "host", "senior", "junior", "assistant", "associate", "sheriff",
-    "police", "white", "house", "the", NULL
-};
 
 static int q_word_in(qstate *st, size_t i, const char *const *list)
 {
