@@ -197,6 +197,11 @@ START_TEST(test_options_init)
     ck_assert_ptr_null(o.charset);
     ck_assert_uint_eq(o.max_depth, ref.max_depth);
     ck_assert_uint_eq(o.max_nodes, ref.max_nodes);
+    ck_assert_uint_eq(o.max_attributes, 0);
+    ck_assert_uint_eq(o.max_blocks, 0);
+    ck_assert_uint_eq(o.max_entities, 0);
+    ck_assert_uint_eq(o.max_quotes, 0);
+    ck_assert_uint_eq(o.max_work, 0);
     ck_assert_uint_eq(ref.version, NP_PARSE_OPTIONS_VERSION);
 
     ck_assert_int_eq(np_clean_options_init(NULL, NP_CLEAN_OPTIONS_VERSION), NP_EINVAL);
@@ -223,14 +228,19 @@ START_TEST(test_options_layout)
     ck_assert_uint_eq(offsetof(np_parse_options, charset), 8 + sizeof(size_t) + sizeof(char *));
     ck_assert_uint_eq(offsetof(np_parse_options, max_depth), 8 + sizeof(size_t) + 2 * sizeof(char *));
     ck_assert_uint_eq(offsetof(np_parse_options, max_nodes), 8 + 2 * sizeof(size_t) + 2 * sizeof(char *));
-    ck_assert_uint_eq(sizeof(np_parse_options), 8 + 3 * sizeof(size_t) + 2 * sizeof(char *));
+    ck_assert_uint_eq(offsetof(np_parse_options, max_attributes), 8 + 3 * sizeof(size_t) + 2 * sizeof(char *));
+    ck_assert_uint_eq(offsetof(np_parse_options, max_blocks), 8 + 4 * sizeof(size_t) + 2 * sizeof(char *));
+    ck_assert_uint_eq(offsetof(np_parse_options, max_entities), 8 + 5 * sizeof(size_t) + 2 * sizeof(char *));
+    ck_assert_uint_eq(offsetof(np_parse_options, max_quotes), 8 + 6 * sizeof(size_t) + 2 * sizeof(char *));
+    ck_assert_uint_eq(offsetof(np_parse_options, max_work), 8 + 7 * sizeof(size_t) + 2 * sizeof(char *));
+    ck_assert_uint_eq(sizeof(np_parse_options), 8 + 8 * sizeof(size_t) + 2 * sizeof(char *));
 
     ck_assert_uint_eq(NP_CLEAN_OPTIONS_VERSION, 1);
     ck_assert_uint_eq(offsetof(np_clean_options, flags), sizeof(unsigned int));
     ck_assert_uint_eq(offsetof(np_clean_options, max_bytes), 8);
     ck_assert_uint_eq(sizeof(np_clean_options), 8 + sizeof(size_t));
 #if SIZE_MAX == UINT64_MAX
-    ck_assert_uint_eq(sizeof(np_parse_options), 48);
+    ck_assert_uint_eq(sizeof(np_parse_options), 88);
     ck_assert_uint_eq(sizeof(np_clean_options), 16);
 #endif
     /* Flag bits are never reused: pin them. */
