@@ -5,6 +5,7 @@
  */
 #include <check.h>
 #include <jansson.h>
+#include <pthread.h>
 #include <stddef.h>
 #include <stdint.h>
 #include <stdio.h>
@@ -1236,6 +1237,87 @@ START_TEST(test_document_outlives_parser)
 }
 END_TEST
 
+/* ----------------------------------------------------------- threads */
+
+typedef struct thread_job {
+    const char *html;
+    size_t len;
+    const np_document *shared;   /* read by every thread at once */
+    char *json;                  /* the last document's JSON (np_free) */
+    char *shared_json;           /* the shared document's JSON (np_free) */
+    int ok;
+} thread_job;
+
+static void *parse_in_thread(void *arg)
+{
+    thread_job *j = arg;
+    np_parser *p = NULL;
+    j->ok = 0;
+    if (np_parser_new(&p, NULL) != NP_OK)
+        return NULL;
+    for (int k = 0; k < 3; k++) {
+        np_document *d = NULL;
+        char *out = NULL;
+        if (np_parse_html(p, &d, j->html, j->len, NULL) != NP_OK)
+            goto done;
+        if (np_document_to_json(d, "t", 0, &out, NULL) != NP_OK) {
+            np_document_free(d);
+            goto done;
+        }
+        np_free(j->json);
+        j->json = out;
+        np_document_free(d);
+        out = NULL;
+        if (np_document_to_json(j->shared, "s", 0, &out, NULL) != NP_OK)
+            goto done;
+        np_free(j->shared_json);
+        j->shared_json = out;
+    }
+    j->ok = 1;
+done:
+    np_parser_free(p);
+    return NULL;
+}
+
+/* One parser per thread, and one document read by all threads at once,
+ * give the same results as a single thread (docs/threading.md). */
+START_TEST(test_threads)
+{
+    enum { N = 4 };
+    size_t len;
+    char *html = read_example("article.html", &len);
+    np_parser *p = new_parser(0);
+    np_document *shared = parse_html_ok(p, html, len);
+    char *want = NULL, *want_shared = NULL;
+    pthread_t tid[N];
+    thread_job jobs[N];
+
+    ck_assert_int_eq(np_document_to_json(shared, "t", 0, &want, NULL), NP_OK);
+    ck_assert_int_eq(np_document_to_json(shared, "s", 0, &want_shared, NULL), NP_OK);
+    np_parser_free(p);
+    for (int i = 0; i < N; i++) {
+        memset(&jobs[i], 0, sizeof jobs[i]);
+        jobs[i].html = html;
+        jobs[i].len = len;
+        jobs[i].shared = shared;
+        ck_assert_int_eq(pthread_create(&tid[i], NULL, parse_in_thread, &jobs[i]), 0);
+    }
+    for (int i = 0; i < N; i++)
+        ck_assert_int_eq(pthread_join(tid[i], NULL), 0);
+    for (int i = 0; i < N; i++) {
+        ck_assert_msg(jobs[i].ok, "thread %d failed", i);
+        ck_assert_str_eq(jobs[i].json, want);
+        ck_assert_str_eq(jobs[i].shared_json, want_shared);
+        np_free(jobs[i].json);
+        np_free(jobs[i].shared_json);
+    }
+    np_free(want);
+    np_free(want_shared);
+    np_document_free(shared);
+    free(html);
+}
+END_TEST
+
 Suite *np_api_suite(void)
 {
     Suite *s = suite_create("api");
@@ -1263,6 +1345,7 @@ Suite *np_api_suite(void)
     tcase_add_test(tc, test_looks_like_html);
     tcase_add_test(tc, test_json_roundtrip);
     tcase_add_test(tc, test_document_outlives_parser);
+    tcase_add_test(tc, test_threads);
     suite_add_tcase(s, tc);
 
     tcase_set_timeout(big, 600);
