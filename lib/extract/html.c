@@ -1310,7 +1310,7 @@ static void emit(out *o, int32_t *i, int kind, size_t depth)
     if (self != o->root) {
         int container = t == T_DIV || t == T_SECTION || t == T_UL || t == T_OL
             || t == T_TABLE || t == T_FORM || t == T_ASIDE || t == T_DL
-            || t == T_HEADER || t == T_FOOTER || t == T_ARTICLE || t == T_SPAN
+            || t == T_HEADER || t == T_FOOTER || t == T_ARTICLE
             || t == T_CENTER;
         if ((n->flags & F_UNLIKELY)
             || ((n->flags & F_JUNKHINT) && t != T_P && t != T_BLOCKQUOTE
@@ -1320,7 +1320,10 @@ static void emit(out *o, int32_t *i, int kind, size_t depth)
             || (t == T_TABLE && data_table(n))
             || (t == T_H1)
             || (is_heading(t) && n->text && link_density(n) > 0.5f)
-            || (t == T_P && n->text < 300 && link_density(n) > 0.6f)) {
+            || (t == T_P && n->text < 300 && link_density(n) > 0.6f)
+            /* a cluster of links inside the text (a hover card, a list
+             * of related stories in a span) */
+            || (!block && t != T_A && n->n_a >= 2 && link_density(n) > 0.8f)) {
             *i = n->end;
             return;
         }
