@@ -324,6 +324,30 @@ START_TEST(attribution_cues)
 }
 END_TEST
 
+START_TEST(manner_verbs_and_read)
+{
+    static const char *const b[] = {
+        "Anthony Davis scored 30 points.",
+        "\xE2\x80\x9C" "Amazing,\xE2\x80\x9D Davis smiled.",
+        "\xE2\x80\x9CWe are not done yet,\xE2\x80\x9D he laughed.",
+        "The statement read: \"We regret the decision and will appeal it.\"",
+        "In a statement, the ministry said:",
+        "\"We will not tolerate this kind of behaviour.\"",
+        NULL };
+    fixture f;
+    build(&f, b);
+    entity(&f, "Anthony Davis", NP_ENTITY_PERSON, "Anthony Davis", "Davis", NULL);
+    ck_assert_int_eq(run(&f), NP_OK);
+    expect(&f, "Amazing,", "Anthony Davis", D);
+    ck_assert_str_eq(np_quote_cue(find(&f, "Amazing,")), "smiled");
+    expect(&f, "We are not done yet,", "Anthony Davis", D);
+    expect(&f, "We regret the decision and will appeal it.", "the statement", D);
+    expect(&f, "We will not tolerate this kind of behaviour.", "the ministry", D);
+    ck_assert_uint_eq(np_document_quote_count(f.d), 4);
+    done(&f);
+}
+END_TEST
+
 START_TEST(pronouns_and_descriptions)
 {
     static const char *const b[] = {
@@ -622,6 +646,7 @@ Suite *np_quotes_suite(void)
     tcase_add_test(tc, nested_other_style_and_stray_marks);
     tcase_add_test(tc, attribution_cues);
     tcase_add_test(tc, pronouns_and_descriptions);
+    tcase_add_test(tc, manner_verbs_and_read);
     tcase_add_test(tc, unbalanced_and_unclosed);
     tcase_add_test(tc, empty_and_binary);
     tcase_add_test(tc, code_blocks_are_not_speech);

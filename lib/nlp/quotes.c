@@ -49,7 +49,7 @@ static const char *const q_cues_fin[] = {
     "announced", "announces", "declared", "declares", "claimed", "claims",
     "argued", "argues", "acknowledged", "acknowledges", "admitted",
     "admits", "conceded", "concedes", "confirmed", "confirms", "recalled",
-    "recalls", "remembered", "quipped", "quips", "joked", "jokes", "urged",
+    "recalls", "remembered", "recounted", "recounts", "quipped", "quips", "joked", "jokes", "urged",
     "urges", "emphasized", "emphasised", "emphasizes", "emphasises",
     "stressed", "stresses", "observed", "observes", "reported", "reports",
     "described", "describes", "called", "calls", "promised", "promises",
@@ -1542,6 +1542,29 @@ static int q_passive(qstate *st, size_t cue, size_t lo)
            ((TOK(st, k - 1)->f & QF_PUNCT) && TOK(st, k - 1)->cp == ',');
 }
 
+/* Whether the tokens from i read "he laughed" or "Davis smiled": a person
+ * (an entity mention or he/she) and a lower-case past tense; *np gets the
+ * person's phrase. */
+static int q_manner(qstate *st, size_t i, size_t hi, long owner, qnp *np)
+{
+    size_t k, m;
+    const qtok *v;
+    *np = q_np_fwd(st, i, hi, owner);
+    if (np->b <= np->a || np->b >= hi)
+        return 0;
+    v = TOK(st, np->b);
+    if (!(v->f & QF_WORD) || (v->f & (QF_UPPER | QF_HYPH | QF_DIGIT)) ||
+        v->e - v->s < 4 || memcmp(st->b + v->e - 2, "ed", 2) != 0)
+        return 0;
+    if (np->b == np->a + 1 && q_word_in(st, np->a, q_pron_person))
+        return 1;
+    k = q_lower_bound(st->ments, st->nments, TOK(st, np->a)->s);
+    for (m = 0; k < st->nments && m < 8 && st->ments[k].s < TOK(st, np->b - 1)->e; k++, m++)
+        if (st->ments[k].type == NP_ENTITY_PERSON)
+            return 1;
+    return 0;
+}
+
 /* The person a cue addresses ("told Cook"), or -1. */
 static long q_addressee(qstate *st, size_t cue, size_t hi)
 {
@@ -1676,6 +1699,17 @@ static void q_attribute(qstate *st, long ri)
                     r->speaker = sp.name;
                     r->ent = sp.ent;
                 }
+            }
+        } else if (r->closed && ends_open && r->ct + 2 < hi &&
+                   q_manner(st, r->ct + 1, hi, owner, &np)) {
+            /* "“Amazing,” Davis smiled." a person and a past tense right
+             * after the quotation */
+            sp = q_resolve(st, np);
+            if (sp.name) {
+                r->own = 1;
+                r->speaker = sp.name;
+                r->ent = sp.ent;
+                r->cue = q_text(st, TOK(st, np.b)->s, TOK(st, np.b)->e, 0);
             }
         } else if (r->closed && r->ct + 2 < hi &&
                    (TOK(st, r->ct + 1)->f & QF_PUNCT) &&
