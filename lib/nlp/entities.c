@@ -814,7 +814,8 @@ static int classify(run *r, size_t a, size_t b, size_t rs, size_t re,
         weight = 1;
     } else if ((speech_verb(r, b) || (b + 1 < r->ntok && tok_eq(r, b, ",") &&
                                       speech_verb(r, b + 1))) &&
-               has_proper(r, a, b) && !has_connector(r, a, b)) {
+               (has_proper(r, a, b) || (n == 1 && !after_the(r, a))) &&
+               !has_connector(r, a, b)) {
         type = NP_ENTITY_PERSON;
         weight = 2;
     } else if (n == 1 && a > 0 && place_prep(r, a - 1) && !(first & NP__LX_GIVEN) &&
@@ -1044,6 +1045,10 @@ static int handle_span(run *r, size_t a, size_t b, int confirm)
         /* "Key Security Council": the rest is a known name */
         if (keep && (span_lx(r, a + 1, b, NULL) & (NP__LX_ORG | NP__LX_ANYPLACE)))
             keep = 0;
+        if (!keep && b - a == 1 && !(word_lx(r, a) & NP__LX_NONENTITY))
+            /* alone, it counts only as the short form of a full name
+             * ("Cook said" after "Tim Cook") */
+            return add_mention(r, a, b, T_UNKNOWN, 0, 0, 0, 0);
         if (!keep)
             a++;
         while (a < b && (word_lx(r, a) & NP__LX_CONNECTOR))
@@ -1056,6 +1061,8 @@ static int handle_span(run *r, size_t a, size_t b, int confirm)
      * the short form of a full name ("Macron") */
     if (b - a == 1 && common_word(r, a) && !(word_en(r, a) & NP__LEX_CAP) &&
         !after_role && !(word_lx(r, a) & NP__LX_GIVEN) &&
+        ((!speech_verb(r, b) && !(tok_eq(r, b, ",") && speech_verb(r, b + 1))) ||
+         after_the(r, a)) &&
         !(after_the(r, a) && tok_s(r, a)[core_len(r, a) - 1] == 's'))
         return add_mention(r, a, b, T_UNKNOWN, 0, 0, 0, 0);
     /* all ordinary words: capitalised for emphasis or a headline */
