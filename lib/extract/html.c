@@ -896,7 +896,8 @@ static int contains_ci(const char *s, size_t n, const char *needle)
 static int is_furniture(const char *s, size_t n)
 {
     static const char *const pre[] = {
-        "advertisement", "read more", "read also", "related:",
+        "advertisement", "read more", "read also", "also read", "also on ",
+        "see more:", "related:",
         "related articles", "related stories", "related coverage",
         "sign up", "subscribe", "click here", "share this", "follow us",
         "continue reading", "image:", "photo:", "image source",
