@@ -333,6 +333,7 @@ START_TEST(manner_verbs_and_read)
         "The statement read: \"We regret the decision and will appeal it.\"",
         "In a statement, the ministry said:",
         "\"We will not tolerate this kind of behaviour.\"",
+        "\"We are looking for two men in their twenties,\" police said.",
         NULL };
     fixture f;
     build(&f, b);
@@ -343,7 +344,8 @@ START_TEST(manner_verbs_and_read)
     expect(&f, "We are not done yet,", "Anthony Davis", D);
     expect(&f, "We regret the decision and will appeal it.", "the statement", D);
     expect(&f, "We will not tolerate this kind of behaviour.", "the ministry", D);
-    ck_assert_uint_eq(np_document_quote_count(f.d), 4);
+    expect(&f, "We are looking for two men in their twenties,", "police", D);
+    ck_assert_uint_eq(np_document_quote_count(f.d), 5);
     done(&f);
 }
 END_TEST

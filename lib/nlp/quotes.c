@@ -113,6 +113,16 @@ static const char *const q_be[] = {
     "be", "been", "being", "was", "were", "is", "are", NULL
 };
 
+/* Bare nouns that speak for a group ("police said"). */
+static const char *const q_collective[] = {
+    "police", "staff", "management", "government", "administration",
+    "ministry", "council", "committee", "prosecution", "defence",
+    "defense", "military", "army", "court", "company", "club", "team",
+    "family", "board", "union", "embassy", "agency", "office",
+    "department", "commission", "parliament", "congress", "leadership",
+    "media", "press", "public", "opposition", "management", NULL
+};
+
 static const char *const q_indef[] = {
     "a", "an", "one", "another", "some", "several", "many", "two", "three",
     "four", "five", "numerous", "various", "few", NULL
@@ -1329,9 +1339,10 @@ static qspk q_resolve(qstate *st, qnp np)
     }
     definite = q_word_is(st, a, "the") || q_word_is(st, a, "this") ||
                q_word_is(st, a, "that");
-    /* a bare singular common noun ("with phone calls") names no one */
+    /* a bare singular common noun ("with phone calls") names no one, but
+     * a collective one does ("police said") */
     if (b == a + 1 && !(tl->f & (QF_UPPER | QF_DIGIT)) &&
-        st->b[me - 1] != 's')
+        st->b[me - 1] != 's' && !q_word_in(st, a, q_collective))
         return r;
     if (!(tl->f & QF_UPPER)) {
         /* a common-noun head: "the actor" is someone named before, "the
