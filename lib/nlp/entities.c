@@ -374,6 +374,8 @@ static int same_sentence(const run *r, size_t i, size_t j)
 static int is_cap(const run *r, size_t i)
 {
     uint32_t f = r->tok[i].flags;
+    if (r->tok[i].end - r->tok[i].start == 1 && r->body[r->tok[i].start] == 'I')
+        return 0;   /* the pronoun (an initial "I." is longer: it has its dot) */
     return (f & NP__TOK_WORD) && (f & (NP__TOK_UPPER | NP__TOK_ALLCAPS)) &&
            !(f & NP__TOK_DIGIT);
 }
@@ -397,9 +399,10 @@ static int camel(const run *r, size_t i)
         return 0;
     for (k = 1; k + 1 < n; k++)
         if (s[k] >= 'a' && s[k] <= 'z' && s[k + 1] >= 'A' && s[k + 1] <= 'Z') {
-            for (j = 0; name_prefix[j]; j++)   /* "McDonald", "LeBron" */
+            for (j = 0; name_prefix[j]; j++)   /* "McDonald", "LeBron", not "MacBook" */
                 if (strlen(name_prefix[j]) == k + 1 &&
-                    memcmp(name_prefix[j], s, k + 1) == 0)
+                    memcmp(name_prefix[j], s, k + 1) == 0 &&
+                    !(en_flags(s + k + 1, n - k - 1) & NP__LEX_LOWER))
                     return 0;
             return 1;
         }
@@ -820,7 +823,7 @@ static int classify(run *r, size_t a, size_t b, size_t rs, size_t re,
         weight = 2;
     } else if (n == 1 && a > 0 && place_prep(r, a - 1) && !(first & NP__LX_GIVEN) &&
                !is_poss(r, a) && !(r->tok[a].flags & NP__TOK_ALLCAPS) &&
-               !(word_en(r, a) & NP__LEX_LOWER)) {
+               !(word_en(r, a) & NP__LEX_LOWER) && !camel(r, a)) {
         type = NP_ENTITY_PLACE;
         weight = 1;
     } else if (n >= 2 && n <= 6 && after_the(r, a) && !(first & NP__LX_GIVEN)) {
@@ -838,9 +841,12 @@ static int classify(run *r, size_t a, size_t b, size_t rs, size_t re,
     } else if (n >= 2 && n <= 3) {
         /* two or three capitalised words with a word that is no ordinary
          * English word: most often a person */
-        int names = 1, proper = 0;
+        int names = 1, proper = 0, common = 0;
         for (k = a; k < b; k++) {
             unsigned en;
+            if ((r->tok[k].flags & NP__TOK_WORD) && r->skip[k] != 1 &&
+                !(word_lx(r, k) & NP__LX_GIVEN) && (word_en(r, k) & NP__LEX_LOWER))
+                common++;
             if (!(r->tok[k].flags & NP__TOK_WORD)) {
                 if (!tok_eq(r, k, "-") && r->skip[k] != 1)
                     names = 0;
@@ -855,7 +861,7 @@ static int classify(run *r, size_t a, size_t b, size_t rs, size_t re,
                 proper++;
         }
         if (names && proper && !(r->tok[a].flags & NP__TOK_ALLCAPS) &&
-            !has_connector(r, a, b)) {
+            !has_connector(r, a, b) && (size_t)common * 2 <= n) {
             type = NP_ENTITY_PERSON;
             weight = 1;
         }
@@ -1108,7 +1114,7 @@ static void mark_abbrev(run *r)
         if ((n == 1 && s[0] >= 'A' && s[0] <= 'Z') || memchr(s, '.', n) ||
             (r->tok[i].flags & NP__TOK_UPPER && n <= 5 &&
              (lx_flags(s, n + 1) != 0)) ||
-            (r->tok[i].flags & NP__TOK_UPPER && n <= 3 && i + 2 < r->ntok &&
+            (r->tok[i].flags & NP__TOK_UPPER && n <= 2 && i + 2 < r->ntok &&
              same_sentence(r, i, i + 2) && (r->tok[i + 2].flags & NP__TOK_UPPER))) {
             /* a dot that ends the sentence stays a full stop unless the
              * word is an initial or a dotted abbreviation */
