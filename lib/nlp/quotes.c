@@ -1460,6 +1460,22 @@ static int q_only_punct(qstate *st, size_t a, size_t b)
     return 1;
 }
 
+/* The phrase from `from`, or the name in apposition after a description
+ * ("According to his aunt, Jane Starner, ...", "said the spokesman, Tom
+ * Lee"). */
+static qnp q_np_fwd_appos(qstate *st, size_t from, size_t to, long owner)
+{
+    qnp np = q_np_fwd(st, from, to, owner);
+    if (np.b > np.a && np.b + 1 < to && !(TOK(st, np.b - 1)->f & QF_UPPER) &&
+        (TOK(st, np.b)->f & QF_PUNCT) && TOK(st, np.b)->cp == ',' &&
+        (TOK(st, np.b + 1)->f & QF_UPPER)) {
+        qnp nm = q_np_fwd(st, np.b + 1, to, owner);
+        if (nm.b > nm.a)
+            np = nm;
+    }
+    return np;
+}
+
 /* The speaker's phrase for a finite cue ("said"): its subject before it,
  * past an apposition ("X, the company's chief, said"), or the phrase after
  * an inverted cue ("said the actor"). */
@@ -1508,13 +1524,13 @@ static qnp q_np_of_cue(qstate *st, size_t cue, size_t lo, size_t plo,
         if (ok && j > lo && (TOK(st, j - 1)->f & QF_WORD))
             return q_np_back(st, j, lo, owner);
         if (after_quote)
-            return q_np_fwd(st, cue + 1, hi, owner);
+            return q_np_fwd_appos(st, cue + 1, hi, owner);
         return q_subject(st, cue, plo, owner);
     }
     if (k > lo && (TOK(st, k - 1)->f & QF_WORD))
         np = q_np_back(st, k, lo, owner);
     else
-        np = q_np_fwd(st, cue + 1, hi, owner);
+        np = q_np_fwd_appos(st, cue + 1, hi, owner);
     if (np.a == np.b && !after_quote)
         np = q_subject(st, cue, plo, owner);
     /* "X said it viewed ...": the pronoun is X (not for "he", "she":
@@ -1780,15 +1796,7 @@ static void q_attribute(qstate *st, long ri)
     if (cls == CUE_PREP) {
         size_t from = q_word_is(st, cue, "according") ? cue + 2 : cue + 1;
         size_t to = is_post ? post_hi : r->ot;
-        np = q_np_fwd(st, from, to, owner);
-        /* "According to his aunt, Jane Starner, ..." */
-        if (np.b > np.a && np.b + 1 < to && !(TOK(st, np.b - 1)->f & QF_UPPER) &&
-            (TOK(st, np.b)->f & QF_PUNCT) && TOK(st, np.b)->cp == ',' &&
-            (TOK(st, np.b + 1)->f & QF_UPPER)) {
-            qnp nm = q_np_fwd(st, np.b + 1, to, owner);
-            if (nm.b > nm.a)
-                np = nm;
-        }
+        np = q_np_fwd_appos(st, from, to, owner);
     } else if (cls == CUE_PART && is_post) {
         /* "..., Benioff weighed in, telling Cook" */
         size_t k = r->ct + 1;
