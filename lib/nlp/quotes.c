@@ -400,6 +400,8 @@ static int q_is_abbrev(qstate *st, const qtok *w)
         return 1;                      /* an initial: "Patrick W. Carlineo" */
     if (memchr(p, '.', n))
         return 1;                      /* U.S. */
+    if (!(w->f & QF_UPPER))            /* "fell ill." ends a sentence */
+        return q_ieq(p, n, "etc") || q_ieq(p, n, "vs") || q_ieq(p, n, "approx");
     return q_inlist(p, n, q_abbrevs);
 }
 
