@@ -921,6 +921,9 @@ def profile(args, pages, floor, tmp):
     size = sum(sz for _, _, sz in chosen)
     outs = {}
     for name, argv in (("floor", [str(floor), "--files-from", str(lst)]),
+                       ("extract", [str(prog), "parse", "--no-entities",
+                                    "--no-quotes", "--files-from",
+                                    str(lst)]),
                        ("full", [str(prog), "parse", "--files-from",
                                  str(lst)])):
         cg = tmp / ("profile.%s.cg" % name)
@@ -934,21 +937,20 @@ def profile(args, pages, floor, tmp):
         outs[name] = cg
         if args.keep:
             note("callgrind output kept: %s" % cg)
-    floor_total = full_total = None
-    for line in outs["floor"].read_text(errors="replace").splitlines():
-        if line.startswith(("summary:", "totals:")):
-            floor_total = int(line.split()[1])
-            break
-    for line in outs["full"].read_text(errors="replace").splitlines():
-        if line.startswith(("summary:", "totals:")):
-            full_total = int(line.split()[1])
-            break
+    totals = {}
+    for name, cg in outs.items():
+        for line in cg.read_text(errors="replace").splitlines():
+            if line.startswith(("summary:", "totals:")):
+                totals[name] = int(line.split()[1])
+                break
+    floor_total, full_total = totals["floor"], totals["full"]
     incl = annotate(outs["full"], True)
     self_cost = annotate(outs["full"], False)
-    say("profile: callgrind, full pipeline over %d pages (%.1f MB): %s "
-        "instructions, %.0f per byte; the floor %.0f per byte (x%.2f)" % (
-            k, size / 1e6, "{:,}".format(full_total), full_total / size,
-            floor_total / size, full_total / floor_total))
+    say("profile: callgrind over %d pages (%.1f MB); instructions per byte: "
+        "floor %.0f, extract %.0f (x%.2f the floor), full %.0f (x%.2f)" % (
+            k, size / 1e6, floor_total / size, totals["extract"] / size,
+            totals["extract"] / floor_total, full_total / size,
+            full_total / floor_total))
     say("%-22s %15s %7s %9s" % ("stage (inclusive)", "instructions",
                                 "share", "per byte"))
     stages = {}
@@ -990,7 +992,8 @@ def profile(args, pages, floor, tmp):
     say()
     return {"pages": k, "bytes": size, "instructions": full_total,
             "libc_callers": callers,
-            "floor_instructions": floor_total, "stages": stages,
+            "floor_instructions": floor_total,
+            "extract_instructions": totals["extract"], "stages": stages,
             "modules": modules, "top": top}
 
 
