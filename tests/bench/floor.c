@@ -75,8 +75,10 @@ static void walk(xmlNodePtr root, totals *t)
 
 static void parse_one(const char *path, totals *t)
 {
+    /* The options of lib/load/html.c (keep them the same). */
     int opts = HTML_PARSE_RECOVER | HTML_PARSE_NOERROR | HTML_PARSE_NOWARNING |
-               HTML_PARSE_NONET | HTML_PARSE_IGNORE_ENC | HTML_PARSE_COMPACT;
+               HTML_PARSE_NONET | HTML_PARSE_IGNORE_ENC | HTML_PARSE_COMPACT |
+               XML_PARSE_HUGE;
     size_t len = 0;
     char *buf = read_all(path, &len);
     htmlParserCtxtPtr ctxt;
