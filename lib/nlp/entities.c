@@ -699,6 +699,8 @@ static int place_prefix(const run *r, size_t a, size_t b)
             /* "Brent Sherwood" is a person; "Charlotte Hornets" a team */
             if (nwords(r, a, p) == 1 && !plural && (word_lx(r, a) & NP__LX_GIVEN))
                 return 0;
+            if (word_lx(r, p) & NP__LX_GIVEN)
+                return 0;   /* "Ukraine Marie Yovanovitch" */
             for (k = p; k < b; k++)
                 if (word_lx(r, k) & (NP__LX_CONNECTOR | NP__LX_ANYPLACE))
                     return 0;
@@ -982,8 +984,8 @@ static int handle_span(run *r, size_t a, size_t b, int confirm)
     /* "U.S. Attorney for the Western District of New York James P. Kennedy
      * Jr.": a long span that ends in a given name and a surname is an
      * office and a person */
-    if (nwords(r, a, b) >= 4) {
-        for (k = b - 1; k > a + 1; k--) {
+    if (nwords(r, a, b) >= 3) {
+        for (k = b - 1; k > a; k--) {
             size_t pw = k - 1;
             if (!(r->tok[k].flags & NP__TOK_WORD) || r->skip[k] == 1 ||
                 !(word_lx(r, k) & NP__LX_GIVEN) || (word_lx(r, k) & NP__LX_ANYPLACE))
@@ -996,10 +998,15 @@ static int handle_span(run *r, size_t a, size_t b, int confirm)
                  (word_lx(r, pw) & (NP__LX_ANYPLACE | NP__LX_ORG | NP__LX_ORG_CUE |
                                     NP__LX_PLACE_CUE | NP__LX_TITLE)) ||
                  (span_lx(r, pw > a + 1 ? pw - 1 : a, pw + 1, NULL) & NP__LX_ANYPLACE))) {
-                int rc = handle_span(r, a, pw + 1, confirm);
+                int rc = handle_span(r, a, pw + 1, confirm), titled = 0;
+                size_t j;
                 if (rc != NP_OK)
                     return rc;
-                return classify(r, k, b, r->tok[a].start, r->tok[pw].end, 1, confirm);
+                for (j = a; j <= pw; j++)
+                    if (word_lx(r, j) & (NP__LX_TITLE | NP__LX_ORG_CUE))
+                        titled = 1;
+                return classify(r, k, b, titled ? r->tok[a].start : 0,
+                                titled ? r->tok[pw].end : 0, 1, confirm);
             }
         }
     }
@@ -1530,7 +1537,11 @@ static int group(run *r)
         mention *m = M(r, e->best);
         size_t kn;
         long to;
-        if (e->merged_into >= 0 || e->type == NP_ENTITY_ORG ||
+        /* a company named like a surname ("Ford") joins the person only
+         * when nothing but the lexicon made it a company */
+        if (e->merged_into >= 0 ||
+            (e->type == NP_ENTITY_ORG && (m->ntok != 1 || e->votes[NP_ENTITY_ORG] % 4 != 0 ||
+                                          !(span_lx(r, m->tb, m->te, NULL) & NP__LX_ORG))) ||
             (e->type == NP_ENTITY_PLACE && e->votes[NP_ENTITY_PLACE] >= 3))
             continue;
         kn = make_key(r->body + m->start, m->end - m->start, k, sizeof k, 1);
