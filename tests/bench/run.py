@@ -105,6 +105,7 @@ def build_programs(args):
     if args.rev:
         source, lib_build = export_revision(args.rev, build)
     args.source = source
+    check_floor_options(source)
     if args.newsparse:
         newsparse = Path(args.newsparse)
     else:
@@ -145,6 +146,26 @@ def build_programs(args):
             note("missing program %s" % p)
             sys.exit(2)
     return newsparse.resolve(), floor.resolve()
+
+
+def parse_options(path):
+    """The libxml2 flags of the `int opts = ...;` statement in a C file."""
+    try:
+        text = Path(path).read_text(errors="replace")
+    except OSError:
+        return None
+    m = re.search(r"int opts\s*=([^;]*);", text)
+    return set(re.findall(r"\b(?:HTML|XML)_PARSE_\w+", m.group(1))) \
+        if m else None
+
+
+def check_floor_options(source):
+    ours = parse_options(Path(source) / "lib" / "load" / "html.c")
+    floor = parse_options(HERE / "floor.c")
+    if ours is not None and floor is not None and ours != floor:
+        note("warning: the floor parses with %s but lib/load/html.c with %s; "
+             "update tests/bench/floor.c" % (" | ".join(sorted(floor)),
+                                            " | ".join(sorted(ours))))
 
 
 def export_revision(rev, build):
