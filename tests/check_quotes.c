@@ -324,6 +324,22 @@ START_TEST(attribution_cues)
 }
 END_TEST
 
+START_TEST(they_is_an_organisation_just_named)
+{
+    static const char *const b[] = {
+        "Microsoft said on Monday it would appeal. \"We are disappointed by the ruling,\" they said.",
+        "\"We are devastated,\" they said.",
+        NULL };
+    fixture f;
+    build(&f, b);
+    entity(&f, "Microsoft", NP_ENTITY_ORG, "Microsoft", NULL);
+    ck_assert_int_eq(run(&f), NP_OK);
+    expect(&f, "We are disappointed by the ruling,", "Microsoft", D);
+    expect(&f, "We are devastated,", NULL, D);
+    done(&f);
+}
+END_TEST
+
 START_TEST(manner_verbs_and_read)
 {
     static const char *const b[] = {
@@ -649,6 +665,7 @@ Suite *np_quotes_suite(void)
     tcase_add_test(tc, attribution_cues);
     tcase_add_test(tc, pronouns_and_descriptions);
     tcase_add_test(tc, manner_verbs_and_read);
+    tcase_add_test(tc, they_is_an_organisation_just_named);
     tcase_add_test(tc, unbalanced_and_unclosed);
     tcase_add_test(tc, empty_and_binary);
     tcase_add_test(tc, code_blocks_are_not_speech);

@@ -1319,6 +1319,26 @@ static qspk q_resolve(qstate *st, qnp np)
     if (b == a + 1 && q_word_in(st, a, q_pron_subj)) {
         int type = q_word_in(st, a, q_pron_person) ? NP_ENTITY_PERSON
                  : q_word_is(st, a, "it") ? NP_ENTITY_ORG : -1, gender;
+        if (q_word_is(st, a, "they")) {
+            /* "Tottenham said they ...": an organisation named just
+             * before, in the same paragraph */
+            long e = q_nearest(st, ms, NP_ENTITY_ORG, 0, 0);
+            size_t j = q_lower_bound(st->ments, st->nments, ms);
+            while (e >= 0 && j > 0) {
+                const qment *m = &st->ments[--j];
+                if (m->ent == e) {
+                    if (m->e + 300 >= ms && m->e <= ms &&
+                        !memchr(st->b + m->e, '\n', ms - m->e)) {
+                        r.ent = e;
+                        r.name = q_ent_name(st, e);
+                    }
+                    break;
+                }
+                if (m->s + 300 < ms)
+                    break;
+            }
+            return r;
+        }
         if (type < 0)
             return r;
         gender = q_word_is(st, a, "he") ? 1 : q_word_is(st, a, "she") ? 2 : 0;
