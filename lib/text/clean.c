@@ -2,6 +2,7 @@
  * Text cleanup: the public np_clean() API, the document stage, and the
  * machinery shared by the passes (edit recording and offset mapping).
  */
+#include <stdlib.h>
 #include <string.h>
 
 #include <unicode/ucnv.h>
@@ -107,12 +108,21 @@ int np__ttext_init(np__ttext *t, const char *s, size_t n)
         np__vec_init(&t->ed[i], sizeof(np__tedit));
     np__vec_init(&t->strs, 2 * sizeof(size_t));
     t->s = np__malloc(n + 1);
-    if (!t->s)
+    t->orig = np__malloc(n + 1);
+    if (!t->s || !t->orig) {
+        np__free(t->s);
+        np__free(t->orig);
+        t->s = t->orig = NULL;
         return NP_ENOMEM;
-    if (n)
+    }
+    if (n) {
         memcpy(t->s, s, n);
+        memcpy(t->orig, s, n);
+    }
     t->s[n] = '\0';
+    t->orig[n] = '\0';
     t->n = n;
+    t->orig_n = n;
     return NP_OK;
 }
 
@@ -124,7 +134,9 @@ void np__ttext_free(np__ttext *t)
     np__vec_free(&t->strs);
     np__buf_free(&t->pool);
     np__free(t->s);
+    np__free(t->orig);
     t->s = NULL;
+    t->orig = NULL;
 }
 
 int np__tw_begin(np__tw *w, np__ttext *t)
@@ -263,18 +275,68 @@ static size_t map_fwd(const np__vec *ed, size_t x, int is_end)
     return x - e->in_e + e->out_e;
 }
 
+typedef struct fixrec {
+    size_t a, b, c, d;   /* input span, output span */
+    const char *rule;
+    size_t order;
+} fixrec;
+
+static int fixrec_cmp(const void *x, const void *y)
+{
+    const fixrec *p = x, *q = y;
+    if (p->c != q->c)
+        return p->c < q->c ? -1 : 1;
+    if (p->a != q->a)
+        return p->a < q->a ? -1 : 1;
+    return p->order < q->order ? -1 : p->order > q->order;
+}
+
+/* A copy of s[0..n) in the arena, bytes that are not UTF-8 as \xNN. */
+static char *arena_text(np__arena *arena, const char *s, size_t n)
+{
+    np__buf b = NP__BUF_INIT;
+    size_t k = 0;
+    char *r;
+    if (np__utf8_valid(s, n))
+        return np__arena_strndup(arena, s, n);
+    while (k < n) {
+        size_t q = np__utf8_valid_seq((const unsigned char *)s + k, n - k);
+        if (q) {
+            np__buf_put(&b, s + k, q);
+            k += q;
+        } else {
+            np__buf_printf(&b, "\\x%02X", (unsigned char)s[k]);
+            k++;
+        }
+    }
+    r = b.oom ? NULL : np__arena_strndup(arena, b.ptr ? b.ptr : "", b.len);
+    np__buf_free(&b);
+    return r;
+}
+
+/* The edits of every pass, mapped to the original input and the final
+ * output; edits that touch the same text are merged into one fix (named
+ * after the first rule that touched it), so that each fix's "after" is
+ * exactly the output between its offsets and its "before" the input
+ * between its input offsets. */
 int np__ttext_fixes(np__ttext *t, np__arena *arena, np__vec *out,
                     size_t block)
 {
     int k, j;
-    size_t i, si = 0;
-    const size_t *so = t->strs.ptr;
+    size_t i, total = 0, m = 0;
+    fixrec *rec;
+    for (k = 0; k < t->npass; k++)
+        total += t->ed[k].len;
+    if (!total)
+        return NP_OK;
+    rec = np__malloc(total * sizeof(*rec));
+    if (!rec)
+        return NP_ENOMEM;
     for (k = 0; k < t->npass; k++) {
         const np__tedit *e = t->ed[k].ptr;
-        for (i = 0; i < t->ed[k].len; i++, si++) {
+        for (i = 0; i < t->ed[k].len; i++) {
             size_t a = e[i].in_s, b = e[i].in_e;
             size_t c = e[i].out_s, d = e[i].out_e;
-            np_fix *f;
             for (j = k - 1; j >= 0; j--) {
                 a = map_back(&t->ed[j], a, 0);
                 b = map_back(&t->ed[j], b, 1);
@@ -283,21 +345,60 @@ int np__ttext_fixes(np__ttext *t, np__arena *arena, np__vec *out,
                 c = map_fwd(&t->ed[j], c, 0);
                 d = map_fwd(&t->ed[j], d, 1);
             }
-            f = np__vec_push(out);
-            if (!f)
-                return NP_ENOMEM;
-            f->rule = e[i].rule;
-            f->before = np__arena_strdup(arena, t->pool.ptr + so[2 * si]);
-            f->after = np__arena_strdup(arena, t->pool.ptr + so[2 * si + 1]);
-            if (!f->before || !f->after)
-                return NP_ENOMEM;
-            f->in_start = a;
-            f->in_end = b < a ? a : b;
-            f->start = c;
-            f->end = d < c ? c : d;
-            f->block = block;
+            rec[m].a = a;
+            rec[m].b = b < a ? a : b;
+            rec[m].c = c;
+            rec[m].d = d < c ? c : d;
+            rec[m].rule = e[i].rule;
+            rec[m].order = m;
+            m++;
         }
     }
+    qsort(rec, m, sizeof(*rec), fixrec_cmp);
+    for (i = 0; i < m;) {
+        fixrec f = rec[i++];
+        np_fix *x;
+        /* merge what overlaps (or is an insertion at the same place) */
+        while (i < m && (rec[i].c < f.d || (rec[i].c == f.c && rec[i].c == f.d) ||
+                         rec[i].a < f.b)) {
+            if (rec[i].a < f.a)
+                f.a = rec[i].a;
+            if (rec[i].b > f.b)
+                f.b = rec[i].b;
+            if (rec[i].d > f.d)
+                f.d = rec[i].d;
+            if (rec[i].order < f.order) {
+                f.order = rec[i].order;
+                f.rule = rec[i].rule;
+            }
+            i++;
+        }
+        if (f.b > t->orig_n)
+            f.b = t->orig_n;
+        if (f.d > t->n)
+            f.d = t->n;
+        if (f.b - f.a == f.d - f.c &&
+            !memcmp(t->orig + f.a, t->s + f.c, f.b - f.a))
+            continue;   /* changed and changed back */
+        x = np__vec_push(out);
+        if (!x) {
+            np__free(rec);
+            return NP_ENOMEM;
+        }
+        x->rule = f.rule;
+        x->before = arena_text(arena, t->orig + f.a, f.b - f.a);
+        x->after = np__arena_strndup(arena, t->s + f.c, f.d - f.c);
+        x->in_start = f.a;
+        x->in_end = f.b;
+        x->start = f.c;
+        x->end = f.d;
+        x->block = block;
+        if (!x->before || !x->after) {
+            np__free(rec);
+            return NP_ENOMEM;
+        }
+    }
+    np__free(rec);
     return NP_OK;
 }
 
@@ -638,6 +739,35 @@ int np__clean_document(np__ctx *cx)
         }
         if (rc == NP_OK)
             rc = np__ttext_fixes(&tt[i], d->arena, &d->fixes, i);
+    }
+    if (rc == NP_OK) {
+        /* blocks that were only markup remnants are gone: drop them and
+         * their fixes, renumbering the others */
+        np__block *bl = d->blocks.ptr;
+        np_fix *fx = d->fixes.ptr;
+        size_t keep = 0, k, nf = 0;
+        size_t *map = np__malloc((nb ? nb : 1) * sizeof(size_t));
+        if (!map) {
+            rc = NP_ENOMEM;
+            goto done;
+        }
+        for (i = 0; i < nb; i++) {
+            map[i] = bl[i].len ? keep : (size_t)-1;
+            if (bl[i].len)
+                bl[keep++] = bl[i];
+        }
+        if (keep < nb) {
+            for (k = 0; k < d->fixes.len; k++) {
+                if (fx[k].block < nb && map[fx[k].block] == (size_t)-1)
+                    continue;
+                if (fx[k].block < nb)
+                    fx[k].block = map[fx[k].block];
+                fx[nf++] = fx[k];
+            }
+            d->fixes.len = nf;
+            d->blocks.len = keep;
+        }
+        np__free(map);
     }
     if (rc == NP_OK)
         rc = clean_meta(&c, d, &d->meta[NP__TITLE]);

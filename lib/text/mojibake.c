@@ -333,8 +333,10 @@ static int fix_partial(const struct np__text_state *st, const uint32_t *u,
                 }
                 break;
             }
-            if (q <= need)
+            if (q <= need) {
+                wild = 0;
                 break;
+            }
             if (wild) {
                 j += (size_t)need + 1;
                 break;

@@ -49,6 +49,8 @@ typedef struct np__tedit {
 typedef struct np__ttext {
     char *s;               /* current text (np__malloc, NUL-terminated) */
     size_t n;
+    char *orig;            /* the input, kept for the fixes' "before" */
+    size_t orig_n;
     np__vec ed[NP__MAX_PASSES];  /* np__tedit per pass */
     int npass;
     np__buf pool;          /* before/after strings: see np__ttext_fixes */
