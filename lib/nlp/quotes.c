@@ -207,6 +207,7 @@ typedef struct qrec {
     int inh_prev;         /* a participle cue right after the previous quote */
     int first_person;     /* "I said": the speaker of the enclosing quote */
     int keep, nwords, kind;
+    int label;            /* a headline ("'X': ...", a heading block) */
     const char *speaker;
     const char *cue;
     long ent;
@@ -2052,7 +2053,8 @@ static void q_last_cue(qstate *st, size_t para)
     }
 }
 
-static int q_paragraph(qstate *st, size_t ps, size_t pe, size_t para)
+static int q_paragraph(qstate *st, size_t ps, size_t pe, size_t para,
+                       int heading)
 {
     size_t i, nrec, kept;
     long prev = -1;
@@ -2068,6 +2070,11 @@ static int q_paragraph(qstate *st, size_t ps, size_t pe, size_t para)
         if (r->dead || r->parent >= 0)
             continue;
         r->midsent = r->ot > 0 && (TOK(st, r->ot - 1)->f & QF_WORD);
+        /* a heading, or "'Meth. We're On It.': South Dakota spends ...":
+         * a headline, quoted only when it names its source */
+        r->label = heading ||
+                   (r->ot == 0 && r->closed && r->ct + 1 < st->toks.len &&
+                    (TOK(st, r->ct + 1)->f & QF_PUNCT) && TOK(st, r->ct + 1)->cp == ':');
         /* Title Case words anywhere but at the start of a sentence or
          * after a colon: a title of a work ("hits including "Black Water,"
          * "China Grove"") */
@@ -2109,6 +2116,10 @@ static int q_paragraph(qstate *st, size_t ps, size_t pe, size_t para)
         qrec *r = REC(st, i);
         if (r->dead || r->title || r->parent >= 0)
             continue;
+        if (r->label) {
+            prev = (long)i;
+            continue;
+        }
         if (prev < 0 && !r->own && !r->midsent && st->have_last &&
             (para == st->last_para + 1 ||
              (st->last_open && para <= st->last_para + 3)) &&
@@ -2136,7 +2147,7 @@ static int q_paragraph(qstate *st, size_t ps, size_t pe, size_t para)
         qrec *r = REC(st, i);
         if (r->dead || r->title || r->parent >= 0)
             continue;
-        if (!r->own && !r->inherited && !r->midsent && prev >= 0 &&
+        if (!r->own && !r->inherited && !r->midsent && !r->label && prev >= 0 &&
             REC(st, prev)->own && REC(st, prev)->speaker)
             q_copy_spk(r, REC(st, prev));
         prev = (long)i;
@@ -2159,6 +2170,8 @@ static int q_paragraph(qstate *st, size_t ps, size_t pe, size_t para)
         if (r->parent >= 0) {
             r->keep = r->own && !REC(st, r->parent)->dead &&
                       !REC(st, r->parent)->title;
+        } else if (r->label) {
+            r->keep = r->own && r->speaker;
         } else if (r->midsent) {
             /* a fragment is a quote only when someone is named for it */
             r->keep = r->own && r->speaker;
@@ -2203,7 +2216,7 @@ int np__quotes(np__ctx *c, const np__tokens *tk)
     qstate st;
     np_document *d = c->doc;
     size_t ps = 0, para = 0, blk = 0;
-    int rc = NP_OK;
+    int rc = NP_OK, kind;
     (void)tk;
     if (!d->body || !d->body_len)
         return NP_OK;
@@ -2226,14 +2239,15 @@ int np__quotes(np__ctx *c, const np__tokens *tk)
         while (blk + 1 < d->blocks.len &&
                ((const np__block *)np__vec_at(&d->blocks, blk + 1))->start <= ps)
             blk++;
-        if (blk < d->blocks.len &&
-            ((const np__block *)np__vec_at(&d->blocks, blk))->kind == NP_BLOCK_PREFORMATTED &&
-            ((const np__block *)np__vec_at(&d->blocks, blk))->start <= ps) {
+        kind = blk < d->blocks.len &&
+                       ((const np__block *)np__vec_at(&d->blocks, blk))->start <= ps
+                   ? ((const np__block *)np__vec_at(&d->blocks, blk))->kind : -1;
+        if (kind == NP_BLOCK_PREFORMATTED) {
             ps = pe + 1;
             continue;
         }
         if (pe > ps) {
-            if ((rc = q_paragraph(&st, ps, pe, para)) != NP_OK)
+            if ((rc = q_paragraph(&st, ps, pe, para, kind == NP_BLOCK_HEADING)) != NP_OK)
                 goto done;
             para++;
         }
