@@ -340,6 +340,21 @@ START_TEST(they_is_an_organisation_just_named)
 }
 END_TEST
 
+START_TEST(headlines_are_not_continuations)
+{
+    static const char *const b[] = {
+        "\"The campaign is working,\" Noem told reporters.",
+        "'Meth. We\xE2\x80\x99re On It.': South Dakota spends $449K on a new campaign",
+        NULL };
+    fixture f;
+    build(&f, b);
+    ck_assert_int_eq(run(&f), NP_OK);
+    expect(&f, "The campaign is working,", "Noem", D);
+    ck_assert_uint_eq(np_document_quote_count(f.d), 1);
+    done(&f);
+}
+END_TEST
+
 START_TEST(manner_verbs_and_read)
 {
     static const char *const b[] = {
@@ -665,6 +680,7 @@ Suite *np_quotes_suite(void)
     tcase_add_test(tc, attribution_cues);
     tcase_add_test(tc, pronouns_and_descriptions);
     tcase_add_test(tc, manner_verbs_and_read);
+    tcase_add_test(tc, headlines_are_not_continuations);
     tcase_add_test(tc, they_is_an_organisation_just_named);
     tcase_add_test(tc, unbalanced_and_unclosed);
     tcase_add_test(tc, empty_and_binary);
