@@ -249,6 +249,18 @@ START_TEST(orgs_places_cues)
     ck_assert(!named_like(d, "Davis"));
     ck_assert(!named_like(d, "Russian"));
     np_document_free(d);
+
+    /* an acronym defined in brackets; a person "of" an institution */
+    d = parse(p, "The mission was reviewed again at the end of the month.\n\n"
+                 "The German Aerospace Center (DLR) built it. Later, DLR said "
+                 "that Professor Jane Smith of the University of Oxford agreed.\n");
+    check_spans(d);
+    ck_assert_int_eq(np_entity_type(find(d, "German Aerospace Center")), NP_ENTITY_ORG);
+    ck_assert_uint_eq(np_entity_mention_count(find(d, "German Aerospace Center")), 3);
+    ck_assert_ptr_null(find(d, "DLR"));
+    ck_assert_int_eq(np_entity_type(find(d, "Jane Smith")), NP_ENTITY_PERSON);
+    ck_assert_int_eq(np_entity_type(find(d, "University of Oxford")), NP_ENTITY_ORG);
+    np_document_free(d);
     np_parser_free(p);
 }
 END_TEST

@@ -284,6 +284,7 @@ typedef struct mention {
     int confirm;               /* from a headline: needs an established key */
     size_t canon_off;          /* usual name from the lexicon (strings), or -1 */
     long ent;
+    long alias_of;             /* the name this acronym defines, or -1 */
 } mention;
 
 typedef struct ent {
@@ -546,6 +547,7 @@ static int add_mention(run *r, size_t a, size_t b, int type, int weight,
     m->ntok = (int)(b - a);
     m->confirm = confirm;
     m->ent = -1;
+    m->alias_of = -1;
     return NP_OK;
 }
 
@@ -678,6 +680,23 @@ static int place_context(const run *r, size_t a, size_t b)
     return 0;
 }
 
+/* Is the span followed by an acronym in brackets: "... Center (DLR)"? */
+static int defines_acronym(const run *r, size_t b)
+{
+    return b + 2 < r->ntok && tok_eq(r, b, "(") && tok_eq(r, b + 2, ")") &&
+           (r->tok[b + 1].flags & NP__TOK_ALLCAPS) && tok_n(r, b + 1) <= 8;
+}
+
+/* A venue-like name: a place cue word and no organisation word before it. */
+static int is_venue_only(const run *r, size_t a, size_t b)
+{
+    size_t k;
+    for (k = a; k + 1 < b; k++)
+        if (word_lx(r, k) & (NP__LX_ORG_CUE | NP__LX_ORG_MOD | NP__LX_ORG_HEAD))
+            return 0;
+    return 1;
+}
+
 /* Is the word before the span a lower-case "the"? */
 static int after_the(const run *r, size_t a)
 {
@@ -775,6 +794,11 @@ static int classify(run *r, size_t a, size_t b, size_t rs, size_t re,
         weight = 3;
     } else if (place_context(r, a, b) && !(last & NP__LX_ORG_CUE)) {
         type = NP_ENTITY_PLACE;   /* "Zabul province", "Addison, a village" */
+        weight = 3;
+    } else if (n >= 2 && defines_acronym(r, b) && !(r->tok[a].flags & NP__TOK_ALLCAPS) &&
+               !(full & NP__LX_ANYPLACE) &&
+               !(last & NP__LX_PLACE_CUE && !(last & NP__LX_ORG_CUE) && is_venue_only(r, a, b))) {
+        type = NP_ENTITY_ORG;   /* "German Aerospace Center (DLR)" */
         weight = 3;
     } else if (before_state(r, b) && !(full & NP__LX_STATE) && !(last & NP__LX_ORG_CUE)) {
         type = NP_ENTITY_PLACE;   /* "Addison, N.Y.", "The Forum, Los Angeles, CA" */
@@ -1087,7 +1111,7 @@ static int handle_span(run *r, size_t a, size_t b, int confirm)
                 !(r->tok[k].flags & NP__TOK_WORD))
                 common++;
         if (common == b - a && !(word_lx(r, b - 1) & (NP__LX_ORG_CUE | NP__LX_PLACE_CUE)) &&
-            !(tok_eq(r, a, "The") && !sent_initial(r, a)))
+            !(tok_eq(r, a, "The") && !sent_initial(r, a)) && !org_head_of(r, a, b))
             return NP_OK;
     }
     return classify(r, a, b, rs, re, after_role, confirm);
@@ -1325,8 +1349,21 @@ static int find_mentions(run *r, const np__tokens *tk)
                 if (head[a] || (allcaps && b - a >= 2 && !(span_lx(r, a, b, NULL) &
                                                              (NP__LX_ORG | NP__LX_ANYPLACE))))
                     rc = headline_span(r, a, b, head[a] ? head[a] : 2);
-                else
+                else {
+                    size_t before = r->ms.len;
                     rc = handle_span(r, a, b, 0);
+                    /* "German Aerospace Center (DLR)": the acronym names
+                     * the entity just before it */
+                    if (rc == NP_OK && r->ms.len == before + 1 && before > 0 &&
+                        b - a == 1 && a > 0 && b < r->ntok && tok_eq(r, a - 1, "(") &&
+                        tok_eq(r, b, ")") && (r->tok[a].flags & NP__TOK_ALLCAPS)) {
+                        mention *am = np__vec_at(&r->ms, before);
+                        mention *pm = np__vec_at(&r->ms, before - 1);
+                        if (pm->te == a - 1 && pm->ntok >= 2 && pm->type == NP_ENTITY_ORG &&
+                            !(r->tok[pm->tb].flags & NP__TOK_ALLCAPS))
+                            am->alias_of = (long)before - 1;
+                    }
+                }
             }
             i = b > i ? b : i + 1;
             resume = i;
@@ -1475,6 +1512,14 @@ static int group(run *r)
         long e;
         if (kn == 0 || m->confirm)
             continue;
+        if (m->alias_of >= 0 && M(r, m->alias_of)->ent >= 0) {
+            e = M(r, m->alias_of)->ent;
+            if (ht_get(&r->keys, k, kn) < 0 && (rc = ht_put(&r->keys, k, kn, e, NULL)) != NP_OK)
+                goto out;
+            m->ent = e;
+            vote(r, e, m);
+            continue;
+        }
         e = ht_get(&r->keys, k, kn);
         if (e < 0) {
             if ((rc = new_ent(r, (long)i, &e)) != NP_OK ||
