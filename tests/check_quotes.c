@@ -241,6 +241,8 @@ START_TEST(titles_nicknames_scare_quotes)
         "He starred in \"Pose\" and later in \"Dancing with the Stars.\"",
         "Dwayne \"The Rock\" Johnson arrived late.",
         "\"Why the harbour plan matters to everyone in this town\"",
+        "Mold can lead to what's called \"farmer's lung,\" and to what is called "
+        "\"hot tub lung.\" \"Humidifier lung\" may result from fungus.",
         NULL };
     fixture f;
     build(&f, b);

@@ -113,6 +113,12 @@ static const char *const q_be[] = {
     "be", "been", "being", "was", "were", "is", "are", NULL
 };
 
+/* Verbs that name a thing ("is called", "so-dubbed"). */
+static const char *const q_naming[] = {
+    "called", "dubbed", "termed", "labelled", "labeled", "branded",
+    "named", "known", NULL
+};
+
 /* Bare nouns that speak for a group ("police said"). */
 static const char *const q_collective[] = {
     "police", "staff", "management", "government", "administration",
@@ -764,6 +770,10 @@ static int q_cue_at(qstate *st, size_t i, size_t hi)
         return 0;                     /* a noun: "the reports", "his calls" */
     if (i > 0 && q_word_is(st, i - 1, "being"))
         return 0;                     /* "That being said, ..." */
+    if (i > 0 && q_word_in(st, i, q_naming) &&
+        (q_word_in(st, i - 1, q_be) || q_word_is(st, i - 1, "what's") ||
+         q_word_is(st, i - 1, "what\xE2\x80\x99s") || q_word_is(st, i - 1, "so")))
+        return 0;                     /* "what's called "farmer's lung"": a term */
     if (q_word_is(st, i, "according") && i + 1 < hi && q_word_is(st, i + 1, "to"))
         return CUE_PREP;
     if (q_word_is(st, i, "per") && i > 0 && q_word_is(st, i - 1, "as"))
@@ -1985,6 +1995,24 @@ static int q_emit(qstate *st, qrec *r)
     return NP_OK;
 }
 
+/* Whether the quotation ends its sentence (or runs on), as a quoted
+ * sentence does; "“Humidifier lung” may result from ..." does not. */
+static int q_sentence_final(qstate *st, const qrec *r)
+{
+    const qtok *last, *nx;
+    size_t k = r->ct;
+    if (!r->closed || r->ct + 1 >= st->toks.len)
+        return 1;
+    while (k > r->ot + 1 && (TOK(st, k - 1)->f & QF_MARK))
+        k--;                           /* "... ‘Tell them.’”" */
+    last = TOK(st, k - 1);
+    if (k > r->ot + 1 && (last->f & QF_PUNCT))
+        return 1;
+    nx = TOK(st, r->ct + 1);
+    return (nx->f & (QF_SEND | QF_MARK)) != 0 ||
+           ((nx->f & QF_PUNCT) && (nx->cp == ',' || nx->cp == ';' || nx->cp == ':'));
+}
+
 /* A paragraph that is nothing but a closed quotation without a final
  * punctuation mark: a pull quote or a headline, not reported speech. */
 static int q_pull_quote(qstate *st, const qrec *r)
@@ -2136,7 +2164,7 @@ static int q_paragraph(qstate *st, size_t ps, size_t pe, size_t para,
             r->ent = st->cue_ent;
             r->cue = st->cue_word;
             r->inherited = 1;
-        } else if (prev >= 0 && (r->inh_prev || !r->own) &&
+        } else if (prev >= 0 && (r->inh_prev || (!r->own && q_sentence_final(st, r))) &&
                    (REC(st, prev)->own || REC(st, prev)->inherited)) {
             q_copy_spk(r, REC(st, prev));
         }
@@ -2148,7 +2176,7 @@ static int q_paragraph(qstate *st, size_t ps, size_t pe, size_t para,
         if (r->dead || r->title || r->parent >= 0)
             continue;
         if (!r->own && !r->inherited && !r->midsent && !r->label && prev >= 0 &&
-            REC(st, prev)->own && REC(st, prev)->speaker)
+            q_sentence_final(st, r) && REC(st, prev)->own && REC(st, prev)->speaker)
             q_copy_spk(r, REC(st, prev));
         prev = (long)i;
     }
