@@ -612,7 +612,8 @@ def bench(args, newsparse, floor, modules, scorer, tmp):
         table.append(line)
         say(line)
     if not modules:
-        say("(Readability.js skipped: see the message above)")
+        say("(Readability.js skipped: %s)" % (
+            "--no-peers" if args.no_peers else "see the message above"))
     say()
 
     # Stages.
