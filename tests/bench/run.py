@@ -664,10 +664,13 @@ def bench(args, newsparse, floor, modules, scorer, tmp):
     same = all(Path(r.stdout).read_bytes() ==
                Path(runs["full"][0].stdout).read_bytes()
                for r in runs["full -j 2"])
+    cpu_growth = j2["cpu"] / j1["cpu"] if j1["cpu"] else None
     say("threads: -j 1 %.1f pages/s, -j 2 %.1f pages/s (wall): x%.2f; "
         "-j 2 output %s -j 1" % (
             n / j1["wall"], n / j2["wall"], j_ratio,
             "identical to" if same else "DIFFERS from"))
+    say("         CPU time -j 2 / -j 1: x%.2f (near 1: the threads do not "
+        "contend; the wall-clock ratio needs two idle cores)" % cpu_growth)
 
     # Memory against documents.
     m4 = summary["full x4 docs"]
@@ -751,6 +754,7 @@ def bench(args, newsparse, floor, modules, scorer, tmp):
             "by": args.by, "summary": summary, "stages": stages,
             "entity_words": words, "entity_words_per_s": ent_wps,
             "j2_over_j1": j_ratio, "j2_identical": same,
+            "j2_cpu_over_j1": cpu_growth,
             "rss_growth_4x_docs": rss_growth, "linearity": lin,
             "profile": prof,
             "checks": checks, "table": table}
