@@ -105,6 +105,8 @@ def build_programs(args):
     if args.rev:
         source, lib_build = export_revision(args.rev, build)
     args.source = source
+    args.profile_build = (lib_build.parent / (lib_build.name + "-profile")
+                          if args.rev else build / "profile")
     check_floor_options(source)
     if args.newsparse:
         newsparse = Path(args.newsparse)
@@ -925,7 +927,7 @@ def profile(args, pages, floor, tmp):
     if not shutil.which("valgrind") or not shutil.which("callgrind_annotate"):
         note("profile skipped: valgrind is not installed")
         return None
-    pbuild = args.build / "profile"
+    pbuild = args.profile_build
     if args.newsparse:
         note("profile: --newsparse given, profiling %s as it is" %
              args.newsparse)
