@@ -31,6 +31,7 @@ typedef struct tok {
     unsigned char hyphen_after; /* followed directly by '-' */
     unsigned char comma_before; /* preceded by a comma */
     unsigned char quote_before; /* preceded by an opening quote */
+    unsigned char looked;  /* lex and fw are set */
 } tok;
 
 typedef struct actx {
@@ -42,9 +43,36 @@ typedef struct actx {
 
 /* ------------------------------------------------------------ helpers */
 
+/* Lexicon bits and function-word class, looked up on first use: most
+ * words are never asked about. */
+static void look(const actx *a, const tok *t)
+{
+    tok *m = (tok *)t;
+    m->lex = t->ascii && !t->apos ? np__lex(a->s + t->s, t->e - t->s) : 0;
+    m->fw = t->ascii ? np__funcword(a->s + t->s, t->e - t->s) : 0;
+    m->looked = 1;
+}
+
+static unsigned lx(const actx *a, const tok *t)
+{
+    if (!t->looked)
+        look(a, t);
+    return t->lex;
+}
+
+static unsigned fwc(const actx *a, const tok *t)
+{
+    if (!t->looked)
+        look(a, t);
+    return t->fw;
+}
+
 static int teq(const actx *a, const tok *t, const char *w)
 {
-    size_t n = strlen(w), i;
+    size_t n, i;
+    if ((a->s[t->s] | 0x20) != w[0])
+        return 0;
+    n = strlen(w);
     if (t->e - t->s != n)
         return 0;
     for (i = 0; i < n; i++)
@@ -107,8 +135,8 @@ static int is_verbish(const actx *a, const tok *t)
     /* a verb form that cannot start a noun phrase */
     if (tin(a, t, irregular_ed))
         return 1;
-    if ((t->lex & (NP__LEX_VERB3 | NP__LEX_ED)) &&
-        !(t->lex & (NP__LEX_NOUN | NP__LEX_ADJ | NP__LEX_PLURAL)))
+    if ((lx(a, t) & (NP__LEX_VERB3 | NP__LEX_ED)) &&
+        !(lx(a, t) & (NP__LEX_NOUN | NP__LEX_ADJ | NP__LEX_PLURAL)))
         return 1;
     return 0;
 }
@@ -120,7 +148,7 @@ static int np_start(const actx *a, const tok *t, int strict)
         return 0;
     if (t->digit)
         return !strict;
-    if (t->fw) {
+    if (fwc(a, t)) {
         return teq(a, t, "most") || teq(a, t, "more") ? 1 : 0;
     }
     if (teq(a, t, "own"))
@@ -129,15 +157,15 @@ static int np_start(const actx *a, const tok *t, int strict)
         return !strict;
     if (!t->ascii)
         return !strict;
-    if (!t->lex)
+    if (!lx(a, t))
         return !strict;
     if (is_verbish(a, t))
         return 0;
-    if (strict && (t->lex & NP__LEX_ING) && !(t->lex & NP__LEX_NOUN))
+    if (strict && (lx(a, t) & NP__LEX_ING) && !(lx(a, t) & NP__LEX_NOUN))
         return 0;
-    if (strict && (t->lex & NP__LEX_VERB) && !(t->lex & (NP__LEX_NOUN | NP__LEX_ADJ)))
+    if (strict && (lx(a, t) & NP__LEX_VERB) && !(lx(a, t) & (NP__LEX_NOUN | NP__LEX_ADJ)))
         return 0;
-    if (t->lex & NP__LEX_ADV && !(t->lex & (NP__LEX_NOUN | NP__LEX_ADJ)))
+    if (lx(a, t) & NP__LEX_ADV && !(lx(a, t) & (NP__LEX_NOUN | NP__LEX_ADJ)))
         return 0;
     return 1;
 }
@@ -158,7 +186,7 @@ static int pred_after(const actx *a, const tok *t)
         return 0;
     if (!n)
         return i + 1 >= a->n || !a->t[i + 1].space_after ? 1 : 0;
-    return tin(a, n, then_predicate) || (n->fw & (NP__FW_PREP | NP__FW_DET)) ? 1 : 0;
+    return tin(a, n, then_predicate) || (fwc(a, n) & (NP__FW_PREP | NP__FW_DET)) ? 1 : 0;
 }
 
 static int plural_spelling(const actx *a, const tok *t)
@@ -172,18 +200,18 @@ static int plural_spelling(const actx *a, const tok *t)
 static int adj_pred(const actx *a, const tok *t)
 {
     /* "hard to", "unclear whether", "boring." */
-    if (!t || t->cap || !t->ascii || t->fw)
+    if (!t || t->cap || !t->ascii || fwc(a, t))
         return 0;
-    if (t->lex & NP__LEX_PLURAL)
+    if (lx(a, t) & NP__LEX_PLURAL)
         return 0;
-    if ((t->lex & NP__LEX_NOUN) && !(t->lex & NP__LEX_ADJ) &&
-        !(t->lex & NP__LEX_ING))
+    if ((lx(a, t) & NP__LEX_NOUN) && !(lx(a, t) & NP__LEX_ADJ) &&
+        !(lx(a, t) & NP__LEX_ING))
         return 0;
-    if ((t->lex & NP__LEX_ING) && (t->lex & NP__LEX_NOUN))
+    if ((lx(a, t) & NP__LEX_ING) && (lx(a, t) & NP__LEX_NOUN))
         return 0;
-    if (!t->lex)
+    if (!lx(a, t))
         return 0;
-    if (!(t->lex & ~NP__LEX_LOWER) && plural_spelling(a, t))
+    if (!(lx(a, t) & ~NP__LEX_LOWER) && plural_spelling(a, t))
         return 0;   /* "contractors": a plural the lexicon knows no more of */
     {
         const tok *n = next_tok(a, t);
@@ -213,14 +241,14 @@ static int its_is_it_is(const actx *a, const tok *t)
     if (!n || n->hyphen_after || n->cap)
         return 0;
     /* "on its face", "reassess its schedule": no clause starts here */
-    if (p && !(p->fw & (NP__FW_CONJ | NP__FW_WH)) && !tin(a, p, clause_verbs)) {
-        if (p->fw & (NP__FW_PREP | NP__FW_DET | NP__FW_AUX | NP__FW_PRON))
+    if (p && !(fwc(a, p) & (NP__FW_CONJ | NP__FW_WH)) && !tin(a, p, clause_verbs)) {
+        if (fwc(a, p) & (NP__FW_PREP | NP__FW_DET | NP__FW_AUX | NP__FW_PRON))
             return 0;
         /* after a noun that cannot be a verb, a new clause may start
          * ("in this role its incredibly helpful") */
-        if (!(p->fw & NP__FW_ADV) &&
-            !(p->ascii && !p->cap && (p->lex & (NP__LEX_NOUN | NP__LEX_PLURAL)) &&
-              !(p->lex & (NP__LEX_VERB | NP__LEX_VERB3 | NP__LEX_ED |
+        if (!(fwc(a, p) & NP__FW_ADV) &&
+            !(p->ascii && !p->cap && (lx(a, p) & (NP__LEX_NOUN | NP__LEX_PLURAL)) &&
+              !(lx(a, p) & (NP__LEX_VERB | NP__LEX_VERB3 | NP__LEX_ED |
                           NP__LEX_ING))))
             return 0;
     }
@@ -236,49 +264,49 @@ static int its_is_it_is(const actx *a, const tok *t)
         return 1;
     if (tin(a, n, yes)) {
         /* "its likely successor", "its hard shell": a noun follows */
-        if ((n->lex & NP__LEX_ADJ) && !n->fw && !teq(a, n, "worth") &&
+        if ((lx(a, n) & NP__LEX_ADJ) && !fwc(a, n) && !teq(a, n, "worth") &&
             n2 && !adj_pred(a, n) && np_start(a, n2, 1))
             return 0;
         return 1;
     }
-    if (n->fw & (NP__FW_DET | NP__FW_PRON | NP__FW_PREP | NP__FW_WH))
+    if (fwc(a, n) & (NP__FW_DET | NP__FW_PRON | NP__FW_PREP | NP__FW_WH))
         return 1;
-    if (n->fw & NP__FW_CONJ)
+    if (fwc(a, n) & NP__FW_CONJ)
         return 1;
-    if (n->fw & NP__FW_ADV)
+    if (fwc(a, n) & NP__FW_ADV)
         return 1;
-    if (n->fw & NP__FW_AUX)
+    if (fwc(a, n) & NP__FW_AUX)
         return teq(a, n, "being") ? 0 : 0;
-    if (!n->ascii || !n->lex || n->digit)
+    if (!n->ascii || !lx(a, n) || n->digit)
         return 0;
     /* "its getting harder", "its turning out" */
-    if ((n->lex & NP__LEX_ING) && !(n->lex & NP__LEX_NOUN)) {
+    if ((lx(a, n) & NP__LEX_ING) && !(lx(a, n) & NP__LEX_NOUN)) {
         if (!n2)
             return 0;   /* "improving its handling." */
-        if (n2->fw || (n2->lex & NP__LEX_ADV) ||
-            ((n2->lex & NP__LEX_ADJ) && !(n2->lex & NP__LEX_NOUN)))
+        if (fwc(a, n2) || (lx(a, n2) & NP__LEX_ADV) ||
+            ((lx(a, n2) & NP__LEX_ADJ) && !(lx(a, n2) & NP__LEX_NOUN)))
             return 1;
         return 0;
     }
     /* "its called", "its priced at" */
-    if ((n->lex & NP__LEX_ED) || tin(a, n, irregular_ed)) {
-        if (n->lex & NP__LEX_NOUN)
+    if ((lx(a, n) & NP__LEX_ED) || tin(a, n, irregular_ed)) {
+        if (lx(a, n) & NP__LEX_NOUN)
             return 0;
         return pred_after(a, n);
     }
-    if (adj_pred(a, n) && ((n->lex & NP__LEX_ADJ) || !(n->lex & NP__LEX_NOUN)))
+    if (adj_pred(a, n) && ((lx(a, n) & NP__LEX_ADJ) || !(lx(a, n) & NP__LEX_NOUN)))
         return 1;
 adverb:
     /* "its really hard to", "its newly elected president" */
-    if ((n->lex & NP__LEX_ADV) && !n->fw) {
+    if ((lx(a, n) & NP__LEX_ADV) && !fwc(a, n)) {
         n2 = next_tok(a, n);
         if (!n2)
             return pred_after(a, n);
-        if (n2->fw & (NP__FW_DET | NP__FW_PREP | NP__FW_ADV))
+        if (fwc(a, n2) & (NP__FW_DET | NP__FW_PREP | NP__FW_ADV))
             return 1;
         if (adj_pred(a, n2))
             return 1;
-        if (((n2->lex & NP__LEX_ED) || tin(a, n2, irregular_ed)) &&
+        if (((lx(a, n2) & NP__LEX_ED) || tin(a, n2, irregular_ed)) &&
             pred_after(a, n2))
             return 1;
     }
@@ -314,8 +342,8 @@ static int verb_base(const actx *a, const tok *t)
         return 0;
     if (tin(a, t, common))
         return 1;
-    return (t->lex & NP__LEX_VERB) && !(t->lex & (NP__LEX_NOUN | NP__LEX_ADJ)) &&
-           !t->fw;
+    return (lx(a, t) & NP__LEX_VERB) && !(lx(a, t) & (NP__LEX_NOUN | NP__LEX_ADJ)) &&
+           !fwc(a, t);
 }
 
 static const char *const were_next[] = {
@@ -334,8 +362,8 @@ static int intro_phrase(const actx *a, const tok *t)
     while (i > 0 && k < 8) {
         const tok *q = &a->t[--i];
         k++;
-        if ((q->fw & NP__FW_AUX) || is_verbish(a, q) ||
-            ((q->lex & NP__LEX_VERB3) && !(q->lex & NP__LEX_PLURAL)))
+        if ((fwc(a, q) & NP__FW_AUX) || is_verbish(a, q) ||
+            ((lx(a, q) & NP__LEX_VERB3) && !(lx(a, q) & NP__LEX_PLURAL)))
             return 0;
         if (q->start || q->quote_before)
             return 1;
@@ -371,7 +399,7 @@ static long contraction(const actx *a, const tok *t)
     for (k = 0; always[k].w; k++) {
         if (!teq(a, t, always[k].w))
             continue;
-        if (teq(a, t, "wont") && p && (p->fw & NP__FW_DET))
+        if (teq(a, t, "wont") && p && (fwc(a, p) & NP__FW_DET))
             return -1;   /* "as is his wont" */
         if (teq(a, t, "ive") && (!boundary_before(a, t) || (p && p->cap)))
             return -1;   /* "Jony Ive" */
@@ -393,7 +421,7 @@ static long contraction(const actx *a, const tok *t)
             return -1;
         if (tin(a, n, were_next))
             return 2;
-        if ((n->lex & NP__LEX_ING) && !n->fw)
+        if ((lx(a, n) & NP__LEX_ING) && !fwc(a, n))
             return 2;
         return -1;
     }
@@ -411,7 +439,7 @@ static long contraction(const actx *a, const tok *t)
         if (!verb_base(a, n))
             return -1;
         if (teq(a, t, "well") && (teq(a, n, "be") || teq(a, n, "have")) &&
-            p && (p->fw & NP__FW_AUX))
+            p && (fwc(a, p) & NP__FW_AUX))
             return -1;
         return 2;
     }
@@ -434,12 +462,12 @@ static long contraction(const actx *a, const tok *t)
         if (teq(a, t, "id")) {
             /* "Id like", "if Id experienced": capital I, then a verb */
             if (!t->cap || t->allcaps || !n || n->cap ||
-                ((n->fw & ~NP__FW_ADV) && !teq(a, n, "have") &&
+                ((fwc(a, n) & ~NP__FW_ADV) && !teq(a, n, "have") &&
                  !teq(a, n, "be") && !teq(a, n, "been")))
                 return -1;
             if (tin(a, n, ok) || verb_base(a, n) ||
-                ((n->lex & NP__LEX_ED) && !(n->lex & NP__LEX_NOUN)) ||
-                ((n->lex & NP__LEX_ADV) && !(n->lex & NP__LEX_NOUN)))
+                ((lx(a, n) & NP__LEX_ED) && !(lx(a, n) & NP__LEX_NOUN)) ||
+                ((lx(a, n) & NP__LEX_ADV) && !(lx(a, n) & NP__LEX_NOUN)))
                 return 1;
             return -1;
         }
@@ -455,22 +483,22 @@ static long contraction(const actx *a, const tok *t)
         };
         if (!t->cap || t->allcaps || !n || n->cap)
             return -1;
-        if (tin(a, n, ok) || (n->fw & NP__FW_ADV) ||
+        if (tin(a, n, ok) || (fwc(a, n) & NP__FW_ADV) ||
             (!t->start && tin(a, n, irregular_ed) && !teq(a, n, "said")))
             return 1;
-        if ((n->lex & NP__LEX_VERB) && !n->fw &&
-            !(n->lex & (NP__LEX_PLURAL | NP__LEX_ING | NP__LEX_ED)) &&
-            !(t->start && (n->lex & NP__LEX_NOUN)))
+        if ((lx(a, n) & NP__LEX_VERB) && !fwc(a, n) &&
+            !(lx(a, n) & (NP__LEX_PLURAL | NP__LEX_ING | NP__LEX_ED)) &&
+            !(t->start && (lx(a, n) & NP__LEX_NOUN)))
             return 1;
         return -1;
     }
     if (teq(a, t, "lets")) {
         /* "lets be honest": a third person "lets" needs an object */
-        if (!n || n->cap || (n->fw & (NP__FW_PRON | NP__FW_DET | NP__FW_PREP)))
+        if (!n || n->cap || (fwc(a, n) & (NP__FW_PRON | NP__FW_DET | NP__FW_PREP)))
             return -1;
         if (teq(a, n, "go") && !(t->start || t->quote_before))
             return -1;
-        if (t->cap && t->start && !n->fw && n->ascii)
+        if (t->cap && t->start && !fwc(a, n) && n->ascii)
             return 3;   /* a sentence cannot open with "Lets" the verb */
         if (!verb_base(a, n) && !teq(a, n, "not") && !teq(a, n, "go") &&
             !teq(a, n, "talk") && !teq(a, n, "get") && !teq(a, n, "take"))
@@ -517,7 +545,7 @@ static long possessive(const actx *a, const tok *t)
         return -1;
     if (w[len - 2] == 's' || w[len - 2] == 'S')
         return -1;   /* "Press", "business" */
-    if (t->fw)
+    if (fwc(a, t))
         return -1;
     /* acronyms: NASAs mission, but CEOs said */
     if (t->ascii == 0)
@@ -528,14 +556,14 @@ static long possessive(const actx *a, const tok *t)
             up += w[k] >= 'A' && w[k] <= 'Z';
         if (up == bl && bl >= 2) {
             /* "NASAs mission", "NASAs Cassini spacecraft"; not "CEOs said" */
-            if (!n || n->fw || n->digit)
+            if (!n || fwc(a, n) || n->digit)
                 return -1;
             if (n->cap && !n->allcaps && !n->start)
                 return (long)bl;
-            if (!np_start(a, n, 1) || !(n->lex & (NP__LEX_NOUN | NP__LEX_ADJ | NP__LEX_PLURAL)) ||
-                (n->lex & NP__LEX_VERB3))
+            if (!np_start(a, n, 1) || !(lx(a, n) & (NP__LEX_NOUN | NP__LEX_ADJ | NP__LEX_PLURAL)) ||
+                (lx(a, n) & NP__LEX_VERB3))
                 return -1;
-            if ((n->lex & NP__LEX_PLURAL) && !np__cleaner_has_name(a->c, w, bl))
+            if ((lx(a, n) & NP__LEX_PLURAL) && !np__cleaner_has_name(a->c, w, bl))
                 return -1;
             return (long)bl;
         }
@@ -543,7 +571,7 @@ static long possessive(const actx *a, const tok *t)
             return -1;
     }
     lb = np__lex(w, bl);
-    if (!t->lex) {
+    if (!lx(a, t)) {
         /* "bodys", "Chinas": not a word, but its stem is */
         if (lb) {
             if (!(lb & (NP__LEX_POSS | NP__LEX_CAP)) && t->cap && !t->start)
@@ -567,17 +595,17 @@ unknown:
             return -1;   /* a team or a group: "Lakers", "Steelers" */
         if (np__cleaner_has_name(a->c, w, bl) && np_start(a, n, 0))
             return (long)bl;
-        if (!np_start(a, n, 1) || !n || n->cap || n->fw ||
-            (n->lex & (NP__LEX_ING | NP__LEX_VERB3)))
+        if (!np_start(a, n, 1) || !n || n->cap || fwc(a, n) ||
+            (lx(a, n) & (NP__LEX_ING | NP__LEX_VERB3)))
             return -1;
         if (native_s_ending(a, t) &&
             !(a->s[t->e - 2] != 'e' && a->s[t->e - 2] != 's' &&
-              (n->lex & (NP__LEX_NOUN | NP__LEX_ADJ)) &&
-              !(n->lex & NP__LEX_PLURAL)))
+              (lx(a, n) & (NP__LEX_NOUN | NP__LEX_ADJ)) &&
+              !(lx(a, n) & NP__LEX_PLURAL)))
             return -1;
         if (p && (teq(a, p, "the") || p->digit))
             return -1;
-        if (!(n->lex & (NP__LEX_NOUN | NP__LEX_ADJ | NP__LEX_PLURAL)))
+        if (!(lx(a, n) & (NP__LEX_NOUN | NP__LEX_ADJ | NP__LEX_PLURAL)))
             return -1;
         return (long)bl;
     }
@@ -585,39 +613,39 @@ unknown:
     if (t->cap) {
         /* "Trumps decision", "Mr. Trumps approach": a proper noun whose
          * plural is no name, before a noun phrase */
-        if (!(t->lex & NP__LEX_CAP) && (lb & NP__LEX_CAP) && n && !n->cap &&
-            !n->fw && np_start(a, n, 1) && n->lex &&
-            !(p && (p->fw & NP__FW_DET) && !teq(a, p, "that")) &&
+        if (!(lx(a, t) & NP__LEX_CAP) && (lb & NP__LEX_CAP) && n && !n->cap &&
+            !fwc(a, n) && np_start(a, n, 1) && lx(a, n) &&
+            !(p && (fwc(a, p) & NP__FW_DET) && !teq(a, p, "that")) &&
             !(p && p->cap && !tin(a, p, titles)) &&
-            !(t->start && (n->lex & NP__LEX_VERB3)))
+            !(t->start && (lx(a, n) & NP__LEX_VERB3)))
             return (long)bl;
         /* "South Dakotas campaign", "Hitlers rule": the plural of a name
          * (not of a people: "Americans") before a noun phrase */
-        if ((t->lex & NP__LEX_CAP) && (t->lex & NP__LEX_PLURAL) &&
+        if ((lx(a, t) & NP__LEX_CAP) && (lx(a, t) & NP__LEX_PLURAL) &&
             (lb & NP__LEX_CAP) && !(lb & NP__LEX_LOWER) && !t->start &&
-            !(t->lex & NP__LEX_PROPER_S) && n && !n->cap && !n->fw &&
-            n->ascii && (np_start(a, n, 1) || !n->lex) &&
-            !(n->lex & NP__LEX_ING) &&
-            !(p && (p->fw & NP__FW_DET)) &&
+            !(lx(a, t) & NP__LEX_PROPER_S) && n && !n->cap && !fwc(a, n) &&
+            n->ascii && (np_start(a, n, 1) || !lx(a, n)) &&
+            !(lx(a, n) & NP__LEX_ING) &&
+            !(p && (fwc(a, p) & NP__FW_DET)) &&
             !(bl > 2 && w[bl - 1] == 'n' && (w[bl - 2] == 'a' || w[bl - 2] == 'e')) &&
             !(w[bl - 1] == 'i'))
             return (long)bl;
         /* "Frances efforts" (where "France" is in the text) */
-        if ((t->lex & NP__LEX_PROPER_S) && (lb & NP__LEX_CAP) && n && !n->cap &&
-            (n->lex & NP__LEX_PLURAL) && !(n->lex & NP__LEX_VERB3) &&
-            !n->fw && (np__cleaner_has_name(a->c, w, bl) ||
+        if ((lx(a, t) & NP__LEX_PROPER_S) && (lb & NP__LEX_CAP) && n && !n->cap &&
+            (lx(a, n) & NP__LEX_PLURAL) && !(lx(a, n) & NP__LEX_VERB3) &&
+            !fwc(a, n) && (np__cleaner_has_name(a->c, w, bl) ||
                        (lb & NP__LEX_POSS)))
             return (long)bl;
         if (!t->start)
             return -1;
     }
     /* "the mans body": nouns whose plural is not made with -s */
-    if (p && (p->fw & NP__FW_DET) && !teq(a, p, "that") && n && !n->fw &&
+    if (p && (fwc(a, p) & NP__FW_DET) && !teq(a, p, "that") && n && !fwc(a, n) &&
         !n->cap && np_start(a, n, 1) &&
         tin(a, t, (const char *const[]){"mans", "womans", "childs", "gooses",
                                         "mouses", "foots", "tooths", NULL}))
         return (long)bl;
-    if (!(t->lex & NP__LEX_PLURAL) || !(lb & NP__LEX_NOUN))
+    if (!(lx(a, t) & NP__LEX_PLURAL) || !(lb & NP__LEX_NOUN))
         return -1;
     /* "last weeks meeting" */
     if (p && tin(a, p, (const char *const[]){"this", "last", "next", "that",
@@ -631,13 +659,13 @@ unknown:
             stem[bl] = '\0';
             for (k = 0; time_nouns[k]; k++)
                 if (!strcmp(stem, time_nouns[k]) && np_start(a, n, 1) &&
-                    n && !n->fw)
+                    n && !fwc(a, n))
                     return (long)bl;
         }
     }
     /* "the presidents refusal", "the states new slogan": after "the", a
      * plural noun is not followed by a noun or an adjective */
-    if (p && teq(a, p, "the") && n && !n->cap && !n->fw && !n->digit &&
+    if (p && teq(a, p, "the") && n && !n->cap && !fwc(a, n) && !n->digit &&
         !t->cap && !(lb & NP__LEX_ADJ) && !teq(a, t, "ones") &&
         !is_verbish(a, n) && !n->hyphen_after && n->ascii &&
         !tin(a, n, (const char *const[]){"own", "like", "down", "off", "out",
@@ -647,23 +675,23 @@ unknown:
                                          "nine", "ten", "hundred",
                                          "thousand", "million", "billion",
                                          "according", NULL})) {
-        unsigned nl = n->lex;
+        unsigned nl = lx(a, n);
         const tok *n2 = next_tok(a, n);
         if ((nl & (NP__LEX_NOUN | NP__LEX_ADJ)) &&
             !(nl & (NP__LEX_ED | NP__LEX_ING | NP__LEX_PLURAL)) &&
             !((nl & NP__LEX_ADJ) && (nl & (NP__LEX_VERB | NP__LEX_VERB3))) &&
             (!(nl & (NP__LEX_VERB | NP__LEX_VERB3)) || !n2 ||
-             (n2->fw & NP__FW_PREP)))
+             (fwc(a, n2) & NP__FW_PREP)))
             return (long)bl;
     }
     /* "the worlds largest" */
-    if (p && teq(a, p, "the") && n && !n->cap && !n->fw) {
+    if (p && teq(a, p, "the") && n && !n->cap && !fwc(a, n)) {
         const char *nw = a->s + n->s;
         size_t nl = n->e - n->s;
         const tok *n2 = next_tok(a, n);
-        if (((nl > 4 && !memcmp(nw + nl - 3, "est", 3) && (n->lex & NP__LEX_ADJ)) ||
+        if (((nl > 4 && !memcmp(nw + nl - 3, "est", 3) && (lx(a, n) & NP__LEX_ADJ)) ||
              teq(a, n, "biggest") || teq(a, n, "largest")) &&
-            n2 && np_start(a, n2, 1) && !n2->fw)
+            n2 && np_start(a, n2, 1) && !fwc(a, n2))
             return (long)bl;
     }
     return -1;
@@ -678,13 +706,55 @@ static int is_word_cp(uint32_t cp)
                      : (u_isalnum((UChar32)cp) ? 1 : 0);
 }
 
+/* Could t be a word that lost its apostrophe? */
+static int candidate(const char *s, const tok *t)
+{
+    static const char *const words[] = {
+        "aint", "arent", "cant", "couldnt", "couldve", "didnt", "doesnt",
+        "dont", "hadnt", "hasnt", "havent", "hed", "hell", "id", "ill", "im",
+        "isnt", "itd", "itll", "ive", "mightve", "mustnt", "mustve", "neednt",
+        "shed", "shell", "shouldnt", "shouldve", "thatd", "thatll", "theyd",
+        "theyll", "theyre", "theyve", "wasnt", "wed", "well", "were",
+        "werent", "weve", "whod", "wholl", "whove", "wont", "wouldnt",
+        "wouldve", "youd", "youll", "youre", "youve", NULL
+    };
+    size_t n = t->e - t->s, k;
+    char last;
+    if (t->apos || t->digit || n < 2 || !t->ascii)
+        return !t->ascii && t->cap && (s[t->e - 1] == 's');
+    last = (char)(s[t->e - 1] | 0x20);
+    if (last == 's')
+        return 1;
+    if (n > 8)
+        return 0;
+    {
+        char key[9];
+        size_t lo = 0, hi = sizeof(words) / sizeof(words[0]) - 1;
+        for (k = 0; k < n; k++)
+            key[k] = (char)(s[t->s + k] | 0x20);
+        key[n] = '\0';
+        while (lo < hi) {
+            size_t mid = (lo + hi) / 2;
+            int c = strcmp(words[mid], key);
+            if (c == 0)
+                return 1;
+            if (c < 0)
+                lo = mid + 1;
+            else
+                hi = mid;
+        }
+    }
+    return 0;
+}
+
 static int tokenize(const char *s, size_t n, np__vec *out)
 {
     size_t i = 0;
     int start = 1, quote = 0, comma = 0;
     while (i < n) {
         size_t st = i, k = i;
-        uint32_t cp = np__utf8_next(s, n, &k);
+        uint32_t cp = (unsigned char)s[i] < 0x80 ? (uint32_t)(unsigned char)s[k++]
+                                                 : np__utf8_next(s, n, &k);
         if (!is_word_cp(cp)) {
             if (cp == '!' || cp == '?' || cp == '\n' || cp == ':' || cp == ';')
                 start = 1;
@@ -741,17 +811,21 @@ static int tokenize(const char *s, size_t n, np__vec *out)
             start = quote = comma = 0;
             while (i < n) {
                 size_t q = i;
-                uint32_t c2 = np__utf8_next(s, n, &q);
+                uint32_t c2 = (unsigned char)s[i] < 0x80
+                                  ? (uint32_t)(unsigned char)s[q++]
+                                  : np__utf8_next(s, n, &q);
                 if (is_word_cp(c2)) {
                     if (c2 >= 0x80)
                         t->ascii = 0;
                     if (c2 >= '0' && c2 <= '9')
                         t->digit = 1;
-                    if (u_isalpha((UChar32)c2)) {
+                    if (c2 < 0x80 ? (c2 | 0x20) >= 'a' && (c2 | 0x20) <= 'z'
+                                  : u_isalpha((UChar32)c2)) {
+                        int up = c2 < 0x80 ? (c2 >= 'A' && c2 <= 'Z')
+                                           : u_isupper((UChar32)c2);
                         letters++;
-                        if (u_isupper((UChar32)c2))
-                            uppers++;
-                        if (letters == 1 && u_isupper((UChar32)c2))
+                        uppers += (size_t)up;
+                        if (letters == 1 && up)
                             t->cap = 1;
                     }
                     i = q;
@@ -771,8 +845,7 @@ static int tokenize(const char *s, size_t n, np__vec *out)
             t->e = i;
             t->allcaps = letters >= 2 && uppers == letters;
             t->space_after = 1;
-            t->lex = t->ascii && !t->apos ? np__lex(s + st, i - st) : 0;
-            t->fw = t->ascii ? np__funcword(s + st, i - st) : 0;
+            /* lexicon look-ups are made later, near candidates only */
         }
     }
     return NP_OK;
@@ -808,7 +881,7 @@ int np__pass_apostrophes(np__cleaner *c, np__ttext *t)
     for (i = 0; i < a.n; i++) {
         const tok *k = &a.t[i];
         long at;
-        if (k->apos || k->digit || k->e - k->s < 2)
+        if (k->apos || k->digit || k->e - k->s < 2 || !candidate(t->s, k))
             continue;
         if (!k->ascii && !k->cap)
             continue;

@@ -106,7 +106,6 @@ int np__ttext_init(np__ttext *t, const char *s, size_t n)
     memset(t, 0, sizeof(*t));
     for (i = 0; i < NP__MAX_PASSES; i++)
         np__vec_init(&t->ed[i], sizeof(np__tedit));
-    np__vec_init(&t->strs, 2 * sizeof(size_t));
     t->s = np__malloc(n + 1);
     t->orig = np__malloc(n + 1);
     if (!t->s || !t->orig) {
@@ -131,8 +130,6 @@ void np__ttext_free(np__ttext *t)
     int i;
     for (i = 0; i < NP__MAX_PASSES; i++)
         np__vec_free(&t->ed[i]);
-    np__vec_free(&t->strs);
-    np__buf_free(&t->pool);
     np__free(t->s);
     np__free(t->orig);
     t->s = NULL;
@@ -158,7 +155,6 @@ void np__tw_edit(np__tw *w, size_t s, size_t e, const char *rep, size_t rl,
                  const char *rule)
 {
     np__tedit *ed;
-    size_t *so;
     if (w->err || s < w->done || e < s || e > w->n)
         return;
     if (s == e && rl == 0)
@@ -171,8 +167,7 @@ void np__tw_edit(np__tw *w, size_t s, size_t e, const char *rep, size_t rl,
     }
     np__buf_put(&w->out, w->in + w->done, s - w->done);
     ed = np__vec_push(w->ed);
-    so = np__vec_push(&w->t->strs);
-    if (!ed || !so) {
+    if (!ed) {
         w->err = NP_ENOMEM;
         return;
     }
@@ -180,32 +175,10 @@ void np__tw_edit(np__tw *w, size_t s, size_t e, const char *rep, size_t rl,
     ed->in_e = e;
     ed->out_s = w->out.len;
     ed->rule = rule;
-    /* before and after, kept in the pool for the fix list */
-    so[0] = w->t->pool.len;
-    if (np__utf8_valid(w->in + s, e - s)) {
-        np__buf_put(&w->t->pool, w->in + s, e - s);
-    } else {
-        /* bytes that are not UTF-8 are shown as \xNN escapes */
-        size_t k;
-        for (k = s; k < e;) {
-            size_t q = np__utf8_valid_seq((const unsigned char *)w->in + k, e - k);
-            if (q) {
-                np__buf_put(&w->t->pool, w->in + k, q);
-                k += q;
-            } else {
-                np__buf_printf(&w->t->pool, "\\x%02X", (unsigned char)w->in[k]);
-                k++;
-            }
-        }
-    }
-    np__buf_putc(&w->t->pool, 0);
-    so[1] = w->t->pool.len;
-    np__buf_put(&w->t->pool, rep, rl);
-    np__buf_putc(&w->t->pool, 0);
     np__buf_put(&w->out, rep, rl);
     ed->out_e = w->out.len;
     w->done = e;
-    if (w->out.oom || w->t->pool.oom)
+    if (w->out.oom)
         w->err = NP_ENOMEM;
 }
 
@@ -515,9 +488,11 @@ void np__evidence_scan(np__cleaner *c, const char *s, size_t n,
                     nonascii = 1;
                 i++;
             }
+            /* the language is judged on a sample of the words */
             (*words)++;
-            if (!nonascii && np__lex(s + st, i - st) & NP__LEX_LOWER)
-                (*english)++;
+            if ((*words < 4000 || (*words & 15) == 0) && !nonascii &&
+                (np__lex(s + st, i - st) & NP__LEX_LOWER))
+                *english += *words < 4000 ? 1 : 16;
             if (ch >= 'A' && ch <= 'Z' && i - st > 1)
                 name_add(c, s + st, i - st);
             continue;

@@ -53,8 +53,6 @@ typedef struct np__ttext {
     size_t orig_n;
     np__vec ed[NP__MAX_PASSES];  /* np__tedit per pass */
     int npass;
-    np__buf pool;          /* before/after strings: see np__ttext_fixes */
-    np__vec strs;          /* size_t pairs per edit: offsets in pool */
 } np__ttext;
 
 int np__ttext_init(np__ttext *t, const char *s, size_t n);
