@@ -619,8 +619,13 @@ static int32_t pick_top(walk *w)
                 ntop++;
         }
     }
-    if (ntop == 0)
+    if (ntop == 0) {
+        /* paragraphs straight under <body>: the body is the article */
+        for (i = 0; i < w->nodes.len; i++)
+            if (NODE(w, (int32_t)i)->tag == T_BODY && NODE(w, (int32_t)i)->scored)
+                return (int32_t)i;
         return -1;
+    }
     best = top[0];
 
     /* An element marked as the article body holding most of the best
