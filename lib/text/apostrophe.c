@@ -252,12 +252,29 @@ static int its_is_it_is(const actx *a, const tok *t)
                           NP__LEX_ING))))
             return 0;
     }
+    n2 = next_tok(a, n);
+    /* "its part of", "its kind of" */
+    if (n2 && teq(a, n2, "of") &&
+        (teq(a, n, "part") || teq(a, n, "kind") || teq(a, n, "sort")))
+        return 1;
+    /* "its pretty hard to", "its more complicated than": a degree word,
+     * then a predicate; "its very existence", "its more popular models" */
+    if (n2 && tin(a, n, (const char *const[]){"pretty", "very", "more", "less",
+                                             "so", "too", "quite", "fairly",
+                                             "really", "rather", NULL})) {
+        if (adj_pred(a, n2) && (lx(a, n2) & NP__LEX_ADJ || !(lx(a, n2) & NP__LEX_NOUN)))
+            return 1;
+        if (((lx(a, n2) & NP__LEX_ED) || tin(a, n2, irregular_ed)) &&
+            !(lx(a, n2) & NP__LEX_NOUN) && pred_after(a, n2))
+            return 1;
+        if (teq(a, n, "very") || teq(a, n, "more") || teq(a, n, "less"))
+            return 0;
+    }
     if (teq(a, n, "own") || teq(a, n, "only") || teq(a, n, "very") ||
         teq(a, n, "more") || teq(a, n, "most") || teq(a, n, "first") ||
         teq(a, n, "last") || teq(a, n, "and") || teq(a, n, "or") ||
         teq(a, n, "but") || teq(a, n, "nor"))
         goto adverb;
-    n2 = next_tok(a, n);
     if (teq(a, n, "time"))
         return n2 && (teq(a, n2, "to") || teq(a, n2, "for"));
     if (teq(a, n, "worth"))
@@ -401,8 +418,14 @@ static long contraction(const actx *a, const tok *t)
             continue;
         if (teq(a, t, "wont") && p && (fwc(a, p) & NP__FW_DET))
             return -1;   /* "as is his wont" */
-        if (teq(a, t, "ive") && (!boundary_before(a, t) || (p && p->cap)))
+        if (teq(a, t, "ive") && (p && p->cap))
             return -1;   /* "Jony Ive" */
+        if (teq(a, t, "ive") && !boundary_before(a, t) &&
+            !(n && !n->cap && (((lx(a, n) & NP__LEX_ED) && !(lx(a, n) & NP__LEX_NOUN)) ||
+                               tin(a, n, irregular_ed) || teq(a, n, "never") ||
+                               teq(a, n, "always") || teq(a, n, "just") ||
+                               teq(a, n, "also") || teq(a, n, "already"))))
+            return -1;   /* "the plan Ive developed" */
         if (teq(a, t, "hes") && t->cap && !t->start)
             return -1;
         return always[k].at;
@@ -430,8 +453,13 @@ static long contraction(const actx *a, const tok *t)
             "as", "very", "so", "pretty", "quite", "might", "may", "could",
             "would", "too", "fairly", "just", NULL
         };
-        if (!boundary_before(a, t) || !n || n->hyphen_after)
+        if (!n || n->hyphen_after)
             return -1;
+        if (!boundary_before(a, t) &&
+            !(p && !fwc(a, p) && !p->cap && lx(a, p) &&
+              !(lx(a, p) & (NP__LEX_VERB | NP__LEX_ING | NP__LEX_ED |
+                            NP__LEX_VERB3 | NP__LEX_ADV))))
+            return -1;   /* "the promotions well see" */
         if (p && tin(a, p, excl))
             return -1;
         if (teq(a, t, "wed") && t->cap && !t->start)
@@ -457,7 +485,7 @@ static long contraction(const actx *a, const tok *t)
         static const char *const ok[] = {
             "be", "have", "like", "love", "rather", "never", "been",
             "always", "just", "probably", "also", "say", "want", "imagine",
-            "guess", "better", NULL
+            "guess", "better", "had", NULL
         };
         if (teq(a, t, "id")) {
             /* "Id like", "if Id experienced": capital I, then a verb */
