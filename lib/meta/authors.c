@@ -45,12 +45,30 @@ static size_t ifind(const char *s, size_t n, const char *needle)
 static int month_word(const char *s, size_t n)
 {
     static const char *const m[] = {
-        "jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep",
-        "oct", "nov", "dec", NULL
+        "january", "february", "march", "april", "may", "june", "july",
+        "august", "september", "october", "november", "december", NULL
+    };
+    size_t i, k;
+    for (i = 0; m[i]; i++) {
+        size_t ml = strlen(m[i]);
+        /* the name or its abbreviation ("Apr", "Sept"), then a non-letter */
+        for (k = 0; k < n && k < ml && tolower((unsigned char)s[k]) == m[i][k]; k++)
+            ;
+        if (k >= 3 && (k == n || !isalpha((unsigned char)s[k]))
+            && (k == ml || k <= 4))
+            return 1;
+    }
+    return 0;
+}
+
+static int weekday_word(const char *s, size_t n)
+{
+    static const char *const d[] = {
+        "mon", "tue", "wed", "thu", "fri", "sat", "sun", NULL
     };
     size_t i;
-    for (i = 0; m[i]; i++)
-        if (iprefix(s, n, m[i]))
+    for (i = 0; d[i]; i++)
+        if (iprefix(s, n, d[i]))
             return 1;
     return 0;
 }
@@ -112,6 +130,16 @@ static int add_name(np_document *d, const char *s, size_t n)
         n--;
     if (n < 2 || n > 80)
         return NP_OK;
+    {
+        static const char *const ui[] = {
+            "sign in", "sign up", "log in", "login", "register", "subscribe",
+            "follow", "share", "comment", "profile", "menu", "view all",
+            "more from", "newsletter", NULL
+        };
+        for (i = 0; ui[i]; i++)
+            if (ifind(s, n, ui[i]) < n)
+                return NP_OK;
+    }
     if (memchr(s, '@', n) || ifind(s, n, "http") < n || ifind(s, n, "www.") < n
         || ifind(s, n, ".com") < n || memchr(s, '?', n) || memchr(s, '=', n)
         || ifind(s, n, ".php") < n || ifind(s, n, ".htm") < n)
@@ -209,6 +237,37 @@ int np__authors_add(np_document *d, const char *src, size_t len)
         i = j;
     }
     n = cut;
+    /* what a date left behind: "Jane Doe - Apr", "Jane Doe Monday," */
+    for (;;) {
+        size_t e = n, w;
+        while (e && (s[e - 1] == ' ' || s[e - 1] == ',' || s[e - 1] == '-'
+                     || s[e - 1] == '.' || s[e - 1] == '|' || s[e - 1] == ':'))
+            e--;
+        w = e;
+        while (w && isalpha((unsigned char)s[w - 1]))
+            w--;
+        if (e > w && w > 0 && (month_word(s + w, e - w) || weekday_word(s + w, e - w))
+            && (e - w <= 9)) {
+            n = w;
+            continue;
+        }
+        n = e;
+        break;
+    }
+    /* "Tech Industry by Jane Doe": a section name before "by" goes */
+    {
+        size_t at = ifind(s, n, " by ");
+        if (at < n) {
+            size_t k, words = 1;
+            for (k = 0; k < at; k++)
+                if (s[k] == ' ')
+                    words++;
+            if (words <= 4) {
+                memmove(s, s + at + 4, n - at - 4);
+                n -= at + 4;
+            }
+        }
+    }
     /* parentheses: an address or a date inside goes; a name inside a
      * name ("Bruno (Henrique) Rodrigues") is kept without them; other
      * asides become parts of their own */
