@@ -1641,12 +1641,8 @@ int np__extract_html(np__ctx *c, void *tree)
     drop_about(c->doc);
     if ((rc = lead_image(c, body)) != NP_OK)
         return rc;
-    if (chars >= 140)
-        c->doc->is_article = 1;
-    else
-        c->doc->blocks.len = 0;
     /* Without a summary in the page's metadata, the first paragraph
-     * stands for it. */
+     * stands for it (even on a page too short to be an article). */
     if (!c->doc->meta[NP__DESCRIPTION]) {
         size_t i;
         for (i = 0; i < c->doc->blocks.len; i++) {
@@ -1658,5 +1654,9 @@ int np__extract_html(np__ctx *c, void *tree)
             break;
         }
     }
+    if (chars >= 140)
+        c->doc->is_article = 1;
+    else
+        c->doc->blocks.len = 0;
     return NP_OK;
 }
