@@ -256,6 +256,17 @@ START_TEST(bad_input)
     ck_assert(np__utf8_valid(t, n));
     ck_assert_uint_eq(strlen(t), n);  /* NUL bytes are removed */
     np_clean_result_free(r);
+    /* a NUL never survives, whatever the flags: the text is a C string */
+    {
+        np_clean_options o;
+        np_clean_options_init(&o, NP_CLEAN_OPTIONS_VERSION);
+        o.flags = 0x7F;
+        ck_assert_int_eq(np_clean(&r, "a\0b", 3, &o), NP_OK);
+        t = np_clean_result_text(r, &n);
+        ck_assert_uint_eq(n, 2);
+        ck_assert_str_eq(t, "ab");
+        np_clean_result_free(r);
+    }
     /* truncated and overlong sequences, surrogates, lone continuations */
     {
         static const char *const bad[] = {

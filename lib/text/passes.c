@@ -416,7 +416,9 @@ int np__pass_chars(np__cleaner *c, np__ttext *t)
             continue;
         }
         cp = np__utf8_next(s, n, &i);
-        if (cp < 0x20 || cp == 0x7F) {
+        if (cp == 0) {
+            rule = "control";   /* never kept: the text is a C string */
+        } else if (cp < 0x20 || cp == 0x7F) {
             if (inv) {
                 rule = "control";
                 if (cp == 0x1B && i < n && s[i] == '[') {
