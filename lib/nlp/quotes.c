@@ -87,9 +87,9 @@ static const char *const q_skip[] = {
     "has", "have", "had", "also", "later", "then", "previously", "once",
     "again", "further", "will", "would", "is", "was", "were", "are",
     "reportedly", "allegedly", "repeatedly", "publicly", "earlier",
-    "recently", "still", "just", "simply", "quickly", "initially", "had",
+    "recently", "still", "just", "simply", "quickly", "initially",
     "even", "already", "however", "often", "always", "never", "finally",
-    "first", "then", "similarly", "likewise", "separately", "previously",
+    "first", "similarly", "likewise", "separately",
     "tearfully", "jokingly", "angrily", "proudly", "candidly", "flatly",
     "bluntly", "emotionally", "privately", "openly", "subsequently",
     NULL
@@ -126,7 +126,7 @@ static const char *const q_collective[] = {
     "defense", "military", "army", "court", "company", "club", "team",
     "family", "board", "union", "embassy", "agency", "office",
     "department", "commission", "parliament", "congress", "leadership",
-    "media", "press", "public", "opposition", "management", NULL
+    "media", "press", "public", "opposition", NULL
 };
 
 static const char *const q_indef[] = {
@@ -369,7 +369,7 @@ static const char *const q_abbrevs[] = {
     "univ", "assn", "ave", "blvd", "rd", "calif", "fla", "ariz", "mass",
     "penn", "tenn", "wash", "minn", "neb", "wis", "mich", "conn", "okla",
     "ore", "colo", "ky", "la", "md", "nev", "va", "vt", "ala", "ark", "del",
-    "ga", "ill", "ind", "kan", "miss", "mo", "mont", "ga", "pa", "tex",
+    "ga", "ill", "ind", "kan", "miss", "mo", "mont", "pa", "tex",
     "e.g", "i.e", "etc", NULL
 };
 
