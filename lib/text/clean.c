@@ -733,10 +733,25 @@ int np__clean_document(np__ctx *cx)
         }
         if (keep < nb) {
             for (k = 0; k < d->fixes.len; k++) {
-                if (fx[k].block < nb && map[fx[k].block] == (size_t)-1)
-                    continue;
-                if (fx[k].block < nb)
-                    fx[k].block = map[fx[k].block];
+                size_t b = fx[k].block, q;
+                if (b < nb && map[b] == (size_t)-1) {
+                    /* the fix of a block that is gone stays on record, as
+                     * an empty span where the block was */
+                    for (q = b + 1; q < nb && map[q] == (size_t)-1; q++)
+                        ;
+                    if (q < nb) {
+                        fx[k].block = map[q];
+                        fx[k].start = fx[k].end = 0;
+                    } else {
+                        for (q = b; q > 0 && map[q - 1] == (size_t)-1; q--)
+                            ;
+                        fx[k].block = q > 0 ? map[q - 1] : (size_t)-1;
+                        fx[k].start = fx[k].end =
+                            q > 0 ? bl[map[q - 1]].len : 0;
+                    }
+                } else if (b < nb) {
+                    fx[k].block = map[b];
+                }
                 fx[nf++] = fx[k];
             }
             d->fixes.len = nf;
