@@ -548,10 +548,15 @@ static const char *const titles[] = {
     "ceo", "justice", "officer", "detective", "sergeant", "captain", NULL
 };
 
+static const char *const weekdays[] = {
+    "monday", "tuesday", "wednesday", "thursday", "friday", "saturday",
+    "sunday", NULL
+};
+
 static const char *const time_nouns[] = {
     "day", "week", "month", "year", "weekend", "night", "season", "quarter",
     "decade", "century", "morning", "evening", "afternoon", "summer",
-    "winter", "spring", "autumn", NULL
+    "winter", "spring", "autumn", "era", "game", "match", NULL
 };
 
 static int native_s_ending(const actx *a, const tok *t)
@@ -560,6 +565,32 @@ static int native_s_ending(const actx *a, const tok *t)
     char p = (char)(a->s[t->e - 2] | 0x20);
     return p == 's' || p == 'u' || p == 'i' || p == 'o' || p == 'a' ||
            p == 'e';
+}
+
+/* Is w[0..bl) (a word less its final s) a person: an agent noun
+ * ("sheriff", "prosecutor", "attorney", "general") or a name? */
+static int agent_or_name(const actx *a, const tok *t, const char *w, size_t bl)
+{
+    static const char *const suffixes[] = {
+        "er", "or", "ar", "ant", "ent", "ist", "ian", "ney", "iff", "al",
+        "ee", "ess", NULL
+    };
+    unsigned lb = np__lex(w, bl);
+    size_t k;
+    if (t->cap && !t->allcaps && (!lb || (lb & NP__LEX_CAP)))
+        return 1;
+    if (!(lb & NP__LEX_NOUN))
+        return 0;
+    for (k = 0; suffixes[k]; k++) {
+        size_t sl = strlen(suffixes[k]), q;
+        if (bl <= sl + 1)
+            continue;
+        for (q = 0; q < sl && (w[bl - sl + q] | 0x20) == suffixes[k][q]; q++)
+            ;
+        if (q == sl)
+            return 1;
+    }
+    return 0;
 }
 
 static long possessive(const actx *a, const tok *t)
@@ -575,6 +606,14 @@ static long possessive(const actx *a, const tok *t)
         return -1;   /* "Press", "business" */
     if (fwc(a, t))
         return -1;
+    /* "anyone elses", "someone elses" */
+    if (teq(a, t, "elses"))
+        return (long)bl;
+    /* "the sheriffs office", "U.S. Attorneys Office": an office is a
+     * person's (not "the admissions office") */
+    if (n && tin(a, n, (const char *const[]){"office", "offices", NULL}) &&
+        t->ascii && agent_or_name(a, t, w, bl))
+        return (long)bl;
     /* acronyms: NASAs mission, but CEOs said */
     if (t->ascii == 0)
         goto unknown;
@@ -608,7 +647,9 @@ static long possessive(const actx *a, const tok *t)
                 return -1;
             if ((lb & NP__LEX_CAP) && !(lb & NP__LEX_LOWER) && !t->cap)
                 return -1;
-            if (!np_start(a, n, 0))
+            if (!np_start(a, n, 0) &&
+                !(n && (lx(a, n) & NP__LEX_ADV) && next_tok(a, n) &&
+                  (lx(a, next_tok(a, n)) & (NP__LEX_ADJ | NP__LEX_ED))))
                 return -1;
             if (p && t->cap && (teq(a, p, "the") || p->digit) &&
                 !np_start(a, n, 1))
@@ -676,8 +717,11 @@ unknown:
     if (!(lx(a, t) & NP__LEX_PLURAL) || !(lb & NP__LEX_NOUN))
         return -1;
     /* "last weeks meeting" */
-    if (p && tin(a, p, (const char *const[]){"this", "last", "next", "that",
-                                            "each", "every", NULL}) &&
+    if (p && (tin(a, p, (const char *const[]){"this", "last", "next", "that",
+                                             "each", "every", "past",
+                                             "previous", "yesterday",
+                                             "today", NULL}) ||
+              (p->cap && tin(a, p, weekdays))) &&
         !t->cap) {
         char stem[16];
         size_t k;
@@ -686,8 +730,8 @@ unknown:
                 stem[k] = (char)(w[k] | 0x20);
             stem[bl] = '\0';
             for (k = 0; time_nouns[k]; k++)
-                if (!strcmp(stem, time_nouns[k]) && np_start(a, n, 1) &&
-                    n && !fwc(a, n))
+                if (!strcmp(stem, time_nouns[k]) && n && !fwc(a, n) &&
+                    (np_start(a, n, 1) || (n->cap && !n->start)))
                     return (long)bl;
         }
     }
@@ -713,13 +757,16 @@ unknown:
             return (long)bl;
     }
     /* "the worlds largest" */
-    if (p && teq(a, p, "the") && n && !n->cap && !fwc(a, n)) {
+    if (p && (teq(a, p, "the") || teq(a, p, "that") || teq(a, p, "this")) &&
+        n && !n->cap && (!fwc(a, n) || teq(a, n, "most"))) {
         const char *nw = a->s + n->s;
         size_t nl = n->e - n->s;
         const tok *n2 = next_tok(a, n);
         if (((nl > 4 && !memcmp(nw + nl - 3, "est", 3) && (lx(a, n) & NP__LEX_ADJ)) ||
-             teq(a, n, "biggest") || teq(a, n, "largest")) &&
-            n2 && np_start(a, n2, 1) && !fwc(a, n2))
+             tin(a, n, (const char *const[]){"biggest", "largest", "worst",
+                                             "best", "most", "least", NULL})) &&
+            n2 && !n2->cap && !fwc(a, n2) &&
+            (np_start(a, n2, 1) || (lx(a, n2) & (NP__LEX_ADJ | NP__LEX_ED))))
             return (long)bl;
     }
     return -1;
