@@ -1316,6 +1316,13 @@ static int find_mentions(run *r, const np__tokens *tk)
                     b += 2;
                     continue;
                 }
+                /* "Bashar al-Assad", "Mohammed el-Sisi" */
+                if (!is_cap(r, b) && (lx_flags(tok_s(r, b), tok_n(r, b)) & NP__LX_PARTICLE) &&
+                    b + 2 < block_end && adjacent(r, b) && tok_eq(r, b + 1, "-") &&
+                    adjacent(r, b + 1) && is_cap(r, b + 2) && continues(r, b + 2, block_end)) {
+                    b += 3;
+                    continue;
+                }
                 /* "&" or a connector followed by a capitalised word */
                 if ((tok_eq(r, b, "&") ||
                      (!(r->tok[b].flags & NP__TOK_UPPER) &&
@@ -1549,8 +1556,10 @@ static int group(run *r)
             continue;
         for (j = 1; j < n; j++) {   /* every proper suffix of the name */
             size_t kn;
-            if (r->body[ws[j] - 1] != ' ')
-                continue;   /* not after a hyphen: "Jean-Yves" */
+            if (r->body[ws[j] - 1] != ' ' &&
+                !(r->body[ws[j] - 1] == '-' && j > 0 &&
+                  (lx_flags(r->body + ws[j - 1], we[j - 1] - ws[j - 1]) & NP__LX_PARTICLE)))
+                continue;   /* not after a hyphen: "Jean-Yves", but "al-Assad" */
             kn = make_key(r->body + ws[j], we[n - 1] - ws[j], k, sizeof k, 1);
             if ((rc = ht_put(&sur, k, kn, (long)i, &old)) != NP_OK)
                 goto out;

@@ -33,6 +33,7 @@
 #define NP__LX_EVENT     (1u << 19)  /* last word of an event: "Cup" */
 #define NP__LX_ORG_MOD   (1u << 20)  /* "Correctional" (Center): an org */
 #define NP__LX_TEAM      (1u << 21)  /* first word of a club: "FC" */
+#define NP__LX_ABBREV    (1u << 22)  /* takes its dot: "St.", "Mt." */
 
 #define NP__LX_ANYPLACE (NP__LX_COUNTRY | NP__LX_CITY | NP__LX_STATE \
                          | NP__LX_REGION | NP__LX_PLACE)
