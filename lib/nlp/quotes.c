@@ -1995,6 +1995,51 @@ static int q_emit(qstate *st, qrec *r)
     return NP_OK;
 }
 
+/* Learns people's gender from the paragraph's own text: the first
+ * "he"/"his" or "she"/"her" of a sentence, outside quotations, belongs to
+ * the person named last before it in that sentence, possessors aside
+ * ("Hawk Sawyer said she couldn't comment"). Only a first vote counts. */
+static void q_learn_gender(qstate *st, size_t ps)
+{
+    static const char *const male[] = { "he", "his", "him", "himself", NULL };
+    static const char *const female[] = { "she", "her", "hers", "herself", NULL };
+    size_t k, mi;
+    long subj = -1;
+    int voted = 0;
+    if (!st->gender || !st->nments)
+        return;
+    mi = q_lower_bound(st->ments, st->nments, ps);
+    for (k = 0; k < st->toks.len; k++) {
+        const qtok *t = TOK(st, k);
+        int outside = t->q < 0 || REC(st, t->q)->title;
+        int g;
+        while (mi < st->nments && st->ments[mi].s < t->e) {
+            const qment *m = &st->ments[mi];
+            /* the person named last before the pronoun, not a possessor
+             * ("Carlineo's sentencing") */
+            if (!voted && m->s >= t->s && m->type == NP_ENTITY_PERSON &&
+                outside && !(m->e < st->n && (st->b[m->e] == '\'' ||
+                                              (unsigned char)st->b[m->e] == 0xE2)))
+                subj = m->ent;
+            mi++;
+        }
+        if (t->f & QF_SEND) {
+            subj = -1;
+            voted = 0;
+            continue;
+        }
+        if (!outside || !(t->f & QF_WORD))
+            continue;
+        g = q_word_in(st, k, male) ? 1 : q_word_in(st, k, female) ? 2 : 0;
+        if (g && subj >= 0) {
+            if (!st->gender[subj])
+                st->gender[subj] = (unsigned char)g;
+            subj = -1;
+            voted = 1;
+        }
+    }
+}
+
 /* Whether the quotation ends its sentence (or runs on), as a quoted
  * sentence does; "“Humidifier lung” may result from ..." does not. */
 static int q_sentence_final(qstate *st, const qrec *r)
@@ -2092,6 +2137,7 @@ static int q_paragraph(qstate *st, size_t ps, size_t pe, size_t para,
     if ((rc = q_pair(st, para, pe)) != NP_OK)
         return rc;
     nrec = st->recs.len;
+    q_learn_gender(st, ps);
     for (i = 0; i < nrec; i++) {
         qrec *r = REC(st, i);
         qspan *sp;
