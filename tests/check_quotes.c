@@ -357,6 +357,23 @@ START_TEST(headlines_are_not_continuations)
 }
 END_TEST
 
+START_TEST(gender_from_the_text)
+{
+    static const char *const b[] = {
+        "Kathleen Hawk Sawyer said she could not comment on the investigation.",
+        "Senator Ben Sasse said he wanted answers from the agency.",
+        "\"We don't want those people working here,\" she said.",
+        NULL };
+    fixture f;
+    build(&f, b);
+    entity(&f, "Kathleen Hawk Sawyer", NP_ENTITY_PERSON, "Kathleen Hawk Sawyer", NULL);
+    entity(&f, "Ben Sasse", NP_ENTITY_PERSON, "Ben Sasse", NULL);
+    ck_assert_int_eq(run(&f), NP_OK);
+    expect(&f, "We don't want those people working here,", "Kathleen Hawk Sawyer", D);
+    done(&f);
+}
+END_TEST
+
 START_TEST(manner_verbs_and_read)
 {
     static const char *const b[] = {
@@ -691,6 +708,7 @@ Suite *np_quotes_suite(void)
     tcase_add_test(tc, attribution_cues);
     tcase_add_test(tc, pronouns_and_descriptions);
     tcase_add_test(tc, manner_verbs_and_read);
+    tcase_add_test(tc, gender_from_the_text);
     tcase_add_test(tc, headlines_are_not_continuations);
     tcase_add_test(tc, they_is_an_organisation_just_named);
     tcase_add_test(tc, unbalanced_and_unclosed);
