@@ -370,6 +370,17 @@ START_TEST(large_linear)
     ck_assert_uint_ge(np_entity_mention_count(find(d, "Emmanuel Macron")), 1000);
     ck_assert_msg(secs < 60.0, "took %.1f s", secs);
     np_document_free(d);
+
+    /* the same as one paragraph: many sentences in one block */
+    for (i = 0; i < n; i++)
+        if (buf[i] == '\n')
+            buf[i] = ' ';
+    t0 = clock();
+    ck_assert_int_eq(np_parse_text(p, &d, buf, n, NULL), NP_OK);
+    secs = (double)(clock() - t0) / CLOCKS_PER_SEC;
+    ck_assert_ptr_nonnull(find(d, "Emmanuel Macron"));
+    ck_assert_msg(secs < 60.0, "one block took %.1f s", secs);
+    np_document_free(d);
     np_parser_free(p);
     free(buf);
 }

@@ -1261,7 +1261,7 @@ static int continues(const run *r, size_t b, size_t block_end)
 /* Walks the tokens and records candidate mentions. */
 static int find_mentions(run *r, const np__tokens *tk)
 {
-    size_t si, resume = 0;
+    size_t si, resume = 0, block_end = 0;
     uint8_t *head;
     int rc = NP_OK;
 
@@ -1277,10 +1277,10 @@ static int find_mentions(run *r, const np__tokens *tk)
     }
     for (si = 0; si < tk->sents.len && rc == NP_OK; si++) {
         const np__sentence *s = np__vec_at(&tk->sents, si);
-        size_t block_end = s->tok_end;
         size_t i = s->tok_begin > resume ? s->tok_begin : resume;
-        /* a name may run on over an abbreviation's sentence break */
-        {
+        /* a name may run on over an abbreviation's sentence break, up to
+         * the end of the block (found once per block) */
+        if (si == 0 || s->block != ((const np__sentence *)np__vec_at(&tk->sents, si - 1))->block) {
             size_t sj = si + 1;
             while (sj < tk->sents.len &&
                    ((const np__sentence *)np__vec_at(&tk->sents, sj))->block == s->block)
