@@ -465,7 +465,7 @@ void np__evidence_scan(np__cleaner *c, const char *s, size_t n,
                        size_t *words, size_t *english, size_t *curly,
                        size_t *straight)
 {
-    size_t i = 0;
+    size_t i = 0, seen = 0;
     while (i < n) {
         unsigned char ch = (unsigned char)s[i];
         if (ch == '\'' && i > 0 && i + 1 < n && is_alpha((unsigned char)s[i - 1])
@@ -488,11 +488,18 @@ void np__evidence_scan(np__cleaner *c, const char *s, size_t n,
                     nonascii = 1;
                 i++;
             }
-            /* the language is judged on a sample of the words */
-            (*words)++;
-            if ((*words < 4000 || (*words & 15) == 0) && !nonascii &&
-                (np__lex(s + st, i - st) & NP__LEX_LOWER))
-                *english += *words < 4000 ? 1 : 16;
+            /* the language is judged on a sample of the lower-case words
+             * (names belong to no language) */
+            if (*words < 4000 || (++seen & 15) == 0) {
+                unsigned lf = nonascii ? 0 : np__lex(s + st, i - st);
+                size_t wt = *words < 4000 ? 1 : 16;
+                if (lf & NP__LEX_LOWER) {
+                    *words += wt;
+                    *english += wt;
+                } else if (!(ch >= 'A' && ch <= 'Z')) {
+                    *words += wt;
+                }
+            }
             if (ch >= 'A' && ch <= 'Z' && i - st > 1)
                 name_add(c, s + st, i - st);
             continue;
