@@ -895,6 +895,32 @@ static int classify(run *r, size_t a, size_t b, size_t rs, size_t re,
         type = NP_ENTITY_PERSON;
         weight = 1;
     }
+    /* a title just before, set off by a comma: "its Defence Minister,
+     * Oleksiy Reznikov" */
+    if (type == NP_ENTITY_PERSON && re == 0 && a >= 2 && tok_eq(r, a - 1, ",") &&
+        same_sentence(r, a - 2, a)) {
+        size_t j = a - 2, titles = 0;
+        while (1) {
+            if (r->skip[j] == 1 && j > 0) {
+                j--;
+                continue;
+            }
+            if (!is_cap(r, j) || !(word_lx(r, j) & (NP__LX_TITLE | NP__LX_DEMONYM)) ||
+                !same_sentence(r, j, a))
+                break;
+            if (word_lx(r, j) & NP__LX_TITLE)
+                titles++;
+            if (j == 0) {
+                j = (size_t)-1;
+                break;
+            }
+            j--;
+        }
+        if (titles && j + 1 < a - 1) {
+            rs = r->tok[j + 1].start;
+            re = r->tok[a - 2].end;
+        }
+    }
     return add_mention(r, a, b, type, weight, rs, re, confirm);
 }
 
