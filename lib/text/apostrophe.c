@@ -685,7 +685,8 @@ unknown:
         if (!(lx(a, t) & NP__LEX_CAP) && (lb & NP__LEX_CAP) && n && !n->cap &&
             !fwc(a, n) && np_start(a, n, 1) && lx(a, n) &&
             !(p && (fwc(a, p) & NP__FW_DET) && !teq(a, p, "that")) &&
-            !(p && p->cap && !tin(a, p, titles)) &&
+            !(p && p->cap && !tin(a, p, titles) &&
+              !np__given_name(a->s + p->s, p->e - p->s)) &&
             !(t->start && (lx(a, n) & NP__LEX_VERB3)))
             return (long)bl;
         /* "South Dakotas campaign", "Hitlers rule": the plural of a name
