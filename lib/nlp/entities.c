@@ -1108,7 +1108,8 @@ static int handle_span(run *r, size_t a, size_t b, int confirm)
         /* "Key Security Council": the rest is a known name */
         if (keep && (span_lx(r, a + 1, b, NULL) & (NP__LX_ORG | NP__LX_ANYPLACE)))
             keep = 0;
-        if (!keep && b - a == 1 && !(word_lx(r, a) & NP__LX_NONENTITY))
+        if (!keep && b - a == 1 && !(word_lx(r, a) & (NP__LX_NONENTITY | NP__LX_CONNECTOR)) &&
+            ((word_en(r, a) & NP__LEX_NOUN) || (word_lx(r, a) & NP__LX_GIVEN)))
             /* alone, it counts only as the short form of a full name
              * ("Cook said" after "Tim Cook") */
             return add_mention(r, a, b, T_UNKNOWN, 0, 0, 0, 0);
@@ -1412,11 +1413,17 @@ static int find_mentions(run *r, const np__tokens *tk)
  * accent-folded, dot-less lower-case name. */
 static size_t group_key(const run *r, const mention *m, char *k, size_t cap)
 {
+    size_t n;
     if (m->canon_off != (size_t)-1) {
         const char *c = np__ner_strings + m->canon_off;
         return make_key(c, strlen(c), k, cap, 1);
     }
-    return make_key(r->body + m->start, m->end - m->start, k, cap, 1);
+    n = make_key(r->body + m->start, m->end - m->start, k, cap, 1);
+    if (n > 4 && memcmp(k, "the ", 4) == 0) {   /* "The Associated Press" */
+        memmove(k, k + 4, n - 4 + 1);
+        n -= 4;
+    }
+    return n;
 }
 
 static ent *E(run *r, long i)
@@ -1703,7 +1710,9 @@ static int group(run *r)
             if (ht_get(&tails, k, kn) < 0 && (rc = ht_put(&tails, k, kn, (long)i, NULL)) != NP_OK)
                 goto out;
             kn = make_key(r->body + ws[0], we[0] - ws[0], k, sizeof k, 1);
-            if (!(lx_flags(r->body + ws[0], we[0] - ws[0]) & (NP__LX_ANYPLACE | NP__LX_GIVEN)) &&
+            if (!(lx_flags(r->body + ws[0], we[0] - ws[0]) & (NP__LX_ANYPLACE | NP__LX_GIVEN |
+                                                               NP__LX_CONNECTOR)) &&
+                !(en_flags(r->body + ws[0], we[0] - ws[0]) & NP__LEX_LOWER) &&
                 ht_get(&heads, k, kn) < 0 &&
                 (rc = ht_put(&heads, k, kn, (long)i, NULL)) != NP_OK)
                 goto out;
