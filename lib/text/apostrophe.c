@@ -622,15 +622,15 @@ static long possessive(const actx *a, const tok *t)
         for (k = 0; k < bl; k++)
             up += w[k] >= 'A' && w[k] <= 'Z';
         if (up == bl && bl >= 2) {
-            /* "NASAs mission", "NASAs Cassini spacecraft"; not "CEOs said" */
-            if (!n || fwc(a, n) || n->digit)
+            /* "NASAs mission", "NASAs Cassini spacecraft", "NASAs plans";
+             * not "CEOs said", "SUVs and trucks" */
+            if (!n || fwc(a, n) || n->digit || n->allcaps)
                 return -1;
-            if (n->cap && !n->allcaps && !n->start)
+            if (n->cap && !n->start)
                 return (long)bl;
-            if (!np_start(a, n, 1) || !(lx(a, n) & (NP__LEX_NOUN | NP__LEX_ADJ | NP__LEX_PLURAL)) ||
-                (lx(a, n) & NP__LEX_VERB3))
-                return -1;
-            if ((lx(a, n) & NP__LEX_PLURAL) && !np__cleaner_has_name(a->c, w, bl))
+            if (is_verbish(a, n) || (lx(a, n) & NP__LEX_ING) ||
+                ((lx(a, n) & NP__LEX_VERB) && !(lx(a, n) & (NP__LEX_NOUN | NP__LEX_ADJ))) ||
+                (!lx(a, n) && !n->ascii))
                 return -1;
             return (long)bl;
         }
