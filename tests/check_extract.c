@@ -169,6 +169,32 @@ START_TEST(furniture_lines_dropped)
 }
 END_TEST
 
+START_TEST(jsonld_body_when_markup_has_none)
+{
+    /* a page drawn by scripts: its JSON-LD holds the article (with raw
+     * line breaks inside the string, as pages often write it) */
+    static const char html[] =
+        "<html><head><script type=\"application/ld+json\">{\"@context\":"
+        "\"https://schema.org\",\"@type\":\"NewsArticle\",\"headline\":\"Late"
+        " train\",\"articleBody\":\"The last train of the night will run an "
+        "hour later from next month, the rail company said on Tuesday, after "
+        "complaints from people who work late in the city centre.\n"
+        "The change will cost little, it said, because the trains already "
+        "run to the depot at that hour, empty, and can stop on the way to pick "
+        "up passengers at the main stations of the line.\n"
+        "Unions welcomed the change but asked for more staff on the platforms "
+        "at night, saying that stations were often unmanned after ten.\"}"
+        "</script></head><body><div id=\"app\"></div>"
+        "<noscript>Enable JavaScript</noscript></body></html>";
+    np_document *d = parse_html(html, sizeof html - 1);
+    ck_assert_int_eq(np_document_is_article(d), 1);
+    ck_assert_uint_eq(np_document_block_count(d), 3);
+    ck_assert(strncmp(np_document_body(d, NULL), "The last train of the night", 27) == 0);
+    ck_assert_str_eq(np_document_title(d), "Late train");
+    np_document_free(d);
+}
+END_TEST
+
 /* ------------------------------------------------------- plain text */
 
 START_TEST(seed_text_fields)
@@ -501,6 +527,7 @@ Suite *np_extract_suite(void)
     tcase_add_test(t, bundled_page);
     tcase_add_test(t, tweet_in_social_box_kept);
     tcase_add_test(t, furniture_lines_dropped);
+    tcase_add_test(t, jsonld_body_when_markup_has_none);
     suite_add_tcase(s, t);
     t = tcase_create("text");
     tcase_add_test(t, seed_text_fields);

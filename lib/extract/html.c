@@ -28,6 +28,7 @@
 
 #include "np_internal.h"
 #include "extract/extract.h"
+#include "meta/meta.h"
 
 /* ------------------------------------------------------------- tags */
 
@@ -263,11 +264,15 @@ typedef struct np__node {
     int scored;
 } np__node;
 
+#define NP__MAX_LD 4
+
 typedef struct walk {
     np__vec nodes;        /* np__node */
     int relax;            /* 1: keep class-unlikely subtrees */
     int err;
     size_t max_depth;
+    const xmlNode *ld[NP__MAX_LD];  /* JSON-LD scripts met */
+    int nld;
 } walk;
 
 static np__node *NODE(walk *w, int32_t i)
@@ -350,6 +355,11 @@ static void index_element(walk *w, xmlNode *n, int32_t parent, int32_t block,
         else if (t == T_INPUT || t == T_SELECT || t == T_TEXTAREA
                  || t == T_BUTTON)
             par->n_input++;
+    }
+    if (t == T_SCRIPT && w->nld < NP__MAX_LD) {
+        const char *type = np__xml_attr(n, "type");
+        if (type && strstr(type, "ld+json"))
+            w->ld[w->nld++] = n;
     }
     if (is_dropped(t) || depth > w->max_depth)
         return;
@@ -1404,7 +1414,8 @@ static void drop_about(np_document *d)
     }
 }
 
-static int run(np__ctx *c, xmlNode *root, int relax, size_t *chars_out)
+static int run(np__ctx *c, xmlNode *root, int relax, size_t *chars_out,
+               const xmlNode **ld, int *nld)
 {
     walk w;
     out o;
@@ -1421,6 +1432,12 @@ static int run(np__ctx *c, xmlNode *root, int relax, size_t *chars_out)
     if (w.err) {
         np__vec_free(&w.nodes);
         return w.err;
+    }
+    if (ld) {
+        int k;
+        for (k = 0; k < w.nld; k++)
+            ld[k] = w.ld[k];
+        *nld = w.nld;
     }
     *chars_out = 0;
     if (w.nodes.len == 0) {
@@ -1492,10 +1509,10 @@ static int run(np__ctx *c, xmlNode *root, int relax, size_t *chars_out)
                         take = 1;
                 }
                 if (!take && s->tag == T_P) {
-                    float ld = link_density(s);
-                    if (s->text > 80 && ld < 0.25f)
+                    float dens = link_density(s);
+                    if (s->text > 80 && dens < 0.25f)
                         take = 1;
-                    else if (s->text > 0 && s->text <= 80 && ld == 0.0f
+                    else if (s->text > 0 && s->text <= 80 && dens == 0.0f
                              && s->commas > 0)
                         take = 1;
                 }
@@ -1516,6 +1533,49 @@ static int run(np__ctx *c, xmlNode *root, int relax, size_t *chars_out)
         rc = o.err;
     *chars_out = o.chars;
     np__vec_free(&w.nodes);
+    return rc;
+}
+
+/* A JSON-LD articleBody is the body when the page's markup gave none (a
+ * page drawn by scripts): one paragraph per line. */
+static int use_ld_body(np__ctx *c, const xmlNode **ld, int nld, size_t *chars)
+{
+    np_document *d = c->doc;
+    np__buf body = NP__BUF_INIT;
+    int k, r = 0, rc = NP_OK;
+    for (k = 0; k < nld && r == 0; k++)
+        r = np__jsonld_article_body(ld[k], &body);
+    if (r < 0) {
+        np__buf_free(&body);
+        return NP_ENOMEM;
+    }
+    if (r == 0 || body.len < 300) {
+        np__buf_free(&body);
+        return NP_OK;
+    }
+    {
+        size_t i = 0, n = body.len;
+        const char *s = body.ptr;
+        d->blocks.len = 0;
+        *chars = 0;
+        while (i < n) {
+            const char *nl = memchr(s + i, '\n', n - i);
+            size_t e = nl ? (size_t)(nl - s) : n, b = i;
+            while (b < e && isspace((unsigned char)s[b]))
+                b++;
+            while (e > b && isspace((unsigned char)s[e - 1]))
+                e--;
+            if (e > b && memchr(s + b, '<', e - b) == NULL) {
+                if (np__doc_add_block(d, NP_BLOCK_PARAGRAPH, s + b, e - b) < 0) {
+                    rc = NP_ENOMEM;
+                    break;
+                }
+                *chars += e - b;
+            }
+            i = (nl ? (size_t)(nl - s) : n) + 1;
+        }
+    }
+    np__buf_free(&body);
     return rc;
 }
 
@@ -1601,7 +1661,8 @@ int np__extract_html(np__ctx *c, void *tree)
     xmlDoc *doc = tree;
     xmlNode *root, *body = NULL, *k;
     size_t chars = 0;
-    int rc;
+    const xmlNode *ld[NP__MAX_LD];
+    int nld = 0, rc;
 
     c->doc->is_article = 0;
     if (!doc)
@@ -1615,7 +1676,7 @@ int np__extract_html(np__ctx *c, void *tree)
     if (!body)
         body = root;
 
-    rc = run(c, body, 0, &chars);
+    rc = run(c, body, 0, &chars, ld, &nld);
     if (rc != NP_OK)
         return rc;
     if (chars < 500) {
@@ -1623,7 +1684,7 @@ int np__extract_html(np__ctx *c, void *tree)
          * boilerplate. */
         size_t before = c->doc->blocks.len, relaxed = 0;
         size_t images = c->doc->images.len;
-        rc = run(c, body, 1, &relaxed);
+        rc = run(c, body, 1, &relaxed, NULL, NULL);
         if (rc != NP_OK)
             return rc;
         if (relaxed > chars * 2 + 100) {
@@ -1641,6 +1702,26 @@ int np__extract_html(np__ctx *c, void *tree)
     drop_about(c->doc);
     if ((rc = lead_image(c, body)) != NP_OK)
         return rc;
+    /* No article in the markup: a JSON-LD articleBody may hold it. The
+     * scripts of the <head> are looked up here (those of the body were
+     * met by the index walk). */
+    if (chars < 140) {
+        for (k = root->children; k && nld < NP__MAX_LD; k = k->next) {
+            xmlNode *h;
+            if (k->type != XML_ELEMENT_NODE || tag_id(k->name) != T_HEAD)
+                continue;
+            for (h = k->children; h && nld < NP__MAX_LD; h = h->next) {
+                const char *type;
+                if (h->type != XML_ELEMENT_NODE || tag_id(h->name) != T_SCRIPT)
+                    continue;
+                type = np__xml_attr(h, "type");
+                if (type && strstr(type, "ld+json"))
+                    ld[nld++] = h;
+            }
+        }
+        if (nld > 0 && (rc = use_ld_body(c, ld, nld, &chars)) != NP_OK)
+            return rc;
+    }
     /* Without a summary in the page's metadata, the first paragraph
      * stands for it (even on a page too short to be an article). */
     if (!c->doc->meta[NP__DESCRIPTION]) {

@@ -328,25 +328,44 @@ static void ld_take(meta *m, json_t *o)
         ld_author(m, json_object_get(o, "creator"));
 }
 
-static void ld_script(meta *m, const xmlNode *script)
+/* Pages often put raw line breaks and tabs inside JSON strings, which
+ * JSON forbids: inside a string a line break becomes "\\n" and other
+ * control characters a space, so that such scripts still parse. */
+static void json_sanitize(const char *s, size_t n, np__buf *out)
+{
+    size_t i, from = 0;
+    int in_str = 0, esc = 0;
+    for (i = 0; i < n; i++) {
+        unsigned char ch = (unsigned char)s[i];
+        if (in_str) {
+            if (esc) {
+                esc = 0;
+            } else if (ch == '\\') {
+                esc = 1;
+            } else if (ch == '"') {
+                in_str = 0;
+            } else if (ch < 0x20) {
+                np__buf_put(out, s + from, i - from);
+                np__buf_puts(out, ch == '\n' ? "\\n" : " ");
+                from = i + 1;
+            }
+        } else if (ch == '"') {
+            in_str = 1;
+        }
+    }
+    np__buf_put(out, s + from, n - from);
+}
+
+/* The JSON text of a script, unwrapped and made parseable, in out. */
+static int script_json(const xmlNode *script, np__buf *out)
 {
     np__buf b = NP__BUF_INIT;
     const xmlNode *k;
     const char *s;
     size_t n;
-    json_t *root, *art;
-    json_error_t jerr;
-
-    if (m->ld.found)
-        return;
     for (k = script->children; k; k = k->next)
         if (k->content)
             np__buf_puts(&b, (const char *)k->content);
-    if (b.oom) {
-        m->err = NP_ENOMEM;
-        np__buf_free(&b);
-        return;
-    }
     s = np__buf_cstr(&b);
     n = b.len;
     while (n && isspace((unsigned char)*s)) {
@@ -361,7 +380,28 @@ static void ld_script(meta *m, const xmlNode *script)
         n--;
     if (n >= 3 && memcmp(s + n - 3, "]]>", 3) == 0)
         n -= 3;
-    root = n ? json_loadb(s, n, JSON_DECODE_ANY | JSON_ALLOW_NUL, &jerr) : NULL;
+    json_sanitize(s, n, out);
+    np__buf_cstr(out);
+    if (b.oom)
+        out->oom = 1;
+    np__buf_free(&b);
+    return out->oom ? NP_ENOMEM : NP_OK;
+}
+
+static void ld_script(meta *m, const xmlNode *script)
+{
+    np__buf b = NP__BUF_INIT;
+    json_t *root, *art;
+    json_error_t jerr;
+
+    if (m->ld.found)
+        return;
+    if (script_json(script, &b) != NP_OK) {
+        m->err = NP_ENOMEM;
+        np__buf_free(&b);
+        return;
+    }
+    root = b.len ? json_loadb(b.ptr, b.len, JSON_DECODE_ANY | JSON_ALLOW_NUL, &jerr) : NULL;
     if (root) {
         art = find_article(root, 0);
         if (art)
@@ -369,6 +409,33 @@ static void ld_script(meta *m, const xmlNode *script)
         json_decref(root);
     }
     np__buf_free(&b);
+}
+
+/* The "articleBody" of the article a JSON-LD script describes, appended
+ * to out; 1 when found, 0 when not, NP_ENOMEM. */
+int np__jsonld_article_body(const void *script, np__buf *out)
+{
+    np__buf b = NP__BUF_INIT;
+    json_t *root, *art, *body;
+    json_error_t jerr;
+    int found = 0;
+
+    if (script_json(script, &b) != NP_OK) {
+        np__buf_free(&b);
+        return NP_ENOMEM;
+    }
+    root = b.len ? json_loadb(b.ptr, b.len, JSON_DECODE_ANY | JSON_ALLOW_NUL, &jerr) : NULL;
+    if (root) {
+        art = find_article(root, 0);
+        body = art ? json_object_get(art, "articleBody") : NULL;
+        if (json_is_string(body) && json_string_length(body) > 0) {
+            np__buf_put(out, json_string_value(body), json_string_length(body));
+            found = out->oom ? NP_ENOMEM : 1;
+        }
+        json_decref(root);
+    }
+    np__buf_free(&b);
+    return found;
 }
 
 /* ------------------------------------------------------------ walk */

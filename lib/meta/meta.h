@@ -31,4 +31,9 @@ int np__authors_add(np_document *d, const char *s, size_t n);
  * `site` (may be NULL) is the site name or host, which is always cut. */
 size_t np__title_trim(const char *t, size_t n, const char *site);
 
+/* The "articleBody" of the article a JSON-LD <script> element (an
+ * xmlNodePtr) describes, appended to out: 1 when found, 0 when not (or
+ * the JSON is broken), NP_ENOMEM. */
+int np__jsonld_article_body(const void *script, np__buf *out);
+
 #endif
