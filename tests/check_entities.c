@@ -261,6 +261,17 @@ START_TEST(orgs_places_cues)
     ck_assert_int_eq(np_entity_type(find(d, "Jane Smith")), NP_ENTITY_PERSON);
     ck_assert_int_eq(np_entity_type(find(d, "University of Oxford")), NP_ENTITY_ORG);
     np_document_free(d);
+
+    /* names listed with names of a sure type take that type */
+    d = parse(p, "The agency picked its partners after a long review last year.\n\n"
+                 "The winners were Lockheed Martin, Zorblax, Firefly Aerospace and "
+                 "Intuitive Machines. Ilhan Omar, D-Minn., and Bob Smith agreed.\n");
+    check_spans(d);
+    ck_assert_int_eq(np_entity_type(find(d, "Zorblax")), NP_ENTITY_ORG);
+    ck_assert_int_eq(np_entity_type(find(d, "Intuitive Machines")), NP_ENTITY_ORG);
+    ck_assert_int_eq(np_entity_type(find(d, "Firefly Aerospace")), NP_ENTITY_ORG);
+    ck_assert_ptr_null(find(d, "D"));
+    np_document_free(d);
     np_parser_free(p);
 }
 END_TEST

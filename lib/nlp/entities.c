@@ -937,7 +937,7 @@ static int handle_span(run *r, size_t a, size_t b, int confirm)
         a++;
     while (b > a && !is_cap(r, b - 1) && r->skip[b - 1] != 1)
         b--;
-    if (a >= b)
+    if (a >= b || (b - a == 1 && tok_n(r, a) == 1))   /* a lone letter */
         return NP_OK;
     full = span_lx(r, a, b, &x);
     if (full & (NP__LX_ORG | NP__LX_ANYPLACE))
@@ -1139,7 +1139,8 @@ static int handle_span(run *r, size_t a, size_t b, int confirm)
                 common++;
         if (common == b - a && !(word_lx(r, b - 1) & (NP__LX_ORG_CUE | NP__LX_PLACE_CUE)) &&
             !(tok_eq(r, a, "The") && !sent_initial(r, a)) && !org_head_of(r, a, b))
-            return NP_OK;
+            /* only a list of names can make it one ("Intuitive Machines") */
+            return sent_initial(r, a) ? NP_OK : add_mention(r, a, b, T_UNKNOWN, 0, 0, 0, 0);
     }
     return classify(r, a, b, rs, re, after_role, confirm);
 }
@@ -1512,6 +1513,58 @@ static int decide_type(const ent *e)
     return best;
 }
 
+/* Is the evidence for the entity's type strong (the lexicon, a cue, a
+ * title)? */
+static int strong(const ent *e)
+{
+    return e->type >= 0 && e->votes[e->type] >= 3;
+}
+
+/* Are mentions x then y items of one list ("A, B and C")? */
+static int listed(const run *r, const mention *x, const mention *y)
+{
+    size_t gap;
+    if (y->tb <= x->te)
+        return 0;
+    gap = y->tb - x->te;
+    if (gap == 1)
+        return tok_eq(r, x->te, ",") || tok_eq(r, x->te, "and") || tok_eq(r, x->te, "or") ||
+               tok_eq(r, x->te, ";");
+    if (gap == 2)
+        return tok_eq(r, x->te, ",") && (tok_eq(r, x->te + 1, "and") || tok_eq(r, x->te + 1, "or"));
+    return 0;
+}
+
+/* Names listed with names of a sure type take that type ("FC Porto, Inter
+ * Milan, Chelsea and Real Madrid"; "Draper, Firefly Aerospace and
+ * Intuitive Machines"). */
+static void list_types(run *r)
+{
+    size_t i;
+    long prev = -1;
+    for (i = 0; i < r->ms.len; i++) {
+        mention *m = M(r, (long)i);
+        if (m->ent < 0 || m->confirm)
+            continue;
+        if (prev >= 0) {
+            mention *p = M(r, prev);
+            ent *pe = E(r, p->ent), *me = E(r, m->ent);
+            if (p->ent != m->ent && listed(r, p, m)) {
+                /* people are told by their names; lists often mix them */
+                if (strong(pe) && !strong(me) && me->type != NP_ENTITY_PERSON &&
+                    pe->type != NP_ENTITY_PERSON)
+                    me->votes[pe->type] += 3;
+                else if (strong(me) && !strong(pe) && pe->type != NP_ENTITY_PERSON &&
+                         me->type != NP_ENTITY_PERSON)
+                    pe->votes[me->type] += 3;
+            }
+        }
+        prev = (long)i;
+    }
+    for (i = 0; i < r->es.len; i++)
+        E(r, (long)i)->type = decide_type(E(r, (long)i));
+}
+
 /* Words of a mention's name: [ws[i], we[i]) byte ranges, at most max. */
 static size_t name_words(run *r, const mention *m, size_t *ws, size_t *we, size_t max)
 {
@@ -1573,6 +1626,7 @@ static int group(run *r)
     }
     for (i = 0; i < r->es.len; i++)
         E(r, (long)i)->type = decide_type(E(r, (long)i));
+    list_types(r);
 
     /* 2. people: surnames ("Le Drian") and first names of full names */
     for (i = 0; i < r->es.len; i++) {
