@@ -218,8 +218,9 @@ static int adj_pred(const actx *a, const tok *t)
         size_t i = (size_t)(t - a->t);
         if (t->hyphen_after)
             return 0;
-        if (!n)
-            return i + 1 >= a->n || !a->t[i + 1].space_after;
+        if (!n)   /* "its clear." but not "its forecast." */
+            return (i + 1 >= a->n || !a->t[i + 1].space_after) &&
+                   !(lx(a, t) & NP__LEX_NOUN);
         return tin(a, n, then_predicate) ? 1 : 0;
     }
 }
@@ -244,6 +245,8 @@ static int its_is_it_is(const actx *a, const tok *t)
     if (p && !(fwc(a, p) & (NP__FW_CONJ | NP__FW_WH)) && !tin(a, p, clause_verbs)) {
         if (fwc(a, p) & (NP__FW_PREP | NP__FW_DET | NP__FW_AUX | NP__FW_PRON))
             return 0;
+        if (tin(a, p, irregular_ed))
+            return 0;   /* "the company cut its forecast" */
         /* after a noun that cannot be a verb, a new clause may start
          * ("in this role its incredibly helpful") */
         if (!(fwc(a, p) & NP__FW_ADV) &&
@@ -548,6 +551,32 @@ static const char *const titles[] = {
     "ceo", "justice", "officer", "detective", "sergeant", "captain", NULL
 };
 
+/* Plurals that modify a noun as they are ("the sales tax", "the jobs
+ * report"), and heads that belong to a group ("the workers union"). */
+static const char *const plural_modifiers[] = {
+    "sales", "jobs", "sports", "arms", "goods", "savings", "earnings",
+    "customs", "news", "communications", "operations", "services", "systems",
+    "ratings", "rights", "weapons", "drugs", "securities", "futures",
+    "options", "commodities", "admissions", "affairs", "relations",
+    "resources", "parts", "products", "materials", "assets", "arts",
+    "awards", "records", "accounts", "funds", "markets", "loans", "bonds",
+    "stocks", "shares", "prices", "claims", "benefits", "taxes", "fees",
+    "talks", "troops", "forces", "police", "media", "data", NULL
+};
+
+static const char *const collective_heads[] = {
+    "union", "unions", "association", "associations", "market", "markets",
+    "council", "federation", "league", "club", "movement", "group",
+    "rights", "day", NULL
+};
+
+static const char *const quantifiers[] = {
+    "several", "many", "few", "some", "all", "both", "most", "other",
+    "these", "those", "two", "three", "four", "five", "six", "seven",
+    "eight", "nine", "ten", "dozens", "hundreds", "thousands", "more",
+    "fewer", "various", "numerous", "multiple", NULL
+};
+
 static const char *const weekdays[] = {
     "monday", "tuesday", "wednesday", "thursday", "friday", "saturday",
     "sunday", NULL
@@ -626,6 +655,10 @@ static long possessive(const actx *a, const tok *t)
              * not "CEOs said", "SUVs and trucks" */
             if (!n || fwc(a, n) || n->digit || n->allcaps)
                 return -1;
+            if (p && (p->digit || tin(a, p, quantifiers)))
+                return -1;   /* "several NGOs" */
+            if (!n->cap && !lx(a, n))
+                return -1;
             if (n->cap && !n->start)
                 return (long)bl;
             if (is_verbish(a, n) || (lx(a, n) & NP__LEX_ING) ||
@@ -702,6 +735,7 @@ unknown:
             return (long)bl;
         /* "Frances efforts" (where "France" is in the text) */
         if ((lx(a, t) & NP__LEX_PROPER_S) && (lb & NP__LEX_CAP) && n && !n->cap &&
+            !(p && (fwc(a, p) & NP__FW_DET)) &&
             (lx(a, n) & NP__LEX_PLURAL) && !(lx(a, n) & NP__LEX_VERB3) &&
             !fwc(a, n) && (np__cleaner_has_name(a->c, w, bl) ||
                        (lb & NP__LEX_POSS)))
@@ -740,6 +774,7 @@ unknown:
      * plural noun is not followed by a noun or an adjective */
     if (p && teq(a, p, "the") && n && !n->cap && !fwc(a, n) && !n->digit &&
         !t->cap && !(lb & NP__LEX_ADJ) && !teq(a, t, "ones") &&
+        !tin(a, t, plural_modifiers) && !tin(a, n, collective_heads) &&
         !is_verbish(a, n) && !n->hyphen_after && n->ascii &&
         !tin(a, n, (const char *const[]){"own", "like", "down", "off", "out",
                                          "first", "last", "next", "less",
