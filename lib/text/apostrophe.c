@@ -674,7 +674,7 @@ static long possessive(const actx *a, const tok *t)
     if (!lx(a, t)) {
         /* "bodys", "Chinas": not a word, but its stem is */
         if (lb) {
-            if (!(lb & (NP__LEX_POSS | NP__LEX_CAP)) && t->cap && !t->start)
+            if (!(lb & (NP__LEX_POSS | NP__LEX_CAP)) && t->cap)
                 goto unknown;   /* "Stadias": no plural of "stadia" */
             if (!(lb & (NP__LEX_POSS | NP__LEX_CAP)))
                 return -1;
@@ -715,8 +715,11 @@ unknown:
     if (t->cap) {
         /* "Trumps decision", "Mr. Trumps approach": a proper noun whose
          * plural is no name, before a noun phrase */
-        if (!(lx(a, t) & NP__LEX_CAP) && (lb & NP__LEX_CAP) && n && !n->cap &&
-            !fwc(a, n) && np_start(a, n, 1) && lx(a, n) &&
+        if (!(lx(a, t) & NP__LEX_CAP) && (lb & NP__LEX_CAP) && n &&
+            !fwc(a, n) &&
+            ((n->cap && !n->start && !n->allcaps && !t->start &&
+              n->space_after && !np__given_name(a->s + n->s, n->e - n->s)) ||
+             (!n->cap && np_start(a, n, 1) && lx(a, n))) &&
             !(p && (fwc(a, p) & NP__FW_DET) && !teq(a, p, "that")) &&
             !(p && p->cap && !tin(a, p, titles) &&
               !np__given_name(a->s + p->s, p->e - p->s)) &&
