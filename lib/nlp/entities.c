@@ -697,6 +697,25 @@ static int is_venue_only(const run *r, size_t a, size_t b)
     return 1;
 }
 
+/* A given name that is also an ordinary word ("Star", "Will") starts a
+ * person's name only before words that are names ("Will Moy", not "Star
+ * Wars Jedi"). */
+static int given_then_names(const run *r, size_t a, size_t b)
+{
+    size_t k;
+    if (!(en_flags(tok_s(r, a), core_len(r, a)) & NP__LEX_LOWER))
+        return 1;
+    for (k = a + 1; k < b; k++) {
+        unsigned en;
+        if (!(r->tok[k].flags & NP__TOK_WORD) || r->skip[k] == 1)
+            continue;
+        en = word_en(r, k);
+        if ((en & NP__LEX_LOWER) && !(en & NP__LEX_CAP) && !(word_lx(r, k) & NP__LX_GIVEN))
+            return 0;
+    }
+    return 1;
+}
+
 /* Is the word before the span a lower-case "the"? */
 static int after_the(const run *r, size_t a)
 {
@@ -828,7 +847,8 @@ static int classify(run *r, size_t a, size_t b, size_t rs, size_t re,
     } else if (n >= 2 && place_prefix(r, a, b)) {
         type = NP_ENTITY_ORG;   /* "Oklahoma City Thunder" */
         weight = 2;
-    } else if (n >= 2 && n <= 4 && (first & NP__LX_GIVEN) && !after_the(r, a)) {
+    } else if (n >= 2 && n <= 4 && (first & NP__LX_GIVEN) && !after_the(r, a) &&
+               given_then_names(r, a, b)) {
         type = NP_ENTITY_PERSON;
         weight = 3;
     } else if (n >= 2 && (last & NP__LX_ORG_CUE)) {
@@ -887,7 +907,7 @@ static int classify(run *r, size_t a, size_t b, size_t rs, size_t re,
                 proper++;
         }
         if (names && proper && !(r->tok[a].flags & NP__TOK_ALLCAPS) &&
-            !has_connector(r, a, b) && (size_t)common * 2 <= n) {
+            !has_connector(r, a, b) && (size_t)common * 2 <= n && given_then_names(r, a, b)) {
             type = NP_ENTITY_PERSON;
             weight = 1;
         }
