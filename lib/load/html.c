@@ -87,16 +87,16 @@ static void enforce_limits(xmlNodePtr root, size_t max_depth, size_t max_nodes,
  *  - drops the attributes of an element past max_attributes;
  *  - drops an end tag whose name no element open at that point could have
  *    (libxml2 ignores such a tag anyway after scanning), keeping a few for
- *    html, head and body, which libxml2 may open by itself;
+ *    html, head, body and p, which libxml2 may open by itself;
  *  - counts the work libxml2 will do (bytes, attribute comparisons, the
- *    open elements an end tag may scan) and cuts the page where it passes
- *    max_work.
- * It models the open elements with a stack of name hashes: starts push
- * (except the empty elements), an end tag pops down to its name, and a p,
- * li, dt, dd, option, tr, td or th closes one of its own kind on top, as
- * does a block start a p. A hash collision only keeps a tag. The model may
- * keep an element open that libxml2 closed, never the reverse, so nothing
- * libxml2 would act on is dropped.
+ *    open elements an end tag may scan, at most max_depth) and cuts the
+ *    page where it passes max_work.
+ * It models the open elements with a count per name hash: a start adds
+ * one (except the empty elements and "<x/>"), an end tag of that name
+ * takes one away. libxml2 also closes elements by itself (a p by a div,
+ * everything above an end tag's match), which the model ignores: it may
+ * count an element open that libxml2 closed, never the reverse, so no end
+ * tag libxml2 would act on is dropped. A hash collision only keeps a tag.
  * ------------------------------------------------------------------ */
 
 typedef struct np__prepass {
@@ -105,8 +105,8 @@ typedef struct np__prepass {
     np__buf out;            /* used only once something is dropped */
     size_t copied;          /* input up to here is in out (when used) */
     int used;
-    uint32_t *stack;        /* open elements (name hashes) */
-    size_t depth, cap;
+    size_t open;            /* elements counted open, all names */
+    size_t max_depth;       /* what one end tag's scan may cost at most */
     uint32_t *keys;         /* open-addressing table: name -> open count */
     uint32_t *counts;
     size_t tcap, tlen;
@@ -201,30 +201,10 @@ static uint32_t *pp_slot(np__prepass *pp, uint32_t key)
     return &pp->counts[i];
 }
 
-static void pp_push(np__prepass *pp, uint32_t h)
+/* What libxml2's scan of its open elements for an end tag may cost. */
+static size_t pp_scan_cost(const np__prepass *pp)
 {
-    uint32_t *c;
-    if (pp->depth == pp->cap) {
-        size_t ncap = pp->cap ? pp->cap * 2 : 256;
-        uint32_t *ns = np__realloc(pp->stack, ncap * sizeof(*ns));
-        if (!ns) {
-            pp->oom = 1;
-            return;
-        }
-        pp->stack = ns;
-        pp->cap = ncap;
-    }
-    if (!(c = pp_slot(pp, h)))
-        return;
-    pp->stack[pp->depth++] = h;
-    (*c)++;
-}
-
-static void pp_pop(np__prepass *pp)
-{
-    uint32_t *c = pp_slot(pp, pp->stack[--pp->depth]);
-    if (c && *c)
-        (*c)--;
+    return pp->open < pp->max_depth ? pp->open + 1 : pp->max_depth + 1;
 }
 
 /* Leaves [from, to) of the input out of what libxml2 reads. */
@@ -283,28 +263,17 @@ static void pp_run(np__prepass *pp)
         "area", "base", "basefont", "br", "col", "embed", "frame", "hr",
         "img", "input", "isindex", "link", "meta", "param"
     };
-    static const char *const self_closing_names[] = {
-        "p", "li", "dt", "dd", "option", "tr", "td", "th"
-    };
-    static const char *const block_names[] = {
-        "div", "ul", "ol", "dl", "table", "h1", "h2", "h3", "h4", "h5", "h6",
-        "pre", "blockquote", "form", "address", "center", "fieldset", "hr",
-        "menu", "dir", "noscript", "p"
-    };
-    static const char *const implied_names[] = { "html", "head", "body" };
-    uint32_t empty[14], selfc[8], block[22], implied[3], h_p, h_script, h_style;
+    /* the elements libxml2 may open by itself (a p for text right under
+     * html or head) */
+    static const char *const implied_names[] = { "html", "head", "body", "p" };
+    uint32_t empty[14], implied[4], h_script, h_style;
     const char *s = pp->s;
     size_t n = pp->n, i = 0, k;
 
     for (k = 0; k < 14; k++)
         empty[k] = pp_hash_str(empty_names[k]);
-    for (k = 0; k < 8; k++)
-        selfc[k] = pp_hash_str(self_closing_names[k]);
-    for (k = 0; k < 22; k++)
-        block[k] = pp_hash_str(block_names[k]);
-    for (k = 0; k < 3; k++)
+    for (k = 0; k < 4; k++)
         implied[k] = pp_hash_str(implied_names[k]);
-    h_p = pp_hash_str("p");
     h_script = pp_hash_str("script");
     h_style = pp_hash_str("style");
 
@@ -359,21 +328,16 @@ static void pp_run(np__prepass *pp)
             if (!cnt)
                 return;
             if (*cnt == 0) {
-                if (pp_in(h, implied, 3) && pp->stray_implied < 8) {
+                if (pp_in(h, implied, 4) && pp->stray_implied < 8) {
                     pp->stray_implied++;
-                    pp->work += pp->depth + 1;   /* libxml2 scans it all */
+                    pp->work += pp_scan_cost(pp);
                 } else {
                     pp_drop(pp, j, e);
                 }
             } else {
-                /* pop down to the topmost element of that name */
-                while (pp->depth && pp->stack[pp->depth - 1] != h) {
-                    pp_pop(pp);
-                    pp->work++;
-                }
-                if (pp->depth)
-                    pp_pop(pp);
-                pp->work++;
+                (*cnt)--;
+                pp->open--;
+                pp->work += pp_scan_cost(pp);
             }
             i = e;
             continue;
@@ -429,12 +393,13 @@ static void pp_run(np__prepass *pp)
                 p++;
             }
             pp->work++;
-            if (pp->depth && pp_in(h, selfc, 8) && pp->stack[pp->depth - 1] == h)
-                pp_pop(pp);
-            else if (pp->depth && pp->stack[pp->depth - 1] == h_p && pp_in(h, block, 22))
-                pp_pop(pp);
-            if (!self_closed && !pp_in(h, empty, 14))
-                pp_push(pp, h);
+            if (!self_closed && !pp_in(h, empty, 14)) {
+                uint32_t *cnt = pp_slot(pp, h);
+                if (!cnt)
+                    return;
+                (*cnt)++;
+                pp->open++;
+            }
             i = p;
             if (!self_closed && (h == h_script || h == h_style)) {
                 /* raw text up to the matching end tag, as htmlParseScript */
@@ -456,6 +421,7 @@ static int prepass(np__ctx *c, const char *utf8, size_t len, np__prepass *pp,
     pp->n = len;
     pp->cut_at = (size_t)-1;
     pp->max_attrs = o->max_attributes ? o->max_attributes : NP_DEFAULT_MAX_ATTRIBUTES;
+    pp->max_depth = o->max_depth ? o->max_depth : NP_DEFAULT_MAX_DEPTH;
     if (o->max_work) {
         pp->max_work = o->max_work;
     } else {
@@ -463,10 +429,9 @@ static int prepass(np__ctx *c, const char *utf8, size_t len, np__prepass *pp,
                            ? SIZE_MAX : 64 * len + ((size_t)1 << 24);
     }
     pp_run(pp);
-    np__free(pp->stack);
     np__free(pp->keys);
     np__free(pp->counts);
-    pp->stack = pp->keys = pp->counts = NULL;
+    pp->keys = pp->counts = NULL;
     if (pp->oom || pp->out.oom)
         return np__error(c->parser, NP_ENOMEM, "out of memory before parsing HTML");
     *cut = pp->cut_at != (size_t)-1;
