@@ -768,7 +768,7 @@ static int classify(run *r, size_t a, size_t b, size_t rs, size_t re,
     if (!(full & (NP__LX_ORG | NP__LX_ANYPLACE))) {
         /* events and competitions ("Davis Cup"), nationalities ("North
          * American"), a plural of a place ("South Dakotans") */
-        if (n >= 2 && (last & NP__LX_EVENT))
+        if (last & NP__LX_EVENT)
             return NP_OK;
         if ((last & NP__LX_DEMONYM) && !(last & NP__LX_ORG_CUE))
             return NP_OK;
@@ -962,6 +962,30 @@ static int handle_span(run *r, size_t a, size_t b, int confirm)
     full = span_lx(r, a, b, &x);
     if (full & (NP__LX_ORG | NP__LX_ANYPLACE))
         return classify(r, a, b, 0, 0, 0, confirm);
+
+    /* "US-Russia", "Earth-Mars": places joined by a hyphen are each a name */
+    {
+        size_t parts = 0, known = 0, p = a;
+        for (k = a; k <= b; k++) {
+            if (k == b || (tok_eq(r, k, "-") && adjacent(r, k - 1) && adjacent(r, k))) {
+                parts++;
+                if (k > p && (span_lx(r, p, k, NULL) & (NP__LX_ANYPLACE | NP__LX_ORG)))
+                    known++;
+                p = k + 1;
+            }
+        }
+        if (parts >= 2 && known == parts) {
+            p = a;
+            for (k = a; k <= b; k++)
+                if (k == b || (tok_eq(r, k, "-") && adjacent(r, k - 1) && adjacent(r, k))) {
+                    int rc = classify(r, p, k, 0, 0, 0, confirm);
+                    if (rc != NP_OK)
+                        return rc;
+                    p = k + 1;
+                }
+            return NP_OK;
+        }
+    }
 
     /* "Biden and Putin" are two; "Center for Disease Control and
      * Prevention" is one (a cue word followed by a connector before it) */
@@ -1228,9 +1252,17 @@ static void mark_abbrev(run *r)
 static int headline_sentence(const run *r, const np__sentence *s)
 {
     size_t i, words = 0, caps = 0, common_caps = 0, allcaps = 0, lower_fn = 0;
-    size_t run_common = 0;
+    size_t run_common = 0, function = 0;
     for (i = s->tok_begin; i < s->tok_end; i++) {
         uint32_t f = r->tok[i].flags;
+        if ((f & NP__TOK_WORD) && tok_n(r, i) <= 4 &&
+            (tok_ieq(r, i, "to") || tok_ieq(r, i, "of") || tok_ieq(r, i, "in") ||
+             tok_ieq(r, i, "for") || tok_ieq(r, i, "on") || tok_ieq(r, i, "at") ||
+             tok_ieq(r, i, "and") || tok_ieq(r, i, "the") || tok_ieq(r, i, "a") ||
+             tok_ieq(r, i, "with") || tok_ieq(r, i, "as") || tok_ieq(r, i, "by") ||
+             tok_ieq(r, i, "from") || tok_ieq(r, i, "over") || tok_ieq(r, i, "into") ||
+             tok_ieq(r, i, "is") || tok_ieq(r, i, "are") || tok_ieq(r, i, "be")))
+            function++;
         int cap = (f & NP__TOK_WORD) && (f & (NP__TOK_UPPER | NP__TOK_ALLCAPS)) &&
                   !(f & NP__TOK_DIGIT);
         if (cap) {
@@ -1259,7 +1291,7 @@ static int headline_sentence(const run *r, const np__sentence *s)
     common_caps += run_common;
     if (words >= 2 && allcaps * 10 >= words * 6)
         return 2;
-    if (words >= 6 && caps * 10 >= words * 6 && common_caps >= 2 && lower_fn <= 1)
+    if (words >= 6 && caps * 10 >= words * 6 && common_caps >= 2 && lower_fn <= 1 && function)
         return 1;
     return 0;
 }
