@@ -792,7 +792,9 @@ unknown:
             !(nl & (NP__LEX_ED | NP__LEX_ING | NP__LEX_PLURAL)) &&
             !((nl & NP__LEX_ADJ) && (nl & (NP__LEX_VERB | NP__LEX_VERB3))) &&
             (!(nl & (NP__LEX_VERB | NP__LEX_VERB3)) || !n2 ||
-             (fwc(a, n2) & NP__FW_PREP)))
+             (fwc(a, n2) & NP__FW_PREP) ||
+             (!fwc(a, n2) && !n2->cap && (lx(a, n2) & (NP__LEX_NOUN | NP__LEX_PLURAL)) &&
+              !is_verbish(a, n2) && !(lx(a, n2) & NP__LEX_VERB3))))
             return (long)bl;
     }
     /* "the worlds largest" */
