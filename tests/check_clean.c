@@ -489,6 +489,39 @@ START_TEST(seed_document)
 }
 END_TEST
 
+START_TEST(document_blocks_share_evidence)
+{
+    const char *text = "France sends aid to the region.\n\n"
+                       "Kyiv thanked Frances leaders and said the bodys "
+                       "defences dont hold.\n\n"
+                       "\xe2\x80\x9cWe are grateful,\xe2\x80\x9d the minister said.\n";
+    np_parser *p = NULL;
+    np_document *d = NULL;
+    const char *body;
+    size_t i, bl;
+    ck_assert_int_eq(np_parser_new(&p, NULL), NP_OK);
+    ck_assert_int_eq(np_parse_text(p, &d, text, strlen(text), NULL), NP_OK);
+    body = np_document_body(d, &bl);
+    /* typographic quotes elsewhere: typographic apostrophes everywhere */
+    ck_assert_ptr_nonnull(strstr(body, "France\xe2\x80\x99s leaders"));
+    ck_assert_ptr_nonnull(strstr(body, "body\xe2\x80\x99s defences"));
+    ck_assert_ptr_nonnull(strstr(body, "don\xe2\x80\x99t hold"));
+    for (i = 0; i < np_document_fix_count(d); i++) {
+        const np_fix *f = np_document_fix(d, i);
+        ck_assert_uint_le(np_fix_end(f), bl);
+        ck_assert(!memcmp(body + np_fix_start(f), np_fix_after(f),
+                          np_fix_end(f) - np_fix_start(f)));
+    }
+    ck_assert_uint_ge(np_document_fix_count(d), 3);
+    np_document_free(d);
+    /* the same parser again: its cleanup state is reused */
+    ck_assert_int_eq(np_parse_text(p, &d, text, strlen(text), NULL), NP_OK);
+    ck_assert_ptr_nonnull(strstr(np_document_body(d, NULL), "don\xe2\x80\x99t hold"));
+    np_document_free(d);
+    np_parser_free(p);
+}
+END_TEST
+
 Suite *np_clean_suite(void)
 {
     Suite *s = suite_create("clean");
@@ -505,6 +538,7 @@ Suite *np_clean_suite(void)
     tcase_add_test(t, apostrophe_rules);
     tcase_add_test(t, apostrophe_style_follows_the_text);
     tcase_add_test(t, document_evidence);
+    tcase_add_test(t, document_blocks_share_evidence);
     tcase_add_test(t, bad_input);
     tcase_add_test(t, huge_input);
     tcase_add_test(t, threads);
