@@ -763,6 +763,9 @@ static int classify(run *r, size_t a, size_t b, size_t rs, size_t re,
     first = word_lx(r, a);
     last = word_lx(r, b - 1);
 
+    if ((full & NP__LX_NONENTITY) && (full & NP__LX_STATE) && n == 1 && a >= 2 &&
+        tok_eq(r, a - 1, ",") && is_cap(r, a - 2))
+        full &= ~(uint32_t)NP__LX_NONENTITY;   /* "Uncasville, CT" is no time zone */
     if (full & NP__LX_NONENTITY || (n == 1 && (full & NP__LX_DEMONYM)))
         return NP_OK;
     if (!(full & (NP__LX_ORG | NP__LX_ANYPLACE))) {
