@@ -107,6 +107,26 @@ def main():
                     mark(w[:-2], POSS)
             elif "'" not in w and w.lower() not in known:
                 mark(w, 0)
+    # verbs whose -ed and -ing forms hunspell lists as words of their own
+    # ("discuss", "discussed", "discussing")
+    for k in list(table):
+        if len(k) < 3 or table[k] & VERB or not table[k] & LOWER:
+            continue
+        eds = [k + "ed", k + "d" if k.endswith("e") else None,
+               k[:-1] + "ied" if k.endswith("y") else None, k + k[-1] + "ed"]
+        ings = [k + "ing", k[:-1] + "ing" if k.endswith("e") else None,
+                k + k[-1] + "ing"]
+        ed = [e for e in eds if e and table.get(e, 0) & LOWER]
+        ing = [g for g in ings if g and table.get(g, 0) & LOWER]
+        if ed and ing:
+            table[k] |= VERB
+            for e in ed:
+                table[e] |= ED
+            for g in ing:
+                table[g] |= ING
+            for s3 in (k + "s", k + "es", k[:-1] + "ies"):
+                if table.get(s3, 0) & LOWER:
+                    table[s3] |= VERB3
     # -ing forms that hunspell lists as words of their own ("getting")
     for k in list(table):
         if len(k) >= 5 and k.endswith("ing"):
