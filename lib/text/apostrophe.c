@@ -791,6 +791,11 @@ unknown:
         if ((nl & (NP__LEX_NOUN | NP__LEX_ADJ)) &&
             !(nl & (NP__LEX_ED | NP__LEX_ING | NP__LEX_PLURAL)) &&
             !((nl & NP__LEX_ADJ) && (nl & (NP__LEX_VERB | NP__LEX_VERB3))) &&
+            /* an adjective must lead to a noun: not "were the results
+             * real?" */
+            !((nl & NP__LEX_ADJ) &&
+              !(n2 && !n2->cap && !fwc(a, n2) &&
+                (!lx(a, n2) || (lx(a, n2) & (NP__LEX_NOUN | NP__LEX_PLURAL | NP__LEX_ADJ))))) &&
             (!(nl & (NP__LEX_VERB | NP__LEX_VERB3)) || !n2 ||
              (fwc(a, n2) & NP__FW_PREP) ||
              (!fwc(a, n2) && !n2->cap && (lx(a, n2) & (NP__LEX_NOUN | NP__LEX_PLURAL)) &&
