@@ -330,6 +330,29 @@ START_TEST(bad_input)
 }
 END_TEST
 
+START_TEST(other_languages)
+{
+    np_parser *p;
+    np_document *d;
+    size_t i;
+    ck_assert_int_eq(np_parser_new(&p, NULL), NP_OK);
+    d = parse(p, "Der erste Absatz ist lang genug, damit der Text als Artikel gelesen wird.\n\n"
+                 "Der Bundeskanzler traf am Montag den franz\xC3\xB6sischen Pr\xC3\xA4sidenten "
+                 "Emmanuel Macron in Berlin. Die Gespr\xC3\xA4" "che dauerten drei Stunden. "
+                 "Die Deutsche Bahn k\xC3\xBCndigte einen Streik an.\n");
+    check_spans(d);
+    /* only what the lexicon knows, and a given name with a surname */
+    for (i = 0; i < np_document_entity_count(d); i++) {
+        const char *n = np_entity_name(np_document_entity(d, i));
+        ck_assert_msg(strcmp(n, "Berlin") == 0 || strcmp(n, "Emmanuel Macron") == 0,
+                      "unexpected entity %s", n);
+    }
+    ck_assert_ptr_nonnull(find(d, "Berlin"));
+    np_document_free(d);
+    np_parser_free(p);
+}
+END_TEST
+
 START_TEST(skip_flag)
 {
     np_parse_options o = NP_PARSE_OPTIONS_INIT;
@@ -410,6 +433,7 @@ Suite *np_entities_suite(void)
     tcase_add_test(tc, orgs_places_cues);
     tcase_add_test(tc, headline_case);
     tcase_add_test(tc, bad_input);
+    tcase_add_test(tc, other_languages);
     tcase_add_test(tc, skip_flag);
     tcase_add_test(tc, large_linear);
     suite_add_tcase(s, tc);

@@ -307,6 +307,7 @@ typedef struct run {
     np__vec es;      /* ent */
     htab keys;       /* grouping key -> entity */
     uint8_t *skip;   /* per token: consumed (abbreviation dot) */
+    int foreign;     /* not English: only names the lexicon knows */
 } run;
 
 static const char *tok_s(const run *r, size_t i)
@@ -759,6 +760,21 @@ static int classify(run *r, size_t a, size_t b, size_t rs, size_t re,
     if (a >= b)
         return NP_OK;
     n = nwords(r, a, b);
+    if (r->foreign) {
+        /* other languages capitalise other words: keep what the lexicon
+         * knows and given names followed by a surname */
+        full = span_lx(r, a, b, &x);
+        if (full & NP__LX_NONENTITY)
+            return NP_OK;
+        if (full & NP__LX_ORG)
+            return add_mention(r, a, b, NP_ENTITY_ORG, 4, 0, 0, confirm);
+        if (full & NP__LX_ANYPLACE)
+            return add_mention(r, a, b, NP_ENTITY_PLACE, 4, 0, 0, confirm);
+        if (n >= 2 && n <= 3 && (word_lx(r, a) & NP__LX_GIVEN) && !has_connector(r, a, b) &&
+            !(word_lx(r, b - 1) & (NP__LX_ANYPLACE | NP__LX_ORG_CUE | NP__LX_PLACE_CUE)))
+            return add_mention(r, a, b, NP_ENTITY_PERSON, 3, 0, 0, confirm);
+        return add_mention(r, a, b, T_UNKNOWN, 0, 0, 0, confirm);
+    }
     full = span_lx(r, a, b, &x);
     first = word_lx(r, a);
     last = word_lx(r, b - 1);
@@ -2045,6 +2061,27 @@ out:
     return rc;
 }
 
+/* Is the document in another language than English: a language tag that
+ * says so, or lower-case words that are mostly not English? */
+static int foreign_text(const run *r, const np_document *d)
+{
+    const char *lang = d->meta[NP__LANGUAGE];
+    size_t i, words = 0, english = 0;
+    if (lang && *lang && !((lang[0] == 'e' || lang[0] == 'E') &&
+                           (lang[1] == 'n' || lang[1] == 'N') &&
+                           (lang[2] == '\0' || lang[2] == '-' || lang[2] == '_')))
+        return 1;
+    for (i = 0; i < r->ntok && words < 4000; i++) {
+        uint32_t f = r->tok[i].flags;
+        if (!(f & NP__TOK_WORD) || (f & (NP__TOK_UPPER | NP__TOK_ALLCAPS | NP__TOK_DIGIT)))
+            continue;
+        words++;
+        if (en_flags(tok_s(r, i), tok_n(r, i)) & NP__LEX_LOWER)
+            english++;
+    }
+    return words >= 8 && english * 10 < words * 6;
+}
+
 int np__entities(np__ctx *c, const np__tokens *tk)
 {
     run r;
@@ -2066,6 +2103,7 @@ int np__entities(np__ctx *c, const np__tokens *tk)
         goto out;
     }
     memcpy(r.tok, tk->toks.ptr, r.ntok * sizeof(np__token));
+    r.foreign = foreign_text(&r, c->doc);
     mark_abbrev(&r);
     rc = find_mentions(&r, tk);
     if (rc == NP_OK)
