@@ -700,8 +700,11 @@ unknown:
         if (!np_start(a, n, 1) || !n || n->cap || fwc(a, n) ||
             (lx(a, n) & (NP__LEX_ING | NP__LEX_VERB3)))
             return -1;
+        /* a vowel before the s: "Sentras" is a possessive, but "Tsipras"
+         * after "Alexis", or opening a sentence, is a name of its own */
         if (native_s_ending(a, t) &&
-            !(a->s[t->e - 2] != 'e' && a->s[t->e - 2] != 's' &&
+            !(a->s[t->e - 2] != 'e' && a->s[t->e - 2] != 's' && !t->start &&
+              !(p && np__given_name(a->s + p->s, p->e - p->s)) &&
               (lx(a, n) & (NP__LEX_NOUN | NP__LEX_ADJ)) &&
               !(lx(a, n) & NP__LEX_PLURAL)))
             return -1;
