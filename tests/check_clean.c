@@ -222,6 +222,83 @@ START_TEST(apostrophe_rules)
 }
 END_TEST
 
+START_TEST(apostrophe_negatives)
+{
+    /* correct English that no rule may touch */
+    static const char *const keep[] = {
+        "Russia said its troops would stay.",
+        "The company and its subsidiaries reported losses.",
+        "The party lost its majority in the election.",
+        "In its report, the agency said prices rose.",
+        "Its launch was delayed by a month.",
+        "Its CEO said the firm would grow.",
+        "The bank said its profit rose and its shares climbed.",
+        "The government and its allies met on Monday.",
+        "The firm made its bid to buy the rival.",
+        "The group renewed its push to expand.",
+        "The court issued its ruling on Friday.",
+        "The country defended its right to exist.",
+        "The team began its run to the final.",
+        "The union ended its strike after talks.",
+        "The company reported its best quarter ever.",
+        "The regulator made its move to block the deal.",
+        "The league announced its plans for the season.",
+        "Each state sets its own rules.",
+        "The board finished its review and its vote is due.",
+        "The ministry rejected its call for talks.",
+        "The network defended its coverage.",
+        "The brand lost its appeal to young buyers.",
+        "The city lifted its ban on protests.",
+        "The fund cut its stake to 5%.",
+        "The airline resumed its flights to Asia.",
+        "The drug showed its worth in trials.",
+        "The army said its forces were ready.",
+        "The report notes its limits.",
+        "The agency raised its forecast for growth.",
+        "The company is cutting its workforce by half.",
+        "The Tsipras government fell in 2019.",
+        "Greek leader Alexis Tsipras government policies were criticised.",
+        "He met Marcos allies in Manila.",
+        "The Mitsotakis cabinet approved the plan.",
+        "Brazilian judge Moraes ruling angered supporters.",
+        "The Santos coach was sacked.",
+        "Tsitsipas serve was strong.",
+        "Reuters reporters visited the site.",
+        "Airbus shares rose.",
+        "Nvidia chips power the servers.",
+        "Adidas sales fell in China.",
+        "The Netflix series Stranger Things returned.",
+        "Analysts said Lagos traffic was worse.",
+        "Paris police arrested two men.",
+        "Texas officials said the storm hit.",
+        "Kansas voters rejected the measure.",
+        "The Philippines economy grew.",
+        "Many were killed and several were injured.",
+        "Talks, which were held in Geneva, ended without a deal.",
+        "But were the results real?",
+        "When were the documents signed?",
+        "Well before the vote, the party split.",
+        "Oil prices were well below forecasts.",
+        "If talks were to fail, prices would rise.",
+        "Were it not for the delay, the plan would work.",
+        "Ill-fated flights were grounded.",
+        "The sales tax rose and the jobs report was strong.",
+        "The Williams sisters won their matches.",
+        "The workers union called a strike.",
+        "Several NGOs criticised the plan.",
+        "The United Nations spokesman declined to comment.",
+        "The Associated Press reported the news.",
+        "The Democrats plan to vote on Tuesday.",
+        "As is his wont, he arrived late.",
+        "The CEOs said profits would rise.",
+        NULL
+    };
+    size_t i;
+    for (i = 0; keep[i]; i++)
+        ck_assert_str_eq(clean_str(keep[i], 0), keep[i]);
+}
+END_TEST
+
 START_TEST(apostrophe_style_follows_the_text)
 {
     /* typographic text gets a typographic apostrophe */
@@ -536,6 +613,7 @@ Suite *np_clean_suite(void)
     tcase_add_test(t, whitespace_rules);
     tcase_add_test(t, normalisation_rules);
     tcase_add_test(t, apostrophe_rules);
+    tcase_add_test(t, apostrophe_negatives);
     tcase_add_test(t, apostrophe_style_follows_the_text);
     tcase_add_test(t, document_evidence);
     tcase_add_test(t, document_blocks_share_evidence);
