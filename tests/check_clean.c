@@ -123,6 +123,12 @@ START_TEST(encoding_rules)
     CLEANS_TO("Putin\xc3\x83\xc2\xa2\xc3\xa2\xe2\x80\x9a\xc2\xac\xc3\xa2\xe2\x80\x9e\xc2\xa2s refusal",
               "Putin\xe2\x80\x99s refusal");                              /* twice */
     CLEANS_TO("The \xc3\x83\xe2\x80\xb0lys\xc3\x83\xc2\xa9" "e Palace", "The \xc3\x89lys\xc3\xa9" "e Palace");
+    /* a no-break space lost after "Ã": French "à" keeps its space,
+     * Portuguese "às" does not */
+    CLEANS_TO("signe \xc3\x83 s'\xc3\x83\xc2\xa9loigner des axes",
+              "signe \xc3\xa0 s'\xc3\xa9loigner des axes");
+    CLEANS_TO("aten\xc3\x83\xc2\xa7\xc3\x83\xc2\xa3o \xc3\x83 s crian\xc3\x83\xc2\xa7" "as",
+              "aten\xc3\xa7\xc3\xa3o \xc3\xa0s crian\xc3\xa7" "as");
     /* legitimate accented text stays */
     KEEPS("the na\xc3\xafve fa\xc3\xa7" "ade of the \xc3\x89lys\xc3\xa9" "e");
     KEEPS("M\xc3\xa1m dost t\xc5\x99" "et\xc3\xadho tis\xc3\xad" "cilet\xc3\xad");

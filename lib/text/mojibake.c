@@ -179,6 +179,21 @@ static int enc_byte(const np__codepage *cp, int ci, uint32_t u)
     return -1;
 }
 
+/* After "à": the Portuguese contractions "às", "àquele", "àquela",
+ * "àquilo" are one word, so the space that stood for the lost byte is not
+ * a space of its own (French "à" is a word by itself). */
+static int pt_contraction(const unsigned char *b, size_t n)
+{
+    static const char *const tails[] = { "quele", "quela", "quilo", "s ", NULL };
+    int k;
+    for (k = 0; tails[k]; k++) {
+        size_t l = strlen(tails[k]);
+        if (n >= l && !memcmp(b, tails[k], l))
+            return 1;
+    }
+    return n == 1 && b[0] == 's';
+}
+
 /* Strict UTF-8 decoding of bytes, accepting CESU-8 surrogate pairs and a
  * space where a no-break space (0xA0) was lost after C2/C3. Returns the
  * number of code points, or -1. Every code point must be assigned and not
@@ -201,7 +216,7 @@ static long dec_utf8(const unsigned char *b, size_t n, uint32_t *out)
             /* a no-break space (byte A0) that became a space; "à" was
              * followed by a space of its own */
             out[o++] = ((uint32_t)(c & 0x1F) << 6) | 0x20;
-            i += c == 0xC3 ? 1 : 2;
+            i += c == 0xC3 && !pt_contraction(b + i + 2, n - i - 2) ? 1 : 2;
             continue;
         }
         if (c == 0xED && i + 5 < n && b[i + 1] >= 0xA0 && b[i + 1] <= 0xAF &&
@@ -308,8 +323,12 @@ static int fix_partial(const struct np__text_state *st, const uint32_t *u,
         /* "Ã " for "à ": the no-break space of the sequence became a space */
         if (u[i] == 0xC3 && i + 2 < n && u[i + 1] == ' ' &&
             (i == 0 || u[i - 1] == ' ') && is_lower_ascii(u[i + 2])) {
+            unsigned char tail[6];
+            size_t q;
+            for (q = 0; q < 6 && i + 2 + q < n && u[i + 2 + q] < 0x80; q++)
+                tail[q] = (unsigned char)u[i + 2 + q];
             out[o++] = 0xE0;
-            i++;
+            i += pt_contraction(tail, q) ? 2 : 1;
             changed = 1;
             continue;
         }
