@@ -1667,6 +1667,7 @@ static int group(run *r)
     size_t i;
     char k[MAX_KEY];
     htab sur = { 0 }, firsts = { 0 }, acr = { 0 }, heads = { 0 }, tails = { 0 };
+    long last_confirm = -1;
     int rc = NP_OK;
 
     /* 1. exact keys (with the lexicon's usual names) */
@@ -1882,6 +1883,8 @@ static int group(run *r)
         e = kn ? ht_get(&r->keys, k, kn) : -1;
         if (e < 0 && kn) {
             e = ht_get(&sur, k, kn);
+            if (e < 0 && m->ntok == 1)
+                e = ht_get(&firsts, k, kn);
             if (e < 0 && m->ntok == 1 && (r->tok[m->tb].flags & NP__TOK_ALLCAPS))
                 e = ht_get(&acr, k, kn);
         }
@@ -1904,10 +1907,20 @@ static int group(run *r)
         e = root(r, e);
         if (E(r, e)->type < 0)
             continue;
-        /* skip single words inside an accepted longer headline run */
-        if (i > 0 && M(r, (long)i - 1)->confirm && M(r, (long)i - 1)->ent >= 0 &&
-            M(r, (long)i - 1)->start <= m->start && M(r, (long)i - 1)->end >= m->end)
-            continue;
+        /* single words inside an accepted longer headline run, or next to
+         * a word of the same name ("Vladimir" "Putin"), are one mention */
+        if (last_confirm >= 0 && M(r, last_confirm)->ent >= 0) {
+            mention *lm = M(r, last_confirm);
+            if (lm->start <= m->start && lm->end >= m->end)
+                continue;
+            if (root(r, lm->ent) == e && m->tb >= lm->te && m->tb <= lm->te + 1 &&
+                (m->tb == lm->te || tok_eq(r, lm->te, "-"))) {
+                lm->end = m->end;
+                lm->te = m->te;
+                continue;
+            }
+        }
+        last_confirm = (long)i;
         m->ent = e;
         m->type = E(r, e)->type;
         E(r, e)->n++;
