@@ -228,6 +228,27 @@ static long dec_utf8(const unsigned char *b, size_t n, uint32_t *out)
             i += 6;
             continue;
         }
+        if (c == 0xFF) {   /* a U+FFFD of the input, kept */
+            out[o++] = 0xFFFD;
+            i++;
+            continue;
+        }
+        if (c >= 0xC2 && c <= 0xF4) {
+            /* a sequence whose lost byte became U+FFFD: one U+FFFD */
+            size_t need = c < 0xE0 ? 1 : c < 0xF0 ? 2 : 3, q;
+            int lost = 0;
+            for (q = 1; q <= need && i + q < n; q++) {
+                if (b[i + q] == 0xFF)
+                    lost = 1;
+                else if ((b[i + q] & 0xC0) != 0x80)
+                    break;
+            }
+            if (lost && q > need) {
+                out[o++] = 0xFFFD;
+                i += need + 1;
+                continue;
+            }
+        }
         k = np__utf8_valid_seq(b + i, n - i);
         if (!k)
             return -1;
@@ -259,7 +280,7 @@ static int try_whole(const struct np__text_state *st, const uint32_t *u,
         long k;
         int high = 0;
         for (i = 0; i < n; i++) {
-            int b = enc_byte(&st->cp[ci], ci, u[i]);
+            int b = u[i] == 0xFFFD ? 0xFF : enc_byte(&st->cp[ci], ci, u[i]);
             if (b < 0)
                 break;
             bytes[i] = (unsigned char)b;
