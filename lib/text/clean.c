@@ -62,7 +62,6 @@ static int cp_load(np__codepage *cp, const char *name)
 int np__text_state_init(struct np__text_state *s)
 {
     UErrorCode err = U_ZERO_ERROR;
-    int i;
     memset(s, 0, sizeof(*s));
     s->nfc = unorm2_getNFCInstance(&err);
     if (U_FAILURE(err))
@@ -70,11 +69,22 @@ int np__text_state_init(struct np__text_state *s)
     s->nfkc = unorm2_getNFKCInstance(&err);
     if (U_FAILURE(err))
         return NP_ERROR;
+    return NP_OK;
+}
+
+int np__text_codepages(struct np__text_state *s)
+{
+    int i;
+    if (s->cp_loaded)
+        return s->ncp ? NP_OK : NP_ERROR;
+    s->cp_loaded = 1;
     for (i = 0; i < NP__CP_COUNT; i++)
         if (cp_load(&s->cp[s->ncp], cp_names[i]) == 0)
             s->ncp++;
-    if (s->ncp == 0 || strcmp(s->cp[0].name, "windows-1252"))
+    if (s->ncp == 0 || strcmp(s->cp[0].name, "windows-1252")) {
+        s->ncp = 0;
         return NP_ERROR;
+    }
     return NP_OK;
 }
 

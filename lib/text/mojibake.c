@@ -454,6 +454,8 @@ int np__pass_mojibake(np__cleaner *c, np__ttext *t)
         ;
     if (i == n)
         return NP_OK;
+    if ((rc = np__text_codepages(c->st)) != NP_OK)
+        return rc;
     while (ls < n) {
         const char *nl = memchr(s + ls, '\n', n - ls);
         size_t le = nl ? (size_t)(nl - s) : n, un = 0, rn, a, b, k;

@@ -48,6 +48,8 @@ int np__pass_bytes(np__cleaner *c, np__ttext *t)
     int rc;
     if (np__utf8_valid(t->s, n) && (!ws || !memchr(t->s, '\r', n)))
         return NP_OK;
+    if ((rc = np__text_codepages(c->st)) != NP_OK)
+        return rc;
     if ((rc = np__tw_begin(&w, t)) != NP_OK)
         return rc;
     while (i < n) {
@@ -128,6 +130,8 @@ static int ent_body(np__cleaner *c, const char *s, size_t n, size_t i,
         if (!digits || j >= n || s[j] != ';')
             return 0;
         if (v >= 0x80 && v < 0xA0) {
+            if (np__text_codepages(c->st) != NP_OK)
+                return 0;
             v = c->st->cp[0].to_uni[v - 0x80];
             if (!v || v < 0xA0)
                 return 0;
@@ -432,7 +436,8 @@ int np__pass_chars(np__cleaner *c, np__ttext *t)
                 }
             }
         } else if (cp >= 0x80 && cp < 0xA0) {
-            uint32_t m = c->st->cp[0].to_uni[cp - 0x80];
+            uint32_t m = np__text_codepages(c->st) == NP_OK
+                             ? c->st->cp[0].to_uni[cp - 0x80] : 0;
             if (enc && m >= 0xA0) {
                 rule = "encoding";
                 rl = put_cp(rep, m);

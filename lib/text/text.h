@@ -32,9 +32,12 @@ struct np__text_state {
     const UNormalizer2 *nfkc;
     np__codepage cp[NP__CP_COUNT];  /* [0] is windows-1252 (sloppy) */
     int ncp;
+    int cp_loaded;          /* the code pages are read on first need */
 };
 
 int np__text_state_init(struct np__text_state *s);
+/* Loads the code page tables (once per state); NP_OK or NP_ERROR. */
+int np__text_codepages(struct np__text_state *s);
 
 /* One recorded edit of one pass. */
 typedef struct np__tedit {
