@@ -106,6 +106,15 @@ START_TEST(home_page_is_not_an_article)
 }
 END_TEST
 
+START_TEST(listing_is_not_an_article)
+{
+    np_document *d = parse_html_file("tests/data/extract/listing.html", NULL);
+    ck_assert_int_eq(np_document_is_article(d), 0);
+    ck_assert_str_eq(np_document_body(d, NULL), "");
+    np_document_free(d);
+}
+END_TEST
+
 START_TEST(bundled_page)
 {
     np_document *d = parse_html_file("examples/data/article.html", NULL);
@@ -524,6 +533,7 @@ Suite *np_extract_suite(void)
     TCase *t = tcase_create("html");
     tcase_add_test(t, boilerplate_removed);
     tcase_add_test(t, home_page_is_not_an_article);
+    tcase_add_test(t, listing_is_not_an_article);
     tcase_add_test(t, bundled_page);
     tcase_add_test(t, tweet_in_social_box_kept);
     tcase_add_test(t, furniture_lines_dropped);

@@ -568,6 +568,12 @@ static void score_nodes(walk *w)
         case T_BLOCKQUOTE: case T_DD: case T_ARTICLE: case T_CENTER:
         case T_FONT: case T_SPAN: case T_OTHER: case T_MAIN:
             break;
+        case T_LI:
+            /* on the second attempt, items of prose count (an article
+             * written as a list), never menus */
+            if (w->relax && n->own >= 80 && (float)n->link < 0.3f * (float)n->text)
+                break;
+            continue;
         default:
             continue;
         }
@@ -752,6 +758,8 @@ typedef struct out {
     int space;            /* a space is pending */
     int err;
     size_t chars;         /* characters written to blocks */
+    size_t paras;         /* paragraphs written */
+    size_t link_heads;    /* headings that were links (teasers) */
     long last_image;      /* index of the last image, -1 */
     const char *title;
     int32_t root;
@@ -1016,6 +1024,8 @@ static void flush(out *o)
             return;
         }
         o->chars += n;
+        if (o->kind == NP_BLOCK_PARAGRAPH)
+            o->paras++;
         if (o->nblocks < 2)
             o->first_parent[o->nblocks] = o->cur_el >= 0
                 ? NODE(o->w, o->cur_el)->parent : -1;
@@ -1328,6 +1338,8 @@ static void emit(out *o, int32_t *i, int kind, size_t depth)
             || t == T_TABLE || t == T_FORM || t == T_ASIDE || t == T_DL
             || t == T_HEADER || t == T_FOOTER || t == T_ARTICLE
             || t == T_CENTER;
+        if (is_heading(t) && n->text && link_density(n) > 0.5f)
+            o->link_heads++;
         if ((n->flags & F_UNLIKELY)
             || ((n->flags & F_JUNKHINT) && t != T_P && t != T_BLOCKQUOTE
                 && (n->text < 300 || ((n->flags & F_BIGJUNK) && n->text < 1000)))
@@ -1532,6 +1544,12 @@ static int run(np__ctx *c, xmlNode *root, int relax, size_t *chars_out,
     if (o.err)
         rc = o.err;
     *chars_out = o.chars;
+#ifdef NP_DEBUG_EXTRACT
+    fprintf(stderr, "chars %zu paras %zu link heads %zu\n", o.chars, o.paras, o.link_heads);
+#endif
+    /* a listing: headlines that are links, each with a line or two */
+    if (o.link_heads >= 4 && o.link_heads >= o.paras)
+        *chars_out = 0;
     np__vec_free(&w.nodes);
     return rc;
 }
