@@ -1343,6 +1343,7 @@ static void emit(out *o, int32_t *i, int kind, size_t depth)
         if ((n->flags & F_UNLIKELY)
             || ((n->flags & F_JUNKHINT) && t != T_P && t != T_BLOCKQUOTE
                 && (n->text < 300 || ((n->flags & F_BIGJUNK) && n->text < 1000)))
+            || ((n->flags & F_BIGJUNK) && t == T_P && n->text < 300)
             || t == T_ASIDE || t == T_FOOTER || t == T_FORM
             || (container && drop_container(o->w, n))
             || (t == T_TABLE && data_table(n))
