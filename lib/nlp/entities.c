@@ -14,7 +14,10 @@
  *      the running text established, so they add mentions, not guesses.
  *   4. Mentions are grouped: the lexicon's usual name ("US" with "United
  *      States"), surnames and first names with the full name, acronyms with
- *      their expansion, a short organisation name with its full name.
+ *      their expansion, a short organisation name with its full name; a
+ *      name listed with names of a sure type takes that type.
+ *   5. Text that is not English keeps only names the lexicon knows and
+ *      given names with a surname.
  * Every step is linear in the number of tokens (hash tables, bounded spans).
  */
 #include <stdlib.h>
