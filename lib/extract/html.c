@@ -17,10 +17,6 @@
 #include <ctype.h>
 #include <stdint.h>
 #include <string.h>
-#ifdef NP_DEBUG_EXTRACT
-#include <stdio.h>
-#include <stdlib.h>
-#endif
 
 #include <libxml/HTMLparser.h>
 #include <libxml/tree.h>
@@ -1460,25 +1456,6 @@ static int run(np__ctx *c, xmlNode *root, int relax, size_t *chars_out,
     sum_up(&w);
     score_nodes(&w);
     top = pick_top(&w);
-#ifdef NP_DEBUG_EXTRACT
-    if (getenv("NP_DUMP")) {
-        size_t q;
-        for (q = 0; q < w.nodes.len; q++)
-            fprintf(stderr, "%zu <%s class=%s> own %u text %u score %.1f\n", q,
-                    NODE(&w, (int32_t)q)->node->name,
-                    np__xml_attr(NODE(&w, (int32_t)q)->node, "class"),
-                    NODE(&w, (int32_t)q)->own, NODE(&w, (int32_t)q)->text,
-                    NODE(&w, (int32_t)q)->score);
-    }
-    if (top >= 0) {
-        int32_t a;
-        for (a = top; a >= 0; a = NODE(&w, a)->parent)
-            fprintf(stderr, "  <%s class=%s> score %.1f text %u link %u ptext %u\n",
-                    NODE(&w, a)->node->name,
-                    np__xml_attr(NODE(&w, a)->node, "class"),
-                    NODE(&w, a)->score, NODE(&w, a)->text, NODE(&w, a)->link, NODE(&w, a)->ptext);
-    }
-#endif
 
     memset(&o, 0, sizeof o);
     o.c = c;
@@ -1545,9 +1522,6 @@ static int run(np__ctx *c, xmlNode *root, int relax, size_t *chars_out,
     if (o.err)
         rc = o.err;
     *chars_out = o.chars;
-#ifdef NP_DEBUG_EXTRACT
-    fprintf(stderr, "chars %zu paras %zu link heads %zu\n", o.chars, o.paras, o.link_heads);
-#endif
     /* a listing: headlines that are links, each with a line or two */
     if (o.link_heads >= 4 && o.link_heads >= o.paras)
         *chars_out = 0;
