@@ -232,12 +232,14 @@ static int finish(np__ctx *c)
     if (c->url && !c->doc->meta[NP__URL] &&
         (rc = np__doc_set(c->doc, NP__URL, c->url, (size_t)-1, "input")) != NP_OK)
         return rc;
-    if (!(c->flags & NP_PARSE_NO_CLEAN) && (rc = np__clean_document(c)) != NP_OK)
-        return rc;
+    if (!(c->flags & NP_PARSE_NO_CLEAN)) {
+        if ((rc = np__clean_document(c)) != NP_OK)
+            return rc;
+        t[NP_STAGE_CLEAN] = np__now() - t0;
+    }
     if ((rc = np__doc_join(c->doc)) != NP_OK)
         return rc;
     t1 = np__now();
-    t[NP_STAGE_CLEAN] = t1 - t0;
     if (!(c->flags & NP_PARSE_NO_ENTITIES) || !(c->flags & NP_PARSE_NO_QUOTES)) {
         np__tokens tk;
         rc = np__tokenize(c, &tk);
@@ -303,7 +305,8 @@ int np_parse_html(np_parser *p, np_document **out, const char *buf, size_t len,
     if (rc == NP_OK && !(c.flags & NP_PARSE_NO_METADATA))
         rc = np__meta_html(&c, tree);
     if (rc == NP_OK)
-        rc = np__extract_html(&c, tree);
+        rc = (c.flags & NP_PARSE_KEEP_ALL) ? np__extract_all(&c, tree)
+                                           : np__extract_html(&c, tree);
     np__tree_free(tree);
     c.doc->stage_seconds[NP_STAGE_EXTRACT] = np__now() - t1;
     if (rc == NP_OK)

@@ -172,41 +172,66 @@ long np__doc_add_image(np_document *d, const char *src, const char *caption,
 
 int np__doc_join(np_document *d)
 {
-    size_t i, total = 0, nb = 0;
+    size_t i, total = 0, kept = 0, n_blocks = d->blocks.len;
     np__block *blocks = d->blocks.ptr;
+    size_t *pos = NULL, *index = NULL;
     char *body, *w;
 
-    for (i = 0; i < d->blocks.len; i++)
+    for (i = 0; i < n_blocks; i++)
         if (blocks[i].len)
             total += blocks[i].len + 2;
     body = np__arena_alloc(d->arena, total + 1);
     if (!body)
         return NP_ENOMEM;
-    w = body;
-    for (i = 0; i < d->blocks.len; i++) {
-        np__block *b = &blocks[i];
-        if (!b->len) {
-            b->start = (size_t)(w - body);
-            continue;
+    if (d->fixes.len && n_blocks) {
+        pos = np__malloc(n_blocks * sizeof(size_t));
+        index = np__malloc(n_blocks * sizeof(size_t));
+        if (!pos || !index) {
+            np__free(pos);
+            np__free(index);
+            return NP_ENOMEM;
         }
-        if (nb++) {
-            *w++ = '\n';
-            *w++ = '\n';
-        }
-        b->start = (size_t)(w - body);
-        memcpy(w, b->text, b->len);
-        w += b->len;
     }
+    /* Blocks that cleanup emptied are dropped, so that every block's start
+     * is where its text is in the body; an edit in a dropped block points
+     * at the place the block had. */
+    w = body;
+    for (i = 0; i < n_blocks; i++) {
+        np__block b = blocks[i];
+        if (b.len) {
+            if (kept) {
+                *w++ = '\n';
+                *w++ = '\n';
+            }
+            b.start = (size_t)(w - body);
+            memcpy(w, b.text, b.len);
+            w += b.len;
+        }
+        if (pos) {
+            pos[i] = b.len ? b.start : (size_t)(w - body);
+            index[i] = kept;
+        }
+        if (b.len)
+            blocks[kept++] = b;
+    }
+    d->blocks.len = kept;
     *w = '\0';
     d->body = body;
     d->body_len = (size_t)(w - body);
-    for (i = 0; i < d->fixes.len; i++) {
+    for (i = 0; pos && i < d->fixes.len; i++) {
         np_fix *f = np__vec_at(&d->fixes, i);
-        if (f->block < d->blocks.len) {
-            f->start += blocks[f->block].start;
-            f->end += blocks[f->block].start;
-        }
+        if (f->block >= n_blocks)
+            continue;
+        f->start += pos[f->block];
+        f->end += pos[f->block];
+        if (f->start > d->body_len)
+            f->start = d->body_len;
+        if (f->end > d->body_len)
+            f->end = d->body_len;
+        f->block = index[f->block];
     }
+    np__free(pos);
+    np__free(index);
     d->word_count = np__count_words(d->body, d->body_len);
     return NP_OK;
 }

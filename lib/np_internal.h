@@ -230,6 +230,9 @@ int np__decode_text(np__ctx *c, const char *buf, size_t len, np__buf *out);
  * and doc->is_article. `tree` is an xmlDocPtr (kept as void * so that this
  * header does not need libxml2's). */
 int np__extract_html(np__ctx *c, void *tree);
+/* extract/all.c: every text block of the tree, no boilerplate removal
+ * (NP_PARSE_KEEP_ALL). */
+int np__extract_all(np__ctx *c, void *tree);
 /* meta/meta.c: metadata of a libxml2 tree into doc->meta and authors. */
 int np__meta_html(np__ctx *c, void *tree);
 /* extract/text.c: a plain-text article (valid UTF-8) into blocks and the
