@@ -296,7 +296,7 @@ static int its_is_it_is(const actx *a, const tok *t)
     if (fwc(a, n) & NP__FW_ADV)
         return 1;
     if (fwc(a, n) & NP__FW_AUX)
-        return teq(a, n, "being") ? 0 : 0;
+        return 0;   /* "its is", "its being": not a contraction */
     if (!n->ascii || !lx(a, n) || n->digit)
         return 0;
     /* "its getting harder", "its turning out" */
