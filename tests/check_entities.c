@@ -223,6 +223,16 @@ START_TEST(hyphens_particles_initials)
     ck_assert_uint_eq(np_entity_mention_count(find(d, "Patrick W. Carlineo Jr.")), 2);
     ck_assert_int_eq(np_entity_type(find(d, "Addison")), NP_ENTITY_PLACE);
     np_document_free(d);
+
+    /* a sentence that ends in an abbreviation */
+    d = parse(p, "The visit was planned for months by both foreign ministries.\n\n"
+                 "He moved to the U.S. The company grew. Officials in the U.S. "
+                 "Senate said no.\n");
+    check_spans(d);
+    ck_assert_int_eq(np_entity_type(find(d, "U.S.")), NP_ENTITY_PLACE);
+    ck_assert_int_eq(np_entity_type(find(d, "U.S. Senate")), NP_ENTITY_ORG);
+    ck_assert(!named_like(d, "The"));
+    np_document_free(d);
     np_parser_free(p);
 }
 END_TEST

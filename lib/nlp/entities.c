@@ -1348,6 +1348,27 @@ static int headline_span(run *r, size_t a, size_t b, int head)
     return rc;
 }
 
+/* Is token i a closed-class word that starts sentences ("The", "He",
+ * "But")? */
+static int starter(const run *r, size_t i)
+{
+    static const char *const w[] = {
+        "the", "a", "an", "he", "she", "it", "its", "they", "we", "i", "you",
+        "in", "on", "at", "but", "and", "or", "so", "this", "that", "these",
+        "those", "his", "her", "their", "our", "my", "your", "there", "then",
+        "when", "while", "after", "before", "as", "if", "however",
+        "meanwhile", "also", "still", "yet", "for", "with", "by", "from",
+        "to", "of", "what", "who", "which", "where", "why", "how", "no",
+        "not", "some", "many", "most", "all", "both", "each", "one", "two",
+        "last", "next", "earlier", "later", "since", "until", "during",
+        "although", "though", "because", "now", "here", "such", NULL };
+    size_t k;
+    for (k = 0; w[k]; k++)
+        if (tok_ieq(r, i, w[k]))
+            return 1;
+    return 0;
+}
+
 /* May a name go on past token b-1 into token b (same block, no sentence
  * break except after an abbreviation: "Patrick W. Carlineo")? */
 static int continues(const run *r, size_t b, size_t block_end)
@@ -1356,8 +1377,11 @@ static int continues(const run *r, size_t b, size_t block_end)
         return 0;
     if (!(r->tok[b].flags & NP__TOK_SENT_START))
         return 1;
-    return b >= 2 && r->skip[b - 1] == 1 && r->skip[b - 2] == 2 &&
-           tok_n(r, b - 2) <= 4;
+    /* after an abbreviation ("W.", "Sen.", "U.S."), unless a new sentence
+     * plainly starts ("in the U.S. The ...") */
+    if (b < 2 || r->skip[b - 1] != 1 || r->skip[b - 2] != 2 || tok_n(r, b - 2) > 5)
+        return 0;
+    return !starter(r, b);
 }
 
 /* Walks the tokens and records candidate mentions. */
@@ -1857,8 +1881,9 @@ static int group(run *r)
              (e->votes[NP_ENTITY_PERSON] > 2 || (word_lx(r, m->tb) & NP__LX_GIVEN))))
             continue;
         kn = make_key(r->body + m->start, m->end - m->start, k, sizeof k, 1);
-        if (r->tok[m->tb].flags & NP__TOK_ALLCAPS)
-            to = ht_get(&acr, k, kn);
+        if ((r->tok[m->tb].flags & NP__TOK_ALLCAPS) &&
+            !(e->type == NP_ENTITY_PLACE && strong(e)))
+            to = ht_get(&acr, k, kn);   /* not "U.S." into "U.S. Senate" */
         if (to < 0 && e->type != NP_ENTITY_PLACE)
             to = ht_get(&heads, k, kn);
         if (to < 0 && e->type != NP_ENTITY_PLACE && kn > 3 && k[kn - 1] == 's')
