@@ -975,22 +975,36 @@ static int tokenize(const char *s, size_t n, np__vec *out)
     return NP_OK;
 }
 
+/* The end of the chunk that starts at `from`: a line, or for a very long
+ * line a piece of it ending at a sentence (or at least a word) boundary, so
+ * that the token array stays small whatever the input. */
+static size_t chunk_end(const char *s, size_t n, size_t from)
+{
+    const size_t max = (size_t)1 << 18;
+    const char *nl = memchr(s + from, '\n', n - from);
+    size_t e = nl ? (size_t)(nl - s) + 1 : n, k;
+    if (e - from <= max)
+        return e;
+    for (k = from + max; k + 1 < e; k++)
+        if ((s[k] == '.' || s[k] == '?' || s[k] == '!') && s[k + 1] == ' ')
+            return k + 2;
+    for (k = from + max; k < e; k++)
+        if (s[k] == ' ')
+            return k + 1;
+    return e;
+}
+
 int np__pass_apostrophes(np__cleaner *c, np__ttext *t)
 {
     np__vec toks;
     actx a;
-    size_t i;
+    size_t i, cs = 0;
     np__tw w;
     int rc = NP_OK, started = 0;
     char ap[4];
     size_t apl;
     if ((c->flags & NP_CLEAN_NO_APOSTROPHES) || !c->english || !t->n)
         return NP_OK;
-    np__vec_init(&toks, sizeof(tok));
-    if ((rc = tokenize(t->s, t->n, &toks)) != NP_OK) {
-        np__vec_free(&toks);
-        return rc;
-    }
     if (c->apos == '\'') {
         ap[0] = '\'';
         apl = 1;
@@ -998,29 +1012,37 @@ int np__pass_apostrophes(np__cleaner *c, np__ttext *t)
         memcpy(ap, "\xE2\x80\x99", 3);
         apl = 3;
     }
-    a.s = t->s;
-    a.t = toks.ptr;
-    a.n = toks.len;
-    a.c = c;
-    for (i = 0; i < a.n; i++) {
-        const tok *k = &a.t[i];
-        long at;
-        if (k->apos || k->digit || k->e - k->s < 2 || !candidate(t->s, k))
-            continue;
-        if (!k->ascii && !k->cap)
-            continue;
-        at = k->ascii ? contraction(&a, k) : -1;
-        if (at < 0)
-            at = possessive(&a, k);
-        if (at <= 0)
-            continue;
-        if (!started) {
-            if ((rc = np__tw_begin(&w, t)) != NP_OK)
-                break;
-            started = 1;
+    np__vec_init(&toks, sizeof(tok));
+    while (cs < t->n && rc == NP_OK) {
+        size_t ce = chunk_end(t->s, t->n, cs);
+        toks.len = 0;
+        if ((rc = tokenize(t->s + cs, ce - cs, &toks)) != NP_OK)
+            break;
+        a.s = t->s + cs;
+        a.t = toks.ptr;
+        a.n = toks.len;
+        a.c = c;
+        for (i = 0; i < a.n; i++) {
+            const tok *k = &a.t[i];
+            long at;
+            if (k->apos || k->digit || k->e - k->s < 2 || !candidate(a.s, k))
+                continue;
+            if (!k->ascii && !k->cap)
+                continue;
+            at = k->ascii ? contraction(&a, k) : -1;
+            if (at < 0)
+                at = possessive(&a, k);
+            if (at <= 0)
+                continue;
+            if (!started) {
+                if ((rc = np__tw_begin(&w, t)) != NP_OK)
+                    break;
+                started = 1;
+            }
+            np__tw_edit(&w, cs + k->s + (size_t)at, cs + k->s + (size_t)at,
+                        ap, apl, "apostrophe");
         }
-        np__tw_edit(&w, k->s + (size_t)at, k->s + (size_t)at, ap, apl,
-                    "apostrophe");
+        cs = ce;
     }
     np__vec_free(&toks);
     if (started) {
