@@ -749,6 +749,15 @@ unknown:
         if (!t->start)
             return -1;
     }
+    /* "her mothers name": one has one mother, so after a possessive this
+     * is no plural */
+    if (p && tin(a, p, (const char *const[]){"his", "her", "their", "my",
+                                            "our", "your", NULL}) &&
+        n && !fwc(a, n) && !n->cap && np_start(a, n, 1) &&
+        tin(a, t, (const char *const[]){"mothers", "fathers", "husbands",
+                                        "grandmothers", "grandfathers",
+                                        "stepfathers", "stepmothers", NULL}))
+        return (long)bl;
     /* "the mans body": nouns whose plural is not made with -s */
     if (p && (fwc(a, p) & NP__FW_DET) && !teq(a, p, "that") && n && !fwc(a, n) &&
         !n->cap && np_start(a, n, 1) &&
