@@ -896,8 +896,9 @@ static int choose(meta *m)
         if (m->ld.name || m->ld.headline) {
             /* both: the one the page's <title> holds */
             title = m->ld.name ? m->ld.name : m->ld.headline;
-            if (m->ld.name && m->ld.headline && m->ld.site
-                && strcmp(m->ld.name, m->ld.site) == 0)
+            if (m->ld.name && m->ld.headline
+                && ((m->ld.site && strcmp(m->ld.name, m->ld.site) == 0)
+                    || (m->val[K_OG_SITE] && strcmp(m->ld.name, m->val[K_OG_SITE]) == 0)))
                 title = m->ld.headline;   /* the name is the publisher's */
             else if (m->ld.name && m->ld.headline
                      && strcmp(m->ld.name, m->ld.headline) != 0 && m->title_el) {
