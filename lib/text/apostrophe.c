@@ -280,6 +280,12 @@ static int its_is_it_is(const actx *a, const tok *t)
         goto adverb;
     if (teq(a, n, "time"))
         return n2 && (teq(a, n2, "to") || teq(a, n2, "for"));
+    /* "its called Plan Grow", "its past time to" */
+    if (tin(a, n, (const char *const[]){"called", "named", "dubbed",
+                                       "titled", NULL}))
+        return 1;
+    if (teq(a, n, "past") && n2 && teq(a, n2, "time"))
+        return 1;
     if (teq(a, n, "worth"))
         return 1;
     if (tin(a, n, yes)) {
