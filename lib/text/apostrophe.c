@@ -335,6 +335,10 @@ adverb:
         if (((lx(a, n2) & NP__LEX_ED) || tin(a, n2, irregular_ed)) &&
             pred_after(a, n2))
             return 1;
+        /* "its completely portable." */
+        if ((lx(a, n2) & NP__LEX_ADJ) && !n2->cap && !n2->hyphen_after &&
+            !next_tok(a, n2))
+            return 1;
     }
     return 0;
 }
