@@ -720,6 +720,20 @@ static int given_then_names(const run *r, size_t a, size_t b)
     return 1;
 }
 
+/* A compass word that makes a region of a place. */
+static int compass(const run *r, size_t i)
+{
+    static const char *const w[] = { "North", "South", "East", "West",
+        "Northern", "Southern", "Eastern", "Western", "Central", "Upper",
+        "Lower", "Greater", "Northeast", "Northwest", "Southeast",
+        "Southwest", "Inner", "Outer", NULL };
+    size_t k;
+    for (k = 0; w[k]; k++)
+        if (tok_eq(r, i, w[k]))
+            return 1;
+    return 0;
+}
+
 /* Is the word before the span a lower-case "the"? */
 static int after_the(const run *r, size_t a)
 {
@@ -814,9 +828,15 @@ static int classify(run *r, size_t a, size_t b, size_t rs, size_t re,
         return NP_OK;
     if (quoted(r, a, b) && !(full & (NP__LX_ORG | NP__LX_ANYPLACE)))
         return NP_OK;   /* a title or nickname: “DWTS” */
+    if (n == 1 && (r->tok[a].flags & NP__TOK_ALLCAPS) && tok_n(r, a) > 3 &&
+        !(full & (NP__LX_ORG | NP__LX_ANYPLACE)) && (word_en(r, a) & NP__LEX_LOWER))
+        return NP_OK;   /* a shouted word: "BUILD", "UPDATE" */
     if (full & NP__LX_ORG) {
         type = NP_ENTITY_ORG;
         weight = 4;
+    } else if (n >= 2 && compass(r, a) && (span_lx(r, a + 1, b, NULL) & NP__LX_ANYPLACE)) {
+        type = NP_ENTITY_PLACE;   /* "West Michigan", "Northern Ireland" */
+        weight = 3;
     } else if (n >= 2 && tok_eq(r, a, "The") && !sent_initial(r, a) &&
                !before_state(r, b)) {
         type = NP_ENTITY_ORG;   /* "The Hill", "The Doobie Brothers" */
@@ -1019,7 +1039,11 @@ static int handle_span(run *r, size_t a, size_t b, int confirm)
                 if ((word_lx(r, j) & (NP__LX_ORG_CUE | NP__LX_ORG_HEAD | NP__LX_PLACE_CUE)) &&
                     !is_cap(r, j + 1) && (word_lx(r, j + 1) & NP__LX_CONNECTOR))
                     org = 1;
-            if (!org || nwords(r, k + 1, b) > 1) {
+            /* "Department of Health and Human Services" stays one; "Court
+             * of Justice and the UN Security Council" are two */
+            if (!org || (nwords(r, k + 1, b) > 1 &&
+                         (!is_cap(r, k + 1) ||
+                          (span_lx(r, k + 1, b, NULL) & (NP__LX_ORG | NP__LX_ANYPLACE))))) {
                 int rc = handle_span(r, a, k, confirm);
                 return rc != NP_OK ? rc : handle_span(r, k + 1, b, confirm);
             }
