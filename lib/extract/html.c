@@ -754,7 +754,7 @@ typedef struct out {
     int space;            /* a space is pending */
     int err;
     size_t chars;         /* characters written to blocks */
-    size_t paras;         /* paragraphs written */
+    size_t paras;         /* prose blocks written (80 bytes or more) */
     size_t link_heads;    /* headings that were links (teasers) */
     long last_image;      /* index of the last image, -1 */
     const char *title;
@@ -1020,8 +1020,8 @@ static void flush(out *o)
             return;
         }
         o->chars += n;
-        if (o->kind == NP_BLOCK_PARAGRAPH)
-            o->paras++;
+        if (o->kind != NP_BLOCK_HEADING && n >= 80)
+            o->paras++;   /* prose: paragraphs, items, quotes */
         if (o->nblocks < 2)
             o->first_parent[o->nblocks] = o->cur_el >= 0
                 ? NODE(o->w, o->cur_el)->parent : -1;
