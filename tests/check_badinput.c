@@ -7,7 +7,9 @@
  * With NP_BADINPUT_DUMP=DIR set, every input is also written to DIR (as
  * <name>.html or <name>.txt) for tests/reliability/peak_memory.sh.
  */
+#include <dirent.h>
 #include <stdint.h>
+#include <unistd.h>
 
 #include <libxml/tree.h>
 
@@ -799,6 +801,48 @@ START_TEST(test_no_external_access)
 }
 END_TEST
 
+/* The command writes nothing but standard output and standard error: run
+ * in an empty folder on hostile pages, it leaves the folder as it was. */
+START_TEST(test_cli_writes_nothing)
+{
+    const char *cli = getenv("NP_CLI");
+    char dir[] = "/tmp/np-badinput-XXXXXX", cmd[4096], path[4200];
+    input in = { 0 };
+    FILE *f;
+    DIR *d;
+    struct dirent *e;
+    int n = 0;
+    if (!cli || !*cli) {
+        fprintf(stderr, "skip: NP_CLI is not set\n");
+        return;
+    }
+    ck_assert_ptr_nonnull(mkdtemp(dir));
+    snprintf(path, sizeof path, "%s/page.html", dir);
+    in_puts(&in, "<!DOCTYPE x SYSTEM \"out.dtd\"><html><head><base href=\"file:///tmp/\">"
+                 "<link rel=\"stylesheet\" href=\"w.css\"></head><body><p>Words of a page "
+                 "that names files: out.json, ./written.txt and ../up.txt.</p>"
+                 "<img src=\"x.png\"></body></html>");
+    f = fopen(path, "wb");
+    ck_assert_ptr_nonnull(f);
+    fwrite(in.buf, 1, in.len, f);
+    fclose(f);
+    snprintf(cmd, sizeof cmd, "cd '%s' && '%s' parse page.html >/dev/null 2>&1 && "
+             "'%s' parse --input text page.html >/dev/null 2>&1 && "
+             "'%s' clean page.html >/dev/null 2>&1", dir, cli, cli, cli);
+    ck_assert_int_eq(system(cmd), 0);
+    d = opendir(dir);
+    ck_assert_ptr_nonnull(d);
+    while ((e = readdir(d)) != NULL)
+        if (strcmp(e->d_name, ".") && strcmp(e->d_name, ".."))
+            n++;
+    closedir(d);
+    ck_assert_int_eq(n, 1);   /* page.html alone */
+    unlink(path);
+    rmdir(dir);
+    in_free(&in);
+}
+END_TEST
+
 static void add_case(Suite *s, const char *name, const TTest *test)
 {
     TCase *tc = tcase_create(name);
@@ -829,5 +873,6 @@ Suite *np_badinput_suite(void)
     add_case(s, "size_limit", test_size_limit);
     add_case(s, "node_and_work_limits", test_node_and_work_limits);
     add_case(s, "no_external_access", test_no_external_access);
+    add_case(s, "cli_writes_nothing", test_cli_writes_nothing);
     return s;
 }

@@ -6,8 +6,8 @@
 #
 #   sh tests/reliability/soak.sh [BUILD_DIR] [N]
 #
-# BUILD_DIR: a normal build (default: build); needs ../shared/bench or falls
-# back to the bundled examples.
+# BUILD_DIR: a normal build (default: build). The pages come from
+# $NP_SHARED_DIR/bench (default ../shared/bench), or the bundled examples.
 set -eu
 root=$(cd "$(dirname "$0")/../.." && pwd)
 build=${1:-$root/build}
@@ -17,7 +17,7 @@ trap 'rm -rf "$tmp"' EXIT
 cc -O2 -I"$root/include" -I"$build/include" -DNP_STATIC -o "$tmp/soak" \
     "$root/tests/reliability/soak.c" "$build/libnewsparse.a" \
     $(pkg-config --libs libxml-2.0 icu-uc icu-i18n jansson) -lpthread -lm
-dev=$root/../shared/bench/extraction/dev
+dev=${NP_SHARED_DIR:-$root/../shared}/bench/extraction/dev
 if [ -d "$dev" ]; then
     for f in "$dev"/*.html.gz; do
         gzip -dc "$f" > "$tmp/$(basename "$f" .gz)"
