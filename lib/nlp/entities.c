@@ -1137,6 +1137,9 @@ static int handle_span(run *r, size_t a, size_t b, int confirm)
                 (span_lx(r, a, pw + 1, NULL) & (NP__LX_ANYPLACE | NP__LX_ORG) ||
                  (word_lx(r, pw) & (NP__LX_ANYPLACE | NP__LX_ORG | NP__LX_ORG_CUE |
                                     NP__LX_PLACE_CUE | NP__LX_TITLE)) ||
+                 /* "Ombudsman Nadia Cruz": an office named by a word */
+                 (pw == a && (r->tok[pw].flags & NP__TOK_WORD) &&
+                  (word_en(r, pw) & NP__LEX_LOWER) && !(word_lx(r, pw) & NP__LX_GIVEN)) ||
                  (span_lx(r, pw > a + 1 ? pw - 1 : a, pw + 1, NULL) & NP__LX_ANYPLACE))) {
                 int rc = handle_span(r, a, pw + 1, confirm), titled = 0;
                 size_t j;
@@ -1749,7 +1752,6 @@ static int group(run *r)
     }
     for (i = 0; i < r->es.len; i++)
         E(r, (long)i)->type = decide_type(E(r, (long)i));
-    list_types(r);
 
     /* 2. people: surnames ("Le Drian") and first names of full names */
     for (i = 0; i < r->es.len; i++) {
@@ -1817,6 +1819,9 @@ static int group(run *r)
             E(r, to)->type = NP_ENTITY_PERSON;
         }
     }
+
+    /* after people took their surnames: lists of sure types */
+    list_types(r);
 
     /* a hyphenated pair of known people ("a Putin-Biden summit") is not a
      * person of its own */
