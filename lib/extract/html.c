@@ -1693,6 +1693,11 @@ int np__extract_html(np__ctx *c, void *tree)
         (void)images;
     }
     drop_about(c->doc);
+    /* a heading with nothing after it heads something that was left out */
+    while (c->doc->blocks.len > 0
+           && ((np__block *)np__vec_at(&c->doc->blocks, c->doc->blocks.len - 1))->kind
+              == NP_BLOCK_HEADING)
+        c->doc->blocks.len--;
     if ((rc = lead_image(c, body)) != NP_OK)
         return rc;
     /* No article in the markup: a JSON-LD articleBody may hold it. The
