@@ -1250,8 +1250,6 @@ static int block_kind(int t, int inherited)
  * prose. Layout tables hold long cells and are walked into. */
 static int data_table(const np__node *n)
 {
-    uint32_t cells = 0;
-    (void)cells;
     if (n->n_p >= 3)
         return 0;
     return n->text < 2000 || n->commas < 5;
@@ -1265,16 +1263,10 @@ static void emit_children(out *o, xmlNode *n, int32_t *i, int kind, int pre,
     xmlNode *k;
     for (k = n->children; k && !o->err; k = k->next) {
         if (k->type == XML_ELEMENT_NODE) {
-            int32_t want = *i;
-            if (want < (int32_t)o->w->nodes.len && NODE(o->w, want)->node == k) {
+            /* elements the index walk left out are not in the array: the
+             * next index then names a later element */
+            if (*i < (int32_t)o->w->nodes.len && NODE(o->w, *i)->node == k)
                 emit(o, i, kind, depth + 1);
-            } else {
-                int t = tag_id(k->name);
-                if (t == T_BR && !pre) {
-                    /* not indexed? br is indexed; this is a skipped node */
-                }
-                (void)t;
-            }
         } else if ((k->type == XML_TEXT_NODE || k->type == XML_CDATA_SECTION_NODE)
                    && k->content) {
             put_text(o, (const char *)k->content, pre);
