@@ -718,7 +718,16 @@ int np__clean_document(np__ctx *cx)
         evidence_decide(&c, words, eng, curly, straight);
     for (i = 0; i < nb && rc == NP_OK; i++) {
         np__block *b = np__vec_at(&d->blocks, i);
-        rc = clean_second(&c, &tt[i]);
+        {
+            /* preformatted text keeps its spacing and its words as
+             * written (code, tables, verse) */
+            uint32_t keep = c.flags;
+            if (b->kind == NP_BLOCK_PREFORMATTED)
+                c.flags |= NP_CLEAN_NO_WHITESPACE | NP_CLEAN_NO_PUNCT_SPACE |
+                           NP_CLEAN_NO_APOSTROPHES;
+            rc = clean_second(&c, &tt[i]);
+            c.flags = keep;
+        }
         if (rc == NP_OK && tt[i].npass && (tt[i].n != b->len ||
                                            memcmp(tt[i].s, b->text, b->len))) {
             char *s = np__arena_strndup(d->arena, tt[i].s, tt[i].n);
