@@ -311,6 +311,8 @@ typedef struct run {
     htab keys;       /* grouping key -> entity */
     uint8_t *skip;   /* per token: consumed (abbreviation dot) */
     int foreign;     /* not English: only names the lexicon knows */
+    uint32_t *wlx;   /* per token: cached word_lx() | CACHED, once set up */
+    uint32_t *wen;   /* per token: cached word_en() | CACHED */
 } run;
 
 static const char *tok_s(const run *r, size_t i)
@@ -500,21 +502,36 @@ static uint32_t span_lx(const run *r, size_t a, size_t b,
     return x ? x->flags : 0;
 }
 
+#define CACHED (1u << 31)
+
+/* The lexicon's flags for word i (cached per token once the tokens are
+ * final). */
 static uint32_t word_lx(const run *r, size_t i)
 {
-    size_t n = core_len(r, i);
-    if (r->skip[i] == 2) {
-        /* "Minn." -> look up with the dot */
-        uint32_t f = lx_flags(tok_s(r, i), r->tok[i].end - r->tok[i].start);
-        if (f)
-            return f;
-    }
-    return lx_flags(tok_s(r, i), n);
+    size_t n;
+    uint32_t f;
+    if (r->wlx && (r->wlx[i] & CACHED))
+        return r->wlx[i] & ~CACHED;
+    n = core_len(r, i);
+    f = 0;
+    if (r->skip[i] == 2)   /* "Minn." -> look up with the dot */
+        f = lx_flags(tok_s(r, i), r->tok[i].end - r->tok[i].start);
+    if (!f)
+        f = lx_flags(tok_s(r, i), n);
+    if (r->wlx)
+        r->wlx[i] = f | CACHED;
+    return f;
 }
 
 static unsigned word_en(const run *r, size_t i)
 {
-    return en_flags(tok_s(r, i), core_len(r, i));
+    unsigned f;
+    if (r->wen && (r->wen[i] & CACHED))
+        return r->wen[i] & ~CACHED;
+    f = en_flags(tok_s(r, i), core_len(r, i));
+    if (r->wen)
+        r->wen[i] = f | CACHED;
+    return f;
 }
 
 /* An ordinary lower-case word that is not also a known name. */
@@ -2175,6 +2192,13 @@ int np__entities(np__ctx *c, const np__tokens *tk)
     memcpy(r.tok, tk->toks.ptr, r.ntok * sizeof(np__token));
     r.foreign = foreign_text(&r, c->doc);
     mark_abbrev(&r);
+    /* the tokens are final: cache their lexicon flags from now on */
+    r.wlx = np__calloc(r.ntok, sizeof(uint32_t));
+    r.wen = np__calloc(r.ntok, sizeof(uint32_t));
+    if (!r.wlx || !r.wen) {
+        rc = NP_ENOMEM;
+        goto out;
+    }
     rc = find_mentions(&r, tk);
     if (rc == NP_OK)
         rc = group(&r);
@@ -2183,6 +2207,8 @@ int np__entities(np__ctx *c, const np__tokens *tk)
 out:
     np__free(r.tok);
     np__free(r.skip);
+    np__free(r.wlx);
+    np__free(r.wen);
     np__vec_free(&r.ms);
     np__vec_free(&r.es);
     ht_free(&r.keys);
