@@ -752,6 +752,7 @@ unknown:
         /* "Frances efforts" (where "France" is in the text) */
         if ((lx(a, t) & NP__LEX_PROPER_S) && (lb & NP__LEX_CAP) && n && !n->cap &&
             !(p && (fwc(a, p) & NP__FW_DET)) &&
+            !(p && p->cap) &&   /* "LeBron James efforts": a surname */
             (lx(a, n) & NP__LEX_PLURAL) && !(lx(a, n) & NP__LEX_VERB3) &&
             !fwc(a, n) && (np__cleaner_has_name(a->c, w, bl) ||
                        (lb & NP__LEX_POSS)))
