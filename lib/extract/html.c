@@ -331,45 +331,36 @@ static int holds_quote(const xmlNode *n, int depth)
     return 0;
 }
 
-static void index_element(walk *w, xmlNode *n, int32_t parent, int32_t block,
-                          unsigned inherit, size_t depth)
-{
-    int t = tag_id(n->name);
-    np__node *me, *par = parent >= 0 ? NODE(w, parent) : NULL;
-    char hint[256];
-    size_t hl;
-    const char *cls, *id, *role, *itemprop;
-    unsigned flags = inherit & (F_FIGURE | F_ISLINK);
-    int32_t idx;
+/* Recursion never goes deeper than this, whatever the options say, so
+ * that a thread's stack is enough. */
+#define NP__MAX_WALK_DEPTH 2048
 
-    if (w->err)
-        return;
-    /* Counts of things that are not indexed. */
-    if (par) {
-        if (t == T_IFRAME || t == T_EMBED || t == T_OBJECT || t == T_VIDEO)
-            par->n_embed++;
-        else if (t == T_INPUT || t == T_SELECT || t == T_TEXTAREA
-                 || t == T_BUTTON)
-            par->n_input++;
-    }
-    if (t == T_SCRIPT && w->nld < NP__MAX_LD) {
-        const char *type = np__xml_attr(n, "type");
-        if (type && strstr(type, "ld+json"))
-            w->ld[w->nld++] = n;
-    }
-    if (is_dropped(t) || depth > w->max_depth)
-        return;
+#if defined(__GNUC__)
+#  define NP__NOINLINE __attribute__((noinline))
+#else
+#  define NP__NOINLINE
+#endif
+
+/* What an element's attributes say (F_* flags; *weight receives the
+ * class/id weight), or (unsigned)-1 when the element is not indexed.
+ * Kept out of the recursive walk so that its buffers are not on the
+ * stack once per level. */
+static NP__NOINLINE unsigned classify(const walk *w, const xmlNode *n, int t,
+                                      unsigned inherit, int *weight)
+{
+    char hint[256], c2[160];
+    size_t hl;
+    const char *cls, *id, *itemprop, *ah;
+    unsigned flags = inherit & (F_FIGURE | F_ISLINK);
+
     if (np__xml_attr(n, "hidden"))
-        return;
-    {
-        const char *ah = np__xml_attr(n, "aria-hidden");
-        if (ah && strcmp(ah, "true") == 0 && t != T_FIGURE && t != T_IMG)
-            return;
-    }
+        return (unsigned)-1;
+    ah = np__xml_attr(n, "aria-hidden");
+    if (ah && strcmp(ah, "true") == 0 && t != T_FIGURE && t != T_IMG)
+        return (unsigned)-1;
     if (style_hidden(np__xml_attr(n, "style")))
-        return;
-    role = np__xml_attr(n, "role");
-    if (role_out(role))
+        return (unsigned)-1;
+    if (role_out(np__xml_attr(n, "role")))
         flags |= F_ROLEOUT;
 
     cls = np__xml_attr(n, "class");
@@ -403,8 +394,50 @@ static void index_element(walk *w, xmlNode *n, int32_t parent, int32_t block,
             flags |= F_BIGJUNK;
     }
     if (!w->relax && (flags & (F_UNLIKELY | F_ROLEOUT)))
-        return;   /* the first attempt leaves such subtrees out */
+        return (unsigned)-1;   /* the first attempt leaves such subtrees out */
     if (w->relax && (flags & F_ROLEOUT) && t != T_BODY)
+        return (unsigned)-1;
+
+    *weight = 0;
+    if (cls && *cls) {
+        lower_copy(c2, sizeof c2, 0, cls);
+        *weight = weight_of(c2);
+    }
+    if (id && *id) {
+        lower_copy(c2, sizeof c2, 0, id);
+        *weight += weight_of(c2);
+    }
+    return flags;
+}
+
+static void index_element(walk *w, xmlNode *n, int32_t parent, int32_t block,
+                          unsigned inherit, size_t depth)
+{
+    int t = tag_id(n->name);
+    np__node *me, *par = parent >= 0 ? NODE(w, parent) : NULL;
+    unsigned flags;
+    int weight = 0;
+    int32_t idx;
+
+    if (w->err)
+        return;
+    /* Counts of things that are not indexed. */
+    if (par) {
+        if (t == T_IFRAME || t == T_EMBED || t == T_OBJECT || t == T_VIDEO)
+            par->n_embed++;
+        else if (t == T_INPUT || t == T_SELECT || t == T_TEXTAREA
+                 || t == T_BUTTON)
+            par->n_input++;
+    }
+    if (t == T_SCRIPT && w->nld < NP__MAX_LD) {
+        const char *type = np__xml_attr(n, "type");
+        if (type && strstr(type, "ld+json"))
+            w->ld[w->nld++] = n;
+    }
+    if (is_dropped(t) || depth > w->max_depth || depth > NP__MAX_WALK_DEPTH)
+        return;
+    flags = classify(w, n, t, inherit, &weight);
+    if (flags == (unsigned)-1)
         return;
 
     me = np__vec_push(&w->nodes);
@@ -417,20 +450,8 @@ static void index_element(walk *w, xmlNode *n, int32_t parent, int32_t block,
     me->parent = parent;
     me->tag = (uint8_t)t;
     me->flags = (uint16_t)flags;
-    if (cls && *cls) {
-        char c2[160];
-        lower_copy(c2, sizeof c2, 0, cls);
-        me->weight = (int16_t)weight_of(c2);
-        if (id && *id) {
-            lower_copy(c2, sizeof c2, 0, id);
-            me->weight = (int16_t)(me->weight + weight_of(c2));
-        }
-    } else if (id && *id) {
-        char c2[160];
-        lower_copy(c2, sizeof c2, 0, id);
-        me->weight = (int16_t)weight_of(c2);
-    }
-    if (par && is_block(t))
+    me->weight = (int16_t)weight;
+    if (parent >= 0 && is_block(t))
         NODE(w, parent)->block_kids++;
     if (t == T_P)
         me->n_p = 1;

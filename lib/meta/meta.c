@@ -585,8 +585,8 @@ static int byline_hint(const xmlNode *n)
 static void walk(meta *m, const xmlNode *n, int depth)
 {
     const xmlNode *k;
-    if ((size_t)depth > m->max_depth)
-        return;
+    if ((size_t)depth > m->max_depth || depth > 2048)
+        return;   /* a bounded stack whatever the options say */
     for (k = n; k && !m->err; k = k->next) {
         const char *name;
         if (k->type != XML_ELEMENT_NODE || !k->name)
