@@ -645,6 +645,11 @@ static long possessive(const actx *a, const tok *t)
         return -1;   /* "Press", "business" */
     if (fwc(a, t))
         return -1;
+    /* "each others policies", "one anothers" */
+    if (p && ((teq(a, p, "each") && teq(a, t, "others")) ||
+              (teq(a, p, "one") && teq(a, t, "anothers"))) &&
+        n && !fwc(a, n) && np_start(a, n, 0))
+        return (long)bl;
     /* "anyone elses", "someone elses" */
     if (teq(a, t, "elses"))
         return (long)bl;
@@ -694,8 +699,10 @@ static long possessive(const actx *a, const tok *t)
                 !(n && (lx(a, n) & NP__LEX_ADV) && next_tok(a, n) &&
                   (lx(a, next_tok(a, n)) & (NP__LEX_ADJ | NP__LEX_ED))))
                 return -1;
+            /* "the Clintons" are a family; "the Agencys" can only be the
+             * agency's */
             if (p && t->cap && (teq(a, p, "the") || p->digit) &&
-                !np_start(a, n, 1))
+                !(lb & NP__LEX_LOWER) && !np_start(a, n, 1))
                 return -1;
             return (long)bl;
         }
@@ -707,6 +714,8 @@ unknown:
             return -1;   /* a team or a group: "Lakers", "Steelers" */
         if (np__cleaner_has_name(a->c, w, bl) && np_start(a, n, 0))
             return (long)bl;
+        /* not before a verb, nor before a plural that could be one
+         * ("Siemens shares fell") */
         if (!np_start(a, n, 1) || !n || n->cap || fwc(a, n) ||
             (lx(a, n) & (NP__LEX_ING | NP__LEX_VERB3)))
             return -1;
