@@ -297,6 +297,9 @@ START_TEST(apostrophe_negatives)
         "The Democrats plan to vote on Tuesday.",
         "As is his wont, he arrived late.",
         "The CEOs said profits would rise.",
+        "Siemens shares fell and Barclays shares rose.",
+        "LeBron James efforts were praised.",
+        "Les enfants dont nous parlons sont ici.",
         NULL
     };
     size_t i;
