@@ -932,6 +932,17 @@ static int contains_ci(const char *s, size_t n, const char *needle)
     return 0;
 }
 
+/* Ends like a sentence: a full stop, "!" or "?" (closing quotes aside). */
+static int ends_like_sentence(const char *s, size_t n)
+{
+    while (n && (s[n - 1] == '"' || s[n - 1] == ')' || s[n - 1] == ' '))
+        n--;
+    if (n >= 3 && (unsigned char)s[n - 3] == 0xE2 && (unsigned char)s[n - 2] == 0x80
+        && ((unsigned char)s[n - 1] == 0x9D || (unsigned char)s[n - 1] == 0x99))
+        n -= 3;
+    return n && (s[n - 1] == '.' || s[n - 1] == '!' || s[n - 1] == '?');
+}
+
 /* Short lines that are page furniture rather than article text. */
 static int is_furniture(const char *s, size_t n)
 {
@@ -1002,8 +1013,15 @@ static int is_furniture(const char *s, size_t n)
     }
     /* a byline: "By Jane Doe", "By Jane Doe and John Roe, Reuters" */
     if (n < 100 && starts_with_ci(s, n, "by ") && n > 3
-        && (isupper((unsigned char)s[3]) || (unsigned char)s[3] >= 0x80))
-        return 1;
+        && (isupper((unsigned char)s[3]) || (unsigned char)s[3] >= 0x80)
+        && !ends_like_sentence(s, n)) {
+        /* not "By Tuesday, ..." or "By March" */
+        size_t k = 3;
+        while (k < n && isalpha((unsigned char)s[k]))
+            k++;
+        if (!is_date_word(s + 3, k - 3))
+            return 1;
+    }
     if (is_dateline(s, n) || is_numeric_dateline(s, n))
         return 1;
     /* contact lines: "may be reached at jane@example.com" */

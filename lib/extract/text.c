@@ -220,7 +220,8 @@ int np__extract_text(np__ctx *c, const char *text, size_t len)
                 continue;
             seen++;
             if (L[k].n < 100 && iprefix(L[k].s, L[k].n, "by ") && L[k].n > 3
-                && (isupper((unsigned char)L[k].s[3]) || (unsigned char)L[k].s[3] >= 0x80)) {
+                && (isupper((unsigned char)L[k].s[3]) || (unsigned char)L[k].s[3] >= 0x80)
+                && !ends_sentence(L[k].s, L[k].n)) {
                 if ((rc = np__authors_add(c->doc, L[k].s, L[k].n)) != NP_OK)
                     goto done;
                 if (c->doc->authors.len) {
