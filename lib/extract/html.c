@@ -962,7 +962,7 @@ static int is_furniture(const char *s, size_t n)
         "compiled by", "contributing:", "contributors:", "filed under",
         "posted in", "posted on", "posted by", "tags", "tagged:",
         "citation:", "this document is subject to copyright", "write to ",
-        "have a tip", "like this story", "follow ", "more:", "print article",
+        "have a tip", "like this story", "more:", "print article",
         "order reprints", "reprints", "comments", "leave a comment",
         "leave a reply", "share", "photo credit", "image credit", "credit:",
         "source:", "topics:", "more about", "this article was updated",
@@ -995,6 +995,12 @@ static int is_furniture(const char *s, size_t n)
     for (i = 0; inside[i]; i++)
         if (contains_ci(s, n, inside[i]))
             return 1;
+    /* "Follow us on Twitter", "Follow the coverage at https://..." */
+    if (starts_with_ci(s, n, "follow ")
+        && (contains_ci(s, n, "http") || contains_ci(s, n, "twitter")
+            || contains_ci(s, n, "facebook") || contains_ci(s, n, "instagram")
+            || memchr(s, '@', n)))
+        return 1;
     /* "More on this: https://..." */
     if (starts_with_ci(s, n, "more ") && contains_ci(s, n, "http"))
         return 1;
