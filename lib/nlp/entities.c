@@ -845,6 +845,8 @@ static int classify(run *r, size_t a, size_t b, size_t rs, size_t re,
         return NP_OK;
     if (quoted(r, a, b) && !(full & (NP__LX_ORG | NP__LX_ANYPLACE)))
         return NP_OK;   /* a title or nickname: “DWTS” */
+    if (n == 1 && compass(r, a) && !(full & (NP__LX_ORG | NP__LX_ANYPLACE)))
+        return NP_OK;   /* "the West" is no name we report */
     if (n == 1 && (r->tok[a].flags & NP__TOK_ALLCAPS) && tok_n(r, a) > 3 &&
         !(full & (NP__LX_ORG | NP__LX_ANYPLACE)) && (word_en(r, a) & NP__LEX_LOWER))
         return NP_OK;   /* a shouted word: "BUILD", "UPDATE" */
@@ -965,6 +967,8 @@ static int classify(run *r, size_t a, size_t b, size_t rs, size_t re,
                 (r->skip[k] == 2 && tok_n(r, k) == 2))
                 proper++;
         }
+        if ((word_lx(r, b - 1) & NP__LX_TITLE) && b - 1 > a && !tok_eq(r, b - 2, "-"))
+            names = 0;   /* "Agassiz Professor", not "Caldwell-Pope" */
         if (names && proper && !(r->tok[a].flags & NP__TOK_ALLCAPS) &&
             !has_connector(r, a, b) && (size_t)common * 2 <= n && given_then_names(r, a, b)) {
             type = NP_ENTITY_PERSON;
