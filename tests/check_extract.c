@@ -164,14 +164,17 @@ START_TEST(furniture_lines_dropped)
         "have never been shown, and a reading room open to the public.</p>"
         "<p>Advertisement</p>"
         "<p>By Tuesday night the storm had passed.</p>"
+        "<p>Share prices fell on Monday.</p><p>Share</p><p>Tags: museum, maps</p>"
         "<p>Entry will be free on the first Sunday of every month, as it is "
         "for the rest of the museum, the director added.</p>"
         "<p>John Roe contributed reporting.</p>"
         "</div></body></html>";
     np_document *d = parse_html(html, sizeof html - 1);
     const char *body = np_document_body(d, NULL);
-    ck_assert_uint_eq(np_document_block_count(d), 4);
+    ck_assert_uint_eq(np_document_block_count(d), 5);
     ck_assert_ptr_nonnull(strstr(body, "By Tuesday night the storm had passed."));
+    ck_assert_ptr_nonnull(strstr(body, "Share prices fell on Monday."));
+    ck_assert_ptr_null(strstr(body, "Tags"));
     ck_assert_ptr_null(strstr(body, "Jane Doe"));
     ck_assert_ptr_null(strstr(body, "Updated"));
     ck_assert_ptr_null(strstr(body, "Advertisement"));

@@ -963,15 +963,15 @@ static int is_furniture(const char *s, size_t n)
         "posted in", "posted on", "posted by", "tags", "tagged:",
         "citation:", "this document is subject to copyright", "write to ",
         "have a tip", "like this story", "more:", "print article",
-        "order reprints", "reprints", "comments", "leave a comment",
-        "leave a reply", "share", "photo credit", "image credit", "credit:",
+        "order reprints", "reprints", "leave a comment",
+        "leave a reply", "photo credit", "image credit", "credit:",
         "source:", "topics:", "more about", "this article was updated",
         "this story has been updated", "this post has been updated",
         NULL
     };
     static const char *const any_length[] = {
         "copyright \xc2\xa9", "this document is subject to copyright",
-        "tags", "tagged", NULL
+        "tags:", "tagged:", NULL
     };
     static const char *const inside[] = {
         "contributed reporting", "contributed to this report",
@@ -995,6 +995,22 @@ static int is_furniture(const char *s, size_t n)
     for (i = 0; inside[i]; i++)
         if (contains_ci(s, n, inside[i]))
             return 1;
+    /* words that are furniture only as a short label ("Share", not
+     * "Share prices fell") */
+    if (n <= 40) {
+        static const char *const label[] = {
+            "share", "comments", "comment", "print", "email", "tags", NULL
+        };
+        for (i = 0; label[i]; i++) {
+            size_t k = strlen(label[i]);
+            if (starts_with_ci(s, n, label[i]) && (k == n || !isalnum((unsigned char)s[k]))
+                && !ends_like_sentence(s, n))
+                return 1;
+        }
+    }
+    /* a list of tags: "Tags calendar, racing, ..." */
+    if (starts_with_ci(s, n, "tags ") && !ends_like_sentence(s, n) && memchr(s, ',', n))
+        return 1;
     /* "Follow us on Twitter", "Follow the coverage at https://..." */
     if (starts_with_ci(s, n, "follow ")
         && (contains_ci(s, n, "http") || contains_ci(s, n, "twitter")
