@@ -952,7 +952,8 @@ static int is_furniture(const char *s, size_t n)
         "related articles", "related stories", "related coverage",
         "sign up", "subscribe", "click here", "share this", "follow us",
         "continue reading", "image:", "photo:", "image source",
-        "photograph:", "copyright", "\xc2\xa9", "all rights reserved",
+        "photograph:", "copyright \xc2\xa9", "copyright (c)", "copyright 1",
+        "copyright 2", "\xc2\xa9", "all rights reserved",
         "share on", "tweet this", "email this", "see also",
         "recommended for you", "more from", "more on this", "you may also like",
         "we use cookies", "newsletter", "get the latest", "download the",
@@ -1010,6 +1011,10 @@ static int is_furniture(const char *s, size_t n)
     }
     /* a list of tags: "Tags calendar, racing, ..." */
     if (starts_with_ci(s, n, "tags ") && !ends_like_sentence(s, n) && memchr(s, ',', n))
+        return 1;
+    /* "Copyright @ 2019 The Paper." */
+    if (n < 120 && starts_with_ci(s, n, "copyright") && (contains_ci(s, n, " 19")
+                                                     || contains_ci(s, n, " 20")))
         return 1;
     /* "Follow us on Twitter", "Follow the coverage at https://..." */
     if (starts_with_ci(s, n, "follow ")
