@@ -106,6 +106,21 @@ START_TEST(home_page_is_not_an_article)
 }
 END_TEST
 
+START_TEST(error_page_is_not_an_article)
+{
+    static const char html[] =
+        "<html><head><title>Page not found | Coast Herald</title></head><body>"
+        "<h1>Sorry, we could not find that page</h1><p>The page you asked for "
+        "may have been moved or deleted, or the address may be mistyped. Try the "
+        "search box above, or go back to the home page to find the latest news "
+        "from the coast.</p></body></html>";
+    np_document *d = parse_html(html, sizeof html - 1);
+    ck_assert_int_eq(np_document_is_article(d), 0);
+    ck_assert_str_eq(np_document_body(d, NULL), "");
+    np_document_free(d);
+}
+END_TEST
+
 START_TEST(listing_is_not_an_article)
 {
     np_document *d = parse_html_file("tests/data/extract/listing.html", NULL);
@@ -539,6 +554,7 @@ Suite *np_extract_suite(void)
     tcase_add_test(t, boilerplate_removed);
     tcase_add_test(t, home_page_is_not_an_article);
     tcase_add_test(t, listing_is_not_an_article);
+    tcase_add_test(t, error_page_is_not_an_article);
     tcase_add_test(t, bundled_page);
     tcase_add_test(t, tweet_in_social_box_kept);
     tcase_add_test(t, furniture_lines_dropped);

@@ -1791,6 +1791,16 @@ int np__extract_html(np__ctx *c, void *tree)
             break;
         }
     }
+    /* an error page ("404", "Page not found") says so in its title */
+    if (chars < 1000 && c->doc->meta[NP__TITLE]) {
+        const char *t = c->doc->meta[NP__TITLE];
+        size_t tl = strlen(t);
+        if (starts_with_ci(t, tl, "404") || starts_with_ci(t, tl, "error 404")
+            || starts_with_ci(t, tl, "not found") || starts_with_ci(t, tl, "error 50")
+            || contains_ci(t, tl, "page not found") || contains_ci(t, tl, "404 not found")
+            || contains_ci(t, tl, "page unavailable"))
+            chars = 0;
+    }
     if (chars >= 140)
         c->doc->is_article = 1;
     else
