@@ -180,6 +180,7 @@ START_TEST(furniture_lines_dropped)
         "<p>Advertisement</p>"
         "<p>By Tuesday night the storm had passed.</p>"
         "<p>Share prices fell on Monday.</p><p>Share</p><p>Tags: museum, maps</p>"
+        "<p>The Paper | 04.05.2015 \xc3\xa0 13h36 | Par Jean Dupont</p>"
         "<p>Entry will be free on the first Sunday of every month, as it is "
         "for the rest of the museum, the director added.</p>"
         "<p>John Roe contributed reporting.</p>"
@@ -190,6 +191,7 @@ START_TEST(furniture_lines_dropped)
     ck_assert_ptr_nonnull(strstr(body, "By Tuesday night the storm had passed."));
     ck_assert_ptr_nonnull(strstr(body, "Share prices fell on Monday."));
     ck_assert_ptr_null(strstr(body, "Tags"));
+    ck_assert_ptr_null(strstr(body, "Dupont"));
     ck_assert_ptr_null(strstr(body, "Jane Doe"));
     ck_assert_ptr_null(strstr(body, "Updated"));
     ck_assert_ptr_null(strstr(body, "Advertisement"));

@@ -932,6 +932,37 @@ static int contains_ci(const char *s, size_t n, const char *needle)
     return 0;
 }
 
+/* Holds a numeric date: 04.05.2015, 05/10/2018, 2019-11-19. */
+static int has_numeric_date(const char *s, size_t n)
+{
+    size_t i;
+    for (i = 0; i < n; i++) {
+        size_t a = i, d1, d2, d3;
+        char sep;
+        if (!isdigit((unsigned char)s[i]) || (i > 0 && isdigit((unsigned char)s[i - 1])))
+            continue;
+        while (i < n && isdigit((unsigned char)s[i]))
+            i++;
+        d1 = i - a;
+        if (i >= n || (s[i] != '.' && s[i] != '/' && s[i] != '-'))
+            continue;
+        sep = s[i++];
+        a = i;
+        while (i < n && isdigit((unsigned char)s[i]))
+            i++;
+        d2 = i - a;
+        if (i >= n || s[i] != sep || d2 < 1 || d2 > 2)
+            continue;
+        a = ++i;
+        while (i < n && isdigit((unsigned char)s[i]))
+            i++;
+        d3 = i - a;
+        if ((d1 <= 2 && d3 == 4) || (d1 == 4 && d3 >= 1 && d3 <= 2))
+            return 1;
+    }
+    return 0;
+}
+
 /* Ends like a sentence: a full stop, "!" or "?" (closing quotes aside). */
 static int ends_like_sentence(const char *s, size_t n)
 {
@@ -1011,6 +1042,25 @@ static int is_furniture(const char *s, size_t n)
     }
     /* a list of tags: "Tags calendar, racing, ..." */
     if (starts_with_ci(s, n, "tags ") && !ends_like_sentence(s, n) && memchr(s, ',', n))
+        return 1;
+    /* a line of page facts around a numeric date: "Le Monde | 04.05.2015
+     * à 13h36 | Par X", "05/10/2018 - Published by: X - Section: Y" */
+    if (n < 200 && !ends_like_sentence(s, n) && has_numeric_date(s, n)) {
+        size_t seps = 0, k;
+        for (k = 0; k < n; k++) {
+            if (s[k] == '|')
+                seps++;
+            else if (k + 2 < n && s[k] == ' ' && s[k + 1] == '-' && s[k + 2] == ' ')
+                seps++;
+            else if (k + 2 < n && (unsigned char)s[k] == 0xE2
+                     && (unsigned char)s[k + 1] == 0x80 && (unsigned char)s[k + 2] == 0xA2)
+                seps++;   /* a bullet */
+        }
+        if (seps >= 2)
+            return 1;
+    }
+    /* a source line: "From: The Paper" */
+    if (n <= 60 && starts_with_ci(s, n, "from:"))
         return 1;
     /* "Copyright @ 2019 The Paper." */
     if (n < 120 && starts_with_ci(s, n, "copyright") && (contains_ci(s, n, " 19")
