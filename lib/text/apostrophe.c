@@ -70,6 +70,8 @@ static unsigned fwc(const actx *a, const tok *t)
 static int teq(const actx *a, const tok *t, const char *w)
 {
     size_t n, i;
+    if (!t)
+        return 0;
     if ((a->s[t->s] | 0x20) != w[0])
         return 0;
     n = strlen(w);
@@ -632,6 +634,91 @@ static int agent_or_name(const actx *a, const tok *t, const char *w, size_t bl)
     return 0;
 }
 
+/* Nouns that end in s in the singular, or plurals that modify a noun as
+ * they are ("a means test", "the games console"). */
+static const char *const singular_s[] = {
+    "means", "news", "series", "species", "lens", "physics", "politics",
+    "economics", "mathematics", "athletics", "gymnastics", "headquarters",
+    "whereabouts", "crossroads", "barracks", "gallows", "odds", "thanks",
+    "kudos", "games", "graphics", "electronics", "logistics", "analytics",
+    "genetics", "ethics", "statistics", "works", "letters", "humanities",
+    "sciences", "friends", "singles", "doubles", "mens", "womens", "kids",
+    "girls", "boys", "childrens", "peoples", "veterans", "teachers",
+    "farmers", "workers", "citizens", "consumers", "investors", "writers",
+    "users", "members", "customers", "students", "players", "owners",
+    "taxpayers", "employees", "parents", "nurses", "doctors", "drivers",
+    "pilots", "miners", "fans", NULL
+};
+
+/* A word that heads a verb phrase: a verb form, an auxiliary or a verb
+ * that is no noun. */
+static int verb_like(const actx *a, const tok *t)
+{
+    if (!t || t->cap || !t->ascii)
+        return 0;
+    if (fwc(a, t) & NP__FW_AUX)
+        return 1;
+    if (is_verbish(a, t))
+        return 1;
+    if ((lx(a, t) & (NP__LEX_VERB | NP__LEX_ED | NP__LEX_ING)) &&
+        !(lx(a, t) & NP__LEX_NOUN))
+        return 1;
+    return 0;
+}
+
+/* A plural after a determiner that cannot head the noun phrase: "a chefs
+ * knife" (a singular determiner), "the presidents allies" (a plural before
+ * a plural noun). t is a lower-case plural of a noun. */
+static int det_plural(const actx *a, const tok *t, const tok *p, const tok *n)
+{
+    static const char *const sing_det[] = {
+        "a", "an", "every", "each", "this", "another", NULL
+    };
+    static const char *const poss_det[] = {
+        "the", "its", NULL
+    };
+    const char *w = a->s + t->s;
+    size_t len = t->e - t->s;
+    const tok *n2;
+    if (!p || !n || t->cap || p->hyphen_after || t->hyphen_after)
+        return 0;
+    if (p->cap && !p->start)
+        return 0;   /* "Class A shares" */
+    if (tin(a, t, plural_modifiers) || tin(a, t, singular_s))
+        return 0;
+    if (len > 5 && !memcmp(w + len - 4, "ions", 4))
+        return 0;   /* "the emissions targets": a plural used as a modifier */
+    if (n->cap || !n->ascii || fwc(a, n) || n->digit || n->hyphen_after)
+        return 0;
+    n2 = next_tok(a, n);
+    if (tin(a, p, sing_det)) {
+        /* "this helps people", "each costs": a pronoun and a verb */
+        if ((teq(a, p, "this") || teq(a, p, "each")) &&
+            (lx(a, t) & NP__LEX_VERB3))
+            return 0;
+        if (is_verbish(a, n) || !lx(a, n))
+            return 0;
+        if (!np_start(a, n, 1) &&
+            !((lx(a, n) & NP__LEX_ADJ) && !(lx(a, n) & NP__LEX_VERB)))
+            return 0;
+        /* "a chefs knife", "an astronauts basic training" */
+        return !(n2 && (lx(a, n) & NP__LEX_ADJ) && !(lx(a, n) & NP__LEX_NOUN) &&
+                 (fwc(a, n2) || n2->cap));
+    }
+    if (tin(a, p, poss_det)) {
+        /* "the presidents allies": a plural subject takes no -s verb, so a
+         * plural after it is a noun; not a reduced relative clause ("the
+         * documents prosecutors obtained") */
+        if (!(lx(a, n) & NP__LEX_PLURAL) || (lx(a, n) & NP__LEX_ING) ||
+            tin(a, n, plural_modifiers) || tin(a, n, collective_heads))
+            return 0;
+        if (n2 && !n2->cap && verb_like(a, n2))
+            return 0;
+        return 1;
+    }
+    return 0;
+}
+
 static long possessive(const actx *a, const tok *t)
 {
     const char *w = a->s + t->s;
@@ -697,7 +784,13 @@ static long possessive(const actx *a, const tok *t)
                 return -1;
             if (!np_start(a, n, 0) &&
                 !(n && (lx(a, n) & NP__LEX_ADV) && next_tok(a, n) &&
-                  (lx(a, next_tok(a, n)) & (NP__LEX_ADJ | NP__LEX_ED))))
+                  (lx(a, next_tok(a, n)) & (NP__LEX_ADJ | NP__LEX_ED))) &&
+                /* "his familys requests": after a determiner a word that is
+                 * no plural is a possessive, so an -s word after it is a
+                 * noun, whatever else it can be */
+                !(p && (fwc(a, p) & NP__FW_DET) && !t->cap && n && !n->cap &&
+                  !fwc(a, n) && (lx(a, n) & NP__LEX_VERB3) && next_tok(a, n) &&
+                  !is_verbish(a, next_tok(a, n))))
                 return -1;
             /* "the Clintons" are a family; "the Agencys" can only be the
              * agency's */
@@ -763,9 +856,24 @@ unknown:
             !(p && (fwc(a, p) & NP__FW_DET)) &&
             !(p && p->cap) &&   /* "LeBron James efforts": a surname */
             (lx(a, n) & NP__LEX_PLURAL) && !(lx(a, n) & NP__LEX_VERB3) &&
-            !fwc(a, n) && (np__cleaner_has_name(a->c, w, bl) ||
-                       (lb & NP__LEX_POSS)))
+            !fwc(a, n) &&
+            /* the stem seen in the text, or a well-known place whose name
+             * less the s is none: "Frances efforts" is France's, but
+             * "James efforts" is never Jame's */
+            (np__cleaner_has_name(a->c, w, bl) ||
+             ((lb & NP__LEX_POSS) && np__place_name(w, bl) &&
+              !np__place_name(w, len))))
             return (long)bl;
+        /* "in James hands", "for Thomas efforts": a given name that ends in
+         * s takes the apostrophe after its s, after a preposition and
+         * before a plural noun */
+        if ((lx(a, t) & NP__LEX_PROPER_S) && !(lx(a, t) & NP__LEX_LOWER) &&
+            !t->allcaps && np__given_name(w, len) && !np__place_name(w, len) &&
+            p && (fwc(a, p) & NP__FW_PREP) && !(fwc(a, p) & NP__FW_CONJ) &&
+            n && !n->cap && n->ascii && !n->hyphen_after && !fwc(a, n) &&
+            (lx(a, n) & NP__LEX_PLURAL) && !(lx(a, n) & NP__LEX_ING) &&
+            !tin(a, n, plural_modifiers))
+            return (long)len;
         if (!t->start)
             return -1;
     }
@@ -786,6 +894,8 @@ unknown:
         return (long)bl;
     if (!(lx(a, t) & NP__LEX_PLURAL) || !(lb & NP__LEX_NOUN))
         return -1;
+    if (det_plural(a, t, p, n))
+        return (long)bl;
     /* "last weeks meeting" */
     if (p && (tin(a, p, (const char *const[]){"this", "last", "next", "that",
                                              "each", "every", "past",
@@ -828,9 +938,12 @@ unknown:
             !((nl & NP__LEX_ADJ) &&
               !(n2 && !n2->cap && !fwc(a, n2) &&
                 (!lx(a, n2) || (lx(a, n2) & (NP__LEX_NOUN | NP__LEX_PLURAL | NP__LEX_ADJ))))) &&
-            (!(nl & (NP__LEX_VERB | NP__LEX_VERB3)) || !n2 ||
-             (fwc(a, n2) & NP__FW_PREP) ||
-             (!fwc(a, n2) && !n2->cap && (lx(a, n2) & (NP__LEX_NOUN | NP__LEX_PLURAL)) &&
+            /* a noun that is also a verb: "the credits roll", "the
+             * dandelions float above" are clauses; "of" or a noun after
+             * it makes it a noun */
+            (!(nl & (NP__LEX_VERB | NP__LEX_VERB3)) || teq(a, n2, "of") ||
+             (n2 && !fwc(a, n2) && !n2->cap &&
+              (lx(a, n2) & (NP__LEX_NOUN | NP__LEX_PLURAL)) &&
               !is_verbish(a, n2) && !(lx(a, n2) & NP__LEX_VERB3))))
             return (long)bl;
     }

@@ -139,6 +139,37 @@ uint32_t np__u8_prev(const char *s, size_t *i)
     return np__utf8_next(s, end, &k);
 }
 
+/* The entity recogniser's bits for w[0..n) (0 = not in its table). */
+static uint32_t ner_flags(const char *w, size_t n)
+{
+    char key[32];
+    size_t i, lo = 0, hi = np__ner_nentries;
+    if (n == 0 || n >= sizeof(key))
+        return 0;
+    for (i = 0; i < n; i++) {
+        unsigned char ch = (unsigned char)w[i];
+        key[i] = (char)(ch >= 'A' && ch <= 'Z' ? ch + 32 : ch);
+    }
+    key[n] = '\0';
+    while (lo < hi) {
+        size_t mid = (lo + hi) / 2;
+        int c = strcmp(np__ner_strings + np__ner_entries[mid].key, key);
+        if (c == 0)
+            return np__ner_entries[mid].flags;
+        if (c < 0)
+            lo = mid + 1;
+        else
+            hi = mid;
+    }
+    return 0;
+}
+
+/* Is w[0..n) a well-known place or organisation ("France", "Texas")? */
+int np__place_name(const char *w, size_t n)
+{
+    return (ner_flags(w, n) & (NP__LX_ANYPLACE | NP__LX_ORG)) ? 1 : 0;
+}
+
 /* Is w[0..n) a given name and not a place or an organisation ("Mike", not
  * "Cleveland")? From the entity recogniser's read-only table. */
 int np__given_name(const char *w, size_t n)
