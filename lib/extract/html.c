@@ -986,7 +986,8 @@ static int is_furniture(const char *s, size_t n)
         "photograph:", "copyright \xc2\xa9", "copyright (c)", "copyright 1",
         "copyright 2", "\xc2\xa9", "all rights reserved",
         "share on", "tweet this", "email this", "see also",
-        "recommended for you", "more from", "more on this", "you may also like",
+        "recommended for you", "next page", "previous page", "(all photos",
+        "(photo", "more from", "more on this", "you may also like",
         "we use cookies", "newsletter", "get the latest", "download the",
         "watch:", "listen:", "skip to", "log in", "sign in",
         "enable javascript", "please enable", "(reporting by",
@@ -1016,6 +1017,13 @@ static int is_furniture(const char *s, size_t n)
         "contributed to this report", NULL
     };
     size_t i;
+    /* no letter or digit at all: a rule, a row of stars (a row of
+     * underscores is how wire stories separate their sections: kept) */
+    for (i = 0; i < n; i++)
+        if (isalnum((unsigned char)s[i]) || (unsigned char)s[i] >= 0x80 || s[i] == '_')
+            break;
+    if (i == n)
+        return 1;
     for (i = 0; any_length[i]; i++) {
         size_t k = strlen(any_length[i]);
         if (starts_with_ci(s, n, any_length[i])
