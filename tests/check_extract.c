@@ -273,6 +273,11 @@ START_TEST(text_first_paragraph_kept)
     ck_assert_ptr_null(np_document_title(d));
     ck_assert_uint_eq(np_document_block_count(d), 3);
     np_document_free(d);
+    /* a short sentence with a date is not a date line */
+    d = parse_text("He died on March 3, 2019.\n\nHis family said the funeral would be private.");
+    ck_assert_ptr_null(np_document_published(d));
+    ck_assert_uint_eq(np_document_block_count(d), 2);
+    np_document_free(d);
     /* angle brackets around a title are not markup */
     d = parse_text("<The Palace: Jang Noksu>\nA musical about a royal consort.");
     ck_assert_uint_eq(np_document_block_count(d), 2);

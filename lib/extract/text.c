@@ -96,27 +96,6 @@ size_t np__credit_label(const char *s, size_t n)
     return 0;
 }
 
-/* A short line that is a date and nothing much else. */
-static int date_line(const char *s, size_t n, char iso[NP__DATE_MAX])
-{
-    size_t i, letters = 0;
-    if (n > 60)
-        return 0;
-    for (i = 0; i < n; i++)
-        if (isalpha((unsigned char)s[i]))
-            letters++;
-    /* "February 21, 2022", "Monday 21 Feb 2022 09:15 GMT": few letters
-     * beyond the month and day names */
-    if (letters > 30)
-        return 0;
-    return np__date_parse(s, n, iso);
-}
-
-static int same_line(const line *a, const line *b)
-{
-    return a->n == b->n && memcmp(a->s, b->s, a->n) == 0;
-}
-
 /* Ends like a sentence. */
 static int ends_sentence(const char *s, size_t n)
 {
@@ -130,6 +109,48 @@ static int ends_sentence(const char *s, size_t n)
         return 0;
     c = (unsigned char)s[n - 1];
     return c == '.' || c == '!' || c == '?' || c == ':' || c == ';';
+}
+
+/* A short line that is a date and nothing much else. */
+static int date_line(const char *s, size_t n, char iso[NP__DATE_MAX])
+{
+    static const char *const small[] = {
+        "on", "at", "of", "the", "updated", "published", "posted", "am", "pm",
+        "a", "p", "m", "st", "nd", "rd", "th", "de", "le", "el", "du", "um",
+        "last", "modified", NULL
+    };
+    size_t i = 0, letters = 0;
+    if (n > 60 || ends_sentence(s, n))
+        return 0;
+    /* "February 21, 2022", "Monday 21 Feb 2022 09:15 GMT": names and
+     * numbers; a lower-case word other than a few small ones makes it a
+     * sentence ("He died on March 3, 2019") */
+    while (i < n) {
+        size_t b = i, k;
+        int ok = 0;
+        if (!isalpha((unsigned char)s[i])) {
+            i++;
+            continue;
+        }
+        while (i < n && isalpha((unsigned char)s[i]))
+            i++;
+        letters += i - b;
+        if (!islower((unsigned char)s[b]))
+            continue;
+        for (k = 0; small[k]; k++)
+            if (strlen(small[k]) == i - b && iprefix(s + b, i - b, small[k]))
+                ok = 1;
+        if (!ok)
+            return 0;
+    }
+    if (letters > 30)
+        return 0;
+    return np__date_parse(s, n, iso);
+}
+
+static int same_line(const line *a, const line *b)
+{
+    return a->n == b->n && memcmp(a->s, b->s, a->n) == 0;
 }
 
 static size_t words_in(const char *s, size_t n)
