@@ -248,6 +248,15 @@ START_TEST(time_pubdate)
 }
 END_TEST
 
+START_TEST(time_text)
+{
+    np_document *d = parse("<html><body><time>February 21, 2022</time>" BODY
+                           "</body></html>");
+    assert_str(np_document_published(d), "2022-02-21");
+    np_document_free(d);
+}
+END_TEST
+
 START_TEST(rel_author_and_byline_class)
 {
     np_document *d = parse(
@@ -485,6 +494,7 @@ Suite *np_meta_suite(void)
     tcase_add_test(t, entities_in_values);
     tcase_add_test(t, microdata_and_time);
     tcase_add_test(t, time_pubdate);
+    tcase_add_test(t, time_text);
     tcase_add_test(t, rel_author_and_byline_class);
     tcase_add_test(t, date_from_url);
     tcase_add_test(t, title_suffix_and_h1);

@@ -172,6 +172,7 @@ typedef struct meta {
     const xmlNode *rel_author;  /* first <a rel=author> */
     const char *time_pub;       /* <time datetime> marked as publication */
     const char *time_any;       /* first <time datetime> */
+    const char *time_text;      /* text of the first <time> without one */
     const char *canonical;
     const char *image_src;
     jsonld ld;
@@ -621,6 +622,11 @@ static void walk(meta *m, const xmlNode *n, int depth)
                             || ci_contains(cls, "posted")
                             || ci_contains(cls, "entry-date")))
                         m->time_pub = dt;
+                } else if (!m->time_text && k->children
+                           && k->children->type == XML_TEXT_NODE
+                           && k->children->content && !k->children->next) {
+                    /* <time>February 21, 2022</time> */
+                    m->time_text = (const char *)k->children->content;
                 }
             }
             break;
@@ -990,6 +996,8 @@ static int choose(meta *m)
         }
         if (!done)
             done = set_date(m, NP__PUBLISHED, m->time_any, "time");
+        if (!done)
+            done = set_date(m, NP__PUBLISHED, m->time_text, "time");
         done = set_date(m, NP__MODIFIED, m->ld.modified, "json-ld");
         for (i = 0; !done && i < sizeof mod / sizeof mod[0]; i++)
             done = set_date(m, NP__MODIFIED, m->val[mod[i]], key_source(mod[i]));
