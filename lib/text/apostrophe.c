@@ -258,6 +258,25 @@ static int its_is_it_is(const actx *a, const tok *t)
             return 0;
     }
     n2 = next_tok(a, n);
+    /* "Its convenient, and", "but its boring.": at the start of a clause,
+     * an adjective that is no noun, closing the sentence or followed by a
+     * comma and a conjunction, is a predicate */
+    if (!n2 && !n->hyphen_after && n->ascii && !fwc(a, n) &&
+        (lx(a, n) & NP__LEX_ADJ) &&
+        !(lx(a, n) & (NP__LEX_NOUN | NP__LEX_VERB | NP__LEX_PLURAL |
+                      NP__LEX_VERB3 | NP__LEX_ED)) &&
+        (t->start || t->quote_before ||
+         (p && tin(a, p, (const char *const[]){"but", "and", "so", "because",
+                                               "though", "although", "if",
+                                               "when", NULL})))) {
+        size_t i = (size_t)(n - a->t);
+        const char *q = a->s + n->e;
+        if (*q == '.' || *q == '!' || *q == '?')
+            return 1;
+        if (*q == ',' && i + 1 < a->n &&
+            (fwc(a, &a->t[i + 1]) & (NP__FW_CONJ | NP__FW_PRON)))
+            return 1;
+    }
     /* "its part of", "its kind of" */
     if (n2 && teq(a, n2, "of") &&
         (teq(a, n, "part") || teq(a, n, "kind") || teq(a, n, "sort")))
@@ -684,7 +703,17 @@ static int det_plural(const actx *a, const tok *t, const tok *p, const tok *n)
         return 0;
     if (p->cap && !p->start)
         return 0;   /* "Class A shares" */
-    if (tin(a, t, plural_modifiers) || tin(a, t, singular_s))
+    if (tin(a, t, plural_modifiers))
+        return 0;
+    /* "every parents worst fear": a superlative makes it a possessive
+     * even of a word that often modifies a noun as it is */
+    if (tin(a, t, singular_s) &&
+        !(tin(a, p, sing_det) && n && !t->cap && !n->cap &&
+          tin(a, n, (const char *const[]){"worst", "best", "biggest",
+                                          "greatest", "largest", "own",
+                                          NULL}) &&
+          !teq(a, t, "means") && !teq(a, t, "news") &&
+          !teq(a, t, "series") && !teq(a, t, "species")))
         return 0;
     if (len > 5 && !memcmp(w + len - 4, "ions", 4))
         return 0;   /* "the emissions targets": a plural used as a modifier */
@@ -789,8 +818,8 @@ static long possessive(const actx *a, const tok *t)
                  * no plural is a possessive, so an -s word after it is a
                  * noun, whatever else it can be */
                 !(p && (fwc(a, p) & NP__FW_DET) && !t->cap && n && !n->cap &&
-                  !fwc(a, n) && (lx(a, n) & NP__LEX_VERB3) && next_tok(a, n) &&
-                  !is_verbish(a, next_tok(a, n))))
+                  !fwc(a, n) && (lx(a, n) & NP__LEX_VERB3) &&
+                  !(next_tok(a, n) && is_verbish(a, next_tok(a, n)))))
                 return -1;
             /* "the Clintons" are a family; "the Agencys" can only be the
              * agency's */
@@ -836,9 +865,21 @@ unknown:
               n->space_after && !np__given_name(a->s + n->s, n->e - n->s)) ||
              (!n->cap && np_start(a, n, 1) && lx(a, n))) &&
             !(p && (fwc(a, p) & NP__FW_DET) && !teq(a, p, "that")) &&
-            !(p && p->cap && !tin(a, p, titles) &&
+            !(p && p->cap && !(p->start && fwc(a, p)) && !tin(a, p, titles) &&
               !np__given_name(a->s + p->s, p->e - p->s)) &&
             !(t->start && (lx(a, n) & NP__LEX_VERB3)))
+            return (long)bl;
+        /* "the Supreme Courts ruling", "the Justice Departments inspector":
+         * the last word of an institution's name, in the plural, closing a
+         * name before a noun phrase; not a name that is plural itself
+         * ("Armed Forces", "United Nations", "Public Schools") */
+        if (p && p->cap && !p->allcaps && !t->start && !t->allcaps &&
+            !t->hyphen_after && n && !n->cap && n->ascii && !fwc(a, n) &&
+            !n->digit && lx(a, n) && np_start(a, n, 1) &&
+            !(lx(a, n) & NP__LEX_VERB3) &&
+            (!(lx(a, n) & NP__LEX_ING) || (lx(a, n) & NP__LEX_NOUN)) &&
+            np__org_cue(w, bl) && !np__org_cue(w, len) &&
+            !np__place_name(w, len))
             return (long)bl;
         /* "South Dakotas campaign", "Hitlers rule": the plural of a name
          * (not of a people: "Americans") before a noun phrase */

@@ -170,6 +170,13 @@ int np__place_name(const char *w, size_t n)
     return (ner_flags(w, n) & (NP__LX_ANYPLACE | NP__LX_ORG)) ? 1 : 0;
 }
 
+/* Is w[0..n) the last word of an organisation's name ("Department",
+ * "Court")? */
+int np__org_cue(const char *w, size_t n)
+{
+    return (ner_flags(w, n) & NP__LX_ORG_CUE) ? 1 : 0;
+}
+
 /* Is w[0..n) a given name and not a place or an organisation ("Mike", not
  * "Cleveland")? From the entity recogniser's read-only table. */
 int np__given_name(const char *w, size_t n)
