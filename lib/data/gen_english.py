@@ -138,6 +138,11 @@ def main():
             if (len(st) > 3 and st[-1] == st[-2] and st[-1] not in "aeiouls"
                     and table.get(st[:-1], 0) & LOWER):
                 ok = True   # getting, running, putting
+            # irregular verbs hunspell gives no -ed, -ing flags ("take",
+            # "taking"): the stem is a word with a plural or -s form
+            if (not ok and len(st) >= 2 and table.get(st + "e", 0) & LOWER
+                    and table.get(st + "es", 0) & LOWER):
+                ok = True
             if ok:
                 table[k] |= ING
     # adverbs hunspell lists as words of their own ("incredibly")

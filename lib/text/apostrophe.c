@@ -424,6 +424,19 @@ static int intro_phrase(const actx *a, const tok *t)
     return 0;
 }
 
+/* Does the sentence of t end with a question mark? */
+static int question(const actx *a, const tok *t)
+{
+    size_t i = (size_t)(t - a->t) + 1;
+    const char *q;
+    for (; i < a->n && !a->t[i].start; i++)
+        ;
+    q = a->s + a->t[i - 1].e;
+    while (*q == '"' || *q == '\'' || *q == ')')
+        q++;
+    return *q == '?' || !strncmp(q, "\xE2\x80\x9D?", 4);
+}
+
 /* Contractions: returns the byte index in the word where the apostrophe
  * goes, or -1. */
 static long contraction(const actx *a, const tok *t)
@@ -476,6 +489,8 @@ static long contraction(const actx *a, const tok *t)
             !(boundary_before(a, t) && p && !teq(a, p, "and") &&
               !teq(a, p, "that") && !teq(a, p, "now")))
             return -1;
+        if (t->start && t->cap && question(a, t))
+            return -1;   /* "Were taking part ...?": a question */
         if (tin(a, n, were_next))
             return 2;
         if ((lx(a, n) & NP__LEX_ING) && !fwc(a, n))
@@ -824,7 +839,11 @@ static long possessive(const actx *a, const tok *t)
             /* "the Clintons" are a family; "the Agencys" can only be the
              * agency's */
             if (p && t->cap && (teq(a, p, "the") || p->digit) &&
-                !(lb & NP__LEX_LOWER) && !np_start(a, n, 1))
+                !(lb & NP__LEX_LOWER) &&
+                (!np_start(a, n, 1) ||
+                 /* "the Clintons own a house" */
+                 (teq(a, n, "own") && next_tok(a, n) &&
+                  (fwc(a, next_tok(a, n)) & (NP__FW_DET | NP__FW_PRON)))))
                 return -1;
             return (long)bl;
         }
@@ -958,8 +977,15 @@ unknown:
     }
     /* "the presidents refusal", "the states new slogan": after "the", a
      * plural noun is not followed by a noun or an adjective */
-    if (p && teq(a, p, "the") && n && !n->cap && !fwc(a, n) && !n->digit &&
-        !t->cap && !(lb & NP__LEX_ADJ) && !teq(a, t, "ones") &&
+    if (p && tin(a, p, (const char *const[]){"the", "his", "its", NULL}) &&
+        n && !n->cap && !fwc(a, n) && !n->digit &&
+        !t->cap && !teq(a, t, "ones") &&
+        /* a stem that is also an adjective ("the greens") only before an
+         * adjective or a noun that is no verb: "the patients condition" */
+        (!(lb & NP__LEX_ADJ) ||
+         ((lb & NP__LEX_POSS) && lx(a, n) &&
+          !(lx(a, n) & (NP__LEX_VERB | NP__LEX_VERB3 | NP__LEX_ED | NP__LEX_ING |
+                        NP__LEX_ADV)))) &&
         !tin(a, t, plural_modifiers) && !tin(a, n, collective_heads) &&
         !is_verbish(a, n) && !n->hyphen_after && n->ascii &&
         !tin(a, n, (const char *const[]){"own", "like", "down", "off", "out",
