@@ -329,6 +329,22 @@ START_TEST(test_wrong_declaration)
     expect_html(buf, len, NULL, "Un caf\xc3\xa9", CAFE_U8 " \xe2\x80\x94 and a stray caf");
     free(buf);
 
+    /* Declared gb2312 (as pages re-saved as UTF-8 keep their old meta),
+     * but the bytes are UTF-8 Chinese: UTF-8 wins. */
+    buf = page("<meta http-equiv=\"Content-Type\" content=\"text/html; charset=gb2312\">",
+               "\xe4\xb8\xad\xe6\x96\x87\xe6\x96\xb0\xe9\x97\xbb",
+               "\xe4\xb8\xad\xe6\x96\x87 news", &len);
+    expect_html(buf, len, NULL, "\xe4\xb8\xad\xe6\x96\x87\xe6\x96\xb0\xe9\x97\xbb",
+                "\xe4\xb8\xad\xe6\x96\x87 news");
+    free(buf);
+
+    /* Real GBK bytes under the same declaration are read as GBK:
+     * "中文" is D6 D0 CE C4 there, not valid UTF-8. */
+    buf = page("<meta http-equiv=\"Content-Type\" content=\"text/html; charset=gb2312\">",
+               "\xd6\xd0\xce\xc4", "\xd6\xd0\xce\xc4 news", &len);
+    expect_html(buf, len, NULL, "\xe4\xb8\xad\xe6\x96\x87", "\xe4\xb8\xad\xe6\x96\x87 news");
+    free(buf);
+
     /* An unknown charset name: still parsed, still valid UTF-8. */
     buf = page("<meta charset=\"x-no-such-charset\">", "Un caf\xc3\xa9", CAFE_U8, &len);
     expect_html(buf, len, NULL, "Un caf\xc3\xa9", CAFE_U8);

@@ -290,13 +290,15 @@ int np__decode_html(np__ctx *c, const char *buf, size_t len, np__buf *out)
                  np__utf8_valid(buf, len) ? "utf-8" : "windows-1252");
     }
 
-    /* A single-byte declaration over bytes that are valid UTF-8 with
-     * non-ASCII sequences is a wrong declaration: such byte pairs are
-     * vanishingly rare in real single-byte text. */
+    /* A declaration of another charset over bytes that are valid UTF-8
+     * with non-ASCII sequences is a wrong declaration (pages are often
+     * re-saved as UTF-8 with their old meta kept): text in a single-byte
+     * charset, or in a multi-byte one such as GBK or Shift_JIS, almost
+     * never forms valid UTF-8 sequences throughout. UTF-16 and UTF-32 were
+     * decided by their BOM above. */
     if (!is_utf8_label(label)) {
         UErrorCode err = U_ZERO_ERROR;
         UConverter *cnv = ucnv_open(label, &err);
-        int single = U_SUCCESS(err) && ucnv_getMaxCharSize(cnv) == 1;
         if (cnv)
             ucnv_close(cnv);
         if (U_FAILURE(err)) {
@@ -304,7 +306,7 @@ int np__decode_html(np__ctx *c, const char *buf, size_t len, np__buf *out)
              * written by anyone): read the page as if undeclared. */
             snprintf(label, sizeof(label), "%s",
                      np__utf8_valid(buf, len) ? "utf-8" : "windows-1252");
-        } else if (single && has_multibyte(buf, len) && np__utf8_valid(buf, len)) {
+        } else if (has_multibyte(buf, len) && np__utf8_valid(buf, len)) {
             snprintf(label, sizeof(label), "utf-8");
         }
     }
