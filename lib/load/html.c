@@ -96,7 +96,9 @@ static void enforce_limits(xmlNodePtr root, size_t max_depth, size_t max_nodes,
  * takes one away. libxml2 also closes elements by itself (a p by a div,
  * everything above an end tag's match), which the model ignores: it may
  * count an element open that libxml2 closed, never the reverse, so no end
- * tag libxml2 would act on is dropped. A hash collision only keeps a tag.
+ * tag libxml2 would act on is dropped. Names are told apart by a 32-bit
+ * hash: two names with one hash share a count, which no real page shows
+ * and a crafted page can only use to change its own tree.
  * ------------------------------------------------------------------ */
 
 typedef struct np__prepass {
@@ -110,7 +112,7 @@ typedef struct np__prepass {
     uint32_t *keys;         /* open-addressing table: name -> open count */
     uint32_t *counts;
     size_t tcap, tlen;
-    size_t stray_implied;   /* unmatched html/head/body end tags kept */
+    size_t stray_implied;   /* unmatched html/head/body/p end tags kept */
     size_t max_attrs;
     size_t work, max_work;
     size_t cut_at;          /* (size_t)-1, or where the budget ran out */
