@@ -3,6 +3,8 @@
 #include <string.h>
 #include <time.h>
 
+#include <libxml/tree.h>
+
 #include "np_internal.h"
 
 const char *np_strerror(int code)
@@ -332,6 +334,68 @@ int np_parse_text(np_parser *p, np_document **out, const char *buf, size_t len,
         rc = np__extract_text(&c, np__buf_cstr(&utf8), utf8.len);
     c.doc->stage_seconds[NP_STAGE_EXTRACT] = np__now() - t1;
     np__buf_free(&utf8);
+    if (rc == NP_OK)
+        rc = finish(&c);
+    return end(&c, rc, out);
+}
+
+/* Depth and node count of a caller's tree, checked without changing it. */
+static int check_tree(np__ctx *c, const xmlNode *root)
+{
+    const np_parse_options *o = &c->parser->opts;
+    size_t max_depth = o->max_depth ? o->max_depth : NP_DEFAULT_MAX_DEPTH;
+    size_t max_nodes = o->max_nodes ? o->max_nodes : NP_DEFAULT_MAX_NODES;
+    size_t depth = 0, count = 0;
+    const xmlNode *n = root;
+    while (n) {
+        if (++count > max_nodes)
+            return np__error(c->parser, NP_ELIMIT,
+                             "the tree has more than %zu nodes", max_nodes);
+        if (n->children) {
+            if (++depth > max_depth)
+                return np__error(c->parser, NP_ELIMIT,
+                                 "the tree is deeper than %zu", max_depth);
+            n = n->children;
+            continue;
+        }
+        while (n != root && !n->next) {
+            n = n->parent;
+            depth--;
+        }
+        if (n == root)
+            break;
+        n = n->next;
+    }
+    return NP_OK;
+}
+
+int np_parse_xmldoc(np_parser *p, np_document **out, const struct _xmlDoc *tree,
+                    const char *url)
+{
+    np__ctx c;
+    size_t len = 0;
+    double t1;
+    int rc;
+    if (out)
+        *out = NULL;
+    if (!tree) {
+        if (p)
+            np__error(p, NP_EINVAL, "the tree is NULL");
+        return NP_EINVAL;
+    }
+    rc = begin(p, out, "", &len, url, &c);
+    if (rc != NP_OK)
+        return rc;
+    t1 = np__now();
+    if (xmlDocGetRootElement((xmlDocPtr)tree))
+        rc = check_tree(&c, xmlDocGetRootElement((xmlDocPtr)tree));
+    /* The stages read the tree and never change it. */
+    if (rc == NP_OK && !(c.flags & NP_PARSE_NO_METADATA))
+        rc = np__meta_html(&c, (void *)tree);
+    if (rc == NP_OK)
+        rc = (c.flags & NP_PARSE_KEEP_ALL) ? np__extract_all(&c, (void *)tree)
+                                           : np__extract_html(&c, (void *)tree);
+    c.doc->stage_seconds[NP_STAGE_EXTRACT] = np__now() - t1;
     if (rc == NP_OK)
         rc = finish(&c);
     return end(&c, rc, out);

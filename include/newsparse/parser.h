@@ -165,6 +165,30 @@ NP_API int np_parse_html(np_parser *parser, np_document **out,
 NP_API int np_parse_text(np_parser *parser, np_document **out,
                          const char *buf, size_t len, const char *url);
 
+/* libxml2's document type, for np_parse_xmldoc(); declared here so that
+ * this header does not need libxml2's. */
+struct _xmlDoc;
+
+/**
+ * Parses a page the caller has already parsed with libxml2 (an htmlDocPtr
+ * or xmlDocPtr), without parsing it again.
+ *
+ * The tree is only read, never changed, and may be freed by the caller as
+ * soon as the call returns: the document copies what it keeps. Text in the
+ * tree is UTF-8, as libxml2 stores it. A tree deeper than max_depth or with
+ * more than max_nodes nodes is refused with NP_ELIMIT (it cannot be cut, as
+ * it belongs to the caller).
+ *
+ * @param parser the parser (not NULL)
+ * @param out receives the document (owned: free with np_document_free())
+ * @param tree the libxml2 document (borrowed)
+ * @param url the page's address (copied), or NULL for the options' base_url
+ * @return NP_OK, NP_EINVAL for NULL arguments, NP_ELIMIT, NP_ENOMEM
+ * @since 0.1
+ */
+NP_API int np_parse_xmldoc(np_parser *parser, np_document **out,
+                           const struct _xmlDoc *tree, const char *url);
+
 /**
  * Guesses whether a buffer holds HTML (1) or plain text (0), from its first
  * kilobytes: a doctype, an <html>, <head>, <body>, <div>, <p> or <meta> tag.
