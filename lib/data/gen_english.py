@@ -110,6 +110,16 @@ def main():
                     mark(w[:-2], POSS)
             elif "'" not in w and w.lower() not in known:
                 mark(w, 0)
+    # a word that takes a possessive is a noun; an -er word that does
+    # ("reporter's") is an agent noun, not a comparative, unless an -est
+    # form goes with it
+    for k in list(table):
+        if table[k] & POSS and table[k] & LOWER and not table[k] & NOUN:
+            table[k] |= NOUN
+            if (k.endswith("er") and table[k] & ADJ
+                    and not table.get(k[:-2] + "est", 0)
+                    and not table.get(k[:-1] + "st", 0)):
+                table[k] &= ~ADJ
     # verbs whose -ed and -ing forms hunspell lists as words of their own
     # ("discuss", "discussed", "discussing")
     for k in list(table):

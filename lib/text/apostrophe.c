@@ -763,6 +763,119 @@ static int det_plural(const actx *a, const tok *t, const tok *p, const tok *n)
     return 0;
 }
 
+/* "of Titans crust" (where "Titan" is in the text): a capitalised word
+ * inside a sentence, named like a common noun, after a word that is no
+ * determiner and before a singular noun. A team's or a
+ * party's plural ("Giants fans", "Titans coach Mike Vrabel", "Democrats
+ * control") stays. */
+static int cap_common_possessive(const actx *a, const tok *t, const tok *p,
+                                 const tok *n, unsigned lb)
+{
+    const char *w = a->s + t->s;
+    size_t len = t->e - t->s;
+    const tok *n2;
+    if (t->start || t->allcaps || !t->ascii || t->hyphen_after || !p || !n)
+        return 0;
+    if (p->cap || p->digit || !p->ascii ||
+        (fwc(a, p) & (NP__FW_DET | NP__FW_AUX | NP__FW_PRON)) ||
+        tin(a, p, quantifiers))
+        return 0;
+    if (!(lx(a, t) & NP__LEX_PLURAL) || (lx(a, t) & NP__LEX_PROPER_S) ||
+        !(lb & NP__LEX_NOUN) || !(lb & NP__LEX_POSS))
+        return 0;
+    /* the singular must be written as a name elsewhere in the text ("life
+     * on Titan"): a sports team's plural has no singular ("Giants") */
+    if (!np__cleaner_has_name(a->c, w, len - 1))
+        return 0;
+    if (np__demonym(w, len) || np__demonym(w, len - 1) ||
+        np__place_name(w, len) || np__org_cue(w, len) ||
+        np__given_name(w, len))
+        return 0;
+    if (n->cap || !n->ascii || n->digit || fwc(a, n) || n->hyphen_after ||
+        !lx(a, n) || np__role_noun(a->s + n->s, n->e - n->s))
+        return 0;
+    if (lx(a, n) & (NP__LEX_PLURAL | NP__LEX_VERB3 | NP__LEX_ED))
+        return 0;
+    if ((lx(a, n) & NP__LEX_ING) && !(lx(a, n) & NP__LEX_NOUN))
+        return 0;
+    if (!(lx(a, n) & (NP__LEX_NOUN | NP__LEX_ADJ)) || is_verbish(a, n))
+        return 0;
+    n2 = next_tok(a, n);
+    if (n2 && n2->cap)
+        return 0;   /* "Titans coach Mike Vrabel" */
+    /* an adjective must lead to a noun */
+    if (!(lx(a, n) & NP__LEX_NOUN) &&
+        !(n2 && !fwc(a, n2) && (lx(a, n2) & (NP__LEX_NOUN | NP__LEX_PLURAL))))
+        return 0;
+    return 1;
+}
+
+/* Words the lexicon knows as nouns that are mostly prepositions or
+ * adverbs after a noun ("reporters outside court", "workers today"). */
+static const char *const not_heads[] = {
+    "outside", "inside", "ahead", "behind", "near", "beyond", "alongside",
+    "despite", "amid", "including", "except", "regarding", "concerning",
+    "following", "besides", "together", "instead", "today", "tonight",
+    "yesterday", "tomorrow", "home", "abroad", "overseas", "online",
+    "downtown", "nationwide", "worldwide", "alike", "last", "first",
+    "next", "back", "down", "away", "across", "opposite", "plus", "minus",
+    "worth", "like", "unlike", NULL
+};
+
+/* "to reporters questions", "your customers unmet needs": a plural of a
+ * person noun with no article after a preposition (a singular would need
+ * one), or after "your", "their", "our", "my", before a noun: the owners'
+ * apostrophe goes after the s. */
+static int bare_plural_possessive(const actx *a, const tok *t, const tok *p,
+                                  const tok *n)
+{
+    static const char *const agent[] = {
+        "er", "or", "ist", "ant", "ent", "ian", NULL
+    };
+    static const char *const compound_heads[] = {
+        "guide", "license", "licence", "compensation", "market", "markets",
+        "union", "unions", "association", "associations", "council", "club",
+        "league", "federation", "group", "groups", "movement", "party",
+        "rights", "day", "room", "lounge", "menu", "forum", "panel", NULL
+    };
+    const char *w = a->s + t->s;
+    size_t len = t->e - t->s, k;
+    const tok *n2;
+    unsigned nl;
+    int ok = 0;
+    if (!p || !n || t->cap || p->cap || t->hyphen_after || p->hyphen_after)
+        return 0;
+    if (!((fwc(a, p) & NP__FW_PREP) && !(fwc(a, p) & NP__FW_CONJ)) &&
+        !tin(a, p, (const char *const[]){"your", "their", "our", "my", NULL}))
+        return 0;
+    if (teq(a, p, "like") || teq(a, p, "per") || teq(a, p, "than"))
+        return 0;
+    for (k = 0; agent[k] && !ok; k++) {
+        size_t sl = strlen(agent[k]);
+        ok = len > sl + 2 && !memcmp(w + len - 1 - sl, agent[k], sl);
+    }
+    if (!ok || tin(a, t, plural_modifiers))
+        return 0;
+    if (n->cap || !n->ascii || n->digit || fwc(a, n) || n->hyphen_after ||
+        tin(a, n, compound_heads) || tin(a, n, not_heads))
+        return 0;
+    nl = lx(a, n);
+    n2 = next_tok(a, n);
+    if (nl & (NP__LEX_ED | NP__LEX_ADV))
+        return 0;
+    if ((nl & NP__LEX_PLURAL) && !(nl & NP__LEX_ING))
+        return n2 == NULL || !verb_like(a, n2) || !(fwc(a, p) & NP__FW_PREP) ||
+               (fwc(a, n2) & NP__FW_AUX);
+    if ((nl & NP__LEX_NOUN) && !(nl & (NP__LEX_VERB | NP__LEX_ING | NP__LEX_ADJ)))
+        return 1;
+    /* "your customers unmet needs": an adjective, then a noun */
+    if ((nl & NP__LEX_ADJ) && !(nl & (NP__LEX_NOUN | NP__LEX_VERB)) && n2 &&
+        !n2->cap && !fwc(a, n2) &&
+        (lx(a, n2) & (NP__LEX_NOUN | NP__LEX_PLURAL)) && !verb_like(a, n2))
+        return 1;
+    return 0;
+}
+
 static long possessive(const actx *a, const tok *t)
 {
     const char *w = a->s + t->s;
@@ -934,6 +1047,8 @@ unknown:
             (lx(a, n) & NP__LEX_PLURAL) && !(lx(a, n) & NP__LEX_ING) &&
             !tin(a, n, plural_modifiers))
             return (long)len;
+        if (cap_common_possessive(a, t, p, n, lb))
+            return (long)bl;
         if (!t->start)
             return -1;
     }
@@ -954,6 +1069,8 @@ unknown:
         return (long)bl;
     if (!(lx(a, t) & NP__LEX_PLURAL) || !(lb & NP__LEX_NOUN))
         return -1;
+    if (bare_plural_possessive(a, t, p, n))
+        return (long)len;
     if (det_plural(a, t, p, n))
         return (long)bl;
     /* "last weeks meeting" */

@@ -177,6 +177,18 @@ int np__org_cue(const char *w, size_t n)
     return (ner_flags(w, n) & NP__LX_ORG_CUE) ? 1 : 0;
 }
 
+/* Is w[0..n) a role noun ("coach", "forward") or a people or party
+ * ("Democrats", "Americans")? */
+int np__role_noun(const char *w, size_t n)
+{
+    return (ner_flags(w, n) & NP__LX_ROLE) ? 1 : 0;
+}
+
+int np__demonym(const char *w, size_t n)
+{
+    return (ner_flags(w, n) & NP__LX_DEMONYM) ? 1 : 0;
+}
+
 /* Is w[0..n) a given name and not a place or an organisation ("Mike", not
  * "Cleveland")? From the entity recogniser's read-only table. */
 int np__given_name(const char *w, size_t n)
