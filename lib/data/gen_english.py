@@ -120,6 +120,12 @@ def main():
                     and not table.get(k[:-2] + "est", 0)
                     and not table.get(k[:-1] + "st", 0)):
                 table[k] &= ~ADJ
+    # plurals of those nouns that hunspell lists as words of their own
+    # ("researchers")
+    for k in list(table):
+        if (len(k) > 3 and k.endswith("s") and table[k] == LOWER
+                and table.get(k[:-1], 0) & NOUN and table[k[:-1]] & LOWER):
+            table[k] |= PLURAL
     # verbs whose -ed and -ing forms hunspell lists as words of their own
     # ("discuss", "discussed", "discussing")
     for k in list(table):

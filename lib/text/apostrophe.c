@@ -277,6 +277,20 @@ static int its_is_it_is(const actx *a, const tok *t)
             (fwc(a, &a->t[i + 1]) & (NP__FW_CONJ | NP__FW_PRON)))
             return 1;
     }
+    /* "its wide open and": two adjectives, then a conjunction or the end */
+    if (n2 && !n->hyphen_after && n->ascii && !fwc(a, n) && !n2->cap &&
+        (t->start || t->quote_before || t->comma_before ||
+         (p && (fwc(a, p) & (NP__FW_CONJ | NP__FW_WH)))) &&
+        (lx(a, n) & NP__LEX_ADJ) &&
+        !(lx(a, n) & (NP__LEX_NOUN | NP__LEX_VERB | NP__LEX_PLURAL)) &&
+        (lx(a, n2) & NP__LEX_ADJ) &&
+        !(lx(a, n2) & (NP__LEX_NOUN | NP__LEX_PLURAL)) && !fwc(a, n2)) {
+        const tok *n3 = next_tok(a, n2);
+        const char *q = a->s + n2->e;
+        if ((!n3 && (*q == '.' || *q == ',' || *q == '!' || *q == '?')) ||
+            (n3 && (fwc(a, n3) & NP__FW_CONJ)))
+            return 1;
+    }
     /* "its part of", "its kind of" */
     if (n2 && teq(a, n2, "of") &&
         (teq(a, n, "part") || teq(a, n, "kind") || teq(a, n, "sort")))
@@ -491,6 +505,20 @@ static long contraction(const actx *a, const tok *t)
             return -1;
         if (t->start && t->cap && question(a, t))
             return -1;   /* "Were taking part ...?": a question */
+        /* "remember that were fueling": "that" after a verb opens a clause,
+         * and "were" right after it would have no subject */
+        if (p && teq(a, p, "that") && !t->cap) {
+            const tok *p2 = prev_tok(a, p);
+            if (p2 && (!p2->cap || p2->start) && p2->ascii &&
+                (tin(a, p2, clause_verbs) ||
+                 ((lx(a, p2) & (NP__LEX_VERB | NP__LEX_VERB3 | NP__LEX_ED)) &&
+                  !(lx(a, p2) & (NP__LEX_NOUN | NP__LEX_PLURAL | NP__LEX_ADJ)) &&
+                  !fwc(a, p2))) &&
+                (tin(a, n, were_next) ||
+                 ((lx(a, n) & (NP__LEX_ING | NP__LEX_ED)) && !fwc(a, n) &&
+                  !n->cap)))
+                return 2;
+        }
         if (tin(a, n, were_next))
             return 2;
         if ((lx(a, n) & NP__LEX_ING) && !fwc(a, n))
@@ -700,6 +728,12 @@ static int verb_like(const actx *a, const tok *t)
     return 0;
 }
 
+static const char *const reflexives[] = {
+    "itself", "themselves", "himself", "herself", "myself", "yourself",
+    "ourselves", "yourselves", "everyone", "everything", "someone",
+    "something", "anyone", "anything", "nothing", "nobody", NULL
+};
+
 /* A plural after a determiner that cannot head the noun phrase: "a chefs
  * knife" (a singular determiner), "the presidents allies" (a plural before
  * a plural noun). t is a lower-case plural of a noun. */
@@ -757,6 +791,10 @@ static int det_plural(const actx *a, const tok *t, const tok *p, const tok *n)
             tin(a, n, plural_modifiers) || tin(a, n, collective_heads))
             return 0;
         if (n2 && !n2->cap && verb_like(a, n2))
+            return 0;
+        /* "deep in the lungs repairs itself": an -s verb before its object */
+        if ((lx(a, n) & NP__LEX_VERB3) && n2 &&
+            ((fwc(a, n2) && !teq(a, n2, "of")) || tin(a, n2, reflexives)))
             return 0;
         return 1;
     }
@@ -843,7 +881,8 @@ static int bare_plural_possessive(const actx *a, const tok *t, const tok *p,
     const tok *n2;
     unsigned nl;
     int ok = 0;
-    if (!p || !n || t->cap || p->cap || t->hyphen_after || p->hyphen_after)
+    if (!p || !n || t->cap || (p->cap && !p->start) || t->hyphen_after ||
+        p->hyphen_after)
         return 0;
     if (!((fwc(a, p) & NP__FW_PREP) && !(fwc(a, p) & NP__FW_CONJ)) &&
         !tin(a, p, (const char *const[]){"your", "their", "our", "my", NULL}))
@@ -896,6 +935,21 @@ static long possessive(const actx *a, const tok *t)
         return (long)bl;
     /* "anyone elses", "someone elses" */
     if (teq(a, t, "elses"))
+        return (long)bl;
+    /* "no ones going to", "change peoples behaviors": "ones" after "no",
+     * and "peoples" (not after an adjective: "indigenous peoples") before a
+     * noun */
+    if (teq(a, t, "ones") && !t->cap && p && teq(a, p, "no") && n &&
+        !n->cap && !tin(a, n, (const char *const[]){"of", "and", "or", "who",
+                                                    "that", "which", NULL}))
+        return (long)bl;
+    if (teq(a, t, "peoples") && !t->cap && n && !n->cap && n->ascii &&
+        !fwc(a, n) && !n->hyphen_after && lx(a, n) &&
+        (lx(a, n) & (NP__LEX_NOUN | NP__LEX_PLURAL | NP__LEX_ADJ)) &&
+        !is_verbish(a, n) && !tin(a, n, not_heads) &&
+        (!p || fwc(a, p) ||
+         ((lx(a, p) & (NP__LEX_VERB | NP__LEX_VERB3 | NP__LEX_ED)) &&
+          !(lx(a, p) & NP__LEX_ADJ))))
         return (long)bl;
     /* "the sheriffs office", "U.S. Attorneys Office": an office is a
      * person's (not "the admissions office") */
@@ -1071,6 +1125,22 @@ unknown:
         return -1;
     if (bare_plural_possessive(a, t, p, n))
         return (long)len;
+    /* "the films last scene", "the administrations own party": a plural
+     * after "the" before one of these and a noun that is no verb */
+    if (p && teq(a, p, "the") && n && !t->cap && !tin(a, t, plural_modifiers) &&
+        tin(a, n, (const char *const[]){"last", "first", "next", "own",
+                                        "only", "latest", "newest", NULL})) {
+        const tok *n2 = next_tok(a, n);
+        if (n2 && !n2->cap && n2->ascii && !fwc(a, n2) && !n2->hyphen_after &&
+            (lx(a, n2) & NP__LEX_NOUN) &&
+            !(lx(a, n2) & (NP__LEX_VERB | NP__LEX_VERB3 | NP__LEX_ED |
+                           NP__LEX_ING)) &&
+            !tin(a, n2, not_heads) && !tin(a, n2, time_nouns) &&
+            !tin(a, n2, (const char *const[]){"time", "times", "week", "weeks",
+                                              "month", "months", "year",
+                                              "years", "night", NULL}))
+            return (long)bl;
+    }
     if (det_plural(a, t, p, n))
         return (long)bl;
     /* "last weeks meeting" */
