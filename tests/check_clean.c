@@ -308,6 +308,101 @@ START_TEST(apostrophe_negatives)
 }
 END_TEST
 
+/* A name that is a word of its own never loses its final s ("James" is
+ * no "Jame's"); it takes the apostrophe after the s only where the
+ * evidence is solid. */
+START_TEST(names_ending_in_s)
+{
+    static const char *const keep[] = {
+        "Officials praised James efforts.",
+        "James Smith said the talks went well.",
+        "Davis efforts were praised by the board.",
+        "The Davis efforts failed.",
+        "Thomas Edison invented many things.",
+        "Charles Dickens wrote novels.",
+        "Voters in Texas towns said the storm had passed.",
+        "The talks in Paris suburbs went on.",
+        "We thank Williams efforts.",
+        "Prince Charles said the plan was good.",
+        "The Williams sisters won again.",
+        "Jobs said the phone would ship in June.",
+        NULL
+    };
+    size_t i;
+    for (i = 0; keep[i]; i++)
+        ck_assert_str_eq(clean_str(keep[i], 0), keep[i]);
+    /* a given name after a preposition, before a plural noun */
+    CLEANS_TO("Officials praised for James efforts in the talks.",
+              "Officials praised for James' efforts in the talks.");
+    CLEANS_TO("The ball was in James hands at the end.",
+              "The ball was in James' hands at the end.");
+    CLEANS_TO("The praise for Thomas efforts grew.",
+              "The praise for Thomas' efforts grew.");
+    /* a place whose name less the s is a place: France, not Jame */
+    CLEANS_TO("Ukraine has appreciated Frances efforts.",
+              "Ukraine has appreciated France's efforts.");
+}
+END_TEST
+
+/* Possessives the context makes certain; and look-alikes that stay. */
+START_TEST(apostrophe_context_rules)
+{
+    static const char *const keep[] = {
+        "The Armed Forces chief said the plan was sound.",
+        "United Nations peacekeepers arrived on Monday.",
+        "A New York Times reporter asked the question.",
+        "The Federal Courts ruled against the company.",
+        "The credits roll after the final scene.",
+        "Class A shares rose two percent.",
+        "This helps people find work.",
+        "The documents prosecutors obtained were released.",
+        "She gave her parents money for the trip.",
+        "The emissions targets were missed again.",
+        "A means test applies to the benefit.",
+        "They visited a farmers market on Saturday.",
+        "Its bright, airy interior won praise.",
+        "The dandelions float above the canal.",
+        "His friends help him every day.",
+        "The Clintons own a house in New York.",
+        "Were taking steps enough?",
+        "He spoke with Titans coach Mike Vrabel.",
+        "He spoke to reporters outside court.",
+        "The program is open to workers union members.",
+        "The rights of indigenous peoples matter.",
+        "There were no ones and zeros in the file.",
+        "The fires that were burning spread.",
+        "The farmers own land there.",
+        "Tissue deep in the lungs repairs itself.",
+        NULL
+    };
+    size_t i;
+    for (i = 0; keep[i]; i++)
+        ck_assert_str_eq(clean_str(keep[i], 0), keep[i]);
+    CLEANS_TO("The Supreme Courts ruling was announced on Monday.",
+              "The Supreme Court's ruling was announced on Monday.");
+    CLEANS_TO("A review by the Justice Departments inspector general ended.",
+              "A review by the Justice Department's inspector general ended.");
+    CLEANS_TO("He ignored his familys requests.",
+              "He ignored his family's requests.");
+    CLEANS_TO("It came with a chefs knife and a board.",
+              "It came with a chef's knife and a board.");
+    CLEANS_TO("Every parents worst fear came true.",
+              "Every parent's worst fear came true.");
+    CLEANS_TO("They left without responding to reporters questions.",
+              "They left without responding to reporters' questions.");
+    CLEANS_TO("He showed the films last scene.",
+              "He showed the film's last scene.");
+    CLEANS_TO("It is hard to change peoples habits.",
+              "It is hard to change people's habits.");
+    CLEANS_TO("Remember that were fueling our bodies.",
+              "Remember that we're fueling our bodies.");
+    CLEANS_TO("This is viable, but its boring.",
+              "This is viable, but it's boring.");
+    CLEANS_TO("Life on Titan is possible under Titans icy crust.",
+              "Life on Titan is possible under Titan's icy crust.");
+}
+END_TEST
+
 START_TEST(apostrophe_style_follows_the_text)
 {
     /* typographic text gets a typographic apostrophe */
@@ -623,6 +718,8 @@ Suite *np_clean_suite(void)
     tcase_add_test(t, normalisation_rules);
     tcase_add_test(t, apostrophe_rules);
     tcase_add_test(t, apostrophe_negatives);
+    tcase_add_test(t, names_ending_in_s);
+    tcase_add_test(t, apostrophe_context_rules);
     tcase_add_test(t, apostrophe_style_follows_the_text);
     tcase_add_test(t, document_evidence);
     tcase_add_test(t, document_blocks_share_evidence);

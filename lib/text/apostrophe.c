@@ -496,15 +496,6 @@ static long contraction(const actx *a, const tok *t)
     if (teq(a, t, "were")) {
         if (!n || n->cap || n->hyphen_after)
             return -1;
-        if (t->comma_before && !intro_phrase(a, t))
-            return -1;
-        if (!(t->start || t->quote_before || t->comma_before) &&
-            !(p && tin(a, p, clause_verbs)) &&
-            !(boundary_before(a, t) && p && !teq(a, p, "and") &&
-              !teq(a, p, "that") && !teq(a, p, "now")))
-            return -1;
-        if (t->start && t->cap && question(a, t))
-            return -1;   /* "Were taking part ...?": a question */
         /* "remember that were fueling": "that" after a verb opens a clause,
          * and "were" right after it would have no subject */
         if (p && teq(a, p, "that") && !t->cap) {
@@ -519,6 +510,15 @@ static long contraction(const actx *a, const tok *t)
                   !n->cap)))
                 return 2;
         }
+        if (t->comma_before && !intro_phrase(a, t))
+            return -1;
+        if (!(t->start || t->quote_before || t->comma_before) &&
+            !(p && tin(a, p, clause_verbs)) &&
+            !(boundary_before(a, t) && p && !teq(a, p, "and") &&
+              !teq(a, p, "that") && !teq(a, p, "now")))
+            return -1;
+        if (t->start && t->cap && question(a, t))
+            return -1;   /* "Were taking part ...?": a question */
         if (tin(a, n, were_next))
             return 2;
         if ((lx(a, n) & NP__LEX_ING) && !fwc(a, n))
