@@ -919,9 +919,15 @@ static long possessive(const actx *a, const tok *t)
 {
     const char *w = a->s + t->s;
     size_t len = t->e - t->s;
-    const tok *n = next_tok(a, t), *p = prev_tok(a, t);
+    const tok *n = next_tok(a, t), *p = prev_tok(a, t), *dp = p;
     unsigned lb;
     size_t bl = len - 1;
+    /* "PG&Es principal": an initialism with "&" */
+    if (len == 2 && w[0] >= 'A' && w[0] <= 'Z' && w[1] == 's' && t->s >= 2 &&
+        a->s[t->s - 1] == '&' && a->s[t->s - 2] >= 'A' && a->s[t->s - 2] <= 'Z' &&
+        n && !n->cap && !n->digit && !fwc(a, n) && lx(a, n) &&
+        np_start(a, n, 1) && !(lx(a, n) & (NP__LEX_VERB3 | NP__LEX_ING)))
+        return 1;
     if (len < 3 || w[len - 1] != 's' || t->digit || t->apos)
         return -1;
     if (w[len - 2] == 's' || w[len - 2] == 'S')
@@ -1143,6 +1149,28 @@ unknown:
     }
     if (det_plural(a, t, p, n))
         return (long)bl;
+    /* "the Jewish states premier", "the local police forces offices": a
+     * modifier between "the" and the plural changes nothing */
+    dp = p;
+    if (p && p->ascii && !p->digit && !fwc(a, p) && !p->hyphen_after &&
+        (!p->cap || np__demonym(a->s + p->s, p->e - p->s)) &&
+        !tin(a, p, quantifiers) &&
+        !tin(a, p, (const char *const[]){"many", "few", "other", "such",
+                                         "same", "various", "numerous",
+                                         "certain", "remaining", "top",
+                                         "best", "worst", "main", NULL}) &&
+        (lx(a, p) & (NP__LEX_ADJ | NP__LEX_NOUN)) &&
+        !(lx(a, p) & (NP__LEX_PLURAL | NP__LEX_VERB3 | NP__LEX_ED |
+                      NP__LEX_ING | NP__LEX_ADV)) &&
+        /* after a noun an -s verb is the verb of that noun: "its approach
+         * makes use of" */
+        !((lx(a, p) & NP__LEX_NOUN) && (lx(a, t) & NP__LEX_VERB3)) &&
+        prev_tok(a, p) &&
+        tin(a, prev_tok(a, p), (const char *const[]){"the", "his", "its", NULL})) {
+        dp = prev_tok(a, p);
+        if (det_plural(a, t, dp, n))
+            return (long)bl;
+    }
     /* "last weeks meeting" */
     if (p && (tin(a, p, (const char *const[]){"this", "last", "next", "that",
                                              "each", "every", "past",
@@ -1164,7 +1192,7 @@ unknown:
     }
     /* "the presidents refusal", "the states new slogan": after "the", a
      * plural noun is not followed by a noun or an adjective */
-    if (p && tin(a, p, (const char *const[]){"the", "his", "its", NULL}) &&
+    if (dp && tin(a, dp, (const char *const[]){"the", "his", "its", NULL}) &&
         n && !n->cap && !fwc(a, n) && !n->digit &&
         !t->cap && !teq(a, t, "ones") &&
         /* a stem that is also an adjective ("the greens") only before an
