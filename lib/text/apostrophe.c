@@ -365,6 +365,9 @@ adverb:
             return pred_after(a, n);
         if (fwc(a, n2) & (NP__FW_DET | NP__FW_PREP | NP__FW_ADV))
             return 1;
+        /* "its currently much more affordable" */
+        if (teq(a, n2, "much") && !n2->hyphen_after)
+            return 1;
         if (adj_pred(a, n2))
             return 1;
         if (((lx(a, n2) & NP__LEX_ED) || tin(a, n2, irregular_ed)) &&
@@ -435,6 +438,22 @@ static int intro_phrase(const actx *a, const tok *t)
         if (q->comma_before)
             return 0;
     }
+    return 0;
+}
+
+/* A word that heads a verb phrase: a verb form, an auxiliary or a verb
+ * that is no noun. */
+static int verb_like(const actx *a, const tok *t)
+{
+    if (!t || t->cap || !t->ascii)
+        return 0;
+    if (fwc(a, t) & NP__FW_AUX)
+        return 1;
+    if (is_verbish(a, t))
+        return 1;
+    if ((lx(a, t) & (NP__LEX_VERB | NP__LEX_ED | NP__LEX_ING)) &&
+        !(lx(a, t) & NP__LEX_NOUN))
+        return 1;
     return 0;
 }
 
@@ -595,6 +614,20 @@ static long contraction(const actx *a, const tok *t)
             !(lx(a, n) & (NP__LEX_PLURAL | NP__LEX_ING | NP__LEX_ED)) &&
             !(t->start && (lx(a, n) & NP__LEX_NOUN)))
             return 1;
+        /* "Ill reserve final judgment": a verb that is also a noun, then
+         * its object (an adjective and a noun, or a determiner); not "Ill
+         * health forced him" (no verb) */
+        if ((lx(a, n) & NP__LEX_VERB) && !fwc(a, n) && !n->hyphen_after &&
+            !(lx(a, n) & (NP__LEX_PLURAL | NP__LEX_ING | NP__LEX_ED |
+                          NP__LEX_ADJ))) {
+            const tok *n2 = next_tok(a, n), *n3 = n2 ? next_tok(a, n2) : NULL;
+            if (n2 && !n2->cap &&
+                ((fwc(a, n2) & (NP__FW_DET | NP__FW_PRON)) ||
+                 ((lx(a, n2) & NP__LEX_ADJ) && !(lx(a, n2) & NP__LEX_VERB) &&
+                  n3 && !n3->cap && !fwc(a, n3) &&
+                  (lx(a, n3) & NP__LEX_NOUN) && !verb_like(a, n3))))
+                return 1;
+        }
         return -1;
     }
     if (teq(a, t, "lets")) {
@@ -711,22 +744,6 @@ static const char *const singular_s[] = {
     "taxpayers", "employees", "parents", "nurses", "doctors", "drivers",
     "pilots", "miners", "fans", NULL
 };
-
-/* A word that heads a verb phrase: a verb form, an auxiliary or a verb
- * that is no noun. */
-static int verb_like(const actx *a, const tok *t)
-{
-    if (!t || t->cap || !t->ascii)
-        return 0;
-    if (fwc(a, t) & NP__FW_AUX)
-        return 1;
-    if (is_verbish(a, t))
-        return 1;
-    if ((lx(a, t) & (NP__LEX_VERB | NP__LEX_ED | NP__LEX_ING)) &&
-        !(lx(a, t) & NP__LEX_NOUN))
-        return 1;
-    return 0;
-}
 
 static const char *const reflexives[] = {
     "itself", "themselves", "himself", "herself", "myself", "yourself",
