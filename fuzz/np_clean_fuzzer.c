@@ -57,6 +57,10 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
         np_fuzz_check_str(np_fix_before(f));
         np_fuzz_check_str(np_fix_after(f));
         NP_FUZZ_CHECK(np_fix_start(f) <= np_fix_end(f) && np_fix_end(f) <= len);
+        NP_FUZZ_CHECK(np_fix_after(f) != NULL &&
+                      np_fix_end(f) - np_fix_start(f) == strlen(np_fix_after(f)) &&
+                      memcmp(text + np_fix_start(f), np_fix_after(f),
+                             np_fix_end(f) - np_fix_start(f)) == 0);
         NP_FUZZ_CHECK(np_fix_input_start(f) <= np_fix_input_end(f) &&
                       np_fix_input_end(f) <= size);
     }

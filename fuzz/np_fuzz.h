@@ -186,6 +186,11 @@ static inline void np_fuzz_check_document(const np_document *d)
         NP_FUZZ_CHECK(np_fix_start(f) <= np_fix_end(f));
         NP_FUZZ_CHECK(np_fix_end(f) <= blen);
         NP_FUZZ_CHECK(np_fix_input_start(f) <= np_fix_input_end(f));
+        /* the body holds the fix's "after" text where the fix says */
+        NP_FUZZ_CHECK(np_fix_after(f) != NULL);
+        NP_FUZZ_CHECK(np_fix_end(f) - np_fix_start(f) == strlen(np_fix_after(f)));
+        NP_FUZZ_CHECK(memcmp(body + np_fix_start(f), np_fix_after(f),
+                             np_fix_end(f) - np_fix_start(f)) == 0);
     }
     for (i = 0; i < NP_STAGE_COUNT; i++)
         (void)np_document_stage_seconds(d, (int)i);
