@@ -123,7 +123,8 @@ def main():
     # plurals of those nouns that hunspell lists as words of their own
     # ("researchers")
     for k in list(table):
-        if (len(k) > 3 and k.endswith("s") and table[k] == LOWER
+        if (len(k) > 3 and k.endswith("s") and not k.endswith("ss")
+                and table[k] == LOWER
                 and table.get(k[:-1], 0) & NOUN and table[k[:-1]] & LOWER):
             table[k] |= PLURAL
     # verbs whose -ed and -ing forms hunspell lists as words of their own

@@ -1126,6 +1126,25 @@ unknown:
             return (long)len;
         if (cap_common_possessive(a, t, p, n, lb))
             return (long)bl;
+        /* "the Presidents physician", "this Presidents health": a title
+         * written with a capital */
+        if (p && !t->start && !t->allcaps && tin(a, p, (const char *const[]){
+                "the", "this", NULL}) && n && !n->cap && n->ascii &&
+            !fwc(a, n) && !n->hyphen_after && (lx(a, n) & NP__LEX_NOUN) &&
+            !(lx(a, n) & (NP__LEX_VERB3 | NP__LEX_ED | NP__LEX_ING)) &&
+            !tin(a, n, not_heads)) {
+            char stem[16];
+            size_t k;
+            const char *const *q;
+            if (bl < sizeof(stem)) {
+                for (k = 0; k < bl; k++)
+                    stem[k] = (char)(w[k] | 0x20);
+                stem[bl] = '\0';
+                for (q = titles; *q; q++)
+                    if (strlen(*q) > 3 && !strcmp(stem, *q))
+                        return (long)bl;
+            }
+        }
         if (!t->start)
             return -1;
     }
