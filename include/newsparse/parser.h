@@ -64,9 +64,11 @@ typedef struct np_parse_options {
     size_t max_attributes;  /**< Most attributes read per HTML element; the
                                  rest are dropped (not an error, the page is
                                  not marked truncated); 0 = 128. */
-    size_t max_blocks;      /**< Most body blocks; 0 = 100000. */
-    size_t max_entities;    /**< Most entities; 0 = 10000. */
-    size_t max_quotes;      /**< Most quotes; 0 = 10000. */
+    size_t max_blocks;      /**< Most body blocks; more is NP_ELIMIT, or with
+                                 NP_PARSE_TRUNCATE the first ones;
+                                 0 = 100000. */
+    size_t max_entities;    /**< Most entities, likewise; 0 = 10000. */
+    size_t max_quotes;      /**< Most quotes, likewise; 0 = 10000. */
     size_t max_work;        /**< Work budget of HTML tree building, in units
                                  of about one input byte or one element
                                  visited, so that no page costs more than
