@@ -672,7 +672,10 @@ def bench(args, newsparse, floor, modules, scorer, tmp):
             n / j1["wall"], n / j2["wall"], j_ratio,
             "identical to" if same else "DIFFERS from"))
     say("         CPU time -j 2 / -j 1: x%.2f (near 1: the threads do not "
-        "contend; the wall-clock ratio needs two idle cores)" % cpu_growth)
+        "contend; the wall-clock ratio needs two idle cores); peak %.1f MiB "
+        "with -j 2 (x%.2f the floor)" % (
+            cpu_growth, j2["rss_mib"],
+            j2["rss_mib"] / summary["floor"]["rss_mib"]))
 
     # Memory against documents.
     m4 = summary["full x4 docs"]
