@@ -430,6 +430,8 @@ static int intro_phrase(const actx *a, const tok *t)
     while (i > 0 && k < 8) {
         const tok *q = &a->t[--i];
         k++;
+        if (teq(a, q, "thanks") && i + 1 < a->n && teq(a, &a->t[i + 1], "to"))
+            continue;   /* "Thanks to my tariffs, were taking" */
         if ((fwc(a, q) & NP__FW_AUX) || is_verbish(a, q) ||
             ((lx(a, q) & NP__LEX_VERB3) && !(lx(a, q) & NP__LEX_PLURAL)))
             return 0;
@@ -811,7 +813,7 @@ static int det_plural(const actx *a, const tok *t, const tok *p, const tok *n)
             return 0;
         /* "deep in the lungs repairs itself": an -s verb before its object */
         if ((lx(a, n) & NP__LEX_VERB3) && n2 &&
-            ((fwc(a, n2) && !teq(a, n2, "of")) || tin(a, n2, reflexives)))
+            ((fwc(a, n2) & (NP__FW_DET | NP__FW_PRON)) || tin(a, n2, reflexives)))
             return 0;
         return 1;
     }
@@ -1090,6 +1092,21 @@ unknown:
             np__org_cue(w, bl) && !np__org_cue(w, len) &&
             !np__place_name(w, len))
             return (long)bl;
+        /* "New Jerseys epic quest": a place of two words */
+        if (p && p->cap && !p->allcaps && !t->start && n && !n->cap &&
+            n->ascii && !fwc(a, n) && !n->digit && lx(a, n) &&
+            np_start(a, n, 1) &&
+            !(lx(a, n) & (NP__LEX_VERB3 | NP__LEX_ING | NP__LEX_PLURAL)) &&
+            p->e + 1 == t->s && bl + (p->e - p->s) + 1 < 32) {
+            char key[32];
+            size_t pl = p->e - p->s;
+            memcpy(key, a->s + p->s, pl);
+            key[pl] = ' ';
+            memcpy(key + pl + 1, w, bl);
+            if (np__place_name(key, pl + 1 + bl) &&
+                !np__place_name(a->s + p->s, pl + 1 + len))
+                return (long)bl;
+        }
         /* "South Dakotas campaign", "Hitlers rule": the plural of a name
          * (not of a people: "Americans") before a noun phrase */
         if ((lx(a, t) & NP__LEX_CAP) && (lx(a, t) & NP__LEX_PLURAL) &&
@@ -1222,7 +1239,11 @@ unknown:
             stem[bl] = '\0';
             for (k = 0; time_nouns[k]; k++)
                 if (!strcmp(stem, time_nouns[k]) && n && !fwc(a, n) &&
-                    (np_start(a, n, 1) || (n->cap && !n->start)))
+                    (np_start(a, n, 1) || (n->cap && !n->start) ||
+                     /* "last weeks rollout": a word the lexicon does not
+                      * know is no verb */
+                     (!n->cap && n->ascii && !n->digit && !lx(a, n) &&
+                      !n->hyphen_after)))
                     return (long)bl;
         }
     }
@@ -1265,12 +1286,29 @@ unknown:
               !is_verbish(a, n2) && !(lx(a, n2) & NP__LEX_VERB3))))
             return (long)bl;
     }
-    /* "the worlds largest" */
+    /* "the states meth epidemic": a word the lexicon does not know, then a
+     * noun that is no verb */
+    if (dp && tin(a, dp, (const char *const[]){"the", "his", "its", NULL}) &&
+        n && !t->cap && !n->cap && n->ascii && !n->digit && !lx(a, n) &&
+        !n->hyphen_after && !tin(a, t, plural_modifiers)) {
+        const tok *n2 = next_tok(a, n);
+        if (n2 && !n2->cap && !fwc(a, n2) && (lx(a, n2) & NP__LEX_NOUN) &&
+            !(lx(a, n2) & (NP__LEX_VERB | NP__LEX_VERB3 | NP__LEX_ED |
+                           NP__LEX_ING)))
+            return (long)bl;
+    }
+    /* "the worlds largest", "the worlds two largest" */
     if (p && (teq(a, p, "the") || teq(a, p, "that") || teq(a, p, "this")) &&
         n && !n->cap && (!fwc(a, n) || teq(a, n, "most"))) {
-        const char *nw = a->s + n->s;
-        size_t nl = n->e - n->s;
-        const tok *n2 = next_tok(a, n);
+        const char *nw;
+        size_t nl;
+        const tok *n2;
+        if (tin(a, n, (const char *const[]){"two", "three", "four", "five",
+                                            "ten", NULL}) && next_tok(a, n))
+            n = next_tok(a, n);
+        nw = a->s + n->s;
+        nl = n->e - n->s;
+        n2 = next_tok(a, n);
         if (((nl > 4 && !memcmp(nw + nl - 3, "est", 3) && (lx(a, n) & NP__LEX_ADJ)) ||
              tin(a, n, (const char *const[]){"biggest", "largest", "worst",
                                              "best", "most", "least", NULL})) &&
