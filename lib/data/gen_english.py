@@ -170,7 +170,7 @@ def main():
     # "mercurial" is flagged already): a lower-case word the lexicon knows
     # nothing more of, with an adjective ending
     adj_endings = ("able", "ible", "ous", "ful", "less", "ive", "ical", "ish",
-                   "ary", "ant", "ent")
+                   "ary", "ant", "ent", "ic")
     for k in list(table):
         if (table[k] == LOWER and len(k) >= 6 and k.endswith(adj_endings)):
             table[k] |= ADJ

@@ -926,6 +926,13 @@ static int bare_plural_possessive(const actx *a, const tok *t, const tok *p,
                (fwc(a, n2) & NP__FW_AUX);
     if ((nl & NP__LEX_NOUN) && !(nl & (NP__LEX_VERB | NP__LEX_ING | NP__LEX_ADJ)))
         return 1;
+    /* "Your opponents guard will": a noun that is also a verb, then a
+     * modal (a plural subject's verb takes none) */
+    if ((nl & NP__LEX_NOUN) && !(nl & (NP__LEX_ING | NP__LEX_ED)) && n2 &&
+        tin(a, n2, (const char *const[]){"will", "would", "can", "could",
+                                         "should", "may", "might", "must",
+                                         "is", "was", "has", NULL}))
+        return 1;
     /* "your customers unmet needs": an adjective, then a noun */
     if ((nl & NP__LEX_ADJ) && !(nl & (NP__LEX_NOUN | NP__LEX_VERB)) && n2 &&
         !n2->cap && !fwc(a, n2) &&
@@ -958,8 +965,10 @@ static long possessive(const actx *a, const tok *t)
               (teq(a, p, "one") && teq(a, t, "anothers"))) &&
         n && !fwc(a, n) && np_start(a, n, 0))
         return (long)bl;
-    /* "anyone elses", "someone elses" */
-    if (teq(a, t, "elses"))
+    /* "anyone elses", "someone elses", "everyones": never words */
+    if (tin(a, t, (const char *const[]){"elses", "everyones", "everybodys",
+                                        "someones", "somebodys", "anyones",
+                                        "anybodys", "nobodys", NULL}))
         return (long)bl;
     /* "no ones going to", "change peoples behaviors": "ones" after "no",
      * and "peoples" (not after an adjective: "indigenous peoples") before a
@@ -1217,7 +1226,8 @@ unknown:
                       NP__LEX_ING | NP__LEX_ADV)) &&
         /* after a noun an -s verb is the verb of that noun: "its approach
          * makes use of" */
-        !((lx(a, p) & NP__LEX_NOUN) && (lx(a, t) & NP__LEX_VERB3)) &&
+        !((lx(a, p) & NP__LEX_NOUN) && !(lx(a, p) & NP__LEX_ADJ) &&
+          (lx(a, t) & NP__LEX_VERB3)) &&
         prev_tok(a, p) &&
         tin(a, prev_tok(a, p), (const char *const[]){"the", "his", "its", NULL})) {
         dp = prev_tok(a, p);
