@@ -515,7 +515,10 @@ static long contraction(const actx *a, const tok *t)
     if (teq(a, t, "its"))
         return its_is_it_is(a, t) ? 2 : -1;
     if (teq(a, t, "were")) {
-        if (!n || n->cap || n->hyphen_after)
+        /* in a title ("Were On It"), a capitalised word after it counts
+         * as written in lower case */
+        if (!n || n->hyphen_after ||
+            (n->cap && !(t->cap && !n->allcaps && tin(a, n, were_next))))
             return -1;
         /* "remember that were fueling": "that" after a verb opens a clause,
          * and "were" right after it would have no subject */
