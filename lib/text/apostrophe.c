@@ -1030,6 +1030,16 @@ static long possessive(const actx *a, const tok *t)
                 return -1;
             if ((lb & NP__LEX_CAP) && !(lb & NP__LEX_LOWER) && !t->cap)
                 return -1;
+            /* a given name plus s may be a surname ("Caldwell Edmunds",
+             * "said Edmunds plans"): not after another name, and before an
+             * -s word only after a preposition */
+            if (t->cap && np__given_name(w, bl) &&
+                ((p && p->cap && !p->start && !tin(a, p, titles) &&
+                  !np__given_name(a->s + p->s, p->e - p->s) &&
+                  !(p->e + 1 == t->s && np__place_name(a->s + p->s, t->e - 1 - p->s))) ||
+                 (n && (lx(a, n) & NP__LEX_VERB3) &&
+                  !(p && (fwc(a, p) & NP__FW_PREP) && !(fwc(a, p) & NP__FW_CONJ)))))
+                return -1;
             if (!np_start(a, n, 0) &&
                 !(n && (lx(a, n) & NP__LEX_ADV) && next_tok(a, n) &&
                   (lx(a, next_tok(a, n)) & (NP__LEX_ADJ | NP__LEX_ED))) &&
@@ -1058,6 +1068,15 @@ unknown:
         if (len > 4 && !memcmp(w + len - 3, "ers", 3))
             return -1;   /* a team or a group: "Lakers", "Steelers" */
         if (np__cleaner_has_name(a->c, w, bl) && np_start(a, n, 0))
+            return (long)bl;
+        /* "of LeBrons assists": a given name plus s that the lexicon does
+         * not know as a surname, after a lower-case word, before a noun */
+        if (np__given_name(w, bl) && !np__given_name(w, len) && !t->start &&
+            p && !p->cap && !p->digit && n && !n->cap && n->ascii &&
+            !fwc(a, n) && !n->hyphen_after && !n->digit &&
+            (lx(a, n) & (NP__LEX_NOUN | NP__LEX_PLURAL)) &&
+            !(lx(a, n) & (NP__LEX_ED | NP__LEX_ING)) && !is_verbish(a, n) &&
+            !((lx(a, n) & NP__LEX_VERB3) && !(fwc(a, p) & NP__FW_PREP)))
             return (long)bl;
         /* not before a verb, nor before a plural that could be one
          * ("Siemens shares fell") */
@@ -1126,7 +1145,7 @@ unknown:
             !(lx(a, t) & NP__LEX_PROPER_S) && n && !n->cap && !fwc(a, n) &&
             n->ascii && (np_start(a, n, 1) || !lx(a, n)) &&
             !(lx(a, n) & NP__LEX_ING) &&
-            !(p && (fwc(a, p) & NP__FW_DET)) &&
+            !(p && (fwc(a, p) & NP__FW_DET) && !teq(a, p, "that")) &&
             !(bl > 2 && w[bl - 1] == 'n' && (w[bl - 2] == 'a' || w[bl - 2] == 'e')) &&
             !(w[bl - 1] == 'i'))
             return (long)bl;
