@@ -495,11 +495,19 @@ static void set_keys(meta *m, const char *names, const char *content,
     }
 }
 
+/* Whether needle (ASCII, not empty) occurs in s, ignoring ASCII case.
+ * The first letter is tested inline: strncasecmp at every position cost
+ * more than the rest of the metadata stage. */
 static int ci_contains(const char *s, const char *needle)
 {
     size_t k = strlen(needle);
-    for (; s && *s; s++)
-        if (strncasecmp(s, needle, k) == 0)
+    unsigned char lo = (unsigned char)tolower((unsigned char)needle[0]);
+    unsigned char up = (unsigned char)toupper((unsigned char)needle[0]);
+    if (!s)
+        return 0;
+    for (; *s; s++)
+        if (((unsigned char)*s == lo || (unsigned char)*s == up)
+            && strncasecmp(s + 1, needle + 1, k - 1) == 0)
             return 1;
     return 0;
 }
