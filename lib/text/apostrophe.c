@@ -283,8 +283,8 @@ static int its_is_it_is(const actx *a, const tok *t)
          (p && (fwc(a, p) & (NP__FW_CONJ | NP__FW_WH)))) &&
         (lx(a, n) & NP__LEX_ADJ) &&
         !(lx(a, n) & (NP__LEX_NOUN | NP__LEX_VERB | NP__LEX_PLURAL)) &&
-        (lx(a, n2) & NP__LEX_ADJ) &&
-        !(lx(a, n2) & (NP__LEX_NOUN | NP__LEX_PLURAL)) && !fwc(a, n2)) {
+        (lx(a, n2) & NP__LEX_ADJ) && !(lx(a, n2) & NP__LEX_PLURAL) &&
+        !fwc(a, n2)) {
         const tok *n3 = next_tok(a, n2);
         const char *q = a->s + n2->e;
         if ((!n3 && (*q == '.' || *q == ',' || *q == '!' || *q == '?')) ||
@@ -1123,11 +1123,14 @@ unknown:
             np__org_cue(w, bl) && !np__org_cue(w, len) &&
             !np__place_name(w, len))
             return (long)bl;
-        /* "New Jerseys epic quest": a place of two words */
-        if (p && p->cap && !p->allcaps && !t->start && n && !n->cap &&
-            n->ascii && !fwc(a, n) && !n->digit && lx(a, n) &&
-            np_start(a, n, 1) &&
-            !(lx(a, n) & (NP__LEX_VERB3 | NP__LEX_ING | NP__LEX_PLURAL)) &&
+        /* "New Jerseys epic quest", "South Dakotas Department of Health",
+         * "South Dakotas got a problem": a place of two words */
+        if (p && p->cap && !p->allcaps && !t->start && n && n->ascii &&
+            !n->digit &&
+            ((!n->cap && !fwc(a, n) && lx(a, n) && np_start(a, n, 1) &&
+              !(lx(a, n) & (NP__LEX_VERB3 | NP__LEX_ING | NP__LEX_PLURAL))) ||
+             (n->cap && !n->allcaps && np__org_cue(a->s + n->s, n->e - n->s)) ||
+             teq(a, n, "got")) &&
             p->e + 1 == t->s && bl + (p->e - p->s) + 1 < 32) {
             char key[32];
             size_t pl = p->e - p->s;
@@ -1318,6 +1321,13 @@ unknown:
               !is_verbish(a, n2) && !(lx(a, n2) & NP__LEX_VERB3))))
             return (long)bl;
     }
+    /* "the states Department of Health": a plural before the last word of
+     * an organisation's name */
+    if (p && teq(a, p, "the") && !t->cap && n && n->cap && !n->allcaps &&
+        !n->start && np__org_cue(a->s + n->s, n->e - n->s) &&
+        !tin(a, t, plural_modifiers) && next_tok(a, n) &&
+        teq(a, next_tok(a, n), "of"))
+        return (long)bl;
     /* "the states meth epidemic": a word the lexicon does not know, then a
      * noun that is no verb */
     if (dp && tin(a, dp, (const char *const[]){"the", "his", "its", NULL}) &&
