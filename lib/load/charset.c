@@ -198,18 +198,34 @@ static int replace_nuls(np__ctx *c, np__buf *out, size_t from)
 }
 
 static int convert(np__ctx *c, const char *charset, const char *buf,
-                   size_t len, np__buf *out);
+                   size_t len, np__buf *out, int valid);
+
+/* valid: whether buf is valid UTF-8, when the caller already knows (1 or
+ * 0), else -1. */
+static int convert_known(np__ctx *c, const char *charset, const char *buf,
+                         size_t len, np__buf *out, int valid)
+{
+    size_t from = out->len;
+    int rc = convert(c, charset, buf, len, out, valid);
+    return rc == NP_OK ? replace_nuls(c, out, from) : rc;
+}
 
 int np__convert_to_utf8(np__ctx *c, const char *charset, const char *buf,
                         size_t len, np__buf *out)
 {
-    size_t from = out->len;
-    int rc = convert(c, charset, buf, len, out);
-    return rc == NP_OK ? replace_nuls(c, out, from) : rc;
+    return convert_known(c, charset, buf, len, out, -1);
+}
+
+/* Whether buf is valid UTF-8, validated at most once per page. */
+static int utf8_ok(const char *buf, size_t len, int *valid)
+{
+    if (*valid < 0)
+        *valid = np__utf8_valid(buf, len);
+    return *valid;
 }
 
 static int convert(np__ctx *c, const char *charset, const char *buf,
-                   size_t len, np__buf *out)
+                   size_t len, np__buf *out, int valid)
 {
     UErrorCode err = U_ZERO_ERROR;
     UConverter *cnv;
@@ -218,7 +234,7 @@ static int convert(np__ctx *c, const char *charset, const char *buf,
     int rc = NP_OK;
 
     if (is_utf8_label(charset)) {
-        if (np__utf8_valid(buf, len))
+        if (utf8_ok(buf, len, &valid))
             return np__buf_put(out, buf, len) == NP_OK
                        ? NP_OK
                        : np__error(c->parser, NP_ENOMEM, "out of memory");
@@ -263,6 +279,7 @@ int np__decode_html(np__ctx *c, const char *buf, size_t len, np__buf *out)
     char label[48];
     const char *name;
     size_t n;
+    int valid = -1;
 
     /* 1. A byte order mark decides. */
     if (len >= 3 && p[0] == 0xEF && p[1] == 0xBB && p[2] == 0xBF)
@@ -287,7 +304,7 @@ int np__decode_html(np__ctx *c, const char *buf, size_t len, np__buf *out)
     } else {
         /* 4. No declaration: UTF-8 if it is valid, else windows-1252. */
         snprintf(label, sizeof(label), "%s",
-                 np__utf8_valid(buf, len) ? "utf-8" : "windows-1252");
+                 utf8_ok(buf, len, &valid) ? "utf-8" : "windows-1252");
     }
 
     /* A declaration of another charset over bytes that are valid UTF-8
@@ -305,10 +322,10 @@ int np__decode_html(np__ctx *c, const char *buf, size_t len, np__buf *out)
             /* A charset nobody knows (from the page or a header, both
              * written by anyone): read the page as if undeclared. */
             snprintf(label, sizeof(label), "%s",
-                     np__utf8_valid(buf, len) ? "utf-8" : "windows-1252");
-        } else if (has_multibyte(buf, len) && np__utf8_valid(buf, len)) {
+                     utf8_ok(buf, len, &valid) ? "utf-8" : "windows-1252");
+        } else if (has_multibyte(buf, len) && utf8_ok(buf, len, &valid)) {
             snprintf(label, sizeof(label), "utf-8");
         }
     }
-    return np__convert_to_utf8(c, label, buf, len, out);
+    return convert_known(c, label, buf, len, out, valid);
 }

@@ -1,4 +1,7 @@
 /* UTF-8 validation, decoding and word counting. */
+#include <stdint.h>
+#include <string.h>
+
 #include <unicode/uchar.h>
 
 #include "np_internal.h"
@@ -42,7 +45,15 @@ int np__utf8_valid(const char *s, size_t n)
     while (i < n) {
         size_t k;
         if (p[i] < 0x80) {
+            /* ASCII runs, most of a page, eight bytes at a time */
+            uint64_t w;
             i++;
+            while (n - i >= 8) {
+                memcpy(&w, p + i, 8);
+                if (w & UINT64_C(0x8080808080808080))
+                    break;
+                i += 8;
+            }
             continue;
         }
         k = np__utf8_valid_seq(p + i, n - i);
