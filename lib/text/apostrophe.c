@@ -911,6 +911,7 @@ static int bare_plural_possessive(const actx *a, const tok *t, const tok *p,
         return 0;
     if (teq(a, p, "like") || teq(a, p, "per") || teq(a, p, "than"))
         return 0;
+    ok = np__role_noun(w, len - 1) || teq(a, t, "humans");
     for (k = 0; agent[k] && !ok; k++) {
         size_t sl = strlen(agent[k]);
         ok = len > sl + 2 && !memcmp(w + len - 1 - sl, agent[k], sl);
@@ -1108,7 +1109,14 @@ unknown:
              (!n->cap && np_start(a, n, 1) && lx(a, n))) &&
             !(p && (fwc(a, p) & NP__FW_DET) && !teq(a, p, "that")) &&
             !(p && p->cap && !(p->start && fwc(a, p)) && !tin(a, p, titles) &&
-              !np__given_name(a->s + p->s, p->e - p->s)) &&
+              !np__given_name(a->s + p->s, p->e - p->s) &&
+              /* a proper noun of the lexicon that names no place:
+               * "Donald Trumps announcement" */
+              !(p->ascii && !p->allcaps && (lx(a, p) & NP__LEX_CAP) &&
+                !(lx(a, p) & (NP__LEX_LOWER | NP__LEX_PLURAL)) &&
+                !np__place_name(a->s + p->s, p->e - p->s) &&
+                !np__org_cue(a->s + p->s, p->e - p->s) &&
+                !np__demonym(a->s + p->s, p->e - p->s))) &&
             !(t->start && (lx(a, n) & NP__LEX_VERB3)))
             return (long)bl;
         /* "the Supreme Courts ruling", "the Justice Departments inspector":
