@@ -1314,12 +1314,19 @@ unknown:
         const tok *n2 = next_tok(a, n);
         if ((nl & (NP__LEX_NOUN | NP__LEX_ADJ)) &&
             !(nl & (NP__LEX_ED | NP__LEX_ING | NP__LEX_PLURAL)) &&
-            !((nl & NP__LEX_ADJ) && (nl & (NP__LEX_VERB | NP__LEX_VERB3))) &&
+            /* an adjective that is also a verb only before a noun that is
+             * no verb: "the regions total pollution" */
+            !((nl & NP__LEX_ADJ) && (nl & (NP__LEX_VERB | NP__LEX_VERB3)) &&
+              !(n2 && !n2->cap && !fwc(a, n2) && (lx(a, n2) & NP__LEX_NOUN) &&
+                !(lx(a, n2) & (NP__LEX_VERB | NP__LEX_VERB3 | NP__LEX_ED |
+                               NP__LEX_ING | NP__LEX_PLURAL)))) &&
             /* an adjective must lead to a noun: not "were the results
-             * real?" */
+             * real?"; a name may be that noun ("the states new ILEARN
+             * exam") */
             !((nl & NP__LEX_ADJ) &&
-              !(n2 && !n2->cap && !fwc(a, n2) &&
-                (!lx(a, n2) || (lx(a, n2) & (NP__LEX_NOUN | NP__LEX_PLURAL | NP__LEX_ADJ))))) &&
+              !(n2 && !n2->start && !fwc(a, n2) &&
+                (n2->cap || !lx(a, n2) ||
+                 (lx(a, n2) & (NP__LEX_NOUN | NP__LEX_PLURAL | NP__LEX_ADJ))))) &&
             /* a noun that is also a verb: "the credits roll", "the
              * dandelions float above" are clauses; "of" or a noun after
              * it makes it a noun */
