@@ -556,6 +556,14 @@ static long contraction(const actx *a, const tok *t)
         };
         if (!n || n->hyphen_after)
             return -1;
+        /* "the core wed need": "wed" (to marry) is never followed by
+         * these */
+        if (teq(a, t, "wed") && !t->cap && !n->cap &&
+            tin(a, n, (const char *const[]){"need", "like", "love", "have",
+                                            "rather", "want", "prefer",
+                                            NULL}) &&
+            !(p && (fwc(a, p) & (NP__FW_PRON | NP__FW_AUX))))
+            return 2;
         if (!boundary_before(a, t) &&
             !(p && !fwc(a, p) && !p->cap && lx(a, p) &&
               !(lx(a, p) & (NP__LEX_VERB | NP__LEX_ING | NP__LEX_ED |
