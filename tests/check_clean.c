@@ -373,6 +373,17 @@ START_TEST(apostrophe_context_rules)
         "The fires that were burning spread.",
         "The farmers own land there.",
         "Tissue deep in the lungs repairs itself.",
+        "He said that Edmunds plans to stay.",
+        "The Peoples Democratic Party won the vote.",
+        "Where Were You When It Happened",
+        "Who Were The Winners",
+        "Ill health forced him to retire.",
+        "Ill treatment of prisoners was common.",
+        "The New Jersey team won.",
+        "The Presidents Cup starts on Thursday.",
+        "The farmers produce fresh milk.",
+        "The couple wed in June.",
+        "Goldman Sachs shares rose.",
         NULL
     };
     size_t i;
@@ -400,6 +411,26 @@ START_TEST(apostrophe_context_rules)
               "This is viable, but it's boring.");
     CLEANS_TO("Life on Titan is possible under Titans icy crust.",
               "Life on Titan is possible under Titan's icy crust.");
+    CLEANS_TO("Remember New Jerseys epic quest for a slogan?",
+              "Remember New Jersey's epic quest for a slogan?");
+    CLEANS_TO("So many people mocked the slogan \"Were On It\" online.",
+              "So many people mocked the slogan \"We're On It\" online.");
+    CLEANS_TO("Ill reserve final judgment until then.",
+              "I'll reserve final judgment until then.");
+    CLEANS_TO("He was then the Presidents physician.",
+              "He was then the President's physician.");
+    CLEANS_TO("Syria under President Donald Trumps plan was quiet.",
+              "Syria under President Donald Trump's plan was quiet.");
+    CLEANS_TO("Most of Ingrids friends came late.",
+              "Most of Ingrid's friends came late.");
+    CLEANS_TO("It is the regions total pollution.",
+              "It is the region's total pollution.");
+    CLEANS_TO("We have the second core wed need for it.",
+              "We have the second core we'd need for it.");
+    CLEANS_TO("The music made everyones day.",
+              "The music made everyone's day.");
+    CLEANS_TO("Noem said the states meth epidemic is growing.",
+              "Noem said the state's meth epidemic is growing.");
 }
 END_TEST
 
