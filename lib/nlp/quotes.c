@@ -391,10 +391,16 @@ static int q_ieq(const char *a, size_t n, const char *w)
 static int q_inlist(const char *a, size_t n, const char *const *list)
 {
     size_t i;
+    unsigned char c0;
     if (n == 0 || n > 24)
         return 0;
+    /* the first letter, lowered as q_ieq does, rules out most entries
+     * without a call */
+    c0 = (unsigned char)a[0];
+    if (c0 >= 'A' && c0 <= 'Z')
+        c0 = (unsigned char)(c0 + 32);
     for (i = 0; list[i]; i++)
-        if (q_ieq(a, n, list[i]))
+        if ((unsigned char)list[i][0] == c0 && q_ieq(a + 1, n - 1, list[i] + 1))
             return 1;
     return 0;
 }
