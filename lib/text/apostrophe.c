@@ -915,7 +915,8 @@ static int bare_plural_possessive(const actx *a, const tok *t, const tok *p,
         p->hyphen_after)
         return 0;
     if (!((fwc(a, p) & NP__FW_PREP) && !(fwc(a, p) & NP__FW_CONJ)) &&
-        !tin(a, p, (const char *const[]){"your", "their", "our", "my", NULL}))
+        !tin(a, p, (const char *const[]){"your", "their", "our", "my",
+                                         "down", NULL}))
         return 0;
     if (teq(a, p, "like") || teq(a, p, "per") || teq(a, p, "than"))
         return 0;
@@ -937,6 +938,16 @@ static int bare_plural_possessive(const actx *a, const tok *t, const tok *p,
         return n2 == NULL || !verb_like(a, n2) || !(fwc(a, p) & NP__FW_PREP) ||
                (fwc(a, n2) & NP__FW_AUX);
     if ((nl & NP__LEX_NOUN) && !(nl & (NP__LEX_VERB | NP__LEX_ING | NP__LEX_ADJ)))
+        return 1;
+    /* "in immunologists understanding.": an -ing noun with no object */
+    if ((nl & NP__LEX_ING) && (nl & NP__LEX_NOUN) && !(nl & NP__LEX_VERB) &&
+        (!n2 || teq(a, n2, "of")))
+        return 1;
+    /* "your customers unmet needs": a word the lexicon knows nothing more
+     * of, then a noun */
+    if (nl == NP__LEX_LOWER && n2 && !n2->cap && !fwc(a, n2) &&
+        (lx(a, n2) & (NP__LEX_NOUN | NP__LEX_PLURAL)) && !verb_like(a, n2) &&
+        !(fwc(a, p) & NP__FW_PREP))
         return 1;
     /* "Your opponents guard will": a noun that is also a verb, then a
      * modal (a plural subject's verb takes none) */
