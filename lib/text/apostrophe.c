@@ -1267,13 +1267,16 @@ unknown:
      * modifier between "the" and the plural changes nothing */
     dp = p;
     if (p && p->ascii && !p->digit && !fwc(a, p) && !p->hyphen_after &&
-        (!p->cap || np__demonym(a->s + p->s, p->e - p->s)) &&
+        (!p->cap || np__demonym(a->s + p->s, p->e - p->s) ||
+         /* "the Assad regimes consistent practice": a name */
+         (!p->start && !p->allcaps && !(lx(a, p) & NP__LEX_LOWER) &&
+          !(lx(a, t) & NP__LEX_VERB3) && !np__place_name(a->s + p->s, p->e - p->s))) &&
         !tin(a, p, quantifiers) &&
         !tin(a, p, (const char *const[]){"many", "few", "other", "such",
                                          "same", "various", "numerous",
                                          "certain", "remaining", "top",
                                          "best", "worst", "main", NULL}) &&
-        (lx(a, p) & (NP__LEX_ADJ | NP__LEX_NOUN)) &&
+        ((lx(a, p) & (NP__LEX_ADJ | NP__LEX_NOUN)) || (p->cap && !lx(a, p))) &&
         !(lx(a, p) & (NP__LEX_PLURAL | NP__LEX_VERB3 | NP__LEX_ED |
                       NP__LEX_ING | NP__LEX_ADV)) &&
         /* after a noun an -s verb is the verb of that noun: "its approach
@@ -1286,6 +1289,15 @@ unknown:
         if (det_plural(a, t, dp, n))
             return (long)bl;
     }
+    /* "every expecting parents worst nightmare": a participle or an
+     * adjective after a singular determiner */
+    if (p && !p->cap && p->ascii && !fwc(a, p) && !p->hyphen_after &&
+        (lx(a, p) & (NP__LEX_ADJ | NP__LEX_ING)) && !(lx(a, p) & NP__LEX_PLURAL) &&
+        !tin(a, p, quantifiers) && prev_tok(a, p) &&
+        tin(a, prev_tok(a, p), (const char *const[]){"a", "an", "every",
+                                                     "each", NULL}) &&
+        det_plural(a, t, prev_tok(a, p), n))
+        return (long)bl;
     /* "last weeks meeting" */
     if (p && (tin(a, p, (const char *const[]){"this", "last", "next", "that",
                                              "each", "every", "past",
