@@ -1374,6 +1374,26 @@ unknown:
         !tin(a, t, plural_modifiers) && next_tok(a, n) &&
         teq(a, next_tok(a, n), "of"))
         return (long)bl;
+    /* "the groups 18-year insurgency": a number joined to a noun by a
+     * hyphen; not after a verb that takes two objects ("gave the workers
+     * 10-day notices") */
+    if (p && teq(a, p, "the") && n && n->digit && n->hyphen_after && !t->cap &&
+        !tin(a, t, plural_modifiers) && !tin(a, t, time_nouns) &&
+        !tin(a, t, (const char *const[]){"years", "ages", "pages", "numbers",
+                                         "rooms", "sizes", "grades",
+                                         "levels", "points", "scores",
+                                         "results", "odds", NULL})) {
+        const tok *pp = prev_tok(a, p);
+        if (!(pp && tin(a, pp, (const char *const[]){
+                  "give", "gave", "given", "gives", "giving", "offer",
+                  "offered", "offers", "send", "sent", "pay", "paid", "pays",
+                  "owe", "owed", "grant", "granted", "award", "awarded",
+                  "tell", "told", "show", "showed", "hand", "handed",
+                  "lend", "lent", "sell", "sold", "promise", "promised",
+                  "deny", "denied", "allow", "allowed", "cost", "charge",
+                  "charged", "win", "won", "bring", "brought", NULL})))
+            return (long)bl;
+    }
     /* "the states meth epidemic": a word the lexicon does not know, then a
      * noun that is no verb */
     if (dp && tin(a, dp, (const char *const[]){"the", "his", "its", NULL}) &&
