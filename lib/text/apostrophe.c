@@ -813,6 +813,14 @@ static int det_plural(const actx *a, const tok *t, const tok *p, const tok *n)
         return !(n2 && (lx(a, n) & NP__LEX_ADJ) && !(lx(a, n) & NP__LEX_NOUN) &&
                  (fwc(a, n2) || n2->cap));
     }
+    if (tin(a, p, poss_det) && n2 && !n2->cap &&
+        tin(a, n, (const char *const[]){"very", "most", "highly", NULL}) &&
+        (lx(a, n2) & NP__LEX_ADJ) && !(lx(a, n2) & (NP__LEX_VERB | NP__LEX_NOUN))) {
+        /* "the troopers very obvious tells" */
+        const tok *n3 = next_tok(a, n2);
+        return n3 && !n3->cap && !fwc(a, n3) &&
+               (lx(a, n3) & (NP__LEX_NOUN | NP__LEX_PLURAL)) && !verb_like(a, n3);
+    }
     if (tin(a, p, poss_det)) {
         /* "the presidents allies": a plural subject takes no -s verb, so a
          * plural after it is a noun; not a reduced relative clause ("the
@@ -1374,6 +1382,19 @@ unknown:
         !tin(a, t, plural_modifiers) && next_tok(a, n) &&
         teq(a, next_tok(a, n), "of"))
         return (long)bl;
+    /* "that moons icy crust": after "that" or "this", an adjective that is
+     * nothing else and a noun that is no verb */
+    if (p && !p->cap && (teq(a, p, "that") || teq(a, p, "this")) && n &&
+        !t->cap && !n->cap && n->ascii && !fwc(a, n) && !n->hyphen_after &&
+        (lx(a, n) & NP__LEX_ADJ) &&
+        !(lx(a, n) & (NP__LEX_NOUN | NP__LEX_VERB | NP__LEX_ED | NP__LEX_ING |
+                      NP__LEX_ADV)) &&
+        !tin(a, t, plural_modifiers) && next_tok(a, n)) {
+        const tok *n2 = next_tok(a, n);
+        if (!n2->cap && !fwc(a, n2) && (lx(a, n2) & NP__LEX_NOUN) &&
+            !(lx(a, n2) & (NP__LEX_VERB3 | NP__LEX_ED | NP__LEX_ING)))
+            return (long)bl;
+    }
     /* "the groups 18-year insurgency": a number joined to a noun by a
      * hyphen; not after a verb that takes two objects ("gave the workers
      * 10-day notices") */
