@@ -291,6 +291,11 @@ static int its_is_it_is(const actx *a, const tok *t)
             (n3 && (fwc(a, n3) & NP__FW_CONJ)))
             return 1;
     }
+    /* "its turning out to be" */
+    if ((lx(a, n) & NP__LEX_ING) && n2 && !n->hyphen_after &&
+        (teq(a, n2, "out") || teq(a, n2, "up")) && next_tok(a, n2) &&
+        (teq(a, next_tok(a, n2), "to") || teq(a, next_tok(a, n2), "that")))
+        return 1;
     /* "its part of", "its kind of" */
     if (n2 && teq(a, n2, "of") &&
         (teq(a, n, "part") || teq(a, n, "kind") || teq(a, n, "sort")))
@@ -1211,6 +1216,13 @@ unknown:
             !tin(a, n, plural_modifiers))
             return (long)len;
         if (cap_common_possessive(a, t, p, n, lb))
+            return (long)bl;
+        /* "Googles gone way over the top": a name's "has" before a
+         * participle that is nothing else */
+        if (!(lx(a, t) & NP__LEX_CAP) && (lb & NP__LEX_CAP) && !t->allcaps &&
+            n && !n->cap && tin(a, n, (const char *const[]){"gone", "been",
+                                                           "got", NULL}) &&
+            !(p && (fwc(a, p) & NP__FW_DET)) && !np__demonym(w, len))
             return (long)bl;
         /* "the Presidents physician", "this Presidents health": a title
          * written with a capital */
