@@ -85,20 +85,24 @@ static void enforce_limits(xmlNodePtr root, size_t max_depth, size_t max_nodes,
  * tags). The pre-pass tokenises the page the way libxml2 does (comments,
  * script and style text, attribute syntax) and
  *  - drops the attributes of an element past max_attributes;
- *  - drops an end tag whose name no element open at that point could have
+ *  - drops an end tag when no element of its name was opened before it
  *    (libxml2 ignores such a tag anyway after scanning), keeping a few for
  *    html, head, body and p, which libxml2 may open by itself;
  *  - counts the work libxml2 will do (bytes, attribute comparisons, the
  *    open elements an end tag may scan, at most max_depth) and cuts the
  *    page where it passes max_work.
- * It models the open elements with a count per name hash: a start adds
- * one (except the empty elements and "<x/>"), an end tag of that name
- * takes one away. libxml2 also closes elements by itself (a p by a div,
- * everything above an end tag's match), which the model ignores: it may
- * count an element open that libxml2 closed, never the reverse, so no end
- * tag libxml2 would act on is dropped. Names are told apart by a 32-bit
- * hash: two names with one hash share a count, which no real page shows
- * and a crafted page can only use to change its own tree.
+ * An end tag is dropped only when no element of its name was opened
+ * before it (libxml2 may also refuse to close an element, when one of a
+ * higher end priority such as a div is above it, so "closed once" is not
+ * "closed"). The cost of the end tags kept comes from a model of libxml2's
+ * stack: starts push (a p, li, dt, dd, option, tr, td or th closes one of
+ * its kind on top, as a block start closes a p: a subset of what libxml2
+ * closes, so the model is never shallower than libxml2), an end tag pops
+ * down to its name unless an element of higher end priority is in the way
+ * (as htmlAutoCloseOnClose), and a scan looks at max_depth entries at most
+ * (libxml2 never gets deeper). Names are told apart by a 32-bit hash: two
+ * names with one hash share an entry, which no real page shows and a
+ * crafted page can only use to change its own tree.
  * ------------------------------------------------------------------ */
 
 typedef struct np__prepass {
@@ -107,9 +111,11 @@ typedef struct np__prepass {
     np__buf out;            /* used only once something is dropped */
     size_t copied;          /* input up to here is in out (when used) */
     int used;
-    size_t open;            /* elements counted open, all names */
+    uint32_t *stack;        /* the model of libxml2's open elements */
+    unsigned char *prio;    /* their end priorities */
+    size_t depth, cap;
     size_t max_depth;       /* what one end tag's scan may cost at most */
-    uint32_t *keys;         /* open-addressing table: name -> open count */
+    uint32_t *keys;         /* open-addressing table: name -> times opened */
     uint32_t *counts;
     size_t tcap, tlen;
     size_t stray_implied;   /* unmatched html/head/body/p end tags kept */
@@ -203,10 +209,48 @@ static uint32_t *pp_slot(np__prepass *pp, uint32_t key)
     return &pp->counts[i];
 }
 
-/* What libxml2's scan of its open elements for an end tag may cost. */
-static size_t pp_scan_cost(const np__prepass *pp)
+static void pp_push(np__prepass *pp, uint32_t h, unsigned char prio)
 {
-    return pp->open < pp->max_depth ? pp->open + 1 : pp->max_depth + 1;
+    if (pp->depth == pp->cap) {
+        size_t ncap = pp->cap ? pp->cap * 2 : 256;
+        uint32_t *ns = np__realloc(pp->stack, ncap * sizeof(*ns));
+        unsigned char *np;
+        if (!ns) {
+            pp->oom = 1;
+            return;
+        }
+        pp->stack = ns;
+        np = np__realloc(pp->prio, ncap);
+        if (!np) {
+            pp->oom = 1;
+            return;
+        }
+        pp->prio = np;
+        pp->cap = ncap;
+    }
+    pp->stack[pp->depth] = h;
+    pp->prio[pp->depth] = prio;
+    pp->depth++;
+}
+
+/* An end tag in the model: finds its name within max_depth entries of the
+ * top, stopping at an element of higher end priority; pops down through
+ * it when found. Returns the entries scanned (libxml2's cost). */
+static size_t pp_end(np__prepass *pp, uint32_t h, unsigned char prio)
+{
+    size_t i = pp->depth, scanned = 0;
+    while (i > 0 && scanned < pp->max_depth) {
+        i--;
+        scanned++;
+        if (pp->stack[i] == h) {
+            pp->depth = i;
+            return scanned;
+        }
+        if (pp->prio[i] > prio)
+            break;
+    }
+    /* libxml2 then looks for the name in its whole stack */
+    return (pp->depth < pp->max_depth ? pp->depth : pp->max_depth) + 1;
 }
 
 /* Leaves [from, to) of the input out of what libxml2 reads. */
@@ -268,7 +312,23 @@ static void pp_run(np__prepass *pp)
     /* the elements libxml2 may open by itself (a p for text right under
      * html or head) */
     static const char *const implied_names[] = { "html", "head", "body", "p" };
-    uint32_t empty[14], implied[4], h_script, h_style;
+    /* libxml2's end priorities (htmlEndPriority); every other name: 100 */
+    static const struct { const char *name; unsigned char prio; } prios[] = {
+        { "div", 150 }, { "td", 160 }, { "th", 160 }, { "tr", 170 },
+        { "thead", 180 }, { "tbody", 180 }, { "tfoot", 180 },
+        { "table", 190 }, { "head", 200 }, { "body", 200 }, { "html", 220 }
+    };
+    /* starts that close an element of their own name on top */
+    static const char *const self_closing_names[] = {
+        "p", "li", "dt", "dd", "option", "tr", "td", "th"
+    };
+    /* starts that close a p on top */
+    static const char *const block_names[] = {
+        "div", "ul", "ol", "dl", "table", "h1", "h2", "h3", "h4", "h5", "h6",
+        "pre", "blockquote", "form", "address", "center", "hr"
+    };
+    uint32_t empty[14], implied[4], prio_h[11], selfc[8], block[17];
+    uint32_t h_script, h_style, h_p;
     const char *s = pp->s;
     size_t n = pp->n, i = 0, k;
 
@@ -276,8 +336,23 @@ static void pp_run(np__prepass *pp)
         empty[k] = pp_hash_str(empty_names[k]);
     for (k = 0; k < 4; k++)
         implied[k] = pp_hash_str(implied_names[k]);
+    for (k = 0; k < 11; k++)
+        prio_h[k] = pp_hash_str(prios[k].name);
+    for (k = 0; k < 8; k++)
+        selfc[k] = pp_hash_str(self_closing_names[k]);
+    for (k = 0; k < 17; k++)
+        block[k] = pp_hash_str(block_names[k]);
     h_script = pp_hash_str("script");
     h_style = pp_hash_str("style");
+    h_p = pp_hash_str("p");
+#define PP_PRIO(hash, out)                                                   \
+    do {                                                                     \
+        size_t q_;                                                           \
+        (out) = 100;                                                         \
+        for (q_ = 0; q_ < 11; q_++)                                          \
+            if (prio_h[q_] == (hash))                                        \
+                (out) = prios[q_].prio;                                      \
+    } while (0)
 
     while (i < n && !pp->oom) {
         const char *lt = memchr(s + i, '<', n - i);
@@ -329,17 +404,12 @@ static void pp_run(np__prepass *pp)
             cnt = pp_slot(pp, h);
             if (!cnt)
                 return;
-            if (*cnt == 0) {
-                if (pp_in(h, implied, 4) && pp->stray_implied < 8) {
-                    pp->stray_implied++;
-                    pp->work += pp_scan_cost(pp);
-                } else {
-                    pp_drop(pp, j, e);
-                }
+            if (*cnt == 0 && !(pp_in(h, implied, 4) && pp->stray_implied++ < 8)) {
+                pp_drop(pp, j, e);
             } else {
-                (*cnt)--;
-                pp->open--;
-                pp->work += pp_scan_cost(pp);
+                unsigned char prio;
+                PP_PRIO(h, prio);
+                pp->work += pp_end(pp, h, prio);
             }
             i = e;
             continue;
@@ -395,12 +465,19 @@ static void pp_run(np__prepass *pp)
                 p++;
             }
             pp->work++;
+            if (pp->depth && pp->stack[pp->depth - 1] == h && pp_in(h, selfc, 8))
+                pp->depth--;
+            else if (pp->depth && pp->stack[pp->depth - 1] == h_p && pp_in(h, block, 17))
+                pp->depth--;
             if (!self_closed && !pp_in(h, empty, 14)) {
                 uint32_t *cnt = pp_slot(pp, h);
+                unsigned char prio;
                 if (!cnt)
                     return;
-                (*cnt)++;
-                pp->open++;
+                if (*cnt < UINT32_MAX)
+                    (*cnt)++;      /* opened at least once */
+                PP_PRIO(h, prio);
+                pp_push(pp, h, prio);
             }
             i = p;
             if (!self_closed && (h == h_script || h == h_style)) {
@@ -410,6 +487,8 @@ static void pp_run(np__prepass *pp)
         }
     }
 }
+
+#undef PP_PRIO
 
 /* Runs the pre-pass; on success *page and *len say what libxml2 reads
  * (the input itself when nothing was dropped), *cut whether the work
@@ -433,7 +512,10 @@ static int prepass(np__ctx *c, const char *utf8, size_t len, np__prepass *pp,
     pp_run(pp);
     np__free(pp->keys);
     np__free(pp->counts);
-    pp->keys = pp->counts = NULL;
+    np__free(pp->stack);
+    np__free(pp->prio);
+    pp->keys = pp->counts = pp->stack = NULL;
+    pp->prio = NULL;
     if (pp->oom || pp->out.oom)
         return np__error(c->parser, NP_ENOMEM, "out of memory before parsing HTML");
     *cut = pp->cut_at != (size_t)-1;
