@@ -721,6 +721,28 @@ static int native_s_ending(const actx *a, const tok *t)
            p == 'e';
 }
 
+/* A brand written with a capital inside ("FromSoftware", "WeWork"): its
+ * final s is no part of a surname. */
+static int camel_case(const char *w, size_t len)
+{
+    /* surname prefixes: McInnes, DeVries, LaBelle, MacInnis, VanHees */
+    static const char *const prefixes[] = {
+        "Mc", "Mac", "De", "Di", "Da", "Du", "La", "Le", "Van", "Von", "St",
+        "Fitz", NULL
+    };
+    size_t k, q;
+    if (len < 4 || !(w[0] >= 'A' && w[0] <= 'Z'))
+        return 0;
+    for (k = 1; k + 1 < len; k++)
+        if (w[k] >= 'A' && w[k] <= 'Z' && w[k - 1] >= 'a' && w[k - 1] <= 'z') {
+            for (q = 0; prefixes[q]; q++)
+                if (strlen(prefixes[q]) == k && !memcmp(w, prefixes[q], k))
+                    return 0;
+            return 1;
+        }
+    return 0;
+}
+
 /* Is w[0..bl) (a word less its final s) a person: an agent noun
  * ("sheriff", "prosecutor", "attorney", "general") or a name? */
 static int agent_or_name(const actx *a, const tok *t, const char *w, size_t bl)
@@ -1118,7 +1140,7 @@ unknown:
             return -1;
         /* a vowel before the s: "Sentras" is a possessive, but "Tsipras"
          * after "Alexis", or opening a sentence, is a name of its own */
-        if (native_s_ending(a, t) &&
+        if (native_s_ending(a, t) && !camel_case(w, len) &&
             !(a->s[t->e - 2] != 'e' && a->s[t->e - 2] != 's' && !t->start &&
               !(p && np__given_name(a->s + p->s, p->e - p->s)) &&
               (lx(a, n) & (NP__LEX_NOUN | NP__LEX_ADJ)) &&
