@@ -384,6 +384,13 @@ START_TEST(apostrophe_context_rules)
         "The farmers produce fresh milk.",
         "The couple wed in June.",
         "Goldman Sachs shares rose.",
+        "They gave the workers 10-day notices.",
+        "She talked with players coming off the field.",
+        "Money went to workers building homes in the city.",
+        "He joined McInnes campaign staff.",
+        "Fans of DeVries music came.",
+        "Officials said that states eager to join must apply.",
+        "The Fords got married in June.",
         NULL
     };
     size_t i;
@@ -431,6 +438,24 @@ START_TEST(apostrophe_context_rules)
               "The music made everyone's day.");
     CLEANS_TO("Noem said the states meth epidemic is growing.",
               "Noem said the state's meth epidemic is growing.");
+    CLEANS_TO("Talks aimed to end the groups 18-year insurgency.",
+              "Talks aimed to end the group's 18-year insurgency.");
+    CLEANS_TO("They found water above that moons icy crust.",
+              "They found water above that moon's icy crust.");
+    CLEANS_TO("It was every expecting parents worst fear.",
+              "It was every expecting parent's worst fear.");
+    CLEANS_TO("It is the Assad regimes consistent practice.",
+              "It is the Assad regime's consistent practice.");
+    CLEANS_TO("It fills a hole in immunologists understanding.",
+              "It fills a hole in immunologists' understanding.");
+    CLEANS_TO("You may find your customers unmet needs.",
+              "You may find your customers' unmet needs.");
+    CLEANS_TO("It is not as elegant as in FromSoftwares work.",
+              "It is not as elegant as in FromSoftware's work.");
+    CLEANS_TO("But with this launch, its turning out to be slow.",
+              "But with this launch, it's turning out to be slow.");
+    CLEANS_TO("Googles gone way over the top with it.",
+              "Google's gone way over the top with it.");
 }
 END_TEST
 
