@@ -97,6 +97,19 @@ static size_t make_key(const char *s, size_t n, char *out, size_t cap, int fold)
     return o;
 }
 
+/* strcmp's order, inline: most probes of a binary search differ within a
+ * byte or two, where the call cost more than the comparison. */
+static int key_cmp(const char *a, const char *b)
+{
+    const unsigned char *x = (const unsigned char *)a;
+    const unsigned char *y = (const unsigned char *)b;
+    while (*x && *x == *y) {
+        x++;
+        y++;
+    }
+    return (int)*x - (int)*y;
+}
+
 static const np__ner_entry *lx_find(const char *s, size_t n)
 {
     char k[MAX_KEY];
@@ -106,7 +119,7 @@ static const np__ner_entry *lx_find(const char *s, size_t n)
     while (lo < hi) {
         size_t mid = lo + (hi - lo) / 2;
         const char *e = np__ner_strings + np__ner_entries[mid].key;
-        int cmp = strcmp(k, e);
+        int cmp = key_cmp(k, e);
         if (cmp == 0)
             return &np__ner_entries[mid];
         if (cmp < 0)
@@ -164,7 +177,7 @@ static unsigned en_flags(const char *s, size_t n)
     k[n] = '\0';
     while (lo < hi) {
         size_t mid = lo + (hi - lo) / 2;
-        int cmp = strcmp(k, np__english_words + np__english_offsets[mid]);
+        int cmp = key_cmp(k, np__english_words + np__english_offsets[mid]);
         if (cmp == 0)
             return np__english_flags[mid];
         if (cmp < 0)
