@@ -202,14 +202,91 @@ static const char *const np__positive[] = {
     "page", "post", "text", "blog", "story", NULL
 };
 
-static int weight_of(const char *s)
+/* A word list with the pairs of letters its words start with, so that a
+ * hint is read once, looking up each pair, rather than searched once per
+ * word (about 130 strstr calls per element with a class or id). */
+typedef struct hintset {
+    const char *const *words;
+    int any_short;       /* a word of one letter: has_any does the work */
+    uint64_t bits[16];   /* pairs, hashed to 1024 bits */
+} hintset;
+
+static unsigned pair_hash(unsigned char a, unsigned char b)
+{
+    return ((unsigned)a * 31u + (unsigned)b) & 1023u;
+}
+
+static void hintset_init(hintset *h, const char *const *words)
+{
+    memset(h, 0, sizeof *h);
+    h->words = words;
+    for (; *words; words++) {
+        const char *x = *words;
+        if (!x[0] || !x[1]) {
+            h->any_short = 1;
+            continue;
+        }
+        {
+            unsigned k = pair_hash((unsigned char)x[0], (unsigned char)x[1]);
+            h->bits[k >> 6] |= (uint64_t)1 << (k & 63);
+        }
+    }
+}
+
+/* has_any(s, h->words), in one pass over s. */
+static int hint_has(const hintset *h, const char *s)
+{
+    const char *p;
+    if (h->any_short)
+        return has_any(s, h->words);
+    if (!s || !*s)
+        return 0;
+    for (p = s; p[1]; p++) {
+        unsigned k = pair_hash((unsigned char)p[0], (unsigned char)p[1]);
+        const char *const *w;
+        if (!((h->bits[k >> 6] >> (k & 63)) & 1))
+            continue;
+        for (w = h->words; *w; w++) {
+            const char *x = *w;
+            size_t i;
+            if (x[0] != p[0] || x[1] != p[1])
+                continue;
+            for (i = 2; x[i] && p[i] == x[i]; i++)
+                ;
+            if (!x[i])
+                return 1;
+        }
+    }
+    return 0;
+}
+
+/* The hint lists of classify(), ready for hint_has. */
+typedef struct hints {
+    hintset unlikely, maybe, junk, big, negative, positive;
+} hints;
+
+static const char *const np__big[] = {
+    "caption", "credit", "bio", "author", NULL
+};
+
+static void hints_init(hints *h)
+{
+    hintset_init(&h->unlikely, np__unlikely);
+    hintset_init(&h->maybe, np__maybe);
+    hintset_init(&h->junk, np__junk);
+    hintset_init(&h->big, np__big);
+    hintset_init(&h->negative, np__negative);
+    hintset_init(&h->positive, np__positive);
+}
+
+static int weight_of(const hints *h, const char *s)
 {
     int w = 0;
     if (!s || !*s)
         return 0;
-    if (has_any(s, np__negative))
+    if (hint_has(&h->negative, s))
         w -= 25;
-    if (has_any(s, np__positive))
+    if (hint_has(&h->positive, s))
         w += 25;
     return w;
 }
@@ -269,6 +346,7 @@ typedef struct walk {
     size_t max_depth;
     const xmlNode *ld[NP__MAX_LD];  /* JSON-LD scripts met */
     int nld;
+    hints hints;
 } walk;
 
 static np__node *NODE(walk *w, int32_t i)
@@ -381,16 +459,14 @@ static NP__NOINLINE unsigned classify(const walk *w, const xmlNode *n, int t,
 
     if (!w->relax && t != T_BODY && t != T_ARTICLE && t != T_MAIN
         && t != T_A && !(flags & F_ARTBODY) && hl > 1
-        && has_any(hint, np__unlikely) && !has_any(hint, np__maybe)
+        && hint_has(&w->hints.unlikely, hint)
+        && !hint_has(&w->hints.maybe, hint)
         && !holds_quote(n, 0))
         flags |= F_UNLIKELY;
-    if (hl > 1 && !(flags & F_ARTBODY) && has_any(hint, np__junk)
+    if (hl > 1 && !(flags & F_ARTBODY) && hint_has(&w->hints.junk, hint)
         && !holds_quote(n, 0)) {
-        static const char *const big[] = {
-            "caption", "credit", "bio", "author", NULL
-        };
         flags |= F_JUNKHINT;
-        if (has_any(hint, big))
+        if (hint_has(&w->hints.big, hint))
             flags |= F_BIGJUNK;
     }
     if (!w->relax && (flags & (F_UNLIKELY | F_ROLEOUT)))
@@ -401,11 +477,11 @@ static NP__NOINLINE unsigned classify(const walk *w, const xmlNode *n, int t,
     *weight = 0;
     if (cls && *cls) {
         lower_copy(c2, sizeof c2, 0, cls);
-        *weight = weight_of(c2);
+        *weight = weight_of(&w->hints, c2);
     }
     if (id && *id) {
         lower_copy(c2, sizeof c2, 0, id);
-        *weight += weight_of(c2);
+        *weight += weight_of(&w->hints, c2);
     }
     return flags;
 }
@@ -1550,6 +1626,7 @@ static int run(np__ctx *c, xmlNode *root, int relax, size_t *chars_out,
 
     memset(&w, 0, sizeof w);
     np__vec_init(&w.nodes, sizeof(np__node));
+    hints_init(&w.hints);
     w.relax = relax;
     w.max_depth = c->parser && c->parser->opts.max_depth
         ? c->parser->opts.max_depth : 4096;
