@@ -977,8 +977,11 @@ static int is_numeric_dateline(const char *s, size_t n)
         if (isdigit(ch)) {
             size_t b = i;
             int v = 0;
-            while (i < n && isdigit((unsigned char)s[i]))
-                v = v * 10 + (s[i++] - '0');
+            while (i < n && isdigit((unsigned char)s[i])) {
+                if (i - b < 5) /* only a year's digits matter */
+                    v = v * 10 + (s[i] - '0');
+                i++;
+            }
             nums++;
             if (i - b == 4 && v >= 1900 && v <= 2100)
                 year = 1;
