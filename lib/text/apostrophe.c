@@ -738,7 +738,8 @@ static int camel_case(const char *w, size_t len)
             for (q = 0; prefixes[q]; q++)
                 if (strlen(prefixes[q]) == k && !memcmp(w, prefixes[q], k))
                     return 0;
-            return 1;
+            /* "GeoNames": the last part is a plural of its own */
+            return np__lex(w + k, len - k) ? 0 : 1;
         }
     return 0;
 }
@@ -790,6 +791,24 @@ static const char *const reflexives[] = {
     "ourselves", "yourselves", "everyone", "everything", "someone",
     "something", "anyone", "anything", "nothing", "nobody", NULL
 };
+
+/* A plural of a person noun: "users", "officials", "prosecutors". */
+static int person_plural(const actx *a, const tok *t)
+{
+    static const char *const agent[] = {
+        "ers", "ors", "ists", "ants", "ents", "ians", "als", NULL
+    };
+    const char *w = a->s + t->s;
+    size_t len = t->e - t->s, k;
+    if (np__role_noun(w, len > 0 ? len - 1 : 0))
+        return 1;
+    for (k = 0; agent[k]; k++) {
+        size_t sl = strlen(agent[k]);
+        if (len > sl + 1 && !memcmp(w + len - sl, agent[k], sl))
+            return 1;
+    }
+    return 0;
+}
 
 /* A plural after a determiner that cannot head the noun phrase: "a chefs
  * knife" (a singular determiner), "the presidents allies" (a plural before
@@ -855,7 +874,11 @@ static int det_plural(const actx *a, const tok *t, const tok *p, const tok *n)
         if (!(lx(a, n) & NP__LEX_PLURAL) || (lx(a, n) & NP__LEX_ING) ||
             tin(a, n, plural_modifiers) || tin(a, n, collective_heads))
             return 0;
-        if (n2 && !n2->cap && verb_like(a, n2))
+        if (n2 && !n2->cap && (verb_like(a, n2) ||
+                               /* "the tools users need": people before a
+                                * verb */
+                               ((lx(a, n2) & NP__LEX_VERB) && !fwc(a, n2) &&
+                                person_plural(a, n))))
             return 0;
         /* "deep in the lungs repairs itself": an -s verb before its object */
         if ((lx(a, n) & NP__LEX_VERB3) && n2 &&
@@ -1312,7 +1335,11 @@ unknown:
         (!p->cap || np__demonym(a->s + p->s, p->e - p->s) ||
          /* "the Assad regimes consistent practice": a name */
          (!p->start && !p->allcaps && !(lx(a, p) & NP__LEX_LOWER) &&
-          !(lx(a, t) & NP__LEX_VERB3) && !np__place_name(a->s + p->s, p->e - p->s))) &&
+          !(lx(a, t) & NP__LEX_VERB3) && !np__place_name(a->s + p->s, p->e - p->s) &&
+          /* only before an adjective: "the Debian alternatives system"
+           * is a compound */
+          n && (lx(a, n) & NP__LEX_ADJ) &&
+          !(lx(a, n) & (NP__LEX_NOUN | NP__LEX_VERB)))) &&
         !tin(a, p, quantifiers) &&
         !tin(a, p, (const char *const[]){"many", "few", "other", "such",
                                          "same", "various", "numerous",
@@ -1385,6 +1412,10 @@ unknown:
                                          "according", NULL})) {
         unsigned nl = lx(a, n);
         const tok *n2 = next_tok(a, n);
+        /* irregular plurals are plurals: "the extractors people use" */
+        if (tin(a, n, (const char *const[]){"people", "men", "women",
+                                            "children", "police", NULL}))
+            nl |= NP__LEX_PLURAL;
         if ((nl & (NP__LEX_NOUN | NP__LEX_ADJ)) &&
             !(nl & (NP__LEX_ED | NP__LEX_ING | NP__LEX_PLURAL)) &&
             /* an adjective that is also a verb only before a noun that is
@@ -1453,9 +1484,10 @@ unknown:
      * noun that is no verb */
     if (dp && tin(a, dp, (const char *const[]){"the", "his", "its", NULL}) &&
         n && !t->cap && !n->cap && n->ascii && !n->digit && !lx(a, n) &&
-        !n->hyphen_after && !tin(a, t, plural_modifiers)) {
+        !n->hyphen_after && !tin(a, t, plural_modifiers) && n->e - n->s >= 4) {
         const tok *n2 = next_tok(a, n);
         if (n2 && !n2->cap && !fwc(a, n2) && (lx(a, n2) & NP__LEX_NOUN) &&
+            !tin(a, n2, quantifiers) && !tin(a, n2, not_heads) &&
             !(lx(a, n2) & (NP__LEX_VERB | NP__LEX_VERB3 | NP__LEX_ED |
                            NP__LEX_ING)))
             return (long)bl;
