@@ -235,6 +235,14 @@ typedef struct qsurname {
     long ent;
 } qsurname;
 
+/* A word list with a bitmap of its words' first two letters and length,
+ * so that most words are ruled out without reading the list. */
+#define QLIDX_N 8
+typedef struct qlidx {
+    const char *const *list;
+    uint64_t bits[16];
+} qlidx;
+
 typedef struct qstate {
     np__ctx *c;
     const char *b;        /* body */
@@ -263,10 +271,13 @@ typedef struct qstate {
     /* the last speaker who was a named person (a fallback for "he") */
     const char *last_person;
     long last_person_ent;
+    qlidx lidx[QLIDX_N];  /* the longest word lists, indexed */
     int oom;
 } qstate;
 
 static int q_inlist(const char *a, size_t n, const char *const *list);
+static int q_inlist_st(const qstate *st, const char *a, size_t n,
+                       const char *const *list);
 
 static uint32_t q_dec(const char *s, size_t n, size_t i, size_t *len)
 {
@@ -388,6 +399,50 @@ static int q_ieq(const char *a, size_t n, const char *w)
     return w[n] == '\0';
 }
 
+static unsigned q_lkey(unsigned c0, unsigned c1, size_t n)
+{
+    return (c0 * 961u + c1 * 31u + (unsigned)n) & 1023u;
+}
+
+static void q_lidx_init(qlidx *x, const char *const *list)
+{
+    memset(x, 0, sizeof *x);
+    x->list = list;
+    for (; *list; list++) {
+        const char *w = *list;
+        size_t n = strlen(w);
+        unsigned k;
+        if (n == 0)
+            continue;
+        k = q_lkey((unsigned char)w[0], n > 1 ? (unsigned char)w[1] : 0u, n);
+        x->bits[k >> 6] |= (uint64_t)1 << (k & 63);
+    }
+}
+
+/* q_inlist, ruling most words out by the list's bitmap when it has one
+ * (the first two letters lowered as q_ieq does, and the length). */
+static int q_inlist_st(const qstate *st, const char *a, size_t n,
+                       const char *const *list)
+{
+    size_t i;
+    if (n == 0 || n > 24)
+        return 0;
+    for (i = 0; i < QLIDX_N; i++) {
+        if (st->lidx[i].list == list) {
+            unsigned c0 = (unsigned char)a[0], c1 = n > 1 ? (unsigned char)a[1] : 0u, k;
+            if (c0 >= 'A' && c0 <= 'Z')
+                c0 += 32;
+            if (c1 >= 'A' && c1 <= 'Z')
+                c1 += 32;
+            k = q_lkey(c0, c1, n);
+            if (!((st->lidx[i].bits[k >> 6] >> (k & 63)) & 1))
+                return 0;
+            break;
+        }
+    }
+    return q_inlist(a, n, list);
+}
+
 static int q_inlist(const char *a, size_t n, const char *const *list)
 {
     size_t i;
@@ -415,7 +470,7 @@ static int q_is_abbrev(qstate *st, const qtok *w)
         return 1;                      /* U.S. */
     if (!(w->f & QF_UPPER))            /* "fell ill." ends a sentence */
         return q_ieq(p, n, "etc") || q_ieq(p, n, "vs") || q_ieq(p, n, "approx");
-    return q_inlist(p, n, q_abbrevs);
+    return q_inlist_st(st, p, n, q_abbrevs);
 }
 
 /* Tokenizes the paragraph [ps, pe) into st->toks. */
@@ -509,8 +564,8 @@ static int q_tokenize(qstate *st, size_t ps, size_t pe)
                         we++;
                     /* but not before a cue or a pronoun: "'... Yankees' he said" */
                     if (u_islower((UChar32)w) &&
-                        !q_inlist(b + j, we - j, q_cues_fin) &&
-                        !q_inlist(b + j, we - j, q_cues_part) &&
+                        !q_inlist_st(st, b + j, we - j, q_cues_fin) &&
+                        !q_inlist_st(st, b + j, we - j, q_cues_part) &&
                         !q_inlist(b + j, we - j, q_pron_subj))
                         f |= QF_POSS;
                 }
@@ -747,7 +802,7 @@ static int q_word_in(qstate *st, size_t i, const char *const *list)
     const qtok *t = TOK(st, i);
     if (!(t->f & QF_WORD))
         return 0;
-    return q_inlist(st->b + t->s, t->e - t->s, list);
+    return q_inlist_st(st, st->b + t->s, t->e - t->s, list);
 }
 
 static int q_word_is(qstate *st, size_t i, const char *w)
@@ -756,14 +811,16 @@ static int q_word_is(qstate *st, size_t i, const char *w)
     return (t->f & QF_WORD) && q_ieq(st->b + t->s, t->e - t->s, w);
 }
 
+/* Words before a noun: "the reports", "his calls". */
+static const char *const q_dets[] = {
+    "the", "a", "an", "his", "her", "their", "its", "our", "my", "your",
+    "these", "those", "such", "many", "some", "several", "other", "no",
+    "any", "all", "both", "recent", "new", "latest", "early", "earlier",
+    "local", "news", "media", "critical", "two", "three", "few", NULL
+};
+
 static int q_cue_at(qstate *st, size_t i, size_t hi)
 {
-    static const char *const dets[] = {
-        "the", "a", "an", "his", "her", "their", "its", "our", "my", "your",
-        "these", "those", "such", "many", "some", "several", "other", "no",
-        "any", "all", "both", "recent", "new", "latest", "early", "earlier",
-        "local", "news", "media", "critical", "two", "three", "few", NULL
-    };
     if (!(TOK(st, i)->f & QF_WORD))
         return 0;
     if (q_word_is(st, i, "according") && i + 1 < hi && q_word_is(st, i + 1, "to"))
@@ -772,7 +829,7 @@ static int q_cue_at(qstate *st, size_t i, size_t hi)
         return 0;                     /* "United States" */
     if (i > 0 && q_word_is(st, i - 1, "to"))
         return 0;                     /* an infinitive */
-    if (i > 0 && q_word_in(st, i - 1, dets))
+    if (i > 0 && q_word_in(st, i - 1, q_dets))
         return 0;                     /* a noun: "the reports", "his calls" */
     if (i > 0 && q_word_is(st, i - 1, "being"))
         return 0;                     /* "That being said, ..." */
@@ -1085,8 +1142,8 @@ static int q_object_pos(qstate *st, size_t pos)
         return 0;
     if (q_inlist(st->b + ws, n, objw))
         return 1;
-    if (q_inlist(st->b + ws, n, open_words) || q_inlist(st->b + ws, n, q_roles) ||
-        q_inlist(st->b + ws, n, q_person_heads))
+    if (q_inlist(st->b + ws, n, open_words) || q_inlist_st(st, st->b + ws, n, q_roles) ||
+        q_inlist_st(st, st->b + ws, n, q_person_heads))
         return 0;
     /* a role noun: "negotiator", "scientist", "spokesperson" */
     if ((n > 4 && memcmp(st->b + we - 2, "or", 2) == 0) ||
@@ -2307,6 +2364,14 @@ int np__quotes(np__ctx *c, const np__tokens *tk)
     st.last_ent = -1;
     st.last_person_ent = -1;
     st.addressee = -1;
+    q_lidx_init(&st.lidx[0], q_cues_fin);
+    q_lidx_init(&st.lidx[1], q_cues_part);
+    q_lidx_init(&st.lidx[2], q_stop);
+    q_lidx_init(&st.lidx[3], q_skip);
+    q_lidx_init(&st.lidx[4], q_roles);
+    q_lidx_init(&st.lidx[5], q_person_heads);
+    q_lidx_init(&st.lidx[6], q_abbrevs);
+    q_lidx_init(&st.lidx[7], q_dets);
     np__vec_init(&st.toks, sizeof(qtok));
     np__vec_init(&st.recs, sizeof(qrec));
     np__vec_init(&st.spans, sizeof(qspan));
