@@ -1447,6 +1447,13 @@ unknown:
         !tin(a, t, plural_modifiers) && next_tok(a, n) &&
         teq(a, next_tok(a, n), "of"))
         return (long)bl;
+    /* "the ball trickled to the goaltenders right.": a side of someone */
+    if (p && teq(a, p, "the") && n && !t->cap && !n->cap &&
+        (teq(a, n, "right") || teq(a, n, "left")) && !next_tok(a, n) &&
+        (a->s[n->e] == '.' || a->s[n->e] == ',') && prev_tok(a, p) &&
+        tin(a, prev_tok(a, p), (const char *const[]){"to", "on", "at", "from",
+                                                     NULL}))
+        return (long)bl;
     /* "that moons icy crust": after "that" or "this", an adjective that is
      * nothing else and a noun that is no verb */
     if (p && !p->cap && (teq(a, p, "that") || teq(a, p, "this")) && n &&
