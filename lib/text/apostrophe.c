@@ -435,8 +435,11 @@ static int intro_phrase(const actx *a, const tok *t)
     while (i > 0 && k < 8) {
         const tok *q = &a->t[--i];
         k++;
-        if (teq(a, q, "thanks") && i + 1 < a->n && teq(a, &a->t[i + 1], "to"))
-            continue;   /* "Thanks to my tariffs, were taking" */
+        if (teq(a, q, "thanks") && i + 1 < a->n && teq(a, &a->t[i + 1], "to")) {
+            if (q->start || q->quote_before)
+                return 1;   /* "Thanks to my tariffs, were taking" */
+            continue;
+        }
         if ((fwc(a, q) & NP__FW_AUX) || is_verbish(a, q) ||
             ((lx(a, q) & NP__LEX_VERB3) && !(lx(a, q) & NP__LEX_PLURAL)))
             return 0;
