@@ -571,6 +571,28 @@ static void node_text(const xmlNode *n, np__buf *b)
     np__buf_free(&raw);
 }
 
+/* Whether any of the words (ASCII, each starting with a letter) occurs in
+ * s, ignoring ASCII case: ci_contains for each, in one pass over s. */
+static int ci_contains_any(const char *s, const char *const *words)
+{
+    uint32_t first = 0;
+    size_t i;
+    if (!s)
+        return 0;
+    for (i = 0; words[i]; i++)
+        first |= (uint32_t)1 << (tolower((unsigned char)words[i][0]) - 'a');
+    for (; *s; s++) {
+        unsigned c = (unsigned char)*s | 0x20u;   /* lower case, for letters */
+        if (c - 'a' >= 26u || !((first >> (c - 'a')) & 1))
+            continue;
+        for (i = 0; words[i]; i++)
+            if ((unsigned)tolower((unsigned char)words[i][0]) == c
+                && strncasecmp(s + 1, words[i] + 1, strlen(words[i]) - 1) == 0)
+                return 1;
+    }
+    return 0;
+}
+
 static int byline_hint(const xmlNode *n)
 {
     const char *cls = np__xml_attr(n, "class");
@@ -580,15 +602,11 @@ static int byline_hint(const xmlNode *n)
     static const char *const words[] = {
         "byline", "author", "writtenby", "p-author", NULL
     };
-    size_t i;
     if (rel && strcmp(rel, "author") == 0)
         return 1;
     if (ip && ci_contains(ip, "author"))
         return 1;
-    for (i = 0; words[i]; i++)
-        if (ci_contains(cls, words[i]) || ci_contains(id, words[i]))
-            return 1;
-    return 0;
+    return ci_contains_any(cls, words) || ci_contains_any(id, words);
 }
 
 static void walk(meta *m, const xmlNode *n, int depth)
