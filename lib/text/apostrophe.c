@@ -705,6 +705,12 @@ static const char *const quantifiers[] = {
     "fewer", "various", "numerous", "multiple", NULL
 };
 
+static const char *const months[] = {
+    "jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep", "sept", "oct",
+    "nov", "dec", "january", "february", "march", "april", "june", "july",
+    "august", "september", "october", "november", "december", NULL
+};
+
 static const char *const weekdays[] = {
     "monday", "tuesday", "wednesday", "thursday", "friday", "saturday",
     "sunday", NULL
@@ -1186,6 +1192,8 @@ unknown:
             !fwc(a, n) &&
             ((n->cap && !n->start && !n->allcaps && !t->start &&
               n->space_after && !np__given_name(a->s + n->s, n->e - n->s)) ||
+             /* "Mr. Trumps Oct. 11 announcement" */
+             (n->cap && !t->start && (tin(a, n, months) || tin(a, n, weekdays))) ||
              (!n->cap && np_start(a, n, 1) && lx(a, n))) &&
             !(p && (fwc(a, p) & NP__FW_DET) && !teq(a, p, "that")) &&
             !(p && p->cap && !(p->start && fwc(a, p)) && !tin(a, p, titles) &&
