@@ -391,6 +391,12 @@ START_TEST(apostrophe_context_rules)
         "Fans of DeVries music came.",
         "Officials said that states eager to join must apply.",
         "The Fords got married in June.",
+        "It is faster than the extractors people use today.",
+        "These are the tools users need most.",
+        "It points, via the Debian alternatives system, to the best one.",
+        "The list uses GeoNames cities and towns.",
+        "He turned to the reporters right away.",
+        "The Fords March rally was held.",
         NULL
     };
     size_t i;
@@ -456,6 +462,12 @@ START_TEST(apostrophe_context_rules)
               "But with this launch, it's turning out to be slow.");
     CLEANS_TO("Googles gone way over the top with it.",
               "Google's gone way over the top with it.");
+    CLEANS_TO("The shot trickled to the goaltenders right.",
+              "The shot trickled to the goaltender's right.");
+    CLEANS_TO("Thanks to my tariffs, were taking in billions.",
+              "Thanks to my tariffs, we're taking in billions.");
+    CLEANS_TO("Despite Mr. Trumps Oct. 11 announcement, talks stalled.",
+              "Despite Mr. Trump's Oct. 11 announcement, talks stalled.");
 }
 END_TEST
 
