@@ -67,7 +67,35 @@ static uint32_t token_flags(const char *t, size_t n)
 
     while (i < n) {
         UChar32 cp;
-        size_t len = np__utf8_valid_seq((const unsigned char *)t + i, n - i);
+        size_t len;
+        unsigned char c = (unsigned char)t[i];
+        if (c < 0x80) {
+            /* ASCII: ICU's answers, without its calls (White_Space is
+             * 9 to 13 and the space; letters, cases and digits as in C) */
+            int ws = (c >= 9 && c <= 13) || c == ' ';
+            if (!ws)
+                space = 0;
+            if ((c >= 'A' && c <= 'Z') || (c >= 'a' && c <= 'z')) {
+                letters++;
+                alnum = 1;
+                if (c <= 'Z') {
+                    upper++;
+                    if (first)
+                        flags |= NP__TOK_UPPER;
+                } else {
+                    lower++;
+                }
+            } else if (c >= '0' && c <= '9') {
+                alnum = 1;
+                if (first)
+                    flags |= NP__TOK_DIGIT;
+            }
+            if (first && !ws)
+                first = 0;
+            i++;
+            continue;
+        }
+        len = np__utf8_valid_seq((const unsigned char *)t + i, n - i);
         if (len == 0) {
             cp = 0xFFFD;
             len = 1;
