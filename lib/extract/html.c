@@ -202,91 +202,132 @@ static const char *const np__positive[] = {
     "page", "post", "text", "blog", "story", NULL
 };
 
-/* A word list with the pairs of letters its words start with, so that a
- * hint is read once, looking up each pair, rather than searched once per
- * word (about 130 strstr calls per element with a class or id). */
-typedef struct hintset {
-    const char *const *words;
-    int any_short;       /* a word of one letter: has_any does the work */
-    uint64_t bits[16];   /* pairs, hashed to 1024 bits */
-} hintset;
+/* The hint lists of classify(), with the pairs of letters their words
+ * start with, so that a hint is read once for all the lists, looking up
+ * each pair, rather than searched once per word (about 130 strstr calls
+ * per element with a class or id). */
+enum {
+    H_UNLIKELY = 1u << 0,
+    H_MAYBE = 1u << 1,
+    H_JUNK = 1u << 2,
+    H_BIG = 1u << 3,
+    H_NEGATIVE = 1u << 4,
+    H_POSITIVE = 1u << 5,
+    H_NLISTS = 6
+};
+
+static const char *const np__big[] = {
+    "caption", "credit", "bio", "author", NULL
+};
+
+#define H_MAXWORDS 256
+
+typedef struct hints {
+    const char *const *lists[H_NLISTS];
+    unsigned slow;              /* lists left to has_any (a word of one
+                                 * letter, or too many words) */
+    uint8_t pairs[1024];        /* per hashed pair: the lists with such a word */
+    uint16_t first[1025];       /* per hashed pair: its words in word[] */
+    const char *word[H_MAXWORDS];
+    uint8_t list[H_MAXWORDS];   /* the list of each word (bit number) */
+} hints;
 
 static unsigned pair_hash(unsigned char a, unsigned char b)
 {
     return ((unsigned)a * 31u + (unsigned)b) & 1023u;
 }
 
-static void hintset_init(hintset *h, const char *const *words)
+static void hints_init(hints *h)
 {
+    unsigned l, k, n = 0;
+    uint16_t at[1024];
     memset(h, 0, sizeof *h);
-    h->words = words;
-    for (; *words; words++) {
-        const char *x = *words;
-        if (!x[0] || !x[1]) {
-            h->any_short = 1;
-            continue;
+    h->lists[0] = np__unlikely;
+    h->lists[1] = np__maybe;
+    h->lists[2] = np__junk;
+    h->lists[3] = np__big;
+    h->lists[4] = np__negative;
+    h->lists[5] = np__positive;
+    /* count the words of each pair, then place them (counting sort) */
+    for (l = 0; l < H_NLISTS; l++) {
+        const char *const *w;
+        size_t m = 0;
+        for (w = h->lists[l]; *w; w++) {
+            if (!(*w)[0] || !(*w)[1])
+                h->slow |= 1u << l;
+            m++;
         }
-        {
-            unsigned k = pair_hash((unsigned char)x[0], (unsigned char)x[1]);
-            h->bits[k >> 6] |= (uint64_t)1 << (k & 63);
+        if (n + m > H_MAXWORDS)
+            h->slow |= 1u << l;
+        if (h->slow & (1u << l))
+            continue;
+        n += (unsigned)m;
+        for (w = h->lists[l]; *w; w++) {
+            k = pair_hash((unsigned char)(*w)[0], (unsigned char)(*w)[1]);
+            h->pairs[k] |= (uint8_t)(1u << l);
+            h->first[k + 1]++;
+        }
+    }
+    for (k = 0; k < 1024; k++) {
+        h->first[k + 1] = (uint16_t)(h->first[k + 1] + h->first[k]);
+        at[k] = h->first[k];
+    }
+    for (l = 0; l < H_NLISTS; l++) {
+        const char *const *w;
+        if (h->slow & (1u << l))
+            continue;
+        for (w = h->lists[l]; *w; w++) {
+            k = pair_hash((unsigned char)(*w)[0], (unsigned char)(*w)[1]);
+            h->word[at[k]] = *w;
+            h->list[at[k]] = (uint8_t)l;
+            at[k]++;
         }
     }
 }
 
-/* has_any(s, h->words), in one pass over s. */
-static int hint_has(const hintset *h, const char *s)
+/* Which of the lists in `want` have a word in s (has_any for each), in
+ * one pass over s. */
+static unsigned hint_scan(const hints *h, const char *s, unsigned want)
 {
     const char *p;
-    if (h->any_short)
-        return has_any(s, h->words);
-    if (!s || !*s)
-        return 0;
+    unsigned found = 0, l;
+    for (l = 0; l < H_NLISTS; l++)
+        if ((want & h->slow & (1u << l)) && has_any(s, h->lists[l]))
+            found |= 1u << l;
+    want &= ~h->slow;
+    if (!s || !*s || !want)
+        return found;
     for (p = s; p[1]; p++) {
-        unsigned k = pair_hash((unsigned char)p[0], (unsigned char)p[1]);
-        const char *const *w;
-        if (!((h->bits[k >> 6] >> (k & 63)) & 1))
+        unsigned k = pair_hash((unsigned char)p[0], (unsigned char)p[1]), j;
+        if (!(h->pairs[k] & want & ~found))
             continue;
-        for (w = h->words; *w; w++) {
-            const char *x = *w;
+        for (j = h->first[k]; j < h->first[k + 1]; j++) {
+            const char *x = h->word[j];
+            unsigned bit = 1u << h->list[j];
             size_t i;
-            if (x[0] != p[0] || x[1] != p[1])
+            if (!(want & bit) || (found & bit) || x[0] != p[0] || x[1] != p[1])
                 continue;
             for (i = 2; x[i] && p[i] == x[i]; i++)
                 ;
             if (!x[i])
-                return 1;
+                found |= bit;
         }
+        if ((found & want) == want)
+            break;
     }
-    return 0;
-}
-
-/* The hint lists of classify(), ready for hint_has. */
-typedef struct hints {
-    hintset unlikely, maybe, junk, big, negative, positive;
-} hints;
-
-static const char *const np__big[] = {
-    "caption", "credit", "bio", "author", NULL
-};
-
-static void hints_init(hints *h)
-{
-    hintset_init(&h->unlikely, np__unlikely);
-    hintset_init(&h->maybe, np__maybe);
-    hintset_init(&h->junk, np__junk);
-    hintset_init(&h->big, np__big);
-    hintset_init(&h->negative, np__negative);
-    hintset_init(&h->positive, np__positive);
+    return found;
 }
 
 static int weight_of(const hints *h, const char *s)
 {
     int w = 0;
+    unsigned f;
     if (!s || !*s)
         return 0;
-    if (hint_has(&h->negative, s))
+    f = hint_scan(h, s, H_NEGATIVE | H_POSITIVE);
+    if (f & H_NEGATIVE)
         w -= 25;
-    if (hint_has(&h->positive, s))
+    if (f & H_POSITIVE)
         w += 25;
     return w;
 }
@@ -429,7 +470,7 @@ static NP__NOINLINE unsigned classify(const walk *w, const xmlNode *n, int t,
     char hint[256], c2[160];
     size_t hl;
     const char *cls, *id, *itemprop, *ah;
-    unsigned flags = inherit & (F_FIGURE | F_ISLINK);
+    unsigned flags = inherit & (F_FIGURE | F_ISLINK), found;
 
     if (np__xml_attr(n, "hidden"))
         return (unsigned)-1;
@@ -449,6 +490,8 @@ static NP__NOINLINE unsigned classify(const walk *w, const xmlNode *n, int t,
         hint[hl++] = ' ';
     hl = lower_copy(hint, sizeof hint, hl, id);
 
+    found = hl > 1 ? hint_scan(&w->hints, hint,
+                               H_UNLIKELY | H_MAYBE | H_JUNK | H_BIG) : 0;
     if (itemprop && (strstr(itemprop, "articleBody")
                      || strstr(itemprop, "reviewBody")))
         flags |= F_ARTBODY;
@@ -459,14 +502,13 @@ static NP__NOINLINE unsigned classify(const walk *w, const xmlNode *n, int t,
 
     if (!w->relax && t != T_BODY && t != T_ARTICLE && t != T_MAIN
         && t != T_A && !(flags & F_ARTBODY) && hl > 1
-        && hint_has(&w->hints.unlikely, hint)
-        && !hint_has(&w->hints.maybe, hint)
+        && (found & H_UNLIKELY) && !(found & H_MAYBE)
         && !holds_quote(n, 0))
         flags |= F_UNLIKELY;
-    if (hl > 1 && !(flags & F_ARTBODY) && hint_has(&w->hints.junk, hint)
+    if (hl > 1 && !(flags & F_ARTBODY) && (found & H_JUNK)
         && !holds_quote(n, 0)) {
         flags |= F_JUNKHINT;
-        if (hint_has(&w->hints.big, hint))
+        if (found & H_BIG)
             flags |= F_BIGJUNK;
     }
     if (!w->relax && (flags & (F_UNLIKELY | F_ROLEOUT)))
