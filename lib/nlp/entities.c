@@ -164,10 +164,6 @@ static uint32_t lx_adjust(const np__ner_entry *e, const char *s, size_t n)
     return e->flags;
 }
 
-static uint32_t lx_flags(const char *s, size_t n)
-{
-    return lx_adjust(lx_find(s, n), s, n);
-}
 
 /* Flags of the shared English lexicon (NP__LEX_*), 0 if not a word. */
 static unsigned en_flags(const char *s, size_t n)
@@ -339,7 +335,76 @@ typedef struct run {
     int foreign;     /* not English: only names the lexicon knows */
     uint32_t *wlx;   /* per token: cached word_lx() | CACHED, once set up */
     uint32_t *wen;   /* per token: cached word_en() | CACHED */
+    struct lxcache *lxc;  /* lexicon answers by spelling, or NULL */
 } run;
+
+/* Lexicon answers for the spellings met in this document: a word comes
+ * back many times ("the", "said", a name), and each answer costs a binary
+ * search over 127,000 or 15,000 keys. Direct-mapped; a slot holds the
+ * spelling (in the body) and the answer. */
+#define LXC_SLOTS 1024
+typedef struct lxslot {
+    const char *s;   /* NULL: empty */
+    uint32_t n;
+    uint32_t val;    /* en_flags(), or the lx_find() entry + 1 (0: none) */
+} lxslot;
+struct lxcache {
+    lxslot en[LXC_SLOTS];
+    lxslot lx[LXC_SLOTS];
+};
+
+static lxslot *lxc_slot(lxslot *tab, const char *s, size_t n)
+{
+    uint32_t h = 2166136261u;
+    size_t i;
+    for (i = 0; i < n; i++)
+        h = (h ^ (unsigned char)s[i]) * 16777619u;
+    return &tab[(h ^ (uint32_t)n) & (LXC_SLOTS - 1)];
+}
+
+static int lxc_hit(const lxslot *e, const char *s, size_t n)
+{
+    return e->s && e->n == n && memcmp(e->s, s, n) == 0;
+}
+
+/* en_flags(s, n), remembered. */
+static unsigned en_flags_r(const run *r, const char *s, size_t n)
+{
+    lxslot *e;
+    unsigned v;
+    if (!r->lxc || n == 0 || n > UINT32_MAX)
+        return en_flags(s, n);
+    e = lxc_slot(r->lxc->en, s, n);
+    if (lxc_hit(e, s, n))
+        return e->val;
+    v = en_flags(s, n);
+    e->s = s;
+    e->n = (uint32_t)n;
+    e->val = v;
+    return v;
+}
+
+/* lx_find(s, n), remembered. */
+static const np__ner_entry *lx_find_r(const run *r, const char *s, size_t n)
+{
+    lxslot *e;
+    const np__ner_entry *x;
+    if (!r->lxc || n == 0 || n > UINT32_MAX)
+        return lx_find(s, n);
+    e = lxc_slot(r->lxc->lx, s, n);
+    if (lxc_hit(e, s, n))
+        return e->val ? &np__ner_entries[e->val - 1] : NULL;
+    x = lx_find(s, n);
+    e->s = s;
+    e->n = (uint32_t)n;
+    e->val = x ? (uint32_t)(x - np__ner_entries) + 1 : 0;
+    return x;
+}
+
+static uint32_t lx_flags_r(const run *r, const char *s, size_t n)
+{
+    return lx_adjust(lx_find_r(r, s, n), s, n);
+}
 
 static const char *tok_s(const run *r, size_t i)
 {
@@ -435,7 +500,7 @@ static int camel(const run *r, size_t i)
             for (j = 0; name_prefix[j]; j++)   /* "McDonald", "LeBron", not "MacBook" */
                 if (strlen(name_prefix[j]) == k + 1 &&
                     memcmp(name_prefix[j], s, k + 1) == 0 &&
-                    !(en_flags(s + k + 1, n - k - 1) & NP__LEX_LOWER))
+                    !(en_flags_r(r, s + k + 1, n - k - 1) & NP__LEX_LOWER))
                     return 0;
             return 1;
         }
@@ -520,7 +585,7 @@ static uint32_t span_lx(const run *r, size_t a, size_t b,
     size_t s, e;
     const np__ner_entry *x;
     span_bytes(r, a, b, &s, &e);
-    x = lx_find(r->body + s, e - s);
+    x = lx_find_r(r, r->body + s, e - s);
     if (x && (x->flags & NP__LX_CASED) && !all_caps(r->body + s, e - s))
         x = NULL;   /* only the name flags matter for a span */
     if (hit)
@@ -541,9 +606,9 @@ static uint32_t word_lx(const run *r, size_t i)
     n = core_len(r, i);
     f = 0;
     if (r->skip[i] == 2)   /* "Minn." -> look up with the dot */
-        f = lx_flags(tok_s(r, i), r->tok[i].end - r->tok[i].start);
+        f = lx_flags_r(r, tok_s(r, i), r->tok[i].end - r->tok[i].start);
     if (!f)
-        f = lx_flags(tok_s(r, i), n);
+        f = lx_flags_r(r, tok_s(r, i), n);
     if (r->wlx)
         r->wlx[i] = f | CACHED;
     return f;
@@ -554,7 +619,7 @@ static unsigned word_en(const run *r, size_t i)
     unsigned f;
     if (r->wen && (r->wen[i] & CACHED))
         return r->wen[i] & ~CACHED;
-    f = en_flags(tok_s(r, i), core_len(r, i));
+    f = en_flags_r(r, tok_s(r, i), core_len(r, i));
     if (r->wen)
         r->wen[i] = f | CACHED;
     return f;
@@ -708,16 +773,16 @@ static int place_context(const run *r, size_t a, size_t b)
     size_t k;
     if (b < r->ntok && same_sentence(r, a, b) && (r->tok[b].flags & NP__TOK_WORD) &&
         !(r->tok[b].flags & (NP__TOK_UPPER | NP__TOK_DIGIT)) &&
-        (lx_flags(tok_s(r, b), tok_n(r, b)) & NP__LX_PLACE_CUE))
+        (lx_flags_r(r, tok_s(r, b), tok_n(r, b)) & NP__LX_PLACE_CUE))
         return 1;
     if (b + 2 < r->ntok && tok_eq(r, b, ",") && (tok_eq(r, b + 1, "a") || tok_eq(r, b + 1, "an")) &&
         !(r->tok[b + 2].flags & NP__TOK_UPPER)) {
         size_t c = b + 2;
         /* "a small village" */
-        if (c + 1 < r->ntok && !(lx_flags(tok_s(r, c), tok_n(r, c)) & NP__LX_PLACE_CUE) &&
+        if (c + 1 < r->ntok && !(lx_flags_r(r, tok_s(r, c), tok_n(r, c)) & NP__LX_PLACE_CUE) &&
             !(r->tok[c + 1].flags & NP__TOK_UPPER))
             c++;
-        if (lx_flags(tok_s(r, c), tok_n(r, c)) & NP__LX_PLACE_CUE)
+        if (lx_flags_r(r, tok_s(r, c), tok_n(r, c)) & NP__LX_PLACE_CUE)
             return 1;
     }
     if (a >= 2 && tok_eq(r, a - 1, "of"))
@@ -750,7 +815,7 @@ static int is_venue_only(const run *r, size_t a, size_t b)
 static int given_then_names(const run *r, size_t a, size_t b)
 {
     size_t k;
-    if (!(en_flags(tok_s(r, a), core_len(r, a)) & NP__LEX_LOWER))
+    if (!(en_flags_r(r, tok_s(r, a), core_len(r, a)) & NP__LEX_LOWER))
         return 1;
     for (k = a + 1; k < b; k++) {
         unsigned en;
@@ -854,8 +919,8 @@ static int classify(run *r, size_t a, size_t b, size_t rs, size_t re,
         if (n >= 2 && core_len(r, b - 1) > 3 && tok_s(r, b - 1)[core_len(r, b - 1) - 1] == 's') {
             size_t st, en2;
             span_bytes(r, a, b, &st, &en2);
-            if ((lx_flags(r->body + st, en2 - st - 1) & NP__LX_ANYPLACE) ||
-                (lx_flags(r->body + st, en2 - st - 2) & NP__LX_ANYPLACE))
+            if ((lx_flags_r(r, r->body + st, en2 - st - 1) & NP__LX_ANYPLACE) ||
+                (lx_flags_r(r, r->body + st, en2 - st - 2) & NP__LX_ANYPLACE))
                 return NP_OK;
         }
     }
@@ -867,7 +932,7 @@ static int classify(run *r, size_t a, size_t b, size_t rs, size_t re,
      * of a format or an agreement */
     if (after_the(r, a) && b < r->ntok && (r->tok[b].flags & NP__TOK_WORD) &&
         !(r->tok[b].flags & NP__TOK_UPPER) &&
-        (lx_flags(tok_s(r, b), tok_n(r, b)) & NP__LX_EVENT))
+        (lx_flags_r(r, tok_s(r, b), tok_n(r, b)) & NP__LX_EVENT))
         return NP_OK;
     if (quoted(r, a, b) && !(full & (NP__LX_ORG | NP__LX_ANYPLACE)))
         return NP_OK;   /* a title or nickname: “DWTS” */
@@ -1100,7 +1165,7 @@ static int handle_span(run *r, size_t a, size_t b, int confirm)
     /* a lower-case role noun just before the span ("spokesperson Dmitry
      * Peskov", "coach Frank Vogel") */
     if (a > 0 && same_sentence(r, a - 1, a) &&
-        (lx_flags(tok_s(r, a - 1), tok_n(r, a - 1)) & NP__LX_ROLE) &&
+        (lx_flags_r(r, tok_s(r, a - 1), tok_n(r, a - 1)) & NP__LX_ROLE) &&
         !(r->tok[a - 1].flags & NP__TOK_UPPER)) {
         after_role = 1;
         rs = r->tok[a - 1].start;
@@ -1312,7 +1377,7 @@ static void mark_abbrev(run *r)
             continue;
         if ((n == 1 && s[0] >= 'A' && s[0] <= 'Z') || memchr(s, '.', n) ||
             (r->tok[i].flags & NP__TOK_UPPER && n <= 5 &&
-             (lx_flags(s, n + 1) != 0)) ||
+             (lx_flags_r(r, s, n + 1) != 0)) ||
             (r->tok[i].flags & NP__TOK_UPPER && n <= 2 && i + 2 < r->ntok &&
              same_sentence(r, i, i + 2) && (r->tok[i + 2].flags & NP__TOK_UPPER))) {
             /* a dot that ends the sentence stays a full stop unless the
@@ -1331,11 +1396,11 @@ static void mark_abbrev(run *r)
             (r->tok[i + 1].flags & (NP__TOK_UPPER | NP__TOK_DIGIT)) ||
             !same_sentence(r, i, i + 1))
             continue;
-        if ((lx_flags(s, n) & (NP__LX_ANYPLACE | NP__LX_ORG)) ||
-            !(lx_flags(s, n - 1) & (NP__LX_COUNTRY | NP__LX_STATE | NP__LX_ORG)))
+        if ((lx_flags_r(r, s, n) & (NP__LX_ANYPLACE | NP__LX_ORG)) ||
+            !(lx_flags_r(r, s, n - 1) & (NP__LX_COUNTRY | NP__LX_STATE | NP__LX_ORG)))
             continue;
         {
-            unsigned en = en_flags(tok_s(r, i + 1), tok_n(r, i + 1));
+            unsigned en = en_flags_r(r, tok_s(r, i + 1), tok_n(r, i + 1));
             if ((en & NP__LEX_NOUN) && !(en & (NP__LEX_VERB | NP__LEX_VERB3 | NP__LEX_ED)))
                 r->skip[i] = 3;
         }
@@ -1379,7 +1444,7 @@ static int headline_sentence(const run *r, const np__sentence *s)
             continue;
         words++;
         {
-            unsigned en = en_flags(tok_s(r, i), tok_n(r, i));
+            unsigned en = en_flags_r(r, tok_s(r, i), tok_n(r, i));
             if (!(word_lx(r, i) & NP__LX_CONNECTOR) && tok_n(r, i) > 3 && (en & NP__LEX_LOWER))
                 lower_fn++;
         }
@@ -1517,7 +1582,7 @@ static int find_mentions(run *r, const np__tokens *tk)
                     continue;
                 }
                 /* "Bashar al-Assad", "Mohammed el-Sisi" */
-                if (!is_cap(r, b) && (lx_flags(tok_s(r, b), tok_n(r, b)) & NP__LX_PARTICLE) &&
+                if (!is_cap(r, b) && (lx_flags_r(r, tok_s(r, b), tok_n(r, b)) & NP__LX_PARTICLE) &&
                     b + 2 < block_end && adjacent(r, b) && tok_eq(r, b + 1, "-") &&
                     adjacent(r, b + 1) && is_cap(r, b + 2) && continues(r, b + 2, block_end)) {
                     b += 3;
@@ -1526,11 +1591,11 @@ static int find_mentions(run *r, const np__tokens *tk)
                 /* "&" or a connector followed by a capitalised word */
                 if ((tok_eq(r, b, "&") ||
                      (!(r->tok[b].flags & NP__TOK_UPPER) &&
-                      (lx_flags(tok_s(r, b), tok_n(r, b)) & NP__LX_CONNECTOR))) &&
+                      (lx_flags_r(r, tok_s(r, b), tok_n(r, b)) & NP__LX_CONNECTOR))) &&
                     continues(r, b + 1, block_end)) {
                     size_t c = b + 1;
                     /* at most two connectors in a row ("van de") */
-                    if (!is_cap(r, c) && (lx_flags(tok_s(r, c), tok_n(r, c)) & NP__LX_CONNECTOR) &&
+                    if (!is_cap(r, c) && (lx_flags_r(r, tok_s(r, c), tok_n(r, c)) & NP__LX_CONNECTOR) &&
                         continues(r, c + 1, block_end))
                         c++;
                     if (is_cap(r, c) && !(word_lx(r, c) & NP__LX_NONENTITY)) {
@@ -1817,7 +1882,7 @@ static int group(run *r)
             size_t kn;
             if (r->body[ws[j] - 1] != ' ' &&
                 !(r->body[ws[j] - 1] == '-' && j > 0 &&
-                  (lx_flags(r->body + ws[j - 1], we[j - 1] - ws[j - 1]) & NP__LX_PARTICLE)))
+                  (lx_flags_r(r, r->body + ws[j - 1], we[j - 1] - ws[j - 1]) & NP__LX_PARTICLE)))
                 continue;   /* not after a hyphen: "Jean-Yves", but "al-Assad" */
             kn = make_key(r->body + ws[j], we[n - 1] - ws[j], k, sizeof k, 1);
             if ((rc = ht_put(&sur, k, kn, (long)i, &old)) != NP_OK)
@@ -1921,7 +1986,7 @@ static int group(run *r)
             /* the head word: the last word that is not a cue ("Walt
              * Disney Co." -> "Disney"), and the first word ("Tottenham") */
             size_t h = n;
-            while (h > 1 && (lx_flags(r->body + ws[h - 1], we[h - 1] - ws[h - 1]) &
+            while (h > 1 && (lx_flags_r(r, r->body + ws[h - 1], we[h - 1] - ws[h - 1]) &
                              NP__LX_ORG_CUE))
                 h--;
             if (h < n) {
@@ -1931,7 +1996,7 @@ static int group(run *r)
                     goto out;
             }
             kn = make_key(r->body + ws[n - 1], we[n - 1] - ws[n - 1], k, sizeof k, 1);
-            if (!(lx_flags(r->body + ws[n - 1], we[n - 1] - ws[n - 1]) & NP__LX_ORG_CUE) &&
+            if (!(lx_flags_r(r, r->body + ws[n - 1], we[n - 1] - ws[n - 1]) & NP__LX_ORG_CUE) &&
                 ht_get(&heads, k, kn) < 0 &&
                 (rc = ht_put(&heads, k, kn, (long)i, NULL)) != NP_OK)
                 goto out;
@@ -1939,9 +2004,9 @@ static int group(run *r)
             if (ht_get(&tails, k, kn) < 0 && (rc = ht_put(&tails, k, kn, (long)i, NULL)) != NP_OK)
                 goto out;
             kn = make_key(r->body + ws[0], we[0] - ws[0], k, sizeof k, 1);
-            if (!(lx_flags(r->body + ws[0], we[0] - ws[0]) & (NP__LX_ANYPLACE | NP__LX_GIVEN |
+            if (!(lx_flags_r(r, r->body + ws[0], we[0] - ws[0]) & (NP__LX_ANYPLACE | NP__LX_GIVEN |
                                                                NP__LX_CONNECTOR)) &&
-                !(en_flags(r->body + ws[0], we[0] - ws[0]) & NP__LEX_LOWER) &&
+                !(en_flags_r(r, r->body + ws[0], we[0] - ws[0]) & NP__LEX_LOWER) &&
                 ht_get(&heads, k, kn) < 0 &&
                 (rc = ht_put(&heads, k, kn, (long)i, NULL)) != NP_OK)
                 goto out;
@@ -2193,7 +2258,7 @@ static int foreign_text(const run *r, const np_document *d)
         if (!(f & NP__TOK_WORD) || (f & (NP__TOK_UPPER | NP__TOK_ALLCAPS | NP__TOK_DIGIT)))
             continue;
         words++;
-        if (en_flags(tok_s(r, i), tok_n(r, i)) & NP__LEX_LOWER)
+        if (en_flags_r(r, tok_s(r, i), tok_n(r, i)) & NP__LEX_LOWER)
             english++;
     }
     return words >= 8 && english * 10 < words * 6;
@@ -2220,6 +2285,8 @@ int np__entities(np__ctx *c, const np__tokens *tk)
         goto out;
     }
     memcpy(r.tok, tk->toks.ptr, r.ntok * sizeof(np__token));
+    /* optional: without it the lexicon answers are only slower */
+    r.lxc = np__calloc(1, sizeof(*r.lxc));
     r.foreign = foreign_text(&r, c->doc);
     mark_abbrev(&r);
     /* the tokens are final: cache their lexicon flags from now on */
@@ -2239,6 +2306,7 @@ out:
     np__free(r.skip);
     np__free(r.wlx);
     np__free(r.wen);
+    np__free(r.lxc);
     np__vec_free(&r.ms);
     np__vec_free(&r.es);
     ht_free(&r.keys);
