@@ -397,6 +397,15 @@ START_TEST(apostrophe_context_rules)
         "The list uses GeoNames cities and towns.",
         "He turned to the reporters right away.",
         "The Fords March rally was held.",
+        "What if it is the state that exhibits predatory behavior?",
+        "It is fair to give its views greater weight.",
+        "A viewer gathers information quickly.",
+        "A few doctors set up the group.",
+        "The meter maids take their job seriously.",
+        "The true motives behind the attack are unclear.",
+        "Bringing a car to the islands serves little point.",
+        "The major questions doctrine was cited.",
+        "Part of the trails crosses private land.",
         NULL
     };
     size_t i;
@@ -446,8 +455,8 @@ START_TEST(apostrophe_context_rules)
               "Noem said the state's meth epidemic is growing.");
     CLEANS_TO("Talks aimed to end the groups 18-year insurgency.",
               "Talks aimed to end the group's 18-year insurgency.");
-    CLEANS_TO("They found water above that moons icy crust.",
-              "They found water above that moon's icy crust.");
+    CLEANS_TO("They found water above that planets icy crust.",
+              "They found water above that planet's icy crust.");
     CLEANS_TO("It was every expecting parents worst fear.",
               "It was every expecting parent's worst fear.");
     CLEANS_TO("It is the Assad regimes consistent practice.",

@@ -90,7 +90,10 @@ def main():
             expand(stem, flags, "D", ED)
             expand(stem, flags, "G", ING)
             expand(stem, flags, "Y", ADV)
-            expand(stem, flags, "R", ADJ)
+            # -er of a noun or a verb names an agent ("viewer"), of an
+            # adjective a comparative ("greater")
+            expand(stem, flags, "R",
+                   NOUN if (noun or verb) and "T" not in flags else ADJ)
             expand(stem, flags, "T", ADJ)
             expand(stem, flags, "J", NOUN | PLURAL)
             expand(stem, flags, "Z", NOUN | PLURAL)
@@ -156,9 +159,20 @@ def main():
                     and table.get(st[:-1], 0) & LOWER):
                 ok = True   # getting, running, putting
             # irregular verbs hunspell gives no -ed, -ing flags ("take",
-            # "taking"): the stem is a word with a plural or -s form
-            if (not ok and len(st) >= 2 and table.get(st + "e", 0) & LOWER
-                    and table.get(st + "es", 0) & LOWER):
+            # "taking", "set", "setting"): the stem is a word with an -s
+            # form, and a verb
+            irr = None
+            if len(st) >= 2 and table.get(st + "e", 0) & LOWER \
+                    and table.get(st + "es", 0) & LOWER:
+                irr = st + "e"
+            elif (len(st) >= 3 and st[-1] == st[-2] and st[-1] not in "aeiou"
+                  and table.get(st[:-1], 0) & LOWER
+                  and table.get(st[:-1] + "s", 0) & LOWER
+                  and len(st) <= 5):
+                irr = st[:-1]
+            if irr and not table[irr] & VERB and (not ok or irr == st[:-1]):
+                table[irr] |= VERB
+            if irr:
                 ok = True
             if ok:
                 table[k] |= ING

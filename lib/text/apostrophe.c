@@ -669,6 +669,17 @@ static long contraction(const actx *a, const tok *t)
 
 /* ------------------------------------------------------------ possessives */
 
+/* Verbs with two objects: "gave the workers 10-day notices", "give its
+ * views greater weight". */
+static const char *const two_objects[] = {
+    "give", "gave", "gives", "giving", "offer", "offered", "offers",
+    "send", "sent", "pay", "paid", "pays", "owe", "owed", "grant", "granted",
+    "award", "awarded", "tell", "told", "show", "showed", "hand", "handed",
+    "lend", "lent", "sell", "sold", "promise", "promised", "deny", "denied",
+    "allow", "allowed", "cost", "charge", "charged", "win", "won", "bring",
+    "brought", "afford", "afforded", "earn", "earned", "make", "made", NULL
+};
+
 /* Titles before a surname ("Mr. Trumps approach"); a capitalised word
  * other than these before the name makes a longer name ("United Nations"). */
 static const char *const titles[] = {
@@ -868,6 +879,8 @@ static int det_plural(const actx *a, const tok *t, const tok *p, const tok *n)
         return !(n2 && (lx(a, n) & NP__LEX_ADJ) && !(lx(a, n) & NP__LEX_NOUN) &&
                  (fwc(a, n2) || n2->cap));
     }
+    if (prev_tok(a, p) && tin(a, prev_tok(a, p), two_objects))
+        return 0;
     if (tin(a, p, poss_det) && n2 && !n2->cap &&
         tin(a, n, (const char *const[]){"very", "most", "highly", NULL}) &&
         (lx(a, n2) & NP__LEX_ADJ) && !(lx(a, n2) & (NP__LEX_VERB | NP__LEX_NOUN))) {
@@ -889,9 +902,13 @@ static int det_plural(const actx *a, const tok *t, const tok *p, const tok *n)
                                ((lx(a, n2) & NP__LEX_VERB) && !fwc(a, n2) &&
                                 person_plural(a, n))))
             return 0;
-        /* "deep in the lungs repairs itself": an -s verb before its object */
+        /* "deep in the lungs repairs itself", "to the islands serves
+         * little point": an -s verb before its object */
         if ((lx(a, n) & NP__LEX_VERB3) && n2 &&
-            ((fwc(a, n2) & (NP__FW_DET | NP__FW_PRON)) || tin(a, n2, reflexives)))
+            ((fwc(a, n2) & (NP__FW_DET | NP__FW_PRON)) || tin(a, n2, reflexives) ||
+             n2->digit || tin(a, n2, quantifiers) ||
+             tin(a, n2, (const char *const[]){"little", "much", "no", NULL}) ||
+             (lx(a, n2) & NP__LEX_ADJ)))
             return 0;
         return 1;
     }
@@ -995,7 +1012,7 @@ static int bare_plural_possessive(const actx *a, const tok *t, const tok *p,
     if (!ok || tin(a, t, plural_modifiers))
         return 0;
     if (n->cap || !n->ascii || n->digit || fwc(a, n) || n->hyphen_after ||
-        tin(a, n, compound_heads) || tin(a, n, not_heads))
+        tin(a, n, compound_heads) || tin(a, n, not_heads) || is_verbish(a, n))
         return 0;
     nl = lx(a, n);
     n2 = next_tok(a, n);
@@ -1372,7 +1389,8 @@ unknown:
     /* "every expecting parents worst nightmare": a participle or an
      * adjective after a singular determiner */
     if (p && !p->cap && p->ascii && !fwc(a, p) && !p->hyphen_after &&
-        (lx(a, p) & (NP__LEX_ADJ | NP__LEX_ING)) && !(lx(a, p) & NP__LEX_PLURAL) &&
+        (lx(a, p) & (NP__LEX_ADJ | NP__LEX_ING)) &&
+        !(lx(a, p) & (NP__LEX_PLURAL | NP__LEX_NOUN)) &&
         !tin(a, p, quantifiers) && prev_tok(a, p) &&
         tin(a, prev_tok(a, p), (const char *const[]){"a", "an", "every",
                                                      "each", NULL}) &&
@@ -1405,7 +1423,16 @@ unknown:
      * plural noun is not followed by a noun or an adjective */
     if (dp && tin(a, dp, (const char *const[]){"the", "his", "its", NULL}) &&
         n && !n->cap && !fwc(a, n) && !n->digit &&
-        !t->cap && !teq(a, t, "ones") &&
+        !t->cap && !teq(a, t, "ones") && !tin(a, n, not_heads) &&
+        contraction(a, n) < 0 &&   /* "the farmers cant" */
+        !(prev_tok(a, dp) && tin(a, prev_tok(a, dp), two_objects)) &&
+        /* with a modifier before the plural, only an adjective after it:
+         * "the major questions doctrine" is a compound */
+        (dp == p ||
+         tin(a, p, (const char *const[]){"last", "first", "next", "previous",
+                                         "latest", "former", NULL}) ||
+         ((lx(a, n) & NP__LEX_ADJ) &&
+          !(lx(a, n) & (NP__LEX_NOUN | NP__LEX_VERB)))) &&
         /* a stem that is also an adjective ("the greens") only before an
          * adjective or a noun that is no verb: "the patients condition" */
         (!(lb & NP__LEX_ADJ) ||
@@ -1469,6 +1496,8 @@ unknown:
      * nothing else and a noun that is no verb */
     if (p && !p->cap && (teq(a, p, "that") || teq(a, p, "this")) && n &&
         !t->cap && !n->cap && n->ascii && !fwc(a, n) && !n->hyphen_after &&
+        /* "the state that exhibits predatory behavior" */
+        !(lx(a, t) & NP__LEX_VERB3) &&
         (lx(a, n) & NP__LEX_ADJ) &&
         !(lx(a, n) & (NP__LEX_NOUN | NP__LEX_VERB | NP__LEX_ED | NP__LEX_ING |
                       NP__LEX_ADV)) &&
@@ -1488,14 +1517,7 @@ unknown:
                                          "levels", "points", "scores",
                                          "results", "odds", NULL})) {
         const tok *pp = prev_tok(a, p);
-        if (!(pp && tin(a, pp, (const char *const[]){
-                  "give", "gave", "given", "gives", "giving", "offer",
-                  "offered", "offers", "send", "sent", "pay", "paid", "pays",
-                  "owe", "owed", "grant", "granted", "award", "awarded",
-                  "tell", "told", "show", "showed", "hand", "handed",
-                  "lend", "lent", "sell", "sold", "promise", "promised",
-                  "deny", "denied", "allow", "allowed", "cost", "charge",
-                  "charged", "win", "won", "bring", "brought", NULL})))
+        if (!(pp && tin(a, pp, two_objects)))
             return (long)bl;
     }
     /* "the states meth epidemic": a word the lexicon does not know, then a
