@@ -406,6 +406,7 @@ START_TEST(apostrophe_context_rules)
         "Bringing a car to the islands serves little point.",
         "The major questions doctrine was cited.",
         "Part of the trails crosses private land.",
+        "She called the workers \xe2\x80\x9cheroes\xe2\x80\x9d today.",
         NULL
     };
     size_t i;
@@ -471,6 +472,8 @@ START_TEST(apostrophe_context_rules)
               "But with this launch, it's turning out to be slow.");
     CLEANS_TO("Googles gone way over the top with it.",
               "Google's gone way over the top with it.");
+    CLEANS_TO("They cited the presidents \xe2\x80\x9cmercurial temperament\xe2\x80\x9d again.",
+              "They cited the president\xe2\x80\x99s \xe2\x80\x9cmercurial temperament\xe2\x80\x9d again.");
     CLEANS_TO("The shot trickled to the goaltenders right.",
               "The shot trickled to the goaltender's right.");
     CLEANS_TO("Thanks to my tariffs, were taking in billions.",

@@ -886,8 +886,10 @@ static int det_plural(const actx *a, const tok *t, const tok *p, const tok *n)
         (lx(a, n2) & NP__LEX_ADJ) && !(lx(a, n2) & (NP__LEX_VERB | NP__LEX_NOUN))) {
         /* "the troopers very obvious tells" */
         const tok *n3 = next_tok(a, n2);
+        /* after an adjective an -s word is a plural noun ("tells") */
         return n3 && !n3->cap && !fwc(a, n3) &&
-               (lx(a, n3) & (NP__LEX_NOUN | NP__LEX_PLURAL)) && !verb_like(a, n3);
+               (((lx(a, n3) & (NP__LEX_NOUN | NP__LEX_PLURAL)) && !verb_like(a, n3)) ||
+                ((lx(a, n3) & NP__LEX_VERB3) && !(lx(a, n3) & NP__LEX_ED)));
     }
     if (tin(a, p, poss_det)) {
         /* "the presidents allies": a plural subject takes no -s verb, so a
@@ -1055,6 +1057,15 @@ static long possessive(const actx *a, const tok *t)
     const tok *n = next_tok(a, t), *p = prev_tok(a, t), *dp = p;
     unsigned lb;
     size_t bl = len - 1;
+    /* "the presidents \u201cmercurial temperament": an opening quote inside
+     * the phrase */
+    if (!n && (size_t)(t - a->t) + 1 < a->n && a->t[t - a->t + 1].quote_before &&
+        a->s[t->e] == ' ' &&
+        (!memcmp(a->s + t->e + 1, "\xE2\x80\x9C", 3) ||
+         a->s[t->e + 1] == '"') &&
+        a->t[t - a->t + 1].s == t->e + (a->s[t->e + 1] == '"' ? 2u : 4u) &&
+        !a->t[t - a->t + 1].cap)
+        n = &a->t[t - a->t + 1];
     /* "PG&Es principal": an initialism with "&" */
     if (len == 2 && w[0] >= 'A' && w[0] <= 'Z' && w[1] == 's' && t->s >= 2 &&
         a->s[t->s - 1] == '&' && a->s[t->s - 2] >= 'A' && a->s[t->s - 2] <= 'Z' &&
