@@ -135,6 +135,119 @@ static uint32_t token_flags(const char *t, size_t n)
     return flags;
 }
 
+/* Word breaks without ICU for text made of ASCII and the few other
+ * characters news text is full of (curly quotes, dashes, the ellipsis,
+ * the no-break space, Latin-1 letters): the rules of ICU's word break
+ * iterator (UAX #29 as ICU tailors it: '@' is a letter, ':' does not join
+ * letters) for the classes these characters fall in. A block with any
+ * other character goes to ICU. Checked against ubrk_next on millions of
+ * random strings of these characters and every ASCII one. */
+enum {
+    WB_OTHER, WB_LETTER, WB_DIGIT, WB_MIDNUMLET, WB_MIDNUM, WB_EXTNUMLET,
+    WB_SPACE, WB_CR, WB_LF, WB_NEWLINE, WB_NONE, WB_UNKNOWN
+};
+
+/* The class of the character at u[i] and its length in bytes. */
+static int wb_class(const unsigned char *u, size_t n, size_t i, size_t *len)
+{
+    unsigned char c = u[i];
+    *len = 1;
+    if (c < 0x80) {
+        if ((c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || c == '@')
+            return WB_LETTER;
+        if (c >= '0' && c <= '9')
+            return WB_DIGIT;
+        switch (c) {
+        case '.': case '\'': return WB_MIDNUMLET;
+        case ',': case ';': return WB_MIDNUM;
+        case '_': return WB_EXTNUMLET;
+        case ' ': return WB_SPACE;
+        case '\r': return WB_CR;
+        case '\n': return WB_LF;
+        case '\v': case '\f': return WB_NEWLINE;
+        default: return WB_OTHER;
+        }
+    }
+    if (c == 0xC2 || c == 0xC3) {
+        unsigned cp;
+        if (i + 1 >= n || (u[i + 1] & 0xC0) != 0x80)
+            return WB_UNKNOWN;
+        cp = ((unsigned)(c & 0x1F) << 6) | (u[i + 1] & 0x3Fu);
+        *len = 2;
+        if (cp >= 0xC0 && cp != 0xD7 && cp != 0xF7)
+            return WB_LETTER;                  /* Latin-1 letters */
+        switch (cp) {
+        case 0xA0: case 0xA3: case 0xA9: case 0xAE: case 0xB0:
+            return WB_OTHER;                   /* no-break space, £ © ® ° */
+        default:
+            return WB_UNKNOWN;
+        }
+    }
+    if (c == 0xE2 && i + 2 < n && u[i + 1] == 0x80) {
+        *len = 3;
+        switch (u[i + 2]) {
+        case 0x98: case 0x99:
+            return WB_MIDNUMLET;               /* ‘ ’ */
+        case 0x93: case 0x94: case 0x9C: case 0x9D: case 0xA6:
+            return WB_OTHER;                   /* – — “ ” … */
+        default:
+            return WB_UNKNOWN;
+        }
+    }
+    return WB_UNKNOWN;
+}
+
+/* Whether there is a word break between classes a and b, with a2 before a
+ * and b2 after b (WB_NONE at the ends). */
+static int wb_break(int a2, int a, int b, int b2)
+{
+    int al = a == WB_LETTER, an = a == WB_DIGIT;
+    if (a == WB_CR && b == WB_LF)
+        return 0;                                        /* WB3 */
+    if (a >= WB_CR && a <= WB_NEWLINE)
+        return 1;                                        /* WB3a */
+    if (b >= WB_CR && b <= WB_NEWLINE)
+        return 1;                                        /* WB3b */
+    if (a == WB_SPACE && b == WB_SPACE)
+        return 0;                                        /* WB3d */
+    if ((al || an) && (b == WB_LETTER || b == WB_DIGIT))
+        return 0;                                        /* WB5, 8, 9, 10 */
+    if (al && b == WB_MIDNUMLET && b2 == WB_LETTER)
+        return 0;                                        /* WB6 */
+    if (a2 == WB_LETTER && a == WB_MIDNUMLET && b == WB_LETTER)
+        return 0;                                        /* WB7 */
+    if (a2 == WB_DIGIT && (a == WB_MIDNUM || a == WB_MIDNUMLET) && b == WB_DIGIT)
+        return 0;                                        /* WB11 */
+    if (an && (b == WB_MIDNUM || b == WB_MIDNUMLET) && b2 == WB_DIGIT)
+        return 0;                                        /* WB12 */
+    if ((al || an || a == WB_EXTNUMLET) && b == WB_EXTNUMLET)
+        return 0;                                        /* WB13a */
+    if (a == WB_EXTNUMLET && (b == WB_LETTER || b == WB_DIGIT))
+        return 0;                                        /* WB13b */
+    return 1;                                            /* WB999 */
+}
+
+/* Adds the word-break segment [prev, pos) of block b if it is a token. */
+static int add_token(np__tokens *out, const np__block *b, const char *text,
+                     size_t prev, size_t pos, int *para_start)
+{
+    uint32_t f = token_flags(text + prev, pos - prev);
+    np__token *t;
+    if (!f)
+        return NP_OK;
+    t = np__vec_push(&out->toks);
+    if (!t)
+        return NP_ENOMEM;
+    t->start = b->start + prev;
+    t->end = b->start + pos;
+    t->flags = f;
+    if (*para_start) {
+        t->flags |= NP__TOK_PARA_START;
+        *para_start = 0;
+    }
+    return NP_OK;
+}
+
 /* Segments one block into tokens and sentences. */
 static int tokenize_block(struct np__nlp_state *s, const np_document *d,
                           size_t bi, np__tokens *out)
@@ -145,7 +258,7 @@ static int tokenize_block(struct np__nlp_state *s, const np_document *d,
     UText *ut = NULL;
     int32_t prev, pos;
     size_t first_tok = out->toks.len;
-    int para_start = 1;
+    int para_start = 1, fast;
 
     if (b->len == 0)
         return NP_OK;
@@ -156,29 +269,61 @@ static int tokenize_block(struct np__nlp_state *s, const np_document *d,
     ut = utext_openUTF8(NULL, text, (int64_t)b->len, &st);
     if (U_FAILURE(st))
         return st == U_MEMORY_ALLOCATION_ERROR ? NP_ENOMEM : NP_ERROR;
-    ubrk_setUText(s->word, ut, &st);
-    if (U_FAILURE(st)) {
-        utext_close(ut);
-        return NP_ERROR;
+    {
+        /* without ICU when every character has a known class */
+        const unsigned char *u = (const unsigned char *)text;
+        size_t n = b->len, from = 0, pc, pc2, la, lc = 0, lc2 = 0;
+        int a2 = WB_NONE, a, c, c2;
+        fast = 1;
+        a = wb_class(u, n, 0, &la);
+        pc = la;
+        c = pc < n ? wb_class(u, n, pc, &lc) : WB_NONE;
+        if (a == WB_UNKNOWN || c == WB_UNKNOWN)
+            fast = 0;
+        while (fast && pc < n) {
+            pc2 = pc + lc;
+            c2 = pc2 < n ? wb_class(u, n, pc2, &lc2) : WB_NONE;
+            if (c2 == WB_UNKNOWN) {
+                fast = 0;
+                break;
+            }
+            if (wb_break(a2, a, c, c2)) {
+                if (add_token(out, b, text, from, pc, &para_start) != NP_OK) {
+                    utext_close(ut);
+                    return NP_ENOMEM;
+                }
+                from = pc;
+            }
+            a2 = a;
+            a = c;
+            c = c2;
+            pc = pc2;
+            lc = lc2;
+        }
+        if (fast && add_token(out, b, text, from, n, &para_start) != NP_OK) {
+            utext_close(ut);
+            return NP_ENOMEM;
+        }
+        if (!fast) {            /* start again with ICU */
+            out->toks.len = first_tok;
+            para_start = 1;
+        }
     }
-    prev = ubrk_first(s->word);
-    while ((pos = ubrk_next(s->word)) != UBRK_DONE) {
-        uint32_t f = token_flags(text + prev, (size_t)(pos - prev));
-        if (f) {
-            np__token *t = np__vec_push(&out->toks);
-            if (!t) {
+    if (!fast) {
+        ubrk_setUText(s->word, ut, &st);
+        if (U_FAILURE(st)) {
+            utext_close(ut);
+            return NP_ERROR;
+        }
+        prev = ubrk_first(s->word);
+        while ((pos = ubrk_next(s->word)) != UBRK_DONE) {
+            if (add_token(out, b, text, (size_t)prev, (size_t)pos,
+                          &para_start) != NP_OK) {
                 utext_close(ut);
                 return NP_ENOMEM;
             }
-            t->start = b->start + (size_t)prev;
-            t->end = b->start + (size_t)pos;
-            t->flags = f;
-            if (para_start) {
-                t->flags |= NP__TOK_PARA_START;
-                para_start = 0;
-            }
+            prev = pos;
         }
-        prev = pos;
     }
 
     /* Sentences: each token goes to the sentence holding its start. */
