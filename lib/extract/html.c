@@ -909,18 +909,25 @@ static void put_text(out *o, const char *s, int pre)
         np__buf_puts(&o->cur, s);
         return;
     }
-    for (; *s; s++) {
+    while (*s) {
+        const char *run = s;
         unsigned char ch = (unsigned char)*s;
         if (ch == ' ' || ch == '\n' || ch == '\t' || ch == '\r' || ch == '\f') {
             if (o->cur.len)
                 o->space = 1;
+            s++;
             continue;
         }
+        /* a run of other characters, copied at once */
+        do {
+            ch = (unsigned char)*++s;
+        } while (ch && ch != ' ' && ch != '\n' && ch != '\t' && ch != '\r'
+                 && ch != '\f');
         if (o->space) {
             np__buf_putc(&o->cur, ' ');
             o->space = 0;
         }
-        np__buf_putc(&o->cur, ch);
+        np__buf_put(&o->cur, run, (size_t)(s - run));
     }
 }
 

@@ -46,6 +46,10 @@ int np__buf_puts(np__buf *b, const char *s)
 
 int np__buf_putc(np__buf *b, int c)
 {
+    if (!b->oom && b->cap - b->len >= 2 && b->cap) {   /* room for c and NUL */
+        b->ptr[b->len++] = (char)c;
+        return NP_OK;
+    }
     if (np__buf_reserve(b, 1) != NP_OK)
         return NP_ENOMEM;
     b->ptr[b->len++] = (char)c;
