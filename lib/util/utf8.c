@@ -46,8 +46,17 @@ int np__utf8_valid(const char *s, size_t n)
         size_t k;
         if (p[i] < 0x80) {
             /* ASCII runs, most of a page, eight bytes at a time */
-            uint64_t w;
+            uint64_t w, w2, w3, w4;
             i++;
+            while (n - i >= 32) {
+                memcpy(&w, p + i, 8);
+                memcpy(&w2, p + i + 8, 8);
+                memcpy(&w3, p + i + 16, 8);
+                memcpy(&w4, p + i + 24, 8);
+                if ((w | w2 | w3 | w4) & UINT64_C(0x8080808080808080))
+                    break;
+                i += 32;
+            }
             while (n - i >= 8) {
                 memcpy(&w, p + i, 8);
                 if (w & UINT64_C(0x8080808080808080))
