@@ -65,15 +65,35 @@ static void jw_close(jw *w, char c)
 }
 
 /* The escaped bytes of valid UTF-8, in quotes. */
+/* Whether any byte of x is below 0x20, '"' or '\\' (exact: the tests for
+ * a zero byte and for a byte below n <= 128 have no false positives). */
+static int jw_word_special(uint64_t x)
+{
+    const uint64_t ones = UINT64_C(0x0101010101010101);
+    const uint64_t high = UINT64_C(0x8080808080808080);
+    uint64_t q = x ^ (ones * '"'), b = x ^ (ones * '\\');
+    return (((x - ones * 0x20) & ~x) | ((q - ones) & ~q) | ((b - ones) & ~b))
+           & high ? 1 : 0;
+}
+
 static void jw_escaped(jw *w, const char *s, size_t n)
 {
     static const char hex[] = "0123456789ABCDEF";
     size_t i, run = 0;
     np__buf_putc(&w->b, '"');
     for (i = 0; i < n; i++) {
-        unsigned char c = (unsigned char)s[i];
+        unsigned char c;
         char e[6];
         size_t k = 2;
+        if (n - i >= 8) {     /* eight plain bytes at a time */
+            uint64_t x;
+            memcpy(&x, s + i, 8);
+            if (!jw_word_special(x)) {
+                i += 7;       /* the loop adds the eighth */
+                continue;
+            }
+        }
+        c = (unsigned char)s[i];
         if (c >= 0x20 && c != '"' && c != '\\')
             continue;
         np__buf_put(&w->b, s + run, i - run);
