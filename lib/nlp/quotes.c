@@ -281,8 +281,12 @@ static int q_inlist_st(const qstate *st, const char *a, size_t n,
 
 static uint32_t q_dec(const char *s, size_t n, size_t i, size_t *len)
 {
-    size_t k = np__utf8_valid_seq((const unsigned char *)s + i, n - i);
-    size_t j = i;
+    size_t k, j = i;
+    if (i < n && (unsigned char)s[i] < 0x80) {   /* ASCII, without calls */
+        *len = 1;
+        return (unsigned char)s[i];
+    }
+    k = np__utf8_valid_seq((const unsigned char *)s + i, n - i);
     if (!k) {
         *len = 1;
         return 0xFFFD;
