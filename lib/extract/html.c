@@ -131,7 +131,9 @@ const char *np__xml_attr(const void *node, const char *name)
     if (!n || n->type != XML_ELEMENT_NODE)
         return NULL;
     for (a = n->properties; a; a = a->next) {
-        if (a->name && strcmp((const char *)a->name, name) == 0) {
+        /* the first letter before the call: most attributes differ there */
+        if (a->name && a->name[0] == (xmlChar)name[0]
+            && strcmp((const char *)a->name, name) == 0) {
             if (a->children && a->children->type == XML_TEXT_NODE
                 && a->children->content)
                 return (const char *)a->children->content;
