@@ -74,7 +74,15 @@ static int tag_id(const xmlChar *name)
         return T_OTHER;
     while (lo < hi) {
         size_t mid = (lo + hi) / 2;
-        int c = strcmp((const char *)name, np__tags[mid].name);
+        /* strcmp's order, inline: tag names are a few letters */
+        const unsigned char *x = name;
+        const unsigned char *y = (const unsigned char *)np__tags[mid].name;
+        int c;
+        while (*x && *x == *y) {
+            x++;
+            y++;
+        }
+        c = (int)*x - (int)*y;
         if (c == 0)
             return np__tags[mid].id;
         if (c < 0)
@@ -1824,17 +1832,19 @@ static const xmlNode *find_img(out *o, const xmlNode *n, const char *want,
                                size_t depth)
 {
     const xmlNode *k, *r;
+    int t;
     if (depth > 256)
         return NULL;
     for (k = n->children; k; k = k->next) {
         if (k->type != XML_ELEMENT_NODE)
             continue;
-        if (tag_id(k->name) == T_IMG) {
+        t = tag_id(k->name);
+        if (t == T_IMG) {
             const char *src = img_src(k);
             char *abs = src ? resolve(o, src) : NULL;
             if (abs && strcmp(abs, want) == 0)
                 return k;
-        } else if (!is_dropped(tag_id(k->name)) && (r = find_img(o, k, want, depth + 1))) {
+        } else if (!is_dropped(t) && (r = find_img(o, k, want, depth + 1))) {
             return r;
         }
     }
