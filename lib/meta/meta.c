@@ -585,10 +585,18 @@ static int ci_contains_any(const char *s, const char *const *words)
         unsigned c = (unsigned char)*s | 0x20u;   /* lower case, for letters */
         if (c - 'a' >= 26u || !((first >> (c - 'a')) & 1))
             continue;
-        for (i = 0; words[i]; i++)
-            if ((unsigned)tolower((unsigned char)words[i][0]) == c
-                && strncasecmp(s + 1, words[i] + 1, strlen(words[i]) - 1) == 0)
+        for (i = 0; words[i]; i++) {
+            const char *w = words[i];
+            size_t j;
+            if ((unsigned)tolower((unsigned char)w[0]) != c)
+                continue;
+            /* strncasecmp(s + 1, w + 1, strlen(w) - 1), inline */
+            for (j = 1; w[j]; j++)
+                if (tolower((unsigned char)s[j]) != tolower((unsigned char)w[j]))
+                    break;
+            if (!w[j])
                 return 1;
+        }
     }
     return 0;
 }
