@@ -297,13 +297,26 @@ class Run:
 MEASURE = None  # tests/bench/measure.c, set once built
 
 
-def timed(argv, stdout_path, stderr_path):
+PIN_CPU = None  # the CPU single-threaded contenders run on (--cpu)
+
+
+def pinned():
+    """In the child: run on PIN_CPU alone (one core for every contender, as
+    the targets are stated: Node's helper threads then share that core
+    too, instead of taking the other one for free)."""
+    if PIN_CPU is not None:
+        os.sched_setaffinity(0, {PIN_CPU})
+
+
+def timed(argv, stdout_path, stderr_path, pin=True):
     """Runs argv in its own process through `measure`; returns its wall
-    seconds, CPU seconds and peak RSS (KiB), those of that process alone."""
+    seconds, CPU seconds and peak RSS (KiB), those of that process alone.
+    With pin, the process runs on one CPU (see --cpu)."""
     report = Path(str(stderr_path) + ".measure")
     with open(stdout_path, "wb") as so, open(stderr_path, "wb") as se:
         proc = subprocess.run([str(MEASURE), str(report)] + argv, stdout=so,
-                              stderr=se, stdin=subprocess.DEVNULL)
+                              stderr=se, stdin=subprocess.DEVNULL,
+                              preexec_fn=pinned if pin else None)
     r = Run()
     r.stdout = stdout_path
     r.stderr = stderr_path
@@ -427,12 +440,24 @@ def main():
                          "N pages (default 12): instructions per stage and "
                          "per module, from a Release build with symbols in "
                          "<build>/profile")
+    ap.add_argument("--cpu", type=int, default=None,
+                    help="the CPU every single-threaded contender is pinned "
+                         "to (default: the last one this process may use; "
+                         "-1: no pinning). -j 2 always has every CPU")
     ap.add_argument("--keep", action="store_true",
                     help="keep the temporary folder and print its path")
     ap.add_argument("--out", type=Path, help="write all results as JSON here")
     args = ap.parse_args()
     if args.reps < 1:
         ap.error("--reps must be at least 1")
+    global PIN_CPU
+    allowed = sorted(os.sched_getaffinity(0))
+    if args.cpu is None:
+        PIN_CPU = allowed[-1]
+    elif args.cpu >= 0:
+        if args.cpu not in allowed:
+            ap.error("--cpu %d is not one of %s" % (args.cpu, allowed))
+        PIN_CPU = args.cpu
     if not args.pages.is_dir():
         ap.error("no page folder %s" % args.pages)
     scorer = args.scorer if args.scorer.is_file() else None
@@ -510,7 +535,10 @@ def bench(args, newsparse, floor, modules, scorer, tmp):
         say("node %s, @mozilla/readability %s, linkedom %s, jsdom %s" %
             (env["node"], env["@mozilla/readability"], env["linkedom"],
              env["jsdom"]))
-    say("%d repetitions, medians; speed from %s time" % (args.reps, args.by))
+    say("%d repetitions, medians; speed from %s time; %s" % (
+        args.reps, args.by,
+        "each contender on CPU %d alone (-j 2 on all)" % PIN_CPU
+        if PIN_CPU is not None else "no CPU pinning"))
     say()
 
     contenders = [
@@ -540,7 +568,8 @@ def bench(args, newsparse, floor, modules, scorer, tmp):
         for name, argv in contenders:
             tag = name.replace(" ", "_")
             r = timed(argv, tmp / ("%s.%d.out" % (tag, rep)),
-                      tmp / ("%s.%d.err" % (tag, rep)))
+                      tmp / ("%s.%d.err" % (tag, rep)),
+                      pin=(name != "full -j 2"))
             if r.rc != 0:
                 note("%s exited with %d (rep %d): %s" % (
                     name, r.rc, rep + 1,
