@@ -89,6 +89,14 @@ int np__buf_put_cp(np__buf *b, uint32_t cp);
 /* Counts words (runs of letters/digits, apostrophes inside) in UTF-8 text. */
 size_t np__count_words(const char *s, size_t n);
 
+/* util/ascii.c: case-insensitive tests of s[0..n) against a lower-case
+ * ASCII literal: equal, a prefix of s, the offset of its first occurrence
+ * (n if none), whether it occurs. */
+int np__ascii_eq_ci(const char *s, size_t n, const char *lower);
+int np__ascii_prefix_ci(const char *s, size_t n, const char *lower);
+size_t np__ascii_find_ci(const char *s, size_t n, const char *lower);
+int np__ascii_contains_ci(const char *s, size_t n, const char *lower);
+
 /* ------------------------------------------------------------ document */
 
 /* Metadata fields, in JSON order. */

@@ -941,19 +941,6 @@ static void put_text(out *o, const char *s, int pre)
     }
 }
 
-/* Case-insensitive prefix test (ASCII). */
-static int starts_with_ci(const char *s, size_t n, const char *pre)
-{
-    size_t k = strlen(pre);
-    size_t i;
-    if (n < k)
-        return 0;
-    for (i = 0; i < k; i++)
-        if (tolower((unsigned char)s[i]) != pre[i])
-            return 0;
-    return 1;
-}
-
 /* Words that make up date lines ("Updated 1:39 am EST, Wednesday,
  * November 20, 2019"). */
 static const char *const np__date_words[] = {
@@ -1056,20 +1043,6 @@ static int is_numeric_dateline(const char *s, size_t n)
     return year && nums >= 3 && words <= 6;
 }
 
-/* Case-insensitive search (ASCII) of a short needle in s[0..n). */
-static int contains_ci(const char *s, size_t n, const char *needle)
-{
-    size_t k = strlen(needle), i, j;
-    for (i = 0; i + k <= n; i++) {
-        for (j = 0; j < k; j++)
-            if (tolower((unsigned char)s[i + j]) != needle[j])
-                break;
-        if (j == k)
-            return 1;
-    }
-    return 0;
-}
-
 /* Holds a numeric date: 04.05.2015, 05/10/2018, 2019-11-19. */
 static int has_numeric_date(const char *s, size_t n)
 {
@@ -1164,14 +1137,14 @@ static int is_furniture(const char *s, size_t n)
         return 1;
     for (i = 0; any_length[i]; i++) {
         size_t k = strlen(any_length[i]);
-        if (starts_with_ci(s, n, any_length[i])
+        if (np__ascii_prefix_ci(s, n, any_length[i])
             && (k == n || !isalnum((unsigned char)s[k])))
             return 1;
     }
     if (n > 200)
         return 0;
     for (i = 0; inside[i]; i++)
-        if (contains_ci(s, n, inside[i]))
+        if (np__ascii_contains_ci(s, n, inside[i]))
             return 1;
     /* words that are furniture only as a short label ("Share", not
      * "Share prices fell") */
@@ -1181,13 +1154,13 @@ static int is_furniture(const char *s, size_t n)
         };
         for (i = 0; label[i]; i++) {
             size_t k = strlen(label[i]);
-            if (starts_with_ci(s, n, label[i]) && (k == n || !isalnum((unsigned char)s[k]))
+            if (np__ascii_prefix_ci(s, n, label[i]) && (k == n || !isalnum((unsigned char)s[k]))
                 && !ends_like_sentence(s, n))
                 return 1;
         }
     }
     /* a list of tags: "Tags calendar, racing, ..." */
-    if (starts_with_ci(s, n, "tags ") && !ends_like_sentence(s, n) && memchr(s, ',', n))
+    if (np__ascii_prefix_ci(s, n, "tags ") && !ends_like_sentence(s, n) && memchr(s, ',', n))
         return 1;
     /* a line of page facts around a numeric date: "Le Monde | 04.05.2015
      * à 13h36 | Par X", "05/10/2018 - Published by: X - Section: Y" */
@@ -1206,36 +1179,36 @@ static int is_furniture(const char *s, size_t n)
             return 1;
     }
     /* a source line: "From: The Paper" */
-    if (n <= 60 && starts_with_ci(s, n, "from:"))
+    if (n <= 60 && np__ascii_prefix_ci(s, n, "from:"))
         return 1;
     /* "Copyright @ 2019 The Paper." */
-    if (n < 120 && starts_with_ci(s, n, "copyright") && (contains_ci(s, n, " 19")
-                                                     || contains_ci(s, n, " 20")))
+    if (n < 120 && np__ascii_prefix_ci(s, n, "copyright") && (np__ascii_contains_ci(s, n, " 19")
+                                                     || np__ascii_contains_ci(s, n, " 20")))
         return 1;
     /* "Follow us on Twitter", "Follow the coverage at https://..." */
-    if (starts_with_ci(s, n, "follow ")
-        && (contains_ci(s, n, "http") || contains_ci(s, n, "twitter")
-            || contains_ci(s, n, "facebook") || contains_ci(s, n, "instagram")
+    if (np__ascii_prefix_ci(s, n, "follow ")
+        && (np__ascii_contains_ci(s, n, "http") || np__ascii_contains_ci(s, n, "twitter")
+            || np__ascii_contains_ci(s, n, "facebook") || np__ascii_contains_ci(s, n, "instagram")
             || memchr(s, '@', n)))
         return 1;
     /* "More on this: https://..." */
-    if (starts_with_ci(s, n, "more ") && contains_ci(s, n, "http"))
+    if (np__ascii_prefix_ci(s, n, "more ") && np__ascii_contains_ci(s, n, "http"))
         return 1;
     for (i = 0; pre[i]; i++) {
         size_t k = strlen(pre[i]);
         /* a word ends where the prefix does ("share", not "shares") */
-        if (starts_with_ci(s, n, pre[i])
+        if (np__ascii_prefix_ci(s, n, pre[i])
             && (k == n || !isalnum((unsigned char)pre[i][k - 1])
                 || !isalnum((unsigned char)s[k])))
             return 1;
     }
     for (i = 0; post[i]; i++) {
         size_t k = strlen(post[i]);
-        if (n >= k && starts_with_ci(s + n - k, k, post[i]))
+        if (n >= k && np__ascii_prefix_ci(s + n - k, k, post[i]))
             return 1;
     }
     /* a byline: "By Jane Doe", "By Jane Doe and John Roe, Reuters" */
-    if (n < 100 && starts_with_ci(s, n, "by ") && n > 3
+    if (n < 100 && np__ascii_prefix_ci(s, n, "by ") && n > 3
         && (isupper((unsigned char)s[3]) || (unsigned char)s[3] >= 0x80)
         && !ends_like_sentence(s, n)) {
         /* not "By Tuesday, ..." or "By March" */
@@ -1248,10 +1221,10 @@ static int is_furniture(const char *s, size_t n)
     if (is_dateline(s, n) || is_numeric_dateline(s, n))
         return 1;
     /* contact lines: "may be reached at jane@example.com" */
-    if (memchr(s, '@', n) && (contains_ci(s, n, "reached at")
-                              || contains_ci(s, n, "email")
-                              || contains_ci(s, n, "e-mail")
-                              || contains_ci(s, n, "contact")))
+    if (memchr(s, '@', n) && (np__ascii_contains_ci(s, n, "reached at")
+                              || np__ascii_contains_ci(s, n, "email")
+                              || np__ascii_contains_ci(s, n, "e-mail")
+                              || np__ascii_contains_ci(s, n, "contact")))
         return 1;
     return 0;
 }
@@ -1994,10 +1967,10 @@ int np__extract_html(np__ctx *c, void *tree)
     if (chars < 1000 && c->doc->meta[NP__TITLE]) {
         const char *t = c->doc->meta[NP__TITLE];
         size_t tl = strlen(t);
-        if (starts_with_ci(t, tl, "404") || starts_with_ci(t, tl, "error 404")
-            || starts_with_ci(t, tl, "not found") || starts_with_ci(t, tl, "error 50")
-            || contains_ci(t, tl, "page not found") || contains_ci(t, tl, "404 not found")
-            || contains_ci(t, tl, "page unavailable"))
+        if (np__ascii_prefix_ci(t, tl, "404") || np__ascii_prefix_ci(t, tl, "error 404")
+            || np__ascii_prefix_ci(t, tl, "not found") || np__ascii_prefix_ci(t, tl, "error 50")
+            || np__ascii_contains_ci(t, tl, "page not found") || np__ascii_contains_ci(t, tl, "404 not found")
+            || np__ascii_contains_ci(t, tl, "page unavailable"))
             chars = 0;
     }
     if (chars >= 140)

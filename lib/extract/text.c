@@ -38,17 +38,6 @@ static int is_space_byte(unsigned char ch)
     return ch == ' ' || ch == '\t' || ch == '\r' || ch == '\f' || ch == '\v';
 }
 
-static int iprefix(const char *s, size_t n, const char *p)
-{
-    size_t k = strlen(p), i;
-    if (n < k)
-        return 0;
-    for (i = 0; i < k; i++)
-        if (tolower((unsigned char)s[i]) != p[i])
-            return 0;
-    return 1;
-}
-
 /* A left-over tag or comment. */
 static int is_markup(const char *s, size_t n)
 {
@@ -91,7 +80,7 @@ size_t np__credit_label(const char *s, size_t n)
     if (n > 120)
         return 0;
     for (i = 0; labels[i]; i++)
-        if (iprefix(s, n, labels[i]))
+        if (np__ascii_prefix_ci(s, n, labels[i]))
             return strlen(labels[i]);
     return 0;
 }
@@ -138,7 +127,7 @@ static int date_line(const char *s, size_t n, char iso[NP__DATE_MAX])
         if (!islower((unsigned char)s[b]))
             continue;
         for (k = 0; small[k]; k++)
-            if (strlen(small[k]) == i - b && iprefix(s + b, i - b, small[k]))
+            if (strlen(small[k]) == i - b && np__ascii_prefix_ci(s + b, i - b, small[k]))
                 ok = 1;
         if (!ok)
             return 0;
@@ -240,7 +229,7 @@ int np__extract_text(np__ctx *c, const char *text, size_t len)
             if (L[k].drop)
                 continue;
             seen++;
-            if (L[k].n < 100 && iprefix(L[k].s, L[k].n, "by ") && L[k].n > 3
+            if (L[k].n < 100 && np__ascii_prefix_ci(L[k].s, L[k].n, "by ") && L[k].n > 3
                 && (isupper((unsigned char)L[k].s[3]) || (unsigned char)L[k].s[3] >= 0x80)
                 && !ends_sentence(L[k].s, L[k].n)) {
                 if ((rc = np__authors_add(c->doc, L[k].s, L[k].n)) != NP_OK)

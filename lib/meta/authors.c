@@ -6,42 +6,6 @@
 
 #include "meta/meta.h"
 
-static int ieq(const char *a, size_t n, const char *b)
-{
-    size_t i;
-    if (strlen(b) != n)
-        return 0;
-    for (i = 0; i < n; i++)
-        if (tolower((unsigned char)a[i]) != b[i])
-            return 0;
-    return 1;
-}
-
-static int iprefix(const char *s, size_t n, const char *p)
-{
-    size_t k = strlen(p), i;
-    if (n < k)
-        return 0;
-    for (i = 0; i < k; i++)
-        if (tolower((unsigned char)s[i]) != p[i])
-            return 0;
-    return 1;
-}
-
-/* Finds a case-insensitive ASCII needle; returns its offset or n. */
-static size_t ifind(const char *s, size_t n, const char *needle)
-{
-    size_t k = strlen(needle), i, j;
-    for (i = 0; i + k <= n; i++) {
-        for (j = 0; j < k; j++)
-            if (tolower((unsigned char)s[i + j]) != needle[j])
-                break;
-        if (j == k)
-            return i;
-    }
-    return n;
-}
-
 static int month_word(const char *s, size_t n)
 {
     static const char *const m[] = {
@@ -68,7 +32,7 @@ static int weekday_word(const char *s, size_t n)
     };
     size_t i;
     for (i = 0; d[i]; i++)
-        if (iprefix(s, n, d[i]))
+        if (np__ascii_prefix_ci(s, n, d[i]))
             return 1;
     return 0;
 }
@@ -92,7 +56,7 @@ static int is_job_word(const char *w, size_t n)
 {
     size_t i;
     for (i = 0; np__job_words[i]; i++)
-        if (ieq(w, n, np__job_words[i]))
+        if (np__ascii_eq_ci(w, n, np__job_words[i]))
             return 1;
     return 0;
 }
@@ -116,7 +80,7 @@ static int add_name(np_document *d, const char *s, size_t n)
             n--;
         }
         for (i = 0; lead[i]; i++) {
-            if (iprefix(s, n, lead[i])) {
+            if (np__ascii_prefix_ci(s, n, lead[i])) {
                 size_t k = strlen(lead[i]);
                 s += k;
                 n -= k;
@@ -137,12 +101,12 @@ static int add_name(np_document *d, const char *s, size_t n)
             "more from", "newsletter", NULL
         };
         for (i = 0; ui[i]; i++)
-            if (ifind(s, n, ui[i]) < n)
+            if (np__ascii_find_ci(s, n, ui[i]) < n)
                 return NP_OK;
     }
-    if (memchr(s, '@', n) || ifind(s, n, "http") < n || ifind(s, n, "www.") < n
-        || ifind(s, n, ".com") < n || memchr(s, '?', n) || memchr(s, '=', n)
-        || ifind(s, n, ".php") < n || ifind(s, n, ".htm") < n)
+    if (memchr(s, '@', n) || np__ascii_find_ci(s, n, "http") < n || np__ascii_find_ci(s, n, "www.") < n
+        || np__ascii_find_ci(s, n, ".com") < n || memchr(s, '?', n) || memchr(s, '=', n)
+        || np__ascii_find_ci(s, n, ".php") < n || np__ascii_find_ci(s, n, ".htm") < n)
         return NP_OK;
     for (i = 0; i < n; i++) {
         if (isdigit((unsigned char)s[i]))
@@ -205,7 +169,7 @@ int np__authors_add(np_document *d, const char *src, size_t len)
             i++;
         for (k = w0; k + 2 < i; k++)
             if ((s[k] == ':' && s[k + 1] == '/' && s[k + 2] == '/')
-                || (k == w0 && iprefix(s + k, i - k, "www.")))
+                || (k == w0 && np__ascii_prefix_ci(s + k, i - k, "www.")))
                 url = 1;
         if (url)
             memset(s + w0, ' ', i - w0);
@@ -214,7 +178,7 @@ int np__authors_add(np_document *d, const char *src, size_t len)
     /* what follows a date word or a date is not a name */
     cut = n;
     for (i = 0; stops[i]; i++) {
-        size_t at = ifind(s, n, stops[i]);
+        size_t at = np__ascii_find_ci(s, n, stops[i]);
         if (at > 0 && at < cut)
             cut = at;
     }
@@ -256,7 +220,7 @@ int np__authors_add(np_document *d, const char *src, size_t len)
     }
     /* "Tech Industry by Jane Doe": a section name before "by" goes */
     {
-        size_t at = ifind(s, n, " by ");
+        size_t at = np__ascii_find_ci(s, n, " by ");
         if (at < n) {
             size_t k, words = 1;
             for (k = 0; k < at; k++)
@@ -325,7 +289,7 @@ int np__authors_add(np_document *d, const char *src, size_t len)
             };
             size_t k;
             for (k = 0; words[k]; k++)
-                if (iprefix(s + i, n - i, words[k])
+                if (np__ascii_prefix_ci(s + i, n - i, words[k])
                     && (i + strlen(words[k]) < n)) {
                     sep = strlen(words[k]);
                     break;
