@@ -27,35 +27,6 @@ static const char simple_page[] =
     "for any extraction to keep it as part of the article's body.</p>"
     "</body></html>";
 
-/* 1 if s[0..n) is valid UTF-8 (no overlongs, surrogates or values past
- * U+10FFFF): checked here independently of the library's own checker. */
-static int valid_utf8(const char *str, size_t n)
-{
-    const unsigned char *s = (const unsigned char *)str;
-    size_t i = 0;
-    while (i < n) {
-        unsigned char c = s[i];
-        size_t k;
-        uint32_t cp;
-        if (c < 0x80) { i++; continue; }
-        if (c >= 0xC2 && c <= 0xDF) { k = 1; cp = c & 0x1F; }
-        else if (c >= 0xE0 && c <= 0xEF) { k = 2; cp = c & 0x0F; }
-        else if (c >= 0xF0 && c <= 0xF4) { k = 3; cp = c & 0x07; }
-        else return 0;
-        if (i + k >= n)
-            return 0;
-        for (size_t j = 1; j <= k; j++) {
-            if ((s[i + j] & 0xC0) != 0x80) return 0;
-            cp = (cp << 6) | (s[i + j] & 0x3F);
-        }
-        if ((k == 2 && cp < 0x800) || (k == 3 && (cp < 0x10000 || cp > 0x10FFFF)) ||
-            (cp >= 0xD800 && cp <= 0xDFFF))
-            return 0;
-        i += k + 1;
-    }
-    return 1;
-}
-
 static char *read_example(const char *name, size_t *len)
 {
     char path[4096];
@@ -96,7 +67,7 @@ static void check_document_invariants(const np_document *d)
 
     ck_assert_ptr_nonnull(body);
     ck_assert_uint_eq(strlen(body), blen);
-    ck_assert_msg(valid_utf8(body, blen), "body is not valid UTF-8");
+    ck_assert_msg(np_test_valid_utf8(body, blen), "body is not valid UTF-8");
     if (n == 0)
         ck_assert_uint_eq(blen, 0);
     for (size_t i = 0; i < n; i++) {
@@ -564,7 +535,7 @@ START_TEST(test_invalid_utf8)
     check_document_invariants(d);
     t = np_document_title(d);
     if (t)
-        ck_assert(valid_utf8(t, strlen(t)));
+        ck_assert(np_test_valid_utf8(t, strlen(t)));
     np_document_free(d);
 
     /* Without cleanup, invalid UTF-8 in text is an encoding error. */
@@ -651,7 +622,7 @@ START_TEST(test_binary_junk)
                 size_t jlen;
                 check_document_invariants(d);
                 ck_assert_int_eq(np_document_to_json(d, "junk", 0, &json, &jlen), NP_OK);
-                ck_assert(valid_utf8(json, jlen));
+                ck_assert(np_test_valid_utf8(json, jlen));
                 np_free(json);
                 np_document_free(d);
             } else {
@@ -822,7 +793,7 @@ START_TEST(test_clean_errors)
     ck_assert_int_eq(np_clean(&r, "a\xff\xc3\x28z", 5, NULL), NP_OK);
     {
         const char *t = np_clean_result_text(r, &len);
-        ck_assert(valid_utf8(t, len));
+        ck_assert(np_test_valid_utf8(t, len));
         ck_assert_uint_eq(strlen(t), len);
         ck_assert_uint_gt(np_clean_result_fix_count(r), 0);
     }
@@ -986,7 +957,7 @@ static void check_json_matches(const np_document *d, const char *source)
     ck_assert_ptr_nonnull(out);
     ck_assert_uint_eq(strlen(out), len);
     ck_assert_msg(memchr(out, '\n', len) == NULL, "compact JSON holds a newline");
-    ck_assert(valid_utf8(out, len));
+    ck_assert(np_test_valid_utf8(out, len));
     root = json_loadb(out, len, 0, &jerr);
     ck_assert_msg(root != NULL, "JSON does not parse: %s at %d", jerr.text, jerr.position);
     ck_assert(json_is_object(root));

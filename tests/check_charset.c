@@ -15,34 +15,6 @@
 #include "np_test.h"
 #include "newsparse/newsparse.h"
 
-/* 1 if s[0..n) is valid UTF-8 (checked independently of the library). */
-static int valid_utf8(const char *str, size_t n)
-{
-    const unsigned char *s = (const unsigned char *)str;
-    size_t i = 0;
-    while (i < n) {
-        unsigned char c = s[i];
-        size_t k;
-        uint32_t cp;
-        if (c < 0x80) { i++; continue; }
-        if (c >= 0xC2 && c <= 0xDF) { k = 1; cp = c & 0x1F; }
-        else if (c >= 0xE0 && c <= 0xEF) { k = 2; cp = c & 0x0F; }
-        else if (c >= 0xF0 && c <= 0xF4) { k = 3; cp = c & 0x07; }
-        else return 0;
-        if (i + k >= n)
-            return 0;
-        for (size_t j = 1; j <= k; j++) {
-            if ((s[i + j] & 0xC0) != 0x80) return 0;
-            cp = (cp << 6) | (s[i + j] & 0x3F);
-        }
-        if ((k == 2 && cp < 0x800) || (k == 3 && (cp < 0x10000 || cp > 0x10FFFF)) ||
-            (cp >= 0xD800 && cp <= 0xDFFF))
-            return 0;
-        i += k + 1;
-    }
-    return 1;
-}
-
 /* Builds "<html><head>HEAD<title>TITLE</title></head><body><p>TEXT</p>..."
  * from raw bytes (any encoding; ASCII markup). Free with free(). */
 static char *page(const char *head, const char *title, const char *text, size_t *len)
@@ -121,7 +93,7 @@ static void expect_decoded(np_parser *p, const char *buf, size_t len,
     ck_assert_msg(rc == NP_OK, "np__decode_html: %s (%s)", np_strerror(rc),
                   np_parser_errmsg(p));
     u8 = np__buf_cstr(&out);
-    ck_assert_msg(valid_utf8(u8, out.len), "decoded page is not valid UTF-8");
+    ck_assert_msg(np_test_valid_utf8(u8, out.len), "decoded page is not valid UTF-8");
     if (title) {
         want = malloc(strlen(title) + 16);
         ck_assert_ptr_nonnull(want);
@@ -158,7 +130,7 @@ static void expect_parsed(const char *buf, size_t len, const char *hint,
     ck_assert_msg(rc == NP_OK, "np_parse_html: %s (%s)", np_strerror(rc), np_parser_errmsg(p));
 
     body = np_document_body(d, &blen);
-    ck_assert_msg(valid_utf8(body, blen), "body is not valid UTF-8");
+    ck_assert_msg(np_test_valid_utf8(body, blen), "body is not valid UTF-8");
     ck_assert_msg(strstr(body, "\xef\xbb\xbf") == NULL, "a BOM was left in the body");
     if (body_part)
         ck_assert_msg(strstr(body, body_part) != NULL,
@@ -167,10 +139,10 @@ static void expect_parsed(const char *buf, size_t len, const char *hint,
     t = np_document_title(d);
     if (title) {
         ck_assert_msg(t != NULL, "no title (expected \"%s\")", title);
-        ck_assert_msg(valid_utf8(t, strlen(t)), "title is not valid UTF-8");
+        ck_assert_msg(np_test_valid_utf8(t, strlen(t)), "title is not valid UTF-8");
         ck_assert_str_eq(t, title);
     } else if (t) {
-        ck_assert(valid_utf8(t, strlen(t)));
+        ck_assert(np_test_valid_utf8(t, strlen(t)));
     }
     np_document_free(d);
     np_parser_free(p);
@@ -384,7 +356,7 @@ START_TEST(test_text_input_charset)
     ck_assert_int_eq(np_parser_new(&p, NULL), NP_OK);
     ck_assert_int_eq(np_parse_text(p, &d, text, sizeof text - 1, NULL), NP_OK);
     body = np_document_body(d, &blen);
-    ck_assert(valid_utf8(body, blen));
+    ck_assert(np_test_valid_utf8(body, blen));
     ck_assert_msg(strstr(body, "The caf\xc3\xa9 on the corner") != NULL, "body: %s", body);
     np_document_free(d);
 
