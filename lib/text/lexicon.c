@@ -193,27 +193,7 @@ int np__demonym(const char *w, size_t n)
  * "Cleveland")? From the entity recogniser's read-only table. */
 int np__given_name(const char *w, size_t n)
 {
-    char key[32];
-    size_t i, lo = 0, hi = np__ner_nentries;
-    if (n == 0 || n >= sizeof(key))
-        return 0;
-    for (i = 0; i < n; i++) {
-        unsigned char ch = (unsigned char)w[i];
-        key[i] = (char)(ch >= 'A' && ch <= 'Z' ? ch + 32 : ch);
-    }
-    key[n] = '\0';
-    while (lo < hi) {
-        size_t mid = (lo + hi) / 2;
-        int c = strcmp(np__ner_strings + np__ner_entries[mid].key, key);
-        if (c == 0) {
-            uint32_t f = np__ner_entries[mid].flags;
-            return (f & NP__LX_GIVEN) &&
-                   !(f & (NP__LX_ANYPLACE | NP__LX_ORG | NP__LX_DEMONYM));
-        }
-        if (c < 0)
-            lo = mid + 1;
-        else
-            hi = mid;
-    }
-    return 0;
+    uint32_t f = ner_flags(w, n);
+    return (f & NP__LX_GIVEN) &&
+           !(f & (NP__LX_ANYPLACE | NP__LX_ORG | NP__LX_DEMONYM));
 }
