@@ -24,5 +24,11 @@ extern const size_t np__english_count;
 extern const char np__english_words[];
 extern const uint32_t np__english_offsets[];
 extern const uint16_t np__english_flags[];
+extern const uint32_t np__english_slots[];
+extern const uint32_t np__english_slots_mask;
+
+/* The flags of the lower-case spelling key[0..n) (no NUL needed), 0 when it
+ * is not a word. A hash look-up (lookup.c). */
+unsigned np__english_find(const char *key, size_t n);
 
 #endif

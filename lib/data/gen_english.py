@@ -14,6 +14,8 @@ deterministic: the same inputs give the same file.
 import re
 import sys
 
+import hashtab
+
 LOWER, CAP, POSS, NOUN, VERB, ADJ, PLURAL, ING, ED, ADV, VERB3, PROPER_S = (
     1 << i for i in range(12))
 
@@ -219,7 +221,9 @@ def main():
     for i in range(0, len(keys), 16):
         out.write("    " + ",".join(str(table[k]) for k in keys[i:i + 16])
                   + ",\n")
-    out.write("};\n")
+    out.write("};\n\n")
+    hashtab.write(out, "np__english_slots",
+                  hashtab.build([k.encode("ascii") for k in keys]))
 
 
 if __name__ == "__main__":

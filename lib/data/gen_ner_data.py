@@ -17,6 +17,8 @@ import argparse
 import os
 import sys
 
+import hashtab
+
 HERE = os.path.dirname(os.path.abspath(__file__))
 
 # Keep in step with lib/nlp/lexicon.h.
@@ -163,7 +165,9 @@ def main():
     for k in keys:
         w("    {%d, %d, 0x%x},\n" % (off[k], canon_off.get(k, -1), lex.flags[k]))
     w("};\n\n")
-    w("const size_t np__ner_nentries = %d;\n" % len(keys))
+    w("const size_t np__ner_nentries = %d;\n\n" % len(keys))
+    hashtab.write(sys.stdout, "np__ner_slots",
+                  hashtab.build([k.encode("utf-8") for k in keys]))
     print("%d entries, %d bytes of strings" % (len(keys), len(blob)), file=sys.stderr)
 
 

@@ -97,45 +97,11 @@ static size_t make_key(const char *s, size_t n, char *out, size_t cap, int fold)
     return o;
 }
 
-/* strcmp(key, e) for a key known to share its first *same bytes with e;
- * *same becomes the length of their common prefix. In a binary search over
- * sorted strings, every entry between the bounds shares with the key the
- * shorter of the bounds' common prefixes, so those bytes are not compared
- * again at each probe. */
-static int key_cmp(const char *key, const char *e, size_t *same)
-{
-    const unsigned char *x = (const unsigned char *)key;
-    const unsigned char *y = (const unsigned char *)e;
-    size_t j = *same;
-    while (x[j] && x[j] == y[j])
-        j++;
-    *same = j;
-    return (int)x[j] - (int)y[j];
-}
-
 static const np__ner_entry *lx_find(const char *s, size_t n)
 {
     char k[MAX_KEY];
-    size_t kn = make_key(s, n, k, sizeof k, 0), lo = 0, hi = np__ner_nentries;
-    size_t llo = 0, lhi = 0;   /* common prefixes with the bounds */
-    if (kn == 0)
-        return NULL;
-    while (lo < hi) {
-        size_t mid = lo + (hi - lo) / 2;
-        const char *e = np__ner_strings + np__ner_entries[mid].key;
-        size_t same = llo < lhi ? llo : lhi;
-        int cmp = key_cmp(k, e, &same);
-        if (cmp == 0)
-            return &np__ner_entries[mid];
-        if (cmp < 0) {
-            hi = mid;
-            lhi = same;
-        } else {
-            lo = mid + 1;
-            llo = same;
-        }
-    }
-    return NULL;
+    size_t kn = make_key(s, n, k, sizeof k, 0);
+    return kn ? np__ner_find(k, kn) : NULL;
 }
 
 /* Letters all in capitals ("US", "U.S.")? */
@@ -169,8 +135,7 @@ static uint32_t lx_adjust(const np__ner_entry *e, const char *s, size_t n)
 static unsigned en_flags(const char *s, size_t n)
 {
     char k[48];
-    size_t i, lo = 0, hi = np__english_count;
-    size_t llo = 0, lhi = 0;   /* common prefixes with the bounds */
+    size_t i;
     if (n == 0 || n >= sizeof k)
         return 0;
     for (i = 0; i < n; i++) {
@@ -179,22 +144,7 @@ static unsigned en_flags(const char *s, size_t n)
             return 0;
         k[i] = (char)((c >= 'A' && c <= 'Z') ? c + 32 : c);
     }
-    k[n] = '\0';
-    while (lo < hi) {
-        size_t mid = lo + (hi - lo) / 2;
-        size_t same = llo < lhi ? llo : lhi;
-        int cmp = key_cmp(k, np__english_words + np__english_offsets[mid], &same);
-        if (cmp == 0)
-            return np__english_flags[mid];
-        if (cmp < 0) {
-            hi = mid;
-            lhi = same;
-        } else {
-            lo = mid + 1;
-            llo = same;
-        }
-    }
-    return 0;
+    return np__english_find(k, n);
 }
 
 /* -------------------------------------------------------------- tables */

@@ -47,5 +47,11 @@ typedef struct np__ner_entry {
 extern const char np__ner_strings[];
 extern const np__ner_entry np__ner_entries[];
 extern const size_t np__ner_nentries;
+extern const uint32_t np__ner_slots[];
+extern const uint32_t np__ner_slots_mask;
+
+/* The entry whose key is key[0..n) (lower case, as the generator made
+ * it; no NUL needed), or NULL. A hash look-up (lib/data/lookup.c). */
+const np__ner_entry *np__ner_find(const char *key, size_t n);
 
 #endif /* NP_NLP_LEXICON_H */

@@ -5,23 +5,10 @@
 #include "data/english_words.h"
 #include "nlp/lexicon.h"
 
-static int key_cmp(const char *k, const char *w, size_t n)
-{
-    size_t i;
-    for (i = 0; i < n; i++) {
-        unsigned char a = (unsigned char)k[i], b = (unsigned char)w[i];
-        if (!a)
-            return -1;
-        if (a != b)
-            return a < b ? -1 : 1;
-    }
-    return k[n] ? 1 : 0;
-}
-
 unsigned np__lex(const char *w, size_t n)
 {
     char key[32];
-    size_t i, lo = 0, hi = np__english_count;
+    size_t i;
     if (n == 0 || n >= sizeof(key))
         return 0;
     for (i = 0; i < n; i++) {
@@ -32,17 +19,7 @@ unsigned np__lex(const char *w, size_t n)
             return 0;
         key[i] = (char)ch;
     }
-    while (lo < hi) {
-        size_t mid = (lo + hi) / 2;
-        int c = key_cmp(np__english_words + np__english_offsets[mid], key, n);
-        if (c == 0)
-            return np__english_flags[mid];
-        if (c < 0)
-            lo = mid + 1;
-        else
-            hi = mid;
-    }
-    return 0;
+    return np__english_find(key, n);
 }
 
 /* Closed classes of English function words, sorted. */
@@ -143,25 +120,16 @@ uint32_t np__u8_prev(const char *s, size_t *i)
 static uint32_t ner_flags(const char *w, size_t n)
 {
     char key[32];
-    size_t i, lo = 0, hi = np__ner_nentries;
+    size_t i;
+    const np__ner_entry *e;
     if (n == 0 || n >= sizeof(key))
         return 0;
     for (i = 0; i < n; i++) {
         unsigned char ch = (unsigned char)w[i];
         key[i] = (char)(ch >= 'A' && ch <= 'Z' ? ch + 32 : ch);
     }
-    key[n] = '\0';
-    while (lo < hi) {
-        size_t mid = (lo + hi) / 2;
-        int c = strcmp(np__ner_strings + np__ner_entries[mid].key, key);
-        if (c == 0)
-            return np__ner_entries[mid].flags;
-        if (c < 0)
-            lo = mid + 1;
-        else
-            hi = mid;
-    }
-    return 0;
+    e = np__ner_find(key, n);
+    return e ? e->flags : 0;
 }
 
 /* Is w[0..n) a well-known place or organisation ("France", "Texas")? */
