@@ -24,7 +24,15 @@ extern const size_t np__english_count;
 extern const char np__english_words[];
 extern const uint32_t np__english_offsets[];
 extern const uint16_t np__english_flags[];
-extern const uint32_t np__english_slots[];
+/* A slot of the hash index: where the word is, its flags, and the top 16
+ * bits of its hash (to skip the string on most mismatches). */
+typedef struct np__lex_slot {
+    uint32_t off;          /* in np__english_words; 0xFFFFFFFF: empty */
+    uint16_t flags;
+    uint16_t tag;
+} np__lex_slot;
+
+extern const np__lex_slot np__english_slots[];
 extern const uint32_t np__english_slots_mask;
 
 /* The flags of the lower-case spelling key[0..n) (no NUL needed), 0 when it

@@ -222,8 +222,9 @@ def main():
         out.write("    " + ",".join(str(table[k]) for k in keys[i:i + 16])
                   + ",\n")
     out.write("};\n\n")
-    hashtab.write(out, "np__english_slots",
-                  hashtab.build([k.encode("ascii") for k in keys]))
+    bkeys = [k.encode("ascii") for k in keys]
+    hashtab.write_tagged(out, "np__english_slots", hashtab.build(bkeys),
+                         offs, [table[k] for k in keys], bkeys)
 
 
 if __name__ == "__main__":

@@ -31,12 +31,39 @@ def build(keys):
     return slots
 
 
-def write(out, name, slots):
-    """Writes `const uint32_t name[]` and `const uint32_t name_mask`."""
-    out.write("/* Hash index: FNV-1a of the key, linear probing; index + 1, "
-              "0 = empty. */\n")
+def write_tagged(out, name, slots, offsets, flags, keys):
+    """Writes `const np__lex_slot name[]` and `name_mask`: each slot holds
+    the entry's string offset, its flags and a 16-bit tag (the hash's top
+    bits), so that a look-up reads one slot and, only when the tag matches,
+    one string. Empty slots have the offset 0xFFFFFFFF."""
+    out.write("/* Hash index: FNV-1a of the key, linear probing; {string "
+              "offset, flags, tag = hash >> 16}, offset 0xFFFFFFFF = empty. */\n")
+    out.write("const uint32_t %s_mask = %d;\n" % (name, len(slots) - 1))
+    out.write("const np__lex_slot %s[] = {\n" % name)
+    cells = []
+    for s in slots:
+        if s:
+            i = s - 1
+            cells.append("{%d,%d,%d}" % (offsets[i], flags[i],
+                                         fnv1a(keys[i]) >> 16))
+        else:
+            cells.append("{0xFFFFFFFFu,0,0}")
+    for i in range(0, len(cells), 6):
+        out.write("    " + ",".join(cells[i:i + 6]) + ",\n")
+    out.write("};\n")
+
+
+def write_packed(out, name, slots, keys):
+    """Writes `const uint32_t name[]` and `name_mask` for a table of fewer
+    than 65,535 entries: each slot is (hash >> 16) << 16 | (index + 1), 0 =
+    empty, so that a look-up reads an entry only when the tag matches."""
+    assert len(keys) < 0xFFFF
+    out.write("/* Hash index: FNV-1a of the key, linear probing; (hash >> 16) "
+              "<< 16 | (index + 1), 0 = empty. */\n")
     out.write("const uint32_t %s_mask = %d;\n" % (name, len(slots) - 1))
     out.write("const uint32_t %s[] = {\n" % name)
-    for i in range(0, len(slots), 12):
-        out.write("    " + ",".join(str(s) for s in slots[i:i + 12]) + ",\n")
+    cells = [str((fnv1a(keys[s - 1]) >> 16) << 16 | s) if s else "0"
+             for s in slots]
+    for i in range(0, len(cells), 8):
+        out.write("    " + ",".join(cells[i:i + 8]) + ",\n")
     out.write("};\n")
