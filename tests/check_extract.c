@@ -226,6 +226,69 @@ START_TEST(jsonld_body_when_markup_has_none)
 }
 END_TEST
 
+START_TEST(unread_raw_text_left_out)
+{
+    /* Comments, styles and scripts without JSON never reach the tree (the
+     * pre-pass drops them); markup-like text inside them must not leak
+     * into the body, and a JSON-LD script in any case is still read. */
+    static const char html[] =
+        "<html><head><title>Page</title><style>p{color:red}</style>"
+        "<script TYPE=\"Application/LD+JSON\">{\"@type\":\"NewsArticle\","
+        "\"headline\":\"Bridge reopens\",\"author\":{\"@type\":\"Person\","
+        "\"name\":\"Jane Roe\"}}</script>"
+        "<script>var t = \"<p>Script words should never show</p>\";</script>"
+        "</head><body><article><h1>Bridge reopens</h1>"
+        "<p>The old bridge over the river reopened on Monday after two years"
+        "<!-- <p>Comment words should never show</p> --> of repairs, the "
+        "council said, and the first buses crossed it at six in the morning "
+        "while a small crowd watched from the bank.</p>"
+        "<SCRIPT type=\"text/javascript\">document.write('<p>More script "
+        "words</p>')</SCRIPT>"
+        "<p>Engineers replaced the deck and strengthened the piers, which had "
+        "been damaged by floods, and the council says the bridge should now "
+        "last another fifty years with ordinary care.</p></article>"
+        "</body></html>";
+    np_document *d = parse_html(html, sizeof html - 1);
+    const char *body = np_document_body(d, NULL);
+    ck_assert_ptr_nonnull(strstr(body, "two years of repairs"));
+    ck_assert_ptr_null(strstr(body, "Script words"));
+    ck_assert_ptr_null(strstr(body, "script words"));
+    ck_assert_ptr_null(strstr(body, "Comment words"));
+    ck_assert_ptr_null(strstr(body, "color"));
+    ck_assert_ptr_nonnull(strstr(body, "fifty years"));
+    ck_assert_str_eq(np_document_title(d), "Bridge reopens");
+    ck_assert_ptr_nonnull(np_document_author(d, 0));
+    ck_assert_str_eq(np_document_author(d, 0), "Jane Roe");
+    np_document_free(d);
+}
+END_TEST
+
+START_TEST(comments_cost_no_nodes)
+{
+    /* 5,000 comments and 4 elements under a limit of 100 nodes: the
+     * comments never become nodes, so the page parses in full. */
+    np_parse_options o = NP_PARSE_OPTIONS_INIT;
+    np_parser *p = NULL;
+    np_document *d = NULL;
+    size_t i;
+    np__buf b;
+    memset(&b, 0, sizeof b);
+    np__buf_puts(&b, "<html><body><p>Before the comments.</p>");
+    for (i = 0; i < 5000; i++)
+        np__buf_puts(&b, "<!-- a comment <p>not a paragraph</p> -->");
+    np__buf_puts(&b, "<p>After the comments.</p></body></html>");
+    ck_assert(!b.oom);
+    o.max_nodes = 100;
+    ck_assert_int_eq(np_parser_new(&p, &o), NP_OK);
+    ck_assert_int_eq(np_parse_html(p, &d, b.ptr, b.len, NULL), NP_OK);
+    ck_assert_int_eq(np_document_truncated(d), 0);
+    ck_assert_ptr_null(strstr(np_document_body(d, NULL), "not a paragraph"));
+    np_document_free(d);
+    np_parser_free(p);
+    np__buf_free(&b);
+}
+END_TEST
+
 /* ------------------------------------------------------- plain text */
 
 START_TEST(seed_text_fields)
@@ -566,6 +629,8 @@ Suite *np_extract_suite(void)
     tcase_add_test(t, tweet_in_social_box_kept);
     tcase_add_test(t, furniture_lines_dropped);
     tcase_add_test(t, jsonld_body_when_markup_has_none);
+    tcase_add_test(t, unread_raw_text_left_out);
+    tcase_add_test(t, comments_cost_no_nodes);
     suite_add_tcase(s, t);
     t = tcase_create("text");
     tcase_add_test(t, seed_text_fields);

@@ -85,6 +85,10 @@ static void enforce_limits(xmlNodePtr root, size_t max_depth, size_t max_nodes,
  * tags). The pre-pass tokenises the page the way libxml2 does (comments,
  * script and style text, attribute syntax) and
  *  - drops the attributes of an element past max_attributes;
+ *  - drops comments, the text of style elements and of scripts that
+ *    hold no JSON (nothing downstream reads them; a JSON-LD script is
+ *    kept), which spares libxml2 its slowest, character-by-character
+ *    loops over what is often half a page's bytes;
  *  - drops an end tag when no element of its name was opened before it
  *    (libxml2 ignores such a tag anyway after scanning), keeping a few for
  *    html, head, body and p, which libxml2 may open by itself;
@@ -303,6 +307,24 @@ static size_t pp_find_ci(const char *s, size_t n, size_t i, const char *needle)
     return n;
 }
 
+/* Whether s[0, n) holds the lower-case ASCII needle, in any case. */
+static int pp_has_ci(const char *s, size_t n, const char *needle)
+{
+    size_t m = strlen(needle), i, k;
+    for (i = 0; i + m <= n; i++) {
+        for (k = 0; k < m; k++) {
+            int c = (unsigned char)s[i + k];
+            if (c >= 'A' && c <= 'Z')
+                c += 32;
+            if (c != needle[k])
+                break;
+        }
+        if (k == m)
+            return 1;
+    }
+    return 0;
+}
+
 static void pp_run(np__prepass *pp)
 {
     static const char *const empty_names[] = {
@@ -380,6 +402,7 @@ static void pp_run(np__prepass *pp)
                 if (!dash)
                     break;      /* libxml2 takes the rest as the comment */
                 i = q + 3;
+                pp_drop(pp, j, i);   /* nothing reads comments */
             } else {
                 const char *gt = memchr(s + j, '>', n - j);
                 i = gt ? (size_t)(gt - s) + 1 : n;
@@ -481,8 +504,13 @@ static void pp_run(np__prepass *pp)
             }
             i = p;
             if (!self_closed && (h == h_script || h == h_style)) {
-                /* raw text up to the matching end tag, as htmlParseScript */
-                i = pp_find_ci(s, n, i, h == h_script ? "</script" : "</style");
+                /* raw text up to the matching end tag, as htmlParseScript;
+                 * nothing reads a style's text or a script's other than
+                 * JSON data (JSON-LD), so libxml2 is spared the rest */
+                e = pp_find_ci(s, n, i, h == h_script ? "</script" : "</style");
+                if (e > i && (h == h_style || !pp_has_ci(s + j, p - j, "json")))
+                    pp_drop(pp, i, e);
+                i = e;
             }
         }
     }
