@@ -288,41 +288,15 @@ static size_t pp_find_ci(const char *s, size_t n, size_t i, const char *needle)
     size_t m = strlen(needle);
     for (; i + m <= n; i++) {
         const char *hit = memchr(s + i, '<', n - i);
-        size_t k;
         if (!hit)
             return n;
         i = (size_t)(hit - s);
         if (i + m > n)
             return n;
-        for (k = 0; k < m; k++) {
-            int c = (unsigned char)s[i + k];
-            if (c >= 'A' && c <= 'Z')
-                c += 32;
-            if (c != needle[k])
-                break;
-        }
-        if (k == m)
+        if (np__ascii_prefix_ci(s + i, m, needle))
             return i;
     }
     return n;
-}
-
-/* Whether s[0, n) holds the lower-case ASCII needle, in any case. */
-static int pp_has_ci(const char *s, size_t n, const char *needle)
-{
-    size_t m = strlen(needle), i, k;
-    for (i = 0; i + m <= n; i++) {
-        for (k = 0; k < m; k++) {
-            int c = (unsigned char)s[i + k];
-            if (c >= 'A' && c <= 'Z')
-                c += 32;
-            if (c != needle[k])
-                break;
-        }
-        if (k == m)
-            return 1;
-    }
-    return 0;
 }
 
 static void pp_run(np__prepass *pp)
@@ -508,7 +482,7 @@ static void pp_run(np__prepass *pp)
                  * nothing reads a style's text or a script's other than
                  * JSON data (JSON-LD), so libxml2 is spared the rest */
                 e = pp_find_ci(s, n, i, h == h_script ? "</script" : "</style");
-                if (e > i && (h == h_style || !pp_has_ci(s + j, p - j, "json")))
+                if (e > i && (h == h_style || !np__ascii_contains_ci(s + j, p - j, "json")))
                     pp_drop(pp, i, e);
                 i = e;
             }
