@@ -89,6 +89,25 @@ int np__buf_put_cp(np__buf *b, uint32_t cp);
 /* Counts words (runs of letters/digits, apostrophes inside) in UTF-8 text. */
 size_t np__count_words(const char *s, size_t n);
 
+/* ASCII character classes and case, whatever the locale: the <ctype.h>
+ * functions and strcasecmp() follow the application's setlocale(), and in
+ * a Turkish locale tolower('I') is not 'i'. The library uses these only. */
+static inline int np__isdigit(int c) { return c >= '0' && c <= '9'; }
+static inline int np__isupper(int c) { return c >= 'A' && c <= 'Z'; }
+static inline int np__islower(int c) { return c >= 'a' && c <= 'z'; }
+static inline int np__isalpha(int c) { return np__isupper(c) || np__islower(c); }
+static inline int np__isalnum(int c) { return np__isalpha(c) || np__isdigit(c); }
+static inline int np__isxdigit(int c)
+{
+    return np__isdigit(c) || (c >= 'a' && c <= 'f') || (c >= 'A' && c <= 'F');
+}
+static inline int np__isspace(int c) { return c == ' ' || (c >= '\t' && c <= '\r'); }
+static inline int np__tolower(int c) { return np__isupper(c) ? c + 32 : c; }
+static inline int np__toupper(int c) { return np__islower(c) ? c - 32 : c; }
+/* strcasecmp() and strncasecmp() in ASCII (util/ascii.c). */
+int np__ascii_casecmp(const char *a, const char *b);
+int np__ascii_ncasecmp(const char *a, const char *b, size_t n);
+
 /* util/ascii.c: case-insensitive tests of s[0..n) against a lower-case
  * ASCII literal: equal, a prefix of s, the offset of its first occurrence
  * (n if none), whether it occurs. */

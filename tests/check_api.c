@@ -5,6 +5,7 @@
  */
 #include <check.h>
 #include <jansson.h>
+#include <locale.h>
 #include <pthread.h>
 #include <stddef.h>
 #include <stdint.h>
@@ -1110,6 +1111,80 @@ static void check_json_matches(const np_document *d, const char *source)
     np_free(out);
 }
 
+/* The output of a page, as compact JSON (np_free it). */
+static char *json_of(const char *buf, size_t len, int text)
+{
+    np_parser *p = new_parser(0);
+    np_document *d = NULL;
+    char *out = NULL;
+    if (text)
+        ck_assert_int_eq(np_parse_text(p, &d, buf, len, NULL), NP_OK);
+    else
+        ck_assert_int_eq(np_parse_html(p, &d, buf, len, NULL), NP_OK);
+    ck_assert_int_eq(np_document_to_json(d, NULL, 0, &out, NULL), NP_OK);
+    np_document_free(d);
+    np_parser_free(p);
+    return out;
+}
+
+START_TEST(test_locale_independent)
+{
+    /* An application may call setlocale(): in a Turkish locale tolower('I')
+     * is not 'i' and strcasecmp("IMAGE_SRC", "image_src") is not 0. The
+     * output must not change. */
+    static const char page[] =
+        "<HTML LANG=\"EN\"><HEAD><TITLE>BRIDGE IS OPEN AGAIN</TITLE>"
+        "<META NAME=\"DESCRIPTION\" CONTENT=\"THE BRIDGE IS OPEN\">"
+        "<LINK REL=\"IMAGE_SRC\" HREF=\"https://example.com/BRIDGE.JPG\">"
+        "<SCRIPT TYPE=\"APPLICATION/LD+JSON\">{\"@type\":\"NEWSARTICLE\","
+        "\"datePublished\":\"FRIDAY, APRIL 1, 2022\"}</SCRIPT></HEAD>"
+        "<BODY><ARTICLE><H1>BRIDGE IS OPEN AGAIN</H1>"
+        "<P CLASS=\"BYLINE\">BY JANE SMITH, FRIDAY, APRIL 1, 2022</P>"
+        "<P>THE OLD BRIDGE OVER THE RIVER REOPENED ON FRIDAY AFTER TWO YEARS "
+        "OF REPAIRS, THE CITY COUNCIL SAID, AND THE FIRST BUSES CROSSED IT "
+        "AT SIX IN THE MORNING WHILE A SMALL CROWD WATCHED.</P>"
+        "<P>\"IT IS A GREAT DAY FOR THE CITY,\" SAID MAYOR IVAN IBSEN.</P>"
+        "<DIV CLASS=\"SIDEBAR RELATED\"><A HREF=\"/X\">RELATED: INSIDE IT</A>"
+        "</DIV></ARTICLE></BODY></HTML>";
+    static const char text[] =
+        "BRIDGE IS OPEN AGAIN\n\nBY JANE SMITH\nFRIDAY, APRIL 1, 2022\n\n"
+        "THE OLD BRIDGE OVER THE RIVER REOPENED ON FRIDAY AFTER TWO YEARS OF "
+        "REPAIRS, THE CITY COUNCIL SAID, AND ITS FIRST BUSES CROSSED IT AT "
+        "SIX.\n";
+    size_t hl;
+    char *html = read_example("article.html", &hl);
+    char *c_page, *c_text, *c_html, *t_page, *t_text, *t_html;
+    const char *old = setlocale(LC_ALL, NULL);
+    char saved[256];
+    ck_assert_ptr_nonnull(old);
+    ck_assert_uint_lt(strlen(old), sizeof saved);
+    strcpy(saved, old);
+    c_page = json_of(page, sizeof page - 1, 0);
+    c_text = json_of(text, sizeof text - 1, 1);
+    c_html = json_of(html, hl, 0);
+    if (!setlocale(LC_ALL, "tr_TR.UTF-8") && !setlocale(LC_ALL, "tr_TR.utf8")) {
+        fprintf(stderr, "locale: skipped, no Turkish locale here (localedef "
+                        "-i tr_TR -f UTF-8 tr_TR.UTF-8 makes one)\n");
+    } else {
+        t_page = json_of(page, sizeof page - 1, 0);
+        t_text = json_of(text, sizeof text - 1, 1);
+        t_html = json_of(html, hl, 0);
+        ck_assert(setlocale(LC_ALL, saved) != NULL);
+        ck_assert_str_eq(t_page, c_page);
+        ck_assert_str_eq(t_text, c_text);
+        ck_assert_str_eq(t_html, c_html);
+        np_free(t_page);
+        np_free(t_text);
+        np_free(t_html);
+    }
+    setlocale(LC_ALL, saved);
+    np_free(c_page);
+    np_free(c_text);
+    np_free(c_html);
+    free(html);
+}
+END_TEST
+
 START_TEST(test_json_roundtrip)
 {
     size_t hl, tl;
@@ -1317,6 +1392,7 @@ Suite *np_api_suite(void)
     tcase_add_test(tc, test_json_roundtrip);
     tcase_add_test(tc, test_document_outlives_parser);
     tcase_add_test(tc, test_threads);
+    tcase_add_test(tc, test_locale_independent);
     suite_add_tcase(s, tc);
 
     tcase_set_timeout(big, 600);

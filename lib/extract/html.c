@@ -14,7 +14,6 @@
  * so a running counter gives each element's index without a lookup table.
  * See docs/extraction.md for the rules and their reasons.
  */
-#include <ctype.h>
 #include <stdint.h>
 #include <string.h>
 
@@ -155,7 +154,7 @@ const char *np__xml_attr(const void *node, const char *name)
 static size_t lower_copy(char *out, size_t cap, size_t at, const char *s)
 {
     while (s && *s && at + 1 < cap) {
-        out[at++] = (char)tolower((unsigned char)*s);
+        out[at++] = (char)np__tolower((unsigned char)*s);
         s++;
     }
     out[at] = '\0';
@@ -350,8 +349,8 @@ static int style_hidden(const char *style)
     if (!style)
         return 0;
     for (; *style && n + 1 < sizeof buf; style++)
-        if (!isspace((unsigned char)*style))
-            buf[n++] = (char)tolower((unsigned char)*style);
+        if (!np__isspace((unsigned char)*style))
+            buf[n++] = (char)np__tolower((unsigned char)*style);
     buf[n] = '\0';
     return strstr(buf, "display:none") || strstr(buf, "visibility:hidden");
 }
@@ -964,7 +963,7 @@ static int is_date_word(const char *w, size_t n)
     if (n == 0 || n >= sizeof low)
         return 0;
     for (i = 0; i < n; i++)
-        low[i] = (char)tolower((unsigned char)w[i]);
+        low[i] = (char)np__tolower((unsigned char)w[i]);
     low[n] = '\0';
     for (i = 0; np__date_words[i]; i++)
         if (strcmp(low, np__date_words[i]) == 0)
@@ -981,14 +980,14 @@ static int is_dateline(const char *s, size_t n)
     while (i < n) {
         size_t b;
         int has_digit = 0, has_alpha = 0;
-        while (i < n && !isalnum((unsigned char)s[i])) {
+        while (i < n && !np__isalnum((unsigned char)s[i])) {
             if ((unsigned char)s[i] >= 0x80)
                 return 0;   /* other scripts: not judged here */
             i++;
         }
         b = i;
-        while (i < n && isalnum((unsigned char)s[i])) {
-            if (isdigit((unsigned char)s[i]))
+        while (i < n && np__isalnum((unsigned char)s[i])) {
+            if (np__isdigit((unsigned char)s[i]))
                 has_digit = 1;
             else
                 has_alpha = 1;
@@ -1020,10 +1019,10 @@ static int is_numeric_dateline(const char *s, size_t n)
         return 0;
     while (i < n) {
         unsigned char ch = (unsigned char)s[i];
-        if (isdigit(ch)) {
+        if (np__isdigit(ch)) {
             size_t b = i;
             int v = 0;
-            while (i < n && isdigit((unsigned char)s[i])) {
+            while (i < n && np__isdigit((unsigned char)s[i])) {
                 if (i - b < 5) /* only a year's digits matter */
                     v = v * 10 + (s[i] - '0');
                 i++;
@@ -1031,8 +1030,8 @@ static int is_numeric_dateline(const char *s, size_t n)
             nums++;
             if (i - b == 4 && v >= 1900 && v <= 2100)
                 year = 1;
-        } else if (isalpha(ch) || ch >= 0x80) {
-            while (i < n && (isalpha((unsigned char)s[i])
+        } else if (np__isalpha(ch) || ch >= 0x80) {
+            while (i < n && (np__isalpha((unsigned char)s[i])
                              || (unsigned char)s[i] >= 0x80 || s[i] == '-'))
                 i++;
             words++;
@@ -1050,22 +1049,22 @@ static int has_numeric_date(const char *s, size_t n)
     for (i = 0; i < n; i++) {
         size_t a = i, d1, d2, d3;
         char sep;
-        if (!isdigit((unsigned char)s[i]) || (i > 0 && isdigit((unsigned char)s[i - 1])))
+        if (!np__isdigit((unsigned char)s[i]) || (i > 0 && np__isdigit((unsigned char)s[i - 1])))
             continue;
-        while (i < n && isdigit((unsigned char)s[i]))
+        while (i < n && np__isdigit((unsigned char)s[i]))
             i++;
         d1 = i - a;
         if (i >= n || (s[i] != '.' && s[i] != '/' && s[i] != '-'))
             continue;
         sep = s[i++];
         a = i;
-        while (i < n && isdigit((unsigned char)s[i]))
+        while (i < n && np__isdigit((unsigned char)s[i]))
             i++;
         d2 = i - a;
         if (i >= n || s[i] != sep || d2 < 1 || d2 > 2)
             continue;
         a = ++i;
-        while (i < n && isdigit((unsigned char)s[i]))
+        while (i < n && np__isdigit((unsigned char)s[i]))
             i++;
         d3 = i - a;
         if ((d1 <= 2 && d3 == 4) || (d1 == 4 && d3 >= 1 && d3 <= 2))
@@ -1131,14 +1130,14 @@ static int is_furniture(const char *s, size_t n)
     /* no letter or digit at all: a rule, a row of stars (a row of
      * underscores is how wire stories separate their sections: kept) */
     for (i = 0; i < n; i++)
-        if (isalnum((unsigned char)s[i]) || (unsigned char)s[i] >= 0x80 || s[i] == '_')
+        if (np__isalnum((unsigned char)s[i]) || (unsigned char)s[i] >= 0x80 || s[i] == '_')
             break;
     if (i == n)
         return 1;
     for (i = 0; any_length[i]; i++) {
         size_t k = strlen(any_length[i]);
         if (np__ascii_prefix_ci(s, n, any_length[i])
-            && (k == n || !isalnum((unsigned char)s[k])))
+            && (k == n || !np__isalnum((unsigned char)s[k])))
             return 1;
     }
     if (n > 200)
@@ -1154,7 +1153,7 @@ static int is_furniture(const char *s, size_t n)
         };
         for (i = 0; label[i]; i++) {
             size_t k = strlen(label[i]);
-            if (np__ascii_prefix_ci(s, n, label[i]) && (k == n || !isalnum((unsigned char)s[k]))
+            if (np__ascii_prefix_ci(s, n, label[i]) && (k == n || !np__isalnum((unsigned char)s[k]))
                 && !ends_like_sentence(s, n))
                 return 1;
         }
@@ -1198,8 +1197,8 @@ static int is_furniture(const char *s, size_t n)
         size_t k = strlen(pre[i]);
         /* a word ends where the prefix does ("share", not "shares") */
         if (np__ascii_prefix_ci(s, n, pre[i])
-            && (k == n || !isalnum((unsigned char)pre[i][k - 1])
-                || !isalnum((unsigned char)s[k])))
+            && (k == n || !np__isalnum((unsigned char)pre[i][k - 1])
+                || !np__isalnum((unsigned char)s[k])))
             return 1;
     }
     for (i = 0; post[i]; i++) {
@@ -1209,11 +1208,11 @@ static int is_furniture(const char *s, size_t n)
     }
     /* a byline: "By Jane Doe", "By Jane Doe and John Roe, Reuters" */
     if (n < 100 && np__ascii_prefix_ci(s, n, "by ") && n > 3
-        && (isupper((unsigned char)s[3]) || (unsigned char)s[3] >= 0x80)
+        && (np__isupper((unsigned char)s[3]) || (unsigned char)s[3] >= 0x80)
         && !ends_like_sentence(s, n)) {
         /* not "By Tuesday, ..." or "By March" */
         size_t k = 3;
-        while (k < n && isalpha((unsigned char)s[k]))
+        while (k < n && np__isalpha((unsigned char)s[k]))
             k++;
         if (!is_date_word(s + 3, k - 3))
             return 1;
@@ -1356,7 +1355,7 @@ static void gather_text(const xmlNode *n, np__buf *b, int *space, size_t depth,
             const char *s = (const char *)k->content;
             for (; *s; s++) {
                 unsigned char ch = (unsigned char)*s;
-                if (isspace(ch)) {
+                if (np__isspace(ch)) {
                     if (b->len)
                         *space = 1;
                     continue;
@@ -1782,9 +1781,9 @@ static int use_ld_body(np__ctx *c, const xmlNode **ld, int nld, size_t *chars)
         while (i < n) {
             const char *nl = memchr(s + i, '\n', n - i);
             size_t e = nl ? (size_t)(nl - s) : n, b = i;
-            while (b < e && isspace((unsigned char)s[b]))
+            while (b < e && np__isspace((unsigned char)s[b]))
                 b++;
-            while (e > b && isspace((unsigned char)s[e - 1]))
+            while (e > b && np__isspace((unsigned char)s[e - 1]))
                 e--;
             if (e > b && memchr(s + b, '<', e - b) == NULL) {
                 if (np__doc_add_block(d, NP_BLOCK_PARAGRAPH, s + b, e - b) < 0) {

@@ -19,7 +19,6 @@
  *    and the line right above it, when no blank line separates them in a
  *    text that separates paragraphs by blank lines, is the caption.
  */
-#include <ctype.h>
 #include <string.h>
 
 #include "np_internal.h"
@@ -50,14 +49,14 @@ static int is_markup(const char *s, size_t n)
     if (n >= 3 && s[0] == '<' && s[n - 1] == '>') {
         /* "<div class=x>", "</p>", "<br/>"; not "<The Palace: Jang Noksu>" */
         size_t i = s[1] == '/' ? 2 : 1, b = i, upper = 0, lower = 0;
-        while (i < n && isalnum((unsigned char)s[i])) {
-            if (isupper((unsigned char)s[i]))
+        while (i < n && np__isalnum((unsigned char)s[i])) {
+            if (np__isupper((unsigned char)s[i]))
                 upper++;
-            else if (islower((unsigned char)s[i]))
+            else if (np__islower((unsigned char)s[i]))
                 lower++;
             i++;
         }
-        if (i == b || i - b > 10 || (upper && lower) || !isalpha((unsigned char)s[b]))
+        if (i == b || i - b > 10 || (upper && lower) || !np__isalpha((unsigned char)s[b]))
             return 0;
         if (s[i] == '>' || s[i] == '/')
             return 1;
@@ -117,14 +116,14 @@ static int date_line(const char *s, size_t n, char iso[NP__DATE_MAX])
     while (i < n) {
         size_t b = i, k;
         int ok = 0;
-        if (!isalpha((unsigned char)s[i])) {
+        if (!np__isalpha((unsigned char)s[i])) {
             i++;
             continue;
         }
-        while (i < n && isalpha((unsigned char)s[i]))
+        while (i < n && np__isalpha((unsigned char)s[i]))
             i++;
         letters += i - b;
-        if (!islower((unsigned char)s[b]))
+        if (!np__islower((unsigned char)s[b]))
             continue;
         for (k = 0; small[k]; k++)
             if (strlen(small[k]) == i - b && np__ascii_prefix_ci(s + b, i - b, small[k]))
@@ -230,7 +229,7 @@ int np__extract_text(np__ctx *c, const char *text, size_t len)
                 continue;
             seen++;
             if (L[k].n < 100 && np__ascii_prefix_ci(L[k].s, L[k].n, "by ") && L[k].n > 3
-                && (isupper((unsigned char)L[k].s[3]) || (unsigned char)L[k].s[3] >= 0x80)
+                && (np__isupper((unsigned char)L[k].s[3]) || (unsigned char)L[k].s[3] >= 0x80)
                 && !ends_sentence(L[k].s, L[k].n)) {
                 if ((rc = np__authors_add(c->doc, L[k].s, L[k].n)) != NP_OK)
                     goto done;

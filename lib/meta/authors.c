@@ -1,7 +1,6 @@
 /*
  * Bylines into author names, and titles without their site suffix.
  */
-#include <ctype.h>
 #include <string.h>
 
 #include "meta/meta.h"
@@ -16,9 +15,9 @@ static int month_word(const char *s, size_t n)
     for (i = 0; m[i]; i++) {
         size_t ml = strlen(m[i]);
         /* the name or its abbreviation ("Apr", "Sept"), then a non-letter */
-        for (k = 0; k < n && k < ml && tolower((unsigned char)s[k]) == m[i][k]; k++)
+        for (k = 0; k < n && k < ml && np__tolower((unsigned char)s[k]) == m[i][k]; k++)
             ;
-        if (k >= 3 && (k == n || !isalpha((unsigned char)s[k]))
+        if (k >= 3 && (k == n || !np__isalpha((unsigned char)s[k]))
             && (k == ml || k <= 4))
             return 1;
     }
@@ -74,7 +73,7 @@ static int add_name(np_document *d, const char *s, size_t n)
     int again = 1;
     while (again) {
         again = 0;
-        while (n && (isspace((unsigned char)*s) || *s == '-' || *s == ':'
+        while (n && (np__isspace((unsigned char)*s) || *s == '-' || *s == ':'
                      || *s == '|' || *s == ',' || *s == '.')) {
             s++;
             n--;
@@ -89,7 +88,7 @@ static int add_name(np_document *d, const char *s, size_t n)
             }
         }
     }
-    while (n && (isspace((unsigned char)s[n - 1]) || s[n - 1] == ','
+    while (n && (np__isspace((unsigned char)s[n - 1]) || s[n - 1] == ','
                  || s[n - 1] == '-' || s[n - 1] == '|' || s[n - 1] == ':'))
         n--;
     if (n < 2 || n > 80)
@@ -109,17 +108,17 @@ static int add_name(np_document *d, const char *s, size_t n)
         || np__ascii_find_ci(s, n, ".php") < n || np__ascii_find_ci(s, n, ".htm") < n)
         return NP_OK;
     for (i = 0; i < n; i++) {
-        if (isdigit((unsigned char)s[i]))
+        if (np__isdigit((unsigned char)s[i]))
             return NP_OK;
     }
     /* words: all job words means a title, not a name */
     i = 0;
     while (i < n) {
         size_t b;
-        while (i < n && (isspace((unsigned char)s[i]) || s[i] == '.'))
+        while (i < n && (np__isspace((unsigned char)s[i]) || s[i] == '.'))
             i++;
         b = i;
-        while (i < n && !isspace((unsigned char)s[i]) && s[i] != '.')
+        while (i < n && !np__isspace((unsigned char)s[i]) && s[i] != '.')
             i++;
         if (i > b) {
             size_t k;
@@ -127,7 +126,7 @@ static int add_name(np_document *d, const char *s, size_t n)
             if (is_job_word(s + b, i - b))
                 jobs++;
             for (k = b; k < i; k++)
-                if (isalpha((unsigned char)s[k]) || (unsigned char)s[k] >= 0x80)
+                if (np__isalpha((unsigned char)s[k]) || (unsigned char)s[k] >= 0x80)
                     letters++;
         }
     }
@@ -150,7 +149,7 @@ int np__authors_add(np_document *d, const char *src, size_t len)
     /* whitespace collapsed, at most a short line */
     for (i = 0; i < len && n + 2 < sizeof s; i++) {
         unsigned char ch = (unsigned char)src[i];
-        if (isspace(ch)) {
+        if (np__isspace(ch)) {
             space = n > 0;
             continue;
         }
@@ -186,13 +185,13 @@ int np__authors_add(np_document *d, const char *src, size_t len)
      * digits inside a word ("jdoe42") make that part a user name */
     for (i = 0; i < cut; i++) {
         size_t j;
-        if (!isdigit((unsigned char)s[i]))
+        if (!np__isdigit((unsigned char)s[i]))
             continue;
-        if (i == 0 || !isalnum((unsigned char)s[i - 1])) {
+        if (i == 0 || !np__isalnum((unsigned char)s[i - 1])) {
             cut = i;
             break;
         }
-        for (j = i; j < cut && isdigit((unsigned char)s[j]); j++)
+        for (j = i; j < cut && np__isdigit((unsigned char)s[j]); j++)
             ;
         if (j + 4 < cut && s[j] == ' ' && month_word(s + j + 1, cut - j - 1)) {
             cut = i;
@@ -208,7 +207,7 @@ int np__authors_add(np_document *d, const char *src, size_t len)
                      || s[e - 1] == '.' || s[e - 1] == '|' || s[e - 1] == ':'))
             e--;
         w = e;
-        while (w && isalpha((unsigned char)s[w - 1]))
+        while (w && np__isalpha((unsigned char)s[w - 1]))
             w--;
         if (e > w && w > 0 && (month_word(s + w, e - w) || weekday_word(s + w, e - w))
             && (e - w <= 9)) {
@@ -241,7 +240,7 @@ int np__authors_add(np_document *d, const char *src, size_t len)
         if (s[i] != '(')
             continue;
         for (close = i + 1; close < n && s[close] != ')'; close++)
-            if (isdigit((unsigned char)s[close]) || s[close] == '@'
+            if (np__isdigit((unsigned char)s[close]) || s[close] == '@'
                 || s[close] == '/' || s[close] == '.')
                 junk = 1;
         if (close >= n)
@@ -282,7 +281,7 @@ int np__authors_add(np_document *d, const char *src, size_t len)
             }
             sep = letters > 1 && i > 1 && s[i - 2] != ' ';
         }
-        else if (i > 0 && isspace((unsigned char)s[i - 1])) {
+        else if (i > 0 && np__isspace((unsigned char)s[i - 1])) {
             static const char *const words[] = {
                 "and ", "with ", "und ", "et ", "y ", "e ", "og ", "en ",
                 "edited by ", "avec ", "mit ", "con ", NULL
@@ -319,11 +318,11 @@ static size_t count_words(const char *s, size_t n)
 {
     size_t i = 0, w = 0;
     while (i < n) {
-        while (i < n && isspace((unsigned char)s[i]))
+        while (i < n && np__isspace((unsigned char)s[i]))
             i++;
         if (i < n)
             w++;
-        while (i < n && !isspace((unsigned char)s[i]))
+        while (i < n && !np__isspace((unsigned char)s[i]))
             i++;
     }
     return w;
@@ -349,7 +348,7 @@ static int names_site(const char *suf, size_t n, const char *site)
             j++;
             continue;
         }
-        if (tolower(a) != tolower(b))
+        if (np__tolower(a) != np__tolower(b))
             return 0;
         i++;
         j++;
@@ -398,11 +397,11 @@ size_t np__title_trim(const char *t, size_t n, const char *site)
             size_t k = 0;
             int ok = 1;
             while (k < sn) {
-                while (k < sn && isspace((unsigned char)suf[k]))
+                while (k < sn && np__isspace((unsigned char)suf[k]))
                     k++;
-                if (k < sn && islower((unsigned char)suf[k]))
+                if (k < sn && np__islower((unsigned char)suf[k]))
                     ok = 0;
-                while (k < sn && !isspace((unsigned char)suf[k]))
+                while (k < sn && !np__isspace((unsigned char)suf[k]))
                     k++;
             }
             if (ok)

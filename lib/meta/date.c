@@ -8,7 +8,6 @@
  * UTC offset is kept, never converted; a time without one is written
  * without one.
  */
-#include <ctype.h>
 #include <stdio.h>
 #include <string.h>
 
@@ -35,7 +34,7 @@ static int valid_date(int y, int m, int d)
 static int digits(const char *s, size_t n, size_t *i, int max, int *val)
 {
     int k = 0, v = 0;
-    while (*i < n && k < max && isdigit((unsigned char)s[*i])) {
+    while (*i < n && k < max && np__isdigit((unsigned char)s[*i])) {
         v = v * 10 + (s[*i] - '0');
         (*i)++;
         k++;
@@ -76,7 +75,7 @@ static int read_offset(const char *s, size_t n, size_t *i, char tz[8])
         return 0;
     if (j < n && s[j] == ':')
         j++;
-    if (j < n && isdigit((unsigned char)s[j])) {
+    if (j < n && np__isdigit((unsigned char)s[j])) {
         if (digits(s, n, &j, 2, &mm) != 2 || mm > 59)
             return 0;
     }
@@ -102,7 +101,7 @@ static const char *zone_offset(const char *w, size_t n)
         if (strlen(zones[i].name) != n)
             continue;
         for (k = 0; k < n; k++)
-            if (tolower((unsigned char)w[k]) != zones[i].name[k])
+            if (np__tolower((unsigned char)w[k]) != zones[i].name[k])
                 break;
         if (k == n)
             return zones[i].off;
@@ -116,7 +115,7 @@ static int parse_iso(const char *s, size_t n, char out[NP__DATE_MAX])
     int y, mo, d, h = -1, mi = 0, sec = 0;
     char tz[8] = "";
     char sep;
-    while (i < n && isspace((unsigned char)s[i]))
+    while (i < n && np__isspace((unsigned char)s[i]))
         i++;
     if (digits(s, n, &i, 4, &y) != 4 || i >= n)
         return 0;
@@ -129,7 +128,7 @@ static int parse_iso(const char *s, size_t n, char out[NP__DATE_MAX])
     i++;
     if (digits(s, n, &i, 2, &d) < 1)
         return 0;
-    if (i < n && isdigit((unsigned char)s[i]))
+    if (i < n && np__isdigit((unsigned char)s[i]))
         return 0;
     if (!valid_date(y, mo, d))
         return 0;
@@ -151,7 +150,7 @@ static int parse_iso(const char *s, size_t n, char out[NP__DATE_MAX])
                 if (j < n && (s[j] == '.' || s[j] == ',')) {
                     int frac;
                     j++;
-                    while (j < n && isdigit((unsigned char)s[j]))
+                    while (j < n && np__isdigit((unsigned char)s[j]))
                         digits(s, n, &j, 9, &frac);
                 }
             }
@@ -159,7 +158,7 @@ static int parse_iso(const char *s, size_t n, char out[NP__DATE_MAX])
                 j++;
             if (!read_offset(s, n, &j, tz)) {
                 size_t b = j;
-                while (j < n && isalpha((unsigned char)s[j]))
+                while (j < n && np__isalpha((unsigned char)s[j]))
                     j++;
                 if (j > b) {
                     const char *z = zone_offset(s + b, j - b);
@@ -185,7 +184,7 @@ static int month_of(const char *w, size_t n)
     if (n < 3 || n >= sizeof low)
         return 0;
     for (k = 0; k < n; k++)
-        low[k] = (char)tolower((unsigned char)w[k]);
+        low[k] = (char)np__tolower((unsigned char)w[k]);
     low[n] = '\0';
     for (m = 0; m < 12; m++) {
         if (strcmp(low, names[m]) == 0)
@@ -211,19 +210,19 @@ static int parse_text(const char *s, size_t n, char out[NP__DATE_MAX])
     while (i < n && nt < sizeof t / sizeof t[0]) {
         unsigned char ch = (unsigned char)s[i];
         size_t b = i;
-        if (isalpha(ch)) {
-            while (i < n && isalpha((unsigned char)s[i]))
+        if (np__isalpha(ch)) {
+            while (i < n && np__isalpha((unsigned char)s[i]))
                 i++;
             t[nt].s = s + b;
             t[nt].n = i - b;
             t[nt].isnum = 0;
             t[nt].num = 0;
             nt++;
-        } else if (isdigit(ch)) {
+        } else if (np__isdigit(ch)) {
             int v = 0;
-            while (i < n && isdigit((unsigned char)s[i]) && i - b < 9)
+            while (i < n && np__isdigit((unsigned char)s[i]) && i - b < 9)
                 v = v * 10 + (s[i++] - '0');
-            while (i < n && isdigit((unsigned char)s[i]))
+            while (i < n && np__isdigit((unsigned char)s[i]))
                 i++;
             t[nt].s = s + b;
             t[nt].n = i - b;
@@ -349,7 +348,7 @@ int np__date_parse(const char *s, size_t n, char out[NP__DATE_MAX])
 {
     if (!s)
         return 0;
-    while (n && isspace((unsigned char)*s)) {
+    while (n && np__isspace((unsigned char)*s)) {
         s++;
         n--;
     }
@@ -384,7 +383,7 @@ int np__date_from_url(const char *url, char out[NP__DATE_MAX])
         i++;
         if (digits(p, strlen(p), &i, 2, &d) != 2)
             continue;
-        if (isdigit((unsigned char)p[i]))
+        if (np__isdigit((unsigned char)p[i]))
             continue;
         if (!valid_date(y, mo, d))
             continue;

@@ -9,9 +9,7 @@
  * then taken from the best source present, in the order documented in
  * docs/extraction.md. Broken JSON-LD is ignored.
  */
-#include <ctype.h>
 #include <string.h>
-#include <strings.h>
 
 #include <jansson.h>
 #include <libxml/tree.h>
@@ -369,7 +367,7 @@ static int script_json(const xmlNode *script, np__buf *out)
             np__buf_puts(&b, (const char *)k->content);
     s = np__buf_cstr(&b);
     n = b.len;
-    while (n && isspace((unsigned char)*s)) {
+    while (n && np__isspace((unsigned char)*s)) {
         s++;
         n--;
     }
@@ -377,7 +375,7 @@ static int script_json(const xmlNode *script, np__buf *out)
         s += 9;
         n -= 9;
     }
-    while (n && isspace((unsigned char)s[n - 1]))
+    while (n && np__isspace((unsigned char)s[n - 1]))
         n--;
     if (n >= 3 && memcmp(s + n - 3, "]]>", 3) == 0)
         n -= 3;
@@ -447,9 +445,9 @@ static void norm_key(char *out, size_t cap, const char *s, size_t n)
     size_t i, k = 0;
     for (i = 0; i < n && k + 1 < cap; i++) {
         unsigned char ch = (unsigned char)s[i];
-        if (isspace(ch))
+        if (np__isspace(ch))
             continue;
-        out[k++] = ch == '.' ? ':' : (char)tolower(ch);
+        out[k++] = ch == '.' ? ':' : (char)np__tolower(ch);
     }
     out[k] = '\0';
 }
@@ -485,10 +483,10 @@ static void set_keys(meta *m, const char *names, const char *content,
         return;
     while (*p) {
         const char *b;
-        while (*p && isspace((unsigned char)*p))
+        while (*p && np__isspace((unsigned char)*p))
             p++;
         b = p;
-        while (*p && !isspace((unsigned char)*p))
+        while (*p && !np__isspace((unsigned char)*p))
             p++;
         if (p > b)
             set_key(m, b, (size_t)(p - b), content, prefix);
@@ -501,13 +499,13 @@ static void set_keys(meta *m, const char *names, const char *content,
 static int ci_contains(const char *s, const char *needle)
 {
     size_t k = strlen(needle);
-    unsigned char lo = (unsigned char)tolower((unsigned char)needle[0]);
-    unsigned char up = (unsigned char)toupper((unsigned char)needle[0]);
+    unsigned char lo = (unsigned char)np__tolower((unsigned char)needle[0]);
+    unsigned char up = (unsigned char)np__toupper((unsigned char)needle[0]);
     if (!s)
         return 0;
     for (; *s; s++)
         if (((unsigned char)*s == lo || (unsigned char)*s == up)
-            && strncasecmp(s + 1, needle + 1, k - 1) == 0)
+            && np__ascii_ncasecmp(s + 1, needle + 1, k - 1) == 0)
             return 1;
     return 0;
 }
@@ -524,7 +522,7 @@ static size_t text_len(const xmlNode *n, size_t cap, int depth)
         if (k->type == XML_TEXT_NODE && k->content) {
             const unsigned char *p = k->content;
             for (; *p && len < cap; p++)
-                if (!isspace(*p))
+                if (!np__isspace(*p))
                     len++;
         } else if (k->type == XML_ELEMENT_NODE)
             len += text_len(k, cap - len, depth + 1);
@@ -557,7 +555,7 @@ static void node_text(const xmlNode *n, np__buf *b)
     gather(n, &raw, 0);
     for (i = 0; i < raw.len; i++) {
         unsigned char ch = (unsigned char)raw.ptr[i];
-        if (isspace(ch)) {
+        if (np__isspace(ch)) {
             space = b->len > 0;
             continue;
         }
@@ -580,7 +578,7 @@ static int ci_contains_any(const char *s, const char *const *words)
     if (!s)
         return 0;
     for (i = 0; words[i]; i++)
-        first |= (uint32_t)1 << (tolower((unsigned char)words[i][0]) - 'a');
+        first |= (uint32_t)1 << (np__tolower((unsigned char)words[i][0]) - 'a');
     for (; *s; s++) {
         unsigned c = (unsigned char)*s | 0x20u;   /* lower case, for letters */
         if (c - 'a' >= 26u || !((first >> (c - 'a')) & 1))
@@ -588,11 +586,11 @@ static int ci_contains_any(const char *s, const char *const *words)
         for (i = 0; words[i]; i++) {
             const char *w = words[i];
             size_t j;
-            if ((unsigned)tolower((unsigned char)w[0]) != c)
+            if ((unsigned)np__tolower((unsigned char)w[0]) != c)
                 continue;
-            /* strncasecmp(s + 1, w + 1, strlen(w) - 1), inline */
+            /* np__ascii_ncasecmp(s + 1, w + 1, strlen(w) - 1), inline */
             for (j = 1; w[j]; j++)
-                if (tolower((unsigned char)s[j]) != tolower((unsigned char)w[j]))
+                if (np__tolower((unsigned char)s[j]) != np__tolower((unsigned char)w[j]))
                     break;
             if (!w[j])
                 return 1;
@@ -691,9 +689,9 @@ static void walk(meta *m, const xmlNode *n, int depth)
                 const char *ip = np__xml_attr(k, "itemprop");
                 if (!href || !*href)
                     continue;
-                if (rel && strcasecmp(rel, "canonical") == 0 && !m->canonical)
+                if (rel && np__ascii_casecmp(rel, "canonical") == 0 && !m->canonical)
                     m->canonical = href;
-                else if (rel && strcasecmp(rel, "image_src") == 0 && !m->image_src)
+                else if (rel && np__ascii_casecmp(rel, "image_src") == 0 && !m->image_src)
                     m->image_src = href;
                 if (ip)
                     set_keys(m, ip, href, "itemprop:");
@@ -792,9 +790,9 @@ static int unescape(const char *s, np__buf *out)
             int nd = 0;
             if (hex)
                 p++;
-            while (hex ? isxdigit((unsigned char)*p) : isdigit((unsigned char)*p)) {
-                unsigned d = isdigit((unsigned char)*p) ? (unsigned)(*p - '0')
-                    : (unsigned)(tolower((unsigned char)*p) - 'a' + 10);
+            while (hex ? np__isxdigit((unsigned char)*p) : np__isdigit((unsigned char)*p)) {
+                unsigned d = np__isdigit((unsigned char)*p) ? (unsigned)(*p - '0')
+                    : (unsigned)(np__tolower((unsigned char)*p) - 'a' + 10);
                 if (cp <= 0x10FFFFul)
                     cp = cp * (hex ? 16u : 10u) + d;
                 nd++;
@@ -834,7 +832,7 @@ static int set_url(meta *m, int field, const char *s, const char *src)
     int rc;
     if (!s || !*s)
         return NP_OK;
-    while (isspace((unsigned char)*s))
+    while (np__isspace((unsigned char)*s))
         s++;
     if (!m->c->url || strncmp(s, "http://", 7) == 0 || strncmp(s, "https://", 8) == 0)
         return set_text(m, field, s, src);
@@ -856,7 +854,7 @@ static int host_of(const char *url, char *out, size_t cap)
     e = p;
     while (*e && *e != '/' && *e != ':' && *e != '?' && *e != '#')
         e++;
-    if (e - p > 4 && strncasecmp(p, "www.", 4) == 0)
+    if (e - p > 4 && np__ascii_ncasecmp(p, "www.", 4) == 0)
         p += 4;
     n = (size_t)(e - p);
     if (n == 0 || n >= cap)
@@ -969,11 +967,11 @@ static int choose(meta *m)
         if (title) {
             size_t n = strlen(title), keep;
             const char *s = title;
-            while (n && isspace((unsigned char)*s)) {
+            while (n && np__isspace((unsigned char)*s)) {
                 s++;
                 n--;
             }
-            while (n && isspace((unsigned char)s[n - 1]))
+            while (n && np__isspace((unsigned char)s[n - 1]))
                 n--;
             keep = np__title_trim(s, n, site);
             if (keep == n && host_of(m->c->url, host, sizeof host))
@@ -1060,18 +1058,18 @@ static int choose(meta *m)
         if (l) {
             char tag[36];
             size_t k = 0;
-            while (*l && isspace((unsigned char)*l))
+            while (*l && np__isspace((unsigned char)*l))
                 l++;
             for (; *l && k + 1 < sizeof tag; l++) {
                 unsigned char ch = (unsigned char)*l;
                 if (ch == '_')
                     ch = '-';
-                if (!(isalnum(ch) || ch == '-'))
+                if (!(np__isalnum(ch) || ch == '-'))
                     break;
                 tag[k++] = (char)ch;
             }
             tag[k] = '\0';
-            if (k >= 2 && isalpha((unsigned char)tag[0])
+            if (k >= 2 && np__isalpha((unsigned char)tag[0])
                 && (rc = set_text(m, NP__LANGUAGE, tag, src)) != NP_OK) {
                 np__buf_free(&b);
                 return rc;
