@@ -11,6 +11,8 @@
 #include <stdint.h>
 #include <unistd.h>
 
+#include <libxml/HTMLparser.h>
+#include <libxml/HTMLtree.h>
 #include <libxml/tree.h>
 
 #include "np_internal.h"
@@ -843,6 +845,175 @@ START_TEST(test_cli_writes_nothing)
 }
 END_TEST
 
+/* ------------------------------------------------------------ the pre-pass */
+
+/* Whether an element's tag mentions JSON (in an attribute's name or value),
+ * as the pre-pass decides whether a script's text is kept. */
+static int tag_mentions_json(xmlNodePtr n)
+{
+    xmlAttrPtr a;
+    for (a = n->properties; a; a = a->next) {
+        xmlChar *v = xmlNodeGetContent((xmlNodePtr)a);
+        int hit = np__ascii_contains_ci((const char *)a->name,
+                                        strlen((const char *)a->name), "json") ||
+                  (v && np__ascii_contains_ci((const char *)v, strlen((const char *)v),
+                                              "json"));
+        xmlFree(v);
+        if (hit)
+            return 1;
+    }
+    return 0;
+}
+
+/* Removes what the pre-pass keeps from libxml2 on purpose: comments, and
+ * the text of styles and of scripts whose tag does not mention JSON. */
+static void strip_unread(xmlNodePtr n)
+{
+    xmlNodePtr k, next;
+    for (k = n->children; k; k = next) {
+        next = k->next;
+        if (k->type == XML_COMMENT_NODE) {
+            xmlUnlinkNode(k);
+            xmlFreeNode(k);
+        } else if (k->type == XML_ELEMENT_NODE) {
+            if ((xmlStrEqual(k->name, BAD_CAST "style") ||
+                 (xmlStrEqual(k->name, BAD_CAST "script") && !tag_mentions_json(k)))) {
+                while (k->children) {
+                    xmlNodePtr c = k->children;
+                    xmlUnlinkNode(c);
+                    xmlFreeNode(c);
+                }
+            } else {
+                strip_unread(k);
+            }
+        }
+    }
+}
+
+static char *dump_tree(xmlDocPtr doc, int *len)
+{
+    xmlChar *mem = NULL;
+    strip_unread((xmlNodePtr)doc);
+    htmlDocDumpMemory(doc, &mem, len);
+    ck_assert_ptr_nonnull(mem);
+    return (char *)mem;
+}
+
+/* The tree of one page: as libxml2 builds it from the page itself, and as
+ * the load stage builds it after the pre-pass (attributes unlimited); the
+ * two must be the same once what the pre-pass leaves out on purpose is
+ * removed from both. Returns 1 when they are. */
+static int prepass_keeps_tree(const char *name, const char *page, size_t len)
+{
+    np_parse_options o = NP_PARSE_OPTIONS_INIT;
+    np_parser *p;
+    np__ctx c;
+    np__buf utf8 = NP__BUF_INIT;
+    void *tree = NULL;
+    htmlParserCtxtPtr ctxt;
+    xmlDocPtr ref;
+    char *a, *b;
+    int al, bl, same;
+    size_t i;
+    o.max_attributes = (size_t)1 << 30;
+    ck_assert_int_eq(np_parser_new(&p, &o), NP_OK);
+    c.parser = p;
+    c.flags = 0;
+    c.url = NULL;
+    c.doc = np__doc_new();
+    ck_assert_ptr_nonnull(c.doc);
+    ck_assert_int_eq(np__decode_html(&c, page, len, &utf8), NP_OK);
+    ck_assert_int_eq(np__load_html(&c, np__buf_cstr(&utf8), utf8.len, &tree), NP_OK);
+    ctxt = htmlNewParserCtxt();
+    ck_assert_ptr_nonnull(ctxt);
+    ref = htmlCtxtReadMemory(ctxt, np__buf_cstr(&utf8), (int)utf8.len, NULL, "UTF-8",
+                             HTML_PARSE_RECOVER | HTML_PARSE_NOERROR |
+                             HTML_PARSE_NOWARNING | HTML_PARSE_NONET |
+                             HTML_PARSE_IGNORE_ENC | HTML_PARSE_COMPACT | XML_PARSE_HUGE);
+    htmlFreeParserCtxt(ctxt);
+    ck_assert_ptr_nonnull(ref);
+    a = dump_tree(ref, &al);
+    b = dump_tree((xmlDocPtr)tree, &bl);
+    same = al == bl && memcmp(a, b, (size_t)al) == 0;
+    if (!same) {
+        for (i = 0; i < (size_t)al && i < (size_t)bl && a[i] == b[i]; i++)
+            ;
+        fprintf(stderr, "prepass: %s: trees differ at byte %zu:\n  libxml2: %.80s\n"
+                "  ours:    %.80s\n", name, i, a + (i > 40 ? i - 40 : 0),
+                b + (i > 40 ? i - 40 : 0));
+    }
+    xmlFree(a);
+    xmlFree(b);
+    xmlFreeDoc(ref);
+    np__tree_free(tree);
+    np__buf_free(&utf8);
+    np_document_free(c.doc);
+    np_parser_free(p);
+    return same;
+}
+
+START_TEST(test_prepass_keeps_tree)
+{
+    /* Hand-made pages: what is dropped sits next to what is kept. */
+    static const char *const pages[] = {
+        "<p>one<!-- a <b>comment</b> -->two</p><style>p{}</style>"
+        "<script>var a='</p>';</script><p>three</p>",
+        "<script type=\"application/ld+json\">{\"a\":\"<b>\"}</script>"
+        "<SCRIPT data-x=\"JSON\">[1]</SCRIPT><p>kept</p>",
+        "<div><style></style><script></script><script/></div><!---->",
+        "<p>a <!-- unterminated comment <p>b",
+        "</b></i><p>stray end tags</div></span></p></p>",
+        "<ul><li>one<li>two</ul><table><tr><td>x<td>y</table>",
+    };
+    const char *shared = np_test_shared();
+    size_t i, pages_checked = 0, bad = 0;
+    char path[4096];
+    DIR *d;
+    struct dirent *e;
+    for (i = 0; i < sizeof pages / sizeof pages[0]; i++)
+        ck_assert(prepass_keeps_tree("hand-made", pages[i], strlen(pages[i])));
+    if (!shared)
+        return;
+    /* the dev pages and the metadata test pages */
+    snprintf(path, sizeof path, "%s/bench/extraction/dev", shared);
+    d = opendir(path);
+    while (d && (e = readdir(d)) != NULL) {
+        size_t n = strlen(e->d_name), len;
+        char *page;
+        if (n < 9 || strcmp(e->d_name + n - 8, ".html.gz") != 0)
+            continue;
+        snprintf(path, sizeof path, "%s/bench/extraction/dev/%s", shared, e->d_name);
+        page = np_test_read_gz(path, &len);
+        ck_assert_msg(page != NULL, "cannot read %s", path);
+        bad += !prepass_keeps_tree(e->d_name, page, len);
+        pages_checked++;
+        free(page);
+    }
+    if (d)
+        closedir(d);
+    snprintf(path, sizeof path, "%s/bench/metadata/pages", shared);
+    d = opendir(path);
+    while (d && (e = readdir(d)) != NULL) {
+        size_t len;
+        char *page;
+        if (e->d_name[0] == '.')
+            continue;
+        snprintf(path, sizeof path, "%s/bench/metadata/pages/%s/source.html", shared,
+                 e->d_name);
+        page = np_test_read(path, &len);
+        if (!page)
+            continue;
+        bad += !prepass_keeps_tree(e->d_name, page, len);
+        pages_checked++;
+        free(page);
+    }
+    if (d)
+        closedir(d);
+    ck_assert_uint_gt(pages_checked, 200);
+    ck_assert_uint_eq(bad, 0);
+}
+END_TEST
+
 static void add_case(Suite *s, const char *name, const TTest *test)
 {
     TCase *tc = tcase_create(name);
@@ -857,6 +1028,7 @@ Suite *np_badinput_suite(void)
 {
     Suite *s = suite_create("badinput");
     add_case(s, "empty_and_tiny", test_empty_and_tiny);
+    add_case(s, "prepass_keeps_tree", test_prepass_keeps_tree);
     add_case(s, "nul_bytes", test_nul_bytes);
     add_case(s, "invalid_utf8", test_invalid_utf8);
     add_case(s, "utf16_utf32", test_utf16_utf32);

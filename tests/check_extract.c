@@ -558,27 +558,13 @@ START_TEST(dev_pages_f1_floor)
     ck_assert_int_eq(np_parser_new(&parser, NULL), NP_OK);
     json_object_foreach(gt, id, v) {
         const char *want = json_string_value(json_object_get(v, "articleBody"));
-        char cmd[4096];
-        FILE *f;
-        char *page = NULL;
-        size_t len = 0, cap = 0, got, nt, np_, i, j, tp = 0;
+        char *page;
+        size_t len = 0, nt, np_, i, j, tp = 0;
         uint64_t *ts, *ps;
         np_document *d = NULL;
-        snprintf(cmd, sizeof cmd, "gzip -dc '%s/bench/extraction/dev/%s.html.gz'", shared, id);
-        f = popen(cmd, "r");
-        ck_assert_ptr_nonnull(f);
-        for (;;) {
-            if (cap - len < 65536) {
-                cap = cap ? cap * 2 : 262144;
-                page = realloc(page, cap);
-                ck_assert_ptr_nonnull(page);
-            }
-            got = fread(page + len, 1, cap - len, f);
-            if (got == 0)
-                break;
-            len += got;
-        }
-        pclose(f);
+        snprintf(path, sizeof path, "%s/bench/extraction/dev/%s.html.gz", shared, id);
+        page = np_test_read_gz(path, &len);
+        ck_assert_msg(page != NULL, "cannot read %s", path);
         ck_assert_int_eq(np_parse_html(parser, &d, page, len, NULL), NP_OK);
         free(page);
         ts = shingles(want ? want : "", &nt);

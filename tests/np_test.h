@@ -53,6 +53,45 @@ static inline char *np_test_read(const char *path, size_t *len)
     return buf;
 }
 
+/* Reads a gzip-compressed file through `gzip -dc` (NUL-terminated), or
+ * returns NULL. Free with free(). */
+static inline char *np_test_read_gz(const char *path, size_t *len)
+{
+    char cmd[4200];
+    FILE *f;
+    char *buf = NULL;
+    size_t cap = 0, n = 0, got;
+    int st;
+    if (strchr(path, '\'') || strlen(path) > 4096)
+        return NULL;
+    snprintf(cmd, sizeof cmd, "gzip -dc '%s'", path);
+    f = popen(cmd, "r");
+    if (!f)
+        return NULL;
+    for (;;) {
+        if (n + 65536 + 1 > cap) {
+            char *nb;
+            cap = cap ? cap * 2 : 262144;
+            nb = realloc(buf, cap);
+            if (!nb) { free(buf); pclose(f); return NULL; }
+            buf = nb;
+        }
+        got = fread(buf + n, 1, 65536, f);
+        n += got;
+        if (got == 0)
+            break;
+    }
+    st = pclose(f);
+    if (st != 0 || !buf) {
+        free(buf);
+        return NULL;
+    }
+    buf[n] = '\0';
+    if (len)
+        *len = n;
+    return buf;
+}
+
 /* 1 if s[0..n) is valid UTF-8 (no overlongs, surrogates or values past
  * U+10FFFF): checked here independently of the library's own checker. */
 static inline int np_test_valid_utf8(const char *str, size_t n)
