@@ -17,6 +17,7 @@
 
 #include "np_internal.h"
 #include "np_test.h"
+#include "np_test_stage.h"
 
 /* ------------------------------------------------------------ checks */
 
@@ -223,27 +224,20 @@ static void in_free(input *in)
  * in its text: checks what the page keeps independently of extraction. */
 static int tree_has(const input *in, uint32_t flags, const char *needle)
 {
-    np_parser *p;
-    np__ctx c;
+    np_test_stage st;
     np__buf utf8 = NP__BUF_INIT;
-    void *tree = NULL;
+    void *tree;
     xmlChar *text;
     int found = 0;
-    ck_assert_int_eq(np_parser_new(&p, NULL), NP_OK);
-    c.parser = p;
-    c.flags = flags;
-    c.url = NULL;
-    c.doc = np__doc_new();
-    ck_assert_ptr_nonnull(c.doc);
-    ck_assert_int_eq(np__decode_html(&c, in->buf ? in->buf : "", in->len, &utf8), NP_OK);
-    ck_assert_int_eq(np__load_html(&c, np__buf_cstr(&utf8), utf8.len, &tree), NP_OK);
+    np_test_stage_open(&st, NULL);
+    st.c.flags = flags;
+    tree = np_test_stage_tree(&st, in->buf, in->len, &utf8);
     text = xmlNodeGetContent(xmlDocGetRootElement((xmlDocPtr)tree));
     found = text && strstr((const char *)text, needle) != NULL;
     xmlFree(text);
     np__tree_free(tree);
     np__buf_free(&utf8);
-    np_document_free(c.doc);
-    np_parser_free(p);
+    np_test_stage_close(&st);
     return found;
 }
 
@@ -906,24 +900,17 @@ static char *dump_tree(xmlDocPtr doc, int *len)
 static int prepass_keeps_tree(const char *name, const char *page, size_t len)
 {
     np_parse_options o = NP_PARSE_OPTIONS_INIT;
-    np_parser *p;
-    np__ctx c;
+    np_test_stage st;
     np__buf utf8 = NP__BUF_INIT;
-    void *tree = NULL;
+    void *tree;
     htmlParserCtxtPtr ctxt;
     xmlDocPtr ref;
     char *a, *b;
     int al, bl, same;
     size_t i;
     o.max_attributes = (size_t)1 << 30;
-    ck_assert_int_eq(np_parser_new(&p, &o), NP_OK);
-    c.parser = p;
-    c.flags = 0;
-    c.url = NULL;
-    c.doc = np__doc_new();
-    ck_assert_ptr_nonnull(c.doc);
-    ck_assert_int_eq(np__decode_html(&c, page, len, &utf8), NP_OK);
-    ck_assert_int_eq(np__load_html(&c, np__buf_cstr(&utf8), utf8.len, &tree), NP_OK);
+    np_test_stage_open(&st, &o);
+    tree = np_test_stage_tree(&st, page, len, &utf8);
     ctxt = htmlNewParserCtxt();
     ck_assert_ptr_nonnull(ctxt);
     ref = htmlCtxtReadMemory(ctxt, np__buf_cstr(&utf8), (int)utf8.len, NULL, "UTF-8",
@@ -947,8 +934,7 @@ static int prepass_keeps_tree(const char *name, const char *page, size_t len)
     xmlFreeDoc(ref);
     np__tree_free(tree);
     np__buf_free(&utf8);
-    np_document_free(c.doc);
-    np_parser_free(p);
+    np_test_stage_close(&st);
     return same;
 }
 

@@ -5,31 +5,22 @@
 #include "np_test.h"
 
 #include "np_internal.h"
+#include "np_test_stage.h"
 
 #ifdef NP_ALLOC_TESTING
 void np__alloc_testing_fail_at(unsigned long n, int sticky);
 #endif
 
 typedef struct fixture {
-    np_parser *p;
+    np_test_stage st;
     np_document *d;
-    np__ctx c;
 } fixture;
 
 /* A document from NULL-terminated paragraph texts, without entities. */
 static void build(fixture *f, const char *const *blocks)
 {
-    size_t i;
-    memset(f, 0, sizeof(*f));
-    ck_assert_int_eq(np_parser_new(&f->p, NULL), NP_OK);
-    f->d = np__doc_new();
-    ck_assert_ptr_nonnull(f->d);
-    for (i = 0; blocks[i]; i++)
-        ck_assert_int_ge(np__doc_add_block(f->d, NP_BLOCK_PARAGRAPH, blocks[i],
-                                           strlen(blocks[i])), 0);
-    ck_assert_int_eq(np__doc_join(f->d), NP_OK);
-    f->c.parser = f->p;
-    f->c.doc = f->d;
+    np_test_stage_paragraphs(&f->st, blocks);
+    f->d = f->st.d;
 }
 
 /* Adds an entity with a mention at every whole-word occurrence of each of
@@ -70,13 +61,12 @@ static int run(fixture *f)
 {
     np__tokens tk;
     memset(&tk, 0, sizeof tk);
-    return np__quotes(&f->c, &tk);
+    return np__quotes(&f->st.c, &tk);
 }
 
 static void done(fixture *f)
 {
-    np_document_free(f->d);
-    np_parser_free(f->p);
+    np_test_stage_close(&f->st);
 }
 
 /* The quote whose text is exactly `text`, or NULL. */
@@ -473,15 +463,11 @@ START_TEST(code_blocks_are_not_speech)
     static const char code[] = "msg = \"We are ready to talk about the plan now,\" she said";
     static const char para[] = "\"We are ready to talk,\" Jones said.";
     fixture f;
-    memset(&f, 0, sizeof f);
-    ck_assert_int_eq(np_parser_new(&f.p, NULL), NP_OK);
-    f.d = np__doc_new();
-    ck_assert_ptr_nonnull(f.d);
+    np_test_stage_open(&f.st, NULL);
+    f.d = f.st.d;
     ck_assert_int_ge(np__doc_add_block(f.d, NP_BLOCK_PREFORMATTED, code, strlen(code)), 0);
     ck_assert_int_ge(np__doc_add_block(f.d, NP_BLOCK_PARAGRAPH, para, strlen(para)), 0);
     ck_assert_int_eq(np__doc_join(f.d), NP_OK);
-    f.c.parser = f.p;
-    f.c.doc = f.d;
     ck_assert_int_eq(run(&f), NP_OK);
     ck_assert_uint_eq(np_document_quote_count(f.d), 1);
     expect(&f, "We are ready to talk,", "Jones", D);

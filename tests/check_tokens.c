@@ -2,36 +2,27 @@
 #include "np_test.h"
 
 #include "np_internal.h"
+#include "np_test_stage.h"
 
 typedef struct fixture {
-    np_parser *p;
+    np_test_stage st;
     np_document *d;
-    np__ctx c;
     np__tokens tk;
 } fixture;
 
 /* Builds a document from NULL-terminated block texts and tokenizes it. */
 static int run(fixture *f, const char *const *blocks)
 {
-    size_t i;
     memset(f, 0, sizeof(*f));
-    ck_assert_int_eq(np_parser_new(&f->p, NULL), NP_OK);
-    f->d = np__doc_new();
-    ck_assert_ptr_nonnull(f->d);
-    for (i = 0; blocks[i]; i++)
-        ck_assert_int_ge(np__doc_add_block(f->d, NP_BLOCK_PARAGRAPH, blocks[i],
-                                           strlen(blocks[i])), 0);
-    ck_assert_int_eq(np__doc_join(f->d), NP_OK);
-    f->c.parser = f->p;
-    f->c.doc = f->d;
-    return np__tokenize(&f->c, &f->tk);
+    np_test_stage_paragraphs(&f->st, blocks);
+    f->d = f->st.d;
+    return np__tokenize(&f->st.c, &f->tk);
 }
 
 static void done(fixture *f)
 {
     np__tokens_free(&f->tk);
-    np_document_free(f->d);
-    np_parser_free(f->p);
+    np_test_stage_close(&f->st);
 }
 
 static np__token *tok(fixture *f, size_t i)
