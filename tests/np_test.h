@@ -25,31 +25,39 @@ static inline const char *np_test_shared(void)
     return dir;
 }
 
-/* Reads a whole file (NUL-terminated) or returns NULL. Free with free(). */
-static inline char *np_test_read(const char *path, size_t *len)
+/* Reads all of f (NUL-terminated) or returns NULL; does not close f. */
+static inline char *np_test_slurp(FILE *f, size_t *len)
 {
-    FILE *f = fopen(path, "rb");
     char *buf = NULL;
-    size_t cap = 0, n = 0;
-    if (!f)
-        return NULL;
+    size_t cap = 0, n = 0, got;
     for (;;) {
         if (n + 65536 + 1 > cap) {
             char *nb;
             cap = cap ? cap * 2 : 131072;
             nb = realloc(buf, cap);
-            if (!nb) { free(buf); fclose(f); return NULL; }
+            if (!nb) { free(buf); return NULL; }
             buf = nb;
         }
-        size_t got = fread(buf + n, 1, 65536, f);
+        got = fread(buf + n, 1, 65536, f);
         n += got;
         if (got == 0)
             break;
     }
-    fclose(f);
     buf[n] = '\0';
     if (len)
         *len = n;
+    return buf;
+}
+
+/* Reads a whole file (NUL-terminated) or returns NULL. Free with free(). */
+static inline char *np_test_read(const char *path, size_t *len)
+{
+    FILE *f = fopen(path, "rb");
+    char *buf;
+    if (!f)
+        return NULL;
+    buf = np_test_slurp(f, len);
+    fclose(f);
     return buf;
 }
 
@@ -59,36 +67,18 @@ static inline char *np_test_read_gz(const char *path, size_t *len)
 {
     char cmd[4200];
     FILE *f;
-    char *buf = NULL;
-    size_t cap = 0, n = 0, got;
-    int st;
+    char *buf;
     if (strchr(path, '\'') || strlen(path) > 4096)
         return NULL;
     snprintf(cmd, sizeof cmd, "gzip -dc '%s'", path);
     f = popen(cmd, "r");
     if (!f)
         return NULL;
-    for (;;) {
-        if (n + 65536 + 1 > cap) {
-            char *nb;
-            cap = cap ? cap * 2 : 262144;
-            nb = realloc(buf, cap);
-            if (!nb) { free(buf); pclose(f); return NULL; }
-            buf = nb;
-        }
-        got = fread(buf + n, 1, 65536, f);
-        n += got;
-        if (got == 0)
-            break;
-    }
-    st = pclose(f);
-    if (st != 0 || !buf) {
+    buf = np_test_slurp(f, len);
+    if (pclose(f) != 0) {
         free(buf);
         return NULL;
     }
-    buf[n] = '\0';
-    if (len)
-        *len = n;
     return buf;
 }
 
