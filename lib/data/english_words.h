@@ -6,7 +6,7 @@
 #include <stddef.h>
 #include <stdint.h>
 
-/* Bits of np__english_flags: how a (lower-cased) spelling is used. */
+/* Flags of a word (np__lex_slot.flags): how a (lower-cased) spelling is used. */
 #define NP__LEX_LOWER    0x001u  /* occurs in lower case (a common word) */
 #define NP__LEX_CAP      0x002u  /* occurs capitalised (a proper noun) */
 #define NP__LEX_POSS     0x004u  /* takes a possessive 's */
@@ -20,10 +20,7 @@
 #define NP__LEX_VERB3    0x400u  /* a verb's third person singular (-s) */
 #define NP__LEX_PROPER_S 0x800u  /* a proper noun ending in s (James) */
 
-extern const size_t np__english_count;
 extern const char np__english_words[];
-extern const uint32_t np__english_offsets[];
-extern const uint16_t np__english_flags[];
 /* A slot of the hash index: where the word is, its flags, and the top 16
  * bits of its hash (to skip the string on most mismatches). */
 typedef struct np__lex_slot {
@@ -35,8 +32,8 @@ typedef struct np__lex_slot {
 extern const np__lex_slot np__english_slots[];
 extern const uint32_t np__english_slots_mask;
 
-/* The flags of the lower-case spelling key[0..n) (no NUL needed), 0 when it
- * is not a word. A hash look-up (lookup.c). */
-unsigned np__english_find(const char *key, size_t n);
+/* The flags (NP__LEX_*) of the spelling w[0..n) in any ASCII case (no NUL
+ * needed), 0 when it is not a word. A hash look-up (lookup.c). */
+unsigned np__english_find(const char *w, size_t n);
 
 #endif

@@ -29,12 +29,23 @@ static int same_key(const char *e, const char *s, size_t n)
     return e[n] == '\0';
 }
 
-unsigned np__english_find(const char *key, size_t n)
+unsigned np__english_find(const char *w, size_t n)
 {
+    char key[32];
     uint32_t h, j;
+    size_t i;
     const np__lex_slot *e;
-    if (n == 0)
+    if (n == 0 || n >= sizeof(key))
         return 0;
+    /* the keys are lower-case letters and hyphens: anything else is no word */
+    for (i = 0; i < n; i++) {
+        unsigned char ch = (unsigned char)w[i];
+        if (ch >= 'A' && ch <= 'Z')
+            ch = (unsigned char)(ch + 32);
+        else if (!((ch >= 'a' && ch <= 'z') || ch == '-'))
+            return 0;
+        key[i] = (char)ch;
+    }
     h = fnv1a(key, n);
     for (j = h & np__english_slots_mask;
          (e = &np__english_slots[j])->off != 0xFFFFFFFFu;

@@ -130,23 +130,6 @@ static uint32_t lx_adjust(const np__ner_entry *e, const char *s, size_t n)
     return e->flags;
 }
 
-
-/* Flags of the shared English lexicon (NP__LEX_*), 0 if not a word. */
-static unsigned en_flags(const char *s, size_t n)
-{
-    char k[48];
-    size_t i;
-    if (n == 0 || n >= sizeof k)
-        return 0;
-    for (i = 0; i < n; i++) {
-        unsigned char c = (unsigned char)s[i];
-        if (c >= 0x80)
-            return 0;
-        k[i] = (char)((c >= 'A' && c <= 'Z') ? c + 32 : c);
-    }
-    return np__english_find(k, n);
-}
-
 /* -------------------------------------------------------------- tables */
 
 /* A string-keyed hash table mapping keys (kept in a buffer) to a long. */
@@ -296,7 +279,7 @@ typedef struct run {
 typedef struct lxslot {
     const char *s;   /* NULL: empty */
     uint32_t n;
-    uint32_t val;    /* en_flags(), or the lx_find() entry + 1 (0: none) */
+    uint32_t val;    /* np__english_find(), or the lx_find() entry + 1 (0: none) */
 } lxslot;
 struct lxcache {
     lxslot en[LXC_SLOTS];
@@ -317,17 +300,17 @@ static int lxc_hit(const lxslot *e, const char *s, size_t n)
     return e->s && e->n == n && memcmp(e->s, s, n) == 0;
 }
 
-/* en_flags(s, n), remembered. */
+/* np__english_find(s, n), remembered. */
 static unsigned en_flags_r(const run *r, const char *s, size_t n)
 {
     lxslot *e;
     unsigned v;
     if (!r->lxc || n == 0 || n > UINT32_MAX)
-        return en_flags(s, n);
+        return np__english_find(s, n);
     e = lxc_slot(r->lxc->en, s, n);
     if (lxc_hit(e, s, n))
         return e->val;
-    v = en_flags(s, n);
+    v = np__english_find(s, n);
     e->s = s;
     e->n = (uint32_t)n;
     e->val = v;

@@ -48,7 +48,7 @@ typedef struct actx {
 static void look(const actx *a, const tok *t)
 {
     tok *m = (tok *)t;
-    m->lex = t->ascii && !t->apos ? np__lex(a->s + t->s, t->e - t->s) : 0;
+    m->lex = t->ascii && !t->apos ? np__english_find(a->s + t->s, t->e - t->s) : 0;
     m->fw = t->ascii ? np__funcword(a->s + t->s, t->e - t->s) : 0;
     m->looked = 1;
 }
@@ -759,7 +759,7 @@ static int camel_case(const char *w, size_t len)
                 if (strlen(prefixes[q]) == k && !memcmp(w, prefixes[q], k))
                     return 0;
             /* "GeoNames": the last part is a plural of its own */
-            return np__lex(w + k, len - k) ? 0 : 1;
+            return np__english_find(w + k, len - k) ? 0 : 1;
         }
     return 0;
 }
@@ -772,7 +772,7 @@ static int agent_or_name(const actx *a, const tok *t, const char *w, size_t bl)
         "er", "or", "ar", "ant", "ent", "ist", "ian", "ney", "iff", "al",
         "ee", "ess", NULL
     };
-    unsigned lb = np__lex(w, bl);
+    unsigned lb = np__english_find(w, bl);
     size_t k;
     if (t->cap && !t->allcaps && (!lb || (lb & NP__LEX_CAP)))
         return 1;
@@ -1135,7 +1135,7 @@ static long possessive(const actx *a, const tok *t)
         if (up > 1 && !(w[0] >= 'A' && w[0] <= 'Z'))
             return -1;
     }
-    lb = np__lex(w, bl);
+    lb = np__english_find(w, bl);
     if (!lx(a, t)) {
         /* "bodys", "Chinas": not a word, but its stem is */
         if (lb) {

@@ -501,7 +501,7 @@ void np__evidence_scan(np__cleaner *c, const char *s, size_t n,
             /* the language is judged on a sample of the lower-case words
              * (names belong to no language) */
             if (*words < 4000 || (++seen & 15) == 0) {
-                unsigned lf = nonascii ? 0 : np__lex(s + st, i - st);
+                unsigned lf = nonascii ? 0 : np__english_find(s + st, i - st);
                 size_t wt = *words < 4000 ? 1 : 16;
                 if (lf & NP__LEX_LOWER) {
                     *words += wt;

@@ -5,23 +5,6 @@
 #include "data/english_words.h"
 #include "nlp/lexicon.h"
 
-unsigned np__lex(const char *w, size_t n)
-{
-    char key[32];
-    size_t i;
-    if (n == 0 || n >= sizeof(key))
-        return 0;
-    for (i = 0; i < n; i++) {
-        unsigned char ch = (unsigned char)w[i];
-        if (ch >= 'A' && ch <= 'Z')
-            ch = (unsigned char)(ch + 32);
-        else if (!((ch >= 'a' && ch <= 'z') || ch == '-'))
-            return 0;
-        key[i] = (char)ch;
-    }
-    return np__english_find(key, n);
-}
-
 /* Closed classes of English function words, sorted. */
 static const struct { const char *w; unsigned f; } fw[] = {
     {"a", NP__FW_DET}, {"about", NP__FW_PREP}, {"above", NP__FW_PREP},

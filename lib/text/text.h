@@ -118,7 +118,6 @@ int np__cleaner_has_name(const np__cleaner *c, const char *s, size_t n);
 void np__cleaner_free(np__cleaner *c);
 
 /* lexicon.c */
-unsigned np__lex(const char *w, size_t n);  /* NP__LEX_* bits, 0 = unknown */
 /* Function-word classes */
 #define NP__FW_DET   0x01u
 #define NP__FW_PRON  0x02u
