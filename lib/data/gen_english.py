@@ -198,7 +198,6 @@ def main():
     out.write("#if defined(__GNUC__)\n"
               "#pragma GCC diagnostic ignored \"-Woverlength-strings\"\n"
               "#endif\n\n")
-    out.write("const size_t np__english_count = %d;\n\n" % len(keys))
     out.write("/* Words, sorted, each followed by NUL. */\n")
     out.write("const char np__english_words[] =\n")
     line = '    "'
@@ -213,15 +212,7 @@ def main():
             line = '    "'
         line += piece
     out.write(line + '";\n\n')
-    out.write("const uint32_t np__english_offsets[] = {\n")
-    for i in range(0, len(offs), 10):
-        out.write("    " + ",".join(str(o) for o in offs[i:i + 10]) + ",\n")
-    out.write("};\n\n")
-    out.write("const uint16_t np__english_flags[] = {\n")
-    for i in range(0, len(keys), 16):
-        out.write("    " + ",".join(str(table[k]) for k in keys[i:i + 16])
-                  + ",\n")
-    out.write("};\n\n")
+    # each word's offset and flags live in its hash slot, read nowhere else
     bkeys = [k.encode("ascii") for k in keys]
     hashtab.write_tagged(out, "np__english_slots", hashtab.build(bkeys),
                          offs, [table[k] for k in keys], bkeys)

@@ -165,7 +165,6 @@ def main():
     for k in keys:
         w("    {%d, %d, 0x%x},\n" % (off[k], canon_off.get(k, -1), lex.flags[k]))
     w("};\n\n")
-    w("const size_t np__ner_nentries = %d;\n\n" % len(keys))
     bkeys = [k.encode("utf-8") for k in keys]
     hashtab.write_packed(sys.stdout, "np__ner_slots", hashtab.build(bkeys),
                          bkeys)

@@ -3,7 +3,8 @@
 Shared by gen_english.py and gen_ner_data.py. The lookup in
 lib/data/lookup.c must hash and probe exactly as here: 32-bit FNV-1a over
 the key's bytes, a power-of-two table at most half full, linear probing.
-Each slot holds the entry's index plus one (0: empty). Keys are inserted in
+build() gives each slot the entry's index plus one (0: empty); the writers
+encode that as each table needs. Keys are inserted in
 table order, so the output is deterministic.
 """
 

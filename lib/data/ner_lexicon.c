@@ -16600,8 +16600,6 @@ const np__ner_entry np__ner_entries[] = {
     {117279, -1, 0x10},
 };
 
-const size_t np__ner_nentries = 14627;
-
 /* Hash index: FNV-1a of the key, linear probing; (hash >> 16) << 16 | (index + 1), 0 = empty. */
 const uint32_t np__ner_slots_mask = 32767;
 const uint32_t np__ner_slots[] = {

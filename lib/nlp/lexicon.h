@@ -46,7 +46,6 @@ typedef struct np__ner_entry {
 
 extern const char np__ner_strings[];
 extern const np__ner_entry np__ner_entries[];
-extern const size_t np__ner_nentries;
 extern const uint32_t np__ner_slots[];
 extern const uint32_t np__ner_slots_mask;
 
