@@ -5,38 +5,33 @@
 
 #include "np_internal.h"
 
-int np__ascii_eq_ci(const char *s, size_t n, const char *lower)
+/* Whether s[0..k) equals lower[0..k) ignoring ASCII case. */
+static int same_ci(const char *s, const char *lower, size_t k)
 {
     size_t i;
-    if (strlen(lower) != n)
-        return 0;
-    for (i = 0; i < n; i++)
-        if (np__tolower((unsigned char)s[i]) != lower[i])
-            return 0;
-    return 1;
-}
-
-int np__ascii_prefix_ci(const char *s, size_t n, const char *lower)
-{
-    size_t k = strlen(lower), i;
-    if (n < k)
-        return 0;
     for (i = 0; i < k; i++)
         if (np__tolower((unsigned char)s[i]) != lower[i])
             return 0;
     return 1;
 }
 
+int np__ascii_eq_ci(const char *s, size_t n, const char *lower)
+{
+    return strlen(lower) == n && same_ci(s, lower, n);
+}
+
+int np__ascii_prefix_ci(const char *s, size_t n, const char *lower)
+{
+    size_t k = strlen(lower);
+    return n >= k && same_ci(s, lower, k);
+}
+
 size_t np__ascii_find_ci(const char *s, size_t n, const char *lower)
 {
-    size_t k = strlen(lower), i, j;
-    for (i = 0; i + k <= n; i++) {
-        for (j = 0; j < k; j++)
-            if (np__tolower((unsigned char)s[i + j]) != lower[j])
-                break;
-        if (j == k)
+    size_t k = strlen(lower), i;
+    for (i = 0; i + k <= n; i++)
+        if (same_ci(s + i, lower, k))
             return i;
-    }
     return n;
 }
 
