@@ -46,7 +46,7 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
     }
     text = np_clean_result_text(r, &len);
     NP_FUZZ_CHECK(text != NULL && strlen(text) == len);
-    NP_FUZZ_CHECK(np_fuzz_utf8_ok(text, len));
+    NP_FUZZ_CHECK(np_check_utf8(text, len));
     /* Lines are kept: every LF of the input is an LF of the output (CR
      * and CRLF may become LF, so the output may have more). */
     NP_FUZZ_CHECK(count_lf(text, len) >= count_lf(copy, size));

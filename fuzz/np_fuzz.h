@@ -24,48 +24,13 @@
             __builtin_trap();                                                \
     } while (0)
 
-/* 1 if [s, s+n) is valid UTF-8: no overlongs, surrogates or values past
- * U+10FFFF. Written here again on purpose: the checker must not share the
- * library's code. */
-static inline int np_fuzz_utf8_ok(const char *str, size_t n)
-{
-    const unsigned char *s = (const unsigned char *)str;
-    size_t i = 0;
-    while (i < n) {
-        unsigned char c = s[i];
-        size_t k;
-        uint32_t cp, min;
-        if (c < 0x80) {
-            i++;
-            continue;
-        } else if (c >= 0xC2 && c <= 0xDF) {
-            k = 1; cp = c & 0x1F; min = 0x80;
-        } else if (c >= 0xE0 && c <= 0xEF) {
-            k = 2; cp = c & 0x0F; min = 0x800;
-        } else if (c >= 0xF0 && c <= 0xF4) {
-            k = 3; cp = c & 0x07; min = 0x10000;
-        } else {
-            return 0;
-        }
-        if (n - i <= k)
-            return 0;
-        for (size_t j = 1; j <= k; j++) {
-            if ((s[i + j] & 0xC0) != 0x80)
-                return 0;
-            cp = (cp << 6) | (s[i + j] & 0x3F);
-        }
-        if (cp < min || cp > 0x10FFFF || (cp >= 0xD800 && cp <= 0xDFFF))
-            return 0;
-        i += k + 1;
-    }
-    return 1;
-}
+#include "../tests/np_utf8_check.h"
 
 /* A NULL or valid UTF-8, NUL-terminated string. */
 static inline void np_fuzz_check_str(const char *s)
 {
     if (s)
-        NP_FUZZ_CHECK(np_fuzz_utf8_ok(s, strlen(s)));
+        NP_FUZZ_CHECK(np_check_utf8(s, strlen(s)));
 }
 
 /* Parse options from the two leading bytes; advances *data and *size. */
@@ -102,7 +67,7 @@ static inline void np_fuzz_check_document(const np_document *d)
                                           "site_name", "nonsense" };
     NP_FUZZ_CHECK(body != NULL);
     NP_FUZZ_CHECK(strlen(body) == blen);
-    NP_FUZZ_CHECK(np_fuzz_utf8_ok(body, blen));
+    NP_FUZZ_CHECK(np_check_utf8(body, blen));
 #define NP_FUZZ_AT_BOUNDARY(off) \
     NP_FUZZ_CHECK((off) <= blen && ((off) == blen || ((unsigned char)body[(off)] & 0xC0) != 0x80))
     np_fuzz_check_str(np_document_title(d));
@@ -129,7 +94,7 @@ static inline void np_fuzz_check_document(const np_document *d)
         size_t tl = 0, ts = 0;
         const char *t = np_document_block_text(d, i, &tl, &ts);
         NP_FUZZ_CHECK(t != NULL);
-        NP_FUZZ_CHECK(np_fuzz_utf8_ok(t, tl));
+        NP_FUZZ_CHECK(np_check_utf8(t, tl));
         /* A block's text is where it says in the body. */
         NP_FUZZ_CHECK(ts <= blen && tl <= blen - ts);
         NP_FUZZ_CHECK(memcmp(body + ts, t, tl) == 0);

@@ -31,7 +31,7 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
      * quote, which must come out escaped. */
     NP_FUZZ_CHECK(np_document_to_json(d, "doc\x01\"\t.html", jflags, &out, &len) == NP_OK);
     NP_FUZZ_CHECK(out != NULL && strlen(out) == len);
-    NP_FUZZ_CHECK(np_fuzz_utf8_ok(out, len));
+    NP_FUZZ_CHECK(np_check_utf8(out, len));
     for (i = 0; i < len; i++) {
         unsigned char c = (unsigned char)out[i];
         if (c == '\n' && (jflags & NP_JSON_PRETTY))
@@ -55,7 +55,7 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
     np_free(out);
     NP_FUZZ_CHECK(np_document_to_text(d, 0, &text, &tlen) == NP_OK);
     NP_FUZZ_CHECK(text != NULL && strlen(text) == tlen);
-    NP_FUZZ_CHECK(np_fuzz_utf8_ok(text, tlen));
+    NP_FUZZ_CHECK(np_check_utf8(text, tlen));
     np_free(text);
     np_document_free(d);
     return 0;

@@ -68,7 +68,7 @@ static void check_document_invariants(const np_document *d)
 
     ck_assert_ptr_nonnull(body);
     ck_assert_uint_eq(strlen(body), blen);
-    ck_assert_msg(np_test_valid_utf8(body, blen), "body is not valid UTF-8");
+    ck_assert_msg(np_check_utf8(body, blen), "body is not valid UTF-8");
     if (n == 0)
         ck_assert_uint_eq(blen, 0);
     for (size_t i = 0; i < n; i++) {
@@ -536,7 +536,7 @@ START_TEST(test_invalid_utf8)
     check_document_invariants(d);
     t = np_document_title(d);
     if (t)
-        ck_assert(np_test_valid_utf8(t, strlen(t)));
+        ck_assert(np_check_utf8(t, strlen(t)));
     np_document_free(d);
 
     /* Without cleanup, invalid UTF-8 in text is an encoding error. */
@@ -623,7 +623,7 @@ START_TEST(test_binary_junk)
                 size_t jlen;
                 check_document_invariants(d);
                 ck_assert_int_eq(np_document_to_json(d, "junk", 0, &json, &jlen), NP_OK);
-                ck_assert(np_test_valid_utf8(json, jlen));
+                ck_assert(np_check_utf8(json, jlen));
                 np_free(json);
                 np_document_free(d);
             } else {
@@ -794,7 +794,7 @@ START_TEST(test_clean_errors)
     ck_assert_int_eq(np_clean(&r, "a\xff\xc3\x28z", 5, NULL), NP_OK);
     {
         const char *t = np_clean_result_text(r, &len);
-        ck_assert(np_test_valid_utf8(t, len));
+        ck_assert(np_check_utf8(t, len));
         ck_assert_uint_eq(strlen(t), len);
         ck_assert_uint_gt(np_clean_result_fix_count(r), 0);
     }
@@ -958,7 +958,7 @@ static void check_json_matches(const np_document *d, const char *source)
     ck_assert_ptr_nonnull(out);
     ck_assert_uint_eq(strlen(out), len);
     ck_assert_msg(memchr(out, '\n', len) == NULL, "compact JSON holds a newline");
-    ck_assert(np_test_valid_utf8(out, len));
+    ck_assert(np_check_utf8(out, len));
     root = json_loadb(out, len, 0, &jerr);
     ck_assert_msg(root != NULL, "JSON does not parse: %s at %d", jerr.text, jerr.position);
     ck_assert(json_is_object(root));

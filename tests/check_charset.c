@@ -93,7 +93,7 @@ static void expect_decoded(np_parser *p, const char *buf, size_t len,
     ck_assert_msg(rc == NP_OK, "np__decode_html: %s (%s)", np_strerror(rc),
                   np_parser_errmsg(p));
     u8 = np__buf_cstr(&out);
-    ck_assert_msg(np_test_valid_utf8(u8, out.len), "decoded page is not valid UTF-8");
+    ck_assert_msg(np_check_utf8(u8, out.len), "decoded page is not valid UTF-8");
     if (title) {
         want = malloc(strlen(title) + 16);
         ck_assert_ptr_nonnull(want);
@@ -130,7 +130,7 @@ static void expect_parsed(const char *buf, size_t len, const char *hint,
     ck_assert_msg(rc == NP_OK, "np_parse_html: %s (%s)", np_strerror(rc), np_parser_errmsg(p));
 
     body = np_document_body(d, &blen);
-    ck_assert_msg(np_test_valid_utf8(body, blen), "body is not valid UTF-8");
+    ck_assert_msg(np_check_utf8(body, blen), "body is not valid UTF-8");
     ck_assert_msg(strstr(body, "\xef\xbb\xbf") == NULL, "a BOM was left in the body");
     if (body_part)
         ck_assert_msg(strstr(body, body_part) != NULL,
@@ -139,10 +139,10 @@ static void expect_parsed(const char *buf, size_t len, const char *hint,
     t = np_document_title(d);
     if (title) {
         ck_assert_msg(t != NULL, "no title (expected \"%s\")", title);
-        ck_assert_msg(np_test_valid_utf8(t, strlen(t)), "title is not valid UTF-8");
+        ck_assert_msg(np_check_utf8(t, strlen(t)), "title is not valid UTF-8");
         ck_assert_str_eq(t, title);
     } else if (t) {
-        ck_assert(np_test_valid_utf8(t, strlen(t)));
+        ck_assert(np_check_utf8(t, strlen(t)));
     }
     np_document_free(d);
     np_parser_free(p);
@@ -356,7 +356,7 @@ START_TEST(test_text_input_charset)
     ck_assert_int_eq(np_parser_new(&p, NULL), NP_OK);
     ck_assert_int_eq(np_parse_text(p, &d, text, sizeof text - 1, NULL), NP_OK);
     body = np_document_body(d, &blen);
-    ck_assert(np_test_valid_utf8(body, blen));
+    ck_assert(np_check_utf8(body, blen));
     ck_assert_msg(strstr(body, "The caf\xc3\xa9 on the corner") != NULL, "body: %s", body);
     np_document_free(d);
 

@@ -10,6 +10,7 @@
 #include <sys/stat.h>
 
 #include "newsparse/newsparse.h"
+#include "np_utf8_check.h"
 
 /* The benchmark data folder, or NULL (with a message) when it is absent:
  * a user's clone has none, and tests that need it then skip. */
@@ -80,35 +81,6 @@ static inline char *np_test_read_gz(const char *path, size_t *len)
         return NULL;
     }
     return buf;
-}
-
-/* 1 if s[0..n) is valid UTF-8 (no overlongs, surrogates or values past
- * U+10FFFF): checked here independently of the library's own checker. */
-static inline int np_test_valid_utf8(const char *str, size_t n)
-{
-    const unsigned char *s = (const unsigned char *)str;
-    size_t i = 0;
-    while (i < n) {
-        unsigned char c = s[i];
-        size_t k;
-        uint32_t cp;
-        if (c < 0x80) { i++; continue; }
-        if (c >= 0xC2 && c <= 0xDF) { k = 1; cp = c & 0x1F; }
-        else if (c >= 0xE0 && c <= 0xEF) { k = 2; cp = c & 0x0F; }
-        else if (c >= 0xF0 && c <= 0xF4) { k = 3; cp = c & 0x07; }
-        else return 0;
-        if (i + k >= n)
-            return 0;
-        for (size_t j = 1; j <= k; j++) {
-            if ((s[i + j] & 0xC0) != 0x80) return 0;
-            cp = (cp << 6) | (s[i + j] & 0x3F);
-        }
-        if ((k == 2 && cp < 0x800) || (k == 3 && (cp < 0x10000 || cp > 0x10FFFF)) ||
-            (cp >= 0xD800 && cp <= 0xDFFF))
-            return 0;
-        i += k + 1;
-    }
-    return 1;
 }
 
 /* Path of a file under the source tree. */
