@@ -1721,12 +1721,16 @@ static int tokenize(const char *s, size_t n, np__vec *out)
 
 /* The end of the chunk that starts at `from`: a line, or for a very long
  * line a piece of it ending at a sentence (or at least a word) boundary, so
- * that the token array stays small whatever the input. */
+ * that the token array stays small whatever the input. Every search stays
+ * inside a window of twice the chunk size from `from`, so a line of any
+ * length costs time linear in its length; a window with no space at all is
+ * cut at a character boundary at its end. */
 static size_t chunk_end(const char *s, size_t n, size_t from)
 {
     const size_t max = (size_t)1 << 18;
-    const char *nl = memchr(s + from, '\n', n - from);
-    size_t e = nl ? (size_t)(nl - s) + 1 : n, k;
+    size_t lim = n - from > 2 * max ? from + 2 * max : n;
+    const char *nl = memchr(s + from, '\n', lim - from);
+    size_t e = nl ? (size_t)(nl - s) + 1 : lim, k;
     if (e - from <= max)
         return e;
     for (k = from + max; k + 1 < e; k++)
@@ -1735,6 +1739,10 @@ static size_t chunk_end(const char *s, size_t n, size_t from)
     for (k = from + max; k < e; k++)
         if (s[k] == ' ')
             return k + 1;
+    if (nl || e == n)
+        return e;
+    while (e > from + max && ((unsigned char)s[e] & 0xC0) == 0x80)
+        e--;
     return e;
 }
 
