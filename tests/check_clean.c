@@ -112,6 +112,97 @@ START_TEST(apostrophe_fix_is_an_insertion)
 }
 END_TEST
 
+/* Cleans a text built in memory; returns the result (caller frees). */
+static np_clean_result *clean_big(const char *s, size_t n)
+{
+    np_clean_result *r = NULL;
+    ck_assert_int_eq(np_clean(&r, s, n, NULL), NP_OK);
+    return r;
+}
+
+static size_t count_str(const char *s, const char *needle)
+{
+    size_t c = 0, l = strlen(needle);
+    for (s = strstr(s, needle); s; s = strstr(s + l, needle))
+        c++;
+    return c;
+}
+
+/* A line of several MB is read in windows: apostrophes are restored all
+ * along it, whatever it holds between its sentences. */
+START_TEST(long_lines_get_apostrophes)
+{
+    const char *sent = "We dont know. ";
+    size_t sl = strlen(sent), reps = 200000, n = 0, i, tn;
+    char *s = malloc(sl * reps + 1500000);
+    np_clean_result *r;
+    const char *t;
+    ck_assert_ptr_nonnull(s);
+    for (i = 0; i < reps; i++, n += sl)
+        memcpy(s + n, sent, sl);
+    s[n] = '\0';
+    r = clean_big(s, n);
+    for (i = 0, tn = 0; i < np_clean_result_fix_count(r); i++)
+        tn += !strcmp(np_fix_rule(np_clean_result_fix(r, i)), "apostrophe");
+    ck_assert_uint_eq(tn, reps);
+    t = np_clean_result_text(r, &tn);
+    ck_assert_uint_eq(count_str(t, "don't"), reps);
+    np_clean_result_free(r);
+    /* 700,000 letters with no space, then words: a window with no space is
+     * cut at a character boundary and the words after it are still read */
+    n = 0;
+    for (i = 0; i < 350000; i++, n += 2)
+        memcpy(s + n, "\xc3\xa9", 2);
+    memcpy(s + n, " We dont know.", 14);
+    n += 14;
+    r = clean_big(s, n);
+    t = np_clean_result_text(r, &tn);
+    ck_assert(np__utf8_valid(t, tn));
+    ck_assert_uint_eq(tn, n + 1);
+    ck_assert_str_eq(t + tn - 15, " We don't know.");
+    np_clean_result_free(r);
+    free(s);
+}
+END_TEST
+
+/* Mojibake is repaired on a line of any length: at its start, at its end,
+ * and on both sides of a window's edge. */
+START_TEST(long_lines_get_mojibake_repaired)
+{
+    const char *bad = "caf\xc3\x83\xc2\xa9 ", *word = "news ";
+    size_t n = 0, i, tn;
+    int mid = 0;
+    char *s = malloc(1200000);
+    np_clean_result *r;
+    const char *t;
+    ck_assert_ptr_nonnull(s);
+    memcpy(s, bad, 8);
+    n = 8;
+    while (n < 1100000 - 8) {
+        if (n > 999960 && !mid) {
+            mid = 1;
+            memcpy(s + n, bad, 8);
+            n += 8;
+        }
+        memcpy(s + n, word, 5);
+        n += 5;
+    }
+    memcpy(s + n, bad, 8);
+    n += 8;
+    ck_assert_uint_gt(n, 1000000);
+    ck_assert_ptr_null(memchr(s, '\n', n));
+    r = clean_big(s, n);
+    t = np_clean_result_text(r, &tn);
+    ck_assert(np__utf8_valid(t, tn));
+    ck_assert_uint_eq(count_str(t, "caf\xc3\xa9"), 3);
+    ck_assert_uint_eq(count_str(t, "\xc3\x83"), 0);
+    for (i = 0; i < tn; i++)
+        ck_assert(t[i] != '\n');
+    np_clean_result_free(r);
+    free(s);
+}
+END_TEST
+
 /* ------------------------------------------------------------ rules */
 
 START_TEST(encoding_rules)
@@ -791,6 +882,8 @@ Suite *np_clean_suite(void)
     tcase_add_test(t, options_and_errors);
     tcase_add_test(t, fixes_have_offsets);
     tcase_add_test(t, apostrophe_fix_is_an_insertion);
+    tcase_add_test(t, long_lines_get_apostrophes);
+    tcase_add_test(t, long_lines_get_mojibake_repaired);
     tcase_add_test(t, encoding_rules);
     tcase_add_test(t, markup_rules);
     tcase_add_test(t, invisible_rules);

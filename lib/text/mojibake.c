@@ -439,6 +439,30 @@ static int fix_line(const struct np__text_state *st, uint32_t *u, size_t n,
     return changed;
 }
 
+/* A line longer than this is repaired a window at a time: each piece ends
+ * at the last sentence end, else the last space after an ASCII character,
+ * in the second half of the window, else at the last character boundary.
+ * The badness of a line is local (pairs of neighbouring characters), so a
+ * piece of a long line is judged as the line would be; the window keeps the
+ * work and the code point buffers bounded. */
+#define MOJIBAKE_WINDOW 1000000
+
+static size_t piece_end(const char *s, size_t ls, size_t le)
+{
+    size_t lim = ls + MOJIBAKE_WINDOW, k;
+    if (le - ls <= MOJIBAKE_WINDOW)
+        return le;
+    for (k = lim; k > ls + MOJIBAKE_WINDOW / 2; k--)
+        if (s[k] == ' ' && (s[k - 1] == '.' || s[k - 1] == '?' || s[k - 1] == '!'))
+            return k;
+    for (k = lim; k > ls + MOJIBAKE_WINDOW / 2; k--)
+        if (s[k] == ' ' && (unsigned char)s[k - 1] < 0x80)
+            return k;
+    for (k = lim; k > ls && ((unsigned char)s[k] & 0xC0) == 0x80; k--)
+        ;
+    return k;
+}
+
 int np__pass_mojibake(np__cleaner *c, np__ttext *t)
 {
     const char *s = t->s;
@@ -457,16 +481,22 @@ int np__pass_mojibake(np__cleaner *c, np__ttext *t)
     if ((rc = np__text_codepages(c->st)) != NP_OK)
         return rc;
     while (ls < n) {
-        const char *nl = memchr(s + ls, '\n', n - ls);
-        size_t le = nl ? (size_t)(nl - s) : n, un = 0, rn, a, b, k;
+        size_t lim = n - ls > MOJIBAKE_WINDOW + 1 ? ls + MOJIBAKE_WINDOW + 1 : n;
+        const char *nl = memchr(s + ls, '\n', lim - ls);
+        size_t le = nl ? (size_t)(nl - s) : lim, un = 0, rn, a, b, k, next;
         int hi = 0;
+        next = le + 1;
+        if (le - ls > MOJIBAKE_WINDOW) {
+            le = piece_end(s, ls, le);
+            next = le;
+        }
         for (k = ls; k < le; k++)
             if ((unsigned char)s[k] >= 0x80) {
                 hi = 1;
                 break;
             }
-        if (!hi || le - ls > 1000000) {
-            ls = le + 1;
+        if (!hi) {
+            ls = next;
             continue;
         }
         if (le - ls + 8 > maxl) {
@@ -515,7 +545,7 @@ int np__pass_mojibake(np__cleaner *c, np__ttext *t)
             }
             np__tw_edit(&w, a, b, rep.ptr + bs, be - bs, "mojibake");
         }
-        ls = le + 1;
+        ls = next;
     }
     np__free(u);
     np__free(tmp);
