@@ -143,6 +143,13 @@ int np_parser_errcode(const np_parser *p)
     return p ? p->errcode : NP_EINVAL;
 }
 
+double np_parser_stage_seconds(const np_parser *p, int stage)
+{
+    if (!p || stage < 0 || stage >= NP_STAGE_COUNT)
+        return -1;
+    return p->stage_seconds[stage];
+}
+
 int np_looks_like_html(const char *buf, size_t len)
 {
     static const char *const tags[] = {
@@ -183,6 +190,7 @@ static int begin(np_parser *p, np_document **out, const char *buf, size_t *len,
     if (!p)
         return NP_EINVAL;
     clear_error(p);
+    memset(p->stage_seconds, 0, sizeof p->stage_seconds);
     if (!out)
         return np__error(p, NP_EINVAL, "the output pointer is NULL");
     if (!buf && *len)
@@ -276,6 +284,9 @@ static int finish(np__ctx *c)
 
 static int end(np__ctx *c, int rc, np_document **out)
 {
+    /* kept on the parser too, so that a failed parse has its timings */
+    memcpy(c->parser->stage_seconds, c->doc->stage_seconds,
+           sizeof c->parser->stage_seconds);
     if (rc != NP_OK) {
         if (c->parser->errcode == NP_OK)
             np__error(c->parser, rc, "%s", np_strerror(rc));

@@ -220,6 +220,7 @@ struct np_parser {
     np__buf errmsg;
     struct np__text_state *text;  /* created lazily by lib/text */
     struct np__nlp_state *nlp;    /* created lazily by lib/nlp */
+    double stage_seconds[NP_STAGE_COUNT];  /* of the last parse call */
 };
 
 /* A monotonic clock in seconds, for stage timings. */

@@ -775,6 +775,48 @@ START_TEST(test_node_and_work_limits)
 }
 END_TEST
 
+/* A parse that fails on a limit still says how long its stages took, on the
+ * parser: the document that would carry them was never returned. */
+START_TEST(test_stage_times_of_failed_parse)
+{
+    np_parse_options o = NP_PARSE_OPTIONS_INIT;
+    np_parser *p;
+    np_document *d = NULL;
+    input in = { 0 };
+    int i;
+    ck_assert_double_eq(np_parser_stage_seconds(NULL, NP_STAGE_LOAD), -1);
+    in_repeat(&in, "\"We will win,\" said John Smith in London. ", 200);
+    o.max_quotes = 2;
+    ck_assert_int_eq(np_parser_new(&p, &o), NP_OK);
+    ck_assert_double_eq(np_parser_stage_seconds(p, -1), -1);
+    ck_assert_double_eq(np_parser_stage_seconds(p, NP_STAGE_COUNT), -1);
+    for (i = 0; i < NP_STAGE_COUNT; i++)
+        ck_assert_double_eq(np_parser_stage_seconds(p, i), 0);
+    /* The quote limit trips last: every stage ran. */
+    ck_assert_int_eq(np_parse_text(p, &d, in.buf, in.len, NULL), NP_ELIMIT);
+    ck_assert_ptr_null(d);
+    for (i = 0; i < NP_STAGE_COUNT; i++)
+        ck_assert_msg(np_parser_stage_seconds(p, i) > 0, "stage %d has no time", i);
+    /* Too big to start: nothing ran, and nothing is left of the last call. */
+    np_parser_free(p);
+    o.max_quotes = 0;
+    o.max_bytes = 16;
+    ck_assert_int_eq(np_parser_new(&p, &o), NP_OK);
+    ck_assert_int_eq(np_parse_text(p, &d, in.buf, in.len, NULL), NP_ELIMIT);
+    for (i = 0; i < NP_STAGE_COUNT; i++)
+        ck_assert_double_eq(np_parser_stage_seconds(p, i), 0);
+    np_parser_free(p);
+    /* A success: the parser's timings are the document's. */
+    ck_assert_int_eq(np_parser_new(&p, NULL), NP_OK);
+    ck_assert_int_eq(np_parse_text(p, &d, in.buf, in.len, NULL), NP_OK);
+    for (i = 0; i < NP_STAGE_COUNT; i++)
+        ck_assert_double_eq(np_parser_stage_seconds(p, i), np_document_stage_seconds(d, i));
+    np_document_free(d);
+    np_parser_free(p);
+    in_free(&in);
+}
+END_TEST
+
 START_TEST(test_no_external_access)
 {
     /* Content never makes the library fetch or read anything: external
@@ -1030,6 +1072,7 @@ Suite *np_badinput_suite(void)
     add_case(s, "line_ends_and_controls", test_line_ends_and_controls);
     add_case(s, "size_limit", test_size_limit);
     add_case(s, "node_and_work_limits", test_node_and_work_limits);
+    add_case(s, "stage_times_of_failed_parse", test_stage_times_of_failed_parse);
     add_case(s, "no_external_access", test_no_external_access);
     add_case(s, "cli_writes_nothing", test_cli_writes_nothing);
     return s;

@@ -129,6 +129,19 @@ NP_API const char *np_parser_errmsg(const np_parser *parser);
 NP_API int np_parser_errcode(const np_parser *parser);
 
 /**
+ * The wall-clock time a stage took in the parser's last parse call, in
+ * seconds, whether the call succeeded or failed: a parse that fails on a
+ * limit still tells how long it worked before it stopped (a document's own
+ * timings are np_document_stage_seconds()). Stages are the NP_STAGE_*
+ * numbers of newsparse/document.h.
+ *
+ * @return seconds; 0 for a stage that did not run (skipped, or not reached);
+ *         -1 for an unknown stage or a NULL parser
+ * @since 0.1
+ */
+NP_API double np_parser_stage_seconds(const np_parser *parser, int stage);
+
+/**
  * Parses an HTML page held in memory.
  *
  * The bytes may be in any charset: a BOM, a <meta charset>, an http-equiv
