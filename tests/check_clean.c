@@ -306,6 +306,9 @@ START_TEST(apostrophe_rules)
     CLEANS_TO("They dont know and it isnt clear.",
               "They don't know and it isn't clear.");
     CLEANS_TO("Mr. Trumps approach has changed.", "Mr. Trump's approach has changed.");
+    /* every contraction of the table is a candidate, whatever its ending */
+    CLEANS_TO("He said therell be a vote and whatll happen next is unclear.",
+              "He said there'll be a vote and what'll happen next is unclear.");
     /* negatives: correct possessives, plurals, names and look-alikes */
     KEEPS("its Defence Minister, Oleksiy Reznikov, has reiterated that.");
     KEEPS("The countries were well prepared for its arrival.");

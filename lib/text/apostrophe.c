@@ -1581,10 +1581,10 @@ static int candidate(const char *s, const tok *t)
         "aint", "arent", "cant", "couldnt", "couldve", "didnt", "doesnt",
         "dont", "hadnt", "hasnt", "havent", "hed", "hell", "id", "ill", "im",
         "isnt", "itd", "itll", "ive", "mightve", "mustnt", "mustve", "neednt",
-        "shed", "shell", "shouldnt", "shouldve", "thatd", "thatll", "theyd",
-        "theyll", "theyre", "theyve", "wasnt", "wed", "well", "were",
-        "werent", "weve", "whod", "wholl", "whove", "wont", "wouldnt",
-        "wouldve", "youd", "youll", "youre", "youve", NULL
+        "shed", "shell", "shouldnt", "shouldve", "thatd", "thatll", "therell",
+        "theyd", "theyll", "theyre", "theyve", "wasnt", "wed", "well", "were",
+        "werent", "weve", "whatll", "whod", "wholl", "whove", "wont",
+        "wouldnt", "wouldve", "youd", "youll", "youre", "youve", NULL
     };
     size_t n = t->e - t->s, k;
     char last;
