@@ -15,7 +15,7 @@ here=$(cd "$(dirname "$0")" && pwd)
 shared=${2:-$here/../../shared}
 max=262144
 
-for t in parse_html parse_text clean json; do
+for t in parse_html parse_text clean json parse_xmldoc; do
     mkdir -p "$out/$t"
     cp "$here/corpus/$t/"* "$out/$t/" 2>/dev/null || true
 done
@@ -32,6 +32,8 @@ seed_text_json() {
 for f in "$here"/../examples/data/*.html; do
     [ -f "$f" ] || continue
     seed "ex-$(basename "$f")" parse_html < "$f"
+    # the xmldoc target reads it through libxml2's HTML parser (bit 6)
+    { printf '\100\000'; head -c "$max"; } < "$f" > "$out/parse_xmldoc/ex-$(basename "$f")"
     seed "ex-$(basename "$f")" json < "$f"
 done
 for f in "$here"/../examples/data/*.txt; do
@@ -97,6 +99,6 @@ if [ -f "$b/seed/article.txt" ]; then
     seed seed-article parse_text < "$b/seed/article.txt"
     seed seed-article clean < "$b/seed/article.txt"
 fi
-for t in parse_html parse_text clean json; do
+for t in parse_html parse_text clean json parse_xmldoc; do
     echo "$t: $(ls "$out/$t" | wc -l) inputs"
 done

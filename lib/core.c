@@ -350,19 +350,25 @@ int np_parse_text(np_parser *p, np_document **out, const char *buf, size_t len,
     return end(&c, rc, out);
 }
 
-/* Depth and node count of a caller's tree, checked without changing it. */
-static int check_tree(np__ctx *c, const xmlNode *root)
+/* Depth and node count of a caller's tree, checked without changing it.
+ * An entity reference's children are its entity's declaration in the DTD,
+ * not part of the tree: the walk does not enter them, and counts the
+ * references in *refs. */
+static int check_tree(np__ctx *c, const xmlNode *root, size_t *refs)
 {
     const np_parse_options *o = &c->parser->opts;
     size_t max_depth = o->max_depth ? o->max_depth : NP_DEFAULT_MAX_DEPTH;
     size_t max_nodes = o->max_nodes ? o->max_nodes : NP_DEFAULT_MAX_NODES;
     size_t depth = 0, count = 0;
     const xmlNode *n = root;
+    *refs = 0;
     while (n) {
         if (++count > max_nodes)
             return np__error(c->parser, NP_ELIMIT,
                              "the tree has more than %zu nodes", max_nodes);
-        if (n->children) {
+        if (n->type == XML_ENTITY_REF_NODE)
+            ++*refs;
+        else if (n->children) {
             if (++depth > max_depth)
                 return np__error(c->parser, NP_ELIMIT,
                                  "the tree is deeper than %zu", max_depth);
@@ -380,11 +386,131 @@ static int check_tree(np__ctx *c, const xmlNode *root)
     return NP_OK;
 }
 
+/* Appends the text an entity reference stands for: the text nodes of its
+ * entity's content (elements entered, at most `max_depth` deep), not
+ * following the references inside it. A chain of entities that would
+ * expand to gigabytes (billion laughs) so gives each reference no more than
+ * its own entity's text. */
+static void entity_text(np__buf *b, const xmlNode *ref, size_t max_depth)
+{
+    const xmlEntity *ent = (const xmlEntity *)ref->children;
+    const xmlNode *n, *top;
+    size_t depth = 0;
+    if (!ent || ent->type != XML_ENTITY_DECL)
+        return;
+    if (!ent->children) {
+        /* never parsed into nodes: its text when it holds no markup */
+        if (ent->etype == XML_INTERNAL_GENERAL_ENTITY && ent->content &&
+            !strpbrk((const char *)ent->content, "&<"))
+            np__buf_puts(b, (const char *)ent->content);
+        return;
+    }
+    top = (const xmlNode *)ent;
+    n = ent->children;
+    while (n && n != top) {
+        if ((n->type == XML_TEXT_NODE || n->type == XML_CDATA_SECTION_NODE) &&
+            n->content)
+            np__buf_puts(b, (const char *)n->content);
+        if (n->type == XML_ELEMENT_NODE && n->children && depth < max_depth) {
+            depth++;
+            n = n->children;
+            continue;
+        }
+        while (n && n != top && !n->next) {
+            n = n->parent;
+            depth--;
+        }
+        if (!n || n == top)
+            break;
+        n = n->next;
+    }
+}
+
+/* A copy of a caller's tree whose entity references are text nodes holding
+ * the entity's text, so that the stages read that text like any other.
+ * The text all references add is counted against max_bytes: past it,
+ * NP_ELIMIT, or with NP_PARSE_TRUNCATE the references after it stay empty
+ * and the document is marked truncated. */
+static int expand_refs(np__ctx *c, const xmlDoc *tree, xmlDoc **out)
+{
+    const np_parse_options *o = &c->parser->opts;
+    size_t max = o->max_bytes ? o->max_bytes : NP_DEFAULT_MAX_BYTES;
+    size_t max_depth = o->max_depth ? o->max_depth : NP_DEFAULT_MAX_DEPTH;
+    size_t total = 0;
+    np__buf b = NP__BUF_INIT;
+    xmlDoc *copy = xmlCopyDoc((xmlDocPtr)tree, 1);
+    const xmlNode *root = xmlDocGetRootElement((xmlDocPtr)tree), *n;
+    xmlNode *k;
+    int rc = NP_OK;
+    *out = NULL;
+    if (!copy)
+        return np__error(c->parser, NP_ENOMEM, "out of memory copying the tree");
+    n = root;
+    k = xmlDocGetRootElement(copy);
+    while (n && k && rc == NP_OK) {
+        if (n->type != k->type) {
+            rc = np__error(c->parser, NP_ERROR, "the copy of the tree differs");
+            break;
+        }
+        if (n->type == XML_ENTITY_REF_NODE) {
+            xmlNode *t;
+            np__buf_clear(&b);
+            entity_text(&b, n, max_depth);
+            if (b.oom) {
+                rc = np__error(c->parser, NP_ENOMEM, "out of memory");
+                break;
+            }
+            if (b.len > max - total) {
+                if (!(c->flags & NP_PARSE_TRUNCATE)) {
+                    rc = np__error(c->parser, NP_ELIMIT, "the entity references "
+                                   "stand for more than %zu bytes", max);
+                    break;
+                }
+                c->doc->truncated = 1;
+                b.len = 0;
+            }
+            total += b.len;
+            t = xmlNewDocTextLen(copy, (const xmlChar *)np__buf_cstr(&b), (int)b.len);
+            if (!t || !xmlReplaceNode(k, t)) {
+                xmlFreeNode(t);
+                rc = np__error(c->parser, NP_ENOMEM, "out of memory");
+                break;
+            }
+            xmlFreeNode(k);
+            k = t;
+        } else if (n->children) {
+            if (!k->children) {
+                rc = np__error(c->parser, NP_ERROR, "the copy of the tree differs");
+                break;
+            }
+            n = n->children;
+            k = k->children;
+            continue;
+        }
+        while (n != root && !n->next) {
+            n = n->parent;
+            k = k->parent;
+        }
+        if (n == root)
+            break;
+        n = n->next;
+        k = k->next;
+    }
+    np__buf_free(&b);
+    if (rc != NP_OK) {
+        xmlFreeDoc(copy);
+        return rc;
+    }
+    *out = copy;
+    return NP_OK;
+}
+
 int np_parse_xmldoc(np_parser *p, np_document **out, const struct _xmlDoc *tree,
                     const char *url)
 {
     np__ctx c;
-    size_t len = 0;
+    size_t len = 0, refs = 0;
+    xmlDoc *copy = NULL;
     double t1;
     int rc;
     if (out)
@@ -399,13 +525,19 @@ int np_parse_xmldoc(np_parser *p, np_document **out, const struct _xmlDoc *tree,
         return rc;
     t1 = np__now();
     if (xmlDocGetRootElement((xmlDocPtr)tree))
-        rc = check_tree(&c, xmlDocGetRootElement((xmlDocPtr)tree));
-    /* The stages read the tree and never change it. */
+        rc = check_tree(&c, xmlDocGetRootElement((xmlDocPtr)tree), &refs);
+    /* The stages read the tree and never change it; a tree with entity
+     * references is read through a copy where they are text. */
+    if (rc == NP_OK && refs)
+        rc = expand_refs(&c, tree, &copy);
+    if (copy)
+        tree = copy;
     if (rc == NP_OK && !(c.flags & NP_PARSE_NO_METADATA))
         rc = np__meta_html(&c, (void *)tree);
     if (rc == NP_OK)
         rc = (c.flags & NP_PARSE_KEEP_ALL) ? np__extract_all(&c, (void *)tree)
                                            : np__extract_html(&c, (void *)tree);
+    xmlFreeDoc(copy);
     c.doc->stage_seconds[NP_STAGE_EXTRACT] = np__now() - t1;
     if (rc == NP_OK)
         rc = finish(&c);

@@ -119,6 +119,152 @@ START_TEST(test_limits_refuse_without_cutting)
 }
 END_TEST
 
+/* An XML tree as an application reading XHTML would have it: entity
+ * references kept as nodes (no XML_PARSE_NOENT). */
+static xmlDocPtr read_xml(const char *buf)
+{
+    xmlDocPtr doc = xmlReadMemory(buf, (int)strlen(buf), NULL, NULL,
+                                  XML_PARSE_NONET | XML_PARSE_NOERROR |
+                                  XML_PARSE_NOWARNING);
+    ck_assert_ptr_nonnull(doc);
+    return doc;
+}
+
+static char *dump_xml(xmlDocPtr doc)
+{
+    xmlChar *mem = NULL;
+    int size = 0;
+    char *copy;
+    xmlDocDumpMemory(doc, &mem, &size);
+    ck_assert_ptr_nonnull(mem);
+    copy = strdup((const char *)mem);
+    xmlFree(mem);
+    return copy;
+}
+
+/* An entity reference's children are its declaration in the DTD: the tree
+ * is read without entering them (the walk used to climb from there back to
+ * the root: "deeper than 4096", or a hang with the limits off), and the
+ * entity's text is read as text. */
+START_TEST(test_entity_references_are_text)
+{
+    static const char page[] =
+        "<?xml version=\"1.0\"?><!DOCTYPE html [<!ENTITY co \"Acme\">"
+        "<!ENTITY tm \"<b>Widget</b> Works\">]><html><head><title>News "
+        "from &co;</title></head><body><p>By &co;. The &tm; plant closed.</p>"
+        "</body></html>";
+    np_parse_options o = NP_PARSE_OPTIONS_INIT;
+    np_parser *p;
+    np_document *d = NULL;
+    xmlDocPtr tree = read_xml(page);
+    char *before = dump_xml(tree), *after;
+    int round;
+    o.flags = NP_PARSE_KEEP_ALL;   /* a short page: every block kept */
+    for (round = 0; round < 2; round++) {
+        /* the defaults, then every limit off */
+        o.max_depth = round ? SIZE_MAX : 0;
+        o.max_nodes = round ? SIZE_MAX : 0;
+        ck_assert_int_eq(np_parser_new(&p, &o), NP_OK);
+        ck_assert_int_eq(np_parse_xmldoc(p, &d, tree, NULL), NP_OK);
+        ck_assert_ptr_nonnull(strstr(np_document_body(d, NULL),
+                                     "By Acme. The Widget Works plant closed."));
+        ck_assert_ptr_nonnull(strstr(np_document_title(d), "Acme"));
+        np_document_free(d);
+        np_parser_free(p);
+    }
+    after = dump_xml(tree);
+    ck_assert_str_eq(before, after);
+    free(before);
+    free(after);
+    xmlFreeDoc(tree);
+}
+END_TEST
+
+/* Billion laughs: ten levels of entities, each ten references to the one
+ * below, referenced twice from the page. libxml2's parser refuses to build
+ * such a tree, but an application may build one through the tree API: the
+ * entities' content here is made of reference nodes, as the parser makes
+ * it. The tree is read without expanding the chain. */
+START_TEST(test_entity_chain_does_not_expand)
+{
+    np_parse_options o = NP_PARSE_OPTIONS_INIT;
+    np_parser *p;
+    np_document *d = NULL;
+    xmlDocPtr tree = xmlNewDoc((const xmlChar *)"1.0");
+    xmlNodePtr html, body, para;
+    char name[16], prev[16];
+    int lv, k;
+    ck_assert_ptr_nonnull(xmlCreateIntSubset(tree, (const xmlChar *)"html", NULL, NULL));
+    ck_assert_ptr_nonnull(xmlAddDocEntity(tree, (const xmlChar *)"lol0",
+                                          XML_INTERNAL_GENERAL_ENTITY, NULL,
+                                          NULL, (const xmlChar *)"lol"));
+    for (lv = 1; lv < 10; lv++) {
+        xmlEntityPtr e;
+        snprintf(name, sizeof name, "lol%d", lv);
+        snprintf(prev, sizeof prev, "&lol%d;", lv - 1);
+        e = xmlAddDocEntity(tree, (const xmlChar *)name,
+                            XML_INTERNAL_GENERAL_ENTITY, NULL, NULL,
+                            (const xmlChar *)"&x;");
+        ck_assert_ptr_nonnull(e);
+        for (k = 0; k < 10; k++)
+            ck_assert_ptr_nonnull(xmlAddChild((xmlNodePtr)e,
+                                              xmlNewReference(tree, (const xmlChar *)prev)));
+    }
+    html = xmlNewDocNode(tree, NULL, (const xmlChar *)"html", NULL);
+    xmlDocSetRootElement(tree, html);
+    body = xmlNewChild(html, NULL, (const xmlChar *)"body", NULL);
+    para = xmlNewChild(body, NULL, (const xmlChar *)"p", (const xmlChar *)"Laughs: ");
+    xmlAddChild(para, xmlNewReference(tree, (const xmlChar *)"&lol9;"));
+    xmlAddChild(para, xmlNewReference(tree, (const xmlChar *)"&lol9;"));
+    xmlAddChild(para, xmlNewText((const xmlChar *)" and the news."));
+    o.flags = NP_PARSE_KEEP_ALL;
+    o.max_depth = SIZE_MAX;
+    o.max_nodes = SIZE_MAX;
+    ck_assert_int_eq(np_parser_new(&p, &o), NP_OK);
+    ck_assert_int_eq(np_parse_xmldoc(p, &d, tree, NULL), NP_OK);
+    ck_assert_str_eq(np_document_body(d, NULL), "Laughs: and the news.");
+    np_document_free(d);
+    np_parser_free(p);
+    xmlFreeDoc(tree);
+}
+END_TEST
+
+/* The text entity references add is counted against max_bytes. */
+START_TEST(test_entity_text_counts_against_max_bytes)
+{
+    char page[8192];
+    size_t n = 0;
+    int k;
+    np_parse_options o = NP_PARSE_OPTIONS_INIT;
+    np_parser *p;
+    np_document *d = NULL;
+    xmlDocPtr tree;
+    n += (size_t)snprintf(page + n, sizeof page - n,
+                          "<?xml version=\"1.0\"?><!DOCTYPE html [<!ENTITY e "
+                          "\"one two three four five six seven eight\">]><html><body><p>");
+    for (k = 0; k < 100; k++)
+        n += (size_t)snprintf(page + n, sizeof page - n, "&e; ");
+    snprintf(page + n, sizeof page - n, "</p></body></html>");
+    tree = read_xml(page);
+    o.max_bytes = 1000;
+    o.flags = NP_PARSE_KEEP_ALL;
+    ck_assert_int_eq(np_parser_new(&p, &o), NP_OK);
+    ck_assert_int_eq(np_parse_xmldoc(p, &d, tree, NULL), NP_ELIMIT);
+    ck_assert_ptr_null(d);
+    ck_assert_ptr_nonnull(strstr(np_parser_errmsg(p), "entity"));
+    np_parser_free(p);
+    o.flags |= NP_PARSE_TRUNCATE;
+    ck_assert_int_eq(np_parser_new(&p, &o), NP_OK);
+    ck_assert_int_eq(np_parse_xmldoc(p, &d, tree, NULL), NP_OK);
+    ck_assert(np_document_truncated(d));
+    ck_assert_uint_le(strlen(np_document_body(d, NULL)), 1200);
+    ck_assert_ptr_nonnull(strstr(np_document_body(d, NULL), "one two three"));
+    np_document_free(d);
+    np_parser_free(p);
+    xmlFreeDoc(tree);
+}
+END_TEST
+
 Suite *np_xmldoc_suite(void)
 {
     Suite *s = suite_create("xmldoc");
@@ -126,6 +272,9 @@ Suite *np_xmldoc_suite(void)
     tcase_add_test(tc, test_same_as_html_and_tree_unchanged);
     tcase_add_test(tc, test_bad_arguments);
     tcase_add_test(tc, test_limits_refuse_without_cutting);
+    tcase_add_test(tc, test_entity_references_are_text);
+    tcase_add_test(tc, test_entity_chain_does_not_expand);
+    tcase_add_test(tc, test_entity_text_counts_against_max_bytes);
     suite_add_tcase(s, tc);
     return s;
 }

@@ -192,7 +192,12 @@ struct _xmlDoc;
  * soon as the call returns: the document copies what it keeps. Text in the
  * tree is UTF-8, as libxml2 stores it. A tree deeper than max_depth or with
  * more than max_nodes nodes is refused with NP_ELIMIT (it cannot be cut, as
- * it belongs to the caller).
+ * it belongs to the caller). An entity reference left in the tree (an XML
+ * tree read without XML_PARSE_NOENT) reads as its entity's text, without
+ * following the references inside that text, so a chain of entities does
+ * not expand; the text all references add counts against max_bytes
+ * (NP_ELIMIT, or with NP_PARSE_TRUNCATE the references past it read as
+ * nothing and the document is truncated).
  *
  * @param parser the parser (not NULL)
  * @param out receives the document (owned: free with np_document_free())
