@@ -284,10 +284,20 @@ void np__text_state_free(struct np__text_state *s);
 #define NP__TOK_PUNCT      (1u << 4)  /* punctuation (not a space) */
 #define NP__TOK_SENT_START (1u << 5)  /* first token of a sentence */
 #define NP__TOK_PARA_START (1u << 6)  /* first token of a block */
+/* Quotation marks (" “ ” „ ‟ « » ' ‘ ’ ‚ ‹ › and two ' ‘ ’ or ` in a row,
+ * read as one double mark): */
+#define NP__TOK_QMARK      (1u << 7)  /* a quotation mark */
+#define NP__TOK_QDOUBLE    (1u << 8)  /* of the double family */
+#define NP__TOK_QLEFT      (1u << 9)  /* shaped to open (“ „ ‟ « ‘ ‚ ‹ ``) */
+#define NP__TOK_QRIGHT     (1u << 10) /* shaped to close (” » ’ ›) */
+#define NP__TOK_QLFLANK    (1u << 11) /* left-flanking: may open */
+#define NP__TOK_QRFLANK    (1u << 12) /* right-flanking: may close */
+#define NP__TOK_QPAIR      (1u << 13) /* with the next token, one mark */
 typedef struct np__token {
     size_t start, end;     /* byte offsets in the body */
     uint32_t flags;        /* NP__TOK_* */
     uint32_t sentence;     /* index into sentences */
+    uint32_t cp;           /* the first code point */
 } np__token;
 typedef struct np__sentence {
     size_t start, end;          /* byte offsets in the body */

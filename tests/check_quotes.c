@@ -60,8 +60,11 @@ static void entity(fixture *f, const char *name, int type, ...)
 static int run(fixture *f)
 {
     np__tokens tk;
-    memset(&tk, 0, sizeof tk);
-    return np__quotes(&f->st.c, &tk);
+    int rc = np__tokenize(&f->st.c, &tk);
+    if (rc == NP_OK)
+        rc = np__quotes(&f->st.c, &tk);
+    np__tokens_free(&tk);
+    return rc;
 }
 
 static void done(fixture *f)

@@ -68,6 +68,59 @@ START_TEST(words_and_flags)
 }
 END_TEST
 
+START_TEST(quotation_marks)
+{
+    /* “Go,” he said. 'Hi' ''x'' the players' union `` ` */
+    static const char *const b[] = {
+        "\xE2\x80\x9CGo,\xE2\x80\x9D he said. 'Hi' ''x'' players' union `` `",
+        NULL };
+    fixture f;
+    uint32_t q = NP__TOK_QMARK;
+    ck_assert_int_eq(run(&f, b), NP_OK);
+    /* “ opens: left-shaped, double, left-flanking only */
+    ck_assert_uint_eq(tok(&f, 0)->cp, 0x201C);
+    ck_assert_uint_eq(tok(&f, 0)->flags & (q | NP__TOK_QDOUBLE | NP__TOK_QLEFT |
+                                           NP__TOK_QRIGHT | NP__TOK_QLFLANK |
+                                           NP__TOK_QRFLANK),
+                      q | NP__TOK_QDOUBLE | NP__TOK_QLEFT | NP__TOK_QLFLANK);
+    ck_assert(tok_is(&f, 1, "Go"));
+    ck_assert(!(tok(&f, 1)->flags & q));
+    ck_assert(tok_is(&f, 2, ","));
+    ck_assert(!(tok(&f, 2)->flags & q));
+    /* ” after a comma closes only */
+    ck_assert_uint_eq(tok(&f, 3)->flags & (q | NP__TOK_QRIGHT | NP__TOK_QLFLANK |
+                                           NP__TOK_QRFLANK),
+                      q | NP__TOK_QRIGHT | NP__TOK_QRFLANK);
+    /* 'Hi': single, straight, one of each flanking */
+    ck_assert(tok_is(&f, 7, "'"));
+    ck_assert_uint_eq(tok(&f, 7)->flags & (q | NP__TOK_QDOUBLE | NP__TOK_QLEFT |
+                                           NP__TOK_QRIGHT | NP__TOK_QLFLANK |
+                                           NP__TOK_QRFLANK),
+                      q | NP__TOK_QLFLANK);
+    ck_assert_uint_eq(tok(&f, 9)->flags & (NP__TOK_QLFLANK | NP__TOK_QRFLANK),
+                      NP__TOK_QRFLANK);
+    /* '' is one double mark over two tokens */
+    ck_assert(tok_is(&f, 10, "'"));
+    ck_assert(tok(&f, 10)->flags & NP__TOK_QPAIR);
+    ck_assert(tok(&f, 10)->flags & NP__TOK_QDOUBLE);
+    ck_assert(tok(&f, 10)->flags & NP__TOK_QLFLANK);
+    ck_assert(tok_is(&f, 12, "x"));
+    ck_assert(tok(&f, 13)->flags & NP__TOK_QPAIR);
+    ck_assert(tok(&f, 13)->flags & NP__TOK_QRFLANK);
+    /* players' : a single mark that may close */
+    ck_assert(tok_is(&f, 16, "'"));
+    ck_assert(tok(&f, 16)->flags & NP__TOK_QRFLANK);
+    /* `` opens as a double mark; a lone backtick is punctuation */
+    ck_assert(tok(&f, 18)->flags & NP__TOK_QPAIR);
+    ck_assert(tok(&f, 18)->flags & NP__TOK_QLEFT);
+    ck_assert(tok_is(&f, 20, "`"));
+    ck_assert(!(tok(&f, 20)->flags & q));
+    ck_assert(tok(&f, 20)->flags & NP__TOK_PUNCT);
+    ck_assert_uint_eq(f.tk.toks.len, 21);
+    done(&f);
+}
+END_TEST
+
 START_TEST(sentences_stay_in_blocks)
 {
     static const char *const b[] = {
@@ -185,6 +238,7 @@ Suite *np_tokens_suite(void)
     TCase *tc = tcase_create("tokens");
     tcase_set_timeout(tc, 60);
     tcase_add_test(tc, words_and_flags);
+    tcase_add_test(tc, quotation_marks);
     tcase_add_test(tc, sentences_stay_in_blocks);
     tcase_add_test(tc, empty_and_space);
     tcase_add_test(tc, non_latin_and_caps);

@@ -3,9 +3,10 @@
  *
  * The body is read one paragraph (line) at a time:
  *
- *  1. tokens: words (with inner apostrophes, hyphens and abbreviation
- *     dots), punctuation, and quotation marks with their flanking (whether
- *     a mark can open or close, from the characters around it);
+ *  1. words: the document's tokens (np__tokenize, which also gives each
+ *     quotation mark its flanking: whether it can open or close, from the
+ *     characters around it), read as words with inner apostrophes,
+ *     hyphens and abbreviation dots, punctuation and marks;
  *  2. pairing: a small state machine over the marks (one level of
  *     nesting, for the other family or the other style), so that
  *     unbalanced marks cost nothing more than a skipped record; a quote
@@ -245,6 +246,9 @@ typedef struct qlidx {
 
 typedef struct qstate {
     np__ctx *c;
+    const np__tokens *tk; /* the document's tokens */
+    size_t tki;           /* the first one not read yet */
+    np__vec pieces;       /* np__token: those of the current paragraph */
     const char *b;        /* body */
     size_t n;
     np__vec toks;         /* qtok of the current paragraph */
@@ -295,15 +299,6 @@ static uint32_t q_dec(const char *s, size_t n, size_t i, size_t *len)
     return np__utf8_next(s, n, &j);
 }
 
-/* The code point ending just before byte i (i > lo). */
-static uint32_t q_prev(const char *s, size_t lo, size_t i)
-{
-    size_t j = i - 1, len;
-    while (j > lo && ((unsigned char)s[j] & 0xC0) == 0x80 && i - j < 4)
-        j--;
-    return q_dec(s, i, j, &len);
-}
-
 static int q_space(uint32_t c)
 {
     return c == ' ' || c == '\t' || c == '\r' || c == '\n' || c == 0xA0 ||
@@ -335,22 +330,6 @@ static int q_markclass(uint32_t c, uint8_t *dir)
     case 0x2019: case 0x203A: *dir = MK_RIGHT; return 1;
     default: return 0;
     }
-}
-
-static int q_openpunct(uint32_t c)
-{
-    uint8_t d;
-    return c == '(' || c == '[' || c == '{' || c == 0x2014 || c == 0x2013 ||
-           c == '-' || c == '/' || q_markclass(c, &d);
-}
-
-static int q_closepunct(uint32_t c)
-{
-    uint8_t d;
-    return c == '.' || c == ',' || c == ';' || c == ':' || c == '!' ||
-           c == '?' || c == ')' || c == ']' || c == '}' || c == 0x2014 ||
-           c == 0x2013 || c == '-' || c == '/' || c == 0x2026 ||
-           q_markclass(c, &d);
 }
 
 static int q_push_tok(qstate *st, size_t s, size_t e, uint32_t cp, unsigned f,
@@ -477,111 +456,175 @@ static int q_is_abbrev(qstate *st, const qtok *w)
     return q_inlist_st(st, p, n, q_abbrevs);
 }
 
-/* Tokenizes the paragraph [ps, pe) into st->toks. */
-static int q_tokenize(qstate *st, size_t ps, size_t pe)
+/* The length in bytes of code point c in UTF-8. */
+static size_t q_cplen(uint32_t c)
+{
+    return c < 0x80 ? 1 : c < 0x800 ? 2 : c < 0x10000 ? 3 : 4;
+}
+
+/* Whether the single mark ending at e, after an "s", is the apostrophe of
+ * a plural possessive ("the players' union"): a lower-case word follows,
+ * but not a cue or a pronoun ("'... Yankees' he said"). */
+static int q_plural_poss(qstate *st, size_t ps, size_t pe, size_t i, size_t e)
 {
     const char *b = st->b;
-    size_t i = ps, len, k;
+    size_t j = e, l2, we;
+    uint32_t w;
+    if (i <= ps || (b[i - 1] != 's' && b[i - 1] != 'S') ||
+        (e < pe && !q_space(q_dec(b, pe, e, &l2))))
+        return 0;
+    while (j < pe && q_space(q_dec(b, pe, j, &l2)))
+        j += l2;
+    if (j >= pe)
+        return 0;
+    w = q_dec(b, pe, j, &l2);
+    we = j;
+    while (we < pe && we - j < 24 && b[we] >= 'a' && b[we] <= 'z')
+        we++;
+    return u_islower((UChar32)w) &&
+           !q_inlist_st(st, b + j, we - j, q_cues_fin) &&
+           !q_inlist_st(st, b + j, we - j, q_cues_part) &&
+           !q_inlist(b + j, we - j, q_pron_subj);
+}
+
+/* Whether the tokenizer joins c inside a token where the quotation rules
+ * split it: ICU keeps "3,000", "user_name" and "@handle" whole, the
+ * quotation rules read the digits, the name and the handle's words. */
+static int q_splits(unsigned char c)
+{
+    return c == ',' || c == ';' || c == '_' || c == '@';
+}
+
+/* Appends the pieces of the document's tokens in [ps, pe) to st->pieces:
+ * each token, or for a token with a character of q_splits() inside, the
+ * runs between those characters and each of them alone. */
+static int q_pieces(qstate *st, size_t ps, size_t pe)
+{
+    const np__token *tt = st->tk->toks.ptr;
+    size_t nt = st->tk->toks.len;
+    st->pieces.len = 0;
+    while (st->tki < nt && tt[st->tki].start < ps)
+        st->tki++;
+    for (; st->tki < nt && tt[st->tki].start < pe; st->tki++) {
+        const np__token *t = &tt[st->tki];
+        size_t i, from = t->start;
+        np__token *p;
+        int split = 0;
+        for (i = t->start; t->end - t->start > 1 && i < t->end && !split; i++)
+            split = q_splits((unsigned char)st->b[i]);
+        if (!split) {
+            if (!(p = np__vec_push(&st->pieces)))
+                return NP_ENOMEM;
+            *p = *t;
+            continue;
+        }
+        for (i = t->start; i <= t->end; i++) {
+            size_t len;
+            uint32_t c;
+            if (i < t->end && !q_splits((unsigned char)st->b[i]))
+                continue;
+            if (i > from) {            /* the run before */
+                if (!(p = np__vec_push(&st->pieces)))
+                    return NP_ENOMEM;
+                c = q_dec(st->b, t->end, from, &len);
+                p->start = from;
+                p->end = i;
+                p->cp = c;
+                p->flags = (u_isupper((UChar32)c) || u_istitle((UChar32)c)
+                                ? NP__TOK_UPPER : 0) |
+                           (u_isdigit((UChar32)c) ? NP__TOK_DIGIT : 0);
+            }
+            if (i < t->end) {          /* the character itself */
+                if (!(p = np__vec_push(&st->pieces)))
+                    return NP_ENOMEM;
+                p->start = i;
+                p->end = i + 1;
+                p->cp = (unsigned char)st->b[i];
+                p->flags = NP__TOK_PUNCT;
+            }
+            from = i + 1;
+        }
+    }
+    return NP_OK;
+}
+
+/* Reads the paragraph [ps, pe) into st->toks from the document's tokens
+ * (st->tk, np__tokenize), split as q_pieces() says: a word is a piece
+ * that starts with a letter or a digit, with the pieces glued to it that
+ * start with one too and those joined to it by an apostrophe, a hyphen, a
+ * full stop or an ampersand between letters or digits ("well-known",
+ * "AT&T", "1990's"); quotation marks come with the flags the tokenizer
+ * gave them; anything else is punctuation. Then the ends of sentences. */
+static int q_tokenize(qstate *st, size_t ps, size_t pe)
+{
+    const np__token *tt;
+    size_t nt, k, pi = 0;
+    int rc;
     st->toks.len = 0;
-    while (i < pe) {
-        uint32_t c = q_dec(b, pe, i, &len);
-        uint8_t dir = 0;
-        int mc;
+    if ((rc = q_pieces(st, ps, pe)) != NP_OK)
+        return rc;
+    tt = st->pieces.ptr;
+    nt = st->pieces.len;
+    while (pi < nt) {
+        const np__token *t = &tt[pi];
+        uint32_t c = t->cp;
         if (q_space(c)) {
-            i += len;
+            pi++;
             continue;
         }
         if (q_alnum(c)) {
             unsigned f = QF_WORD;
-            size_t j = i + len;
-            if (u_isupper((UChar32)c) || u_istitle((UChar32)c))
+            size_t e = t->end, j = pi + 1;
+            if (t->flags & NP__TOK_UPPER)
                 f |= QF_UPPER;
-            if (u_isdigit((UChar32)c))
+            if (t->flags & NP__TOK_DIGIT)
                 f |= QF_DIGIT;
-            while (j < pe) {
-                size_t l2, l3;
-                uint32_t d = q_dec(b, pe, j, &l2);
-                if (q_alnum(d) || (d == 0xAD)) {
-                    j += l2;
+            while (j < nt && tt[j].start == e) {
+                uint32_t d = tt[j].cp;
+                if (q_alnum(d)) {
+                    e = tt[j++].end;
                     continue;
                 }
-                if (q_joiner(d) && j + l2 < pe &&
-                    q_alnum(q_dec(b, pe, j + l2, &l3))) {
+                if (q_joiner(d) && tt[j].end - tt[j].start == q_cplen(d) &&
+                    j + 1 < nt && tt[j + 1].start == tt[j].end &&
+                    q_alnum(tt[j + 1].cp)) {
                     if (d == '-' || d == 0x2010 || d == 0x2011)
                         f |= QF_HYPH;
-                    j += l2 + l3;
+                    e = tt[j + 1].end;
+                    j += 2;
                     continue;
                 }
                 break;
             }
-            if (q_push_tok(st, i, j, c, f, 0))
+            if (q_push_tok(st, t->start, e, c, f, 0))
                 return NP_ENOMEM;
-            i = j;
+            pi = j;
             continue;
         }
-        mc = q_markclass(c, &dir);
-        if (mc || c == '`') {
-            size_t e = i + len, l2;
-            uint32_t prev, next;
+        if (t->flags & NP__TOK_QMARK) {
             unsigned f = QF_MARK;
-            int pspace, nspace;
-            if (!mc)
-                dir = MK_LEFT;
-            /* two single marks in a row stand for a double one */
-            if (e < pe) {
-                uint8_t d2 = 0;
-                uint32_t c2 = q_dec(b, pe, e, &l2);
-                if ((mc == 1 || !mc) && (c2 == c) && (mc || c == '`') &&
-                    (q_markclass(c2, &d2) == 1 || c2 == '`')) {
-                    e += l2;
-                    mc = 2;
-                }
-            }
-            if (!mc) {             /* a lone backtick */
-                if (q_push_tok(st, i, e, c, QF_PUNCT, 0))
-                    return NP_ENOMEM;
-                i = e;
-                continue;
-            }
-            if (mc == 2)
+            uint8_t dir = (t->flags & NP__TOK_QLEFT)    ? MK_LEFT
+                          : (t->flags & NP__TOK_QRIGHT) ? MK_RIGHT
+                                                        : MK_STRAIGHT;
+            size_t e = t->start + q_cplen(c);
+            if (t->flags & NP__TOK_QPAIR)
+                e = tt[pi + 1].start + q_cplen(c);
+            if (t->flags & NP__TOK_QDOUBLE)
                 f |= QF_DOUBLE;
-            prev = i > ps ? q_prev(b, ps, i) : ' ';
-            next = e < pe ? q_dec(b, pe, e, &l2) : ' ';
-            pspace = q_space(prev);
-            nspace = q_space(next);
-            /* a mark before "." or "," only closes ("delays ”.") */
-            if (!nspace && (pspace || q_openpunct(prev)) &&
-                !(next == '.' || next == ',' || next == ';' || next == ':' ||
-                  next == '!' || next == '?' || next == ')' || next == ']'))
+            if (t->flags & NP__TOK_QLFLANK)
                 f |= QF_LF;
-            if (!pspace && (nspace || q_closepunct(next)))
+            if (t->flags & NP__TOK_QRFLANK)
                 f |= QF_RF;
-            if (mc == 1 && (prev == 's' || prev == 'S') && nspace) {
-                /* "the players' union": a plural possessive */
-                size_t j = e;
-                while (j < pe && q_space(q_dec(b, pe, j, &l2)))
-                    j += l2;
-                if (j < pe) {
-                    uint32_t w = q_dec(b, pe, j, &l2);
-                    size_t we = j;
-                    while (we < pe && we - j < 24 && b[we] >= 'a' && b[we] <= 'z')
-                        we++;
-                    /* but not before a cue or a pronoun: "'... Yankees' he said" */
-                    if (u_islower((UChar32)w) &&
-                        !q_inlist_st(st, b + j, we - j, q_cues_fin) &&
-                        !q_inlist_st(st, b + j, we - j, q_cues_part) &&
-                        !q_inlist(b + j, we - j, q_pron_subj))
-                        f |= QF_POSS;
-                }
-            }
-            if (q_push_tok(st, i, e, c, f, dir))
+            if (!(f & QF_DOUBLE) && q_plural_poss(st, ps, pe, t->start, e))
+                f |= QF_POSS;
+            if (q_push_tok(st, t->start, e, c, f, dir))
                 return NP_ENOMEM;
-            i = e;
+            pi += (t->flags & NP__TOK_QPAIR) ? 2 : 1;
             continue;
         }
-        if (q_push_tok(st, i, i + len, c, QF_PUNCT, 0))
+        if (q_push_tok(st, t->start, t->end, c, QF_PUNCT, 0))
             return NP_ENOMEM;
-        i += len;
+        pi++;
     }
     /* sentence ends */
     for (k = 0; k < st->toks.len; k++) {
@@ -2358,11 +2401,11 @@ int np__quotes(np__ctx *c, const np__tokens *tk)
     np_document *d = c->doc;
     size_t ps = 0, para = 0, blk = 0;
     int rc = NP_OK, kind;
-    (void)tk;
     if (!d->body || !d->body_len)
         return NP_OK;
     memset(&st, 0, sizeof st);
     st.c = c;
+    st.tk = tk;
     st.b = d->body;
     st.n = d->body_len;
     st.last_ent = -1;
@@ -2377,6 +2420,7 @@ int np__quotes(np__ctx *c, const np__tokens *tk)
     q_lidx_init(&st.lidx[6], q_abbrevs);
     q_lidx_init(&st.lidx[7], q_dets);
     np__vec_init(&st.toks, sizeof(qtok));
+    np__vec_init(&st.pieces, sizeof(np__token));
     np__vec_init(&st.recs, sizeof(qrec));
     np__vec_init(&st.spans, sizeof(qspan));
     if ((rc = q_mentions(&st)) != NP_OK || (rc = q_surnames(&st)) != NP_OK)
@@ -2406,6 +2450,7 @@ done:
     if (st.oom && rc == NP_OK)
         rc = NP_ENOMEM;
     np__vec_free(&st.toks);
+    np__vec_free(&st.pieces);
     np__vec_free(&st.recs);
     np__vec_free(&st.spans);
     np__free(st.ments);

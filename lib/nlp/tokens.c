@@ -58,12 +58,20 @@ void np__nlp_state_free(struct np__nlp_state *s)
     np__free(s);
 }
 
-/* Flags of the token text[0..n), or 0 if it is only white space. */
-static uint32_t token_flags(const char *t, size_t n)
+/* Flags of the token text[0..n), or 0 if it is only white space; *cp0 its
+ * first code point. */
+static uint32_t token_flags(const char *t, size_t n, uint32_t *cp0)
 {
     size_t i = 0;
     uint32_t flags = 0;
     int first = 1, letters = 0, upper = 0, lower = 0, alnum = 0, space = 1;
+
+    *cp0 = n ? (unsigned char)t[0] : 0;
+    if (n && (unsigned char)t[0] >= 0x80) {
+        size_t j = 0;
+        *cp0 = np__utf8_valid_seq((const unsigned char *)t, n)
+                   ? np__utf8_next(t, n, &j) : 0xFFFD;
+    }
 
     while (i < n) {
         UChar32 cp;
@@ -231,7 +239,8 @@ static int wb_break(int a2, int a, int b, int b2)
 static int add_token(np__tokens *out, const np__block *b, const char *text,
                      size_t prev, size_t pos, int *para_start)
 {
-    uint32_t f = token_flags(text + prev, pos - prev);
+    uint32_t cp;
+    uint32_t f = token_flags(text + prev, pos - prev, &cp);
     np__token *t;
     if (!f)
         return NP_OK;
@@ -241,11 +250,141 @@ static int add_token(np__tokens *out, const np__block *b, const char *text,
     t->start = b->start + prev;
     t->end = b->start + pos;
     t->flags = f;
+    t->cp = cp;
+    t->sentence = 0;
     if (*para_start) {
         t->flags |= NP__TOK_PARA_START;
         *para_start = 0;
     }
     return NP_OK;
+}
+
+/* ------------------------------------------------------ quotation marks */
+
+/* White space as the quotation rules read it: Unicode white space, the
+ * no-break space, the soft hyphen and the invisible format characters. */
+static int mark_space(uint32_t c)
+{
+    if (c < 0x80)
+        return c == ' ' || (c >= 9 && c <= 13);
+    return c == 0xA0 || c == 0xAD || u_isUWhiteSpace((UChar32)c) ||
+           u_charType((UChar32)c) == U_FORMAT_CHAR;
+}
+
+/* 2 for a double mark, 1 for a single one, 0 otherwise; *dir its shape:
+ * 0 straight, NP__TOK_QLEFT or NP__TOK_QRIGHT. */
+static int mark_class(uint32_t c, uint32_t *dir)
+{
+    switch (c) {
+    case '"': *dir = 0; return 2;
+    case 0x201C: case 0x201E: case 0x201F: case 0x00AB:
+        *dir = NP__TOK_QLEFT; return 2;
+    case 0x201D: case 0x00BB: *dir = NP__TOK_QRIGHT; return 2;
+    case '\'': *dir = 0; return 1;
+    case 0x2018: case 0x201A: case 0x2039: *dir = NP__TOK_QLEFT; return 1;
+    case 0x2019: case 0x203A: *dir = NP__TOK_QRIGHT; return 1;
+    default: return 0;
+    }
+}
+
+/* Characters a quotation may open after or close before. */
+static int opens_after(uint32_t c)
+{
+    uint32_t d;
+    return c == '(' || c == '[' || c == '{' || c == 0x2014 || c == 0x2013 ||
+           c == '-' || c == '/' || mark_class(c, &d);
+}
+
+static int closes_before(uint32_t c)
+{
+    uint32_t d;
+    return c == '.' || c == ',' || c == ';' || c == ':' || c == '!' ||
+           c == '?' || c == ')' || c == ']' || c == '}' || c == 0x2014 ||
+           c == 0x2013 || c == '-' || c == '/' || c == 0x2026 ||
+           mark_class(c, &d);
+}
+
+/* The code point at s[i] (i < n) and its length. */
+static uint32_t cp_at(const char *s, size_t n, size_t i, size_t *len)
+{
+    size_t k, j = i;
+    if ((unsigned char)s[i] < 0x80) {
+        *len = 1;
+        return (unsigned char)s[i];
+    }
+    k = np__utf8_valid_seq((const unsigned char *)s + i, n - i);
+    if (!k) {
+        *len = 1;
+        return 0xFFFD;
+    }
+    *len = k;
+    return np__utf8_next(s, n, &j);
+}
+
+/* The code point ending just before byte i (i > lo). */
+static uint32_t cp_before(const char *s, size_t lo, size_t i)
+{
+    size_t j = i - 1, len;
+    while (j > lo && ((unsigned char)s[j] & 0xC0) == 0x80 && i - j < 4)
+        j--;
+    return cp_at(s, i, j, &len);
+}
+
+/* Marks the quotation marks among the tokens [from, to) of block b: their
+ * family and shape, two single marks or backticks in a row as one double
+ * mark (NP__TOK_QPAIR on the first), and their flanking, from the
+ * characters around them: a mark may open when it is followed by a
+ * character that is not a space and preceded by a space or an opening
+ * character (but not when a full stop, comma or closing bracket follows:
+ * "delays ”."), and may close when it is preceded by a character that is
+ * not a space and followed by a space or a closing character. A lone
+ * backtick stays punctuation. */
+static void mark_quotes(const np_document *d, const np__block *b,
+                        np__token *toks, size_t from, size_t to)
+{
+    const char *s = d->body + b->start;
+    size_t n = b->len, k;
+    for (k = from; k < to; k++) {
+        np__token *t = &toks[k];
+        uint32_t c = t->cp, dir = 0, prev, next, f = NP__TOK_QMARK;
+        size_t i, e, len;
+        int mc, pspace, nspace;
+        if (!(t->flags & NP__TOK_PUNCT))
+            continue;
+        mc = mark_class(c, &dir);
+        if (!mc && c != '`')
+            continue;
+        i = t->start - b->start;
+        (void)cp_at(s, n, i, &len);
+        e = i + len;
+        if ((mc == 1 || !mc) && k + 1 < to && toks[k + 1].start == b->start + e &&
+            toks[k + 1].cp == c) {
+            (void)cp_at(s, n, e, &len);
+            e += len;
+            mc = 2;
+            f |= NP__TOK_QPAIR;
+        }
+        if (!mc)
+            continue;                  /* a lone backtick */
+        if (c == '`')
+            dir = NP__TOK_QLEFT;
+        if (mc == 2)
+            f |= NP__TOK_QDOUBLE;
+        f |= dir;
+        prev = i > 0 ? cp_before(s, 0, i) : ' ';
+        next = e < n ? cp_at(s, n, e, &len) : ' ';
+        pspace = mark_space(prev);
+        nspace = mark_space(next);
+        if (!nspace && (pspace || opens_after(prev)) &&
+            !(next == '.' || next == ',' || next == ';' || next == ':' ||
+              next == '!' || next == '?' || next == ')' || next == ']'))
+            f |= NP__TOK_QLFLANK;
+        if (!pspace && (nspace || closes_before(next)))
+            f |= NP__TOK_QRFLANK;
+        t->flags |= f;
+        if (f & NP__TOK_QPAIR)
+            k++;
+    }
 }
 
 /* Segments one block into tokens and sentences. */
@@ -325,6 +464,8 @@ static int tokenize_block(struct np__nlp_state *s, const np_document *d,
             prev = pos;
         }
     }
+
+    mark_quotes(d, b, out->toks.ptr, first_tok, out->toks.len);
 
     /* Sentences: each token goes to the sentence holding its start. */
     ubrk_setUText(s->sent, ut, &st);
