@@ -1,11 +1,16 @@
 /* The parser, errors, versions and the parse pipeline. */
-#include <stdio.h>
 #include <string.h>
-#include <time.h>
 
 #include <libxml/tree.h>
 
-#include "np_internal.h"
+#include "util/util.h"
+#include "doc/document.h"
+#include "doc/context.h"
+#include "load/load.h"
+#include "extract/extract.h"
+#include "meta/meta.h"
+#include "text/text.h"
+#include "nlp/nlp.h"
 
 const char *np_strerror(int code)
 {
@@ -56,30 +61,10 @@ int np_parse_options_init(np_parse_options *opts, unsigned int version)
     return NP_OK;
 }
 
-double np__now(void)
-{
-    struct timespec ts;
-    clock_gettime(CLOCK_MONOTONIC, &ts);
-    return (double)ts.tv_sec + (double)ts.tv_nsec / 1e9;
-}
-
-int np__error(np_parser *p, int code, const char *fmt, ...)
-{
-    va_list ap;
-    char msg[512];
-    p->errcode = code;
-    va_start(ap, fmt);
-    vsnprintf(msg, sizeof(msg), fmt, ap);
-    va_end(ap);
-    np__buf_clear(&p->errmsg);
-    np__buf_puts(&p->errmsg, msg);
-    return code;
-}
-
 static void clear_error(np_parser *p)
 {
-    p->errcode = NP_OK;
-    np__buf_clear(&p->errmsg);
+    p->err.code = NP_OK;
+    np__buf_clear(&p->err.msg);
 }
 
 int np_parser_new(np_parser **out, const np_parse_options *opts)
@@ -122,7 +107,7 @@ void np_parser_free(np_parser *p)
         return;
     np__text_state_free(p->text);
     np__nlp_state_free(p->nlp);
-    np__buf_free(&p->errmsg);
+    np__buf_free(&p->err.msg);
     np__free(p->base_url);
     np__free(p->charset);
     np__free(p);
@@ -132,15 +117,15 @@ const char *np_parser_errmsg(const np_parser *p)
 {
     if (!p)
         return "no parser";
-    if (p->errcode == NP_OK || !p->errmsg.ptr)
+    if (p->err.code == NP_OK || !p->err.msg.ptr)
         return "";
-    p->errmsg.ptr[p->errmsg.len] = '\0';
-    return p->errmsg.ptr;
+    p->err.msg.ptr[p->err.msg.len] = '\0';
+    return p->err.msg.ptr;
 }
 
 int np_parser_errcode(const np_parser *p)
 {
-    return p ? p->errcode : NP_EINVAL;
+    return p ? p->err.code : NP_EINVAL;
 }
 
 double np_parser_stage_seconds(const np_parser *p, int stage)
@@ -288,10 +273,10 @@ static int end(np__ctx *c, int rc, np_document **out)
     memcpy(c->parser->stage_seconds, c->doc->stage_seconds,
            sizeof c->parser->stage_seconds);
     if (rc != NP_OK) {
-        if (c->parser->errcode == NP_OK)
+        if (c->parser->err.code == NP_OK)
             np__error(c->parser, rc, "%s", np_strerror(rc));
         np_document_free(c->doc);
-        return c->parser->errcode;
+        return c->parser->err.code;
     }
     *out = c->doc;
     return NP_OK;

@@ -6,7 +6,7 @@
 #include <string.h>
 
 #include "english_words.h"
-#include "nlp/lexicon.h"
+#include "ner_lexicon.h"
 
 static uint32_t fnv1a(const char *s, size_t n)
 {

@@ -6,7 +6,8 @@
  */
 #include <string.h>
 
-#include "np_internal.h"
+#include "util/util.h"
+#include "doc/document.h"
 
 static void esc(np__buf *b, const char *s, size_t n, int attr)
 {

@@ -2,7 +2,8 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "np_internal.h"
+#include "util/util.h"
+#include "doc/document.h"
 
 /* The JSON is written straight into a buffer, byte for byte what
  * jansson's json_dumps() wrote for the same document (compact, or

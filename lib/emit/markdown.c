@@ -7,7 +7,8 @@
  */
 #include <string.h>
 
-#include "np_internal.h"
+#include "util/util.h"
+#include "doc/document.h"
 
 /* Writes text escaped for Markdown; `line_start` escapes what would open
  * a block at the start of a line (#, >, -, +, 1.). Line breaks inside a

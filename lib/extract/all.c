@@ -4,7 +4,9 @@
 
 #include <libxml/tree.h>
 
-#include "np_internal.h"
+#include "util/util.h"
+#include "doc/context.h"
+#include "extract/extract.h"
 
 static int is_skipped(const char *name)
 {

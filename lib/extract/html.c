@@ -21,7 +21,9 @@
 #include <libxml/tree.h>
 #include <libxml/uri.h>
 
-#include "np_internal.h"
+#include "util/util.h"
+#include "doc/context.h"
+#include "load/load.h"
 #include "extract/extract.h"
 #include "meta/meta.h"
 
@@ -130,25 +132,6 @@ static int is_dropped(int t)
 }
 
 /* ------------------------------------------------------- attributes */
-
-const char *np__xml_attr(const void *node, const char *name)
-{
-    const xmlNode *n = node;
-    const xmlAttr *a;
-    if (!n || n->type != XML_ELEMENT_NODE)
-        return NULL;
-    for (a = n->properties; a; a = a->next) {
-        /* the first letter before the call: most attributes differ there */
-        if (a->name && a->name[0] == (xmlChar)name[0]
-            && strcmp((const char *)a->name, name) == 0) {
-            if (a->children && a->children->type == XML_TEXT_NODE
-                && a->children->content)
-                return (const char *)a->children->content;
-            return "";
-        }
-    }
-    return NULL;
-}
 
 /* Lower-cases up to cap-1 bytes of s into out. */
 static size_t lower_copy(char *out, size_t cap, size_t at, const char *s)

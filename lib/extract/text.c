@@ -21,7 +21,8 @@
  */
 #include <string.h>
 
-#include "np_internal.h"
+#include "util/util.h"
+#include "doc/context.h"
 #include "extract/extract.h"
 #include "meta/meta.h"
 

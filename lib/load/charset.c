@@ -5,7 +5,9 @@
 #include <unicode/ucnv.h>
 #include <unicode/ustring.h>
 
-#include "np_internal.h"
+#include "util/util.h"
+#include "doc/context.h"
+#include "load/load.h"
 
 #define NP__PRESCAN 4096
 

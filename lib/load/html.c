@@ -6,7 +6,9 @@
 #include <libxml/HTMLtree.h>
 #include <libxml/tree.h>
 
-#include "np_internal.h"
+#include "util/util.h"
+#include "doc/context.h"
+#include "load/load.h"
 
 static pthread_once_t np__xml_once = PTHREAD_ONCE_INIT;
 

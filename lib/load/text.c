@@ -1,5 +1,7 @@
 /* Plain-text input to valid UTF-8. */
-#include "np_internal.h"
+#include "util/util.h"
+#include "doc/context.h"
+#include "load/load.h"
 
 int np__decode_text(np__ctx *c, const char *buf, size_t len, np__buf *out)
 {

@@ -15,8 +15,9 @@
 #include <libxml/tree.h>
 #include <libxml/uri.h>
 
-#include "np_internal.h"
-#include "extract/extract.h"
+#include "util/util.h"
+#include "doc/context.h"
+#include "load/load.h"
 #include "meta/meta.h"
 
 /* ------------------------------------------------------- meta keys */

@@ -1,10 +1,15 @@
-/* Internal helpers of the metadata stage, shared with the text reader. */
+/* The metadata stage (lib/meta), and its helpers shared with the
+ * extraction stage (dates, bylines, the JSON-LD article body). */
 #ifndef NP_META_H
 #define NP_META_H
 
 #include <stddef.h>
 
-#include "np_internal.h"
+#include "util/util.h"
+#include "doc/context.h"
+
+/* meta/meta.c: metadata of a libxml2 tree into doc->meta and authors. */
+int np__meta_html(np__ctx *c, void *tree);
 
 /* Longest ISO 8601 text np__date_parse writes, with its NUL. */
 #define NP__DATE_MAX 32

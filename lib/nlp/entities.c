@@ -23,9 +23,10 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "np_internal.h"
+#include "util/util.h"
+#include "doc/context.h"
 #include "data/english_words.h"
-#include "nlp/lexicon.h"
+#include "data/ner_lexicon.h"
 #include "nlp/nlp.h"
 
 #define MAX_SPAN 12        /* tokens in a candidate span */

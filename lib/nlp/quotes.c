@@ -33,7 +33,9 @@
 
 #include <unicode/uchar.h>
 
-#include "np_internal.h"
+#include "util/util.h"
+#include "doc/context.h"
+#include "nlp/nlp.h"
 
 /* --------------------------------------------------------------- lexicon */
 

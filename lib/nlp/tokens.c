@@ -15,7 +15,8 @@
 #include <unicode/uchar.h>
 #include <unicode/utext.h>
 
-#include "np_internal.h"
+#include "util/util.h"
+#include "doc/context.h"
 #include "nlp/nlp.h"
 
 static int nlp_state_get(np__ctx *c, struct np__nlp_state **out)

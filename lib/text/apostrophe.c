@@ -14,7 +14,7 @@
 
 #include <unicode/uchar.h>
 
-#include "text.h"
+#include "text/text.h"
 #include "data/english_words.h"
 
 typedef struct tok {

@@ -1,9 +1,9 @@
 /* Look-ups in the compiled English lexicon and the closed word classes. */
 #include <string.h>
 
-#include "text.h"
+#include "text/text.h"
 #include "data/english_words.h"
-#include "nlp/lexicon.h"
+#include "data/ner_lexicon.h"
 
 /* Closed classes of English function words, sorted. */
 static const struct { const char *w; unsigned f; } fw[] = {

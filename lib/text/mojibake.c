@@ -17,7 +17,7 @@
 
 #include <unicode/uchar.h>
 
-#include "text.h"
+#include "text/text.h"
 
 enum {
     K_C1 = 1 << 0, K_BAD = 1 << 1, K_ACCU = 1 << 2, K_ACCL = 1 << 3,

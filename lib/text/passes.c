@@ -10,7 +10,7 @@
 #include <unicode/unorm2.h>
 #include <unicode/ustring.h>
 
-#include "text.h"
+#include "text/text.h"
 
 static size_t put_cp(char *d, uint32_t cp)
 {

@@ -2,7 +2,7 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "np_internal.h"
+#include "util/util.h"
 
 #ifdef NP_ALLOC_TESTING
 /* Test builds only (cmake -DNP_ALLOC_TESTING=ON): failure injection and

@@ -1,7 +1,7 @@
 /* A bump allocator: a document's strings and arrays, freed in one go. */
 #include <string.h>
 
-#include "np_internal.h"
+#include "util/util.h"
 
 #define NP__ARENA_CHUNK 16384
 

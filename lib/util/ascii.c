@@ -3,7 +3,7 @@
  * of UTF-8 sequences never equal an ASCII letter). */
 #include <string.h>
 
-#include "np_internal.h"
+#include "util/util.h"
 
 /* Whether s[0..k) equals lower[0..k) ignoring ASCII case. */
 static int same_ci(const char *s, const char *lower, size_t k)

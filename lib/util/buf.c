@@ -2,7 +2,7 @@
 #include <stdio.h>
 #include <string.h>
 
-#include "np_internal.h"
+#include "util/util.h"
 
 int np__buf_reserve(np__buf *b, size_t extra)
 {

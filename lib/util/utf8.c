@@ -4,7 +4,7 @@
 
 #include <unicode/uchar.h>
 
-#include "np_internal.h"
+#include "util/util.h"
 
 size_t np__utf8_valid_seq(const unsigned char *s, size_t n)
 {

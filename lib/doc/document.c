@@ -1,7 +1,8 @@
 /* The document: construction by the stages, and the public accessors. */
 #include <string.h>
 
-#include "np_internal.h"
+#include "util/util.h"
+#include "doc/document.h"
 
 const char *const np__field_names[NP__NFIELDS] = {
     "title", "description", "published", "modified", "site_name",

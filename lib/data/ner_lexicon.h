@@ -4,8 +4,8 @@
  * lib/data/ner_lexicon.c by lib/data/gen_ner_data.py. Read-only, shared by
  * every parser.
  */
-#ifndef NP_NLP_LEXICON_H
-#define NP_NLP_LEXICON_H
+#ifndef NP_DATA_NER_LEXICON_H
+#define NP_DATA_NER_LEXICON_H
 
 #include <stddef.h>
 #include <stdint.h>
@@ -53,4 +53,4 @@ extern const uint32_t np__ner_slots_mask;
  * it; no NUL needed), or NULL. A hash look-up (lib/data/lookup.c). */
 const np__ner_entry *np__ner_find(const char *key, size_t n);
 
-#endif /* NP_NLP_LEXICON_H */
+#endif /* NP_DATA_NER_LEXICON_H */

@@ -1,0 +1,38 @@
+/*
+ * The parser and the per-parse context (lib/doc): what every stage is
+ * handed. One step above the document model, below every stage.
+ */
+#ifndef NP_DOC_CONTEXT_H
+#define NP_DOC_CONTEXT_H
+
+#include <stddef.h>
+#include <stdint.h>
+
+#include "newsparse/newsparse.h"
+#include "util/util.h"
+#include "doc/document.h"
+
+struct np__text_state;   /* lib/text: per-parser cleanup state */
+struct np__nlp_state;    /* lib/nlp: per-parser analysis state */
+
+struct np_parser {
+    np__errrec err;          /* first: np__error (util) reaches it by a cast */
+    np_parse_options opts;   /* strings point at the copies below */
+    char *base_url;
+    char *charset;
+    struct np__text_state *text;  /* created lazily by lib/text */
+    struct np__nlp_state *nlp;    /* created lazily by lib/nlp */
+    double stage_seconds[NP_STAGE_COUNT];  /* of the last parse call */
+};
+_Static_assert(offsetof(struct np_parser, err) == 0,
+               "np__error reaches the error record by a cast");
+
+/* Per-parse context handed to every stage. */
+typedef struct np__ctx {
+    np_parser *parser;
+    np_document *doc;
+    const char *url;     /* the page's address or NULL */
+    uint32_t flags;      /* NP_PARSE_* */
+} np__ctx;
+
+#endif /* NP_DOC_CONTEXT_H */
