@@ -6,7 +6,7 @@
  * Each block is segmented on its own (through a UTF-8 UText, so ICU's
  * indexes are byte offsets), so a sentence never crosses a block. Tokens
  * are the word-break segments that are not white space; their flags say
- * what they look like (np_internal.h). The iterators live on the parser
+ * what they look like (nlp/nlp.h). The iterators live on the parser
  * (c->parser->nlp), created on first use and reused by every document.
  */
 #include <string.h>
