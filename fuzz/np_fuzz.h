@@ -129,13 +129,15 @@ static inline void np_fuzz_check_document(const np_document *d)
     n = np_document_quote_count(d);
     for (i = 0; i < n; i++) {
         const np_quote *q = np_document_quote(d, i);
-        long se;
+        size_t se;
+        int rc;
         NP_FUZZ_CHECK(q != NULL);
         np_fuzz_check_str(np_quote_text(q));
         np_fuzz_check_str(np_quote_speaker(q));
         np_fuzz_check_str(np_quote_cue(q));
-        se = np_quote_speaker_entity(q);
-        NP_FUZZ_CHECK(se >= -1 && (se < 0 || (size_t)se < np_document_entity_count(d)));
+        rc = np_quote_speaker_entity(q, &se);
+        NP_FUZZ_CHECK(rc == NP_OK || rc == NP_ENOTFOUND);
+        NP_FUZZ_CHECK(rc != NP_OK || se < np_document_entity_count(d));
         NP_FUZZ_CHECK(np_quote_start(q) <= np_quote_end(q));
         NP_FUZZ_AT_BOUNDARY(np_quote_start(q));
         NP_FUZZ_AT_BOUNDARY(np_quote_end(q));
@@ -154,6 +156,10 @@ static inline void np_fuzz_check_document(const np_document *d)
         /* the body holds the fix's "after" text where the fix says */
         NP_FUZZ_CHECK(np_fix_after(f) != NULL);
         NP_FUZZ_CHECK(np_fix_end(f) - np_fix_start(f) == strlen(np_fix_after(f)));
+        NP_FUZZ_CHECK(np_fix_after_len(f) == np_fix_end(f) - np_fix_start(f));
+        /* a fix changes something: it is no empty edit */
+        NP_FUZZ_CHECK(np_fix_before_len(f) > 0 || np_fix_after_len(f) > 0);
+        NP_FUZZ_CHECK(strlen(np_fix_before(f)) <= np_fix_before_len(f));
         NP_FUZZ_CHECK(memcmp(body + np_fix_start(f), np_fix_after(f),
                              np_fix_end(f) - np_fix_start(f)) == 0);
     }

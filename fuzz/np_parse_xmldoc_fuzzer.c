@@ -10,6 +10,7 @@
 #include <libxml/tree.h>
 
 #include "np_fuzz.h"
+#include "newsparse/libxml2.h"
 
 int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size);
 

@@ -1,4 +1,5 @@
 /* The parser, errors, versions and the parse pipeline. */
+#include <stdatomic.h>
 #include <string.h>
 
 #include <libxml/tree.h>
@@ -11,6 +12,8 @@
 #include "meta/meta.h"
 #include "text/text.h"
 #include "nlp/nlp.h"
+#include "emit/emit.h"
+#include "newsparse/libxml2.h"
 
 const char *np_strerror(int code)
 {
@@ -38,7 +41,7 @@ const char *np_strerror_name(int code)
     case NP_EPARSE: return "NP_EPARSE";
     case NP_ENOTFOUND: return "NP_ENOTFOUND";
     case NP_ELIMIT: return "NP_ELIMIT";
-    default: return "NP_ERROR";
+    default: return "NP_UNKNOWN";
     }
 }
 
@@ -52,11 +55,25 @@ int np_version_number(void)
     return NP_VERSION_NUMBER;
 }
 
+/* The size of each version of np_parse_options, to the end of its last
+ * field: a caller of version v gave a struct of this many bytes, and
+ * nothing past it may be read. A new version appends its row. */
+static const size_t parse_options_size[NP_PARSE_OPTIONS_VERSION + 1] = {
+    0,
+    offsetof(np_parse_options, max_work) + sizeof(size_t)    /* 1 */
+};
+
+/* Every NP_PARSE_* bit; any other is refused. */
+#define PARSE_FLAGS (NP_PARSE_NO_CLEAN | NP_PARSE_NO_ENTITIES | \
+                     NP_PARSE_NO_QUOTES | NP_PARSE_NO_METADATA | \
+                     NP_PARSE_TRUNCATE | NP_PARSE_KEEP_ALL)
+
 int np_parse_options_init(np_parse_options *opts, unsigned int version)
 {
     if (!opts || version == 0 || version > NP_PARSE_OPTIONS_VERSION)
         return NP_EINVAL;
-    memset(opts, 0, sizeof(*opts));
+    /* only the caller's version of the struct is there to write */
+    memset(opts, 0, parse_options_size[version]);
     opts->version = version;
     return NP_OK;
 }
@@ -75,15 +92,18 @@ int np_parser_new(np_parser **out, const np_parse_options *opts)
     *out = NULL;
     if (opts && (opts->version == 0 || opts->version > NP_PARSE_OPTIONS_VERSION))
         return NP_EINVAL;
+    if (opts && (opts->flags & ~(uint32_t)PARSE_FLAGS))
+        return NP_EINVAL;
     p = np__calloc(1, sizeof(*p));
     if (!p)
         return NP_ENOMEM;
-    if (opts) {
-        /* Copy only the fields the caller's version knows. */
-        memcpy(&p->opts, opts, sizeof(p->opts));
-    } else {
-        p->opts.version = NP_PARSE_OPTIONS_VERSION;
-    }
+    /* Copy only the fields the caller's version knows: the rest stay 0,
+     * their defaults. */
+    if (opts)
+        memcpy(&p->opts, opts, parse_options_size[opts->version]);
+    p->opts.version = NP_PARSE_OPTIONS_VERSION;
+    atomic_init(&p->busy, 0);
+    atomic_init(&p->refused, 0);
     p->opts.base_url = NULL;
     p->opts.charset = NULL;
     if (opts && opts->base_url && !(p->base_url = np__strndup(opts->base_url,
@@ -113,19 +133,62 @@ void np_parser_free(np_parser *p)
     np__free(p);
 }
 
+static const char in_use_msg[] =
+    "the parser is in use by another thread (use one parser per thread)";
+
+/* Whether a call was refused because another thread is inside one: the
+ * parser's own error state belongs to that thread and is not read. */
+static int in_use(const np_parser *p)
+{
+    return atomic_load_explicit(&p->refused, memory_order_acquire) ||
+           atomic_load_explicit(&p->busy, memory_order_acquire);
+}
+
 const char *np_parser_errmsg(const np_parser *p)
 {
     if (!p)
         return "no parser";
-    if (p->err.code == NP_OK || !p->err.msg.ptr)
+    if (in_use(p))
+        return in_use_msg;
+    if (p->err.code == NP_OK)
         return "";
-    p->err.msg.ptr[p->err.msg.len] = '\0';
-    return p->err.msg.ptr;
+    /* np__error() leaves the text NUL-terminated; without it (no memory
+     * for the text) the code's own text */
+    return p->err.msg.ptr && p->err.msg.len ? p->err.msg.ptr : np_strerror(p->err.code);
 }
 
 int np_parser_errcode(const np_parser *p)
 {
-    return p ? p->err.code : NP_EINVAL;
+    if (!p)
+        return NP_EINVAL;
+    return in_use(p) ? NP_EINVAL : p->err.code;
+}
+
+/* One thread at a time: a call while another thread is inside one is
+ * refused (the documents say so; two threads in one parser would share
+ * its ICU objects and buffers). Costs one atomic exchange per call. */
+static int acquire(np_parser *p, np_document **out)
+{
+    if (out)
+        *out = NULL;
+    if (atomic_exchange_explicit(&p->busy, 1, memory_order_acquire)) {
+        atomic_store_explicit(&p->refused, 1, memory_order_release);
+        return NP_EINVAL;
+    }
+    atomic_store_explicit(&p->refused, 0, memory_order_relaxed);
+    return NP_OK;
+}
+
+static void release(np_parser *p)
+{
+    atomic_store_explicit(&p->busy, 0, memory_order_release);
+}
+
+static int refuse_null(np_document **out)
+{
+    if (out)
+        *out = NULL;
+    return NP_EINVAL;
 }
 
 double np_parser_stage_seconds(const np_parser *p, int stage)
@@ -282,8 +345,8 @@ static int end(np__ctx *c, int rc, np_document **out)
     return NP_OK;
 }
 
-int np_parse_html(np_parser *p, np_document **out, const char *buf, size_t len,
-                  const char *url)
+static int parse_html(np_parser *p, np_document **out, const char *buf,
+                      size_t len, const char *url)
 {
     np__ctx c;
     np__buf utf8 = NP__BUF_INIT;
@@ -312,8 +375,8 @@ int np_parse_html(np_parser *p, np_document **out, const char *buf, size_t len,
     return end(&c, rc, out);
 }
 
-int np_parse_text(np_parser *p, np_document **out, const char *buf, size_t len,
-                  const char *url)
+static int parse_text(np_parser *p, np_document **out, const char *buf,
+                      size_t len, const char *url)
 {
     np__ctx c;
     np__buf utf8 = NP__BUF_INIT;
@@ -490,20 +553,17 @@ static int expand_refs(np__ctx *c, const xmlDoc *tree, xmlDoc **out)
     return NP_OK;
 }
 
-int np_parse_xmldoc(np_parser *p, np_document **out, const struct _xmlDoc *tree,
-                    const char *url)
+static int parse_xmldoc(np_parser *p, np_document **out,
+                        const struct _xmlDoc *tree, const char *url)
 {
     np__ctx c;
     size_t len = 0, refs = 0;
     xmlDoc *copy = NULL;
     double t1;
     int rc;
-    if (out)
-        *out = NULL;
     if (!tree) {
-        if (p)
-            np__error(p, NP_EINVAL, "the tree is NULL");
-        return NP_EINVAL;
+        clear_error(p);
+        return np__error(p, NP_EINVAL, "the tree is NULL");
     }
     rc = begin(p, out, "", &len, url, &c);
     if (rc != NP_OK)
@@ -527,4 +587,86 @@ int np_parse_xmldoc(np_parser *p, np_document **out, const struct _xmlDoc *tree,
     if (rc == NP_OK)
         rc = finish(&c);
     return end(&c, rc, out);
+}
+
+int np_parse_html(np_parser *p, np_document **out, const char *buf, size_t len,
+                  const char *url)
+{
+    int rc;
+    if (!p)
+        return refuse_null(out);
+    if ((rc = acquire(p, out)) != NP_OK)
+        return rc;
+    rc = parse_html(p, out, buf, len, url);
+    release(p);
+    return rc;
+}
+
+int np_parse_text(np_parser *p, np_document **out, const char *buf, size_t len,
+                  const char *url)
+{
+    int rc;
+    if (!p)
+        return refuse_null(out);
+    if ((rc = acquire(p, out)) != NP_OK)
+        return rc;
+    rc = parse_text(p, out, buf, len, url);
+    release(p);
+    return rc;
+}
+
+int np_parse_xmldoc(np_parser *p, np_document **out, const struct _xmlDoc *tree,
+                    const char *url)
+{
+    int rc;
+    if (!p)
+        return refuse_null(out);
+    if ((rc = acquire(p, out)) != NP_OK)
+        return rc;
+    rc = parse_xmldoc(p, out, tree, url);
+    release(p);
+    return rc;
+}
+
+/* ------------------------------------------------------------ one call */
+
+int np_parse_to_json(const char *buf, size_t len, int input, const char *url,
+                     const char *source, const np_parse_options *opts,
+                     uint32_t json_flags, char **out, size_t *out_len)
+{
+    np_parser *p = NULL;
+    np_document *doc = NULL;
+    int pretty = (json_flags & NP_JSON_PRETTY) != 0, rc;
+    const char *msg = NULL;
+    if (out_len)
+        *out_len = 0;
+    if (!out)
+        return NP_EINVAL;
+    *out = NULL;
+    if (input != NP_INPUT_AUTO && input != NP_INPUT_HTML && input != NP_INPUT_TEXT)
+        msg = "unknown input kind";
+    else if (!buf && len)
+        msg = "the input buffer is NULL";
+    else if (json_flags & ~(uint32_t)NP__JSON_FLAGS)
+        msg = "unknown JSON output flags";
+    if (msg)
+        return np__json_error_record(source, NP_EINVAL, msg, pretty, out, out_len);
+    rc = np_parser_new(&p, opts);
+    if (rc != NP_OK)
+        return np__json_error_record(source, rc, rc == NP_EINVAL
+                                     ? "invalid options (version or flags)"
+                                     : np_strerror(rc), pretty, out, out_len);
+    if (input == NP_INPUT_AUTO)
+        input = np_looks_like_html(buf, len) ? NP_INPUT_HTML : NP_INPUT_TEXT;
+    rc = input == NP_INPUT_HTML ? np_parse_html(p, &doc, buf, len, url)
+                                : np_parse_text(p, &doc, buf, len, url);
+    if (rc != NP_OK)
+        rc = np__json_error_record(source, rc, np_parser_errmsg(p), pretty,
+                                   out, out_len);
+    else if ((rc = np_document_to_json(doc, source, json_flags, out, out_len)) != NP_OK)
+        rc = np__json_error_record(source, rc, np_strerror(rc), pretty, out,
+                                   out_len);
+    np_document_free(doc);
+    np_parser_free(p);
+    return rc;
 }

@@ -3,15 +3,19 @@
  * every accessor on NULL and out-of-range arguments, bad and huge inputs,
  * limits, JSON output against the accessors, and document lifetime.
  */
+#define _DEFAULT_SOURCE   /* MAP_ANONYMOUS */
 #include <check.h>
 #include <jansson.h>
 #include <locale.h>
 #include <pthread.h>
+#include <stdatomic.h>
 #include <stddef.h>
 #include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/mman.h>
+#include <unistd.h>
 
 #include "np_test.h"
 #include "newsparse/newsparse.h"
@@ -110,8 +114,13 @@ static void check_document_invariants(const np_document *d)
         ck_assert_uint_le(np_quote_start(q), np_quote_end(q));
         ck_assert_uint_le(np_quote_end(q), blen);
         ck_assert(np_quote_kind(q) == NP_QUOTE_DIRECT || np_quote_kind(q) == NP_QUOTE_PARTIAL);
-        ck_assert(np_quote_speaker_entity(q) >= -1 &&
-                  np_quote_speaker_entity(q) < (long)np_document_entity_count(d));
+        {
+            size_t ent = SIZE_MAX;
+            int rc = np_quote_speaker_entity(q, &ent);
+            ck_assert(rc == NP_OK || rc == NP_ENOTFOUND);
+            ck_assert(rc != NP_OK || ent < np_document_entity_count(d));
+            ck_assert(rc == NP_OK || ent == SIZE_MAX);
+        }
     }
     for (size_t i = 0; i < np_document_fix_count(d); i++) {
         const np_fix *f = np_document_fix(d, i);
@@ -297,8 +306,9 @@ START_TEST(test_strerror)
     /* Unknown codes still give some static text. */
     ck_assert_ptr_nonnull(np_strerror(12345));
     ck_assert_ptr_nonnull(np_strerror(-999));
-    ck_assert_ptr_nonnull(np_strerror_name(12345));
-    ck_assert_ptr_nonnull(np_strerror_name(-999));
+    ck_assert_str_eq(np_strerror_name(12345), "NP_UNKNOWN");
+    ck_assert_str_eq(np_strerror_name(-999), "NP_UNKNOWN");
+    ck_assert_str_eq(np_strerror(12345), "unknown error");
 }
 END_TEST
 
@@ -388,7 +398,7 @@ START_TEST(test_accessors_null)
     ck_assert_ptr_null(np_document_quote(NULL, 0));
     ck_assert_ptr_null(np_quote_text(NULL));
     ck_assert_ptr_null(np_quote_speaker(NULL));
-    ck_assert_int_eq(np_quote_speaker_entity(NULL), -1);
+    ck_assert_int_eq(np_quote_speaker_entity(NULL, NULL), NP_EINVAL);
     ck_assert_ptr_null(np_quote_cue(NULL));
     ck_assert_int_eq(np_quote_kind(NULL), -1);
     ck_assert_uint_eq(np_quote_start(NULL), 0);
@@ -1056,10 +1066,11 @@ static void check_json_matches(const np_document *d, const char *source)
         ck_assert_uint_eq((size_t)json_integer_value(json_object_get(jq, "end")), np_quote_end(q));
         if (json_object_get(jq, "speaker_entity")) {
             json_t *se = json_object_get(jq, "speaker_entity");
-            if (np_quote_speaker_entity(q) < 0)
+            size_t ent;
+            if (np_quote_speaker_entity(q, &ent) != NP_OK)
                 ck_assert(json_is_null(se));
             else
-                ck_assert_int_eq(json_integer_value(se), np_quote_speaker_entity(q));
+                ck_assert_uint_eq((size_t)json_integer_value(se), ent);
         }
     }
     ck_assert_uint_eq(json_size(root, "fixes"), np_document_fix_count(d));
@@ -1364,6 +1375,439 @@ START_TEST(test_threads)
 }
 END_TEST
 
+/* ------------------------------------------------- the API before 1.0 */
+
+/* A struct of exactly `size` bytes ending at a page that cannot be read,
+ * so that reading one byte past it faults (with or without ASan). */
+typedef struct guarded {
+    unsigned char *map;
+    size_t map_len;
+    void *obj;
+} guarded;
+
+static void guarded_new(guarded *g, size_t size)
+{
+    long page = sysconf(_SC_PAGESIZE);
+    ck_assert_int_gt(page, 0);
+    ck_assert_uint_le(size, (size_t)page);
+    g->map_len = 2 * (size_t)page;
+    g->map = mmap(NULL, g->map_len, PROT_READ | PROT_WRITE,
+                  MAP_PRIVATE | MAP_ANONYMOUS, -1, 0);
+    ck_assert(g->map != MAP_FAILED);
+    ck_assert_int_eq(mprotect(g->map + page, (size_t)page, PROT_NONE), 0);
+    g->obj = g->map + page - size;
+}
+
+static void guarded_free(guarded *g)
+{
+    munmap(g->map, g->map_len);
+}
+
+/* Version 1 of each options struct, to the end of its last field: the
+ * library must read no byte past it, whatever later versions append. */
+#define PARSE_OPTIONS_V1_SIZE (offsetof(np_parse_options, max_work) + sizeof(size_t))
+#define CLEAN_OPTIONS_V1_SIZE (offsetof(np_clean_options, max_bytes) + sizeof(size_t))
+
+START_TEST(test_options_v1_read_exactly)
+{
+    guarded g;
+    np_parse_options *o;
+    np_clean_options *co;
+    np_parser *p = NULL;
+    np_document *d = NULL;
+    np_clean_result *r = NULL;
+
+    guarded_new(&g, PARSE_OPTIONS_V1_SIZE);
+    o = g.obj;
+    ck_assert_int_eq(np_parse_options_init(o, 1), NP_OK);
+    o->flags = NP_PARSE_NO_QUOTES;
+    o->max_blocks = 1;
+    o->flags |= NP_PARSE_TRUNCATE;
+    ck_assert_int_eq(np_parser_new(&p, o), NP_OK);
+    guarded_free(&g);   /* the parser keeps a copy */
+    ck_assert_int_eq(np_parse_html(p, &d, simple_page, strlen(simple_page), NULL), NP_OK);
+    ck_assert_uint_eq(np_document_block_count(d), 1);   /* the caller's limit */
+    ck_assert_int_eq(np_document_truncated(d), 1);
+    ck_assert_uint_eq(np_document_quote_count(d), 0);
+    np_document_free(d);
+    np_parser_free(p);
+
+    guarded_new(&g, CLEAN_OPTIONS_V1_SIZE);
+    co = g.obj;
+    ck_assert_int_eq(np_clean_options_init(co, 1), NP_OK);
+    co->max_bytes = 4;
+    ck_assert_int_eq(np_clean(&r, "12345", 5, co), NP_ELIMIT);
+    ck_assert_ptr_null(r);
+    co->max_bytes = 0;
+    co->flags = NP_CLEAN_NO_WHITESPACE;
+    ck_assert_int_eq(np_clean(&r, "a  b", 4, co), NP_OK);
+    ck_assert_str_eq(np_clean_result_text(r, NULL), "a  b");
+    np_clean_result_free(r);
+    guarded_free(&g);
+}
+END_TEST
+
+START_TEST(test_unknown_flags)
+{
+    np_parse_options o = NP_PARSE_OPTIONS_INIT;
+    np_clean_options co = NP_CLEAN_OPTIONS_INIT;
+    np_parser *p = NULL;
+    np_clean_result *r = NULL;
+    np_document *d;
+    char err[128], *out = (char *)err;
+    size_t len = 7;
+
+    for (int bit = 6; bit < 32; bit++) {
+        o.flags = NP_PARSE_NO_CLEAN | (1u << bit);
+        p = (np_parser *)&o;
+        ck_assert_int_eq(np_parser_new(&p, &o), NP_EINVAL);
+        ck_assert_ptr_null(p);
+    }
+    for (int bit = 7; bit < 32; bit++) {
+        co.flags = 1u << bit;
+        ck_assert_int_eq(np_clean2(&r, "x", 1, &co, err, sizeof err), NP_EINVAL);
+        ck_assert_ptr_null(r);
+        ck_assert_msg(strstr(err, "flag") != NULL, "message: %s", err);
+        ck_assert_int_eq(np_clean(&r, "x", 1, &co), NP_EINVAL);
+    }
+    p = new_parser(0);
+    d = parse_html_ok(p, simple_page, strlen(simple_page));
+    ck_assert_int_eq(np_document_to_json(d, NULL, 1u << 4, &out, &len), NP_EINVAL);
+    ck_assert_ptr_null(out);
+    ck_assert_uint_eq(len, 0);
+    ck_assert_int_eq(np_document_to_json(d, NULL, 1u << 31, &out, NULL), NP_EINVAL);
+    ck_assert_int_eq(np_document_to_text(d, 1, &out, NULL), NP_EINVAL);
+    ck_assert_ptr_null(out);
+    ck_assert_int_eq(np_document_to_markdown(d, 1u << 9, &out, NULL), NP_EINVAL);
+    ck_assert_int_eq(np_document_to_html(d, 2, &out, NULL), NP_EINVAL);
+    ck_assert_int_eq(np_document_to_json(d, NULL, NP_JSON_PRETTY | NP_JSON_NO_BLOCKS |
+                                         NP_JSON_NO_IMAGES | NP_JSON_NO_SOURCES,
+                                         &out, NULL), NP_OK);
+    np_free(out);
+    np_document_free(d);
+    np_parser_free(p);
+}
+END_TEST
+
+START_TEST(test_clean2_messages)
+{
+    np_clean_options co = NP_CLEAN_OPTIONS_INIT;
+    np_clean_result *r = NULL;
+    char err[256], tiny[8];
+
+    co.max_bytes = 3;
+    memset(err, 'x', sizeof err);
+    ck_assert_int_eq(np_clean2(&r, "abcd", 4, &co, err, sizeof err), NP_ELIMIT);
+    ck_assert_str_eq(err, "input is 4 bytes, the limit is 3");
+    /* cut to fit, always terminated */
+    memset(tiny, 'x', sizeof tiny);
+    ck_assert_int_eq(np_clean2(&r, "abcd", 4, &co, tiny, sizeof tiny), NP_ELIMIT);
+    ck_assert_str_eq(tiny, "input i");
+    ck_assert_int_eq(np_clean2(&r, "abcd", 4, &co, NULL, 0), NP_ELIMIT);
+    co.version = 99;
+    ck_assert_int_eq(np_clean2(&r, "abcd", 4, &co, err, sizeof err), NP_EINVAL);
+    ck_assert_msg(strstr(err, "version 99") != NULL, "message: %s", err);
+    ck_assert_int_eq(np_clean2(&r, NULL, 4, NULL, err, sizeof err), NP_EINVAL);
+    ck_assert_str_eq(err, "the input buffer is NULL");
+    ck_assert_int_eq(np_clean2(NULL, "a", 1, NULL, err, sizeof err), NP_EINVAL);
+    ck_assert_str_eq(err, "the output pointer is NULL");
+    /* a success leaves "" */
+    ck_assert_int_eq(np_clean2(&r, "abcd", 4, NULL, err, sizeof err), NP_OK);
+    ck_assert_str_eq(err, "");
+    np_clean_result_free(r);
+}
+END_TEST
+
+/* A removed NUL and an insertion both have an empty "before" string; the
+ * explicit lengths tell them apart. */
+START_TEST(test_fix_lengths)
+{
+    static const char in[] = "one\0two \xff three";
+    np_clean_result *r = NULL;
+    size_t n, i, nul = 0, bad = 0;
+
+    ck_assert_int_eq(np_clean(&r, in, sizeof in - 1, NULL), NP_OK);
+    n = np_clean_result_fix_count(r);
+    ck_assert_uint_gt(n, 0);
+    for (i = 0; i < n; i++) {
+        const np_fix *f = np_clean_result_fix(r, i);
+        size_t in_len = np_fix_input_end(f) - np_fix_input_start(f);
+        ck_assert_uint_eq(np_fix_after_len(f), np_fix_end(f) - np_fix_start(f));
+        ck_assert_uint_eq(np_fix_after_len(f), strlen(np_fix_after(f)));
+        ck_assert(np_fix_before_len(f) > 0 || np_fix_after_len(f) > 0);
+        if (in_len == 1 && in[np_fix_input_start(f)] == '\0') {
+            ck_assert_uint_eq(np_fix_before_len(f), 1);
+            ck_assert_int_eq(np_fix_before(f)[0], '\0');
+            ck_assert_uint_eq(np_fix_after_len(f), 0);
+            nul++;
+        } else if (in_len == 1 && (unsigned char)in[np_fix_input_start(f)] == 0xFF) {
+            /* the byte that is not UTF-8 is written \xFF: four bytes */
+            ck_assert_uint_eq(np_fix_before_len(f), 4);
+            ck_assert_str_eq(np_fix_before(f), "\\xFF");
+            bad++;
+        } else {
+            ck_assert_uint_eq(np_fix_before_len(f), in_len);
+        }
+    }
+    ck_assert_uint_eq(nul, 1);
+    ck_assert_uint_eq(bad, 1);
+    ck_assert_uint_eq(np_fix_before_len(NULL), 0);
+    ck_assert_uint_eq(np_fix_after_len(NULL), 0);
+    np_clean_result_free(r);
+}
+END_TEST
+
+START_TEST(test_stages_and_fields)
+{
+    size_t len;
+    char *html = read_example("article.html", &len);
+    np_parser *p = new_parser(0);
+    np_document *d = parse_html_ok(p, html, len);
+    const char *v, *src;
+
+    ck_assert_int_eq(np_stage_count(), NP_STAGE_COUNT);
+    ck_assert_str_eq(np_stage_name(NP_STAGE_LOAD), "load");
+    ck_assert_str_eq(np_stage_name(NP_STAGE_TOKENS), "tokens");
+    ck_assert_str_eq(np_stage_name(NP_STAGE_QUOTES), "quotes");
+    ck_assert_ptr_null(np_stage_name(-1));
+    ck_assert_ptr_null(np_stage_name(np_stage_count()));
+    for (int i = 0; i < np_stage_count(); i++)
+        ck_assert(np_document_stage_seconds(d, i) >= 0.0);
+
+    ck_assert_int_eq(np_field_count(), NP_FIELD_AUTHORS + 1);
+    ck_assert_str_eq(np_field_name(NP_FIELD_TITLE), "title");
+    ck_assert_str_eq(np_field_name(NP_FIELD_SITE_NAME), "site_name");
+    ck_assert_str_eq(np_field_name(NP_FIELD_AUTHORS), "authors");
+    ck_assert_ptr_null(np_field_name(-1));
+    ck_assert_ptr_null(np_field_name(np_field_count()));
+    ck_assert_int_eq(np_document_field(d, NP_FIELD_TITLE, &v, &src), NP_OK);
+    ck_assert_str_eq(v, HEADLINE);
+    ck_assert_ptr_eq(v, np_document_title(d));
+    ck_assert_str_eq(src, np_document_source(d, "title"));
+    ck_assert_int_eq(np_document_field(d, NP_FIELD_AUTHORS, &v, &src),
+                     np_document_author_count(d) ? NP_OK : NP_ENOTFOUND);
+    ck_assert_ptr_eq(v, np_document_author(d, 0));
+    for (int f = 0; f < np_field_count(); f++) {
+        int rc = np_document_field(d, f, &v, &src);
+        const char *by_name = np_document_source(d, np_field_name(f));
+        if (rc == NP_ENOTFOUND) {
+            ck_assert_ptr_null(v);
+            ck_assert_ptr_null(src);
+            continue;
+        }
+        ck_assert_int_eq(rc, NP_OK);
+        ck_assert_ptr_nonnull(v);
+        ck_assert_ptr_eq(src, by_name);
+    }
+    ck_assert_int_eq(np_document_field(d, NP_FIELD_URL, NULL, NULL),
+                     np_document_url(d) ? NP_OK : NP_ENOTFOUND);
+    v = src = "x";
+    ck_assert_int_eq(np_document_field(d, 99, &v, &src), NP_EINVAL);
+    ck_assert_ptr_null(v);
+    ck_assert_ptr_null(src);
+    ck_assert_int_eq(np_document_field(NULL, NP_FIELD_TITLE, &v, NULL), NP_EINVAL);
+    np_document_free(d);
+
+    /* a page with no metadata: every field is NP_ENOTFOUND */
+    ck_assert_int_eq(np_parse_text(p, &d, "just words", 10, NULL), NP_OK);
+    ck_assert_int_eq(np_document_field(d, NP_FIELD_PUBLISHED, &v, &src), NP_ENOTFOUND);
+    ck_assert_int_eq(np_document_field(d, NP_FIELD_AUTHORS, &v, &src), NP_ENOTFOUND);
+    np_document_free(d);
+    np_parser_free(p);
+    free(html);
+}
+END_TEST
+
+/* The one call gives byte for byte what the handles give, and a failure
+ * as the command's error record. */
+START_TEST(test_parse_to_json)
+{
+    size_t len, n = 0, m = 0;
+    char *html = read_example("article.html", &len);
+    np_parser *p = new_parser(NP_PARSE_NO_QUOTES);
+    np_parse_options o = NP_PARSE_OPTIONS_INIT;
+    np_document *d = parse_html_ok(p, html, len);
+    char *want = NULL, *got = NULL;
+    json_t *rec, *err;
+    json_error_t jerr;
+
+    ck_assert_int_eq(np_document_to_json(d, "a.html", NP_JSON_NO_IMAGES, &want, &n), NP_OK);
+    np_document_free(d);
+    o.flags = NP_PARSE_NO_QUOTES;
+    for (int input = NP_INPUT_AUTO; input <= NP_INPUT_HTML; input++) {
+        ck_assert_int_eq(np_parse_to_json(html, len, input, NULL, "a.html", &o,
+                                          NP_JSON_NO_IMAGES, &got, &m), NP_OK);
+        ck_assert_uint_eq(m, n);
+        ck_assert_str_eq(got, want);
+        np_free(got);
+    }
+    np_free(want);
+
+    /* text input, no options, no source */
+    ck_assert_int_eq(np_parse_text(p, &d, "A line of words.", 16, "http://e.example/"), NP_OK);
+    ck_assert_int_eq(np_document_to_json(d, NULL, 0, &want, NULL), NP_OK);
+    ck_assert_int_eq(np_parse_to_json("A line of words.", 16, NP_INPUT_TEXT,
+                                      "http://e.example/", NULL, NULL, 0, &got, NULL), NP_OK);
+    ck_assert_str_eq(got, want);
+    np_free(got);
+    np_free(want);
+    np_document_free(d);
+
+    /* a limit: the record holds the parser's code and message */
+    o.max_bytes = 100;
+    ck_assert_int_eq(np_parser_new(&p, &o), NP_OK);
+    ck_assert_int_eq(np_parse_html(p, &d, html, len, NULL), NP_ELIMIT);
+    ck_assert_int_eq(np_parse_to_json(html, len, NP_INPUT_HTML, NULL, "big.html", &o,
+                                      0, &got, &m), NP_ELIMIT);
+    ck_assert_uint_eq(m, strlen(got));
+    ck_assert_ptr_null(strchr(got, '\n'));
+    rec = json_loads(got, 0, &jerr);
+    ck_assert_msg(rec != NULL, "not JSON: %s", got);
+    ck_assert_int_eq(json_integer_value(json_object_get(rec, "schema")), 1);
+    ck_assert_str_eq(json_string_value(json_object_get(rec, "source")), "big.html");
+    err = json_object_get(rec, "error");
+    ck_assert_str_eq(json_string_value(json_object_get(err, "code")), "NP_ELIMIT");
+    ck_assert_str_eq(json_string_value(json_object_get(err, "message")), np_parser_errmsg(p));
+    ck_assert_uint_eq(json_object_size(rec), 3);
+    /* compact as jansson writes it */
+    {
+        char *dump = json_dumps(rec, JSON_COMPACT | JSON_PRESERVE_ORDER);
+        ck_assert_str_eq(got, dump);
+        free(dump);
+    }
+    np_free(got);
+    ck_assert_int_eq(np_parse_to_json(html, len, NP_INPUT_HTML, NULL, "big.html", &o,
+                                      NP_JSON_PRETTY, &got, NULL), NP_ELIMIT);
+    {
+        char *dump = json_dumps(rec, JSON_INDENT(2) | JSON_PRESERVE_ORDER);
+        ck_assert_str_eq(got, dump);
+        free(dump);
+    }
+    np_free(got);
+    json_decref(rec);
+    np_parser_free(p);
+
+    /* bad arguments are records too (without a source when none is given) */
+    ck_assert_int_eq(np_parse_to_json("x", 1, 7, NULL, NULL, NULL, 0, &got, NULL), NP_EINVAL);
+    ck_assert_str_eq(got, "{\"schema\":1,\"error\":{\"code\":\"NP_EINVAL\","
+                          "\"message\":\"unknown input kind\"}}");
+    np_free(got);
+    ck_assert_int_eq(np_parse_to_json("x", 1, NP_INPUT_AUTO, NULL, "s", NULL, 1u << 20,
+                                      &got, NULL), NP_EINVAL);
+    ck_assert_ptr_nonnull(strstr(got, "\"NP_EINVAL\""));
+    np_free(got);
+    o.flags = 1u << 30;
+    ck_assert_int_eq(np_parse_to_json("x", 1, NP_INPUT_AUTO, NULL, "s", &o, 0,
+                                      &got, NULL), NP_EINVAL);
+    np_free(got);
+    ck_assert_int_eq(np_parse_to_json(NULL, 3, NP_INPUT_AUTO, NULL, "s", NULL, 0,
+                                      &got, NULL), NP_EINVAL);
+    np_free(got);
+    ck_assert_int_eq(np_parse_to_json("x", 1, NP_INPUT_AUTO, NULL, "s", NULL, 0,
+                                      NULL, NULL), NP_EINVAL);
+    free(html);
+}
+END_TEST
+
+/* Two threads in one parser: the second is refused with NP_EINVAL and a
+ * message, never let in (it would share ICU objects and crash). */
+typedef struct hammer {
+    np_parser *p;
+    const char *buf;
+    size_t len;
+    size_t ok, refused, other;
+    atomic_int *stop;
+} hammer;
+
+static void *hammer_run(void *arg)
+{
+    hammer *h = arg;
+    while (!atomic_load(h->stop)) {
+        np_document *d = (np_document *)h;
+        int rc = np_parse_html(h->p, &d, h->buf, h->len, NULL);
+        if (rc == NP_OK) {
+            h->ok += np_document_title(d) != NULL;
+            np_document_free(d);
+        } else if (rc == NP_EINVAL && d == NULL) {
+            h->refused++;
+        } else {
+            h->other++;
+        }
+        if (h->ok + h->refused > 60)
+            break;
+    }
+    return NULL;
+}
+
+START_TEST(test_parser_misuse_threads)
+{
+    size_t len;
+    char *html = read_example("article.html", &len);
+    np_parser *p = new_parser(NP_PARSE_NO_ENTITIES);
+    atomic_int stop;
+    hammer h[2];
+    pthread_t t[2];
+    size_t refused = 0;
+    int round;
+
+    atomic_init(&stop, 0);
+    for (int i = 0; i < 2; i++) {
+        memset(&h[i], 0, sizeof h[i]);
+        h[i].p = p;
+        h[i].buf = html;
+        h[i].len = len;
+        h[i].stop = &stop;
+        ck_assert_int_eq(pthread_create(&t[i], NULL, hammer_run, &h[i]), 0);
+    }
+    for (int i = 0; i < 2; i++)
+        ck_assert_int_eq(pthread_join(t[i], NULL), 0);
+    for (int i = 0; i < 2; i++) {
+        ck_assert_uint_eq(h[i].other, 0);
+        refused += h[i].refused;
+    }
+    ck_assert_uint_gt(h[0].ok + h[1].ok, 0);
+
+    /* One long parse in a thread; this thread tries until it is refused,
+     * and reads the reason (only the in-use flag, not the other thread's
+     * state). */
+    for (round = 0; round < 20 && refused == 0; round++) {
+        hammer one;
+        memset(&one, 0, sizeof one);
+        one.p = p;
+        one.buf = html;
+        one.len = len;
+        one.stop = &stop;
+        atomic_store(&stop, 0);
+        ck_assert_int_eq(pthread_create(&t[0], NULL, hammer_run, &one), 0);
+        for (int k = 0; k < 100000 && refused == 0; k++) {
+            np_document *d = NULL;
+            if (np_parse_text(p, &d, "x", 1, NULL) == NP_EINVAL) {
+                ck_assert_ptr_null(d);
+                ck_assert_ptr_nonnull(strstr(np_parser_errmsg(p), "another thread"));
+                ck_assert_int_eq(np_parser_errcode(p), NP_EINVAL);
+                refused++;
+            } else {
+                np_document_free(d);
+            }
+        }
+        atomic_store(&stop, 1);
+        ck_assert_int_eq(pthread_join(t[0], NULL), 0);
+    }
+    ck_assert_uint_gt(refused, 0);
+
+    /* alone again, the parser works and its message is its own */
+    {
+        np_document *d = NULL;
+        ck_assert_int_eq(np_parse_text(p, &d, "x", 1, NULL), NP_OK);
+        ck_assert_str_eq(np_parser_errmsg(p), "");
+        ck_assert_int_eq(np_parser_errcode(p), NP_OK);
+        np_document_free(d);
+    }
+    np_parser_free(p);
+    free(html);
+}
+END_TEST
+
 Suite *np_api_suite(void)
 {
     Suite *s = suite_create("api");
@@ -1393,6 +1837,13 @@ Suite *np_api_suite(void)
     tcase_add_test(tc, test_document_outlives_parser);
     tcase_add_test(tc, test_threads);
     tcase_add_test(tc, test_locale_independent);
+    tcase_add_test(tc, test_options_v1_read_exactly);
+    tcase_add_test(tc, test_unknown_flags);
+    tcase_add_test(tc, test_clean2_messages);
+    tcase_add_test(tc, test_fix_lengths);
+    tcase_add_test(tc, test_stages_and_fields);
+    tcase_add_test(tc, test_parse_to_json);
+    tcase_add_test(tc, test_parser_misuse_threads);
     suite_add_tcase(s, tc);
 
     tcase_set_timeout(big, 600);

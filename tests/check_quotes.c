@@ -120,7 +120,11 @@ START_TEST(interrupted_quote_two_records_one_speaker)
     ck_assert_uint_eq(np_document_quote_count(f.d), 2);
     expect(&f, "We are ready,", "Jane Smith", D);
     expect(&f, "to talk.", "Jane Smith", D);
-    ck_assert_int_eq(np_quote_speaker_entity(find(&f, "to talk.")), 0);
+    {
+        size_t ent = 99;
+        ck_assert_int_eq(np_quote_speaker_entity(find(&f, "to talk."), &ent), NP_OK);
+        ck_assert_uint_eq(ent, 0);
+    }
     ck_assert_str_eq(np_quote_cue(find(&f, "We are ready,")), "said");
     done(&f);
 }
@@ -610,8 +614,9 @@ START_TEST(seed_article)
             ck_assert_uint_eq(np_quote_end(q) - np_quote_start(q), strlen(np_quote_text(q)));
         }
         /* named speakers are linked to their entities */
-        ck_assert_int_ge(np_quote_speaker_entity(np_document_quote(d, 2)), 0);
-        ck_assert_int_eq(np_quote_speaker_entity(np_document_quote(d, 1)), -1);
+        ck_assert_int_eq(np_quote_speaker_entity(np_document_quote(d, 2), NULL), NP_OK);
+        ck_assert_int_eq(np_quote_speaker_entity(np_document_quote(d, 1), NULL),
+                         NP_ENOTFOUND);
     }
     np_document_free(d);
     np_parser_free(p);

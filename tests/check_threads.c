@@ -303,6 +303,45 @@ START_TEST(test_parallel_clean)
 }
 END_TEST
 
+/* ------------------------------------------------- reading an error */
+
+/* np_parser_errmsg() and np_parser_errcode() take a const parser: they
+ * only read it, so threads may ask a failed parser for its message at the
+ * same time (ThreadSanitizer reports a write there). */
+static void *read_error(void *arg)
+{
+    const np_parser *p = arg;
+    size_t sum = 0;
+    int k;
+    for (k = 0; k < 1000; k++) {
+        sum += strlen(np_parser_errmsg(p));
+        sum += (size_t)-np_parser_errcode(p);
+    }
+    return (void *)sum;
+}
+
+START_TEST(test_concurrent_error_readers)
+{
+    np_parse_options o = NP_PARSE_OPTIONS_INIT;
+    np_parser *p;
+    np_document *d;
+    pthread_t t[NTHREADS];
+    int i;
+    o.max_bytes = 4;
+    ck_assert_int_eq(np_parser_new(&p, &o), NP_OK);
+    ck_assert_int_eq(np_parse_text(p, &d, "12345", 5, NULL), NP_ELIMIT);
+    for (i = 0; i < NTHREADS; i++)
+        ck_assert_int_eq(pthread_create(&t[i], NULL, read_error, p), 0);
+    for (i = 0; i < NTHREADS; i++) {
+        void *sum;
+        ck_assert_int_eq(pthread_join(t[i], &sum), 0);
+        ck_assert_uint_eq((size_t)sum, 1000 * (strlen(np_parser_errmsg(p)) + 7));
+    }
+    ck_assert_str_eq(np_parser_errmsg(p), "input is 5 bytes, the limit is 4");
+    np_parser_free(p);
+}
+END_TEST
+
 Suite *np_threads_suite(void)
 {
     Suite *s = suite_create("threads");
@@ -312,6 +351,7 @@ Suite *np_threads_suite(void)
     tcase_add_test(tc, test_parallel_parsers);
     tcase_add_test(tc, test_shared_documents);
     tcase_add_test(tc, test_parallel_clean);
+    tcase_add_test(tc, test_concurrent_error_readers);
     suite_add_tcase(s, tc);
     return s;
 }

@@ -4,6 +4,7 @@
 #include <libxml/HTMLtree.h>
 
 #include "np_test.h"
+#include "newsparse/libxml2.h"
 
 static htmlDocPtr read_page(const char *buf, size_t len)
 {
@@ -265,6 +266,40 @@ START_TEST(test_entity_text_counts_against_max_bytes)
 }
 END_TEST
 
+/* A caller's tree can hold text that is not UTF-8 (libxml2 does not check
+ * text set with xmlNewText()); without cleanup it reaches the body, and the
+ * JSON writer says so with NP_EENCODING, not as if memory ran out. */
+START_TEST(test_json_of_invalid_utf8_is_an_encoding_error)
+{
+    static const char para[] = "The council met on Monday night and voted to "
+        "close the old bridge \xff\xfe to lorries for the whole of the summer.";
+    np_parse_options o = NP_PARSE_OPTIONS_INIT;
+    np_parser *p;
+    np_document *d;
+    xmlDocPtr tree = xmlNewDoc((const xmlChar *)"1.0");
+    xmlNodePtr html = xmlNewNode(NULL, (const xmlChar *)"html");
+    xmlNodePtr body = xmlNewChild(html, NULL, (const xmlChar *)"body", NULL);
+    xmlNodePtr art = xmlNewChild(body, NULL, (const xmlChar *)"article", NULL);
+    char *out = (char *)para;
+    int i;
+
+    xmlDocSetRootElement(tree, html);
+    for (i = 0; i < 3; i++) {
+        xmlNodePtr pn = xmlNewChild(art, NULL, (const xmlChar *)"p", NULL);
+        xmlAddChild(pn, xmlNewText((const xmlChar *)para));
+    }
+    o.flags = NP_PARSE_NO_CLEAN | NP_PARSE_NO_ENTITIES | NP_PARSE_NO_QUOTES;
+    ck_assert_int_eq(np_parser_new(&p, &o), NP_OK);
+    ck_assert_int_eq(np_parse_xmldoc(p, &d, tree, NULL), NP_OK);
+    ck_assert_ptr_nonnull(strstr(np_document_body(d, NULL), "\xff\xfe"));
+    ck_assert_int_eq(np_document_to_json(d, "t", 0, &out, NULL), NP_EENCODING);
+    ck_assert_ptr_null(out);
+    np_document_free(d);
+    np_parser_free(p);
+    xmlFreeDoc(tree);
+}
+END_TEST
+
 Suite *np_xmldoc_suite(void)
 {
     Suite *s = suite_create("xmldoc");
@@ -275,6 +310,7 @@ Suite *np_xmldoc_suite(void)
     tcase_add_test(tc, test_entity_references_are_text);
     tcase_add_test(tc, test_entity_chain_does_not_expand);
     tcase_add_test(tc, test_entity_text_counts_against_max_bytes);
+    tcase_add_test(tc, test_json_of_invalid_utf8_is_an_encoding_error);
     suite_add_tcase(s, tc);
     return s;
 }

@@ -19,3 +19,17 @@ foreach(h ${HEADERS})
   endif()
 endforeach()
 message(STATUS "all public headers compile alone as C and C++")
+
+# The umbrella header names no libxml2 type: only <newsparse/libxml2.h>,
+# which a program includes on purpose, does.
+file(WRITE ${BIN}/hdr_umbrella.c "#include <newsparse/newsparse.h>\n")
+execute_process(COMMAND ${CC} -std=c11 -E -I${SRC}/include -I${BIN}/include
+    ${BIN}/hdr_umbrella.c OUTPUT_VARIABLE pre RESULT_VARIABLE rc)
+if(NOT rc EQUAL 0)
+  message(FATAL_ERROR "cannot preprocess newsparse/newsparse.h")
+endif()
+string(REGEX MATCH "_xml[A-Za-z]*|xml[A-Z][A-Za-z]*" xml "${pre}")
+if(xml)
+  message(FATAL_ERROR "newsparse/newsparse.h declares libxml2's ${xml}")
+endif()
+message(STATUS "the umbrella header names no libxml2 type")

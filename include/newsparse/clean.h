@@ -27,9 +27,13 @@ extern "C" {
 #define NP_CLEAN_NO_PUNCT_SPACE (1u << 4) /**< Space before , . ; : ? ! */
 #define NP_CLEAN_NO_COMPAT      (1u << 5) /**< Ligatures and full-width Latin. */
 #define NP_CLEAN_NO_APOSTROPHES (1u << 6) /**< Lost apostrophes (English only). */
-/** @} */
+/** @} A bit not defined here is NP_EINVAL. */
 
-/** Options of np_clean(). Initialise with NP_CLEAN_OPTIONS_INIT. */
+/**
+ * Options of np_clean(). Initialise with NP_CLEAN_OPTIONS_INIT. Versioned
+ * and append-only as np_parse_options: the library reads the fields of the
+ * caller's version alone.
+ */
 typedef struct np_clean_options {
     unsigned int version;  /**< NP_CLEAN_OPTIONS_VERSION; must be first. */
     uint32_t flags;        /**< NP_CLEAN_NO_* bits. */
@@ -61,18 +65,43 @@ typedef struct np_clean_result np_clean_result;
  * become LF unless NP_CLEAN_NO_WHITESPACE), so the output has as many lines
  * as the input. Thread-safe: no shared mutable state.
  *
- * @param out receives the result (owned: free with np_clean_result_free())
- * @param buf the input bytes; may be NULL only when len is 0
+ * @param out receives the result (owned: free with np_clean_result_free());
+ *            set to NULL on failure
+ * @param buf the input bytes (borrowed for the call); may be NULL only when
+ *            len is 0
  * @param len its length
- * @param opts options, or NULL for the defaults
- * @return NP_OK, NP_EINVAL, NP_ELIMIT (input over max_bytes), NP_ENOMEM
+ * @param opts options (borrowed for the call), or NULL for the defaults
+ * @return NP_OK; NP_EINVAL (NULL arguments, a bad options version, a bit
+ *         that is not an NP_CLEAN_* flag); NP_ELIMIT (input over
+ *         max_bytes); NP_ENOMEM. np_clean2() also says why.
  * @since 0.1
  */
 NP_API int np_clean(np_clean_result **out, const char *buf, size_t len,
                     const np_clean_options *opts);
 
 /**
- * The cleaned text (borrowed, NUL-terminated, valid UTF-8).
+ * np_clean(), and on failure a message that says what went wrong ("input
+ * is 300000000 bytes, the limit is 268435456"), as np_parser_errmsg() does
+ * for a parser: a standalone cleanup has no handle to keep it on.
+ *
+ * The message is written into the caller's buffer, so that it needs no
+ * allocation (it is there after NP_ENOMEM too) and no thread-local state.
+ *
+ * @param errbuf receives the NUL-terminated message, cut to fit (as
+ *               snprintf() does); "" after a success. May be NULL when
+ *               errbuf_size is 0.
+ * @param errbuf_size its size in bytes; 0 writes nothing
+ * @return as np_clean()
+ * @since 0.1
+ */
+NP_API int np_clean2(np_clean_result **out, const char *buf, size_t len,
+                     const np_clean_options *opts, char *errbuf,
+                     size_t errbuf_size);
+
+/**
+ * The cleaned text: borrowed from the result, valid until
+ * np_clean_result_free(); NUL-terminated, valid UTF-8. "" (static) for a
+ * NULL result.
  * @param len if not NULL, receives its length
  * @since 0.1
  */
@@ -81,7 +110,9 @@ NP_API const char *np_clean_result_text(const np_clean_result *r, size_t *len);
 /** Number of edits. @since 0.1 */
 NP_API size_t np_clean_result_fix_count(const np_clean_result *r);
 
-/** The i-th edit (borrowed), in output order; NULL if out of range. @since 0.1 */
+/** The i-th edit, in output order; NULL if out of range. A view borrowed
+ * from the result, valid until np_clean_result_free(), as every string read
+ * from it (np_fix_before()...). @since 0.1 */
 NP_API const np_fix *np_clean_result_fix(const np_clean_result *r, size_t i);
 
 /** Frees a cleanup result; NULL is a no-op. @since 0.1 */

@@ -46,8 +46,8 @@ extern "C" {
 /**
  * Static English text for an error code.
  *
- * @param code one of the NP_* codes (any other value gives a generic text)
- * @return a static string; never NULL, never freed
+ * @param code one of the NP_* codes (any other value gives "unknown error")
+ * @return static: never NULL, never freed
  * @since 0.1
  */
 NP_API const char *np_strerror(int code);
@@ -56,7 +56,8 @@ NP_API const char *np_strerror(int code);
  * The symbolic name of an error code ("NP_EINVAL"), for machine output.
  *
  * @param code one of the NP_* codes
- * @return a static string; never NULL
+ * @return static: never NULL, never freed; "NP_UNKNOWN" for a value that is
+ *         no NP_* code (no code has that name)
  * @since 0.1
  */
 NP_API const char *np_strerror_name(int code);
@@ -66,7 +67,7 @@ NP_API const char *np_strerror_name(int code);
  *
  * Equal to NP_VERSION_STRING of the headers the library was built with.
  *
- * @return a static string; never NULL
+ * @return static: never NULL, never freed
  * @since 0.1
  */
 NP_API const char *np_version(void);

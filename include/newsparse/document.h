@@ -4,9 +4,12 @@
  *
  * A document is immutable once returned and may be read from any number of
  * threads at once. Every string it returns is UTF-8, NUL-terminated,
- * borrowed from the document and valid until np_document_free(). Offsets are
- * UTF-8 byte offsets into the body, end exclusive. A NULL document (or an
- * out-of-range index) gives NULL, 0 or -1 as the accessor says, never a crash.
+ * borrowed from the document and valid until np_document_free(); so are the
+ * views (np_entity, np_quote, np_fix) and their strings. Only the outputs
+ * of np_document_to_*() are owned by the caller (free with np_free()).
+ * Offsets are UTF-8 byte offsets into the body, end exclusive. A NULL
+ * document (or an out-of-range index) gives NULL, 0 or -1 as the accessor
+ * says, never a crash.
  */
 #ifndef NEWSPARSE_DOCUMENT_H
 #define NEWSPARSE_DOCUMENT_H
@@ -55,7 +58,10 @@ typedef struct np_fix np_fix;
  */
 NP_API void np_document_free(np_document *doc);
 
-/** @name Metadata. Each returns NULL where unknown. @{ */
+/** @name Metadata
+ * Each returns NULL where unknown, else text borrowed from the document,
+ * valid until np_document_free().
+ * @{ */
 /** The headline, without a trailing " | Site" suffix. @since 0.1 */
 NP_API const char *np_document_title(const np_document *doc);
 /** The standfirst, summary or og:description. @since 0.1 */
@@ -76,14 +82,68 @@ NP_API const char *np_document_image(const np_document *doc);
 
 /** Number of authors (bylines, one person or organisation each). @since 0.1 */
 NP_API size_t np_document_author_count(const np_document *doc);
-/** The i-th author, or NULL if out of range. @since 0.1 */
+/**
+ * The i-th author: borrowed from the document, valid until
+ * np_document_free(); NULL if out of range.
+ * @since 0.1
+ */
 NP_API const char *np_document_author(const np_document *doc, size_t i);
 
 /**
- * Where a metadata field came from ("json-ld", "og:title", "text"...).
+ * Metadata field ids (np_document_field(), np_field_name()), in the order of
+ * the JSON output. Values are never renumbered; new fields are appended.
+ * Parameters that take one are `int`, so the ABI does not depend on the
+ * size of an enum.
+ */
+enum {
+    NP_FIELD_TITLE = 0,       /**< "title" */
+    NP_FIELD_DESCRIPTION = 1, /**< "description" */
+    NP_FIELD_PUBLISHED = 2,   /**< "published" */
+    NP_FIELD_MODIFIED = 3,    /**< "modified" */
+    NP_FIELD_SITE_NAME = 4,   /**< "site_name" */
+    NP_FIELD_LANGUAGE = 5,    /**< "language" */
+    NP_FIELD_URL = 6,         /**< "url" */
+    NP_FIELD_IMAGE = 7,       /**< "image" */
+    NP_FIELD_AUTHORS = 8      /**< "authors" (a list: np_document_author()) */
+};
+
+/**
+ * The number of metadata field ids of the library at run time (ids are 0
+ * to this minus 1). A function, not a macro, so that it can grow.
+ * @since 0.1
+ */
+NP_API int np_field_count(void);
+
+/**
+ * The JSON name of a field id ("title", "site_name"...).
+ * @return static text (never freed), or NULL for an unknown id
+ * @since 0.1
+ */
+NP_API const char *np_field_name(int field);
+
+/**
+ * A metadata field by id, with where it came from.
+ *
+ * @param doc the document
+ * @param field an NP_FIELD_* id
+ * @param value if not NULL, receives the value (borrowed from the
+ *              document, valid until np_document_free()), or NULL when the
+ *              field is unset; for NP_FIELD_AUTHORS the first author
+ * @param source if not NULL, receives where it came from ("json-ld",
+ *               "og:title", "text"...; static text), or NULL when unset
+ * @return NP_OK; NP_ENOTFOUND when the field is unset (both outputs are
+ *         then NULL); NP_EINVAL for a NULL document or an unknown id
+ * @since 0.1
+ */
+NP_API int np_document_field(const np_document *doc, int field,
+                             const char **value, const char **source);
+
+/**
+ * Where a metadata field came from ("json-ld", "og:title", "text"...), by
+ * its JSON name; np_document_field() does the same by id.
  *
  * @param field a field name of the JSON output ("title", "published"...)
- * @return borrowed static text, or NULL if the field is unknown or unset
+ * @return static text (never freed), or NULL if the field is unknown or unset
  * @since 0.1
  */
 NP_API const char *np_document_source(const np_document *doc, const char *field);
@@ -102,7 +162,8 @@ NP_API int np_document_truncated(const np_document *doc);
  * The cleaned article text: the blocks joined by one blank line.
  *
  * @param len if not NULL, receives the length in bytes
- * @return borrowed; "" (never NULL) for an empty body or a NULL document
+ * @return borrowed from the document, valid until np_document_free();
+ *         "" (never NULL, static) for an empty body or a NULL document
  * @since 0.1
  */
 NP_API const char *np_document_body(const np_document *doc, size_t *len);
@@ -114,10 +175,11 @@ NP_API size_t np_document_word_count(const np_document *doc);
 NP_API size_t np_document_block_count(const np_document *doc);
 /** The kind (NP_BLOCK_*) of the i-th block, -1 if out of range. @since 0.1 */
 NP_API int np_document_block_kind(const np_document *doc, size_t i);
-/** The name of a block kind ("paragraph", "heading"...), NULL if unknown. @since 0.1 */
+/** The name of a block kind ("paragraph", "heading"...; static), NULL if unknown. @since 0.1 */
 NP_API const char *np_block_kind_name(int kind);
 /**
- * The text of the i-th block (borrowed), NULL if out of range.
+ * The text of the i-th block, NULL if out of range: borrowed from the
+ * document, valid until np_document_free().
  * @param len if not NULL, receives its length
  * @param start if not NULL, receives its byte offset in the body
  * @since 0.1
@@ -127,24 +189,28 @@ NP_API const char *np_document_block_text(const np_document *doc, size_t i,
 
 /** Number of images (the lead image first where known). @since 0.1 */
 NP_API size_t np_document_image_count(const np_document *doc);
-/** The i-th image's address, NULL if out of range. @since 0.1 */
+/** The i-th image's address, NULL if out of range; borrowed from the
+ * document, valid until np_document_free(), as the caption and credit.
+ * @since 0.1 */
 NP_API const char *np_document_image_src(const np_document *doc, size_t i);
-/** The i-th image's caption, NULL if none. @since 0.1 */
+/** The i-th image's caption (borrowed), NULL if none. @since 0.1 */
 NP_API const char *np_document_image_caption(const np_document *doc, size_t i);
-/** The i-th image's credit, NULL if none. @since 0.1 */
+/** The i-th image's credit (borrowed), NULL if none. @since 0.1 */
 NP_API const char *np_document_image_credit(const np_document *doc, size_t i);
 
 /** Number of entities. @since 0.1 */
 NP_API size_t np_document_entity_count(const np_document *doc);
-/** The i-th entity (borrowed), NULL if out of range. @since 0.1 */
+/** The i-th entity, NULL if out of range: a view borrowed from the
+ * document, valid until np_document_free(), as every string read from it.
+ * @since 0.1 */
 NP_API const np_entity *np_document_entity(const np_document *doc, size_t i);
-/** The entity's fullest name in the document. @since 0.1 */
+/** The entity's fullest name in the document (borrowed). @since 0.1 */
 NP_API const char *np_entity_name(const np_entity *e);
 /** NP_ENTITY_PERSON, NP_ENTITY_ORG or NP_ENTITY_PLACE; -1 for NULL. @since 0.1 */
 NP_API int np_entity_type(const np_entity *e);
-/** "PERSON", "ORG" or "PLACE"; NULL if unknown. @since 0.1 */
+/** "PERSON", "ORG" or "PLACE" (static); NULL if unknown. @since 0.1 */
 NP_API const char *np_entity_type_name(int type);
-/** A role the text gives the entity ("French President"), or NULL. @since 0.1 */
+/** A role the text gives the entity ("French President"; borrowed), or NULL. @since 0.1 */
 NP_API const char *np_entity_role(const np_entity *e);
 /** Number of mentions. @since 0.1 */
 NP_API size_t np_entity_mention_count(const np_entity *e);
@@ -158,15 +224,25 @@ NP_API int np_entity_mention(const np_entity *e, size_t i,
 
 /** Number of quotes. @since 0.1 */
 NP_API size_t np_document_quote_count(const np_document *doc);
-/** The i-th quote (borrowed), NULL if out of range. @since 0.1 */
+/** The i-th quote, NULL if out of range: a view borrowed from the
+ * document, valid until np_document_free(), as every string read from it.
+ * @since 0.1 */
 NP_API const np_quote *np_document_quote(const np_document *doc, size_t i);
-/** The quoted words without their marks. @since 0.1 */
+/** The quoted words without their marks (borrowed). @since 0.1 */
 NP_API const char *np_quote_text(const np_quote *q);
-/** Who said it: an entity's name or a noun phrase; NULL if unknown. @since 0.1 */
+/** Who said it: an entity's name or a noun phrase (borrowed); NULL if unknown. @since 0.1 */
 NP_API const char *np_quote_speaker(const np_quote *q);
-/** The index of the speaker's entity, or -1 if none. @since 0.1 */
-NP_API long np_quote_speaker_entity(const np_quote *q);
-/** The attribution cue ("said"), NULL if none. @since 0.1 */
+/**
+ * The index of the speaker among the document's entities
+ * (np_document_entity()).
+ * @param q the quote
+ * @param index receives the index (untouched unless NP_OK); may be NULL
+ * @return NP_OK, NP_EINVAL for a NULL quote, NP_ENOTFOUND when the speaker
+ *         is no entity (unknown, or a noun phrase)
+ * @since 0.1
+ */
+NP_API int np_quote_speaker_entity(const np_quote *q, size_t *index);
+/** The attribution cue ("said"; borrowed), NULL if none. @since 0.1 */
 NP_API const char *np_quote_cue(const np_quote *q);
 /** NP_QUOTE_DIRECT or NP_QUOTE_PARTIAL; -1 for NULL. @since 0.1 */
 NP_API int np_quote_kind(const np_quote *q);
@@ -177,14 +253,32 @@ NP_API size_t np_quote_end(const np_quote *q);
 
 /** Number of cleanup edits made to the body. @since 0.1 */
 NP_API size_t np_document_fix_count(const np_document *doc);
-/** The i-th edit (borrowed), NULL if out of range. @since 0.1 */
+/** The i-th edit, NULL if out of range: a view borrowed from the document,
+ * valid until np_document_free(), as every string read from it. @since 0.1 */
 NP_API const np_fix *np_document_fix(const np_document *doc, size_t i);
-/** The rule that made the edit ("apostrophe", "entity", "mojibake"...). @since 0.1 */
+/** The rule that made the edit ("apostrophe", "entity", "mojibake"...; static). @since 0.1 */
 NP_API const char *np_fix_rule(const np_fix *f);
-/** The text before the edit. @since 0.1 */
+/**
+ * The text before the edit (borrowed): the input between
+ * np_fix_input_start() and np_fix_input_end(), each byte that is not UTF-8
+ * written as the four characters \xNN. It may hold NUL bytes (a removed
+ * U+0000): its length is np_fix_before_len(), not strlen().
+ * @since 0.1
+ */
 NP_API const char *np_fix_before(const np_fix *f);
-/** The text after the edit ("" for a removal). @since 0.1 */
+/**
+ * The length in bytes of np_fix_before(); 0 only for an insertion.
+ * @since 0.1
+ */
+NP_API size_t np_fix_before_len(const np_fix *f);
+/** The text after the edit (borrowed; "" for a removal): the output
+ * between np_fix_start() and np_fix_end(). @since 0.1 */
 NP_API const char *np_fix_after(const np_fix *f);
+/**
+ * The length in bytes of np_fix_after(); 0 only for a removal.
+ * @since 0.1
+ */
+NP_API size_t np_fix_after_len(const np_fix *f);
 /** Byte offset of the edited text in the output (the body). @since 0.1 */
 NP_API size_t np_fix_start(const np_fix *f);
 /** Byte offset just past the edited text in the output. @since 0.1 */
@@ -202,8 +296,25 @@ NP_API size_t np_fix_input_end(const np_fix *f);
 #define NP_STAGE_TOKENS   3 /**< Tokens and sentences. */
 #define NP_STAGE_ENTITIES 4 /**< Entity recognition. */
 #define NP_STAGE_QUOTES   5 /**< Quote extraction. */
-#define NP_STAGE_COUNT    6 /**< Number of stages. */
+/** Informational: the number of stages of this release. Stages may be
+ * added without an ABI break: loop to np_stage_count(), not to this. */
+#define NP_STAGE_COUNT    6
 /** @} */
+
+/**
+ * The number of pipeline stages of the library at run time (stage numbers
+ * are 0 to this minus 1).
+ * @since 0.1
+ */
+NP_API int np_stage_count(void);
+
+/**
+ * The name of a stage ("load", "extract", "clean", "tokens", "entities",
+ * "quotes").
+ * @return static text (never freed), or NULL for an unknown stage
+ * @since 0.1
+ */
+NP_API const char *np_stage_name(int stage);
 
 /**
  * The wall-clock time a stage took while this document was parsed, in
@@ -219,7 +330,7 @@ NP_API double np_document_stage_seconds(const np_document *doc, int stage);
 #define NP_JSON_NO_BLOCKS  (1u << 1) /**< Leave out "blocks". */
 #define NP_JSON_NO_IMAGES  (1u << 2) /**< Leave out "images". */
 #define NP_JSON_NO_SOURCES (1u << 3) /**< Leave out "sources". */
-/** @} */
+/** @} A bit not defined here is NP_EINVAL. */
 
 /**
  * Writes the document as one JSON object (schema 1 of the command-line
@@ -229,11 +340,16 @@ NP_API double np_document_stage_seconds(const np_document *doc, int stage);
  * JSON Lines record.
  *
  * @param doc the document
- * @param source the value of the "source" field, or NULL to leave it out
+ * @param source the value of the "source" field (copied), or NULL to leave
+ *               it out
  * @param flags NP_JSON_* bits
- * @param out receives the NUL-terminated text (owned: free with np_free())
+ * @param out receives the NUL-terminated text (owned: free with np_free());
+ *            NULL on failure
  * @param len if not NULL, receives its length
- * @return NP_OK, NP_EINVAL, NP_ENOMEM
+ * @return NP_OK; NP_EINVAL for NULL arguments or a bit that is not an
+ *         NP_JSON_* flag; NP_EENCODING when a text of the document is not
+ *         valid UTF-8 (only a caller's libxml2 tree parsed with
+ *         NP_PARSE_NO_CLEAN can give one); NP_ENOMEM
  * @since 0.1
  */
 NP_API int np_document_to_json(const np_document *doc, const char *source,
@@ -241,7 +357,8 @@ NP_API int np_document_to_json(const np_document *doc, const char *source,
 
 /**
  * Writes the document as plain text: the title, a blank line, the body.
- * Arguments and errors as np_document_to_json() (flags are reserved: 0).
+ * Arguments, ownership and errors as np_document_to_json(); no flag is
+ * defined yet, so flags must be 0 (else NP_EINVAL).
  * @since 0.1
  */
 NP_API int np_document_to_text(const np_document *doc, uint32_t flags,
@@ -251,7 +368,8 @@ NP_API int np_document_to_text(const np_document *doc, uint32_t flags,
  * Writes the document as Markdown (CommonMark): the title as a level-1
  * heading, then the blocks (headings at level 2, "- " list items, "> "
  * blockquotes, fenced preformatted text, escaped paragraphs).
- * Arguments and errors as np_document_to_json() (flags are reserved: 0).
+ * Arguments, ownership and errors as np_document_to_json(); no flag is
+ * defined yet, so flags must be 0 (else NP_EINVAL).
  * @since 0.1
  */
 NP_API int np_document_to_markdown(const np_document *doc, uint32_t flags,
@@ -261,7 +379,8 @@ NP_API int np_document_to_markdown(const np_document *doc, uint32_t flags,
  * Writes the article alone as a small HTML page of semantic elements
  * (h1, a byline with a time element, the lead image in a figure, p, h2,
  * ul/li, blockquote, pre), every text escaped.
- * Arguments and errors as np_document_to_json() (flags are reserved: 0).
+ * Arguments, ownership and errors as np_document_to_json(); no flag is
+ * defined yet, so flags must be 0 (else NP_EINVAL).
  * @since 0.1
  */
 NP_API int np_document_to_html(const np_document *doc, uint32_t flags,

@@ -14,6 +14,9 @@
  * }
  * np_parser_free(p);
  * @endcode
+ *
+ * Programs that hold a libxml2 tree also include <newsparse/libxml2.h>
+ * for np_parse_xmldoc(); nothing here depends on libxml2's types.
  */
 #ifndef NEWSPARSE_H
 #define NEWSPARSE_H

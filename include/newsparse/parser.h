@@ -30,27 +30,31 @@ typedef struct np_document np_document;
                                              failing with NP_ELIMIT. */
 #define NP_PARSE_KEEP_ALL     (1u << 5) /**< Keep every text block (no
                                              boilerplate removal). */
-/** @} */
+/** @} A bit not defined here is NP_EINVAL (never silently ignored). */
 
-/** Default for np_parse_options.max_bytes: 256 MiB. */
-#define NP_DEFAULT_MAX_BYTES ((size_t)256 * 1024 * 1024)
-/** Default for np_parse_options.max_depth. */
-#define NP_DEFAULT_MAX_DEPTH ((size_t)4096)
-/** Default for np_parse_options.max_nodes. */
-#define NP_DEFAULT_MAX_NODES ((size_t)10 * 1000 * 1000)
-/** Default for np_parse_options.max_attributes. */
-#define NP_DEFAULT_MAX_ATTRIBUTES ((size_t)128)
-/** Default for np_parse_options.max_blocks. */
-#define NP_DEFAULT_MAX_BLOCKS ((size_t)100000)
-/** Default for np_parse_options.max_entities. */
-#define NP_DEFAULT_MAX_ENTITIES ((size_t)10000)
-/** Default for np_parse_options.max_quotes. */
-#define NP_DEFAULT_MAX_QUOTES ((size_t)10000)
+/**
+ * @name Default limits (informational)
+ * The defaults this release applies where a limit is 0. They may change in
+ * any release without an ABI break: a program never needs them (0 asks for
+ * the library's default at run time) and must not build them into its
+ * binary as if they were fixed.
+ * @{
+ */
+#define NP_DEFAULT_MAX_BYTES ((size_t)256 * 1024 * 1024) /**< max_bytes */
+#define NP_DEFAULT_MAX_DEPTH ((size_t)4096)              /**< max_depth */
+#define NP_DEFAULT_MAX_NODES ((size_t)10 * 1000 * 1000)  /**< max_nodes */
+#define NP_DEFAULT_MAX_ATTRIBUTES ((size_t)128)          /**< max_attributes */
+#define NP_DEFAULT_MAX_BLOCKS ((size_t)100000)           /**< max_blocks */
+#define NP_DEFAULT_MAX_ENTITIES ((size_t)10000)          /**< max_entities */
+#define NP_DEFAULT_MAX_QUOTES ((size_t)10000)            /**< max_quotes */
+/** @} */
 
 /**
  * Options of a parser. Initialise with NP_PARSE_OPTIONS_INIT or
  * np_parse_options_init(). Fields are only ever appended; `version` says
- * which fields the caller knows. Zero means "the default" for every limit.
+ * which fields the caller knows, and the library reads those fields alone
+ * (never past the end of the caller's version of the struct). Zero means
+ * "the default" for every limit.
  */
 typedef struct np_parse_options {
     unsigned int version;   /**< NP_PARSE_OPTIONS_VERSION; must be first. */
@@ -96,12 +100,16 @@ NP_API int np_parse_options_init(np_parse_options *opts, unsigned int version);
  *
  * The parser copies the options and strings it is given. It may be reused
  * for any number of documents, by one thread at a time; use one parser per
- * thread. Documents outlive the parser that made them.
+ * thread. A parse call made while another thread is inside a call on the
+ * same parser is refused with NP_EINVAL (see np_parse_html()). Documents
+ * outlive the parser that made them.
  *
  * @param out receives the parser (owned: free with np_parser_free());
  *            set to NULL on failure
- * @param opts options, or NULL for the defaults
- * @return NP_OK, NP_EINVAL (NULL out, bad options version), NP_ENOMEM
+ * @param opts options (borrowed for the call; the fields of opts->version
+ *             are copied), or NULL for the defaults
+ * @return NP_OK, NP_EINVAL (NULL out, bad options version, a flag bit that
+ *         is not an NP_PARSE_* flag), NP_ENOMEM
  * @since 0.1
  */
 NP_API int np_parser_new(np_parser **out, const np_parse_options *opts);
@@ -116,14 +124,18 @@ NP_API void np_parser_free(np_parser *parser);
  * The detailed message of the parser's last failed call, such as
  * "input is 300000000 bytes, the limit is 268435456".
  *
- * @return borrowed from the parser, valid until its next call; "" when the
- *         last call succeeded; a static text if parser is NULL
+ * Only reads the parser: it may be called on a parser that another thread
+ * is using, where it gives the message of a call refused for that reason.
+ *
+ * @return borrowed from the parser, valid until its next parse call; ""
+ *         when the last call succeeded; static text if parser is NULL
  * @since 0.1
  */
 NP_API const char *np_parser_errmsg(const np_parser *parser);
 
 /**
- * The error code of the parser's last call (NP_OK after a success).
+ * The error code of the parser's last call (NP_OK after a success);
+ * NP_EINVAL for a NULL parser.
  * @since 0.1
  */
 NP_API int np_parser_errcode(const np_parser *parser);
@@ -156,7 +168,9 @@ NP_API double np_parser_stage_seconds(const np_parser *parser, int stage);
  * @param len its length in bytes
  * @param url the page's address, used to resolve links and as a fallback
  *            canonical URL (copied); NULL for the options' base_url
- * @return NP_OK; NP_EINVAL for NULL arguments; NP_ELIMIT when a limit is
+ * @return NP_OK; NP_EINVAL for NULL arguments, or when another thread is
+ *         inside a call on the same parser (the call is refused, nothing
+ *         is changed: use one parser per thread); NP_ELIMIT when a limit is
  *         exceeded (unless NP_PARSE_TRUNCATE); NP_EENCODING when the bytes
  *         cannot be decoded; NP_EPARSE; NP_ENOMEM. The message is then
  *         available from np_parser_errmsg().
@@ -180,41 +194,54 @@ NP_API int np_parse_html(np_parser *parser, np_document **out,
 NP_API int np_parse_text(np_parser *parser, np_document **out,
                          const char *buf, size_t len, const char *url);
 
-/* libxml2's document type, for np_parse_xmldoc(); declared here so that
- * this header does not need libxml2's. */
-struct _xmlDoc;
-
-/**
- * Parses a page the caller has already parsed with libxml2 (an htmlDocPtr
- * or xmlDocPtr), without parsing it again.
- *
- * The tree is only read, never changed, and may be freed by the caller as
- * soon as the call returns: the document copies what it keeps. Text in the
- * tree is UTF-8, as libxml2 stores it. A tree deeper than max_depth or with
- * more than max_nodes nodes is refused with NP_ELIMIT (it cannot be cut, as
- * it belongs to the caller). An entity reference left in the tree (an XML
- * tree read without XML_PARSE_NOENT) reads as its entity's text, without
- * following the references inside that text, so a chain of entities does
- * not expand; the text all references add counts against max_bytes
- * (NP_ELIMIT, or with NP_PARSE_TRUNCATE the references past it read as
- * nothing and the document is truncated).
- *
- * @param parser the parser (not NULL)
- * @param out receives the document (owned: free with np_document_free())
- * @param tree the libxml2 document (borrowed)
- * @param url the page's address (copied), or NULL for the options' base_url
- * @return NP_OK, NP_EINVAL for NULL arguments, NP_ELIMIT, NP_ENOMEM
- * @since 0.1
- */
-NP_API int np_parse_xmldoc(np_parser *parser, np_document **out,
-                           const struct _xmlDoc *tree, const char *url);
-
 /**
  * Guesses whether a buffer holds HTML (1) or plain text (0), from its first
  * kilobytes: a doctype, an <html>, <head>, <body>, <div>, <p> or <meta> tag.
  * @since 0.1
  */
 NP_API int np_looks_like_html(const char *buf, size_t len);
+
+/**
+ * @name Input kinds (np_parse_to_json())
+ * @{
+ */
+#define NP_INPUT_AUTO 0 /**< HTML or text, as np_looks_like_html() guesses. */
+#define NP_INPUT_HTML 1 /**< An HTML page, as np_parse_html(). */
+#define NP_INPUT_TEXT 2 /**< A plain-text article, as np_parse_text(). */
+/** @} */
+
+/**
+ * Parses bytes and writes the document as JSON in one call, with no handle
+ * to manage: for thin bindings and scripts.
+ *
+ * The same as creating a parser with opts, np_parse_html() or
+ * np_parse_text(), np_document_to_json() and freeing both, so the text is
+ * byte for byte the command's record for the same input and options. A
+ * failure also comes back as JSON: the command's error record,
+ * {"schema": 1, "source": ..., "error": {"code": "NP_ELIMIT",
+ * "message": "..."}} (in the layout json_flags ask for), so a caller needs
+ * no handle to read the message.
+ *
+ * @param buf the input bytes; may be NULL only when len is 0
+ * @param len its length
+ * @param input NP_INPUT_AUTO, NP_INPUT_HTML or NP_INPUT_TEXT
+ * @param url the page's address (copied), or NULL
+ * @param source the value of the "source" field, or NULL to leave it out
+ * @param opts parse options, or NULL for the defaults
+ * @param json_flags NP_JSON_* bits, as np_document_to_json()
+ * @param out receives the NUL-terminated JSON text, the document's or the
+ *            error record's (owned: free with np_free()); NULL only when
+ *            out was NULL or the record itself could not be allocated
+ * @param out_len if not NULL, receives its length
+ * @return NP_OK with the document's JSON; else the error code of the
+ *         record (NP_EINVAL for bad arguments or an unknown input kind or
+ *         flag, NP_ELIMIT, NP_EENCODING, NP_EPARSE, NP_ENOMEM...)
+ * @since 0.1
+ */
+NP_API int np_parse_to_json(const char *buf, size_t len, int input,
+                            const char *url, const char *source,
+                            const np_parse_options *opts, uint32_t json_flags,
+                            char **out, size_t *out_len);
 
 #ifdef __cplusplus
 }

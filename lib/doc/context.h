@@ -5,6 +5,7 @@
 #ifndef NP_DOC_CONTEXT_H
 #define NP_DOC_CONTEXT_H
 
+#include <stdatomic.h>
 #include <stddef.h>
 #include <stdint.h>
 
@@ -20,6 +21,8 @@ struct np_parser {
     np_parse_options opts;   /* strings point at the copies below */
     char *base_url;
     char *charset;
+    atomic_int busy;         /* a thread is inside a parse call */
+    atomic_int refused;      /* the last call was refused: busy */
     struct np__text_state *text;  /* created lazily by lib/text */
     struct np__nlp_state *nlp;    /* created lazily by lib/nlp */
     double stage_seconds[NP_STAGE_COUNT];  /* of the last parse call */

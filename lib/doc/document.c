@@ -9,6 +9,19 @@ const char *const np__field_names[NP__NFIELDS] = {
     "language", "url", "image", "authors"
 };
 
+/* The public field ids are the internal ones. */
+_Static_assert((int)NP_FIELD_TITLE == (int)NP__TITLE &&
+               (int)NP_FIELD_DESCRIPTION == (int)NP__DESCRIPTION &&
+               (int)NP_FIELD_PUBLISHED == (int)NP__PUBLISHED &&
+               (int)NP_FIELD_MODIFIED == (int)NP__MODIFIED &&
+               (int)NP_FIELD_SITE_NAME == (int)NP__SITE_NAME &&
+               (int)NP_FIELD_LANGUAGE == (int)NP__LANGUAGE &&
+               (int)NP_FIELD_URL == (int)NP__URL &&
+               (int)NP_FIELD_IMAGE == (int)NP__IMAGE &&
+               (int)NP_FIELD_AUTHORS == (int)NP__AUTHORS &&
+               (int)NP__AUTHORS + 1 == (int)NP__NFIELDS,
+               "NP_FIELD_* and the internal field numbers differ");
+
 np_document *np__doc_new(void)
 {
     np_document *d = np__calloc(1, sizeof(*d));
@@ -264,6 +277,35 @@ const char *np_document_author(const np_document *d, size_t i)
     return d && i < d->authors.len ? ((const char **)d->authors.ptr)[i] : NULL;
 }
 
+int np_field_count(void)
+{
+    return NP__NFIELDS;
+}
+
+const char *np_field_name(int field)
+{
+    return field >= 0 && field < NP__NFIELDS ? np__field_names[field] : NULL;
+}
+
+int np_document_field(const np_document *d, int field, const char **value,
+                      const char **source)
+{
+    const char *v = NULL, *s = NULL;
+    int rc = NP_EINVAL;
+    if (d && field >= 0 && field < NP__NFIELDS) {
+        s = d->sources[field];
+        v = field == NP__AUTHORS ? np_document_author(d, 0) : d->meta[field];
+        if (!v)
+            s = NULL;
+        rc = v ? NP_OK : NP_ENOTFOUND;
+    }
+    if (value)
+        *value = v;
+    if (source)
+        *source = s;
+    return rc;
+}
+
 const char *np_document_source(const np_document *d, const char *field)
 {
     int i;
@@ -421,7 +463,17 @@ const np_quote *np_document_quote(const np_document *d, size_t i)
 
 const char *np_quote_text(const np_quote *q) { return q ? q->text : NULL; }
 const char *np_quote_speaker(const np_quote *q) { return q ? q->speaker : NULL; }
-long np_quote_speaker_entity(const np_quote *q) { return q ? q->speaker_entity : -1; }
+int np_quote_speaker_entity(const np_quote *q, size_t *index)
+{
+    if (!q)
+        return NP_EINVAL;
+    if (q->speaker_entity < 0)
+        return NP_ENOTFOUND;
+    if (index)
+        *index = (size_t)q->speaker_entity;
+    return NP_OK;
+}
+
 const char *np_quote_cue(const np_quote *q) { return q ? q->cue : NULL; }
 int np_quote_kind(const np_quote *q) { return q ? q->kind : -1; }
 size_t np_quote_start(const np_quote *q) { return q ? q->start : 0; }
@@ -440,10 +492,25 @@ const np_fix *np_document_fix(const np_document *d, size_t i)
 const char *np_fix_rule(const np_fix *f) { return f ? f->rule : NULL; }
 const char *np_fix_before(const np_fix *f) { return f ? f->before : NULL; }
 const char *np_fix_after(const np_fix *f) { return f ? f->after : NULL; }
+size_t np_fix_before_len(const np_fix *f) { return f ? f->before_len : 0; }
+size_t np_fix_after_len(const np_fix *f) { return f ? f->after_len : 0; }
 size_t np_fix_start(const np_fix *f) { return f ? f->start : 0; }
 size_t np_fix_end(const np_fix *f) { return f ? f->end : 0; }
 size_t np_fix_input_start(const np_fix *f) { return f ? f->in_start : 0; }
 size_t np_fix_input_end(const np_fix *f) { return f ? f->in_end : 0; }
+
+int np_stage_count(void)
+{
+    return NP_STAGE_COUNT;
+}
+
+const char *np_stage_name(int stage)
+{
+    static const char *const names[NP_STAGE_COUNT] = {
+        "load", "extract", "clean", "tokens", "entities", "quotes"
+    };
+    return stage >= 0 && stage < NP_STAGE_COUNT ? names[stage] : NULL;
+}
 
 double np_document_stage_seconds(const np_document *d, int stage)
 {

@@ -29,8 +29,9 @@ extern const char *const np__field_names[NP__NFIELDS];
 
 struct np_fix {
     const char *rule;
-    const char *before;
+    const char *before;       /* may hold NUL bytes: before_len */
     const char *after;
+    size_t before_len, after_len;
     size_t start, end;        /* output: the body (or the clean result) */
     size_t in_start, in_end;  /* input: the block's raw text (or clean input) */
     size_t block;             /* for a document: which block (internal) */

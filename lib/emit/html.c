@@ -54,12 +54,11 @@ int np_document_to_html(const np_document *d, uint32_t flags, char **out,
     np__buf b = NP__BUF_INIT;
     size_t i;
     int in_list = 0, in_quote = 0;
-    (void)flags;
     if (out)
         *out = NULL;
     if (len)
         *len = 0;
-    if (!d || !out)
+    if (!d || !out || flags)   /* no flag is defined yet */
         return NP_EINVAL;
 
     np__buf_puts(&b, "<!DOCTYPE html>\n<html");

@@ -4,6 +4,7 @@
 
 #include "util/util.h"
 #include "doc/document.h"
+#include "emit/emit.h"
 
 /* The JSON is written straight into a buffer, byte for byte what
  * jansson's json_dumps() wrote for the same document (compact, or
@@ -19,7 +20,10 @@ typedef struct jw {
     int pretty;
     int depth;                   /* of the open container */
     size_t count[JW_MAXDEPTH];   /* items written in each open container */
-    int bad;                     /* a string jansson would have refused */
+    int bad;                     /* NP_OK, or why the text cannot be
+                                    written: NP_EENCODING for a string that
+                                    is not UTF-8 (jansson refused those),
+                                    NP_ERROR for nesting past JW_MAXDEPTH */
 } jw;
 
 static void jw_indent(jw *w, int depth)
@@ -51,7 +55,7 @@ static void jw_open(jw *w, char c)
     np__buf_putc(&w->b, c);
     w->depth++;
     if (w->depth >= JW_MAXDEPTH) {
-        w->bad = 1;
+        w->bad = NP_ERROR;   /* a bug of this file: build() nests 4 deep */
         w->depth = JW_MAXDEPTH - 1;
     }
     w->count[w->depth] = 0;
@@ -128,7 +132,8 @@ static void jw_escaped(jw *w, const char *s, size_t n)
 static void jw_strn(jw *w, const char *s, size_t n)
 {
     if (!s || !np__utf8_valid(s, n)) {
-        w->bad = 1;
+        if (w->bad == NP_OK)
+            w->bad = NP_EENCODING;
         return;
     }
     jw_escaped(w, s, n);
@@ -341,7 +346,7 @@ int np_document_to_json(const np_document *d, const char *source,
         *out = NULL;
     if (len)
         *len = 0;
-    if (!d || !out)
+    if (!d || !out || (flags & ~(uint32_t)NP__JSON_FLAGS))
         return NP_EINVAL;
     memset(&w, 0, sizeof w);
     w.pretty = (flags & NP_JSON_PRETTY) != 0;
@@ -349,9 +354,9 @@ int np_document_to_json(const np_document *d, const char *source,
     /* about the body twice (body and blocks) and some room */
     np__buf_reserve(&w.b, 2 * d->body_len + 4096);
     build(&w, d, source, flags);
-    if (w.bad) {
+    if (w.bad != NP_OK) {
         np__buf_free(&w.b);
-        return NP_ENOMEM;
+        return w.bad;
     }
     *out = np__buf_detach(&w.b, &n);
     if (!*out)
@@ -361,16 +366,41 @@ int np_document_to_json(const np_document *d, const char *source,
     return NP_OK;
 }
 
+int np__json_error_record(const char *source, int code, const char *message,
+                          int pretty, char **out, size_t *len)
+{
+    jw w;
+    size_t n;
+    memset(&w, 0, sizeof w);
+    w.pretty = pretty;
+    w.depth = -1;
+    jw_open(&w, '{');
+    kv_int(&w, "schema", 1);
+    if (source)
+        kv_str(&w, "source", source);
+    jw_key(&w, "error");
+    jw_open(&w, '{');
+    kv_str(&w, "code", np_strerror_name(code));
+    kv_str(&w, "message", message ? message : np_strerror(code));
+    jw_close(&w, '}');
+    jw_close(&w, '}');
+    *out = np__buf_detach(&w.b, &n);
+    if (!*out)
+        return NP_ENOMEM;
+    if (len)
+        *len = n;
+    return code;
+}
+
 int np_document_to_text(const np_document *d, uint32_t flags, char **out,
                         size_t *len)
 {
     np__buf b = NP__BUF_INIT;
-    (void)flags;
     if (out)
         *out = NULL;
     if (len)
         *len = 0;
-    if (!d || !out)
+    if (!d || !out || flags)   /* no flag is defined yet */
         return NP_EINVAL;
     if (d->meta[NP__TITLE]) {
         np__buf_puts(&b, d->meta[NP__TITLE]);

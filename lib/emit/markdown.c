@@ -55,12 +55,11 @@ int np_document_to_markdown(const np_document *d, uint32_t flags, char **out,
     np__buf b = NP__BUF_INIT;
     size_t i;
     int prev = -1;
-    (void)flags;
     if (out)
         *out = NULL;
     if (len)
         *len = 0;
-    if (!d || !out)
+    if (!d || !out || flags)   /* no flag is defined yet */
         return NP_EINVAL;
     if (d->meta[NP__TITLE]) {
         np__buf_puts(&b, "# ");

@@ -3,6 +3,9 @@
  * and the document stage. The passes write through edit.c and read the
  * evidence of evidence.c.
  */
+#include <stdarg.h>
+#include <stddef.h>
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -70,41 +73,91 @@ struct np_clean_result {
     np__arena *arena;
 };
 
+/* The size of each version of np_clean_options, to the end of its last
+ * field: nothing past it is read. A new version appends its row. */
+static const size_t clean_options_size[NP_CLEAN_OPTIONS_VERSION + 1] = {
+    0,
+    offsetof(np_clean_options, max_bytes) + sizeof(size_t)    /* 1 */
+};
+
+/* Every NP_CLEAN_* bit; any other is refused. */
+#define CLEAN_FLAGS (NP_CLEAN_NO_ENCODING | NP_CLEAN_NO_MARKUP | \
+                     NP_CLEAN_NO_INVISIBLE | NP_CLEAN_NO_WHITESPACE | \
+                     NP_CLEAN_NO_PUNCT_SPACE | NP_CLEAN_NO_COMPAT | \
+                     NP_CLEAN_NO_APOSTROPHES)
+
 int np_clean_options_init(np_clean_options *opts, unsigned int version)
 {
     if (!opts || version == 0 || version > NP_CLEAN_OPTIONS_VERSION)
         return NP_EINVAL;
-    memset(opts, 0, sizeof(*opts));
+    memset(opts, 0, clean_options_size[version]);
     opts->version = version;
     return NP_OK;
+}
+
+/* The message of np_clean2(), cut to fit as snprintf() does. */
+static int clean_error(char *errbuf, size_t size, int code, const char *fmt, ...)
+    NP__PRINTF(4, 5);
+static int clean_error(char *errbuf, size_t size, int code, const char *fmt, ...)
+{
+    va_list ap;
+    if (errbuf && size) {
+        va_start(ap, fmt);
+        vsnprintf(errbuf, size, fmt, ap);
+        va_end(ap);
+    }
+    return code;
 }
 
 int np_clean(np_clean_result **out, const char *buf, size_t len,
              const np_clean_options *opts)
 {
+    return np_clean2(out, buf, len, opts, NULL, 0);
+}
+
+int np_clean2(np_clean_result **out, const char *buf, size_t len,
+              const np_clean_options *opts, char *e, size_t esize)
+{
     np_clean_result *r;
     np__cleaner c;
     np__ttext t;
+    np_clean_options o;
     size_t words = 0, eng = 0, curly = 0, straight = 0, max;
     int rc;
+    if (e && esize)
+        e[0] = '\0';
     if (out)
         *out = NULL;
-    if (!out || (!buf && len))
-        return NP_EINVAL;
-    if (opts && (opts->version == 0 || opts->version > NP_CLEAN_OPTIONS_VERSION))
-        return NP_EINVAL;
-    max = opts && opts->max_bytes ? opts->max_bytes : (size_t)256 << 20;
+    if (!out)
+        return clean_error(e, esize, NP_EINVAL, "the output pointer is NULL");
+    if (!buf && len)
+        return clean_error(e, esize, NP_EINVAL, "the input buffer is NULL");
+    memset(&o, 0, sizeof o);
+    if (opts) {
+        if (opts->version == 0 || opts->version > NP_CLEAN_OPTIONS_VERSION)
+            return clean_error(e, esize, NP_EINVAL, "options version %u is not "
+                               "one of 1 to %u", opts->version,
+                               (unsigned)NP_CLEAN_OPTIONS_VERSION);
+        /* only the fields of the caller's version */
+        memcpy(&o, opts, clean_options_size[opts->version]);
+        if (o.flags & ~(uint32_t)CLEAN_FLAGS)
+            return clean_error(e, esize, NP_EINVAL, "unknown cleanup flags "
+                               "0x%lx", (unsigned long)(o.flags & ~(uint32_t)CLEAN_FLAGS));
+    }
+    max = o.max_bytes ? o.max_bytes : (size_t)256 << 20;
     if (len > max)
-        return NP_ELIMIT;
+        return clean_error(e, esize, NP_ELIMIT, "input is %zu bytes, the "
+                           "limit is %zu", len, max);
     memset(&c, 0, sizeof(c));
-    c.flags = opts ? opts->flags : 0;
+    c.flags = o.flags;
     c.st = state_new(&rc);
     if (!c.st)
-        return rc;
+        return clean_error(e, esize, rc, "%s", rc == NP_ENOMEM ? "out of memory"
+                           : "cannot set up the Unicode library");
     r = np__calloc(1, sizeof(*r));
     if (!r) {
         np__text_state_free(c.st);
-        return NP_ENOMEM;
+        return clean_error(e, esize, NP_ENOMEM, "out of memory");
     }
     np__vec_init(&r->fixes, sizeof(np_fix));
     r->arena = np__arena_new();
@@ -129,7 +182,8 @@ int np_clean(np_clean_result **out, const char *buf, size_t len,
     np__text_state_free(c.st);
     if (rc != NP_OK) {
         np_clean_result_free(r);
-        return rc;
+        return clean_error(e, esize, rc, "%s", rc == NP_ENOMEM ? "out of memory"
+                           : np_strerror(rc));
     }
     *out = r;
     return NP_OK;

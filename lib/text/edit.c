@@ -256,12 +256,14 @@ static int fixrec_cmp(const void *x, const void *y)
     return p->order < q->order ? -1 : p->order > q->order;
 }
 
-/* A copy of s[0..n) in the arena, bytes that are not UTF-8 as \xNN. */
-static char *arena_text(np__arena *arena, const char *s, size_t n)
+/* A copy of s[0..n) in the arena, bytes that are not UTF-8 as \xNN; its
+ * length in *len (it may hold NUL bytes). */
+static char *arena_text(np__arena *arena, const char *s, size_t n, size_t *len)
 {
     np__buf b = NP__BUF_INIT;
     size_t k = 0;
     char *r;
+    *len = n;
     if (np__utf8_valid(s, n))
         return np__arena_strndup(arena, s, n);
     while (k < n) {
@@ -275,6 +277,7 @@ static char *arena_text(np__arena *arena, const char *s, size_t n)
         }
     }
     r = b.oom ? NULL : np__arena_strndup(arena, b.ptr ? b.ptr : "", b.len);
+    *len = b.len;
     np__buf_free(&b);
     return r;
 }
@@ -351,8 +354,9 @@ int np__ttext_fixes(np__ttext *t, np__arena *arena, np__vec *out,
             return NP_ENOMEM;
         }
         x->rule = f.rule;
-        x->before = arena_text(arena, t->orig + f.a, f.b - f.a);
+        x->before = arena_text(arena, t->orig + f.a, f.b - f.a, &x->before_len);
         x->after = np__arena_strndup(arena, t->s + f.c, f.d - f.c);
+        x->after_len = f.d - f.c;
         x->in_start = f.a;
         x->in_end = f.b;
         x->start = f.c;

@@ -15,5 +15,6 @@ int np__error(np_parser *p, int code, const char *fmt, ...)
     va_end(ap);
     np__buf_clear(&e->msg);
     np__buf_puts(&e->msg, msg);
+    np__buf_cstr(&e->msg);   /* NUL-terminated for np_parser_errmsg() */
     return code;
 }
