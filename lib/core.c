@@ -247,6 +247,11 @@ static int begin(np_parser *p, np_document **out, const char *buf, size_t *len,
     c->parser = p;
     c->flags = p->opts.flags;
     c->url = url ? url : p->base_url;
+    /* only a web address is a base for links and the document's address:
+     * a javascript: or file: base must not turn relative links into its
+     * own scheme */
+    if (c->url && np__url_kind(c->url) != NP__URL_WEB)
+        c->url = NULL;
     c->doc = NULL;
     if (*len > max && !(c->flags & NP_PARSE_TRUNCATE))
         return np__error(p, NP_ELIMIT, "input is %zu bytes, the limit is %zu",

@@ -881,6 +881,74 @@ START_TEST(test_url_and_copies)
 }
 END_TEST
 
+/* Only web addresses are exposed (url, image, images) and written into
+ * HTML: javascript:, data:, file: and vbscript: in any case, with tabs or
+ * newlines inside the scheme, are dropped; relative ones are resolved
+ * against a web base; a base of another scheme resolves nothing. */
+START_TEST(test_only_web_addresses)
+{
+    static const char *const bad[] = {
+        "javascript:alert(1)", "JaVaScRiPt:alert(1)", " java\tscript:alert(1)",
+        "file:///etc/passwd", "data:text/html,<b>x</b>", "vbscript:msgbox(1)",
+    };
+    char page[2048];
+    size_t i, n;
+    np_parser *p;
+    np_document *d = NULL;
+    char *html = NULL;
+    ck_assert_int_eq(np_parser_new(&p, NULL), NP_OK);
+    for (i = 0; i < sizeof bad / sizeof bad[0]; i++) {
+        snprintf(page, sizeof page,
+                 "<html><head><title>T</title><link rel=\"canonical\" href=\"%s\">"
+                 "<meta property=\"og:image\" content=\"%s\"></head><body><article>"
+                 "<p>Some words in a paragraph for the body, and more of them, so "
+                 "that the page reads as a short article with a body worth keeping."
+                 "</p><figure><img src=\"%s\" alt=\"a cat\"><figcaption>A cat."
+                 "</figcaption></figure><p>More words in a second paragraph of the "
+                 "article, long enough to be kept as well by the extraction.</p>"
+                 "</article></body></html>", bad[i], bad[i], bad[i]);
+        ck_assert_int_eq(np_parse_html(p, &d, page, strlen(page),
+                                       "https://news.example.org/a/b.html"), NP_OK);
+        /* the page's own address stands in for a canonical it cannot use */
+        ck_assert_str_eq(np_document_url(d), "https://news.example.org/a/b.html");
+        ck_assert_ptr_null(np_document_image(d));
+        for (n = 0; n < np_document_image_count(d); n++)
+            ck_assert_ptr_null(np_document_image_src(d, n));
+        ck_assert_int_eq(np_document_to_html(d, 0, &html, &n), NP_OK);
+        ck_assert_ptr_null(strstr(html, "script:"));
+        ck_assert_ptr_null(strstr(html, "file:"));
+        ck_assert_ptr_null(strstr(html, "data:"));
+        np_free(html);
+        np_document_free(d);
+    }
+    /* relative and protocol-relative addresses resolve against a web base */
+    snprintf(page, sizeof page,
+             "<html><head><title>T</title><link rel=\"canonical\" href=\"/a/c.html\">"
+             "<meta property=\"og:image\" content=\"//cdn.example.org/i.jpg\"></head>"
+             "<body><p>Some words in a paragraph for the body, and more of them.</p>"
+             "</body></html>");
+    ck_assert_int_eq(np_parse_html(p, &d, page, strlen(page),
+                                   "https://news.example.org/a/b.html"), NP_OK);
+    ck_assert_str_eq(np_document_url(d), "https://news.example.org/a/c.html");
+    ck_assert_str_eq(np_document_image(d), "https://cdn.example.org/i.jpg");
+    np_document_free(d);
+    /* a javascript: base: no relative link becomes javascript:, and the
+     * base is not the document's address */
+    ck_assert_int_eq(np_parse_html(p, &d, page, strlen(page),
+                                   "javascript:alert(1)//"), NP_OK);
+    ck_assert(!np_document_url(d) || !strstr(np_document_url(d), "script:"));
+    ck_assert(!np_document_image(d) || !strstr(np_document_image(d), "script:"));
+    ck_assert_int_eq(np_document_to_html(d, 0, &html, &n), NP_OK);
+    ck_assert_ptr_null(strstr(html, "script:"));
+    np_free(html);
+    np_document_free(d);
+    ck_assert_int_eq(np_parse_html(p, &d, "<p>x</p>", 8, "file:///tmp/page.html"), NP_OK);
+    ck_assert_ptr_null(np_document_url(d));
+    np_document_free(d);
+    np_parser_free(p);
+}
+END_TEST
+
 START_TEST(test_keep_all)
 {
     static const char page[] =
@@ -1831,6 +1899,7 @@ Suite *np_api_suite(void)
     tcase_add_test(tc, test_clean_errors);
     tcase_add_test(tc, test_stage_flags);
     tcase_add_test(tc, test_url_and_copies);
+    tcase_add_test(tc, test_only_web_addresses);
     tcase_add_test(tc, test_keep_all);
     tcase_add_test(tc, test_looks_like_html);
     tcase_add_test(tc, test_json_roundtrip);

@@ -71,7 +71,9 @@ int np_document_to_html(const np_document *d, uint32_t flags, char **out,
     esc_z(&b, d->meta[NP__TITLE], 0);
     np__buf_puts(&b, "</title>\n");
     put_meta(&b, "description", d->meta[NP__DESCRIPTION]);
-    if (d->meta[NP__URL]) {
+    /* addresses are web or relative already; checked again here, since an
+     * attribute of another scheme would run in a reader's browser */
+    if (d->meta[NP__URL] && np__url_kind(d->meta[NP__URL]) != NP__URL_OTHER) {
         np__buf_puts(&b, "<link rel=\"canonical\" href=\"");
         esc_z(&b, d->meta[NP__URL], 1);
         np__buf_puts(&b, "\">\n");
@@ -105,7 +107,7 @@ int np_document_to_html(const np_document *d, uint32_t flags, char **out,
     }
     if (d->images.len) {
         const np__image *im = np__vec_at(&d->images, 0);
-        if (im->src) {
+        if (im->src && np__url_kind(im->src) != NP__URL_OTHER) {
             np__buf_puts(&b, "<figure>\n<img src=\"");
             esc_z(&b, im->src, 1);
             np__buf_puts(&b, "\" alt=\"");

@@ -1294,15 +1294,22 @@ static int drop_container(walk *w, const np__node *n)
     return 0;
 }
 
+/* An image's address resolved against the page's (kept relative when
+ * there is none); NULL for an address of another scheme than http or
+ * https, which is never exposed. */
 static char *resolve(out *o, const char *src)
 {
     xmlChar *abs;
     char *r;
-    if (!src || !*src)
+    if (!src || !*src || np__url_kind(src) == NP__URL_OTHER)
         return NULL;
-    if (!o->c->url || strncmp(src, "data:", 5) == 0)
+    if (!o->c->url)
         return np__arena_strdup(o->c->doc->arena, src);
     abs = xmlBuildURI((const xmlChar *)src, (const xmlChar *)o->c->url);
+    if (abs && np__url_kind((const char *)abs) == NP__URL_OTHER) {
+        xmlFree(abs);
+        return NULL;
+    }
     r = np__arena_strdup(o->c->doc->arena, abs ? (const char *)abs : src);
     if (abs)
         xmlFree(abs);
@@ -1317,7 +1324,7 @@ static const char *img_src(const xmlNode *img)
     size_t i;
     for (i = 0; attrs[i]; i++) {
         const char *v = np__xml_attr(img, attrs[i]);
-        if (v && *v && strncmp(v, "data:", 5) != 0)
+        if (v && *v && np__url_kind(v) != NP__URL_OTHER)   /* data: too */
             return v;
     }
     return NULL;

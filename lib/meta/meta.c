@@ -827,18 +827,25 @@ static int set_text(meta *m, int field, const char *s, const char *src)
     return rc;
 }
 
+/* Sets an address field: a web address, or a relative one resolved against
+ * the page's address (kept relative when there is none). Any other scheme
+ * (javascript:, data:, file:, ...) is not set. */
 static int set_url(meta *m, int field, const char *s, const char *src)
 {
     xmlChar *abs;
+    const char *r;
     int rc;
     if (!s || !*s)
         return NP_OK;
     while (np__isspace((unsigned char)*s))
         s++;
+    if (np__url_kind(s) == NP__URL_OTHER)
+        return NP_OK;
     if (!m->c->url || strncmp(s, "http://", 7) == 0 || strncmp(s, "https://", 8) == 0)
         return set_text(m, field, s, src);
     abs = xmlBuildURI((const xmlChar *)s, (const xmlChar *)m->c->url);
-    rc = set_text(m, field, abs ? (const char *)abs : s, src);
+    r = abs ? (const char *)abs : s;
+    rc = np__url_kind(r) == NP__URL_OTHER ? NP_OK : set_text(m, field, r, src);
     if (abs)
         xmlFree(abs);
     return rc;

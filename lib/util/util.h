@@ -113,6 +113,11 @@ int np__ascii_prefix_ci(const char *s, size_t n, const char *lower);
 size_t np__ascii_find_ci(const char *s, size_t n, const char *lower);
 int np__ascii_contains_ci(const char *s, size_t n, const char *lower);
 
+/* util/url.c: the kind of an address, by its scheme. The library exposes
+ * (and resolves against) web addresses only. */
+enum { NP__URL_OTHER = 0, NP__URL_RELATIVE, NP__URL_WEB };
+int np__url_kind(const char *s);
+
 /* util/clock.c: a monotonic clock in seconds, for stage timings. */
 double np__now(void);
 
