@@ -1,11 +1,14 @@
 #!/bin/sh
-# Installs newsparse into a temporary prefix and builds a consumer against
-# the installed files only, the two ways the README documents:
+# Configures newsparse for one prefix, installs it into another with
+# `cmake --install --prefix` (as the README does), and builds a consumer
+# against the installed files only, the two ways the README documents:
 #   1. pkg-config --cflags --libs newsparse
 #   2. a CMake project with find_package(newsparse) and newsparse::newsparse
 # (and newsparse::newsparse_static), then runs each consumer on the bundled
-# article. Also checks the installed shared library: SONAME libnewsparse.so.0
-# and exactly the public np_* functions exported.
+# article. Also checks the installed shared library (SONAME
+# libnewsparse.so.0, exactly the public np_* functions exported), that the
+# installed `newsparse` command finds its library without LD_LIBRARY_PATH,
+# and that the static library links whole (-Wl,--whole-archive).
 #
 # usage: install_test.sh SOURCE_DIR WORK_DIR [C_COMPILER]
 set -eu
@@ -34,20 +37,27 @@ rm -rf "$work"
 mkdir -p "$work"
 work=$(cd "$work" && pwd)
 prefix=$work/prefix
+configured=$work/configured-prefix
 article=$src/examples/data/article.html
 headline="Macron Offers to Mediate US-Russia Summit, Putin Slams NATO Military Aid to Ukraine"
 jobs=${NP_INSTALL_TEST_JOBS:-2}
 
-# A fresh configure: the pkg-config file names the prefix given here.
-step "configure, build and install into $prefix"
+# Configured for one prefix, installed into another: nothing installed may
+# keep the configured prefix.
+step "configure for $configured, build, install into $prefix"
 cmake -S "$src" -B "$work/build" -DCMAKE_BUILD_TYPE=Release \
-    -DCMAKE_C_COMPILER="$cc" -DCMAKE_INSTALL_PREFIX="$prefix" \
-    -DCMAKE_INSTALL_LIBDIR=lib -DNP_TESTS=OFF -DNP_EXAMPLES=OFF \
+    -DCMAKE_C_COMPILER="$cc" -DCMAKE_INSTALL_PREFIX="$configured" \
+    -DCMAKE_INSTALL_LIBDIR=lib -DNP_TESTS=OFF -DNP_EXAMPLES=ON \
     >"$work/configure.log" 2>&1 || { cat "$work/configure.log"; fail "configure"; }
 cmake --build "$work/build" -j "$jobs" >"$work/build.log" 2>&1 ||
     { cat "$work/build.log"; fail "build"; }
-cmake --install "$work/build" >"$work/install.log" 2>&1 ||
+cmake --install "$work/build" --prefix "$prefix" >"$work/install.log" 2>&1 ||
     { cat "$work/install.log"; fail "install"; }
+[ ! -e "$configured" ] || fail "something was installed into the configured prefix"
+if grep -rl "$configured" "$prefix" >"$work/bad.txt"; then
+    cat "$work/bad.txt"
+    fail "installed files name the configured prefix $configured"
+fi
 
 lib=$prefix/lib/libnewsparse.so.0
 for f in "$prefix/include/newsparse/newsparse.h" \
@@ -57,6 +67,7 @@ for f in "$prefix/include/newsparse/newsparse.h" \
          "$prefix/lib/cmake/newsparse/newsparseConfig.cmake" \
          "$prefix/lib/cmake/newsparse/newsparseConfigVersion.cmake" \
          "$prefix/share/man/man3/newsparse.3" \
+         "$prefix/bin/newsparse" \
          "$lib"; do
     [ -e "$f" ] || fail "not installed: $f"
 done
@@ -98,10 +109,28 @@ check_output() { # name file
         { cat "$2"; fail "$1: body not in the output"; }
 }
 
+step "the installed command runs from the prefix"
+# No LD_LIBRARY_PATH: the command finds the library through its run path.
+readelf -d "$prefix/bin/newsparse" | grep -E 'R(UN)?PATH' | grep -qF '$ORIGIN/../lib' ||
+    { readelf -d "$prefix/bin/newsparse"; fail "the command has no \$ORIGIN/../lib run path"; }
+found=$(env -u LD_LIBRARY_PATH ldd "$prefix/bin/newsparse" |
+        sed -n 's/^[[:space:]]*libnewsparse\.so\.0 => \(\/[^ ]*\) .*/\1/p')
+[ -n "$found" ] && [ "$(readlink -f "$found")" = "$(readlink -f "$lib")" ] ||
+    { env -u LD_LIBRARY_PATH ldd "$prefix/bin/newsparse"; fail "the command does not find $lib"; }
+echo "the command loads $found"
+env -u LD_LIBRARY_PATH "$prefix/bin/newsparse" parse "$article" >"$work/out-cli.json" ||
+    fail "the installed command exited with $?"
+grep -qF "$headline" "$work/out-cli.json" || { cat "$work/out-cli.json"; fail "the command's output lacks the headline"; }
+echo "ok"
+
 step "consumer built with pkg-config"
 PKG_CONFIG_PATH=$prefix/lib/pkgconfig
 export PKG_CONFIG_PATH
 pkg-config --exists newsparse || fail "pkg-config cannot find newsparse"
+pc_prefix=$(pkg-config --variable=prefix newsparse)
+[ "$(cd "$pc_prefix" && pwd -P)" = "$(cd "$prefix" && pwd -P)" ] ||
+    fail "pkg-config's prefix is $pc_prefix, not the install prefix $prefix"
+echo "pkg-config: $(pkg-config --cflags --libs newsparse)"
 [ "$(pkg-config --modversion newsparse)" = "$(sed -n 's/^ *project(newsparse VERSION \([0-9.]*\).*/\1/p' "$src/CMakeLists.txt")" ] ||
     fail "pkg-config version $(pkg-config --modversion newsparse) differs from the project's"
 # shellcheck disable=SC2046
@@ -143,6 +172,21 @@ fi
     fail "static consumer exited with $?"
 cmp -s "$work/out-pc.txt" "$work/out-static.txt" ||
     fail "the static consumer prints different text"
+echo "ok"
+
+step "the static library links whole (-Wl,--whole-archive)"
+# Every object of libnewsparse.a linked in: no stray main() or duplicate
+# symbol may be inside it.
+# shellcheck disable=SC2046
+"$cc" -std=c11 -Wall -Wextra -pedantic -Werror -DNP_STATIC -o "$work/minimal-whole" \
+    "$src/examples/minimal.c" $(pkg-config --cflags newsparse) \
+    -Wl,--whole-archive "$prefix/lib/libnewsparse.a" -Wl,--no-whole-archive \
+    $(pkg-config --libs libxml-2.0 icu-uc icu-i18n jansson) -lpthread ||
+    fail "minimal.c does not link with the whole static library"
+"$work/minimal-whole" "$article" >"$work/out-whole.txt" ||
+    fail "minimal-whole exited with $?"
+cmp -s "$work/out-pc.txt" "$work/out-whole.txt" ||
+    fail "the whole-archive consumer prints different text"
 echo "ok"
 
 step "error path"
