@@ -221,6 +221,152 @@ START_TEST(entities_in_values)
 }
 END_TEST
 
+START_TEST(entities_in_every_field)
+{
+    /* JSON-LD strings are not HTML: their references are decoded, as are
+     * the ones attributes keep after the parser (text escaped twice), and
+     * white space of every kind folds to one space. */
+    np_document *d = parse(
+        "<html><head>"
+        "<meta property=\"og:site_name\" content=\"Bay &amp;amp; Harbour&amp;nbsp;News\">"
+        "<script type=\"application/ld+json\">{\"@type\": \"NewsArticle\","
+        " \"headline\": \"Tides &amp; Times:&nbsp;a\\n\\tlong&#160;summer\","
+        " \"description\": \"The harbour&#8217;s\\n  summer,&nbsp; told.\","
+        " \"author\": {\"@type\": \"Person\", \"name\": \"Ann Lee &amp; Bo Park\"},"
+        " \"datePublished\": \"2021-06-01T08:00:00&#43;02:00\"}</script>"
+        "</head><body>" BODY "</body></html>");
+    assert_str(np_document_title(d), "Tides & Times: a long summer");
+    assert_str(np_document_description(d), "The harbour\xe2\x80\x99s summer, told.");
+    assert_str(np_document_site_name(d), "Bay & Harbour News");
+    ck_assert_uint_eq(np_document_author_count(d), 2);
+    assert_str(np_document_author(d, 0), "Ann Lee");
+    assert_str(np_document_author(d, 1), "Bo Park");
+    assert_str(np_document_published(d), "2021-06-01T08:00:00+02:00");
+    np_document_free(d);
+
+    /* a meta author escaped twice, and a byline element */
+    d = parse(
+        "<html><head><meta name=\"author\" content=\"Jo Marsh &amp;amp; Li Wei\">"
+        "</head><body>" BODY "</body></html>");
+    ck_assert_uint_eq(np_document_author_count(d), 2);
+    assert_str(np_document_author(d, 0), "Jo Marsh");
+    assert_str(np_document_author(d, 1), "Li Wei");
+    np_document_free(d);
+    d = parse(
+        "<html><body><h1>Harbour tides rise</h1>"
+        "<div class=\"byline\">By Lindsey O&amp;#39;Donnell&amp;nbsp;and Sam&nbsp;Ortiz</div>"
+        BODY "</body></html>");
+    ck_assert_uint_eq(np_document_author_count(d), 2);
+    assert_str(np_document_author(d, 0), "Lindsey O'Donnell");
+    assert_str(np_document_author(d, 1), "Sam Ortiz");
+    np_document_free(d);
+
+    /* not references: left as they are */
+    d = parse(
+        "<html><head><meta name=\"description\" content=\"Fish &amp;chips &amp;bogus; AT&amp;T\">"
+        "</head><body>" BODY "</body></html>");
+    assert_str(np_document_description(d), "Fish &chips &bogus; AT&T");
+    np_document_free(d);
+}
+END_TEST
+
+static void meta_text_is(const char *in, const char *want)
+{
+    np__buf b = NP__BUF_INIT;
+    ck_assert_int_eq(np__meta_text(in, strlen(in), &b), NP_OK);
+    ck_assert_str_eq(np__buf_cstr(&b), want);
+    np__buf_free(&b);
+}
+
+START_TEST(meta_text_rules)
+{
+    meta_text_is("  a \t\r\n b\xc2\xa0\xe2\x80\x83" "c  ", "a b c");
+    meta_text_is("&amp;amp;amp; &amp;nbsp;x &apos;&#39;&#x27;", "& x '''");
+    meta_text_is("&#150;&#8211;&#x2013", "\xe2\x80\x93\xe2\x80\x93\xe2\x80\x93");
+    meta_text_is("said &#8221\xe2\x80\xa6", "said \xe2\x80\x9d\xe2\x80\xa6");
+    meta_text_is("&#0; &#xD800; &#1114112;", "\xef\xbf\xbd \xef\xbf\xbd \xef\xbf\xbd");
+    meta_text_is("&#xZZ; &bogus; &#; & &amp", "&#xZZ; &bogus; &#; & &amp");
+    meta_text_is("caf\xe9 &nbsp;", "caf\xe9");   /* not UTF-8: kept for the cleaner */
+    meta_text_is("", "");
+}
+END_TEST
+
+/* Whether a metadata value still holds a character reference. */
+static const char *escaped(const char *v)
+{
+    const char *p;
+    if (!v)
+        return NULL;
+    for (p = strchr(v, '&'); p; p = strchr(p + 1, '&'))
+        if (strncmp(p, "&amp;", 5) == 0 || strncmp(p, "&nbsp;", 6) == 0
+            || (p[1] == '#' && (np__isdigit((unsigned char)p[2])
+                                || ((p[2] == 'x' || p[2] == 'X')
+                                    && np__isxdigit((unsigned char)p[3])))))
+            return p;
+    return NULL;
+}
+
+/* Parses one page and fails if any metadata field keeps a reference;
+ * 1 when the page was read. */
+static int page_unescaped(np_parser *p, const char *path, int gz)
+{
+    size_t len, i;
+    char *buf = gz ? np_test_read_gz(path, &len) : np_test_read(path, &len);
+    np_document *d = NULL;
+    const char *f[8];
+    if (!buf)
+        return 0;
+    ck_assert_int_eq(np_parse_html(p, &d, buf, len, NULL), NP_OK);
+    f[0] = np_document_title(d);
+    f[1] = np_document_description(d);
+    f[2] = np_document_site_name(d);
+    f[3] = np_document_published(d);
+    f[4] = np_document_modified(d);
+    f[5] = np_document_language(d);
+    f[6] = np_document_url(d);
+    f[7] = np_document_image(d);
+    for (i = 0; i < 8; i++)
+        ck_assert_msg(!escaped(f[i]), "%s: field %zu keeps \"%.40s\"", path, i, escaped(f[i]));
+    for (i = 0; i < np_document_author_count(d); i++)
+        ck_assert_msg(!escaped(np_document_author(d, i)), "%s: author \"%s\"", path,
+                      np_document_author(d, i));
+    np_document_free(d);
+    free(buf);
+    return 1;
+}
+
+START_TEST(no_references_left_on_bench_pages)
+{
+    /* Every page of the benchmark data: the extraction dev pages, the
+     * metadata test pages and the snippet pages. */
+    static const struct { const char *dir, *find; int gz; } sets[] = {
+        {"bench/extraction/dev", "-name '*.html.gz'", 1},
+        {"bench/extraction/snippets", "-name '*.html.gz'", 1},
+        {"bench/metadata/pages", "-name source.html", 0},
+    };
+    const char *shared = np_test_shared();
+    char cmd[4400], path[4200];
+    size_t i, pages = 0;
+    np_parser *p = NULL;
+    if (!shared)
+        return;
+    ck_assert_int_eq(np_parser_new(&p, NULL), NP_OK);
+    for (i = 0; i < sizeof sets / sizeof sets[0]; i++) {
+        FILE *ls;
+        snprintf(cmd, sizeof cmd, "find '%s/%s' %s | sort", shared, sets[i].dir, sets[i].find);
+        ls = popen(cmd, "r");
+        ck_assert_ptr_nonnull(ls);
+        while (fgets(path, sizeof path, ls)) {
+            path[strcspn(path, "\n")] = '\0';
+            pages += (size_t)page_unescaped(p, path, sets[i].gz);
+        }
+        pclose(ls);
+    }
+    np_parser_free(p);
+    ck_assert_uint_ge(pages, 1000);
+}
+END_TEST
+
 /* -------------------------------------------------- page structure */
 
 START_TEST(microdata_and_time)
@@ -492,6 +638,7 @@ Suite *np_meta_suite(void)
     tcase_add_test(t, space_separated_properties);
     tcase_add_test(t, meta_author_byline_split);
     tcase_add_test(t, entities_in_values);
+    tcase_add_test(t, entities_in_every_field);
     tcase_add_test(t, microdata_and_time);
     tcase_add_test(t, time_pubdate);
     tcase_add_test(t, time_text);
@@ -504,6 +651,7 @@ Suite *np_meta_suite(void)
     suite_add_tcase(s, t);
     t = tcase_create("units");
     tcase_add_test(t, date_parse_forms);
+    tcase_add_test(t, meta_text_rules);
     tcase_add_test(t, authors_cleaning);
     tcase_add_test(t, title_trim_rules);
     suite_add_tcase(s, t);
@@ -511,6 +659,7 @@ Suite *np_meta_suite(void)
     tcase_set_timeout(t, 120);
     tcase_add_test(t, bad_input);
     tcase_add_test(t, metadata_pages_floor);
+    tcase_add_test(t, no_references_left_on_bench_pages);
     suite_add_tcase(s, t);
     return s;
 }

@@ -135,7 +135,7 @@ static int add_name(np_document *d, const char *s, size_t n)
     return np__doc_add_author(d, s, n);
 }
 
-int np__authors_add(np_document *d, const char *src, size_t len)
+static int split_byline(np_document *d, const char *src, size_t len)
 {
     size_t cut, i, b, n = 0;
     char s[512];
@@ -306,6 +306,22 @@ int np__authors_add(np_document *d, const char *src, size_t len)
         i++;
     }
     return NP_OK;
+}
+
+int np__authors_add(np_document *d, const char *src, size_t len)
+{
+    np__buf b = NP__BUF_INIT;
+    int rc;
+    if (!src)
+        return NP_OK;
+    if (len > 4096)
+        return NP_OK;   /* too long to be a byline */
+    /* references decoded first: "A &amp; B" is two names, not three */
+    rc = np__meta_text(src, len, &b);
+    if (rc == NP_OK)
+        rc = split_byline(d, np__buf_cstr(&b), b.len);
+    np__buf_free(&b);
+    return rc;
 }
 
 /* Separators of a site suffix, longest first. */

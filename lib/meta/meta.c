@@ -12,6 +12,7 @@
 #include <string.h>
 
 #include <jansson.h>
+#include <libxml/HTMLparser.h>
 #include <libxml/tree.h>
 #include <libxml/uri.h>
 
@@ -190,6 +191,24 @@ static char *adup(meta *m, const char *s)
     return r;
 }
 
+/* A copy of text from JSON-LD, references decoded and spaces folded
+ * (np__meta_text), or NULL. */
+static char *adup_text(meta *m, const char *s)
+{
+    np__buf b = NP__BUF_INIT;
+    char *r;
+    if (!s)
+        return NULL;
+    if (np__meta_text(s, strlen(s), &b) != NP_OK) {
+        np__buf_free(&b);
+        m->err = NP_ENOMEM;
+        return NULL;
+    }
+    r = adup(m, np__buf_cstr(&b));
+    np__buf_free(&b);
+    return r;
+}
+
 /* ---------------------------------------------------------- JSON-LD */
 
 static int is_article_type(const char *t)
@@ -309,20 +328,20 @@ static void ld_take(meta *m, json_t *o)
     jsonld *ld = &m->ld;
     json_t *pub;
     ld->found = 1;
-    ld->name = adup(m, jstr(o, "name"));
-    ld->headline = adup(m, jstr(o, "headline"));
-    ld->description = adup(m, jstr(o, "description"));
+    ld->name = adup_text(m, jstr(o, "name"));
+    ld->headline = adup_text(m, jstr(o, "headline"));
+    ld->description = adup_text(m, jstr(o, "description"));
     ld->published = adup(m, jstr(o, "datePublished"));
     if (!ld->published)
         ld->published = adup(m, jstr(o, "dateCreated"));
     ld->modified = adup(m, jstr(o, "dateModified"));
     pub = json_object_get(o, "publisher");
-    ld->site = adup(m, jname(pub));
+    ld->site = adup_text(m, jname(pub));
     ld->image = adup(m, jurl(json_object_get(o, "image")));
     ld->url = adup(m, jurl(json_object_get(o, "mainEntityOfPage")));
     if (!ld->url || strncmp(ld->url, "http", 4) != 0)
         ld->url = adup(m, jstr(o, "url"));
-    ld->language = adup(m, jname(json_object_get(o, "inLanguage")));
+    ld->language = adup_text(m, jname(json_object_get(o, "inLanguage")));
     ld_author(m, json_object_get(o, "author"));
     if (m->ld.authors.len == 0)
         ld_author(m, json_object_get(o, "creator"));
@@ -755,60 +774,123 @@ static const char *first_of(meta *m, const int *keys, size_t n, int *which)
     return NULL;
 }
 
-/* Pages often escape text twice ("&amp;quot;"), so the references that
- * remain in a value after the HTML parser are decoded once more: the five
- * XML entities and numeric references (an impossible code point gives
- * U+FFFD). */
-static int unescape(const char *s, np__buf *out)
+/* windows-1252 for the numeric references &#128; .. &#159;, which pages
+ * write meaning that code page, as the text cleaner reads them (0: none). */
+static const uint16_t np__cp1252[32] = {
+    0x20AC, 0, 0x201A, 0x0192, 0x201E, 0x2026, 0x2020, 0x2021,
+    0x02C6, 0x2030, 0x0160, 0x2039, 0x0152, 0, 0x017D, 0,
+    0, 0x2018, 0x2019, 0x201C, 0x201D, 0x2022, 0x2013, 0x2014,
+    0x02DC, 0x2122, 0x0161, 0x203A, 0x0153, 0, 0x017E, 0x0178
+};
+
+/* The reference at s[i] (just after '&'): 1 with *cp and *end (after the
+ * ';'), or 0. Names are HTML's (libxml2's table, the one the parser and
+ * the text cleaner use) and "apos". */
+static int ref_at(const char *s, size_t n, size_t i, uint32_t *cp, size_t *end)
 {
-    static const struct { const char *name; char c; } named[] = {
-        {"quot;", '"'}, {"amp;", '&'}, {"apos;", '\''}, {"lt;", '<'},
-        {"gt;", '>'}, {NULL, 0}
-    };
-    while (*s) {
-        const char *amp = strchr(s, '&');
-        size_t i;
-        if (!amp) {
-            np__buf_puts(out, s);
-            break;
+    size_t j = i;
+    if (j < n && s[j] == '#') {
+        int hex = 0, nd = 0;
+        uint32_t v = 0;
+        j++;
+        if (j < n && (s[j] == 'x' || s[j] == 'X')) {
+            hex = 1;
+            j++;
         }
-        np__buf_put(out, s, (size_t)(amp - s));
-        s = amp + 1;
-        for (i = 0; named[i].name; i++) {
-            size_t k = strlen(named[i].name);
-            if (strncmp(s, named[i].name, k) == 0) {
-                np__buf_putc(out, named[i].c);
-                s += k;
+        for (; j < n && nd < 8; j++, nd++) {
+            unsigned char ch = (unsigned char)s[j];
+            if (np__isdigit(ch))
+                v = v * (hex ? 16u : 10u) + (uint32_t)(ch - '0');
+            else if (hex && np__isxdigit(ch))
+                v = v * 16u + (uint32_t)(np__tolower(ch) - 'a' + 10);
+            else
                 break;
-            }
         }
-        if (named[i].name)
-            continue;
-        if (*s == '#') {
-            const char *p = s + 1;
-            int hex = (*p == 'x' || *p == 'X');
-            unsigned long cp = 0;
-            int nd = 0;
-            if (hex)
-                p++;
-            while (hex ? np__isxdigit((unsigned char)*p) : np__isdigit((unsigned char)*p)) {
-                unsigned d = np__isdigit((unsigned char)*p) ? (unsigned)(*p - '0')
-                    : (unsigned)(np__tolower((unsigned char)*p) - 'a' + 10);
-                if (cp <= 0x10FFFFul)
-                    cp = cp * (hex ? 16u : 10u) + d;
-                nd++;
-                p++;
+        /* as browsers do, a number ends without its ';' too ("&#8221"
+         * where a page cut its text) */
+        if (!nd || (j < n && np__isalnum((unsigned char)s[j])))
+            return 0;
+        if (j < n && s[j] == ';')
+            j++;
+        if (v >= 0x80 && v < 0xA0 && np__cp1252[v - 0x80])
+            v = np__cp1252[v - 0x80];
+        if (v == 0 || v > 0x10FFFF || (v >= 0xD800 && v < 0xE000)
+            || (v >= 0x80 && v < 0xA0))
+            v = 0xFFFD;
+        *cp = v;
+        *end = j;
+        return 1;
+    } else {
+        char name[33];
+        size_t k = 0;
+        const htmlEntityDesc *e;
+        while (j < n && k < 32 && np__isalnum((unsigned char)s[j]))
+            name[k++] = s[j++];
+        if (!k || j >= n || s[j] != ';')
+            return 0;
+        name[k] = '\0';
+        if (strcmp(name, "apos") == 0)
+            *cp = '\'';
+        else if ((e = htmlEntityLookup((const xmlChar *)name)) != NULL)
+            *cp = e->value;
+        else
+            return 0;
+    }
+    *end = j + 1;
+    return 1;
+}
+
+/* Whether the code point is a space to fold: ASCII white space, no-break
+ * and the other Unicode spaces, the line and paragraph separators. */
+static int fold_space(uint32_t cp)
+{
+    return cp == ' ' || (cp >= '\t' && cp <= '\r') || cp == 0x85 || cp == 0xA0
+        || cp == 0x1680 || (cp >= 0x2000 && cp <= 0x200A) || cp == 0x2028
+        || cp == 0x2029 || cp == 0x202F || cp == 0x205F || cp == 0x3000;
+}
+
+int np__meta_text(const char *s, size_t n, np__buf *out)
+{
+    size_t i = 0;
+    int space = 0;
+    size_t start = out->len;
+    while (i < n) {
+        uint32_t cp;
+        size_t end;
+        unsigned char ch = (unsigned char)s[i];
+        if (ch == '&' && ref_at(s, n, i + 1, &cp, &end)) {
+            uint32_t cp2;
+            size_t end2;
+            /* escaped more than once: "&amp;amp;", "&amp;nbsp;" */
+            while (cp == '&' && ref_at(s, n, end, &cp2, &end2)) {
+                cp = cp2;
+                end = end2;
             }
-            if (nd > 0 && *p == ';') {
-                if (cp == 0 || cp > 0x10FFFFul || (cp >= 0xD800 && cp <= 0xDFFF))
-                    cp = 0xFFFD;
-                np__buf_put_cp(out, (uint32_t)cp);
-                s = p + 1;
+            i = end;
+        } else if (ch < 0x80) {
+            cp = ch;
+            i++;
+        } else {
+            size_t k = np__utf8_valid_seq((const unsigned char *)s + i, n - i);
+            if (!k) {
+                /* not UTF-8: kept as it is, for the cleaner to judge */
+                np__buf_putc(out, ch);
+                space = 0;
+                i++;
                 continue;
             }
+            cp = np__utf8_next(s, n, &i);
         }
-        np__buf_putc(out, '&');
+        if (fold_space(cp)) {
+            space = out->len > start;
+            continue;
+        }
+        if (space)
+            np__buf_putc(out, ' ');
+        space = 0;
+        np__buf_put_cp(out, cp);
     }
+    np__buf_cstr(out);
     return out->oom ? NP_ENOMEM : NP_OK;
 }
 
@@ -818,9 +900,7 @@ static int set_text(meta *m, int field, const char *s, const char *src)
     int rc;
     if (!s)
         return NP_OK;
-    if (!strchr(s, '&'))
-        return np__doc_set(m->c->doc, field, s, (size_t)-1, src);
-    rc = unescape(s, &b);
+    rc = np__meta_text(s, strlen(s), &b);
     if (rc == NP_OK)
         rc = np__doc_set(m->c->doc, field, np__buf_cstr(&b), b.len, src);
     np__buf_free(&b);
@@ -875,7 +955,18 @@ static int host_of(const char *url, char *out, size_t cap)
 static int set_date(meta *m, int field, const char *s, const char *src)
 {
     char iso[NP__DATE_MAX];
-    if (!s || !np__date_parse(s, strlen(s), iso))
+    np__buf b = NP__BUF_INIT;
+    int ok;
+    if (!s)
+        return 0;
+    if (np__meta_text(s, strlen(s), &b) != NP_OK) {
+        np__buf_free(&b);
+        m->err = NP_ENOMEM;
+        return 0;
+    }
+    ok = np__date_parse(np__buf_cstr(&b), b.len, iso);
+    np__buf_free(&b);
+    if (!ok)
         return 0;
     if (np__doc_set(m->c->doc, field, iso, (size_t)-1, src) != NP_OK)
         m->err = NP_ENOMEM;
@@ -973,18 +1064,18 @@ static int choose(meta *m)
             }
         }
         if (title) {
-            size_t n = strlen(title), keep;
-            const char *s = title;
-            while (n && np__isspace((unsigned char)*s)) {
-                s++;
-                n--;
-            }
-            while (n && np__isspace((unsigned char)s[n - 1]))
-                n--;
+            np__buf tb = NP__BUF_INIT;
+            size_t n, keep;
+            const char *s;
+            rc = np__meta_text(title, strlen(title), &tb);
+            s = np__buf_cstr(&tb);
+            n = tb.len;
             keep = np__title_trim(s, n, site);
             if (keep == n && host_of(m->c->url, host, sizeof host))
                 keep = np__title_trim(s, n, host);
-            rc = np__doc_set(d, NP__TITLE, s, keep, src);
+            if (rc == NP_OK)
+                rc = np__doc_set(d, NP__TITLE, s, keep, src);
+            np__buf_free(&tb);
             if (rc != NP_OK) {
                 np__buf_free(&b);
                 return rc;

@@ -14,6 +14,13 @@ int np__meta_html(np__ctx *c, void *tree);
 /* Longest ISO 8601 text np__date_parse writes, with its NUL. */
 #define NP__DATE_MAX 32
 
+/* Appends s[0..n) to out as metadata text: character references decoded
+ * (HTML's names, numbers, and references escaped more than once such as
+ * "&amp;amp;" or "&amp;nbsp;") and every run of white space (no-break and
+ * other Unicode spaces included) folded to one space, none at either end.
+ * Returns NP_OK or NP_ENOMEM. */
+int np__meta_text(const char *s, size_t n, np__buf *out);
+
 /* Parses a date or date-time as a page writes it ("2019-11-19T08:02:00-05:00",
  * "2017-11-03 03:01:00.00000", "February 21, 2022", "21 Feb 2022 09:15 GMT",
  * "Nov. 19, 2019 8:21 am ET") into ISO 8601: "YYYY-MM-DD", or with the
