@@ -5,19 +5,9 @@
  * 127,000 English words touched some 17 strings scattered over a megabyte. */
 #include <string.h>
 
+#include "util/util.h"
 #include "english_words.h"
 #include "ner_lexicon.h"
-
-static uint32_t fnv1a(const char *s, size_t n)
-{
-    uint32_t h = 2166136261u;
-    size_t i;
-    for (i = 0; i < n; i++) {
-        h ^= (unsigned char)s[i];
-        h *= 16777619u;
-    }
-    return h;
-}
 
 /* Whether the NUL-terminated entry e is exactly s[0..n). */
 static int same_key(const char *e, const char *s, size_t n)
@@ -46,7 +36,7 @@ unsigned np__english_find(const char *w, size_t n)
             return 0;
         key[i] = (char)ch;
     }
-    h = fnv1a(key, n);
+    h = np__fnv1a(key, n);
     for (j = h & np__english_slots_mask;
          (e = &np__english_slots[j])->off != 0xFFFFFFFFu;
          j = (j + 1) & np__english_slots_mask)
@@ -61,7 +51,7 @@ const np__ner_entry *np__ner_find(const char *key, size_t n)
     uint32_t h, j, v;
     if (n == 0)
         return NULL;
-    h = fnv1a(key, n);
+    h = np__fnv1a(key, n);
     for (j = h & np__ner_slots_mask; (v = np__ner_slots[j]) != 0;
          j = (j + 1) & np__ner_slots_mask) {
         const np__ner_entry *e = &np__ner_entries[(v & 0xFFFFu) - 1];

@@ -156,14 +156,14 @@ static int pp_name_char(int c)
  * 100 characters count) from i; returns its end and sets *hash (never 0). */
 static size_t pp_name(const char *s, size_t n, size_t i, uint32_t *hash)
 {
-    uint32_t h = 2166136261u;
+    uint32_t h = NP__FNV1A_INIT;
     size_t k = 0;
     while (i < n && pp_name_char((unsigned char)s[i])) {
         int c = (unsigned char)s[i];
         if (k++ < 100) {
             if (c >= 'A' && c <= 'Z')
                 c += 32;
-            h = (h ^ (uint32_t)c) * 16777619u;
+            h = np__fnv1a_step(h, (unsigned char)c);
         }
         i++;
     }

@@ -131,104 +131,6 @@ static uint32_t lx_adjust(const np__ner_entry *e, const char *s, size_t n)
     return e->flags;
 }
 
-/* -------------------------------------------------------------- tables */
-
-/* A string-keyed hash table mapping keys (kept in a buffer) to a long. */
-typedef struct hslot {
-    size_t off, len;   /* key in the table's buffer; len 0 = empty */
-    uint32_t hash;
-    long val;
-} hslot;
-typedef struct htab {
-    hslot *slots;
-    size_t cap, n;
-    np__buf keys;
-} htab;
-
-static uint32_t hash_str(const char *s, size_t n)
-{
-    uint32_t h = 2166136261u;
-    size_t i;
-    for (i = 0; i < n; i++)
-        h = (h ^ (unsigned char)s[i]) * 16777619u;
-    return h;
-}
-
-static void ht_free(htab *t)
-{
-    np__free(t->slots);
-    np__buf_free(&t->keys);
-    memset(t, 0, sizeof(*t));
-}
-
-static hslot *ht_slot(htab *t, const char *k, size_t n, uint32_t h)
-{
-    size_t i = h & (t->cap - 1);
-    for (;;) {
-        hslot *s = &t->slots[i];
-        if (s->len == 0 ||
-            (s->hash == h && s->len == n && memcmp(t->keys.ptr + s->off, k, n) == 0))
-            return s;
-        i = (i + 1) & (t->cap - 1);
-    }
-}
-
-static int ht_grow(htab *t)
-{
-    size_t cap = t->cap ? t->cap * 2 : 64, i;
-    hslot *old = t->slots, *ns = np__calloc(cap, sizeof(hslot));
-    size_t ocap = t->cap;
-    if (!ns)
-        return NP_ENOMEM;
-    t->slots = ns;
-    t->cap = cap;
-    for (i = 0; i < ocap; i++)
-        if (old[i].len) {
-            hslot *s = ht_slot(t, t->keys.ptr + old[i].off, old[i].len, old[i].hash);
-            *s = old[i];
-        }
-    np__free(old);
-    return NP_OK;
-}
-
-/* The value of k, or -1. */
-static long ht_get(htab *t, const char *k, size_t n)
-{
-    hslot *s;
-    if (!t->cap || n == 0)
-        return -1;
-    s = ht_slot(t, k, n, hash_str(k, n));
-    return s->len ? s->val : -1;
-}
-
-/* Sets k to v; *old receives the previous value or -1. */
-static int ht_put(htab *t, const char *k, size_t n, long v, long *old)
-{
-    uint32_t h = hash_str(k, n);
-    hslot *s;
-    if (old)
-        *old = -1;
-    if (n == 0)
-        return NP_OK;
-    if ((t->n + 1) * 2 > t->cap && ht_grow(t) != NP_OK)
-        return NP_ENOMEM;
-    s = ht_slot(t, k, n, h);
-    if (s->len) {
-        if (old)
-            *old = s->val;
-        s->val = v;
-        return NP_OK;
-    }
-    s->off = t->keys.len;
-    if (np__buf_put(&t->keys, k, n) != NP_OK)
-        return NP_ENOMEM;
-    s->len = n;
-    s->hash = h;
-    s->val = v;
-    t->n++;
-    return NP_OK;
-}
-
 /* ------------------------------------------------------------ mentions */
 
 #define T_UNKNOWN (-1)
@@ -264,7 +166,7 @@ typedef struct run {
     size_t ntok;
     np__vec ms;      /* mention */
     np__vec es;      /* ent */
-    htab keys;       /* grouping key -> entity */
+    np__strtab keys;       /* grouping key -> entity */
     uint8_t *skip;   /* per token: consumed (abbreviation dot) */
     int foreign;     /* not English: only names the lexicon knows */
     uint32_t *wlx;   /* per token: cached word_lx() | CACHED, once set up */
@@ -289,11 +191,7 @@ struct lxcache {
 
 static lxslot *lxc_slot(lxslot *tab, const char *s, size_t n)
 {
-    uint32_t h = 2166136261u;
-    size_t i;
-    for (i = 0; i < n; i++)
-        h = (h ^ (unsigned char)s[i]) * 16777619u;
-    return &tab[(h ^ (uint32_t)n) & (LXC_SLOTS - 1)];
+    return &tab[(np__fnv1a(s, n) ^ (uint32_t)n) & (LXC_SLOTS - 1)];
 }
 
 static int lxc_hit(const lxslot *e, const char *s, size_t n)
@@ -1766,7 +1664,7 @@ static int group(run *r)
 {
     size_t i;
     char k[MAX_KEY];
-    htab sur = { 0 }, firsts = { 0 }, acr = { 0 }, heads = { 0 }, tails = { 0 };
+    np__strtab sur = { 0 }, firsts = { 0 }, acr = { 0 }, heads = { 0 }, tails = { 0 };
     long last_confirm = -1;
     int rc = NP_OK;
 
@@ -1779,16 +1677,16 @@ static int group(run *r)
             continue;
         if (m->alias_of >= 0 && M(r, m->alias_of)->ent >= 0) {
             e = M(r, m->alias_of)->ent;
-            if (ht_get(&r->keys, k, kn) < 0 && (rc = ht_put(&r->keys, k, kn, e, NULL)) != NP_OK)
+            if (np__strtab_get(&r->keys, k, kn) < 0 && (rc = np__strtab_put(&r->keys, k, kn, e, NULL)) != NP_OK)
                 goto out;
             m->ent = e;
             vote(r, e, m);
             continue;
         }
-        e = ht_get(&r->keys, k, kn);
+        e = np__strtab_get(&r->keys, k, kn);
         if (e < 0) {
             if ((rc = new_ent(r, (long)i, &e)) != NP_OK ||
-                (rc = ht_put(&r->keys, k, kn, e, NULL)) != NP_OK)
+                (rc = np__strtab_put(&r->keys, k, kn, e, NULL)) != NP_OK)
                 goto out;
         } else if (better_name(r, (long)i, E(r, e)->best)) {
             E(r, e)->best = (long)i;
@@ -1819,7 +1717,7 @@ static int group(run *r)
                   (lx_flags_r(r, r->body + ws[j - 1], we[j - 1] - ws[j - 1]) & NP__LX_PARTICLE)))
                 continue;   /* not after a hyphen: "Jean-Yves", but "al-Assad" */
             kn = make_key(r->body + ws[j], we[n - 1] - ws[j], k, sizeof k, 1);
-            if ((rc = ht_put(&sur, k, kn, (long)i, &old)) != NP_OK)
+            if ((rc = np__strtab_put(&sur, k, kn, (long)i, &old)) != NP_OK)
                 goto out;
             if (old >= 0 && old != (long)i) {
                 /* "Hawk Sawyer" is "Kathleen Hawk Sawyer": keep the longer
@@ -1831,17 +1729,17 @@ static int group(run *r)
                 if (n2 < n3 && n2 && memcmp(k3 + n3 - n2, k2, n2) == 0)
                     ;   /* the new one is longer: keep it */
                 else if (n3 < n2 && n3 && memcmp(k2 + n2 - n3, k3, n3) == 0)
-                    ht_put(&sur, k, kn, old, NULL);
+                    np__strtab_put(&sur, k, kn, old, NULL);
                 else
-                    ht_put(&sur, k, kn, -2, NULL);
+                    np__strtab_put(&sur, k, kn, -2, NULL);
             }
         }
         {
             size_t kn = make_key(r->body + ws[0], we[0] - ws[0], k, sizeof k, 1);
-            if ((rc = ht_put(&firsts, k, kn, (long)i, &old)) != NP_OK)
+            if ((rc = np__strtab_put(&firsts, k, kn, (long)i, &old)) != NP_OK)
                 goto out;
             if (old >= 0 && old != (long)i)
-                ht_put(&firsts, k, kn, -2, NULL);
+                np__strtab_put(&firsts, k, kn, -2, NULL);
         }
     }
     for (i = 0; i < r->es.len; i++) {
@@ -1857,9 +1755,9 @@ static int group(run *r)
             (e->type == NP_ENTITY_PLACE && e->votes[NP_ENTITY_PLACE] >= 3))
             continue;
         kn = make_key(r->body + m->start, m->end - m->start, k, sizeof k, 1);
-        to = ht_get(&sur, k, kn);
+        to = np__strtab_get(&sur, k, kn);
         if (to < 0 && m->ntok == 1)
-            to = ht_get(&firsts, k, kn);
+            to = np__strtab_get(&firsts, k, kn);
         if (to >= 0 && to != (long)i && E(r, to)->merged_into < 0) {
             merge_into(r, (long)i, to);
             E(r, to)->type = NP_ENTITY_PERSON;
@@ -1886,9 +1784,9 @@ static int group(run *r)
             while (q < m->end && r->body[q] != '-')
                 q++;
             kn = make_key(r->body + p, q - p, k, sizeof k, 1);
-            to = ht_get(&sur, k, kn);
+            to = np__strtab_get(&sur, k, kn);
             if (to < 0)
-                to = ht_get(&r->keys, k, kn);
+                to = np__strtab_get(&r->keys, k, kn);
             parts++;
             if (to >= 0 && root(r, to) != (long)i)
                 known++;
@@ -1913,7 +1811,7 @@ static int group(run *r)
                 k[kn++] = (char)(c + 32);
         }
         if (kn >= 2) {
-            if ((rc = ht_put(&acr, k, kn, (long)i, &old)) != NP_OK)
+            if ((rc = np__strtab_put(&acr, k, kn, (long)i, &old)) != NP_OK)
                 goto out;
         }
         if (e->type == NP_ENTITY_ORG) {
@@ -1925,24 +1823,24 @@ static int group(run *r)
                 h--;
             if (h < n) {
                 kn = make_key(r->body + ws[h - 1], we[h - 1] - ws[h - 1], k, sizeof k, 1);
-                if (ht_get(&heads, k, kn) < 0 &&
-                    (rc = ht_put(&heads, k, kn, (long)i, NULL)) != NP_OK)
+                if (np__strtab_get(&heads, k, kn) < 0 &&
+                    (rc = np__strtab_put(&heads, k, kn, (long)i, NULL)) != NP_OK)
                     goto out;
             }
             kn = make_key(r->body + ws[n - 1], we[n - 1] - ws[n - 1], k, sizeof k, 1);
             if (!(lx_flags_r(r, r->body + ws[n - 1], we[n - 1] - ws[n - 1]) & NP__LX_ORG_CUE) &&
-                ht_get(&heads, k, kn) < 0 &&
-                (rc = ht_put(&heads, k, kn, (long)i, NULL)) != NP_OK)
+                np__strtab_get(&heads, k, kn) < 0 &&
+                (rc = np__strtab_put(&heads, k, kn, (long)i, NULL)) != NP_OK)
                 goto out;
             /* "the Times" for "The New York Times" */
-            if (ht_get(&tails, k, kn) < 0 && (rc = ht_put(&tails, k, kn, (long)i, NULL)) != NP_OK)
+            if (np__strtab_get(&tails, k, kn) < 0 && (rc = np__strtab_put(&tails, k, kn, (long)i, NULL)) != NP_OK)
                 goto out;
             kn = make_key(r->body + ws[0], we[0] - ws[0], k, sizeof k, 1);
             if (!(lx_flags_r(r, r->body + ws[0], we[0] - ws[0]) & (NP__LX_ANYPLACE | NP__LX_GIVEN |
                                                                NP__LX_CONNECTOR)) &&
                 !(en_flags_r(r, r->body + ws[0], we[0] - ws[0]) & NP__LEX_LOWER) &&
-                ht_get(&heads, k, kn) < 0 &&
-                (rc = ht_put(&heads, k, kn, (long)i, NULL)) != NP_OK)
+                np__strtab_get(&heads, k, kn) < 0 &&
+                (rc = np__strtab_put(&heads, k, kn, (long)i, NULL)) != NP_OK)
                 goto out;
         }
     }
@@ -1958,13 +1856,13 @@ static int group(run *r)
         kn = make_key(r->body + m->start, m->end - m->start, k, sizeof k, 1);
         if ((r->tok[m->tb].flags & NP__TOK_ALLCAPS) &&
             !(e->type == NP_ENTITY_PLACE && strong(e)))
-            to = ht_get(&acr, k, kn);   /* not "U.S." into "U.S. Senate" */
+            to = np__strtab_get(&acr, k, kn);   /* not "U.S." into "U.S. Senate" */
         if (to < 0 && e->type != NP_ENTITY_PLACE)
-            to = ht_get(&heads, k, kn);
+            to = np__strtab_get(&heads, k, kn);
         if (to < 0 && e->type != NP_ENTITY_PLACE && kn > 3 && k[kn - 1] == 's')
-            to = ht_get(&heads, k, kn - 1);   /* "Conservatives" */
+            to = np__strtab_get(&heads, k, kn - 1);   /* "Conservatives" */
         if (to < 0 && e->type == NP_ENTITY_ORG && after_the(r, m->tb))
-            to = ht_get(&tails, k, kn);
+            to = np__strtab_get(&tails, k, kn);
         if (to >= 0 && E(r, to)->type != NP_ENTITY_ORG && e->type == NP_ENTITY_PERSON)
             to = -1;
         if (to >= 0 && to != (long)i && E(r, to)->merged_into < 0 &&
@@ -1983,13 +1881,13 @@ static int group(run *r)
         if (!m->confirm)
             continue;
         kn = group_key(r, m, k, sizeof k);
-        e = kn ? ht_get(&r->keys, k, kn) : -1;
+        e = kn ? np__strtab_get(&r->keys, k, kn) : -1;
         if (e < 0 && kn) {
-            e = ht_get(&sur, k, kn);
+            e = np__strtab_get(&sur, k, kn);
             if (e < 0 && m->ntok == 1)
-                e = ht_get(&firsts, k, kn);
+                e = np__strtab_get(&firsts, k, kn);
             if (e < 0 && m->ntok == 1 && (r->tok[m->tb].flags & NP__TOK_ALLCAPS))
-                e = ht_get(&acr, k, kn);
+                e = np__strtab_get(&acr, k, kn);
         }
         if (e < 0) {
             /* a dateline ("LONDON (AP) —") names a place */
@@ -1997,7 +1895,7 @@ static int group(run *r)
             if ((r->tok[m->tb].flags & NP__TOK_PARA_START) && (f & NP__LX_ANYPLACE) &&
                 m->te < r->ntok && !(r->tok[m->te].flags & NP__TOK_WORD)) {
                 if ((rc = new_ent(r, (long)i, &e)) != NP_OK ||
-                    (rc = ht_put(&r->keys, k, kn, e, NULL)) != NP_OK)
+                    (rc = np__strtab_put(&r->keys, k, kn, e, NULL)) != NP_OK)
                     goto out;
                 E(r, e)->type = NP_ENTITY_PLACE;
                 m->type = NP_ENTITY_PLACE;
@@ -2032,11 +1930,11 @@ static int group(run *r)
     }
 
 out:
-    ht_free(&sur);
-    ht_free(&firsts);
-    ht_free(&acr);
-    ht_free(&heads);
-    ht_free(&tails);
+    np__strtab_free(&sur);
+    np__strtab_free(&firsts);
+    np__strtab_free(&acr);
+    np__strtab_free(&heads);
+    np__strtab_free(&tails);
     return rc;
 }
 
@@ -2243,6 +2141,6 @@ out:
     np__free(r.lxc);
     np__vec_free(&r.ms);
     np__vec_free(&r.es);
-    ht_free(&r.keys);
+    np__strtab_free(&r.keys);
     return rc;
 }

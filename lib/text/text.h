@@ -31,10 +31,7 @@ typedef struct np__cleaner {
     int english;           /* text looks English */
     uint32_t apos;         /* apostrophe to write: ' or U+2019 */
     /* document evidence: capitalised words seen (hash set of spans) */
-    np__buf namebuf;
-    size_t *name_off;
-    size_t *name_len;
-    size_t name_cap, name_count;
+    np__strtab names;      /* values unused */
     int oom;
 } np__cleaner;
 

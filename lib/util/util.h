@@ -118,6 +118,44 @@ int np__ascii_contains_ci(const char *s, size_t n, const char *lower);
 enum { NP__URL_OTHER = 0, NP__URL_RELATIVE, NP__URL_WEB };
 int np__url_kind(const char *s);
 
+/* util/hash.c: FNV-1a (32 bits), the one string hash of the library
+ * (lib/data/hashtab.py indexes the generated tables with it too), and a
+ * small open-addressing table from byte strings (copied into the table)
+ * to a long, with linear probing, at most half full; zero-initialised is
+ * empty. */
+#define NP__FNV1A_INIT 2166136261u
+/* One byte more of an FNV-1a hash. */
+static inline uint32_t np__fnv1a_step(uint32_t h, unsigned char c)
+{
+    return (h ^ c) * 16777619u;
+}
+/* The FNV-1a hash of s[0..n). */
+static inline uint32_t np__fnv1a(const char *s, size_t n)
+{
+    uint32_t h = NP__FNV1A_INIT;
+    size_t i;
+    for (i = 0; i < n; i++)
+        h = np__fnv1a_step(h, (unsigned char)s[i]);
+    return h;
+}
+typedef struct np__strslot {
+    size_t off, len;   /* key in the table's buffer; len 0: empty */
+    uint32_t hash;
+    long val;
+} np__strslot;
+typedef struct np__strtab {
+    np__strslot *slots;
+    size_t cap, n;     /* cap is 0 or a power of two */
+    np__buf keys;
+} np__strtab;
+/* The value of k[0..n), or -1 when it is absent (or n is 0). */
+long np__strtab_get(const np__strtab *t, const char *k, size_t n);
+/* Sets k[0..n) to v (an empty key is ignored); *old (if not NULL) receives
+ * the previous value or -1. NP_ENOMEM leaves the table as it was. */
+int np__strtab_put(np__strtab *t, const char *k, size_t n, long v, long *old);
+/* Frees the table and leaves it empty. */
+void np__strtab_free(np__strtab *t);
+
 /* util/clock.c: a monotonic clock in seconds, for stage timings. */
 double np__now(void);
 

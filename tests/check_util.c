@@ -1,0 +1,66 @@
+/* The hash and the string table of the util floor (lib/util/hash.c). */
+#include "np_test.h"
+
+
+#include "util/util.h"
+
+START_TEST(fnv1a_known_values)
+{
+    /* the published FNV-1a 32-bit test values */
+    ck_assert_uint_eq(np__fnv1a("", 0), 0x811c9dc5u);
+    ck_assert_uint_eq(np__fnv1a("a", 1), 0xe40c292cu);
+    ck_assert_uint_eq(np__fnv1a("foobar", 6), 0xbf9cf968u);
+    ck_assert_uint_eq(np__fnv1a_step(NP__FNV1A_INIT, 'a'), 0xe40c292cu);
+}
+END_TEST
+
+START_TEST(strtab_put_get)
+{
+    np__strtab t = { 0 };
+    char key[16];
+    long old;
+    int i;
+    ck_assert_int_eq(np__strtab_get(&t, "x", 1), -1);
+    ck_assert_int_eq(np__strtab_put(&t, "Smith", 5, 7, &old), NP_OK);
+    ck_assert_int_eq(old, -1);
+    ck_assert_int_eq(np__strtab_get(&t, "Smith", 5), 7);
+    ck_assert_int_eq(np__strtab_get(&t, "Smit", 4), -1);
+    ck_assert_int_eq(np__strtab_get(&t, "Smithy", 6), -1);
+    ck_assert_int_eq(np__strtab_put(&t, "Smith", 5, 9, &old), NP_OK);
+    ck_assert_int_eq(old, 7);
+    ck_assert_int_eq(np__strtab_get(&t, "Smith", 5), 9);
+    /* empty keys are never stored */
+    ck_assert_int_eq(np__strtab_put(&t, "", 0, 3, NULL), NP_OK);
+    ck_assert_int_eq(np__strtab_get(&t, "", 0), -1);
+    /* growth keeps every key (compared by bytes: "k3" and "k3\0" differ) */
+    for (i = 0; i < 5000; i++) {
+        int n = snprintf(key, sizeof key, "k%d", i) + (i % 3 == 0);
+        ck_assert_int_eq(np__strtab_put(&t, key, (size_t)n, i, NULL), NP_OK);
+    }
+    ck_assert_int_eq(np__strtab_get(&t, "k4", 2), 4);
+    ck_assert_int_eq(np__strtab_get(&t, "k4", 3), -1);
+    ck_assert_int_eq(np__strtab_get(&t, "k3", 2), -1);
+    ck_assert_int_eq(np__strtab_get(&t, "k3", 3), 3);
+    ck_assert_uint_eq(t.n, 5001);
+    ck_assert_uint_le(t.n * 2, t.cap);
+    for (i = 0; i < 5000; i++) {
+        int n = snprintf(key, sizeof key, "k%d", i) + (i % 3 == 0);
+        ck_assert_int_eq(np__strtab_get(&t, key, (size_t)n), i);
+    }
+    ck_assert_int_eq(np__strtab_get(&t, "Smith", 5), 9);
+    np__strtab_free(&t);
+    ck_assert_ptr_null(t.slots);
+    ck_assert_int_eq(np__strtab_get(&t, "Smith", 5), -1);
+    np__strtab_free(&t);
+}
+END_TEST
+
+Suite *np_util_suite(void)
+{
+    Suite *s = suite_create("util");
+    TCase *tc = tcase_create("hash");
+    tcase_add_test(tc, fnv1a_known_values);
+    tcase_add_test(tc, strtab_put_get);
+    suite_add_tcase(s, tc);
+    return s;
+}
