@@ -523,6 +523,18 @@ START_TEST(authors_cleaning)
         {"https://www.facebook.com/someone", 0, {NULL}},
         {"Mac & i", 1, {"Mac & i"}},
         {"Jane Doe | Published March 3, 2020", 1, {"Jane Doe"}},
+        /* a person with a description is one person */
+        {"By Jane Doe, Senior Editor at Healthline, ten years of experience", 1, {"Jane Doe"}},
+        {"Written by Amy Lin, MD, FACP", 1, {"Amy Lin"}},
+        {"Amy Lin MD", 1, {"Amy Lin"}},
+        {"Dr. Amy Lin, Ph.D. and Carl Berg, RN, BSN", 2, {"Dr. Amy Lin", "Carl Berg"}},
+        {"Jane Doe (Staff Writer) & Li Wei, Health Reporter", 2, {"Jane Doe", "Li Wei"}},
+        {"Jane Doe \xe2\x80\x94 Contributing Writer, Tech Desk", 1, {"Jane Doe"}},
+        {"Jane Doe is a health writer based in Ohio", 1, {"Jane Doe"}},
+        {"Bay Party - Harbour Group", 1, {"Bay Party - Harbour Group"}},
+        /* a part after a name that is not a description stays */
+        {"Jane Doe, Reuters", 2, {"Jane Doe", "Reuters"}},
+        {"Bob Ma", 1, {"Bob Ma"}},
     };
     size_t i, k;
     for (i = 0; i < sizeof cases / sizeof cases[0]; i++) {

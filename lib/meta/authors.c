@@ -60,6 +60,112 @@ static int is_job_word(const char *w, size_t n)
     return 0;
 }
 
+/* Words that describe a person's work, not the person: a part of a byline
+ * holding one, after a name, is that person's description ("Jane Doe,
+ * Senior Editor at Healthline, ten years of experience"). */
+static const char *const np__role_words[] = {
+    "editor", "editors", "writer", "reporter", "correspondent", "columnist",
+    "contributor", "contributing", "director", "professor", "manager",
+    "officer", "founder", "co-founder", "ceo", "cto", "cfo", "president",
+    "analyst", "specialist", "expert", "nutritionist", "dietitian",
+    "dietician", "physician", "doctor", "nurse", "journalist", "author",
+    "producer", "photographer", "researcher", "scientist", "lecturer",
+    "consultant", "coach", "trainer", "therapist", "psychologist",
+    "psychiatrist", "pharmacist", "surgeon", "dermatologist", "cardiologist",
+    "pediatrician", "paediatrician", "chief", "fellow", "intern", "chair",
+    "chairman", "chairwoman", "strategist", "economist", "reviewer",
+    "reviewed", "editorial", "staff", "senior", "associate", "assistant",
+    "deputy", "freelance", "freelancer", "managing", "executive", "counsel",
+    "attorney", "lawyer", "engineer", "developer", "designer", "teacher",
+    "student", "candidate", "practitioner", "educator", "advisor", "adviser",
+    "commentator", "blogger", "experience", "years", "certified",
+    "licensed", "board-certified", "registered", "redakteur", "redakteurin",
+    "autor", "autorin", "journalistin", "korrespondent", "korrespondentin",
+    "chefredakteur", "chefredakteurin", "redaktion", "volontär",
+    "volontärin", "rédacteur", "rédactrice", "journaliste", "periodista",
+    "redactor", "redactora", "corresponsal", NULL
+};
+
+/* Letters after a name that are a degree or a licence ("MD", "Ph.D.",
+ * "RN", "PharmD"): written in capitals, as these are. */
+static const char *const np__credentials[] = {
+    "MD", "M.D.", "PhD", "Ph.D.", "Ph.D", "RN", "MPH", "MS", "MSc", "M.Sc.",
+    "BSN", "MSN", "RD", "RDN", "LD", "LDN", "CDE", "CDCES", "FACP", "FACS",
+    "FAAP", "FAAD", "FACC", "FACOG", "DNP", "APRN", "NP", "FNP", "FNP-BC",
+    "PA-C", "PharmD", "RPh", "DDS", "DMD", "DVM", "MBA", "JD", "J.D.",
+    "Esq", "Esq.", "CPT", "IBCLC", "LCSW", "LMFT", "LPC", "MSW", "PsyD",
+    "Psy.D.", "EdD", "Ed.D.", "MEd", "M.Ed.", "MA", "M.A.", "BSc", "B.Sc.",
+    "BA", "B.A.", "FRCP", "FRCS", "MRCP", "MBBS", "MBChB", "FAAN", "CNM",
+    "CSCS", "CPH", "DO", "D.O.", "DPT", "MHS", "CFP", "CFA", "CPA",
+    "ACSM", "NASM", "OTR", "CCC-SLP", "DrPH", "MPhil", "DPhil", "MS,",
+    NULL
+};
+
+static int in_list(const char *w, size_t n, const char *const *list, int fold)
+{
+    size_t i;
+    for (i = 0; list[i]; i++)
+        if (fold ? np__ascii_eq_ci(w, n, list[i])
+                 : (strlen(list[i]) == n && memcmp(w, list[i], n) == 0))
+            return 1;
+    return 0;
+}
+
+/* Credentials at the end of a name go: "Jane Doe MD" is "Jane Doe".
+ * Returns the length to keep (all of it when nothing else is left). */
+static size_t strip_credentials(const char *s, size_t n)
+{
+    size_t e = n;
+    for (;;) {
+        size_t w = e;
+        while (e && (s[e - 1] == ' ' || s[e - 1] == ','))
+            e--;
+        w = e;
+        while (w && s[w - 1] != ' ' && s[w - 1] != ',')
+            w--;
+        if (w == 0 || w == e || !in_list(s + w, e - w, np__credentials, 0))
+            return e;
+        e = w;
+    }
+}
+
+/* Whether a part of a byline describes a person: it holds a role word, or
+ * is only credentials. */
+static int is_description(const char *s, size_t n)
+{
+    size_t i = 0, words = 0, creds = 0;
+    while (i < n) {
+        size_t b;
+        while (i < n && (s[i] == ' ' || s[i] == '.' || s[i] == '-' || s[i] == '&'))
+            i++;
+        b = i;
+        while (i < n && s[i] != ' ')
+            i++;
+        if (i > b) {
+            size_t e = i;
+            while (e > b && (s[e - 1] == '.' || s[e - 1] == ','))
+                e--;
+            words++;
+            if (in_list(s + b, i - b, np__credentials, 0)
+                || in_list(s + b, e - b, np__credentials, 0))
+                creds++;
+            else if (e > b && in_list(s + b, e - b, np__role_words, 1))
+                return 1;
+        }
+    }
+    return words > 0 && creds == words;
+}
+
+/* Whether what follows a dash at s[i], up to the next comma, semicolon
+ * or bar, describes a person. */
+static int dash_description(const char *s, size_t n, size_t i)
+{
+    size_t e = i;
+    while (e < n && s[e] != ',' && s[e] != ';' && s[e] != '|')
+        e++;
+    return is_description(s + i, e - i);
+}
+
 /* Adds one cleaned name, if it still looks like one. */
 static int add_name(np_document *d, const char *s, size_t n)
 {
@@ -91,6 +197,7 @@ static int add_name(np_document *d, const char *s, size_t n)
     while (n && (np__isspace((unsigned char)s[n - 1]) || s[n - 1] == ','
                  || s[n - 1] == '-' || s[n - 1] == '|' || s[n - 1] == ':'))
         n--;
+    n = strip_credentials(s, n);
     if (n < 2 || n > 80)
         return NP_OK;
     {
@@ -137,12 +244,13 @@ static int add_name(np_document *d, const char *s, size_t n)
 
 static int split_byline(np_document *d, const char *src, size_t len)
 {
-    size_t cut, i, b, n = 0;
+    size_t cut, i, b, n = 0, had = d->authors.len;
+    int describing = 0;
     char s[512];
     int space = 0;
     static const char *const stops[] = {
         "updated", "published", "posted on", "last modified", "modified",
-        " on ", " | ", NULL
+        " on ", " | ", " is a ", " is an ", " is the ", " has been ", NULL
     };
     if (!src)
         return NP_OK;
@@ -247,7 +355,8 @@ static int split_byline(np_document *d, const char *src, size_t len)
             break;
         for (k = close + 1; k < n && s[k] == ' '; k++)
             ;
-        more = k < n && s[k] != ',' && s[k] != ';' && s[k] != '|';
+        more = k < n && s[k] != ',' && s[k] != ';' && s[k] != '|' && s[k] != '&'
+            && !np__ascii_prefix_ci(s + k, n - k, "and ");
         if (junk) {
             for (k = i; k <= close; k++)
                 s[k] = ' ';
@@ -262,14 +371,33 @@ static int split_byline(np_document *d, const char *src, size_t len)
     }
     /* "(http://...)" and other parenthesised asides go */
     /* split on , ; / & and the words "and", "with", "und", "et", "y" */
+    /* after a name, parts that follow a comma, a slash or a dash and
+     * describe the person (a role, an employer after a role, credentials)
+     * are dropped until "and", "&", ";" or "|" starts the next person */
     b = 0;
     i = 0;
     while (i <= n) {
         size_t sep = 0;
+        int next_person = 1;
         if (i == n)
             sep = 1;
-        else if (s[i] == ',' || s[i] == ';' || s[i] == '/' || s[i] == '|')
+        else if (s[i] == ',' || s[i] == '/') {
             sep = 1;
+            next_person = 0;
+        } else if (s[i] == ';' || s[i] == '|')
+            sep = 1;
+        else if (i > 0 && s[i - 1] == ' ' && i + 1 < n && s[i + 1] == ' '
+                 && s[i] == '-') {
+            /* a dash parts a name from its description only ("Jane Doe -
+             * Staff Writer"); "Party - Group Name" stays one */
+            sep = dash_description(s, n, i + 1);
+            next_person = 0;
+        } else if (i > 0 && s[i - 1] == ' ' && i + 3 < n && s[i + 3] == ' '
+                   && (memcmp(s + i, "\xe2\x80\x93", 3) == 0
+                       || memcmp(s + i, "\xe2\x80\x94", 3) == 0)) {
+            sep = dash_description(s, n, i + 3) ? 3 : 0;
+            next_person = 0;
+        }
         else if (s[i] == '&') {
             /* "Mac & i" is one name: a side of one letter is not a name */
             size_t k = i + 1, letters = 0;
@@ -279,7 +407,14 @@ static int split_byline(np_document *d, const char *src, size_t len)
                 letters++;
                 k++;
             }
-            sep = letters > 1 && i > 1 && s[i - 2] != ' ';
+            {
+                size_t e = i, w;
+                while (e > b && s[e - 1] == ' ')
+                    e--;
+                for (w = e; w > b && s[w - 1] != ' '; w--)
+                    ;
+                sep = letters > 1 && e - w > 1;
+            }
         }
         else if (i > 0 && np__isspace((unsigned char)s[i - 1])) {
             static const char *const words[] = {
@@ -295,10 +430,15 @@ static int split_byline(np_document *d, const char *src, size_t len)
                 }
         }
         if (sep) {
-            int rc;
-            rc = add_name(d, s + b, i - b);
+            int rc = NP_OK;
+            if (d->authors.len > had && (describing || is_description(s + b, i - b)))
+                describing = 1;
+            else
+                rc = add_name(d, s + b, i - b);
             if (rc != NP_OK)
                 return rc;
+            if (next_person)
+                describing = 0;
             i += sep;
             b = i;
             continue;
