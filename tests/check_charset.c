@@ -341,6 +341,27 @@ START_TEST(test_charset_hint)
     buf = page("<meta charset=\"utf-8\">", "Un caf\xc3\xa9", CAFE_U8, &len);
     expect_html(buf, len, "no-such-charset", "Un caf\xc3\xa9", CAFE_U8);
     free(buf);
+
+    /* A UTF-16 or UTF-32 hint the bytes cannot be (an ASCII or UTF-8 page
+     * under a wrong header) is ignored as a wrong declaration is: the page
+     * reads as if undeclared, not as CJK or U+FFFD garbage. */
+    {
+        static const char *const wide[] = { "UTF-32BE", "utf-32le", "UTF-32",
+                                             "UTF-16BE", "UTF-16LE", "utf-16" };
+        size_t i, blen;
+        char *be;
+        buf = page("", "Un caf\xc3\xa9", CAFE_U8 " and the plain words of the page", &len);
+        for (i = 0; i < sizeof wide / sizeof wide[0]; i++)
+            expect_html(buf, len, wide[i], "Un caf\xc3\xa9", CAFE_U8);
+        free(buf);
+        /* the same page in UTF-16BE without a byte order mark: the hint
+         * fits and decides */
+        buf = page("", "Un caf\xc3\xa9", CAFE_U8, &len);
+        be = utf16(buf, 1, &blen);
+        expect_html(be + 2, blen - 2, "UTF-16BE", "Un caf\xc3\xa9", CAFE_U8);
+        free(be);
+        free(buf);
+    }
 }
 END_TEST
 

@@ -275,6 +275,53 @@ static int convert(np__ctx *c, const char *charset, const char *buf,
     return rc;
 }
 
+/* Whether the bytes can be a page in the UTF-16 or UTF-32 charset a hint
+ * names (any other label fits): whole code units, each UTF-32 unit a
+ * Unicode scalar value, UTF-16 surrogates in pairs, and, from 64 bytes on,
+ * a zero byte somewhere, since a page's markup, spaces and line ends are
+ * ASCII, which both write with zero bytes. An ASCII or UTF-8 page under a
+ * wrong "UTF-32BE" or "UTF-16" header fails the test and has no zero byte
+ * at all. "utf-16" and "utf-32" without a suffix are big-endian, as ICU
+ * reads them without a byte order mark. */
+static int fits_wide_label(const char *label, const char *buf, size_t len)
+{
+    const unsigned char *p = (const unsigned char *)buf;
+    int w = !strncmp(label, "utf-16", 6) ? 2 : !strncmp(label, "utf-32", 6) ? 4 : 0;
+    int le = w && !strcmp(label + 6, "le");
+    size_t i, zero = 0;
+    uint32_t u, pending = 0;
+    if (!w)
+        return 1;
+    if (len % (size_t)w)
+        return 0;
+    for (i = 0; i < len; i += (size_t)w) {
+        if (w == 4)
+            u = le ? (uint32_t)p[i] | (uint32_t)p[i + 1] << 8 |
+                         (uint32_t)p[i + 2] << 16 | (uint32_t)p[i + 3] << 24
+                   : (uint32_t)p[i] << 24 | (uint32_t)p[i + 1] << 16 |
+                         (uint32_t)p[i + 2] << 8 | (uint32_t)p[i + 3];
+        else
+            u = le ? (uint32_t)p[i] | (uint32_t)p[i + 1] << 8
+                   : (uint32_t)p[i] << 8 | (uint32_t)p[i + 1];
+        zero += !p[i] || !p[i + 1];
+        if (w == 4) {
+            if (u > 0x10FFFF || (u >= 0xD800 && u <= 0xDFFF))
+                return 0;
+        } else if (u >= 0xD800 && u <= 0xDBFF) {
+            if (pending)
+                return 0;
+            pending = 1;
+        } else if (u >= 0xDC00 && u <= 0xDFFF) {
+            if (!pending)
+                return 0;
+            pending = 0;
+        } else if (pending) {
+            return 0;
+        }
+    }
+    return !pending && (len < 64 || zero > 0);
+}
+
 int np__decode_html(np__ctx *c, const char *buf, size_t len, np__buf *out)
 {
     const unsigned char *p = (const unsigned char *)buf;
@@ -295,10 +342,14 @@ int np__decode_html(np__ctx *c, const char *buf, size_t len, np__buf *out)
     if (len >= 2 && p[0] == 0xFE && p[1] == 0xFF)
         return np__convert_to_utf8(c, "UTF-16BE", buf + 2, len - 2, out);
 
-    /* 2. The caller's hint (a transport-layer charset), 3. a <meta>. */
-    if (c->parser->charset && *c->parser->charset) {
-        canonical_label(c->parser->charset, strlen(c->parser->charset), label,
-                        sizeof(label));
+    /* 2. The caller's hint (a transport-layer charset), unless it names
+     * UTF-16 or UTF-32 and the bytes cannot be that (then the page reads
+     * as if there were no hint), 3. a <meta>. */
+    if (c->parser->charset && *c->parser->charset &&
+        (canonical_label(c->parser->charset, strlen(c->parser->charset), label,
+                         sizeof(label)),
+         fits_wide_label(label, buf, len))) {
+        /* the hint's label */
     } else if ((n = prescan_meta(buf, len, &name)) != 0) {
         canonical_label(name, n, label, sizeof(label));
         if (!strncmp(label, "utf-16", 6) || !strncmp(label, "utf-32", 6))
