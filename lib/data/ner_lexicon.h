@@ -1,6 +1,6 @@
 /*
- * The entity recogniser's lexicon: a sorted table of keys (lower-cased
- * words and names) with what they can be, generated into
+ * The entity recogniser's lexicon: a table of keys (lower-cased words and
+ * names) with what they can be, and its hash index, generated into
  * lib/data/ner_lexicon.c by lib/data/gen_ner_data.py. Read-only, shared by
  * every parser.
  */
