@@ -438,6 +438,38 @@ START_TEST(names_ending_in_s)
 }
 END_TEST
 
+/* The last step weighs each possessive against corpus frequencies and the
+ * name around the word (lib/data/apos_evidence.c). */
+START_TEST(apostrophe_evidence)
+{
+    static const char *const keep[] = {
+        /* plurals and names written as they are far more often than with
+         * an apostrophe, or inside a longer name */
+        "The Yankees manager spoke to reporters.",
+        "Harry Styles fans queued all night.",
+        "The Rolling Stones tour was a success.",
+        "She bought two iPhones last year.",
+        "It was the Mets fans who cheered.",
+        /* a possessive far more common than the plain word, but a verb */
+        "The plan trumps every other idea.",
+        NULL
+    };
+    size_t i;
+    for (i = 0; keep[i]; i++)
+        ck_assert_str_eq(clean_str(keep[i], 0), keep[i]);
+    /* a possessive far more common than the plain spelling */
+    CLEANS_TO("He said Mourinhos side lost again.",
+              "He said Mourinho's side lost again.");
+    CLEANS_TO("Yesterdays game was a disaster.", "Yesterday's game was a disaster.");
+    /* a noun used mostly in the plural takes the mark after its s, unless
+     * a singular determiner leads its phrase */
+    CLEANS_TO("The answers depend on the participants beliefs about art.",
+              "The answers depend on the participants' beliefs about art.");
+    CLEANS_TO("Every expecting parents worst nightmare came true.",
+              "Every expecting parent's worst nightmare came true.");
+}
+END_TEST
+
 /* Possessives the context makes certain; and look-alikes that stay. */
 START_TEST(apostrophe_context_rules)
 {
@@ -896,6 +928,7 @@ Suite *np_clean_suite(void)
     tcase_add_test(t, apostrophe_negatives);
     tcase_add_test(t, names_ending_in_s);
     tcase_add_test(t, apostrophe_context_rules);
+    tcase_add_test(t, apostrophe_evidence);
     tcase_add_test(t, apostrophe_style_follows_the_text);
     tcase_add_test(t, document_evidence);
     tcase_add_test(t, document_blocks_share_evidence);

@@ -6,6 +6,7 @@
 #include <string.h>
 
 #include "util/util.h"
+#include "apos_evidence.h"
 #include "english_words.h"
 #include "ner_lexicon.h"
 
@@ -56,6 +57,31 @@ const np__ner_entry *np__ner_find(const char *key, size_t n)
          j = (j + 1) & np__ner_slots_mask) {
         const np__ner_entry *e = &np__ner_entries[(v & 0xFFFFu) - 1];
         if ((v >> 16) == (h >> 16) && same_key(np__ner_strings + e->key, key, n))
+            return e;
+    }
+    return NULL;
+}
+
+const np__apos_entry *np__apos_find(const char *w, size_t n)
+{
+    char key[32];
+    uint32_t h, j, v;
+    size_t i;
+    if (n == 0 || n >= sizeof(key))
+        return NULL;
+    for (i = 0; i < n; i++) {
+        unsigned char ch = (unsigned char)w[i];
+        if (ch >= 'A' && ch <= 'Z')
+            ch = (unsigned char)(ch + 32);
+        else if (!(ch >= 'a' && ch <= 'z'))
+            return NULL;
+        key[i] = (char)ch;
+    }
+    h = np__fnv1a(key, n);
+    for (j = h & np__apos_slots_mask; (v = np__apos_slots[j]) != 0;
+         j = (j + 1) & np__apos_slots_mask) {
+        const np__apos_entry *e = &np__apos_entries[(v & 0xFFFFu) - 1];
+        if ((v >> 16) == (h >> 16) && same_key(np__apos_keys + e->key, key, n))
             return e;
     }
     return NULL;

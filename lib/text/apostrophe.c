@@ -11,10 +11,14 @@
  * left alone.
  */
 #include <string.h>
+#ifdef NP_APOS_TRACE
+#include <stdio.h>
+#endif
 
 #include <unicode/uchar.h>
 
 #include "text/text.h"
+#include "data/apos_evidence.h"
 #include "data/english_words.h"
 
 typedef struct tok {
@@ -39,7 +43,14 @@ typedef struct actx {
     tok *t;
     size_t n;
     np__cleaner *c;
+    int *why;   /* the source line of the last decision to insert */
 } actx;
+
+/* Every decision to insert goes through DECIDE, which notes its line: a
+ * build with -DNP_APOS_TRACE prints it with the word, so that
+ * tests/bench/apos_trace.py can count each decision point's hits and errors
+ * on a validation set. */
+#define DECIDE(at) (*a->why = __LINE__, (long)(at))
 
 /* ------------------------------------------------------------ helpers */
 
@@ -518,10 +529,10 @@ static long contraction(const actx *a, const tok *t)
             return -1;   /* "the plan Ive developed" */
         if (teq(a, t, "hes") && t->cap && !t->start)
             return -1;
-        return always[k].at;
+        return DECIDE(always[k].at);
     }
     if (teq(a, t, "its"))
-        return its_is_it_is(a, t) ? 2 : -1;
+        return its_is_it_is(a, t) ? DECIDE(2) : -1;
     if (teq(a, t, "were")) {
         /* in a title ("Were On It"), a capitalised word after it counts
          * as written in lower case */
@@ -540,7 +551,7 @@ static long contraction(const actx *a, const tok *t)
                 (tin(a, n, were_next) ||
                  ((lx(a, n) & (NP__LEX_ING | NP__LEX_ED)) && !fwc(a, n) &&
                   !n->cap)))
-                return 2;
+                return DECIDE(2);
         }
         if (t->comma_before && !intro_phrase(a, t))
             return -1;
@@ -552,9 +563,9 @@ static long contraction(const actx *a, const tok *t)
         if (t->start && t->cap && question(a, t))
             return -1;   /* "Were taking part ...?": a question */
         if (tin(a, n, were_next))
-            return 2;
+            return DECIDE(2);
         if ((lx(a, n) & NP__LEX_ING) && !fwc(a, n))
-            return 2;
+            return DECIDE(2);
         return -1;
     }
     if (teq(a, t, "well") || teq(a, t, "wed")) {
@@ -571,7 +582,7 @@ static long contraction(const actx *a, const tok *t)
                                             "rather", "want", "prefer",
                                             NULL}) &&
             !(p && (fwc(a, p) & (NP__FW_PRON | NP__FW_AUX))))
-            return 2;
+            return DECIDE(2);
         if (!boundary_before(a, t) &&
             !(p && !fwc(a, p) && !p->cap && lx(a, p) &&
               !(lx(a, p) & (NP__LEX_VERB | NP__LEX_ING | NP__LEX_ED |
@@ -586,7 +597,7 @@ static long contraction(const actx *a, const tok *t)
         if (teq(a, t, "well") && (teq(a, n, "be") || teq(a, n, "have")) &&
             p && (fwc(a, p) & NP__FW_AUX))
             return -1;
-        return 2;
+        return DECIDE(2);
     }
     if (teq(a, t, "hell") || teq(a, t, "shell")) {
         static const char *const ok[] = {
@@ -613,12 +624,12 @@ static long contraction(const actx *a, const tok *t)
             if (tin(a, n, ok) || verb_base(a, n) ||
                 ((lx(a, n) & NP__LEX_ED) && !(lx(a, n) & NP__LEX_NOUN)) ||
                 ((lx(a, n) & NP__LEX_ADV) && !(lx(a, n) & NP__LEX_NOUN)))
-                return 1;
+                return DECIDE(1);
             return -1;
         }
         if (!boundary_before(a, t) || !n || !tin(a, n, ok))
             return -1;
-        return 3;
+        return DECIDE(3);
     }
     if (teq(a, t, "ill")) {
         static const char *const ok[] = {
@@ -630,11 +641,11 @@ static long contraction(const actx *a, const tok *t)
             return -1;
         if (tin(a, n, ok) || (fwc(a, n) & NP__FW_ADV) ||
             (!t->start && tin(a, n, irregular_ed) && !teq(a, n, "said")))
-            return 1;
+            return DECIDE(1);
         if ((lx(a, n) & NP__LEX_VERB) && !fwc(a, n) &&
             !(lx(a, n) & (NP__LEX_PLURAL | NP__LEX_ING | NP__LEX_ED)) &&
             !(t->start && (lx(a, n) & NP__LEX_NOUN)))
-            return 1;
+            return DECIDE(1);
         /* "Ill reserve final judgment": a verb that is also a noun, then
          * its object (an adjective and a noun, or a determiner); not "Ill
          * health forced him" (no verb) */
@@ -647,7 +658,7 @@ static long contraction(const actx *a, const tok *t)
                  ((lx(a, n2) & NP__LEX_ADJ) && !(lx(a, n2) & NP__LEX_VERB) &&
                   n3 && !n3->cap && !fwc(a, n3) &&
                   (lx(a, n3) & NP__LEX_NOUN) && !verb_like(a, n3))))
-                return 1;
+                return DECIDE(1);
         }
         return -1;
     }
@@ -658,11 +669,11 @@ static long contraction(const actx *a, const tok *t)
         if (teq(a, n, "go") && !(t->start || t->quote_before))
             return -1;
         if (t->cap && t->start && !fwc(a, n) && n->ascii)
-            return 3;   /* a sentence cannot open with "Lets" the verb */
+            return DECIDE(3);   /* a sentence cannot open with "Lets" the verb */
         if (!verb_base(a, n) && !teq(a, n, "not") && !teq(a, n, "go") &&
             !teq(a, n, "talk") && !teq(a, n, "get") && !teq(a, n, "take"))
             return -1;
-        return 3;
+        return DECIDE(3);
     }
     return -1;
 }
@@ -1071,7 +1082,7 @@ static long possessive(const actx *a, const tok *t)
         a->s[t->s - 1] == '&' && a->s[t->s - 2] >= 'A' && a->s[t->s - 2] <= 'Z' &&
         n && !n->cap && !n->digit && !fwc(a, n) && lx(a, n) &&
         np_start(a, n, 1) && !(lx(a, n) & (NP__LEX_VERB3 | NP__LEX_ING)))
-        return 1;
+        return DECIDE(1);
     if (len < 3 || w[len - 1] != 's' || t->digit || t->apos)
         return -1;
     if (w[len - 2] == 's' || w[len - 2] == 'S')
@@ -1082,19 +1093,19 @@ static long possessive(const actx *a, const tok *t)
     if (p && ((teq(a, p, "each") && teq(a, t, "others")) ||
               (teq(a, p, "one") && teq(a, t, "anothers"))) &&
         n && !fwc(a, n) && np_start(a, n, 0))
-        return (long)bl;
+        return DECIDE((long)bl);
     /* "anyone elses", "someone elses", "everyones": never words */
     if (tin(a, t, (const char *const[]){"elses", "everyones", "everybodys",
                                         "someones", "somebodys", "anyones",
                                         "anybodys", "nobodys", NULL}))
-        return (long)bl;
+        return DECIDE((long)bl);
     /* "no ones going to", "change peoples behaviors": "ones" after "no",
      * and "peoples" (not after an adjective: "indigenous peoples") before a
      * noun */
     if (teq(a, t, "ones") && !t->cap && p && teq(a, p, "no") && n &&
         !n->cap && !tin(a, n, (const char *const[]){"of", "and", "or", "who",
                                                     "that", "which", NULL}))
-        return (long)bl;
+        return DECIDE((long)bl);
     if (teq(a, t, "peoples") && !t->cap && n && !n->cap && n->ascii &&
         !fwc(a, n) && !n->hyphen_after && lx(a, n) &&
         (lx(a, n) & (NP__LEX_NOUN | NP__LEX_PLURAL | NP__LEX_ADJ)) &&
@@ -1102,12 +1113,12 @@ static long possessive(const actx *a, const tok *t)
         (!p || fwc(a, p) ||
          ((lx(a, p) & (NP__LEX_VERB | NP__LEX_VERB3 | NP__LEX_ED)) &&
           !(lx(a, p) & NP__LEX_ADJ))))
-        return (long)bl;
+        return DECIDE((long)bl);
     /* "the sheriffs office", "U.S. Attorneys Office": an office is a
      * person's (not "the admissions office") */
     if (n && tin(a, n, (const char *const[]){"office", "offices", NULL}) &&
         t->ascii && agent_or_name(a, t, w, bl))
-        return (long)bl;
+        return DECIDE((long)bl);
     /* acronyms: NASAs mission, but CEOs said */
     if (t->ascii == 0)
         goto unknown;
@@ -1125,12 +1136,12 @@ static long possessive(const actx *a, const tok *t)
             if (!n->cap && !lx(a, n))
                 return -1;
             if (n->cap && !n->start)
-                return (long)bl;
+                return DECIDE((long)bl);
             if (is_verbish(a, n) || (lx(a, n) & NP__LEX_ING) ||
                 ((lx(a, n) & NP__LEX_VERB) && !(lx(a, n) & (NP__LEX_NOUN | NP__LEX_ADJ))) ||
                 (!lx(a, n) && !n->ascii))
                 return -1;
-            return (long)bl;
+            return DECIDE((long)bl);
         }
         if (up > 1 && !(w[0] >= 'A' && w[0] <= 'Z'))
             return -1;
@@ -1174,7 +1185,7 @@ static long possessive(const actx *a, const tok *t)
                  (teq(a, n, "own") && next_tok(a, n) &&
                   (fwc(a, next_tok(a, n)) & (NP__FW_DET | NP__FW_PRON)))))
                 return -1;
-            return (long)bl;
+            return DECIDE((long)bl);
         }
 unknown:
         /* an unknown capitalised name: Epsteins lawyer */
@@ -1183,7 +1194,7 @@ unknown:
         if (len > 4 && !memcmp(w + len - 3, "ers", 3))
             return -1;   /* a team or a group: "Lakers", "Steelers" */
         if (np__cleaner_has_name(a->c, w, bl) && np_start(a, n, 0))
-            return (long)bl;
+            return DECIDE((long)bl);
         /* "of LeBrons assists": a given name plus s that the lexicon does
          * not know as a surname, after a lower-case word, before a noun */
         if (np__given_name(w, bl) && !np__given_name(w, len) && !t->start &&
@@ -1192,7 +1203,7 @@ unknown:
             (lx(a, n) & (NP__LEX_NOUN | NP__LEX_PLURAL)) &&
             !(lx(a, n) & (NP__LEX_ED | NP__LEX_ING)) && !is_verbish(a, n) &&
             !((lx(a, n) & NP__LEX_VERB3) && !(fwc(a, p) & NP__FW_PREP)))
-            return (long)bl;
+            return DECIDE((long)bl);
         /* not before a verb, nor before a plural that could be one
          * ("Siemens shares fell") */
         if (!np_start(a, n, 1) || !n || n->cap || fwc(a, n) ||
@@ -1210,7 +1221,7 @@ unknown:
             return -1;
         if (!(lx(a, n) & (NP__LEX_NOUN | NP__LEX_ADJ | NP__LEX_PLURAL)))
             return -1;
-        return (long)bl;
+        return DECIDE((long)bl);
     }
     /* the word exists: only strong context makes it a possessive */
     if (t->cap) {
@@ -1234,7 +1245,7 @@ unknown:
                 !np__org_cue(a->s + p->s, p->e - p->s) &&
                 !np__demonym(a->s + p->s, p->e - p->s))) &&
             !(t->start && (lx(a, n) & NP__LEX_VERB3)))
-            return (long)bl;
+            return DECIDE((long)bl);
         /* "the Supreme Courts ruling", "the Justice Departments inspector":
          * the last word of an institution's name, in the plural, closing a
          * name before a noun phrase; not a name that is plural itself
@@ -1246,7 +1257,7 @@ unknown:
             (!(lx(a, n) & NP__LEX_ING) || (lx(a, n) & NP__LEX_NOUN)) &&
             np__org_cue(w, bl) && !np__org_cue(w, len) &&
             !np__place_name(w, len))
-            return (long)bl;
+            return DECIDE((long)bl);
         /* "New Jerseys epic quest", "South Dakotas Department of Health",
          * "South Dakotas got a problem": a place of two words */
         if (p && p->cap && !p->allcaps && !t->start && n && n->ascii &&
@@ -1263,7 +1274,7 @@ unknown:
             memcpy(key + pl + 1, w, bl);
             if (np__place_name(key, pl + 1 + bl) &&
                 !np__place_name(a->s + p->s, pl + 1 + len))
-                return (long)bl;
+                return DECIDE((long)bl);
         }
         /* "South Dakotas campaign", "Hitlers rule": the plural of a name
          * (not of a people: "Americans") before a noun phrase */
@@ -1275,7 +1286,7 @@ unknown:
             !(p && (fwc(a, p) & NP__FW_DET) && !teq(a, p, "that")) &&
             !(bl > 2 && w[bl - 1] == 'n' && (w[bl - 2] == 'a' || w[bl - 2] == 'e')) &&
             !(w[bl - 1] == 'i'))
-            return (long)bl;
+            return DECIDE((long)bl);
         /* "Frances efforts" (where "France" is in the text) */
         if ((lx(a, t) & NP__LEX_PROPER_S) && (lb & NP__LEX_CAP) && n && !n->cap &&
             !(p && (fwc(a, p) & NP__FW_DET)) &&
@@ -1288,7 +1299,7 @@ unknown:
             (np__cleaner_has_name(a->c, w, bl) ||
              ((lb & NP__LEX_POSS) && np__place_name(w, bl) &&
               !np__place_name(w, len))))
-            return (long)bl;
+            return DECIDE((long)bl);
         /* "in James hands", "for Thomas efforts": a given name that ends in
          * s takes the apostrophe after its s, after a preposition and
          * before a plural noun */
@@ -1298,16 +1309,16 @@ unknown:
             n && !n->cap && n->ascii && !n->hyphen_after && !fwc(a, n) &&
             (lx(a, n) & NP__LEX_PLURAL) && !(lx(a, n) & NP__LEX_ING) &&
             !tin(a, n, plural_modifiers))
-            return (long)len;
+            return DECIDE((long)len);
         if (cap_common_possessive(a, t, p, n, lb))
-            return (long)bl;
+            return DECIDE((long)bl);
         /* "Googles gone way over the top": a name's "has" before a
          * participle that is nothing else */
         if (!(lx(a, t) & NP__LEX_CAP) && (lb & NP__LEX_CAP) && !t->allcaps &&
             n && !n->cap && tin(a, n, (const char *const[]){"gone", "been",
                                                            "got", NULL}) &&
             !(p && (fwc(a, p) & NP__FW_DET)) && !np__demonym(w, len))
-            return (long)bl;
+            return DECIDE((long)bl);
         /* "the Presidents physician", "this Presidents health": a title
          * written with a capital */
         if (p && !t->start && !t->allcaps && tin(a, p, (const char *const[]){
@@ -1324,7 +1335,7 @@ unknown:
                 stem[bl] = '\0';
                 for (q = titles; *q; q++)
                     if (strlen(*q) > 3 && !strcmp(stem, *q))
-                        return (long)bl;
+                        return DECIDE((long)bl);
             }
         }
         if (!t->start)
@@ -1338,17 +1349,17 @@ unknown:
         tin(a, t, (const char *const[]){"mothers", "fathers", "husbands",
                                         "grandmothers", "grandfathers",
                                         "stepfathers", "stepmothers", NULL}))
-        return (long)bl;
+        return DECIDE((long)bl);
     /* "the mans body": nouns whose plural is not made with -s */
     if (p && (fwc(a, p) & NP__FW_DET) && !teq(a, p, "that") && n && !fwc(a, n) &&
         !n->cap && np_start(a, n, 1) &&
         tin(a, t, (const char *const[]){"mans", "womans", "childs", "gooses",
                                         "mouses", "foots", "tooths", NULL}))
-        return (long)bl;
+        return DECIDE((long)bl);
     if (!(lx(a, t) & NP__LEX_PLURAL) || !(lb & NP__LEX_NOUN))
         return -1;
     if (bare_plural_possessive(a, t, p, n))
-        return (long)len;
+        return DECIDE((long)len);
     /* "the films last scene", "the administrations own party": a plural
      * after "the" before one of these and a noun that is no verb */
     if (p && teq(a, p, "the") && n && !t->cap && !tin(a, t, plural_modifiers) &&
@@ -1363,10 +1374,10 @@ unknown:
             !tin(a, n2, (const char *const[]){"time", "times", "week", "weeks",
                                               "month", "months", "year",
                                               "years", "night", NULL}))
-            return (long)bl;
+            return DECIDE((long)bl);
     }
     if (det_plural(a, t, p, n))
-        return (long)bl;
+        return DECIDE((long)bl);
     /* "the Jewish states premier", "the local police forces offices": a
      * modifier between "the" and the plural changes nothing */
     dp = p;
@@ -1395,7 +1406,7 @@ unknown:
         tin(a, prev_tok(a, p), (const char *const[]){"the", "his", "its", NULL})) {
         dp = prev_tok(a, p);
         if (det_plural(a, t, dp, n))
-            return (long)bl;
+            return DECIDE((long)bl);
     }
     /* "every expecting parents worst nightmare": a participle or an
      * adjective after a singular determiner */
@@ -1406,7 +1417,7 @@ unknown:
         tin(a, prev_tok(a, p), (const char *const[]){"a", "an", "every",
                                                      "each", NULL}) &&
         det_plural(a, t, prev_tok(a, p), n))
-        return (long)bl;
+        return DECIDE((long)bl);
     /* "last weeks meeting" */
     if (p && (tin(a, p, (const char *const[]){"this", "last", "next", "that",
                                              "each", "every", "past",
@@ -1427,7 +1438,7 @@ unknown:
                       * know is no verb */
                      (!n->cap && n->ascii && !n->digit && !lx(a, n) &&
                       !n->hyphen_after)))
-                    return (long)bl;
+                    return DECIDE((long)bl);
         }
     }
     /* "the presidents refusal", "the states new slogan": after "the", a
@@ -1487,7 +1498,7 @@ unknown:
              (n2 && !fwc(a, n2) && !n2->cap &&
               (lx(a, n2) & (NP__LEX_NOUN | NP__LEX_PLURAL)) &&
               !is_verbish(a, n2) && !(lx(a, n2) & NP__LEX_VERB3))))
-            return (long)bl;
+            return DECIDE((long)bl);
     }
     /* "the states Department of Health": a plural before the last word of
      * an organisation's name */
@@ -1495,14 +1506,14 @@ unknown:
         !n->start && np__org_cue(a->s + n->s, n->e - n->s) &&
         !tin(a, t, plural_modifiers) && next_tok(a, n) &&
         teq(a, next_tok(a, n), "of"))
-        return (long)bl;
+        return DECIDE((long)bl);
     /* "the ball trickled to the goaltenders right.": a side of someone */
     if (p && teq(a, p, "the") && n && !t->cap && !n->cap &&
         (teq(a, n, "right") || teq(a, n, "left")) && !next_tok(a, n) &&
         (a->s[n->e] == '.' || a->s[n->e] == ',') && prev_tok(a, p) &&
         tin(a, prev_tok(a, p), (const char *const[]){"to", "on", "at", "from",
                                                      NULL}))
-        return (long)bl;
+        return DECIDE((long)bl);
     /* "that moons icy crust": after "that" or "this", an adjective that is
      * nothing else and a noun that is no verb */
     if (p && !p->cap && (teq(a, p, "that") || teq(a, p, "this")) && n &&
@@ -1516,7 +1527,7 @@ unknown:
         const tok *n2 = next_tok(a, n);
         if (!n2->cap && !fwc(a, n2) && (lx(a, n2) & NP__LEX_NOUN) &&
             !(lx(a, n2) & (NP__LEX_VERB3 | NP__LEX_ED | NP__LEX_ING)))
-            return (long)bl;
+            return DECIDE((long)bl);
     }
     /* "the groups 18-year insurgency": a number joined to a noun by a
      * hyphen; not after a verb that takes two objects ("gave the workers
@@ -1529,7 +1540,7 @@ unknown:
                                          "results", "odds", NULL})) {
         const tok *pp = prev_tok(a, p);
         if (!(pp && tin(a, pp, two_objects)))
-            return (long)bl;
+            return DECIDE((long)bl);
     }
     /* "the states meth epidemic": a word the lexicon does not know, then a
      * noun that is no verb */
@@ -1541,7 +1552,7 @@ unknown:
             !tin(a, n2, quantifiers) && !tin(a, n2, not_heads) &&
             !(lx(a, n2) & (NP__LEX_VERB | NP__LEX_VERB3 | NP__LEX_ED |
                            NP__LEX_ING)))
-            return (long)bl;
+            return DECIDE((long)bl);
     }
     /* "the worlds largest", "the worlds two largest" */
     if (p && (teq(a, p, "the") || teq(a, p, "that") || teq(a, p, "this")) &&
@@ -1560,9 +1571,165 @@ unknown:
                                              "best", "most", "least", NULL})) &&
             n2 && !n2->cap && !fwc(a, n2) &&
             (np_start(a, n2, 1) || (lx(a, n2) & (NP__LEX_ADJ | NP__LEX_ED))))
-            return (long)bl;
+            return DECIDE((long)bl);
     }
     return -1;
+}
+
+/* ------------------------------------------------------------ settling */
+
+/* The last step of every possessive: the context rules above say that a
+ * word could be a possessive; this step weighs that against what the word
+ * is on its own, and writes nothing when the evidence is weak. Two kinds of
+ * evidence, both general:
+ *
+ * - how often English writes "x's" against "xs" and "x" (wordfreq's large
+ *   English table, lib/data/apos_evidence.c): "Styles", "Yankees",
+ *   "iPhones" are written as they are far more often than "Style's";
+ *   "participants" is used more often than "participant", so a possessive
+ *   of it is most often the plural's;
+ * - the name around the word: a capitalised word inside a longer name or
+ *   before another capitalised word is part of that name ("Rolling
+ *   Stones", "Baileys Irish Cream") unless its stem is known as a name of
+ *   its own (written in the document, a place, an institution's word, a
+ *   proper noun of the lexicon).
+ *
+ * Returns the place of the apostrophe, or -1 to leave the word alone. */
+
+/* Zipf frequencies times ten (0: unknown): "x's", "xs", "x". */
+static int corpus(const actx *a, const tok *t, int *poss, int *plain, int *stem)
+{
+    const np__apos_entry *e = np__apos_find(a->s + t->s, t->e - t->s);
+    if (!e)
+        return 0;
+    *poss = e->poss;
+    *plain = e->plain;
+    *stem = e->stem;
+    return 1;
+}
+
+/* Is w[0..bl) a name of its own, whatever the words around it: an
+ * initialism, a proper noun of the lexicon, a place, an institution's
+ * word, a given name, a title or role ("Attorney", "Governor"), or a word
+ * written on its own elsewhere in the document? */
+static int known_stem(const actx *a, const char *w, size_t bl, int in_doc)
+{
+    unsigned lb = np__english_find(w, bl);
+    size_t k, up = 0;
+    char low[16];
+    for (k = 0; k < bl; k++)
+        up += w[k] >= 'A' && w[k] <= 'Z';
+    if (up == bl || ((lb & NP__LEX_CAP) && !(lb & NP__LEX_LOWER)) ||
+        np__place_name(w, bl) || np__org_cue(w, bl) || np__given_name(w, bl) ||
+        np__role_noun(w, bl) || (in_doc && np__cleaner_has_name(a->c, w, bl)))
+        return 1;
+    if (bl >= sizeof(low))
+        return 0;
+    for (k = 0; k < bl; k++)
+        low[k] = (char)(w[k] | 0x20);
+    low[bl] = '\0';
+    for (k = 0; titles[k]; k++)
+        if (!strcmp(low, titles[k]))
+            return 1;
+    return 0;
+}
+
+/* The determiner of the noun phrase that ends with t, looking back over
+ * modifiers ("every expecting parents", "the past years"); NULL when there
+ * is none. */
+static const tok *phrase_det(const actx *a, const tok *t)
+{
+    const tok *p = prev_tok(a, t);
+    int k;
+    for (k = 0; p && k < 3; k++, p = prev_tok(a, p)) {
+        if (fwc(a, p) & NP__FW_DET || tin(a, p, quantifiers) || p->digit ||
+            tin(a, p, (const char *const[]){"every", "each", "another", "last",
+                                            "next", "past", NULL}))
+            return p;
+        if (p->cap || fwc(a, p) || !(lx(a, p) & (NP__LEX_ADJ | NP__LEX_ING |
+                                                  NP__LEX_ED | NP__LEX_NOUN)))
+            return NULL;
+    }
+    return NULL;
+}
+
+/* The plain word is at least this much more common than "x's" (Zipf x 10)
+ * for a capitalised word to keep its spelling; a plural is at least this
+ * much more common than its singular for the mark to go after the s. */
+#define PLAIN_OVER_POSS 8
+#define PLURAL_OVER_SING 3
+
+static long settle(const actx *a, const tok *t, long at)
+{
+    const char *w = a->s + t->s;
+    size_t len = t->e - t->s, bl = len - 1;
+    const tok *p = prev_tok(a, t), *n = next_tok(a, t), *d;
+    int zp = 0, zs = 0, zx = 0, known = corpus(a, t, &zp, &zs, &zx);
+    size_t k;
+    if (!t->ascii || (size_t)at != bl)
+        return at;
+    for (k = 0; k < len && !(w[k] >= 'A' && w[k] <= 'Z'); k++)
+        ;
+    /* a word with a capital ("Mets", "iPhones") */
+    if (k < len && !t->allcaps && !known_stem(a, w, bl, 1)) {
+        /* a plural or a name written as it is far more often */
+        if (known && zs >= zp + PLAIN_OVER_POSS)
+            return -1;
+        /* a spelling that is a word of its own ("Stones", "Styles") next
+         * to another capitalised word is part of a longer name: inside it
+         * (not after a name of its own: "Donald", a title, an initial) or
+         * before it */
+        if (!lx(a, t))
+            return at;
+        if (p && p->cap && !p->start && p->e - p->s > 1 &&
+            !known_stem(a, a->s + p->s, p->e - p->s, 0))
+            return -1;
+        /* before another capitalised word */
+        if (n && n->cap && !n->start && !tin(a, n, months) &&
+            !tin(a, n, weekdays))
+            return -1;
+    }
+    /* a plural possessive: after a quantifier or a number, or, after no
+     * determiner or one that does not count ("the", "their"), a noun used
+     * more often in the plural than in the singular */
+    if (!t->cap && (lx(a, t) & NP__LEX_PLURAL) && !tin(a, t, time_nouns)) {
+        d = phrase_det(a, t);
+        if (d && (tin(a, d, quantifiers) || d->digit))
+            return (long)len;
+        if (d && tin(a, d, (const char *const[]){"a", "an", "every", "each",
+                                                 "this", "that", "another",
+                                                 "one", "last", "next", "past",
+                                                 NULL}))
+            return at;
+        if (known && zx && zs >= zx + PLURAL_OVER_SING)
+            return (long)len;
+    }
+    return at;
+}
+
+/* A word whose possessive English writes far more often than the word
+ * itself ("Mourinhos" is rare, "Mourinho's" is not; "todays"): a
+ * possessive before the start of a noun phrase that cannot be a verb. Not
+ * a word that can be a verb itself ("trumps"). */
+#define POSS_OVER_PLAIN 5
+
+static long frequent_possessive(const actx *a, const tok *t)
+{
+    const tok *n = next_tok(a, t), *p = prev_tok(a, t);
+    int zp = 0, zs = 0, zx = 0;
+    if (!t->ascii || t->allcaps || t->hyphen_after || fwc(a, t) ||
+        (lx(a, t) & NP__LEX_VERB3) || !corpus(a, t, &zp, &zs, &zx))
+        return -1;
+    if (zp < 10 || zp < zs + POSS_OVER_PLAIN)
+        return -1;
+    /* "the Clintons", "two Fords": a family, a team or a plural of a name */
+    if (t->cap && p && (teq(a, p, "the") || p->digit || tin(a, p, quantifiers)))
+        return -1;
+    if (!n || n->cap || n->digit || !n->ascii || fwc(a, n) || n->hyphen_after ||
+        !lx(a, n) || !np_start(a, n, 1) ||
+        (lx(a, n) & (NP__LEX_VERB3 | NP__LEX_ING | NP__LEX_ED)))
+        return -1;
+    return DECIDE((long)(t->e - t->s - 1));
 }
 
 /* ------------------------------------------------------------ pass */
@@ -1752,7 +1919,7 @@ int np__pass_apostrophes(np__cleaner *c, np__ttext *t)
     actx a;
     size_t i, cs = 0;
     np__tw w;
-    int rc = NP_OK, started = 0;
+    int rc = NP_OK, started = 0, why = 0;
     char ap[4];
     size_t apl;
     if ((c->flags & NP_CLEAN_NO_APOSTROPHES) || !c->english || !t->n)
@@ -1765,6 +1932,7 @@ int np__pass_apostrophes(np__cleaner *c, np__ttext *t)
         apl = 3;
     }
     np__vec_init(&toks, sizeof(tok));
+    a.why = &why;
     while (cs < t->n && rc == NP_OK) {
         size_t ce = chunk_end(t->s, t->n, cs);
         toks.len = 0;
@@ -1782,10 +1950,17 @@ int np__pass_apostrophes(np__cleaner *c, np__ttext *t)
             if (!k->ascii && !k->cap)
                 continue;
             at = k->ascii ? contraction(&a, k) : -1;
-            if (at < 0)
-                at = possessive(&a, k);
+            if (at < 0) {
+                if ((at = possessive(&a, k)) < 0)
+                    at = frequent_possessive(&a, k);
+                if (at > 0)
+                    at = settle(&a, k, at);
+            }
             if (at <= 0)
                 continue;
+#ifdef NP_APOS_TRACE
+            fprintf(stderr, "apos %d %.*s\n", why, (int)(k->e - k->s), a.s + k->s);
+#endif
             if (!started) {
                 if ((rc = np__tw_begin(&w, t)) != NP_OK)
                     break;
