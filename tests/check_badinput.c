@@ -938,7 +938,12 @@ static char *dump_tree(xmlDocPtr doc, int *len)
 /* The tree of one page: as libxml2 builds it from the page itself, and as
  * the load stage builds it after the pre-pass (attributes unlimited); the
  * two must be the same once what the pre-pass leaves out on purpose is
- * removed from both. Returns 1 when they are. */
+ * removed from both. Returns 1 when they are. The one intended difference
+ * is where libxml2 ignores an end tag that a browser honours (a </nav>
+ * or </li> over a <div> left open): there the load stage closes the
+ * elements as the browser does (see check_extract.c); none of the dev and
+ * metadata pages has such markup, and one hand-made page checks that the
+ * difference shows. */
 static int prepass_keeps_tree(const char *name, const char *page, size_t len)
 {
     np_parse_options o = NP_PARSE_OPTIONS_INIT;
@@ -998,8 +1003,11 @@ START_TEST(test_prepass_keeps_tree)
     char path[4096];
     DIR *d;
     struct dirent *e;
+    static const char misnested[] = "<nav><div>menu</nav><p>story</p>";
     for (i = 0; i < sizeof pages / sizeof pages[0]; i++)
         ck_assert(prepass_keeps_tree("hand-made", pages[i], strlen(pages[i])));
+    fprintf(stderr, "prepass: the next difference is intended\n");
+    ck_assert(!prepass_keeps_tree("mis-nested", misnested, strlen(misnested)));
     if (!shared)
         return;
     /* the dev pages and the metadata test pages */

@@ -11,8 +11,12 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include <libxml/HTMLparser.h>
+#include <libxml/xpath.h>
+
 #include "np_test.h"
 #include "np_internal.h"
+#include "np_test_stage.h"
 
 #define SEED_TITLE "Macron Offers to Mediate US-Russia Summit, Putin Slams NATO Military Aid to Ukraine"
 #define SEED_STANDFIRST "The Kremlin said that the modern weapons and ammunitions being sent to Ukraine by NATO members are encouraging Kyiv to resort to military provocation in eastern Ukraine."
@@ -286,6 +290,179 @@ START_TEST(comments_cost_no_nodes)
     np_document_free(d);
     np_parser_free(p);
     np__buf_free(&b);
+}
+END_TEST
+
+START_TEST(doctype_internal_subset_not_text)
+{
+    /* The declarations of a DOCTYPE's internal subset, and other bogus
+     * comments (<!ENTITY ...> on their own, <![CDATA[...]]>), are not the
+     * page's text (libxml2 alone reads them as text). */
+    static const char *const heads[] = {
+        "<!DOCTYPE html [\n<!ENTITY lol \"lol\">\n<!ENTITY lol1 \"&lol;&lol;]>\">\n"
+        "<!-- a ]> comment -->\n]>\n",
+        /* unterminated subset: each declaration is a bogus comment */
+        "<!DOCTYPE html [\n<!ENTITY lol \"lol\">\n<!ENTITY lol1 \"&lol;&lol;\">\n",
+    };
+    static const char para[] =
+        "<p>The old bridge over the river reopened on Monday after two years "
+        "of repairs, the council said, and the first buses crossed it at six "
+        "in the morning while a small crowd watched from the bank.</p>";
+    size_t i;
+    for (i = 0; i < sizeof heads / sizeof heads[0]; i++) {
+        char page[2048];
+        np_document *d;
+        const char *body;
+        int len = snprintf(page, sizeof page, "%s<html><body><article>%s"
+                           "<![CDATA[ cdata words ]]>%s</article></body></html>",
+                           heads[i], para, para);
+        ck_assert_int_lt(len, (int)sizeof page);
+        d = parse_html(page, (size_t)len);
+        body = np_document_body(d, NULL);
+        ck_assert_msg(strstr(body, "two years of repairs") != NULL, "case %zu: %s", i, body);
+        ck_assert_msg(strstr(body, "ENTITY") == NULL, "case %zu: %s", i, body);
+        ck_assert_msg(strstr(body, "&lol") == NULL && strstr(body, "lol1") == NULL,
+                      "case %zu: %s", i, body);
+        ck_assert_msg(strstr(body, "cdata words") == NULL, "case %zu: %s", i, body);
+        np_document_free(d);
+    }
+}
+END_TEST
+
+/* ------------------------------------------- mis-nested markup */
+
+/* The number of nodes an XPath expression selects in a tree. */
+static int xpath_count(void *tree, const char *expr)
+{
+    xmlXPathContextPtr x = xmlXPathNewContext((xmlDocPtr)tree);
+    xmlXPathObjectPtr r;
+    int n;
+    ck_assert_ptr_nonnull(x);
+    r = xmlXPathEvalExpression((const xmlChar *)expr, x);
+    ck_assert_ptr_nonnull(r);
+    n = r->nodesetval ? r->nodesetval->nodeNr : 0;
+    xmlXPathFreeObject(r);
+    xmlXPathFreeContext(x);
+    return n;
+}
+
+/* expr counted in the tree libxml2 builds alone (*plain) and in the load
+ * stage's tree (the return value). */
+static int count_both(const char *page, const char *expr, int *plain)
+{
+    np_test_stage st;
+    np__buf utf8 = NP__BUF_INIT;
+    void *tree;
+    htmlDocPtr ref;
+    int n;
+    np_test_stage_open(&st, NULL);
+    tree = np_test_stage_tree(&st, page, strlen(page), &utf8);
+    ref = htmlReadMemory(page, (int)strlen(page), NULL, "UTF-8",
+                         HTML_PARSE_RECOVER | HTML_PARSE_NOERROR |
+                         HTML_PARSE_NOWARNING | HTML_PARSE_NONET);
+    ck_assert_ptr_nonnull(ref);
+    *plain = xpath_count(ref, expr);
+    n = xpath_count(tree, expr);
+    xmlFreeDoc(ref);
+    np__tree_free(tree);
+    np__buf_free(&utf8);
+    np_test_stage_close(&st);
+    return n;
+}
+
+START_TEST(misnested_end_tags_close_as_browsers_do)
+{
+    /* Each page leaves a div open inside an element whose end tag a
+     * browser honours and libxml2 ignores: the story after it must not
+     * become part of that element (libxml2 alone makes it so). */
+    static const struct { const char *page, *expr; } cases[] = {
+        /* a menu item with an unclosed drop-down */
+        { "<nav><ul><li><a href=\"/\">Home</a><div class=\"dd\">Sub</li>"
+          "<li><a href=\"/x\">X</a></li></ul></nav><p>The story.</p>",
+          "//p[ancestor::nav or ancestor::li]" },
+        /* a navigation bar */
+        { "<body><nav><div class=\"bar\"><a href=\"/\">Home</a></nav>"
+          "<article><p>The story.</p></article></body>",
+          "//article[ancestor::nav]" },
+        /* a button */
+        { "<div><button><div>Menu</button><p>The story.</p></div>",
+          "//p[ancestor::button]" },
+        /* a header, a section, an aside, a figure */
+        { "<header><div class=\"logo\">Site</header><p>The story.</p>",
+          "//p[ancestor::header]" },
+        { "<section><div>Intro</section><section><p>The story.</p></section>",
+          "//section[ancestor::section]" },
+        { "<aside><div>Ad</aside><p>The story.</p>", "//p[ancestor::aside]" },
+        { "<figure><div><img src=\"a.jpg\"></figure><p>The story.</p>",
+          "//p[ancestor::figure]" },
+        /* a list and a form */
+        { "<ul><li><div>one</ul><p>The story.</p>", "//p[ancestor::ul]" },
+        { "<form><div><input name=\"q\"></form><p>The story.</p>",
+          "//p[ancestor::form]" },
+        /* a paragraph holding a div (inside an inline element) */
+        { "<p>Lead <span><div>box</p><p>The story.</p>", "//p[ancestor::p]" },
+        /* a heading */
+        { "<h2><div>Title</h2><p>The story.</p>", "//p[ancestor::h2]" },
+    };
+    size_t i;
+    for (i = 0; i < sizeof cases / sizeof cases[0]; i++) {
+        int plain, ours = count_both(cases[i].page, cases[i].expr, &plain);
+        ck_assert_msg(plain > 0, "case %zu: libxml2 alone nests it", i);
+        ck_assert_msg(ours == 0, "case %zu: %d nodes still mis-nested", i, ours);
+    }
+}
+END_TEST
+
+START_TEST(misnested_end_tags_keep_scope)
+{
+    int plain, ours;
+    /* a </li> inside a table cell does not close the list item around the
+     * table (a browser ignores it: the table bounds its scope) */
+    ours = count_both("<ul><li><table><tr><td><div>cell</li>after</div></td></tr>"
+                      "</table></li></ul>", "//td[contains(., 'after')]", &plain);
+    ck_assert_int_eq(ours, 1);
+    ck_assert_int_eq(plain, 1);
+    /* a </li> does not close through a nested list to an outer item */
+    ours = count_both("<ul><li>a<ul><div>x</li>y</div></ul></li></ul>",
+                      "//ul/ul | //ul//ul[contains(., 'y')]", &plain);
+    ck_assert_int_eq(ours, plain);
+    /* nothing is closed when the element is not open */
+    ours = count_both("<div><div>a</nav>b</div>c</div>", "//div/div[contains(., 'b')]",
+                      &plain);
+    ck_assert_int_eq(ours, 1);
+    /* the page's own elements of the marker's name are left out */
+    ours = count_both("<div><p>a<np-close x=\"div\"/>b</p>c</div>",
+                      "//np-close | //div[contains(., 'c')]/p[contains(., 'b')]", &plain);
+    ck_assert_int_eq(ours, 1);
+    ck_assert_int_eq(plain, 2);
+}
+END_TEST
+
+START_TEST(misnested_page_extracted)
+{
+    /* A menu whose items leave their drop-downs open used to swallow the
+     * article (the rest of the page became part of the <nav>). */
+    static const char html[] =
+        "<html><body><nav><ul><li><a href=\"/\">Home</a><div class=\"dd\">"
+        "<a href=\"/a\">A</a></li><li><a href=\"/b\">B</a><div>"
+        "<a href=\"/c\">C</a></li></ul></nav><main><article><h1>Bridge</h1>"
+        "<p>The old bridge over the river reopened on Monday after two years "
+        "of repairs, the council said, and the first buses crossed it at six "
+        "in the morning while a small crowd watched from the bank.</p>"
+        "<p>Engineers replaced the deck and strengthened the piers, which had "
+        "been damaged by floods, and the council says the bridge should now "
+        "last another fifty years with ordinary care and regular checks.</p>"
+        "<p>Traffic on the ring road, which carried the buses while the bridge "
+        "was shut, is expected to fall by a third, the council's transport "
+        "office said in a statement on Monday afternoon.</p>"
+        "</article></main></body></html>";
+    np_document *d = parse_html(html, sizeof html - 1);
+    const char *body = np_document_body(d, NULL);
+    ck_assert_int_eq(np_document_is_article(d), 1);
+    ck_assert_ptr_nonnull(strstr(body, "two years of repairs"));
+    ck_assert_ptr_nonnull(strstr(body, "fifty years"));
+    ck_assert_ptr_null(strstr(body, "Home"));
+    np_document_free(d);
 }
 END_TEST
 
@@ -617,6 +794,10 @@ Suite *np_extract_suite(void)
     tcase_add_test(t, jsonld_body_when_markup_has_none);
     tcase_add_test(t, unread_raw_text_left_out);
     tcase_add_test(t, comments_cost_no_nodes);
+    tcase_add_test(t, misnested_end_tags_close_as_browsers_do);
+    tcase_add_test(t, misnested_end_tags_keep_scope);
+    tcase_add_test(t, misnested_page_extracted);
+    tcase_add_test(t, doctype_internal_subset_not_text);
     suite_add_tcase(s, t);
     t = tcase_create("text");
     tcase_add_test(t, seed_text_fields);

@@ -1,5 +1,6 @@
 /* HTML into a libxml2 tree, with limits. */
 #include <pthread.h>
+#include <stdio.h>
 #include <string.h>
 
 #include <libxml/HTMLparser.h>
@@ -96,7 +97,9 @@ static void enforce_limits(xmlNodePtr root, size_t max_depth, size_t max_nodes,
  *    html, head, body and p, which libxml2 may open by itself;
  *  - counts the work libxml2 will do (bytes, attribute comparisons, the
  *    open elements an end tag may scan, at most max_depth) and cuts the
- *    page where it passes max_work.
+ *    page where it passes max_work;
+ *  - marks the end tags that a browser honours and libxml2 ignores (see
+ *    "End tags the browser's way" below).
  * An end tag is dropped only when no element of its name was opened
  * before it (libxml2 may also refuse to close an element, when one of a
  * higher end priority such as a div is above it, so "closed once" is not
@@ -129,6 +132,7 @@ typedef struct np__prepass {
     size_t work, max_work;
     size_t cut_at;          /* (size_t)-1, or where the budget ran out */
     int attrs_dropped;
+    size_t marks;           /* end tags marked for the browser's closing */
     int oom;
 } np__prepass;
 
@@ -275,6 +279,14 @@ static void pp_drop(np__prepass *pp, size_t from, size_t to)
     pp->copied = to;
 }
 
+/* Puts text into what libxml2 reads, before the input at `at`. */
+static void pp_insert(np__prepass *pp, size_t at, const char *text)
+{
+    pp_drop(pp, at, at);
+    if (!pp->oom)
+        np__buf_puts(&pp->out, text);
+}
+
 static int pp_in(uint32_t h, const uint32_t *set, size_t n)
 {
     size_t i;
@@ -299,6 +311,116 @@ static size_t pp_find_ci(const char *s, size_t n, size_t i, const char *needle)
             return i;
     }
     return n;
+}
+
+/* The '>' that ends a DOCTYPE's internal subset begun before i (after its
+ * ']'), skipping quoted values and comments; n when there is none. */
+static size_t pp_subset_end(const char *s, size_t n, size_t i)
+{
+    while (i < n) {
+        char c = s[i];
+        if (c == '"' || c == '\'') {
+            const char *q = memchr(s + i + 1, c, n - i - 1);
+            if (!q)
+                return n;
+            i = (size_t)(q - s) + 1;
+        } else if (c == '<' && i + 3 < n && s[i + 1] == '!' && s[i + 2] == '-' && s[i + 3] == '-') {
+            i += 4;
+            while (i + 2 < n && !(s[i] == '-' && s[i + 1] == '-' && s[i + 2] == '>'))
+                i++;
+            if (i + 2 >= n)
+                return n;
+            i += 3;
+        } else if (c == ']') {
+            i++;
+            while (i < n && pp_blank((unsigned char)s[i]))
+                i++;
+            if (i < n && s[i] == '>')
+                return i;
+        } else {
+            i++;
+        }
+    }
+    return n;
+}
+
+/* ------------------------------------------------------------------
+ * End tags the browser's way.
+ *
+ * libxml2 refuses to close an element when one of a higher end priority
+ * is above it: a </li>, </nav>, </ul> or </section> never closes a <div>
+ * left open inside it, so the end tag is ignored and the rest of the page
+ * becomes a child of the list item, the navigation or the button, which
+ * extraction drops. A browser (HTML5 tree construction: the end tags of
+ * address ... ul, li, dd, dt, p and the headings) generates the implied
+ * end tags and pops every element above the one named, as long as it is
+ * "in scope" (no table, cell, caption, object or template in between; no
+ * list for </li>, no button for </p>).
+ *
+ * The pre-pass finds such end tags with its model of the stack (the name
+ * open in scope, an element of higher end priority above it) and puts a
+ * marker element <np-close x="name"/> before them; libxml2 reports it to
+ * the start callback below, which pops libxml2's own open elements above
+ * the named one the way the browser does; the end tag that follows then
+ * closes it. The page's own elements of the marker's name are left out,
+ * so only the pre-pass places markers.
+ * ------------------------------------------------------------------ */
+
+#define NP__MARK "np-close"
+
+/* HTML5's end tags that close through any element in scope and that
+ * libxml2 gives end priority 100 (a div, 150, blocks them). */
+static const char *const np__closers[] = {
+    "address", "article", "aside", "blockquote", "button", "center",
+    "details", "dialog", "dir", "dl", "fieldset", "figcaption", "figure",
+    "footer", "header", "hgroup", "listing", "main", "menu", "nav", "ol",
+    "pre", "section", "summary", "ul", "li", "dd", "dt", "p", "h1", "h2",
+    "h3", "h4", "h5", "h6", "form"
+};
+#define NP__NCLOSERS (sizeof np__closers / sizeof np__closers[0])
+
+/* Elements that bound the scope an end tag looks in (HTML5's scope, and
+ * the table parts libxml2 never closes through). */
+static const char *const np__scope_stops[] = {
+    "applet", "caption", "html", "table", "td", "th", "marquee", "object",
+    "template", "tr", "tbody", "thead", "tfoot", "body", "head"
+};
+#define NP__NSTOPS (sizeof np__scope_stops / sizeof np__scope_stops[0])
+
+static int scope_stop(const char *name, const char *target)
+{
+    size_t k;
+    for (k = 0; k < NP__NSTOPS; k++)
+        if (strcmp(name, np__scope_stops[k]) == 0)
+            return 1;
+    if (strcmp(target, "li") == 0 && (strcmp(name, "ul") == 0 || strcmp(name, "ol") == 0))
+        return 1;
+    return strcmp(target, "p") == 0 && strcmp(name, "button") == 0;
+}
+
+/* The model's answer for an end tag a browser closes through any element
+ * in scope (h is closers[ci]): the depth of its element when it is open
+ * in scope with an element of higher end priority above it (which libxml2
+ * would not close through), else -1. */
+static long pp_browser_end(const np__prepass *pp, uint32_t h, const uint32_t *stops,
+                           uint32_t h_li, uint32_t h_p, const uint32_t *lists)
+{
+    size_t i = pp->depth, scanned = 0;
+    int blocked = 0;
+    while (i > 0 && scanned < pp->max_depth) {
+        uint32_t e;
+        i--;
+        scanned++;
+        e = pp->stack[i];
+        if (e == h)
+            return blocked ? (long)i : -1;
+        if (pp_in(e, stops, NP__NSTOPS) || (h == h_li && pp_in(e, lists, 2))
+            || (h == h_p && e == lists[2]))
+            return -1;
+        if (pp->prio[i] > 100)
+            blocked = 1;
+    }
+    return -1;
 }
 
 static void pp_run(np__prepass *pp)
@@ -326,7 +448,8 @@ static void pp_run(np__prepass *pp)
         "pre", "blockquote", "form", "address", "center", "hr"
     };
     uint32_t empty[14], implied[4], prio_h[11], selfc[8], block[17];
-    uint32_t h_script, h_style, h_p;
+    uint32_t h_script, h_style, h_p, h_li, h_mark;
+    uint32_t closers[NP__NCLOSERS], stops[NP__NSTOPS], lists[3];
     const char *s = pp->s;
     size_t n = pp->n, i = 0, k;
 
@@ -343,6 +466,15 @@ static void pp_run(np__prepass *pp)
     h_script = pp_hash_str("script");
     h_style = pp_hash_str("style");
     h_p = pp_hash_str("p");
+    h_li = pp_hash_str("li");
+    h_mark = pp_hash_str(NP__MARK);
+    for (k = 0; k < NP__NCLOSERS; k++)
+        closers[k] = pp_hash_str(np__closers[k]);
+    for (k = 0; k < NP__NSTOPS; k++)
+        stops[k] = pp_hash_str(np__scope_stops[k]);
+    lists[0] = pp_hash_str("ul");
+    lists[1] = pp_hash_str("ol");
+    lists[2] = pp_hash_str("button");
 #define PP_PRIO(hash, out)                                                   \
     do {                                                                     \
         size_t q_;                                                           \
@@ -379,9 +511,25 @@ static void pp_run(np__prepass *pp)
                     break;      /* libxml2 takes the rest as the comment */
                 i = q + 3;
                 pp_drop(pp, j, i);   /* nothing reads comments */
+            } else if (np__ascii_prefix_ci(s + j + 2, n - j - 2, "doctype")) {
+                const char *gt = memchr(s + j, '>', n - j);
+                size_t end = gt ? (size_t)(gt - s) : n;
+                const char *br = memchr(s + j, '[', end - j);
+                if (br) {
+                    /* an internal subset: its declarations are not the
+                     * page's text (libxml2 would read them as text) */
+                    size_t sub = pp_subset_end(s, n, (size_t)(br - s) + 1);
+                    if (sub < n)
+                        end = sub;
+                    pp_drop(pp, (size_t)(br - s), end);
+                }
+                i = end < n ? end + 1 : n;
             } else {
+                /* a bogus comment (<!ENTITY ...>, <![CDATA[...>): browsers
+                 * drop it, libxml2 would read it as text */
                 const char *gt = memchr(s + j, '>', n - j);
                 i = gt ? (size_t)(gt - s) + 1 : n;
+                pp_drop(pp, j, i);
             }
             continue;
         }
@@ -407,8 +555,23 @@ static void pp_run(np__prepass *pp)
                 pp_drop(pp, j, e);
             } else {
                 unsigned char prio;
-                PP_PRIO(h, prio);
-                pp->work += pp_end(pp, h, prio);
+                long at = -1;
+                for (k = 0; k < NP__NCLOSERS; k++)
+                    if (closers[k] == h)
+                        break;
+                if (k < NP__NCLOSERS)
+                    at = pp_browser_end(pp, h, stops, h_li, h_p, lists);
+                if (at >= 0) {
+                    char mark[64];
+                    snprintf(mark, sizeof mark, "<" NP__MARK " x=\"%s\"/>", np__closers[k]);
+                    pp_insert(pp, j, mark);
+                    pp->work += pp->depth - (size_t)at + 1;
+                    pp->depth = (size_t)at;
+                    pp->marks++;
+                } else {
+                    PP_PRIO(h, prio);
+                    pp->work += pp_end(pp, h, prio);
+                }
             }
             i = e;
             continue;
@@ -448,7 +611,7 @@ static void pp_run(np__prepass *pp)
                            !(s[p] == '/' && p + 1 < n && s[p + 1] == '>'))
                         p++;
                 }
-                if (++nattr > pp->max_attrs) {
+                if (++nattr > pp->max_attrs && h != h_mark) {
                     pp_drop(pp, a, p);
                     pp->attrs_dropped = 1;
                 } else {
@@ -462,6 +625,12 @@ static void pp_run(np__prepass *pp)
                 p += 2;
             } else if (p < n) {
                 p++;
+            }
+            if (h == h_mark) {
+                /* only the pre-pass places markers */
+                pp_drop(pp, j, p);
+                i = p;
+                continue;
             }
             pp->work++;
             if (pp->depth && pp->stack[pp->depth - 1] == h && pp_in(h, selfc, 8))
@@ -547,8 +716,10 @@ static int prepass(np__ctx *c, const char *utf8, size_t len, np__prepass *pp,
 
 typedef struct np__guard {
     startElementSAXFunc start;
+    endElementSAXFunc end;
     commentSAXFunc comment;
     size_t max_depth, max_nodes, nodes;
+    size_t closed;          /* elements closed by markers */
     int cut;
 } np__guard;
 
@@ -560,13 +731,63 @@ static void guard_check(htmlParserCtxtPtr ctxt, np__guard *g)
     }
 }
 
+/* A marker of the pre-pass: pops libxml2's open elements above the one
+ * it names, as a browser's end tag would (see "End tags the browser's
+ * way"). The marker itself is on top of the name stack (libxml2 pushed it
+ * before this callback) and has no node. */
+static void close_as_browser(htmlParserCtxtPtr ctxt, np__guard *g, const xmlChar **atts)
+{
+    const char *target = atts && atts[0] && atts[1] ? (const char *)atts[1] : NULL;
+    const xmlChar *mark;
+    int top, i, j;
+    if (!target || ctxt->nameNr < 2 || ctxt->nodeNr != ctxt->nameNr - 1)
+        return;
+    mark = ctxt->nameTab[ctxt->nameNr - 1];
+    top = ctxt->nameNr - 2;
+    for (i = top; i >= 0; i--) {
+        const char *name = (const char *)ctxt->nameTab[i];
+        if (!name)
+            return;
+        if (strcmp(name, target) == 0)
+            break;
+        if (scope_stop(name, target))
+            return;
+    }
+    if (i < 0)
+        return;
+    for (j = top; j > i; j--) {
+        xmlNodePtr cur = ctxt->node;
+        if (!cur || !cur->name || !xmlStrEqual(cur->name, ctxt->nameTab[j]))
+            break;      /* the two stacks disagree: leave the rest */
+        g->end(ctxt, ctxt->nameTab[j]);
+        ctxt->nameTab[j] = NULL;
+    }
+    ctxt->nameTab[j + 1] = mark;
+    ctxt->nameNr = j + 2;
+    ctxt->name = mark;
+    g->closed += (size_t)(top - j);
+}
+
 static void guard_start(void *ctx, const xmlChar *name, const xmlChar **atts)
 {
     htmlParserCtxtPtr ctxt = ctx;
     np__guard *g = ctxt->_private;
+    if (name && g->end && strcmp((const char *)name, NP__MARK) == 0) {
+        close_as_browser(ctxt, g, atts);
+        return;
+    }
     g->nodes++;
     g->start(ctx, name, atts);
     guard_check(ctxt, g);
+}
+
+static void guard_end(void *ctx, const xmlChar *name)
+{
+    htmlParserCtxtPtr ctxt = ctx;
+    np__guard *g = ctxt->_private;
+    if (name && strcmp((const char *)name, NP__MARK) == 0)
+        return;     /* a marker has no node to end */
+    g->end(ctx, name);
 }
 
 static void guard_comment(void *ctx, const xmlChar *value)
@@ -622,6 +843,9 @@ int np__load_html(np__ctx *c, const char *utf8, size_t len, void **tree)
     guard.max_nodes = max_nodes;
     guard.start = ctxt->sax->startElement;
     guard.comment = ctxt->sax->comment;
+    guard.end = ctxt->sax->endElement;
+    if (guard.end)
+        ctxt->sax->endElement = guard_end;
     if (guard.start)
         ctxt->sax->startElement = guard_start;
     if (guard.comment)
