@@ -8,9 +8,12 @@
  */
 #include <errno.h>
 #include <pthread.h>
+#include <stdarg.h>
+#include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/stat.h>
 #include <time.h>
 
 #include <jansson.h>
@@ -24,6 +27,10 @@
 #define FORMAT_TEXT 1
 #define FORMAT_MARKDOWN 2
 #define FORMAT_HTML 3
+
+/* Exit statuses (docs/cli.md). */
+#define EXIT_FAILED 1   /* an input failed, or the output could not be written */
+#define EXIT_USAGE 2    /* a usage error: nothing was read or written */
 
 typedef struct job {
     const char *path;   /* as given */
@@ -53,8 +60,8 @@ typedef struct config {
 static void usage(FILE *f)
 {
     fputs(
-        "usage: newsparse parse [OPTIONS] [FILE|-]...\n"
-        "       newsparse clean [--lines] [FILE|-]\n"
+        "usage: newsparse parse [OPTIONS] [--] [FILE|-]...\n"
+        "       newsparse clean [--lines] [--max-bytes SIZE] [--] [FILE|-]\n"
         "       newsparse --help | --version\n"
         "\n"
         "parse: one JSON object per document, one per line, in input order.\n"
@@ -64,6 +71,7 @@ static void usage(FILE *f)
         "  --no-clean              skip text cleanup\n"
         "  --no-entities           skip entity recognition\n"
         "  --no-quotes             skip quote extraction\n"
+        "  --no-metadata           skip metadata extraction\n"
         "  --keep-all              keep every text block (no boilerplate removal)\n"
         "  --files-from FILE|-     read input paths from FILE, one per line\n"
         "  -j N                    parse with N threads (same output as -j 1)\n"
@@ -71,33 +79,227 @@ static void usage(FILE *f)
         "                          output format (default: json)\n"
         "  --pretty                indent the JSON\n"
         "  --stats                 per-stage timings on standard error\n"
+        "limits (a document over one fails with NP_ELIMIT; 0 is not allowed):\n"
+        "  --max-bytes SIZE        largest input, bytes or with k, M, G (default 256M)\n"
+        "  --max-depth N           deepest HTML element nesting (default 4096)\n"
+        "  --max-nodes N           most HTML nodes (default 10000000)\n"
+        "  --max-attributes N      most attributes read per element (default 128)\n"
+        "  --max-blocks N          most body blocks (default 100000)\n"
+        "  --max-entities N        most entities (default 10000)\n"
+        "  --max-quotes N          most quotes (default 10000)\n"
+        "  --max-work N            work budget of the HTML tree building\n"
+        "  --truncate              cut a document at a limit instead of failing\n"
         "\n"
         "clean: the cleaned text of the input, same lines in the same order.\n"
-        "  --lines                 clean every line as its own document\n",
+        "  --lines                 clean every line as its own document\n"
+        "  --max-bytes SIZE        largest input (with --lines: largest line)\n"
+        "\n"
+        "Options take their value as --opt VALUE or --opt=VALUE; -- ends them.\n",
         f);
 }
 
-static double now(void)
+/* A usage error: one line and a hint, on standard error. Returns EXIT_USAGE. */
+static int usage_error(const char *fmt, ...) __attribute__((format(printf, 1, 2)));
+static int usage_error(const char *fmt, ...)
 {
-    struct timespec ts;
-    clock_gettime(CLOCK_MONOTONIC, &ts);
-    return (double)ts.tv_sec + (double)ts.tv_nsec / 1e9;
+    va_list ap;
+    fputs("newsparse: ", stderr);
+    va_start(ap, fmt);
+    vfprintf(stderr, fmt, ap);
+    va_end(ap);
+    fputs("\ntry 'newsparse --help'\n", stderr);
+    return EXIT_USAGE;
 }
 
-/* Reads a whole file ("-" is standard input). Returns 0 or an errno. */
-static int read_all(const char *path, char **out, size_t *len)
+/* The errno of the first failed write to standard output, 0 if none. The
+ * threads never write there: only the main thread touches it. */
+static int out_errno;
+
+/* Writes to standard output; returns 0, or -1 once a write has failed. */
+static int put(const void *p, size_t n)
 {
-    FILE *f = strcmp(path, "-") == 0 ? stdin : fopen(path, "rb");
-    char *buf = NULL;
+    if (out_errno)
+        return -1;
+    if ((n && fwrite(p, 1, n, stdout) != n) || ferror(stdout)) {
+        out_errno = errno ? errno : EIO;
+        return -1;
+    }
+    return 0;
+}
+
+/* Flushes and closes standard output: a write error anywhere, including the
+ * last buffered bytes, is reported and makes the status non-zero. */
+static int close_stdout(int status)
+{
+    errno = 0;
+    if (fflush(stdout) != 0 && !out_errno)
+        out_errno = errno ? errno : EIO;
+    if (ferror(stdout) && !out_errno)
+        out_errno = EIO;
+    errno = 0;
+    if (fclose(stdout) != 0 && !out_errno)
+        out_errno = errno ? errno : EIO;
+    if (!out_errno)
+        return status;
+    fprintf(stderr, "newsparse: cannot write standard output: %s\n", strerror(out_errno));
+    return status ? status : EXIT_FAILED;
+}
+
+/* ------------------------------------------------------------ options */
+
+typedef struct opt_def {
+    const char *name;   /* "--url", "-j" */
+    int takes_value;
+    int id;
+} opt_def;
+
+#define ARG_END (-1)
+#define ARG_OPERAND (-2)
+#define ARG_ERROR (-3)
+
+typedef struct arg_scan {
+    int argc;
+    char **argv;
+    int i;
+    int operands_only;  /* after "--" */
+} arg_scan;
+
+/* The next argument: an option's id with *value set if it takes one, or
+ * ARG_OPERAND with *value the operand, or ARG_END, or ARG_ERROR once a usage
+ * error was reported. Accepts "--opt VALUE", "--opt=VALUE", "-jN" and "--". */
+static int next_arg(arg_scan *sc, const opt_def *defs, const char **value)
+{
+    const char *s, *inline_value = NULL;
+    size_t name_len;
+    const opt_def *d;
+    *value = NULL;
+    for (;;) {
+        if (sc->i >= sc->argc)
+            return ARG_END;
+        s = sc->argv[sc->i++];
+        if (sc->operands_only || s[0] != '-' || !s[1]) {
+            *value = s;
+            return ARG_OPERAND;
+        }
+        if (strcmp(s, "--") != 0)
+            break;
+        sc->operands_only = 1;
+    }
+    if (s[1] == '-') {
+        const char *eq = strchr(s, '=');
+        name_len = eq ? (size_t)(eq - s) : strlen(s);
+        if (eq)
+            inline_value = eq + 1;
+    } else {
+        name_len = 2;   /* a short option, its value may follow: -j4 */
+        if (s[2])
+            inline_value = s + 2;
+    }
+    for (d = defs; d->name; d++)
+        if (strlen(d->name) == name_len && !strncmp(d->name, s, name_len))
+            break;
+    if (!d->name) {
+        usage_error("unknown option %.*s", (int)name_len, s);
+        return ARG_ERROR;
+    }
+    if (!d->takes_value) {
+        if (inline_value) {
+            usage_error("option %s takes no argument", d->name);
+            return ARG_ERROR;
+        }
+        return d->id;
+    }
+    if (!inline_value && sc->i < sc->argc)
+        inline_value = sc->argv[sc->i++];
+    if (!inline_value || !*inline_value) {
+        usage_error("option %s needs an argument", d->name);
+        return ARG_ERROR;
+    }
+    *value = inline_value;
+    return d->id;
+}
+
+/* A whole number for a limit: at least 1, and with a k, M or G suffix
+ * (powers of 1024) where `suffixes` is set. */
+static int parse_count(const char *name, const char *v, int suffixes, size_t *out)
+{
+    unsigned long long x, mult = 1;
+    char *end;
+    if (*v < '0' || *v > '9')
+        goto bad;
+    errno = 0;
+    x = strtoull(v, &end, 10);
+    if (suffixes && *end && !end[1]) {
+        switch (*end) {
+        case 'k': case 'K': mult = 1ull << 10; end++; break;
+        case 'M': mult = 1ull << 20; end++; break;
+        case 'G': mult = 1ull << 30; end++; break;
+        default: break;
+        }
+    }
+    if (*end)
+        goto bad;
+    if (errno == ERANGE || x > SIZE_MAX / mult)
+        return usage_error("%s %s is too large", name, v);
+    if (x == 0)
+        return usage_error("%s must be at least 1 (leave it out for the default)", name);
+    *out = (size_t)(x * mult);
+    return 0;
+bad:
+    return usage_error(suffixes ? "%s needs a number of bytes, optionally with a k, M or G "
+                                  "suffix, not '%s'"
+                                : "%s needs a whole number, not '%s'", name, v);
+}
+
+/* ------------------------------------------------------------ reading */
+
+/* An input read into memory, no more than the limit allows. */
+typedef struct input {
+    char *buf;             /* NUL-terminated; NULL when not read */
+    size_t len;
+    int over;              /* more than `max` bytes */
+    unsigned long long size;   /* the whole size when known (a regular file), else 0 */
+} input;
+
+/* Reads a file ("-" is standard input) but never more than max + 1 bytes,
+ * so that a limit trips without reading a huge input whole: a regular file
+ * over the limit is known from its size and, unless `need_bytes`, not read
+ * at all. Returns 0 (in->over tells whether the input is over max) or an
+ * errno. */
+static int read_input(const char *path, size_t max, int need_bytes, input *in)
+{
+    int is_stdin = strcmp(path, "-") == 0;
+    FILE *f = is_stdin ? stdin : fopen(path, "rb");
+    size_t cap_total = max == SIZE_MAX ? SIZE_MAX : max + 1;
     size_t cap = 0, n = 0;
+    char *buf = NULL;
+    struct stat st;
     int err = 0;
+    memset(in, 0, sizeof *in);
     if (!f)
         return errno ? errno : EIO;
+    if (fstat(fileno(f), &st) == 0 && S_ISREG(st.st_mode) && st.st_size >= 0) {
+        in->size = (unsigned long long)st.st_size;
+        if (in->size > max) {
+            in->over = 1;
+            if (!need_bytes)
+                goto done;
+        }
+        /* room for the whole file and the read that finds its end */
+        cap = in->size < cap_total ? (size_t)in->size + 1 : cap_total;
+        if (!(buf = malloc(cap + 1))) {
+            err = ENOMEM;
+            goto done;
+        }
+    }
     for (;;) {
-        size_t got;
-        if (cap - n < 65536) {
+        size_t want, got;
+        if (n == cap_total)
+            break;  /* the limit is passed: read no further */
+        if (n == cap) {
             char *nb;
-            cap = cap ? cap * 2 : 262144;
+            size_t grow = cap < 262144 ? 262144 : cap;
+            cap = cap_total - cap > grow ? cap + grow : cap_total;
             nb = realloc(buf, cap + 1);
             if (!nb) {
                 err = ENOMEM;
@@ -105,26 +307,49 @@ static int read_all(const char *path, char **out, size_t *len)
             }
             buf = nb;
         }
-        got = fread(buf + n, 1, cap - n, f);
+        want = cap - n;
+        got = fread(buf + n, 1, want, f);
         n += got;
-        if (got == 0) {
+        if (got < want) {
             if (ferror(f))
                 err = errno ? errno : EIO;
             break;
         }
     }
-    if (f != stdin)
+    if (!err && !buf && !(buf = malloc(1)))
+        err = ENOMEM;
+done:
+    if (!is_stdin)
         fclose(f);
     if (err) {
         free(buf);
+        in->buf = NULL;
         return err;
     }
-    if (!buf && !(buf = malloc(1)))
-        return ENOMEM;
-    buf[n] = '\0';
-    *out = buf;
-    *len = n;
+    if (buf) {
+        buf[n] = '\0';
+        if (n > max)
+            in->over = 1;
+    }
+    in->buf = buf;
+    in->len = n;
     return 0;
+}
+
+/* The message of an input over the limit, as the library words it. */
+static void over_message(char *msg, size_t size, const input *in, size_t max)
+{
+    if (in->size > max)
+        snprintf(msg, size, "input is %llu bytes, the limit is %zu", in->size, max);
+    else
+        snprintf(msg, size, "input is more than %zu bytes, the limit is %zu", max, max);
+}
+
+static double now(void)
+{
+    struct timespec ts;
+    clock_gettime(CLOCK_MONOTONIC, &ts);
+    return (double)ts.tv_sec + (double)ts.tv_nsec / 1e9;
 }
 
 /* An error record: {"schema":1,"source":...,"error":{"code","message"}}. */
@@ -153,31 +378,48 @@ static int error_record(job *jb, const char *code, const char *message, int pret
     return 0;
 }
 
+/* The limit on input size the parser applies, so that the command can
+ * apply it first, before reading more than it. */
+static size_t max_bytes_of(const np_parse_options *o)
+{
+    return o->max_bytes ? o->max_bytes : NP_DEFAULT_MAX_BYTES;
+}
+
 static int run_job(config *cf, np_parser *p, job *jb)
 {
-    char *buf = NULL, *text = NULL;
-    size_t len = 0, tlen = 0;
+    char *text = NULL;
+    size_t tlen = 0, max = max_bytes_of(&cf->opts);
     np_document *doc = NULL;
-    int rc, err, as_html, i;
+    int rc, err, as_html, i, truncate = (cf->opts.flags & NP_PARSE_TRUNCATE) != 0;
     double t0 = now(), t1, t2;
+    input in;
 
-    err = read_all(jb->path, &buf, &len);
+    /* With --truncate the library cuts the input at the limit itself (and
+     * marks the document), so it needs the bytes up to there. */
+    err = read_input(jb->path, max, truncate, &in);
     if (err)
         return error_record(jb, err == ENOENT ? "NP_ENOTFOUND" : "NP_ERROR",
                             strerror(err), cf->pretty);
     t1 = now();
     jb->t_read = t1 - t0;
+    if (in.over && !truncate) {
+        char msg[128];
+        free(in.buf);
+        over_message(msg, sizeof msg, &in, max);
+        return error_record(jb, np_strerror_name(NP_ELIMIT), msg, cf->pretty);
+    }
     as_html = cf->input == INPUT_HTML ||
-              (cf->input == INPUT_AUTO && np_looks_like_html(buf, len));
-    rc = as_html ? np_parse_html(p, &doc, buf, len, cf->url)
-                 : np_parse_text(p, &doc, buf, len, cf->url);
-    free(buf);
+              (cf->input == INPUT_AUTO && np_looks_like_html(in.buf, in.len));
+    rc = as_html ? np_parse_html(p, &doc, in.buf, in.len, cf->url)
+                 : np_parse_text(p, &doc, in.buf, in.len, cf->url);
+    free(in.buf);
     t2 = now();
     jb->t_parse = t2 - t1;
+    /* from the parser: a failed parse has its timings there too */
+    for (i = 0; i < NP_STAGE_COUNT; i++)
+        jb->stage[i] = np_parser_stage_seconds(p, i);
     if (rc != NP_OK)
         return error_record(jb, np_strerror_name(rc), np_parser_errmsg(p), cf->pretty);
-    for (i = 0; i < NP_STAGE_COUNT; i++)
-        jb->stage[i] = np_document_stage_seconds(doc, i);
     if (cf->format == FORMAT_TEXT)
         rc = np_document_to_text(doc, 0, &text, &tlen);
     else if (cf->format == FORMAT_MARKDOWN)
@@ -219,11 +461,12 @@ static void *worker(void *arg)
         }
         jb = &cf->jobs[cf->next++];
         pthread_mutex_unlock(&cf->lock);
-        if (rc != NP_OK ? error_record(jb, np_strerror_name(rc), np_strerror(rc),
-                                       cf->pretty)
-                        : run_job(cf, p, jb))
-            cf->oom = 1;
+        int lost = rc != NP_OK ? error_record(jb, np_strerror_name(rc), np_strerror(rc),
+                                              cf->pretty)
+                               : run_job(cf, p, jb);
         pthread_mutex_lock(&cf->lock);
+        if (lost)
+            cf->oom = 1;
         jb->done = 1;
         pthread_cond_broadcast(&cf->cond);
         pthread_mutex_unlock(&cf->lock);
@@ -238,12 +481,14 @@ static int read_list(const char *from, char ***paths, size_t *n, size_t *cap,
 {
     char *buf, *line;
     size_t len;
-    int err = read_all(from, &buf, &len);
+    input in;
+    int err = read_input(from, SIZE_MAX, 1, &in);
     if (err) {
         fprintf(stderr, "newsparse: cannot read %s: %s\n", from, strerror(err));
         return -1;
     }
-    *store = buf;
+    *store = buf = in.buf;
+    len = in.len;
     for (line = buf; line < buf + len;) {
         char *nl = memchr(line, '\n', (size_t)(buf + len - line));
         char *end = nl ? nl : buf + len;
@@ -253,8 +498,10 @@ static int read_list(const char *from, char ***paths, size_t *n, size_t *cap,
         if (*line) {
             if (*n == *cap) {
                 char **np = realloc(*paths, (*cap = *cap ? *cap * 2 : 64) * sizeof(char *));
-                if (!np)
+                if (!np) {
+                    fprintf(stderr, "newsparse: out of memory\n");
                     return -1;
+                }
                 *paths = np;
             }
             (*paths)[(*n)++] = line;
@@ -264,99 +511,186 @@ static int read_list(const char *from, char ***paths, size_t *n, size_t *cap,
     return 0;
 }
 
+enum {
+    O_HELP = 1, O_INPUT, O_FORMAT, O_URL, O_CHARSET, O_FILES_FROM, O_JOBS,
+    O_NO_CLEAN, O_NO_ENTITIES, O_NO_QUOTES, O_NO_METADATA, O_KEEP_ALL,
+    O_PRETTY, O_STATS, O_TRUNCATE, O_MAX_BYTES, O_MAX_DEPTH, O_MAX_NODES,
+    O_MAX_ATTRIBUTES, O_MAX_BLOCKS, O_MAX_ENTITIES, O_MAX_QUOTES, O_MAX_WORK,
+    O_LINES
+};
+
+static const opt_def parse_opts[] = {
+    { "--help", 0, O_HELP },
+    { "-h", 0, O_HELP },
+    { "--input", 1, O_INPUT },
+    { "--format", 1, O_FORMAT },
+    { "--url", 1, O_URL },
+    { "--charset", 1, O_CHARSET },
+    { "--files-from", 1, O_FILES_FROM },
+    { "-j", 1, O_JOBS },
+    { "--no-clean", 0, O_NO_CLEAN },
+    { "--no-entities", 0, O_NO_ENTITIES },
+    { "--no-quotes", 0, O_NO_QUOTES },
+    { "--no-metadata", 0, O_NO_METADATA },
+    { "--keep-all", 0, O_KEEP_ALL },
+    { "--pretty", 0, O_PRETTY },
+    { "--stats", 0, O_STATS },
+    { "--truncate", 0, O_TRUNCATE },
+    { "--max-bytes", 1, O_MAX_BYTES },
+    { "--max-depth", 1, O_MAX_DEPTH },
+    { "--max-nodes", 1, O_MAX_NODES },
+    { "--max-attributes", 1, O_MAX_ATTRIBUTES },
+    { "--max-blocks", 1, O_MAX_BLOCKS },
+    { "--max-entities", 1, O_MAX_ENTITIES },
+    { "--max-quotes", 1, O_MAX_QUOTES },
+    { "--max-work", 1, O_MAX_WORK },
+    { NULL, 0, 0 }
+};
+
+/* Reads the options of `parse` into cf; the operands go to paths[]. Returns
+ * 0, -1 after --help (done), or an exit status. */
+static int parse_args(int argc, char **argv, config *cf, char **paths, size_t *n,
+                      const char **from, long *threads)
+{
+    arg_scan sc = { argc, argv, 0, 0 };
+    const char *v;
+    char *end;
+    int id, rc = 0;
+    while (rc == 0 && (id = next_arg(&sc, parse_opts, &v)) != ARG_END) {
+        switch (id) {
+        case ARG_ERROR:
+            return EXIT_USAGE;
+        case ARG_OPERAND:
+            paths[(*n)++] = (char *)v;
+            break;
+        case O_HELP:
+            usage(stdout);
+            return -1;
+        case O_INPUT:
+            if (!strcmp(v, "auto")) cf->input = INPUT_AUTO;
+            else if (!strcmp(v, "html")) cf->input = INPUT_HTML;
+            else if (!strcmp(v, "text")) cf->input = INPUT_TEXT;
+            else
+                return usage_error("--input must be auto, html or text, not '%s'", v);
+            break;
+        case O_FORMAT:
+            if (!strcmp(v, "json")) cf->format = FORMAT_JSON;
+            else if (!strcmp(v, "text")) cf->format = FORMAT_TEXT;
+            else if (!strcmp(v, "markdown")) cf->format = FORMAT_MARKDOWN;
+            else if (!strcmp(v, "html")) cf->format = FORMAT_HTML;
+            else
+                return usage_error("--format must be json, text, markdown or html, "
+                                   "not '%s'", v);
+            break;
+        case O_URL: cf->url = v; break;
+        case O_CHARSET: cf->opts.charset = v; break;
+        case O_FILES_FROM: *from = v; break;
+        case O_JOBS:
+            errno = 0;
+            *threads = strtol(v, &end, 10);
+            if (*end || errno || *threads < 1 || *threads > 256)
+                return usage_error("-j needs a number from 1 to 256, not '%s'", v);
+            break;
+        case O_NO_CLEAN: cf->opts.flags |= NP_PARSE_NO_CLEAN; break;
+        case O_NO_ENTITIES: cf->opts.flags |= NP_PARSE_NO_ENTITIES; break;
+        case O_NO_QUOTES: cf->opts.flags |= NP_PARSE_NO_QUOTES; break;
+        case O_NO_METADATA: cf->opts.flags |= NP_PARSE_NO_METADATA; break;
+        case O_KEEP_ALL: cf->opts.flags |= NP_PARSE_KEEP_ALL; break;
+        case O_TRUNCATE: cf->opts.flags |= NP_PARSE_TRUNCATE; break;
+        case O_PRETTY: cf->pretty = 1; break;
+        case O_STATS: cf->stats = 1; break;
+        case O_MAX_BYTES: rc = parse_count("--max-bytes", v, 1, &cf->opts.max_bytes); break;
+        case O_MAX_DEPTH: rc = parse_count("--max-depth", v, 0, &cf->opts.max_depth); break;
+        case O_MAX_NODES: rc = parse_count("--max-nodes", v, 0, &cf->opts.max_nodes); break;
+        case O_MAX_ATTRIBUTES:
+            rc = parse_count("--max-attributes", v, 0, &cf->opts.max_attributes);
+            break;
+        case O_MAX_BLOCKS: rc = parse_count("--max-blocks", v, 0, &cf->opts.max_blocks); break;
+        case O_MAX_ENTITIES:
+            rc = parse_count("--max-entities", v, 0, &cf->opts.max_entities);
+            break;
+        case O_MAX_QUOTES: rc = parse_count("--max-quotes", v, 0, &cf->opts.max_quotes); break;
+        case O_MAX_WORK: rc = parse_count("--max-work", v, 0, &cf->opts.max_work); break;
+        default:
+            return usage_error("option not handled");  /* a table without its case */
+        }
+    }
+    return rc;
+}
+
+/* Standard input can be read once: as one input, or as the list of inputs. */
+static int check_stdin_once(char **paths, size_t n, const char *from)
+{
+    size_t i, dashes = 0;
+    for (i = 0; i < n; i++)
+        dashes += strcmp(paths[i], "-") == 0;
+    if (from && !strcmp(from, "-") && dashes)
+        return usage_error("standard input is the list of --files-from -, so it "
+                           "cannot also be an input ('-')");
+    if (dashes > 1)
+        return usage_error("standard input ('-') is given %zu times; it can be read "
+                           "only once", dashes);
+    return 0;
+}
+
+static void print_stats(const config *cf, long threads, double wall)
+{
+    static const char *const names[NP_STAGE_COUNT] = {
+        "load", "extract", "clean", "tokens", "entities", "quotes"
+    };
+    double r = 0, p = 0, e = 0, st[NP_STAGE_COUNT] = { 0 };
+    size_t i, failed = 0;
+    int k;
+    for (i = 0; i < cf->n_jobs; i++) {
+        r += cf->jobs[i].t_read;
+        p += cf->jobs[i].t_parse;
+        e += cf->jobs[i].t_emit;
+        failed += cf->jobs[i].failed != 0;
+        for (k = 0; k < NP_STAGE_COUNT; k++)
+            st[k] += cf->jobs[i].stage[k];
+    }
+    fprintf(stderr, "stats documents %zu failed %zu threads %ld wall %.6f read %.6f "
+            "parse %.6f", cf->n_jobs, failed, threads, wall, r, p);
+    for (k = 0; k < NP_STAGE_COUNT; k++)
+        fprintf(stderr, " %s %.6f", names[k], st[k]);
+    fprintf(stderr, " emit %.6f (seconds, summed over documents)\n", e);
+}
+
 static int cmd_parse(int argc, char **argv)
 {
     config cf;
     char **paths = NULL, *list_store = NULL;
-    size_t n = 0, cap = 0, i;
+    size_t n = 0, cap, i, written;
     long threads = 1;
-    int failed = 0, a;
+    int failed = 0, rc;
     const char *from = NULL;
     pthread_t *tids = NULL;
     double t_start = now();
 
     memset(&cf, 0, sizeof(cf));
     np_parse_options_init(&cf.opts, NP_PARSE_OPTIONS_VERSION);
-    for (a = 0; a < argc; a++) {
-        const char *s = argv[a];
-        if (!strcmp(s, "--input") && a + 1 < argc) {
-            const char *v = argv[++a];
-            if (!strcmp(v, "auto")) cf.input = INPUT_AUTO;
-            else if (!strcmp(v, "html")) cf.input = INPUT_HTML;
-            else if (!strcmp(v, "text")) cf.input = INPUT_TEXT;
-            else {
-                fprintf(stderr, "newsparse: --input must be auto, html or text\n");
-                return 2;
-            }
-        } else if (!strcmp(s, "--format") && a + 1 < argc) {
-            const char *v = argv[++a];
-            if (!strcmp(v, "json")) cf.format = FORMAT_JSON;
-            else if (!strcmp(v, "text")) cf.format = FORMAT_TEXT;
-            else if (!strcmp(v, "markdown")) cf.format = FORMAT_MARKDOWN;
-            else if (!strcmp(v, "html")) cf.format = FORMAT_HTML;
-            else {
-                fprintf(stderr, "newsparse: --format must be json, text, markdown or html\n");
-                return 2;
-            }
-        } else if (!strcmp(s, "--url") && a + 1 < argc) {
-            cf.url = argv[++a];
-        } else if (!strcmp(s, "--charset") && a + 1 < argc) {
-            cf.opts.charset = argv[++a];
-        } else if (!strcmp(s, "--files-from") && a + 1 < argc) {
-            from = argv[++a];
-        } else if (!strcmp(s, "-j") && a + 1 < argc) {
-            char *end;
-            threads = strtol(argv[++a], &end, 10);
-            if (*end || threads < 1 || threads > 256) {
-                fprintf(stderr, "newsparse: -j needs a number from 1 to 256\n");
-                return 2;
-            }
-        } else if (!strncmp(s, "-j", 2) && s[2]) {
-            char *end;
-            threads = strtol(s + 2, &end, 10);
-            if (*end || threads < 1 || threads > 256) {
-                fprintf(stderr, "newsparse: -j needs a number from 1 to 256\n");
-                return 2;
-            }
-        } else if (!strcmp(s, "--no-clean")) {
-            cf.opts.flags |= NP_PARSE_NO_CLEAN;
-        } else if (!strcmp(s, "--no-entities")) {
-            cf.opts.flags |= NP_PARSE_NO_ENTITIES;
-        } else if (!strcmp(s, "--no-quotes")) {
-            cf.opts.flags |= NP_PARSE_NO_QUOTES;
-        } else if (!strcmp(s, "--keep-all")) {
-            cf.opts.flags |= NP_PARSE_KEEP_ALL;
-        } else if (!strcmp(s, "--pretty")) {
-            cf.pretty = 1;
-        } else if (!strcmp(s, "--stats")) {
-            cf.stats = 1;
-        } else if (!strcmp(s, "--help") || !strcmp(s, "-h")) {
-            usage(stdout);
-            return 0;
-        } else if (s[0] == '-' && s[1]) {
-            fprintf(stderr, "newsparse: unknown option %s\n", s);
-            usage(stderr);
-            return 2;
-        } else {
-            if (n == cap) {
-                char **np = realloc(paths, (cap = cap ? cap * 2 : 16) * sizeof(char *));
-                if (!np)
-                    goto oom;
-                paths = np;
-            }
-            paths[n++] = argv[a];
-        }
+    /* every operand fits in argc slots; "-" alone needs one */
+    cap = (size_t)argc + 1;
+    if (!(paths = malloc(cap * sizeof(char *))))
+        goto oom;
+    rc = parse_args(argc, argv, &cf, paths, &n, &from, &threads);
+    if (rc != 0) {
+        free(paths);
+        return rc < 0 ? 0 : rc;
     }
     if (from && read_list(from, &paths, &n, &cap, &list_store) != 0) {
         free(paths);
         free(list_store);
-        return 2;
+        return EXIT_USAGE;
     }
     if (n == 0 && !from) {
         static char dash[] = "-";
-        if (!(paths = malloc(sizeof(char *))))
-            goto oom;
         paths[n++] = dash;
+    }
+    if ((rc = check_stdin_once(paths, n, from)) != 0) {
+        free(paths);
+        free(list_store);
+        return rc;
     }
     cf.jobs = calloc(n ? n : 1, sizeof(job));
     if (!cf.jobs)
@@ -379,40 +713,31 @@ static int cmd_parse(int argc, char **argv)
         }
     if (threads == 0)
         worker(&cf);
-    /* Write the records in input order as they complete. */
-    for (i = 0; i < n; i++) {
-        job *jb = &cf.jobs[i];
+    /* Write the records in input order as they complete; once a write
+     * fails, no more documents are started. */
+    for (written = 0; written < n; written++) {
+        job *jb = &cf.jobs[written];
         pthread_mutex_lock(&cf.lock);
         while (!jb->done)
             pthread_cond_wait(&cf.cond, &cf.lock);
         pthread_mutex_unlock(&cf.lock);
-        if (jb->out)
-            fwrite(jb->out, 1, jb->out_len, stdout);
         failed |= jb->failed || !jb->out;
+        if (jb->out && put(jb->out, jb->out_len) != 0) {
+            pthread_mutex_lock(&cf.lock);
+            cf.next = cf.n_jobs;
+            pthread_mutex_unlock(&cf.lock);
+            break;
+        }
         free(jb->out);
         jb->out = NULL;
     }
     for (i = 0; i < (size_t)threads; i++)
         pthread_join(tids[i], NULL);
-    fflush(stdout);
+    for (i = 0; i < n; i++)
+        free(cf.jobs[i].out);
     if (cf.stats) {
-        static const char *const names[NP_STAGE_COUNT] = {
-            "load", "extract", "clean", "tokens", "entities", "quotes"
-        };
-        double r = 0, p = 0, e = 0, st[NP_STAGE_COUNT] = { 0 };
-        int k;
-        for (i = 0; i < n; i++) {
-            r += cf.jobs[i].t_read;
-            p += cf.jobs[i].t_parse;
-            e += cf.jobs[i].t_emit;
-            for (k = 0; k < NP_STAGE_COUNT; k++)
-                st[k] += cf.jobs[i].stage[k];
-        }
-        fprintf(stderr, "stats documents %zu threads %ld wall %.6f read %.6f parse %.6f",
-                n, threads, now() - t_start, r, p);
-        for (k = 0; k < NP_STAGE_COUNT; k++)
-            fprintf(stderr, " %s %.6f", names[k], st[k]);
-        fprintf(stderr, " emit %.6f (seconds, summed over documents)\n", e);
+        fflush(stdout);
+        print_stats(&cf, threads, now() - t_start);
     }
     pthread_mutex_destroy(&cf.lock);
     pthread_cond_destroy(&cf.cond);
@@ -422,108 +747,210 @@ static int cmd_parse(int argc, char **argv)
     free(list_store);
     if (cf.oom) {
         fprintf(stderr, "newsparse: out of memory\n");
-        return 1;
+        return EXIT_FAILED;
     }
-    return failed ? 1 : 0;
+    return failed ? EXIT_FAILED : 0;
 oom:
     fprintf(stderr, "newsparse: out of memory\n");
     free(tids);
     free(cf.jobs);
     free(paths);
     free(list_store);
-    return 1;
+    return EXIT_FAILED;
 }
 
-/* Cleans buf[0..len) and writes the result; returns 0 or 1. */
-static int clean_write(const char *buf, size_t len, int one_line)
+/* Cleans buf[0..len) and writes the result. Returns 0, 1 if it could not be
+ * cleaned (reported), or -1 once the output cannot be written. */
+static int clean_write(const char *buf, size_t len, int one_line,
+                       const np_clean_options *co)
 {
     np_clean_result *r = NULL;
-    const char *t;
-    size_t tl, i;
-    int rc = np_clean(&r, buf, len, NULL);
+    const char *t, *nl;
+    size_t tl;
+    int rc = np_clean(&r, buf, len, co), w = 0;
     if (rc != NP_OK) {
         fprintf(stderr, "newsparse: clean: %s\n", np_strerror(rc));
         return 1;
     }
     t = np_clean_result_text(r, &tl);
-    if (one_line) {
-        /* A line stays one line, whatever the cleaner did. */
-        for (i = 0; i < tl; i++)
-            putchar(t[i] == '\n' ? ' ' : t[i]);
-    } else {
-        fwrite(t, 1, tl, stdout);
+    /* With --lines a line stays one line, whatever the cleaner did. */
+    while (one_line && w == 0 && (nl = memchr(t, '\n', tl)) != NULL) {
+        w = put(t, (size_t)(nl - t)) || put(" ", 1);
+        tl -= (size_t)(nl - t) + 1;
+        t = nl + 1;
     }
+    if (w == 0)
+        w = put(t, tl);
     np_clean_result_free(r);
-    return 0;
+    return w ? -1 : 0;
 }
+
+/* `clean --lines`: reads one line at a time, so that memory is bounded by the
+ * longest line, and a line over the limit is not kept at all: it is reported
+ * and written empty. Returns 0, 1 if a line failed, -1 on a write error, or
+ * an errno (as -2 - errno) on a read error. */
+static int clean_lines(FILE *f, const char *name, const np_clean_options *co)
+{
+    size_t max = co->max_bytes, len = 0, cap = 0, lineno = 1;
+    char chunk[65536], *line = NULL;
+    int failed = 0, over = 0, eof = 0, pending = 0;
+    while (!eof) {
+        size_t got = fread(chunk, 1, sizeof chunk, f), i = 0;
+        if (got < sizeof chunk) {
+            if (ferror(f)) {
+                int err = errno ? errno : EIO;
+                free(line);
+                return -2 - err;
+            }
+            eof = 1;
+        }
+        while (i < got || (eof && i == got && pending)) {
+            const char *nl = i < got ? memchr(chunk + i, '\n', got - i) : NULL;
+            size_t seg = nl ? (size_t)(nl - (chunk + i)) : got - i;
+            int w;
+            if (!over && seg > max - len) {
+                over = 1;   /* drop what is held, skip to the line's end */
+                len = 0;
+            }
+            if (!over && seg) {
+                if (len + seg > cap) {
+                    size_t ncap = cap ? cap : 4096;
+                    char *nb;
+                    while (ncap < len + seg)
+                        ncap = ncap > SIZE_MAX / 2 ? len + seg : ncap * 2;
+                    if (!(nb = realloc(line, ncap))) {
+                        free(line);
+                        return -2 - ENOMEM;
+                    }
+                    line = nb;
+                    cap = ncap;
+                }
+                memcpy(line + len, chunk + i, seg);
+                len += seg;
+            }
+            i += seg;
+            pending = 1;
+            if (!nl && !eof)
+                break;  /* the line goes on in the next chunk */
+            if (over) {
+                fprintf(stderr, "newsparse: %s: line %zu is more than %zu bytes, the "
+                        "limit; it is written empty\n", name, lineno, max);
+                failed = 1;
+                w = 0;
+            } else {
+                w = clean_write(line ? line : "", len, 1, co);
+                failed |= w == 1;
+            }
+            if (w < 0 || (nl && put("\n", 1) != 0)) {
+                free(line);
+                return -1;
+            }
+            if (nl)
+                i++;
+            len = 0;
+            over = 0;
+            pending = 0;
+            lineno++;
+        }
+    }
+    free(line);
+    return failed;
+}
+
+static const opt_def clean_opts[] = {
+    { "--help", 0, O_HELP },
+    { "-h", 0, O_HELP },
+    { "--lines", 0, O_LINES },
+    { "--max-bytes", 1, O_MAX_BYTES },
+    { NULL, 0, 0 }
+};
 
 static int cmd_clean(int argc, char **argv)
 {
-    int lines = 0, a, failed = 0;
-    const char *path = NULL;
-    char *buf;
-    size_t len;
-    int err;
-    for (a = 0; a < argc; a++) {
-        if (!strcmp(argv[a], "--lines")) {
-            lines = 1;
-        } else if (!strcmp(argv[a], "--help") || !strcmp(argv[a], "-h")) {
+    arg_scan sc = { argc, argv, 0, 0 };
+    np_clean_options co;
+    const char *path = NULL, *v;
+    int lines = 0, id, rc;
+    input in;
+
+    np_clean_options_init(&co, NP_CLEAN_OPTIONS_VERSION);
+    while ((id = next_arg(&sc, clean_opts, &v)) != ARG_END) {
+        switch (id) {
+        case ARG_ERROR:
+            return EXIT_USAGE;
+        case O_HELP:
             usage(stdout);
             return 0;
-        } else if (argv[a][0] == '-' && argv[a][1]) {
-            fprintf(stderr, "newsparse: unknown option %s\n", argv[a]);
-            return 2;
-        } else if (!path) {
-            path = argv[a];
-        } else {
-            fprintf(stderr, "newsparse: clean takes one input\n");
-            return 2;
+        case O_LINES:
+            lines = 1;
+            break;
+        case O_MAX_BYTES:
+            if (parse_count("--max-bytes", v, 1, &co.max_bytes) != 0)
+                return EXIT_USAGE;
+            break;
+        case ARG_OPERAND:
+            if (path)
+                return usage_error("clean takes one input");
+            path = v;
+            break;
+        default:
+            return usage_error("option not handled");
         }
     }
-    err = read_all(path ? path : "-", &buf, &len);
-    if (err) {
-        fprintf(stderr, "newsparse: cannot read %s: %s\n", path ? path : "-",
-                strerror(err));
-        return 1;
-    }
-    if (!lines) {
-        failed = clean_write(buf, len, 0);
-    } else {
-        size_t i = 0;
-        while (i < len) {
-            const char *nl = memchr(buf + i, '\n', len - i);
-            size_t end = nl ? (size_t)(nl - buf) : len;
-            failed |= clean_write(buf + i, end - i, 1);
-            if (nl)
-                putchar('\n');
-            i = end + 1;
+    if (!path)
+        path = "-";
+    if (!co.max_bytes)
+        co.max_bytes = NP_DEFAULT_MAX_BYTES;
+    if (lines) {
+        FILE *f = strcmp(path, "-") == 0 ? stdin : fopen(path, "rb");
+        if (!f) {
+            fprintf(stderr, "newsparse: cannot read %s: %s\n", path, strerror(errno));
+            return EXIT_FAILED;
         }
+        rc = clean_lines(f, path, &co);
+        if (f != stdin)
+            fclose(f);
+        if (rc < -1) {
+            fprintf(stderr, "newsparse: cannot read %s: %s\n", path, strerror(-2 - rc));
+            return EXIT_FAILED;
+        }
+        return rc ? EXIT_FAILED : 0;
     }
-    free(buf);
-    fflush(stdout);
-    return failed;
+    rc = read_input(path, co.max_bytes, 0, &in);
+    if (rc) {
+        fprintf(stderr, "newsparse: cannot read %s: %s\n", path, strerror(rc));
+        return EXIT_FAILED;
+    }
+    if (in.over) {
+        char msg[128];
+        over_message(msg, sizeof msg, &in, co.max_bytes);
+        fprintf(stderr, "newsparse: cannot clean %s: %s\n", path, msg);
+        free(in.buf);
+        return EXIT_FAILED;
+    }
+    rc = clean_write(in.buf, in.len, 0, &co);
+    free(in.buf);
+    return rc ? EXIT_FAILED : 0;
 }
 
 int main(int argc, char **argv)
 {
-    if (argc < 2) {
-        usage(stderr);
-        return 2;
-    }
+    int status;
+    if (argc < 2)
+        return usage_error("no command: use parse or clean");
     if (!strcmp(argv[1], "--help") || !strcmp(argv[1], "-h") ||
         !strcmp(argv[1], "help")) {
         usage(stdout);
-        return 0;
+        status = 0;
+    } else if (!strcmp(argv[1], "--version")) {
+        status = put("newsparse ", 10) || put(np_version(), strlen(np_version())) ||
+                 put("\n", 1) ? EXIT_FAILED : 0;
+    } else if (!strcmp(argv[1], "parse")) {
+        status = cmd_parse(argc - 2, argv + 2);
+    } else if (!strcmp(argv[1], "clean")) {
+        status = cmd_clean(argc - 2, argv + 2);
+    } else {
+        return usage_error("unknown command %s (use parse or clean)", argv[1]);
     }
-    if (!strcmp(argv[1], "--version")) {
-        printf("newsparse %s\n", np_version());
-        return 0;
-    }
-    if (!strcmp(argv[1], "parse"))
-        return cmd_parse(argc - 2, argv + 2);
-    if (!strcmp(argv[1], "clean"))
-        return cmd_clean(argc - 2, argv + 2);
-    fprintf(stderr, "newsparse: unknown command %s\n", argv[1]);
-    usage(stderr);
-    return 2;
+    return close_stdout(status);
 }

@@ -10,6 +10,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/stat.h>
 #include <sys/wait.h>
 #include <unistd.h>
 
@@ -411,6 +412,488 @@ START_TEST(test_clean_lines)
 }
 END_TEST
 
+/* Writes len bytes to a new temporary file; path receives its name. */
+static void temp_file(char *path, size_t cap, const char *data, size_t len)
+{
+    FILE *f;
+    int fd;
+    snprintf(path, cap, "/tmp/np_cli_XXXXXX");
+    fd = mkstemp(path);
+    ck_assert_int_ge(fd, 0);
+    f = fdopen(fd, "wb");
+    ck_assert_ptr_nonnull(f);
+    ck_assert_uint_eq(fwrite(data, 1, len, f), len);
+    ck_assert_int_eq(fclose(f), 0);
+}
+
+/* The error object of a one-record output, checked for its code. */
+static void check_error_record(const output *o, const char *source, const char *code,
+                               const char *message)
+{
+    json_t *recs[2], *err;
+    size_t n = records(o, recs, 2);
+    ck_assert_uint_eq(n, 1);
+    ck_assert_str_eq(str(recs[0], "source"), source);
+    err = json_object_get(recs[0], "error");
+    ck_assert_msg(json_is_object(err), "no error in %s", o->buf);
+    ck_assert_str_eq(json_string_value(json_object_get(err, "code")), code);
+    if (message)
+        ck_assert_str_eq(json_string_value(json_object_get(err, "message")), message);
+    free_records(recs, n);
+}
+
+/* A write error on standard output is reported and the status is not 0,
+ * whether it shows at a write or only when the output is closed. */
+START_TEST(test_write_errors)
+{
+    const char *c = cli();
+    output o;
+    if (!c)
+        return;
+    if (access("/dev/full", W_OK) != 0) {
+        fprintf(stderr, "skip: no /dev/full\n");
+        return;
+    }
+    /* stderr to the pipe, stdout to /dev/full */
+    o = run("'%s' parse '%s' 2>&1 >/dev/full", c, html_path);
+    ck_assert_int_eq(o.status, 1);
+    ck_assert_msg(strstr(o.buf, "cannot write standard output") != NULL, "%s", o.buf);
+    free(o.buf);
+    /* many records: the first failed write stops the run */
+    o = run("'%s' parse -j 2 '%s' '%s' '%s' '%s' '%s' '%s' 2>&1 >/dev/full", c, html_path,
+            text_path, html_path, text_path, html_path, text_path);
+    ck_assert_int_eq(o.status, 1);
+    ck_assert_msg(strstr(o.buf, "cannot write standard output") != NULL, "%s", o.buf);
+    free(o.buf);
+    o = run("'%s' clean '%s' 2>&1 >/dev/full", c, text_path);
+    ck_assert_int_eq(o.status, 1);
+    ck_assert_msg(strstr(o.buf, "cannot write standard output") != NULL, "%s", o.buf);
+    free(o.buf);
+    o = run("'%s' clean --lines '%s' 2>&1 >/dev/full", c, text_path);
+    ck_assert_int_eq(o.status, 1);
+    ck_assert_msg(strstr(o.buf, "cannot write standard output") != NULL, "%s", o.buf);
+    free(o.buf);
+    o = run("'%s' --help 2>&1 >/dev/full", c);
+    ck_assert_int_eq(o.status, 1);
+    ck_assert_msg(strstr(o.buf, "cannot write standard output") != NULL, "%s", o.buf);
+    free(o.buf);
+    o = run("'%s' parse --help 2>&1 >/dev/full", c);
+    ck_assert_int_eq(o.status, 1);
+    free(o.buf);
+    o = run("'%s' --version 2>&1 >/dev/full", c);
+    ck_assert_int_eq(o.status, 1);
+    free(o.buf);
+}
+END_TEST
+
+static size_t count_lines(const char *s)
+{
+    size_t k = 0;
+    for (; *s; s++)
+        k += *s == '\n';
+    return k;
+}
+
+/* A usage error: status 2, nothing on standard output, and on standard
+ * error one line that contains `says`, then the hint. */
+static void check_usage_error(const char *c, const char *args, const char *says)
+{
+    output o = run("'%s' %s 2>&1 >/dev/null", c, args);
+    ck_assert_msg(o.status == 2, "'%s' gave status %d", args, o.status);
+    ck_assert_msg(strstr(o.buf, says) != NULL, "'%s' says: %s", args, o.buf);
+    ck_assert_msg(strstr(o.buf, "try 'newsparse --help'") != NULL, "'%s': no hint", args);
+    ck_assert_msg(count_lines(o.buf) == 2, "'%s' says more than one line: %s", args, o.buf);
+    free(o.buf);
+    o = run("'%s' %s 2>/dev/null", c, args);
+    ck_assert_msg(o.len == 0, "'%s' wrote to standard output", args);
+    free(o.buf);
+}
+
+START_TEST(test_option_errors)
+{
+    static const char *const need_value[] = {
+        "--url", "--input", "-j", "--files-from", "--format", "--charset",
+        "--max-bytes", "--max-depth", "--max-nodes", "--max-attributes",
+        "--max-blocks", "--max-entities", "--max-quotes", "--max-work"
+    };
+    const char *c = cli();
+    char args[256], says[256];
+    size_t i;
+    if (!c)
+        return;
+    for (i = 0; i < sizeof need_value / sizeof need_value[0]; i++) {
+        snprintf(args, sizeof args, "parse %s", need_value[i]);
+        snprintf(says, sizeof says, "option %s needs an argument", need_value[i]);
+        check_usage_error(c, args, says);
+        snprintf(args, sizeof args, "parse %s%s=", need_value[i],
+                 need_value[i][1] == '-' ? "" : "''");
+        if (need_value[i][1] == '-')
+            check_usage_error(c, args, says);
+    }
+    check_usage_error(c, "clean --max-bytes", "option --max-bytes needs an argument");
+    check_usage_error(c, "parse --no-such-option", "unknown option --no-such-option");
+    check_usage_error(c, "parse --stats=yes", "option --stats takes no argument");
+    check_usage_error(c, "clean --lines=1", "option --lines takes no argument");
+    check_usage_error(c, "clean --url x", "unknown option --url");
+    check_usage_error(c, "no-such-command", "unknown command no-such-command");
+    check_usage_error(c, "", "no command");
+    check_usage_error(c, "parse --input xml", "--input must be auto, html or text");
+    check_usage_error(c, "parse --format=yaml", "--format must be json, text, markdown or html");
+    check_usage_error(c, "parse -j 0", "-j needs a number from 1 to 256");
+    check_usage_error(c, "parse -j2x", "-j needs a number from 1 to 256");
+    /* sizes: a number, a k/M/G suffix, nothing else */
+    check_usage_error(c, "parse --max-bytes 12X", "--max-bytes needs a number of bytes");
+    check_usage_error(c, "parse --max-bytes=-5", "--max-bytes needs a number of bytes");
+    check_usage_error(c, "parse --max-bytes 1.5M", "--max-bytes needs a number of bytes");
+    check_usage_error(c, "parse --max-bytes ' 12'", "--max-bytes needs a number of bytes");
+    check_usage_error(c, "parse --max-bytes 99999999999999999999", "too large");
+    check_usage_error(c, "parse --max-bytes 99999999999G", "too large");
+    check_usage_error(c, "parse --max-blocks 0", "--max-blocks must be at least 1");
+    check_usage_error(c, "parse --max-quotes 10k", "--max-quotes needs a whole number");
+    check_usage_error(c, "clean --max-bytes 2Q", "--max-bytes needs a number of bytes");
+    check_usage_error(c, "clean a b", "clean takes one input");
+}
+END_TEST
+
+START_TEST(test_option_forms)
+{
+    const char *c = cli();
+    json_t *recs[4];
+    output o, o1, o2;
+    size_t n;
+    if (!c)
+        return;
+    /* --opt=value is --opt value */
+    o1 = run("'%s' parse --input text --url https://x.example.org/a -j 2 '%s'", c, text_path);
+    o2 = run("'%s' parse --input=text --url=https://x.example.org/a -j2 '%s'", c, text_path);
+    ck_assert_int_eq(o1.status, 0);
+    ck_assert_int_eq(o2.status, 0);
+    ck_assert_str_eq(o1.buf, o2.buf);
+    n = records(&o2, recs, 4);
+    ck_assert_uint_eq(n, 1);
+    ck_assert_str_eq(str(recs[0], "url"), "https://x.example.org/a");
+    free_records(recs, n);
+    free(o1.buf);
+    free(o2.buf);
+    /* a value may contain '=' */
+    o = run("'%s' parse --url=https://x.example.org/a?b=c '%s'", c, text_path);
+    ck_assert_int_eq(o.status, 0);
+    n = records(&o, recs, 4);
+    ck_assert_str_eq(str(recs[0], "url"), "https://x.example.org/a?b=c");
+    free_records(recs, n);
+    free(o.buf);
+    /* after --, an argument that looks like an option is an input */
+    o = run("'%s' parse '%s' -- --no-quotes 2>/dev/null", c, html_path);
+    ck_assert_int_eq(o.status, 1);
+    n = records(&o, recs, 4);
+    ck_assert_uint_eq(n, 2);
+    check_article(recs[0], html_path);
+    ck_assert(json_array_size(json_object_get(recs[0], "quotes")) > 0);
+    ck_assert_str_eq(str(recs[1], "source"), "--no-quotes");
+    ck_assert(json_is_object(json_object_get(recs[1], "error")));
+    free_records(recs, n);
+    free(o.buf);
+    o = run("'%s' clean -- '%s'", c, text_path);
+    ck_assert_int_eq(o.status, 0);
+    ck_assert_ptr_nonnull(strstr(o.buf, "Emmanuel Macron held bilateral calls"));
+    free(o.buf);
+    /* --no-metadata: no title from the page's metadata */
+    o = run("'%s' parse --no-metadata '%s'", c, html_path);
+    ck_assert_int_eq(o.status, 0);
+    n = records(&o, recs, 4);
+    ck_assert_ptr_null(str(recs[0], "published"));
+    free_records(recs, n);
+    free(o.buf);
+}
+END_TEST
+
+/* Standard input cannot be read twice: the second would be empty. */
+START_TEST(test_stdin_once)
+{
+    const char *c = cli();
+    char args[16384];
+    if (!c)
+        return;
+    snprintf(args, sizeof args, "parse - - < '%s'", html_path);
+    check_usage_error(c, args, "standard input ('-') is given 2 times");
+    snprintf(args, sizeof args, "parse '%s' - '%s' - < '%s'", text_path, text_path, html_path);
+    check_usage_error(c, args, "it can be read only once");
+    snprintf(args, sizeof args, "parse --files-from - - < /dev/null");
+    check_usage_error(c, args, "cannot also be an input");
+    {
+        /* a list that names standard input while being standard input */
+        char list[64];
+        output o;
+        temp_file(list, sizeof list, "-\n", 2);
+        snprintf(args, sizeof args, "parse --files-from - < '%s'", list);
+        check_usage_error(c, args, "cannot also be an input");
+        /* a list file may name it once */
+        o = run("'%s' parse --files-from '%s' < '%s'", c, list, html_path);
+        ck_assert_int_eq(o.status, 0);
+        ck_assert_uint_eq(count_lines(o.buf), 1);
+        free(o.buf);
+        unlink(list);
+    }
+}
+END_TEST
+
+/* --max-bytes trips before the input is read whole: from a regular file's
+ * size, and on a stream after max + 1 bytes (the stream here never ends). */
+START_TEST(test_size_limit_early)
+{
+    const char *c = cli();
+    char msg[128], big[64];
+    struct stat st;
+    json_t *recs[2];
+    output o;
+    size_t n;
+    int fd;
+    if (!c)
+        return;
+    ck_assert_int_eq(stat(html_path, &st), 0);
+    ck_assert(st.st_size > 2048);
+    o = run("'%s' parse --max-bytes 1k '%s'", c, html_path);
+    ck_assert_int_eq(o.status, 1);
+    /* the whole size: known from the file, though at most 1025 bytes are read */
+    snprintf(msg, sizeof msg, "input is %lld bytes, the limit is 1024", (long long)st.st_size);
+    check_error_record(&o, html_path, "NP_ELIMIT", msg);
+    free(o.buf);
+    /* standard input redirected from the file: the same */
+    o = run("'%s' parse --max-bytes 1k < '%s'", c, html_path);
+    ck_assert_int_eq(o.status, 1);
+    check_error_record(&o, "-", "NP_ELIMIT", msg);
+    free(o.buf);
+    /* an endless stream: reading stops past the limit */
+    o = run("yes 'A line of text.' | '%s' parse --max-bytes 1M", c);
+    ck_assert_int_eq(o.status, 1);
+    check_error_record(&o, "-", "NP_ELIMIT",
+                       "input is more than 1048576 bytes, the limit is 1048576");
+    free(o.buf);
+    o = run("yes 'A line of text.' | '%s' clean --max-bytes 64k 2>&1 >/dev/null", c);
+    ck_assert_int_eq(o.status, 1);
+    ck_assert_ptr_nonnull(strstr(o.buf, "more than 65536 bytes"));
+    free(o.buf);
+    /* with --truncate: the document up to the limit, marked truncated */
+    o = run("yes 'A line of text, and then some more words.' | "
+            "'%s' parse --input text --truncate --max-bytes 64k", c);
+    ck_assert_int_eq(o.status, 0);
+    n = records(&o, recs, 2);
+    ck_assert_uint_eq(n, 1);
+    ck_assert(json_is_true(json_object_get(recs[0], "truncated")));
+    /* each line a block, and blocks joined by a blank line */
+    ck_assert_uint_le(strlen(str(recs[0], "body")), 2 * 65536);
+    ck_assert_uint_gt(strlen(str(recs[0], "body")), 32768);
+    free_records(recs, n);
+    free(o.buf);
+    o = run("'%s' parse --truncate --max-bytes 4k '%s'", c, html_path);
+    ck_assert_int_eq(o.status, 0);
+    n = records(&o, recs, 2);
+    ck_assert(json_is_true(json_object_get(recs[0], "truncated")));
+    free_records(recs, n);
+    free(o.buf);
+    /* A sparse file over the default limit is refused from its size. */
+    snprintf(big, sizeof big, "/tmp/np_cli_big_XXXXXX");
+    fd = mkstemp(big);
+    ck_assert_int_ge(fd, 0);
+    ck_assert_int_eq(ftruncate(fd, (off_t)NP_DEFAULT_MAX_BYTES + 4096), 0);
+    close(fd);
+    o = run("'%s' parse '%s'", c, big);
+    ck_assert_int_eq(o.status, 1);
+    snprintf(msg, sizeof msg, "input is %zu bytes, the limit is %zu",
+             NP_DEFAULT_MAX_BYTES + 4096, NP_DEFAULT_MAX_BYTES);
+    check_error_record(&o, big, "NP_ELIMIT", msg);
+    free(o.buf);
+    o = run("'%s' clean '%s' 2>&1", c, big);
+    ck_assert_int_eq(o.status, 1);
+    ck_assert_ptr_nonnull(strstr(o.buf, msg));
+    free(o.buf);
+    unlink(big);
+    /* under the limit: the same output as without one */
+    {
+        output o1 = run("'%s' parse '%s'", c, html_path);
+        output o2 = run("'%s' parse --max-bytes %lld '%s'", c, (long long)st.st_size,
+                        html_path);
+        ck_assert_int_eq(o2.status, 0);
+        ck_assert_str_eq(o1.buf, o2.buf);
+        free(o1.buf);
+        free(o2.buf);
+    }
+}
+END_TEST
+
+/* One text line per block: the count limits and truncation. */
+START_TEST(test_count_limits)
+{
+    const char *c = cli();
+    char path[64], deep[64];
+    json_t *recs[2];
+    output o;
+    size_t n, i, len = 0;
+    char *text = malloc(200 * 64), *html = malloc(300 * 16 + 200);
+    if (!c) {
+        free(text);
+        free(html);
+        return;
+    }
+    for (i = 0; i < 200; i++)
+        len += (size_t)sprintf(text + len, "Sentence number %zu stands on its own line.\n", i);
+    temp_file(path, sizeof path, text, len);
+    o = run("'%s' parse --max-blocks 150 '%s'", c, path);
+    ck_assert_int_eq(o.status, 1);
+    check_error_record(&o, path, "NP_ELIMIT", "the document has 200 blocks, the limit is 150");
+    free(o.buf);
+    o = run("'%s' parse --max-blocks=200 '%s'", c, path);
+    ck_assert_int_eq(o.status, 0);
+    n = records(&o, recs, 2);
+    ck_assert_uint_eq(json_array_size(json_object_get(recs[0], "blocks")), 200);
+    free_records(recs, n);
+    free(o.buf);
+    o = run("'%s' parse --max-blocks 150 --truncate '%s'", c, path);
+    ck_assert_int_eq(o.status, 0);
+    n = records(&o, recs, 2);
+    ck_assert_uint_eq(json_array_size(json_object_get(recs[0], "blocks")), 150);
+    ck_assert(json_is_true(json_object_get(recs[0], "truncated")));
+    free_records(recs, n);
+    free(o.buf);
+    unlink(path);
+
+    /* the seed has several entities and quotes */
+    o = run("'%s' parse --max-entities 2 '%s'", c, html_path);
+    ck_assert_int_eq(o.status, 1);
+    check_error_record(&o, html_path, "NP_ELIMIT", NULL);
+    free(o.buf);
+    o = run("'%s' parse --max-quotes 1 '%s'", c, html_path);
+    ck_assert_int_eq(o.status, 1);
+    check_error_record(&o, html_path, "NP_ELIMIT", NULL);
+    free(o.buf);
+    o = run("'%s' parse --max-entities 2 --max-quotes 1 --truncate '%s'", c, html_path);
+    ck_assert_int_eq(o.status, 0);
+    n = records(&o, recs, 2);
+    ck_assert_uint_eq(json_array_size(json_object_get(recs[0], "entities")), 2);
+    ck_assert_uint_eq(json_array_size(json_object_get(recs[0], "quotes")), 1);
+    ck_assert(json_is_true(json_object_get(recs[0], "truncated")));
+    free_records(recs, n);
+    free(o.buf);
+
+    /* tree limits on a nested page */
+    len = 0;
+    for (i = 0; i < 300; i++)
+        len += (size_t)sprintf(html + len, "<div>");
+    len += (size_t)sprintf(html + len, "<p>Deep down, one paragraph of words.</p>");
+    temp_file(deep, sizeof deep, html, len);
+    o = run("'%s' parse '%s'", c, deep);
+    ck_assert_int_eq(o.status, 0);
+    free(o.buf);
+    o = run("'%s' parse --max-depth 100 '%s'", c, deep);
+    ck_assert_int_eq(o.status, 1);
+    check_error_record(&o, deep, "NP_ELIMIT", NULL);
+    free(o.buf);
+    o = run("'%s' parse --max-nodes 50 '%s'", c, deep);
+    ck_assert_int_eq(o.status, 1);
+    check_error_record(&o, deep, "NP_ELIMIT", NULL);
+    free(o.buf);
+    o = run("'%s' parse --max-work 100 '%s'", c, deep);
+    ck_assert_int_eq(o.status, 1);
+    check_error_record(&o, deep, "NP_ELIMIT", NULL);
+    free(o.buf);
+    unlink(deep);
+    free(text);
+    free(html);
+}
+END_TEST
+
+/* --stats on a document that failed on a limit: the stages it went through
+ * have their times. */
+START_TEST(test_stats_of_failure)
+{
+    const char *c = cli();
+    char *line;
+    double v;
+    output o;
+    if (!c)
+        return;
+    o = run("'%s' parse --stats --max-quotes 1 '%s' 2>&1 >/dev/null", c, html_path);
+    ck_assert_int_eq(o.status, 1);
+    line = strstr(o.buf, "stats ");
+    ck_assert_msg(line != NULL, "no stats line: %s", o.buf);
+    ck_assert_ptr_nonnull(strstr(line, " documents 1 failed 1 "));
+    ck_assert(sscanf(strstr(line, " load "), " load %lf", &v) == 1 && v > 0);
+    ck_assert(sscanf(strstr(line, " extract "), " extract %lf", &v) == 1 && v > 0);
+    ck_assert(sscanf(strstr(line, " tokens "), " tokens %lf", &v) == 1 && v > 0);
+    ck_assert(sscanf(strstr(line, " entities "), " entities %lf", &v) == 1 && v > 0);
+    ck_assert(sscanf(strstr(line, " quotes "), " quotes %lf", &v) == 1 && v > 0);
+    free(o.buf);
+}
+END_TEST
+
+/* clean --max-bytes: over the limit the whole input fails; with --lines only
+ * the long line does, and is written empty. */
+START_TEST(test_clean_limits)
+{
+    const char *c = cli();
+    char path[64], data[300];
+    output o;
+    if (!c)
+        return;
+    memset(data, 'x', sizeof data);
+    memcpy(data, "Le caf\xc3\x83\xc2\xa9.\n", 12);
+    data[200] = '\n';
+    memcpy(data + 201, "Na\xc3\x83\xc2\xafve.\n", 11);
+    temp_file(path, sizeof path, data, 212);
+    o = run("'%s' clean --max-bytes 100 '%s' 2>/dev/null", c, path);
+    ck_assert_int_eq(o.status, 1);
+    ck_assert_uint_eq(o.len, 0);
+    free(o.buf);
+    o = run("'%s' clean --lines --max-bytes 100 '%s' 2>/dev/null", c, path);
+    ck_assert_int_eq(o.status, 1);
+    ck_assert_str_eq(o.buf, "Le caf\xc3\xa9.\n\nNa\xc3\xafve.\n");
+    free(o.buf);
+    o = run("'%s' clean --lines --max-bytes 100 < '%s' 2>&1 >/dev/null", c, path);
+    ck_assert_ptr_nonnull(strstr(o.buf, "line 2 is more than 100 bytes"));
+    free(o.buf);
+    o = run("'%s' clean --lines --max-bytes 188 '%s'", c, path);
+    ck_assert_int_eq(o.status, 0);
+    ck_assert_uint_eq(count_lines(o.buf), 3);
+    free(o.buf);
+    /* the long line is 188 bytes: 187 is one too few */
+    o = run("'%s' clean --lines --max-bytes 187 '%s' 2>/dev/null", c, path);
+    ck_assert_int_eq(o.status, 1);
+    free(o.buf);
+    unlink(path);
+}
+END_TEST
+
+/* Every option is in --help and in docs/cli.md. */
+START_TEST(test_options_documented)
+{
+    static const char *const options[] = {
+        "--input", "--url", "--charset", "--no-clean", "--no-entities", "--no-quotes",
+        "--no-metadata", "--keep-all", "--files-from", "-j", "--format", "--pretty",
+        "--stats", "--max-bytes", "--max-depth", "--max-nodes", "--max-attributes",
+        "--max-blocks", "--max-entities", "--max-quotes", "--max-work", "--truncate",
+        "--lines", "--help", "--version"
+    };
+    const char *c = cli();
+    char docs_path[4096], quoted[64];
+    char *docs;
+    output o;
+    size_t i;
+    if (!c)
+        return;
+    docs = np_test_read(np_test_path(docs_path, sizeof docs_path, "docs/cli.md"), NULL);
+    ck_assert_ptr_nonnull(docs);
+    o = run("'%s' --help", c);
+    ck_assert_int_eq(o.status, 0);
+    for (i = 0; i < sizeof options / sizeof options[0]; i++) {
+        snprintf(quoted, sizeof quoted, "`%s", options[i]);
+        ck_assert_msg(strstr(o.buf, options[i]) != NULL, "--help lacks %s", options[i]);
+        ck_assert_msg(strstr(docs, quoted) != NULL, "docs/cli.md lacks %s", options[i]);
+    }
+    free(o.buf);
+    free(docs);
+}
+END_TEST
+
 Suite *np_cli_suite(void)
 {
     Suite *s = suite_create("cli");
@@ -423,6 +906,15 @@ Suite *np_cli_suite(void)
     tcase_add_test(tc, test_parse_options);
     tcase_add_test(tc, test_help_version_usage);
     tcase_add_test(tc, test_clean_lines);
+    tcase_add_test(tc, test_write_errors);
+    tcase_add_test(tc, test_option_errors);
+    tcase_add_test(tc, test_option_forms);
+    tcase_add_test(tc, test_stdin_once);
+    tcase_add_test(tc, test_size_limit_early);
+    tcase_add_test(tc, test_count_limits);
+    tcase_add_test(tc, test_stats_of_failure);
+    tcase_add_test(tc, test_clean_limits);
+    tcase_add_test(tc, test_options_documented);
     suite_add_tcase(s, tc);
     return s;
 }
