@@ -367,6 +367,139 @@ START_TEST(no_references_left_on_bench_pages)
 }
 END_TEST
 
+/* ------------------------------------------------ which date, which byline */
+
+START_TEST(jsonld_own_article_wins)
+{
+    /* a related story described first: the page's own article is the
+     * one at the page's address */
+    np_document *d = parse(
+        "<html><head><link rel=\"canonical\" href=\"https://news.example/a/tides\">"
+        "<script type=\"application/ld+json\">{\"@type\": \"NewsArticle\","
+        " \"url\": \"https://news.example/b/storms\", \"headline\": \"Storms ahead\","
+        " \"datePublished\": \"2020-01-02\", \"author\": {\"name\": \"Ron Sill\"}}</script>"
+        "<script type=\"application/ld+json\">{\"@graph\": [{\"@type\": \"WebSite\","
+        " \"datePublished\": \"2001-01-01\"}, {\"@type\": \"NewsArticle\","
+        " \"mainEntityOfPage\": {\"@id\": \"https://news.example/a/tides/\"},"
+        " \"headline\": \"Tides rise\", \"datePublished\": \"2021-06-01\","
+        " \"dateModified\": \"2021-06-03\", \"author\": {\"name\": \"Ann Lee\"}}]}</script>"
+        "</head><body>" BODY "</body></html>");
+    assert_str(np_document_title(d), "Tides rise");
+    assert_str(np_document_published(d), "2021-06-01");
+    assert_str(np_document_modified(d), "2021-06-03");
+    assert_str(np_document_author(d, 0), "Ann Lee");
+    np_document_free(d);
+    /* no address: the one whose headline the page's title holds */
+    d = parse(
+        "<html><head><title>Tides rise | Bay News</title>"
+        "<script type=\"application/ld+json\">[{\"@type\": \"NewsArticle\","
+        " \"headline\": \"Storms ahead\", \"datePublished\": \"2020-01-02\"},"
+        " {\"@type\": \"NewsArticle\", \"headline\": \"Tides rise\","
+        " \"datePublished\": \"2021-06-01\"}]</script>"
+        "</head><body>" BODY "</body></html>");
+    assert_str(np_document_published(d), "2021-06-01");
+    np_document_free(d);
+}
+END_TEST
+
+START_TEST(dates_of_other_elements_ignored)
+{
+    /* related stories and comments come first in the page; the article's
+     * own <time> sits in its byline */
+    np_document *d = parse(
+        "<html><body>"
+        "<div class=\"related-stories\"><time datetime=\"2019-03-01\">March 1</time></div>"
+        "<h1>Tides rise</h1>"
+        "<div class=\"byline\">By Ann Lee <time datetime=\"2021-06-01T08:00:00+02:00\">June 1</time></div>"
+        BODY
+        "<ol class=\"comment-list\"><li><span class=\"author\">Name *</span>"
+        "<time datetime=\"2021-06-05\">June 5</time></li></ol>"
+        "<footer>&copy; 2023 Bay News</footer></body></html>");
+    assert_str(np_document_published(d), "2021-06-01T08:00:00+02:00");
+    ck_assert_ptr_null(np_document_modified(d));
+    ck_assert_uint_eq(np_document_author_count(d), 1);
+    assert_str(np_document_author(d, 0), "Ann Lee");
+    np_document_free(d);
+    /* comments before the article: their authors and times are not its */
+    d = parse(
+        "<html><body><div id=\"comments\"><div class=\"comment-author\">Art Vale says</div>"
+        "<time datetime=\"2018-02-02\">Feb 2</time></div>"
+        "<h1>Tides rise</h1>" BODY "</body></html>");
+    ck_assert_uint_eq(np_document_author_count(d), 0);
+    ck_assert_ptr_null(np_document_published(d));
+    np_document_free(d);
+}
+END_TEST
+
+START_TEST(updated_is_modified)
+{
+    /* the only visible date is an update: modified, published unknown */
+    np_document *d = parse(
+        "<html><body><h1>Tides rise</h1>"
+        "<p class=\"meta\">Updated <time datetime=\"2022-02-03T10:00:00Z\">Feb. 3, 2022</time></p>"
+        BODY "</body></html>");
+    ck_assert_ptr_null(np_document_published(d));
+    assert_str(np_document_modified(d), "2022-02-03T10:00:00Z");
+    np_document_free(d);
+    d = parse(
+        "<html><body><h1>Tides rise</h1>"
+        "<time class=\"updated\" datetime=\"2022-02-03\">Feb. 3, 2022</time>"
+        BODY "</body></html>");
+    ck_assert_ptr_null(np_document_published(d));
+    assert_str(np_document_modified(d), "2022-02-03");
+    np_document_free(d);
+    /* a <time> without datetime whose text says so */
+    d = parse(
+        "<html><body><h1>Tides rise</h1><time>Last updated February 3, 2022</time>"
+        BODY "</body></html>");
+    ck_assert_ptr_null(np_document_published(d));
+    assert_str(np_document_modified(d), "2022-02-03");
+    np_document_free(d);
+    /* both written in a date line: each where it belongs */
+    d = parse(
+        "<html><body><h1>Tides rise</h1>"
+        "<div class=\"article-date\">Published March 3, 2022 | Updated March 5, 2022 9:15 am</div>"
+        BODY "</body></html>");
+    assert_str(np_document_published(d), "2022-03-03");
+    assert_str(np_document_modified(d), "2022-03-05T09:15:00");
+    np_document_free(d);
+    /* WordPress marks its publication time "published updated" */
+    d = parse(
+        "<html><body><h1>Tides rise</h1>"
+        "<time class=\"entry-date published updated\" datetime=\"2022-03-03\">March 3</time>"
+        BODY "</body></html>");
+    assert_str(np_document_published(d), "2022-03-03");
+    np_document_free(d);
+}
+END_TEST
+
+START_TEST(by_line_near_headline)
+{
+    /* "By name" under the headline, without a byline class */
+    np_document *d = parse(
+        "<html><body><h1>Tides rise</h1><p>By <a href=\"/p/al\">Ann Lee</a> and Bo Park</p>"
+        BODY "<p>By signing up you agree to our terms.</p></body></html>");
+    ck_assert_uint_eq(np_document_author_count(d), 2);
+    assert_str(np_document_author(d, 0), "Ann Lee");
+    assert_str(np_document_author(d, 1), "Bo Park");
+    np_document_free(d);
+    /* a sentence that starts with "By" is not a byline */
+    d = parse(
+        "<html><body><h1>Tides rise</h1><p>By signing up you agree.</p>"
+        "<p>by the sea</p>" BODY "</body></html>");
+    ck_assert_uint_eq(np_document_author_count(d), 0);
+    np_document_free(d);
+    /* an author box heading is not a name */
+    d = parse(
+        "<html><body><h1>Tides rise</h1>" BODY
+        "<div class=\"author-box\"><h3 class=\"author-title\">Published by</h3>"
+        "<span class=\"author-name\">Ann Lee</span></div></body></html>");
+    ck_assert_uint_eq(np_document_author_count(d), 1);
+    assert_str(np_document_author(d, 0), "Ann Lee");
+    np_document_free(d);
+}
+END_TEST
+
 /* -------------------------------------------------- page structure */
 
 START_TEST(microdata_and_time)
@@ -651,6 +784,10 @@ Suite *np_meta_suite(void)
     tcase_add_test(t, meta_author_byline_split);
     tcase_add_test(t, entities_in_values);
     tcase_add_test(t, entities_in_every_field);
+    tcase_add_test(t, jsonld_own_article_wins);
+    tcase_add_test(t, dates_of_other_elements_ignored);
+    tcase_add_test(t, updated_is_modified);
+    tcase_add_test(t, by_line_near_headline);
     tcase_add_test(t, microdata_and_time);
     tcase_add_test(t, time_pubdate);
     tcase_add_test(t, time_text);

@@ -171,7 +171,8 @@ static int add_name(np_document *d, const char *s, size_t n)
 {
     size_t i, words = 0, jobs = 0, letters = 0;
     static const char *const lead[] = {
-        "by:", "by ", "written by ", "words by ", "posted by ", "story by ",
+        "by:", "by ", "written by ", "published by ", "publi\xc3\xa9 par ",
+        "ver\xc3\xb6" "ffentlicht von ", "eingestellt von ", "verfasst von ", "words by ", "posted by ", "story by ",
         "text by ", "reporting by ", "report by ", "edited by ", "von ",
         "par ", "por ", "door ", "av ", "from ", "and ", "& ", "avec ",
         "with ", NULL

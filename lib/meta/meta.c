@@ -173,9 +173,21 @@ typedef struct meta {
     const char *time_pub;       /* <time datetime> marked as publication */
     const char *time_any;       /* first <time datetime> */
     const char *time_text;      /* text of the first <time> without one */
+    const char *time_byline;    /* first <time datetime> inside a byline */
+    const char *time_mod;       /* first <time datetime> said to be an update */
+    const char *time_text_mod;  /* text of a <time> said to be an update */
+    const xmlNode *by_text;     /* an element reading "By Jane Doe" after the <h1> */
+    const xmlNode *dateboxes[6];/* short byline or date elements */
+    size_t ndateboxes;
+    size_t after_h1;            /* elements met since the first <h1> */
+    int noise;                  /* inside comments, related stories, ... */
+    int comments;               /* inside comments */
+    int in_byline;              /* inside a byline element */
     const char *canonical;
     const char *image_src;
     jsonld ld;
+    json_t *art[8];             /* JSON-LD article objects met (a reference each) */
+    size_t nart;
     int err;
     size_t max_depth;
 } meta;
@@ -407,13 +419,36 @@ static int script_json(const xmlNode *script, np__buf *out)
     return out->oom ? NP_ENOMEM : NP_OK;
 }
 
+/* Every article object of a JSON-LD value (as find_article walks it),
+ * kept with a reference, up to the room there is. */
+static void collect_articles(meta *m, json_t *v, int depth)
+{
+    size_t i;
+    json_t *e;
+    if (depth > 8 || !v || m->nart >= sizeof m->art / sizeof m->art[0])
+        return;
+    if (json_is_array(v)) {
+        json_array_foreach(v, i, e)
+            collect_articles(m, e, depth + 1);
+        return;
+    }
+    if (!json_is_object(v))
+        return;
+    if (has_article_type(v)) {
+        m->art[m->nart++] = json_incref(v);
+        return;
+    }
+    collect_articles(m, json_object_get(v, "@graph"), depth + 1);
+    collect_articles(m, json_object_get(v, "mainEntity"), depth + 1);
+}
+
 static void ld_script(meta *m, const xmlNode *script)
 {
     np__buf b = NP__BUF_INIT;
-    json_t *root, *art;
+    json_t *root;
     json_error_t jerr;
 
-    if (m->ld.found)
+    if (m->nart >= sizeof m->art / sizeof m->art[0])
         return;
     if (script_json(script, &b) != NP_OK) {
         m->err = NP_ENOMEM;
@@ -422,12 +457,63 @@ static void ld_script(meta *m, const xmlNode *script)
     }
     root = b.len ? json_loadb(b.ptr, b.len, JSON_DECODE_ANY | JSON_ALLOW_NUL, &jerr) : NULL;
     if (root) {
-        art = find_article(root, 0);
-        if (art)
-            ld_take(m, art);
+        collect_articles(m, root, 0);
         json_decref(root);
     }
     np__buf_free(&b);
+}
+
+/* Whether two addresses name the same page: equal once the scheme,
+ * "www.", a trailing slash, the query and the fragment are set aside. */
+static int same_page(const char *a, const char *b)
+{
+    size_t na, nb;
+    if (!a || !b)
+        return 0;
+    a = strstr(a, "://") ? strstr(a, "://") + 3 : a;
+    b = strstr(b, "://") ? strstr(b, "://") + 3 : b;
+    if (strncmp(a, "www.", 4) == 0)
+        a += 4;
+    if (strncmp(b, "www.", 4) == 0)
+        b += 4;
+    na = strcspn(a, "?#");
+    nb = strcspn(b, "?#");
+    while (na && a[na - 1] == '/')
+        na--;
+    while (nb && b[nb - 1] == '/')
+        nb--;
+    return na > 0 && na == nb && memcmp(a, b, na) == 0;
+}
+
+/* The article the page is about, when JSON-LD describes several (the
+ * page's own and listed or related ones): the one whose address is the
+ * page's, else the one whose headline the page's title holds, else the
+ * first. Its fields are then taken. */
+static void ld_choose(meta *m, const char *title)
+{
+    size_t i, best = 0;
+    int found = 0;
+    const char *page = m->canonical ? m->canonical : m->val[K_OG_URL];
+    if (m->nart == 0)
+        return;
+    for (i = 0; i < m->nart && !found && page; i++) {
+        json_t *o = m->art[i];
+        if (same_page(jurl(json_object_get(o, "mainEntityOfPage")), page)
+            || same_page(jstr(o, "url"), page) || same_page(jstr(o, "@id"), page)) {
+            best = i;
+            found = 1;
+        }
+    }
+    for (i = 0; i < m->nart && !found && title; i++) {
+        const char *h = jstr(m->art[i], "headline");
+        if (!h)
+            h = jstr(m->art[i], "name");
+        if (h && strlen(h) >= 8 && strstr(title, h)) {
+            best = i;
+            found = 1;
+        }
+    }
+    ld_take(m, m->art[best]);
 }
 
 /* The "articleBody" of the article a JSON-LD script describes, appended
@@ -561,8 +647,16 @@ static void gather(const xmlNode *n, np__buf *b, int depth)
             np__buf_puts(b, (const char *)k->content);
         else if (k->type == XML_ELEMENT_NODE && k->name
                  && strcmp((const char *)k->name, "script") != 0
-                 && strcmp((const char *)k->name, "style") != 0)
+                 && strcmp((const char *)k->name, "style") != 0) {
+            /* a block's text is a word apart from its neighbours' */
+            const htmlElemDesc *e = htmlTagLookup(k->name);
+            int block = e && !e->isinline;
+            if (block)
+                np__buf_putc(b, ' ');
             gather(k, b, depth + 1);
+            if (block)
+                np__buf_putc(b, ' ');
+        }
     }
 }
 
@@ -635,6 +729,180 @@ static int byline_hint(const xmlNode *n)
     return ci_contains_any(cls, words) || ci_contains_any(id, words);
 }
 
+/* Whether an element has an <h1> inside (looked for a bounded depth). */
+static int has_h1(const xmlNode *n, int depth)
+{
+    const xmlNode *k;
+    if (depth > 48)
+        return 0;
+    for (k = n->children; k; k = k->next)
+        if (k->type == XML_ELEMENT_NODE && k->name
+            && ((k->name[0] == 'h' && k->name[1] == '1' && !k->name[2])
+                || has_h1(k, depth + 1)))
+            return 1;
+    return 0;
+}
+
+/* Whether an element holds what is not the article's own: 2 for
+ * comments, 1 for related or recommended stories, sidebars and widgets,
+ * navigation, 0 otherwise. Dates are not taken from either; bylines not
+ * from comments (a sidebar may hold the author's box). */
+static int noise_hint(const xmlNode *n, const char *name)
+{
+    static const char *const words[] = {
+        "comment", "related", "sidebar", "widget", "recommend", "popular",
+        "trending", "mostread", "most-read", "teaser", "more-from",
+        "morefrom", "read-more", "readmore", "also-like", "outbrain",
+        "taboola", "respond", "infobox", NULL
+    };
+    static const char *const comments[] = {"comment", "respond", NULL};
+    int kind;
+    if (ci_contains_any(np__xml_attr(n, "class"), comments)
+        || ci_contains_any(np__xml_attr(n, "id"), comments))
+        kind = 2;
+    else if (strcmp(name, "aside") == 0 || strcmp(name, "nav") == 0
+             || ci_contains_any(np__xml_attr(n, "class"), words)
+             || ci_contains_any(np__xml_attr(n, "id"), words))
+        kind = 1;
+    else
+        return 0;
+    /* a wrapper of the whole page ("widget Blog", "has-sidebar") holds
+     * the headline: it is not a side part */
+    return has_h1(n, 0) ? 0 : kind;
+}
+
+/* Whether a class or id names a date: a word of it is "date", "time",
+ * "dateline", "timestamp", "pubdate", or starts with "date", "publish",
+ * "posted" or "updated", or ends in "-date", "_date", "-time", "_time"
+ * ("post-date", "entry__date"; not "accessdate" or "candidate"). */
+static int date_word(const char *v)
+{
+    static const char *const whole[] = {
+        "date", "time", "dateline", "timestamp", "pubdate", NULL
+    };
+    static const char *const starts[] = {
+        "date", "publish", "posted", "updated", NULL
+    };
+    static const char *const ends[] = {"-date", "_date", "-time", "_time", NULL};
+    size_t i;
+    while (v && *v) {
+        size_t b, n;
+        while (*v && np__isspace((unsigned char)*v))
+            v++;
+        b = 0;
+        while (v[b] && !np__isspace((unsigned char)v[b]))
+            b++;
+        n = b;
+        for (i = 0; whole[i]; i++)
+            if (np__ascii_eq_ci(v, n, whole[i]))
+                return 1;
+        for (i = 0; starts[i]; i++)
+            if (np__ascii_prefix_ci(v, n, starts[i]))
+                return 1;
+        for (i = 0; ends[i]; i++)
+            if (n > 5 && np__ascii_eq_ci(v + n - 5, 5, ends[i]))
+                return 1;
+        v += n;
+    }
+    return 0;
+}
+
+static int date_hint(const xmlNode *n)
+{
+    return date_word(np__xml_attr(n, "class")) || date_word(np__xml_attr(n, "id"));
+}
+
+/* Where s[0..n) says "updated": the offset of the word, or n. */
+static size_t updated_at(const char *s, size_t n)
+{
+    static const char *const words[] = {
+        "updated", "modified", "aktualisiert", "mis \xc3\xa0 jour",
+        "actualizado", "actualizada", "bijgewerkt", "aggiornato", NULL
+    };
+    size_t i, best = n;
+    for (i = 0; words[i]; i++) {
+        size_t at = np__ascii_find_ci(s, n, words[i]);
+        if (at < best)
+            best = at;
+    }
+    return best;
+}
+
+/* Whether the text just before an element says "Updated" ("Updated:
+ * <time>", "<span>Last updated</span> <time>"). */
+static int after_updated(const xmlNode *n)
+{
+    const xmlNode *p = n->prev;
+    int k;
+    for (k = 0; p && k < 2; p = p->prev, k++) {
+        const char *t = NULL;
+        size_t len;
+        if (p->type == XML_TEXT_NODE)
+            t = (const char *)p->content;
+        else if (p->type == XML_ELEMENT_NODE && p->children
+                 && p->children->type == XML_TEXT_NODE && !p->children->next)
+            t = (const char *)p->children->content;
+        else if (p->type == XML_ELEMENT_NODE)
+            return 0;
+        if (!t)
+            continue;
+        len = strlen(t);
+        if (len > 40) {
+            t += len - 40;
+            len = 40;
+        }
+        if (updated_at(t, len) < len)
+            return 1;
+        if (text_len(p, 4, 0) > 0 || p->type == XML_TEXT_NODE) {
+            size_t j;
+            for (j = 0; j < len; j++)
+                if (!np__isspace((unsigned char)t[j]))
+                    return 0;
+        }
+    }
+    return 0;
+}
+
+/* Whether an element's text reads as a byline: "By " and a capital
+ * ("By Jane Doe", not "By signing up"), or the same in a few languages. */
+static int by_line(const xmlNode *n)
+{
+    static const char *const lead[] = {
+        "by ", "written by ", "words by ", "story by ", "von ", "par ",
+        "por ", "door ", NULL
+    };
+    np__buf b = NP__BUF_INIT;
+    size_t i;
+    int yes = 0;
+    node_text(n, &b);
+    if (b.len >= 5 && b.len < 100) {
+        for (i = 0; lead[i]; i++) {
+            size_t k = strlen(lead[i]);
+            if (np__ascii_prefix_ci(b.ptr, b.len, lead[i]) && b.len > k
+                && (np__isupper((unsigned char)b.ptr[k])
+                    || (unsigned char)b.ptr[k] >= 0xC3)
+                && np__isupper((unsigned char)b.ptr[0])) {
+                yes = 1;
+                break;
+            }
+        }
+    }
+    np__buf_free(&b);
+    return yes;
+}
+
+/* Whether an element's class or id says it holds the last update, and
+ * nothing else: hAtom's "updated" is also written on publication dates
+ * ("entry-meta-date updated"). */
+static int box_updated(const xmlNode *n)
+{
+    static const char *const words[] = {"updated", "modified", NULL};
+    static const char *const pub[] = {"date", "publish", "posted", NULL};
+    const char *c = np__xml_attr(n, "class"), *i = np__xml_attr(n, "id");
+    return (ci_contains_any(c, words) || ci_contains_any(i, words))
+        && !ci_contains_any(c, pub) && !ci_contains_any(i, pub);
+}
+
 static void walk(meta *m, const xmlNode *n, int depth)
 {
     const xmlNode *k;
@@ -642,6 +910,7 @@ static void walk(meta *m, const xmlNode *n, int depth)
         return;   /* a bounded stack whatever the options say */
     for (k = n; k && !m->err; k = k->next) {
         const char *name;
+        int noise, byl;
         if (k->type != XML_ELEMENT_NODE || !k->name)
             continue;
         name = (const char *)k->name;
@@ -662,23 +931,39 @@ static void walk(meta *m, const xmlNode *n, int depth)
             }
             if (strcmp(name, "time") == 0) {
                 const char *dt = np__xml_attr(k, "datetime");
+                const char *ip = np__xml_attr(k, "itemprop");
+                const char *cls = np__xml_attr(k, "class");
+                /* a time said to be the last update is the modified
+                 * date, never the publication */
+                int marked = np__xml_attr(k, "pubdate")
+                    || (ip && ci_contains(ip, "datePublished"))
+                    || ci_contains(cls, "publish") || ci_contains(cls, "posted")
+                    || ci_contains(cls, "entry-date");
+                int upd = !marked
+                    && (ci_contains(cls, "updated") || ci_contains(cls, "modified")
+                        || (ip && ci_contains(ip, "dateModified")) || after_updated(k));
                 if (dt && *dt) {
-                    const char *ip = np__xml_attr(k, "itemprop");
-                    const char *cls = np__xml_attr(k, "class");
-                    if (!m->time_any)
-                        m->time_any = dt;
-                    if (!m->time_pub
-                        && (np__xml_attr(k, "pubdate")
-                            || (ip && ci_contains(ip, "datePublished"))
-                            || ci_contains(cls, "publish")
-                            || ci_contains(cls, "posted")
-                            || ci_contains(cls, "entry-date")))
-                        m->time_pub = dt;
-                } else if (!m->time_text && k->children
+                    if (upd) {
+                        if (!m->time_mod && !m->noise)
+                            m->time_mod = dt;
+                    } else if (!m->noise) {
+                        if (!m->time_any)
+                            m->time_any = dt;
+                        if (!m->time_byline && m->in_byline)
+                            m->time_byline = dt;
+                        if (!m->time_pub && marked)
+                            m->time_pub = dt;
+                    }
+                } else if (!m->time_text && !m->noise && k->children
                            && k->children->type == XML_TEXT_NODE
                            && k->children->content && !k->children->next) {
                     /* <time>February 21, 2022</time> */
-                    m->time_text = (const char *)k->children->content;
+                    const char *tx = (const char *)k->children->content;
+                    size_t tn = strlen(tx);
+                    if (upd || updated_at(tx, tn) < tn)
+                        m->time_text_mod = (const char *)k->children->content;
+                    else
+                        m->time_text = (const char *)k->children->content;
                 }
             }
             break;
@@ -744,19 +1029,46 @@ static void walk(meta *m, const xmlNode *n, int depth)
                 }
             }
         }
-        if (m->nbylines < sizeof m->bylines / sizeof m->bylines[0]
-            && byline_hint(k)) {
+        noise = noise_hint(k, name);
+        byl = byline_hint(k);
+        if (!m->comments && noise != 2 && m->nbylines < sizeof m->bylines / sizeof m->bylines[0]
+            && byl) {
             size_t tl = text_len(k, 200, 0);
             if (tl > 2 && tl < 100)
                 m->bylines[m->nbylines++] = k;
         }
-        if (!m->rel_author && strcmp(name, "a") == 0) {
+        /* "By Jane Doe" written without a byline class, after the
+         * headline */
+        if (!m->comments && noise != 2 && m->h1 && !m->by_text && !byl
+            && (strcmp(name, "p") == 0 || strcmp(name, "div") == 0
+                || strcmp(name, "span") == 0 || strcmp(name, "address") == 0
+                || strcmp(name, "li") == 0)
+            && m->after_h1 < 40 && text_len(k, 100, 0) < 90 && by_line(k))
+            m->by_text = k;
+        if (m->h1)
+            m->after_h1++;
+        /* short elements that hold a date in words, next to the byline */
+        if (!m->noise && !noise && (byl || date_hint(k)) && strcmp(name, "time") != 0
+            && (!m->h1 || m->after_h1 < 80)
+            && m->ndateboxes < sizeof m->dateboxes / sizeof m->dateboxes[0]) {
+            size_t tl = text_len(k, 200, 0);
+            if (tl > 5 && tl < 120)
+                m->dateboxes[m->ndateboxes++] = k;
+        }
+        if (!m->rel_author && strcmp(name, "a") == 0 && !m->comments && noise != 2) {
             const char *rel = np__xml_attr(k, "rel");
             if (rel && strcmp(rel, "author") == 0)
                 m->rel_author = k;
         }
-        if (k->children)
+        if (k->children) {
+            m->noise += noise != 0;
+            m->comments += noise == 2;
+            m->in_byline += byl;
             walk(m, k->children, depth + 1);
+            m->noise -= noise != 0;
+            m->comments -= noise == 2;
+            m->in_byline -= byl;
+        }
     }
 }
 
@@ -952,6 +1264,22 @@ static int host_of(const char *url, char *out, size_t cap)
     return 1;
 }
 
+static int set_date(meta *m, int field, const char *s, const char *src);
+
+/* A date in the first n bytes of s (text, not NUL-terminated there). */
+static int set_date_n(meta *m, int field, const char *s, size_t n, const char *src)
+{
+    char *t;
+    if (!s || n == 0 || n > 200)
+        return 0;
+    t = np__arena_strndup(m->arena, s, n);
+    if (!t) {
+        m->err = NP_ENOMEM;
+        return 0;
+    }
+    return set_date(m, field, t, src);
+}
+
 static int set_date(meta *m, int field, const char *s, const char *src)
 {
     char iso[NP__DATE_MAX];
@@ -1116,6 +1444,8 @@ static int choose(meta *m)
             done = set_date(m, NP__PUBLISHED, m->val[pub[i]], key_source(pub[i]));
         if (!done)
             done = set_date(m, NP__PUBLISHED, m->time_pub, "time");
+        if (!done)
+            done = set_date(m, NP__PUBLISHED, m->time_byline, "time");
         if (!done) {
             char iso[NP__DATE_MAX];
             const char *u = d->meta[NP__URL] ? d->meta[NP__URL] : m->c->url;
@@ -1129,9 +1459,34 @@ static int choose(meta *m)
             done = set_date(m, NP__PUBLISHED, m->time_any, "time");
         if (!done)
             done = set_date(m, NP__PUBLISHED, m->time_text, "time");
+        /* a date written in a byline or date element: before "Updated"
+         * it is the publication, after it the update */
+        for (i = 0; !done && i < m->ndateboxes; i++) {
+            size_t at;
+            np__buf_clear(&b);
+            node_text(m->dateboxes[i], &b);
+            at = box_updated(m->dateboxes[i]) ? 0 : updated_at(np__buf_cstr(&b), b.len);
+            if (at > 0)
+                done = set_date_n(m, NP__PUBLISHED, b.ptr, at, "byline-text");
+        }
         done = set_date(m, NP__MODIFIED, m->ld.modified, "json-ld");
         for (i = 0; !done && i < sizeof mod / sizeof mod[0]; i++)
             done = set_date(m, NP__MODIFIED, m->val[mod[i]], key_source(mod[i]));
+        if (!done)
+            done = set_date(m, NP__MODIFIED, m->time_mod, "time");
+        if (!done)
+            done = set_date(m, NP__MODIFIED, m->time_text_mod, "time");
+        for (i = 0; !done && i < m->ndateboxes; i++) {
+            size_t at;
+            np__buf_clear(&b);
+            node_text(m->dateboxes[i], &b);
+            at = box_updated(m->dateboxes[i]) ? 0 : updated_at(np__buf_cstr(&b), b.len);
+            if (at < b.len)
+                done = set_date_n(m, NP__MODIFIED, b.ptr + at, b.len - at, "byline-text");
+        }
+        np__buf_clear(&b);
+        if (b.oom)
+            m->err = NP_ENOMEM;
         if (m->err) {
             np__buf_free(&b);
             return m->err;
@@ -1227,6 +1582,20 @@ static int choose(meta *m)
                 d->sources[NP__AUTHORS] = "byline";
         }
     }
+    if (!d->authors.len && m->by_text) {
+        np__buf_clear(&b);
+        node_text(m->by_text, &b);
+        if (b.oom) {
+            np__buf_free(&b);
+            return NP_ENOMEM;
+        }
+        if ((rc = np__authors_add(d, b.ptr ? b.ptr : "", b.len)) != NP_OK) {
+            np__buf_free(&b);
+            return rc;
+        }
+        if (d->authors.len)
+            d->sources[NP__AUTHORS] = "byline";
+    }
     /* article:author is most often a profile address; a name is used
      * when nothing else gave one */
     if (!d->authors.len && (v = m->val[K_ARTICLE_AUTHOR])) {
@@ -1255,7 +1624,23 @@ int np__meta_html(np__ctx *c, void *tree)
         ? c->parser->opts.max_depth : 4096;
     np__vec_init(&m.ld.authors, sizeof(char *));
     walk(&m, xmlDocGetRootElement(doc), 0);
+    if (!m.err && m.nart) {
+        /* the page's own title: og:title, else <title> */
+        np__buf tb = NP__BUF_INIT;
+        const char *t = m.val[K_OG_TITLE];
+        if (!t && m.title_el) {
+            node_text(m.title_el, &tb);
+            t = tb.len ? np__buf_cstr(&tb) : NULL;
+        }
+        if (tb.oom)
+            m.err = NP_ENOMEM;
+        else
+            ld_choose(&m, t);
+        np__buf_free(&tb);
+    }
     rc = m.err ? m.err : choose(&m);
+    while (m.nart)
+        json_decref(m.art[--m.nart]);
     np__vec_free(&m.ld.authors);
     return rc;
 }
