@@ -1723,6 +1723,7 @@ START_TEST(test_parse_to_json)
 
     /* a limit: the record holds the parser's code and message */
     o.max_bytes = 100;
+    np_parser_free(p);
     ck_assert_int_eq(np_parser_new(&p, &o), NP_OK);
     ck_assert_int_eq(np_parse_html(p, &d, html, len, NULL), NP_ELIMIT);
     ck_assert_int_eq(np_parse_to_json(html, len, NP_INPUT_HTML, NULL, "big.html", &o,
