@@ -207,6 +207,10 @@ START_TEST(test_entity_chain_does_not_expand)
                             XML_INTERNAL_GENERAL_ENTITY, NULL, NULL,
                             (const xmlChar *)"&x;");
         ck_assert_ptr_nonnull(e);
+        /* the entity owns the references added below, so that
+         * xmlFreeDoc() frees them with it (libxml2 frees an entity's
+         * children only when it owns them) */
+        e->owner = 1;
         for (k = 0; k < 10; k++)
             ck_assert_ptr_nonnull(xmlAddChild((xmlNodePtr)e,
                                               xmlNewReference(tree, (const xmlChar *)prev)));
