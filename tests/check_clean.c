@@ -452,6 +452,8 @@ START_TEST(apostrophe_evidence)
         "It was the Mets fans who cheered.",
         /* a possessive far more common than the plain word, but a verb */
         "The plan trumps every other idea.",
+        /* no English word, but written as it is far more often */
+        "They walked to the Pointe des Chateaux at dawn.",
         NULL
     };
     size_t i;
@@ -461,6 +463,9 @@ START_TEST(apostrophe_evidence)
     CLEANS_TO("He said Mourinhos side lost again.",
               "He said Mourinho's side lost again.");
     CLEANS_TO("Yesterdays game was a disaster.", "Yesterday's game was a disaster.");
+    /* the last part of a compound is no word alone */
+    CLEANS_TO("Police said the 66-year-olds car was found.",
+              "Police said the 66-year-old's car was found.");
     /* a noun used mostly in the plural takes the mark after its s, unless
      * a singular determiner leads its phrase */
     CLEANS_TO("The answers depend on the participants beliefs about art.",

@@ -43,14 +43,14 @@ typedef struct actx {
     tok *t;
     size_t n;
     np__cleaner *c;
-    int *why;   /* the source line of the last decision to insert */
+    const char **why;   /* the name of the last decision to insert */
 } actx;
 
-/* Every decision to insert goes through DECIDE, which notes its line: a
+/* Every decision to insert goes through DECIDE, which notes its name: a
  * build with -DNP_APOS_TRACE prints it with the word, so that
  * tests/bench/apos_trace.py can count each decision point's hits and errors
- * on a validation set. */
-#define DECIDE(at) (*a->why = __LINE__, (long)(at))
+ * on a validation set (the table in docs/cleanup.md). */
+#define DECIDE(at, name) (*a->why = (name), (long)(at))
 
 /* ------------------------------------------------------------ helpers */
 
@@ -529,10 +529,10 @@ static long contraction(const actx *a, const tok *t)
             return -1;   /* "the plan Ive developed" */
         if (teq(a, t, "hes") && t->cap && !t->start)
             return -1;
-        return DECIDE(always[k].at);
+        return DECIDE(always[k].at, "contraction table");
     }
     if (teq(a, t, "its"))
-        return its_is_it_is(a, t) ? DECIDE(2) : -1;
+        return its_is_it_is(a, t) ? DECIDE(2, "its before a predicate") : -1;
     if (teq(a, t, "were")) {
         /* in a title ("Were On It"), a capitalised word after it counts
          * as written in lower case */
@@ -551,7 +551,7 @@ static long contraction(const actx *a, const tok *t)
                 (tin(a, n, were_next) ||
                  ((lx(a, n) & (NP__LEX_ING | NP__LEX_ED)) && !fwc(a, n) &&
                   !n->cap)))
-                return DECIDE(2);
+                return DECIDE(2, "we're after a verb and that");
         }
         if (t->comma_before && !intro_phrase(a, t))
             return -1;
@@ -563,9 +563,9 @@ static long contraction(const actx *a, const tok *t)
         if (t->start && t->cap && question(a, t))
             return -1;   /* "Were taking part ...?": a question */
         if (tin(a, n, were_next))
-            return DECIDE(2);
+            return DECIDE(2, "we're before a predicate word");
         if ((lx(a, n) & NP__LEX_ING) && !fwc(a, n))
-            return DECIDE(2);
+            return DECIDE(2, "we're before an -ing word");
         return -1;
     }
     if (teq(a, t, "well") || teq(a, t, "wed")) {
@@ -582,7 +582,7 @@ static long contraction(const actx *a, const tok *t)
                                             "rather", "want", "prefer",
                                             NULL}) &&
             !(p && (fwc(a, p) & (NP__FW_PRON | NP__FW_AUX))))
-            return DECIDE(2);
+            return DECIDE(2, "we'd before need, like");
         if (!boundary_before(a, t) &&
             !(p && !fwc(a, p) && !p->cap && lx(a, p) &&
               !(lx(a, p) & (NP__LEX_VERB | NP__LEX_ING | NP__LEX_ED |
@@ -597,7 +597,7 @@ static long contraction(const actx *a, const tok *t)
         if (teq(a, t, "well") && (teq(a, n, "be") || teq(a, n, "have")) &&
             p && (fwc(a, p) & NP__FW_AUX))
             return -1;
-        return DECIDE(2);
+        return DECIDE(2, "we'll before a verb");
     }
     if (teq(a, t, "hell") || teq(a, t, "shell")) {
         static const char *const ok[] = {
@@ -607,7 +607,8 @@ static long contraction(const actx *a, const tok *t)
         };
         if (!boundary_before(a, t) || !n || !tin(a, n, ok))
             return -1;
-        return teq(a, t, "hell") ? 2 : 3;
+        return teq(a, t, "hell") ? DECIDE(2, "he'll before a verb")
+                                 : DECIDE(3, "she'll before a verb");
     }
     if (teq(a, t, "shed") || teq(a, t, "id")) {
         static const char *const ok[] = {
@@ -624,12 +625,12 @@ static long contraction(const actx *a, const tok *t)
             if (tin(a, n, ok) || verb_base(a, n) ||
                 ((lx(a, n) & NP__LEX_ED) && !(lx(a, n) & NP__LEX_NOUN)) ||
                 ((lx(a, n) & NP__LEX_ADV) && !(lx(a, n) & NP__LEX_NOUN)))
-                return DECIDE(1);
+                return DECIDE(1, "I'd before a verb");
             return -1;
         }
         if (!boundary_before(a, t) || !n || !tin(a, n, ok))
             return -1;
-        return DECIDE(3);
+        return DECIDE(3, "she'd before a verb");
     }
     if (teq(a, t, "ill")) {
         static const char *const ok[] = {
@@ -641,11 +642,11 @@ static long contraction(const actx *a, const tok *t)
             return -1;
         if (tin(a, n, ok) || (fwc(a, n) & NP__FW_ADV) ||
             (!t->start && tin(a, n, irregular_ed) && !teq(a, n, "said")))
-            return DECIDE(1);
+            return DECIDE(1, "I'll before a listed verb or adverb");
         if ((lx(a, n) & NP__LEX_VERB) && !fwc(a, n) &&
             !(lx(a, n) & (NP__LEX_PLURAL | NP__LEX_ING | NP__LEX_ED)) &&
             !(t->start && (lx(a, n) & NP__LEX_NOUN)))
-            return DECIDE(1);
+            return DECIDE(1, "I'll before a verb");
         /* "Ill reserve final judgment": a verb that is also a noun, then
          * its object (an adjective and a noun, or a determiner); not "Ill
          * health forced him" (no verb) */
@@ -658,7 +659,7 @@ static long contraction(const actx *a, const tok *t)
                  ((lx(a, n2) & NP__LEX_ADJ) && !(lx(a, n2) & NP__LEX_VERB) &&
                   n3 && !n3->cap && !fwc(a, n3) &&
                   (lx(a, n3) & NP__LEX_NOUN) && !verb_like(a, n3))))
-                return DECIDE(1);
+                return DECIDE(1, "I'll before a verb and its object");
         }
         return -1;
     }
@@ -669,11 +670,11 @@ static long contraction(const actx *a, const tok *t)
         if (teq(a, n, "go") && !(t->start || t->quote_before))
             return -1;
         if (t->cap && t->start && !fwc(a, n) && n->ascii)
-            return DECIDE(3);   /* a sentence cannot open with "Lets" the verb */
+            return DECIDE(3, "Let's opening a sentence");   /* a sentence cannot open with "Lets" the verb */
         if (!verb_base(a, n) && !teq(a, n, "not") && !teq(a, n, "go") &&
             !teq(a, n, "talk") && !teq(a, n, "get") && !teq(a, n, "take"))
             return -1;
-        return DECIDE(3);
+        return DECIDE(3, "let's before a verb");
     }
     return -1;
 }
@@ -1082,7 +1083,7 @@ static long possessive(const actx *a, const tok *t)
         a->s[t->s - 1] == '&' && a->s[t->s - 2] >= 'A' && a->s[t->s - 2] <= 'Z' &&
         n && !n->cap && !n->digit && !fwc(a, n) && lx(a, n) &&
         np_start(a, n, 1) && !(lx(a, n) & (NP__LEX_VERB3 | NP__LEX_ING)))
-        return DECIDE(1);
+        return DECIDE(1, "initialism with &");
     if (len < 3 || w[len - 1] != 's' || t->digit || t->apos)
         return -1;
     if (w[len - 2] == 's' || w[len - 2] == 'S')
@@ -1093,19 +1094,19 @@ static long possessive(const actx *a, const tok *t)
     if (p && ((teq(a, p, "each") && teq(a, t, "others")) ||
               (teq(a, p, "one") && teq(a, t, "anothers"))) &&
         n && !fwc(a, n) && np_start(a, n, 0))
-        return DECIDE((long)bl);
+        return DECIDE((long)bl, "each other's");
     /* "anyone elses", "someone elses", "everyones": never words */
     if (tin(a, t, (const char *const[]){"elses", "everyones", "everybodys",
                                         "someones", "somebodys", "anyones",
                                         "anybodys", "nobodys", NULL}))
-        return DECIDE((long)bl);
+        return DECIDE((long)bl, "someone else's");
     /* "no ones going to", "change peoples behaviors": "ones" after "no",
      * and "peoples" (not after an adjective: "indigenous peoples") before a
      * noun */
     if (teq(a, t, "ones") && !t->cap && p && teq(a, p, "no") && n &&
         !n->cap && !tin(a, n, (const char *const[]){"of", "and", "or", "who",
                                                     "that", "which", NULL}))
-        return DECIDE((long)bl);
+        return DECIDE((long)bl, "no one's");
     if (teq(a, t, "peoples") && !t->cap && n && !n->cap && n->ascii &&
         !fwc(a, n) && !n->hyphen_after && lx(a, n) &&
         (lx(a, n) & (NP__LEX_NOUN | NP__LEX_PLURAL | NP__LEX_ADJ)) &&
@@ -1113,12 +1114,12 @@ static long possessive(const actx *a, const tok *t)
         (!p || fwc(a, p) ||
          ((lx(a, p) & (NP__LEX_VERB | NP__LEX_VERB3 | NP__LEX_ED)) &&
           !(lx(a, p) & NP__LEX_ADJ))))
-        return DECIDE((long)bl);
+        return DECIDE((long)bl, "people's before a noun");
     /* "the sheriffs office", "U.S. Attorneys Office": an office is a
      * person's (not "the admissions office") */
     if (n && tin(a, n, (const char *const[]){"office", "offices", NULL}) &&
         t->ascii && agent_or_name(a, t, w, bl))
-        return DECIDE((long)bl);
+        return DECIDE((long)bl, "a person's office");
     /* acronyms: NASAs mission, but CEOs said */
     if (t->ascii == 0)
         goto unknown;
@@ -1136,12 +1137,12 @@ static long possessive(const actx *a, const tok *t)
             if (!n->cap && !lx(a, n))
                 return -1;
             if (n->cap && !n->start)
-                return DECIDE((long)bl);
+                return DECIDE((long)bl, "initialism before a name");
             if (is_verbish(a, n) || (lx(a, n) & NP__LEX_ING) ||
                 ((lx(a, n) & NP__LEX_VERB) && !(lx(a, n) & (NP__LEX_NOUN | NP__LEX_ADJ))) ||
                 (!lx(a, n) && !n->ascii))
                 return -1;
-            return DECIDE((long)bl);
+            return DECIDE((long)bl, "initialism before a noun");
         }
         if (up > 1 && !(w[0] >= 'A' && w[0] <= 'Z'))
             return -1;
@@ -1185,7 +1186,7 @@ static long possessive(const actx *a, const tok *t)
                  (teq(a, n, "own") && next_tok(a, n) &&
                   (fwc(a, next_tok(a, n)) & (NP__FW_DET | NP__FW_PRON)))))
                 return -1;
-            return DECIDE((long)bl);
+            return DECIDE((long)bl, "stem in the lexicon, spelling not a word");
         }
 unknown:
         /* an unknown capitalised name: Epsteins lawyer */
@@ -1194,7 +1195,7 @@ unknown:
         if (len > 4 && !memcmp(w + len - 3, "ers", 3))
             return -1;   /* a team or a group: "Lakers", "Steelers" */
         if (np__cleaner_has_name(a->c, w, bl) && np_start(a, n, 0))
-            return DECIDE((long)bl);
+            return DECIDE((long)bl, "name written elsewhere in the text");
         /* "of LeBrons assists": a given name plus s that the lexicon does
          * not know as a surname, after a lower-case word, before a noun */
         if (np__given_name(w, bl) && !np__given_name(w, len) && !t->start &&
@@ -1203,7 +1204,7 @@ unknown:
             (lx(a, n) & (NP__LEX_NOUN | NP__LEX_PLURAL)) &&
             !(lx(a, n) & (NP__LEX_ED | NP__LEX_ING)) && !is_verbish(a, n) &&
             !((lx(a, n) & NP__LEX_VERB3) && !(fwc(a, p) & NP__FW_PREP)))
-            return DECIDE((long)bl);
+            return DECIDE((long)bl, "given name before a noun");
         /* not before a verb, nor before a plural that could be one
          * ("Siemens shares fell") */
         if (!np_start(a, n, 1) || !n || n->cap || fwc(a, n) ||
@@ -1221,7 +1222,7 @@ unknown:
             return -1;
         if (!(lx(a, n) & (NP__LEX_NOUN | NP__LEX_ADJ | NP__LEX_PLURAL)))
             return -1;
-        return DECIDE((long)bl);
+        return DECIDE((long)bl, "unknown name before a noun");
     }
     /* the word exists: only strong context makes it a possessive */
     if (t->cap) {
@@ -1245,7 +1246,7 @@ unknown:
                 !np__org_cue(a->s + p->s, p->e - p->s) &&
                 !np__demonym(a->s + p->s, p->e - p->s))) &&
             !(t->start && (lx(a, n) & NP__LEX_VERB3)))
-            return DECIDE((long)bl);
+            return DECIDE((long)bl, "proper noun before a noun phrase");
         /* "the Supreme Courts ruling", "the Justice Departments inspector":
          * the last word of an institution's name, in the plural, closing a
          * name before a noun phrase; not a name that is plural itself
@@ -1257,7 +1258,7 @@ unknown:
             (!(lx(a, n) & NP__LEX_ING) || (lx(a, n) & NP__LEX_NOUN)) &&
             np__org_cue(w, bl) && !np__org_cue(w, len) &&
             !np__place_name(w, len))
-            return DECIDE((long)bl);
+            return DECIDE((long)bl, "last word of an institution");
         /* "New Jerseys epic quest", "South Dakotas Department of Health",
          * "South Dakotas got a problem": a place of two words */
         if (p && p->cap && !p->allcaps && !t->start && n && n->ascii &&
@@ -1274,7 +1275,7 @@ unknown:
             memcpy(key + pl + 1, w, bl);
             if (np__place_name(key, pl + 1 + bl) &&
                 !np__place_name(a->s + p->s, pl + 1 + len))
-                return DECIDE((long)bl);
+                return DECIDE((long)bl, "place of two words");
         }
         /* "South Dakotas campaign", "Hitlers rule": the plural of a name
          * (not of a people: "Americans") before a noun phrase */
@@ -1286,7 +1287,7 @@ unknown:
             !(p && (fwc(a, p) & NP__FW_DET) && !teq(a, p, "that")) &&
             !(bl > 2 && w[bl - 1] == 'n' && (w[bl - 2] == 'a' || w[bl - 2] == 'e')) &&
             !(w[bl - 1] == 'i'))
-            return DECIDE((long)bl);
+            return DECIDE((long)bl, "plural of a name before a noun");
         /* "Frances efforts" (where "France" is in the text) */
         if ((lx(a, t) & NP__LEX_PROPER_S) && (lb & NP__LEX_CAP) && n && !n->cap &&
             !(p && (fwc(a, p) & NP__FW_DET)) &&
@@ -1299,7 +1300,7 @@ unknown:
             (np__cleaner_has_name(a->c, w, bl) ||
              ((lb & NP__LEX_POSS) && np__place_name(w, bl) &&
               !np__place_name(w, len))))
-            return DECIDE((long)bl);
+            return DECIDE((long)bl, "name ending in s, stem a place");
         /* "in James hands", "for Thomas efforts": a given name that ends in
          * s takes the apostrophe after its s, after a preposition and
          * before a plural noun */
@@ -1309,16 +1310,16 @@ unknown:
             n && !n->cap && n->ascii && !n->hyphen_after && !fwc(a, n) &&
             (lx(a, n) & NP__LEX_PLURAL) && !(lx(a, n) & NP__LEX_ING) &&
             !tin(a, n, plural_modifiers))
-            return DECIDE((long)len);
+            return DECIDE((long)len, "given name in s: s' before a plural");
         if (cap_common_possessive(a, t, p, n, lb))
-            return DECIDE((long)bl);
+            return DECIDE((long)bl, "capitalised common noun named in the text");
         /* "Googles gone way over the top": a name's "has" before a
          * participle that is nothing else */
         if (!(lx(a, t) & NP__LEX_CAP) && (lb & NP__LEX_CAP) && !t->allcaps &&
             n && !n->cap && tin(a, n, (const char *const[]){"gone", "been",
                                                            "got", NULL}) &&
             !(p && (fwc(a, p) & NP__FW_DET)) && !np__demonym(w, len))
-            return DECIDE((long)bl);
+            return DECIDE((long)bl, "name's has before gone, been");
         /* "the Presidents physician", "this Presidents health": a title
          * written with a capital */
         if (p && !t->start && !t->allcaps && tin(a, p, (const char *const[]){
@@ -1335,7 +1336,7 @@ unknown:
                 stem[bl] = '\0';
                 for (q = titles; *q; q++)
                     if (strlen(*q) > 3 && !strcmp(stem, *q))
-                        return DECIDE((long)bl);
+                        return DECIDE((long)bl, "capitalised title after the");
             }
         }
         if (!t->start)
@@ -1349,17 +1350,17 @@ unknown:
         tin(a, t, (const char *const[]){"mothers", "fathers", "husbands",
                                         "grandmothers", "grandfathers",
                                         "stepfathers", "stepmothers", NULL}))
-        return DECIDE((long)bl);
+        return DECIDE((long)bl, "one-of-a-kind relative after his, her");
     /* "the mans body": nouns whose plural is not made with -s */
     if (p && (fwc(a, p) & NP__FW_DET) && !teq(a, p, "that") && n && !fwc(a, n) &&
         !n->cap && np_start(a, n, 1) &&
         tin(a, t, (const char *const[]){"mans", "womans", "childs", "gooses",
                                         "mouses", "foots", "tooths", NULL}))
-        return DECIDE((long)bl);
+        return DECIDE((long)bl, "irregular plural (mans)");
     if (!(lx(a, t) & NP__LEX_PLURAL) || !(lb & NP__LEX_NOUN))
         return -1;
     if (bare_plural_possessive(a, t, p, n))
-        return DECIDE((long)len);
+        return DECIDE((long)len, "bare plural of people after a preposition");
     /* "the films last scene", "the administrations own party": a plural
      * after "the" before one of these and a noun that is no verb */
     if (p && teq(a, p, "the") && n && !t->cap && !tin(a, t, plural_modifiers) &&
@@ -1374,10 +1375,10 @@ unknown:
             !tin(a, n2, (const char *const[]){"time", "times", "week", "weeks",
                                               "month", "months", "year",
                                               "years", "night", NULL}))
-            return DECIDE((long)bl);
+            return DECIDE((long)bl, "the Xs before last, own + noun");
     }
     if (det_plural(a, t, p, n))
-        return DECIDE((long)bl);
+        return DECIDE((long)bl, "determiner that cannot head a plural");
     /* "the Jewish states premier", "the local police forces offices": a
      * modifier between "the" and the plural changes nothing */
     dp = p;
@@ -1406,7 +1407,7 @@ unknown:
         tin(a, prev_tok(a, p), (const char *const[]){"the", "his", "its", NULL})) {
         dp = prev_tok(a, p);
         if (det_plural(a, t, dp, n))
-            return DECIDE((long)bl);
+            return DECIDE((long)bl, "determiner, modifier, plural");
     }
     /* "every expecting parents worst nightmare": a participle or an
      * adjective after a singular determiner */
@@ -1417,7 +1418,7 @@ unknown:
         tin(a, prev_tok(a, p), (const char *const[]){"a", "an", "every",
                                                      "each", NULL}) &&
         det_plural(a, t, prev_tok(a, p), n))
-        return DECIDE((long)bl);
+        return DECIDE((long)bl, "a, participle, plural");
     /* "last weeks meeting" */
     if (p && (tin(a, p, (const char *const[]){"this", "last", "next", "that",
                                              "each", "every", "past",
@@ -1438,7 +1439,7 @@ unknown:
                       * know is no verb */
                      (!n->cap && n->ascii && !n->digit && !lx(a, n) &&
                       !n->hyphen_after)))
-                    return DECIDE((long)bl);
+                    return DECIDE((long)bl, "last weeks + noun");
         }
     }
     /* "the presidents refusal", "the states new slogan": after "the", a
@@ -1498,7 +1499,7 @@ unknown:
              (n2 && !fwc(a, n2) && !n2->cap &&
               (lx(a, n2) & (NP__LEX_NOUN | NP__LEX_PLURAL)) &&
               !is_verbish(a, n2) && !(lx(a, n2) & NP__LEX_VERB3))))
-            return DECIDE((long)bl);
+            return DECIDE((long)bl, "the Xs before a noun or adjective");
     }
     /* "the states Department of Health": a plural before the last word of
      * an organisation's name */
@@ -1506,14 +1507,14 @@ unknown:
         !n->start && np__org_cue(a->s + n->s, n->e - n->s) &&
         !tin(a, t, plural_modifiers) && next_tok(a, n) &&
         teq(a, next_tok(a, n), "of"))
-        return DECIDE((long)bl);
+        return DECIDE((long)bl, "the Xs before an institution of");
     /* "the ball trickled to the goaltenders right.": a side of someone */
     if (p && teq(a, p, "the") && n && !t->cap && !n->cap &&
         (teq(a, n, "right") || teq(a, n, "left")) && !next_tok(a, n) &&
         (a->s[n->e] == '.' || a->s[n->e] == ',') && prev_tok(a, p) &&
         tin(a, prev_tok(a, p), (const char *const[]){"to", "on", "at", "from",
                                                      NULL}))
-        return DECIDE((long)bl);
+        return DECIDE((long)bl, "the Xs right, left");
     /* "that moons icy crust": after "that" or "this", an adjective that is
      * nothing else and a noun that is no verb */
     if (p && !p->cap && (teq(a, p, "that") || teq(a, p, "this")) && n &&
@@ -1527,7 +1528,7 @@ unknown:
         const tok *n2 = next_tok(a, n);
         if (!n2->cap && !fwc(a, n2) && (lx(a, n2) & NP__LEX_NOUN) &&
             !(lx(a, n2) & (NP__LEX_VERB3 | NP__LEX_ED | NP__LEX_ING)))
-            return DECIDE((long)bl);
+            return DECIDE((long)bl, "that Xs + adjective + noun");
     }
     /* "the groups 18-year insurgency": a number joined to a noun by a
      * hyphen; not after a verb that takes two objects ("gave the workers
@@ -1540,7 +1541,7 @@ unknown:
                                          "results", "odds", NULL})) {
         const tok *pp = prev_tok(a, p);
         if (!(pp && tin(a, pp, two_objects)))
-            return DECIDE((long)bl);
+            return DECIDE((long)bl, "the Xs before number-noun");
     }
     /* "the states meth epidemic": a word the lexicon does not know, then a
      * noun that is no verb */
@@ -1552,7 +1553,7 @@ unknown:
             !tin(a, n2, quantifiers) && !tin(a, n2, not_heads) &&
             !(lx(a, n2) & (NP__LEX_VERB | NP__LEX_VERB3 | NP__LEX_ED |
                            NP__LEX_ING)))
-            return DECIDE((long)bl);
+            return DECIDE((long)bl, "the Xs before unknown word + noun");
     }
     /* "the worlds largest", "the worlds two largest" */
     if (p && (teq(a, p, "the") || teq(a, p, "that") || teq(a, p, "this")) &&
@@ -1571,7 +1572,7 @@ unknown:
                                              "best", "most", "least", NULL})) &&
             n2 && !n2->cap && !fwc(a, n2) &&
             (np_start(a, n2, 1) || (lx(a, n2) & (NP__LEX_ADJ | NP__LEX_ED))))
-            return DECIDE((long)bl);
+            return DECIDE((long)bl, "the Xs before a superlative");
     }
     return -1;
 }
@@ -1668,6 +1669,13 @@ static long settle(const actx *a, const tok *t, long at)
     size_t k;
     if (!t->ascii || (size_t)at != bl)
         return at;
+    /* a spelling the English lexicon lacks but English writes as it is
+     * far more often than with an apostrophe: a word of another language,
+     * a brand, a team ("des", "bengals"); not the last part of a
+     * compound ("66-year-olds"), which is no word alone */
+    if (!lx(a, t) && known && zs >= zp + PLAIN_OVER_POSS &&
+        !(t > a->t && t[-1].hyphen_after && t[-1].e + 1 == t->s))
+        return -1;
     for (k = 0; k < len && !(w[k] >= 'A' && w[k] <= 'Z'); k++)
         ;
     /* a word with a capital ("Mets", "iPhones") */
@@ -1729,7 +1737,7 @@ static long frequent_possessive(const actx *a, const tok *t)
         !lx(a, n) || !np_start(a, n, 1) ||
         (lx(a, n) & (NP__LEX_VERB3 | NP__LEX_ING | NP__LEX_ED)))
         return -1;
-    return DECIDE((long)(t->e - t->s - 1));
+    return DECIDE((long)(t->e - t->s - 1), "possessive far more frequent (wordfreq)");
 }
 
 /* ------------------------------------------------------------ pass */
@@ -1919,7 +1927,8 @@ int np__pass_apostrophes(np__cleaner *c, np__ttext *t)
     actx a;
     size_t i, cs = 0;
     np__tw w;
-    int rc = NP_OK, started = 0, why = 0;
+    int rc = NP_OK, started = 0;
+    const char *why = "";
     char ap[4];
     size_t apl;
     if ((c->flags & NP_CLEAN_NO_APOSTROPHES) || !c->english || !t->n)
@@ -1959,7 +1968,7 @@ int np__pass_apostrophes(np__cleaner *c, np__ttext *t)
             if (at <= 0)
                 continue;
 #ifdef NP_APOS_TRACE
-            fprintf(stderr, "apos %d %.*s\n", why, (int)(k->e - k->s), a.s + k->s);
+            fprintf(stderr, "apos %.*s\t%s\n", (int)(k->e - k->s), a.s + k->s, why);
 #endif
             if (!started) {
                 if ((rc = np__tw_begin(&w, t)) != NP_OK)
