@@ -126,7 +126,7 @@ void np_parser_free(np_parser *p)
     if (!p)
         return;
     np__text_state_free(p->text);
-    np__nlp_state_free(p->nlp);
+    np__tokens_state_free(p->tokens);
     np__buf_free(&p->err.msg);
     np__free(p->base_url);
     np__free(p->charset);

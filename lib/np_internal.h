@@ -14,6 +14,7 @@
 #include "extract/extract.h"
 #include "meta/meta.h"
 #include "text/text.h"
+#include "text/tokens.h"
 #include "nlp/nlp.h"
 
 #endif /* NP_INTERNAL_H */

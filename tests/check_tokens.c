@@ -1,4 +1,4 @@
-/* Tokens and sentences (lib/nlp/tokens.c). */
+/* Tokens and sentences (lib/text/tokens.c). */
 #include "np_test.h"
 
 #include "np_internal.h"

@@ -14,7 +14,7 @@
 #include "doc/document.h"
 
 struct np__text_state;   /* lib/text: per-parser cleanup state */
-struct np__nlp_state;    /* lib/nlp: per-parser analysis state */
+struct np__tokens_state; /* lib/text: per-parser tokenizer state */
 
 struct np_parser {
     np__errrec err;          /* first: np__error (util) reaches it by a cast */
@@ -24,7 +24,7 @@ struct np_parser {
     atomic_int busy;         /* a thread is inside a parse call */
     atomic_int refused;      /* the last call was refused: busy */
     struct np__text_state *text;  /* created lazily by lib/text */
-    struct np__nlp_state *nlp;    /* created lazily by lib/nlp */
+    struct np__tokens_state *tokens; /* created lazily by lib/text */
     double stage_seconds[NP_STAGE_COUNT];  /* of the last parse call */
 };
 _Static_assert(offsetof(struct np_parser, err) == 0,

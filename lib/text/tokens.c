@@ -6,8 +6,8 @@
  * Each block is segmented on its own (through a UTF-8 UText, so ICU's
  * indexes are byte offsets), so a sentence never crosses a block. Tokens
  * are the word-break segments that are not white space; their flags say
- * what they look like (nlp/nlp.h). The iterators live on the parser
- * (c->parser->nlp), created on first use and reused by every document.
+ * what they look like (text/tokens.h). The iterators live on the parser
+ * (c->parser->tokens), created on first use and reused by every document.
  */
 #include <string.h>
 
@@ -17,11 +17,11 @@
 
 #include "util/util.h"
 #include "doc/context.h"
-#include "nlp/nlp.h"
+#include "text/tokens.h"
 
-static int nlp_state_get(np__ctx *c, struct np__nlp_state **out)
+static int tokens_state_get(np__ctx *c, struct np__tokens_state **out)
 {
-    struct np__nlp_state *s = c->parser->nlp;
+    struct np__tokens_state *s = c->parser->tokens;
     UErrorCode st = U_ZERO_ERROR;
 
     if (s) {
@@ -36,19 +36,19 @@ static int nlp_state_get(np__ctx *c, struct np__nlp_state **out)
         /* "en@ss=standard" keeps "Mr. Smith" and "U.S. officials" whole. */
         s->sent = ubrk_open(UBRK_SENTENCE, "en@ss=standard", NULL, 0, &st);
     if (U_FAILURE(st)) {
-        np__nlp_state_free(s);
+        np__tokens_state_free(s);
         return st == U_MEMORY_ALLOCATION_ERROR
                    ? NP_ENOMEM
                    : np__error(c->parser, NP_ERROR,
                                "cannot open ICU break iterators: %s",
                                u_errorName(st));
     }
-    c->parser->nlp = s;
+    c->parser->tokens = s;
     *out = s;
     return NP_OK;
 }
 
-void np__nlp_state_free(struct np__nlp_state *s)
+void np__tokens_state_free(struct np__tokens_state *s)
 {
     if (!s)
         return;
@@ -389,7 +389,7 @@ static void mark_quotes(const np_document *d, const np__block *b,
 }
 
 /* Segments one block into tokens and sentences. */
-static int tokenize_block(struct np__nlp_state *s, const np_document *d,
+static int tokenize_block(struct np__tokens_state *s, const np_document *d,
                           size_t bi, np__tokens *out)
 {
     const np__block *b = np__vec_at(&d->blocks, bi);
@@ -515,7 +515,7 @@ static int tokenize_block(struct np__nlp_state *s, const np_document *d,
 
 int np__tokenize(np__ctx *c, np__tokens *out)
 {
-    struct np__nlp_state *s;
+    struct np__tokens_state *s;
     const np_document *d = c->doc;
     size_t bi;
     int rc;
@@ -524,7 +524,7 @@ int np__tokenize(np__ctx *c, np__tokens *out)
     np__vec_init(&out->sents, sizeof(np__sentence));
     if (!d->body || d->body_len == 0 || d->blocks.len == 0)
         return NP_OK;
-    rc = nlp_state_get(c, &s);
+    rc = tokens_state_get(c, &s);
     if (rc != NP_OK)
         return rc;
     for (bi = 0; bi < d->blocks.len; bi++) {

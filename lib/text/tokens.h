@@ -1,0 +1,64 @@
+/*
+ * The tokens of the body (lib/text/tokens.c), on the text floor: words,
+ * sentences, paragraph starts and quotation marks, made once per document
+ * after the cleanup and read by the analysis stage (entities, quotes).
+ *
+ * The cleanup runs before the tokens exist and edits the text, so its
+ * apostrophe pass reads words its own way (text/apostrophe.c); the
+ * tokens are made once from the cleaned body.
+ */
+#ifndef NP_TEXT_TOKENS_H
+#define NP_TEXT_TOKENS_H
+
+#include <unicode/ubrk.h>
+
+#include "util/util.h"
+#include "doc/context.h"
+
+/* Per-parser tokenizer state, created on first use by np__tokenize() and
+ * freed by np__tokens_state_free() with the parser. */
+struct np__tokens_state {
+    UBreakIterator *word;   /* ICU word boundaries ("en") */
+    UBreakIterator *sent;   /* ICU sentence boundaries ("en@ss=standard") */
+};
+
+/* Tokens and sentences of the body, once, with ICU break iterators (and
+ * without them for common text); shared by entities and quotes. */
+#define NP__TOK_WORD       (1u << 0)  /* letters or digits */
+#define NP__TOK_UPPER      (1u << 1)  /* starts with an upper-case letter */
+#define NP__TOK_ALLCAPS    (1u << 2)  /* two or more letters, all upper case */
+#define NP__TOK_DIGIT      (1u << 3)  /* starts with a digit */
+#define NP__TOK_PUNCT      (1u << 4)  /* punctuation (not a space) */
+#define NP__TOK_SENT_START (1u << 5)  /* first token of a sentence */
+#define NP__TOK_PARA_START (1u << 6)  /* first token of a block */
+/* Quotation marks (" “ ” „ ‟ « » ' ‘ ’ ‚ ‹ › and two ' ‘ ’ or ` in a row,
+ * read as one double mark): */
+#define NP__TOK_QMARK      (1u << 7)  /* a quotation mark */
+#define NP__TOK_QDOUBLE    (1u << 8)  /* of the double family */
+#define NP__TOK_QLEFT      (1u << 9)  /* shaped to open (“ „ ‟ « ‘ ‚ ‹ ``) */
+#define NP__TOK_QRIGHT     (1u << 10) /* shaped to close (” » ’ ›) */
+#define NP__TOK_QLFLANK    (1u << 11) /* left-flanking: may open */
+#define NP__TOK_QRFLANK    (1u << 12) /* right-flanking: may close */
+#define NP__TOK_QPAIR      (1u << 13) /* with the next token, one mark */
+typedef struct np__token {
+    size_t start, end;     /* byte offsets in the body */
+    uint32_t flags;        /* NP__TOK_* */
+    uint32_t sentence;     /* index into sentences */
+    uint32_t cp;           /* the first code point */
+} np__token;
+typedef struct np__sentence {
+    size_t start, end;          /* byte offsets in the body */
+    size_t tok_begin, tok_end;  /* token index range */
+    size_t block;               /* block index */
+} np__sentence;
+typedef struct np__tokens {
+    np__vec toks;    /* np__token; spaces are not tokens */
+    np__vec sents;   /* np__sentence */
+} np__tokens;
+int np__tokenize(np__ctx *c, np__tokens *out);
+void np__tokens_free(np__tokens *t);
+
+/* Frees the per-parser tokenizer state (NULL is a no-op). */
+void np__tokens_state_free(struct np__tokens_state *s);
+
+#endif /* NP_TEXT_TOKENS_H */
