@@ -17,8 +17,8 @@ allowed() {
     data)    echo "util" ;;
     doc)     echo "util" ;;
     load)    echo "util doc" ;;
-    meta)    echo "util doc load" ;;
-    extract) echo "util doc load meta" ;;
+    meta)    echo "util data doc load" ;;
+    extract) echo "util data doc load meta" ;;
     text)    echo "util doc data" ;;
     nlp)     echo "util doc data text" ;;
     emit)    echo "util doc" ;;

@@ -1,8 +1,10 @@
-/* The hash and the string table of the util floor (lib/util/hash.c). */
+/* The hash and the string table of the util floor (lib/util/hash.c), and
+ * the small word tables of the data floor (lib/data/calendar.c). */
 #include "np_test.h"
 
 
 #include "util/util.h"
+#include "data/calendar.h"
 
 START_TEST(fnv1a_known_values)
 {
@@ -55,12 +57,29 @@ START_TEST(strtab_put_get)
 }
 END_TEST
 
+START_TEST(month_names)
+{
+    ck_assert_int_eq(np__month_of("January", 7), 1);
+    ck_assert_int_eq(np__month_of("MAR", 3), 3);
+    ck_assert_int_eq(np__month_of("may", 3), 5);
+    ck_assert_int_eq(np__month_of("Sept", 4), 9);
+    ck_assert_int_eq(np__month_of("sep", 3), 9);
+    ck_assert_int_eq(np__month_of("decembers", 9), 0);
+    ck_assert_int_eq(np__month_of("Janu", 4), 0);   /* only "sept" has 4 */
+    ck_assert_int_eq(np__month_of("ja", 2), 0);
+    ck_assert_int_eq(np__month_of("jan\0", 4), 0);
+    ck_assert_int_eq(np__month_of("marchmarchmarchmarch", 20), 0);
+    ck_assert_str_eq(np__month_names[11], "december");
+}
+END_TEST
+
 Suite *np_util_suite(void)
 {
     Suite *s = suite_create("util");
     TCase *tc = tcase_create("hash");
     tcase_add_test(tc, fnv1a_known_values);
     tcase_add_test(tc, strtab_put_get);
+    tcase_add_test(tc, month_names);
     suite_add_tcase(s, tc);
     return s;
 }

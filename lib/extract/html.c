@@ -26,6 +26,7 @@
 #include "load/load.h"
 #include "extract/extract.h"
 #include "meta/meta.h"
+#include "data/calendar.h"
 
 /* ------------------------------------------------------------- tags */
 
@@ -924,11 +925,8 @@ static void put_text(out *o, const char *s, int pre)
 }
 
 /* Words that make up date lines ("Updated 1:39 am EST, Wednesday,
- * November 20, 2019"). */
+ * November 20, 2019"), besides the months (np__month_of). */
 static const char *const np__date_words[] = {
-    "jan", "january", "feb", "february", "mar", "march", "apr", "april",
-    "may", "jun", "june", "jul", "july", "aug", "august", "sep", "sept",
-    "september", "oct", "october", "nov", "november", "dec", "december",
     "mon", "monday", "tue", "tues", "tuesday", "wed", "wednesday", "thu",
     "thur", "thurs", "thursday", "fri", "friday", "sat", "saturday", "sun",
     "sunday", "am", "pm", "a", "m", "p", "et", "est", "edt", "ct", "cst",
@@ -948,6 +946,8 @@ static int is_date_word(const char *w, size_t n)
     for (i = 0; i < n; i++)
         low[i] = (char)np__tolower((unsigned char)w[i]);
     low[n] = '\0';
+    if (np__month_of(low, n))
+        return 1;
     for (i = 0; np__date_words[i]; i++)
         if (strcmp(low, np__date_words[i]) == 0)
             return 1;

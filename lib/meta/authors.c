@@ -4,15 +4,13 @@
 #include <string.h>
 
 #include "meta/meta.h"
+#include "data/calendar.h"
 
 static int month_word(const char *s, size_t n)
 {
-    static const char *const m[] = {
-        "january", "february", "march", "april", "may", "june", "july",
-        "august", "september", "october", "november", "december", NULL
-    };
+    const char *const *m = np__month_names;
     size_t i, k;
-    for (i = 0; m[i]; i++) {
+    for (i = 0; i < 12; i++) {
         size_t ml = strlen(m[i]);
         /* the name or its abbreviation ("Apr", "Sept"), then a non-letter */
         for (k = 0; k < n && k < ml && np__tolower((unsigned char)s[k]) == m[i][k]; k++)

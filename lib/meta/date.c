@@ -12,6 +12,7 @@
 #include <string.h>
 
 #include "meta/meta.h"
+#include "data/calendar.h"
 
 #define YEAR_MIN 1900
 #define YEAR_MAX 2100
@@ -172,30 +173,6 @@ static int parse_iso(const char *s, size_t n, char out[NP__DATE_MAX])
     return 1;
 }
 
-static int month_of(const char *w, size_t n)
-{
-    static const char *const names[12] = {
-        "january", "february", "march", "april", "may", "june", "july",
-        "august", "september", "october", "november", "december"
-    };
-    char low[16];
-    size_t k;
-    int m;
-    if (n < 3 || n >= sizeof low)
-        return 0;
-    for (k = 0; k < n; k++)
-        low[k] = (char)np__tolower((unsigned char)w[k]);
-    low[n] = '\0';
-    for (m = 0; m < 12; m++) {
-        if (strcmp(low, names[m]) == 0)
-            return m + 1;
-        if ((n == 3 || (n == 4 && m == 8 && strcmp(low, "sept") == 0))
-            && strncmp(low, names[m], n) == 0)
-            return m + 1;
-    }
-    return 0;
-}
-
 typedef struct tok { const char *s; size_t n; int num; int isnum; } tok;
 
 static int parse_text(const char *s, size_t n, char out[NP__DATE_MAX])
@@ -241,7 +218,7 @@ static int parse_text(const char *s, size_t n, char out[NP__DATE_MAX])
     /* month name, then the day and year around it */
     for (k = 0; k < nt; k++) {
         int m;
-        if (t[k].isnum || !(m = month_of(t[k].s, t[k].n)))
+        if (t[k].isnum || !(m = np__month_of(t[k].s, t[k].n)))
             continue;
         /* "May" is also a word: it needs a number next to it */
         if (k + 1 < nt && t[k + 1].isnum && t[k + 1].n <= 2 && k + 2 < nt

@@ -19,6 +19,7 @@
 
 #include "text/text.h"
 #include "data/apos_evidence.h"
+#include "data/calendar.h"
 #include "data/english_words.h"
 
 typedef struct tok {
@@ -728,11 +729,12 @@ static const char *const quantifiers[] = {
     "fewer", "various", "numerous", "multiple", NULL
 };
 
-static const char *const months[] = {
-    "jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep", "sept", "oct",
-    "nov", "dec", "january", "february", "march", "april", "june", "july",
-    "august", "september", "october", "november", "december", NULL
-};
+/* A month or its abbreviation (np__month_of), but not "may", a verb more
+ * often than a month. */
+static int is_month(const actx *a, const tok *t)
+{
+    return np__month_of(a->s + t->s, t->e - t->s) && !teq(a, t, "may");
+}
 
 static const char *const weekdays[] = {
     "monday", "tuesday", "wednesday", "thursday", "friday", "saturday",
@@ -1233,7 +1235,7 @@ unknown:
             ((n->cap && !n->start && !n->allcaps && !t->start &&
               n->space_after && !np__given_name(a->s + n->s, n->e - n->s)) ||
              /* "Mr. Trumps Oct. 11 announcement" */
-             (n->cap && !t->start && (tin(a, n, months) || tin(a, n, weekdays))) ||
+             (n->cap && !t->start && (is_month(a, n) || tin(a, n, weekdays))) ||
              (!n->cap && np_start(a, n, 1) && lx(a, n))) &&
             !(p && (fwc(a, p) & NP__FW_DET) && !teq(a, p, "that")) &&
             !(p && p->cap && !(p->start && fwc(a, p)) && !tin(a, p, titles) &&
@@ -1693,7 +1695,7 @@ static long settle(const actx *a, const tok *t, long at)
             !known_stem(a, a->s + p->s, p->e - p->s, 0))
             return -1;
         /* before another capitalised word */
-        if (n && n->cap && !n->start && !tin(a, n, months) &&
+        if (n && n->cap && !n->start && !is_month(a, n) &&
             !tin(a, n, weekdays))
             return -1;
     }
