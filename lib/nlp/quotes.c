@@ -248,6 +248,8 @@ typedef struct qlidx {
 
 typedef struct qstate {
     np__ctx *c;
+    size_t max_quotes;    /* the limit: one more ends the stage */
+    int full;             /* one more than the limit was found */
     const np__tokens *tk; /* the document's tokens */
     size_t tki;           /* the first one not read yet */
     np__vec pieces;       /* np__token: those of the current paragraph */
@@ -2092,7 +2094,20 @@ static int q_next_starts_quote(qstate *st, size_t pe)
 
 static int q_emit(qstate *st, qrec *r)
 {
-    np_quote *q = np__vec_push(&st->c->doc->quotes);
+    np_quote *q;
+    /* Past the limit the stage stops at once rather than finding every
+     * quote of a huge page first: NP_ELIMIT, or with NP_PARSE_TRUNCATE one
+     * quote more than the limit, which finish() cuts off and marks. */
+    if (st->c->doc->quotes.len > st->max_quotes)
+        return NP_OK;
+    if (st->c->doc->quotes.len == st->max_quotes) {
+        if (!(st->c->flags & NP_PARSE_TRUNCATE))
+            return np__error(st->c->parser, NP_ELIMIT, "the document has more "
+                             "than %zu quotes, the limit is %zu",
+                             st->max_quotes, st->max_quotes);
+        st->full = 1;
+    }
+    q = np__vec_push(&st->c->doc->quotes);
     if (!q)
         return NP_ENOMEM;
     q->text = q_text(st, r->s, r->e, 0);
@@ -2397,6 +2412,28 @@ static int q_paragraph(qstate *st, size_t ps, size_t pe, size_t para,
     return st->oom ? NP_ENOMEM : NP_OK;
 }
 
+/* A paragraph is read as a whole up to Q_WINDOW bytes; a longer one, a
+ * window at a time, each ending at the last sentence end (". ", "? ",
+ * "! ") in the second half of the window, else at its last space, else at
+ * a character boundary. The per-token state of the stage then stays that
+ * of one window, whatever the paragraph; a quote that spans two windows
+ * (a quotation of hundreds of kilobytes) is read as two unclosed ones. */
+#define Q_WINDOW ((size_t)1 << 20)
+
+static size_t q_window_end(const char *b, size_t ps, size_t lim)
+{
+    size_t k;
+    for (k = lim - 1; k > ps + Q_WINDOW / 2; k--)
+        if (b[k] == ' ' && (b[k - 1] == '.' || b[k - 1] == '?' || b[k - 1] == '!'))
+            return k + 1;
+    for (k = lim - 1; k > ps + Q_WINDOW / 2; k--)
+        if (b[k] == ' ')
+            return k + 1;
+    for (k = lim; k > ps + 1 && ((unsigned char)b[k] & 0xC0) == 0x80; k--)
+        ;
+    return k;
+}
+
 int np__quotes(np__ctx *c, const np__tokens *tk)
 {
     qstate st;
@@ -2407,6 +2444,8 @@ int np__quotes(np__ctx *c, const np__tokens *tk)
         return NP_OK;
     memset(&st, 0, sizeof st);
     st.c = c;
+    st.max_quotes = c->parser->opts.max_quotes ? c->parser->opts.max_quotes
+                                               : NP_DEFAULT_MAX_QUOTES;
     st.tk = tk;
     st.b = d->body;
     st.n = d->body_len;
@@ -2427,9 +2466,16 @@ int np__quotes(np__ctx *c, const np__tokens *tk)
     np__vec_init(&st.spans, sizeof(qspan));
     if ((rc = q_mentions(&st)) != NP_OK || (rc = q_surnames(&st)) != NP_OK)
         goto done;
-    while (ps < st.n) {
-        const char *nl = memchr(st.b + ps, '\n', st.n - ps);
-        size_t pe = nl ? (size_t)(nl - st.b) : st.n;
+    while (ps < st.n && !st.full) {
+        size_t lim = st.n - ps > Q_WINDOW ? ps + Q_WINDOW : st.n;
+        const char *nl = memchr(st.b + ps, '\n', lim - ps);
+        size_t pe = nl ? (size_t)(nl - st.b) : lim, next;
+        next = pe + 1;
+        if (!nl && lim < st.n) {
+            /* a paragraph longer than the window: read a window at a time */
+            pe = q_window_end(st.b, ps, lim);
+            next = pe;
+        }
         /* the block this line belongs to: code is not quoted speech */
         while (blk + 1 < d->blocks.len &&
                ((const np__block *)np__vec_at(&d->blocks, blk + 1))->start <= ps)
@@ -2438,7 +2484,7 @@ int np__quotes(np__ctx *c, const np__tokens *tk)
                        ((const np__block *)np__vec_at(&d->blocks, blk))->start <= ps
                    ? ((const np__block *)np__vec_at(&d->blocks, blk))->kind : -1;
         if (kind == NP_BLOCK_PREFORMATTED) {
-            ps = pe + 1;
+            ps = next;
             continue;
         }
         if (pe > ps) {
@@ -2446,7 +2492,7 @@ int np__quotes(np__ctx *c, const np__tokens *tk)
                 goto done;
             para++;
         }
-        ps = pe + 1;
+        ps = next;
     }
 done:
     if (st.oom && rc == NP_OK)
