@@ -3,6 +3,7 @@
 #include <string.h>
 
 #include <libxml/tree.h>
+#include <unicode/uchar.h>
 
 #include "util/util.h"
 #include "doc/document.h"
@@ -263,6 +264,7 @@ static int begin(np_parser *p, np_document **out, const char *buf, size_t *len,
         *len = max;
         c->doc->truncated = 1;
     }
+    c->input_len = *len;
     return NP_OK;
 }
 
@@ -283,6 +285,90 @@ static int limit_count(np__ctx *c, np__vec *v, size_t max, size_t def,
     return NP_OK;
 }
 
+/* The analysis stages keep state per token (the document's tokens, the
+ * entity stage's copy and tables): about NP__TOKEN_BYTES a token at their
+ * peak, and NP__CAP_BYTES more for a capitalised word (the sentences,
+ * mentions and entities it brings), measured on the shapes of
+ * tests/reliability/shapes.py; everything else a parse holds, about 4.5
+ * times the input, is counted apart. */
+#define NP__TOKEN_BYTES 64
+#define NP__CAP_BYTES 64
+
+/* The bytes of analysis state s[0..n) needs, counted until they pass
+ * `left`: where the token that passed starts, or n; *used gets the count.
+ * A word (a run of letters and digits of any script) is one token, every
+ * other character but a space one more, as the tokenizer counts them at
+ * most; a word that starts with a capital costs NP__CAP_BYTES more. */
+static size_t count_tokens(const char *s, size_t n, size_t left, size_t *used)
+{
+    size_t i = 0, k = 0;
+    int inword = 0;
+    while (i < n) {
+        unsigned char ch = (unsigned char)s[i];
+        size_t at = i;
+        int word, space, cap;
+        if (ch < 0x80) {
+            word = np__isalnum(ch);
+            space = np__isspace(ch);
+            cap = np__isupper(ch);
+            i++;
+        } else {
+            uint32_t cp = np__utf8_next(s, n, &i);
+            word = u_isalnum((UChar32)cp);
+            space = u_isUWhiteSpace((UChar32)cp);
+            cap = u_isupper((UChar32)cp) || u_istitle((UChar32)cp);
+        }
+        if (word && inword)
+            continue;
+        inword = word;
+        if (space)
+            continue;
+        k += NP__TOKEN_BYTES + (cap ? NP__CAP_BYTES : 0);
+        if (k > left) {
+            *used = k;
+            return at;
+        }
+    }
+    *used = k;
+    return n;
+}
+
+/* The memory promise (docs/reliability.md: peak within the larger of
+ * 256 MiB and 20 times the input): a text with more tokens than the
+ * analysis can hold within it is refused before any per-token state is
+ * made, NP_ELIMIT, or with NP_PARSE_TRUNCATE cut where the budget ends
+ * (whole blocks, and the block where it ends cut before the token that
+ * passed it). Counted before cleanup, which adds no tokens worth counting. */
+static int limit_tokens(np__ctx *c)
+{
+    size_t allow = c->input_len > NP__ALLOWANCE_FLOOR / 20 ? c->input_len * 20
+                                                            : NP__ALLOWANCE_FLOOR;
+    size_t base = c->input_len / 2 * 9, left, i, used = 0;
+    np__block *b = c->doc->blocks.ptr;
+    if (c->input_len > SIZE_MAX / 20)
+        allow = SIZE_MAX;
+    left = allow > base ? allow - base : 0;
+    for (i = 0; i < c->doc->blocks.len; i++) {
+        size_t at = count_tokens(b[i].text, b[i].len, left, &used);
+        if (used <= left) {
+            left -= used;
+            continue;
+        }
+        if (!(c->flags & NP_PARSE_TRUNCATE))
+            return np__error(c->parser, NP_ELIMIT, "the text has more words and "
+                             "signs than entities and quotes can be found in "
+                             "within %zu MiB (20 times the input, at least "
+                             "256 MiB)", allow >> 20);
+        /* keep the block up to the token where the budget ran out */
+        b[i].len = at;
+        b[i].text[at] = '\0';
+        c->doc->blocks.len = at ? i + 1 : i;
+        c->doc->truncated = 1;
+        break;
+    }
+    return NP_OK;
+}
+
 /* The stages after extraction: clean, join, analyse. */
 static int finish(np__ctx *c)
 {
@@ -291,6 +377,9 @@ static int finish(np__ctx *c)
     int rc;
     if ((rc = limit_count(c, &c->doc->blocks, o->max_blocks,
                           NP_DEFAULT_MAX_BLOCKS, "blocks")) != NP_OK)
+        return rc;
+    if ((!(c->flags & NP_PARSE_NO_ENTITIES) || !(c->flags & NP_PARSE_NO_QUOTES)) &&
+        (rc = limit_tokens(c)) != NP_OK)
         return rc;
     if (c->url && !c->doc->meta[NP__URL] &&
         (rc = np__doc_set(c->doc, NP__URL, c->url, (size_t)-1, "input")) != NP_OK)

@@ -656,6 +656,55 @@ START_TEST(test_quotes_and_capitals)
 }
 END_TEST
 
+/* Shapes whose per-token or per-node state cannot fit the memory promise
+ * (the larger of 256 MiB and 20 times the input) are refused before that
+ * state is made, or truncated on request; quotes past their limit stop the
+ * stage at once. */
+START_TEST(test_memory_budget)
+{
+    input in = { 0 };
+    np_document *d;
+    size_t blen = 0;
+    /* 16 MB of commas: one token a byte */
+    in_repeat(&in, ",", 16 << 20);
+    expect("budget-commas", TEXT, &in, 0, NP_ELIMIT, NULL);
+    expect("budget-commas-truncated", TEXT, &in, NP_PARSE_TRUNCATE, NP_OK, &d);
+    ck_assert(np_document_truncated(d));
+    np_document_body(d, &blen);
+    ck_assert_uint_gt(blen, 1000000);
+    ck_assert_uint_lt(blen, in.len);
+    np_document_free(d);
+    /* without the analysis there is no per-token state to bound */
+    expect("budget-commas-no-analysis", TEXT, &in,
+           NP_PARSE_NO_ENTITIES | NP_PARSE_NO_QUOTES, NP_OK, NULL);
+    /* 16 MB of NUL bytes, each read as U+FFFD */
+    in.len = 0;
+    {
+        static const char zeros[65536];
+        while (in.len < (16u << 20))
+            in_put(&in, zeros, sizeof zeros);
+    }
+    expect("budget-nuls", TEXT, &in, 0, NP_ELIMIT, NULL);
+    /* 16 MB of tiny paragraphs: libxml2's tree alone would be 14 times the
+     * page; the default node limit follows the input's size */
+    in.len = 0;
+    in_repeat(&in, "<p>news item.</p>", (16u << 20) / 17);
+    expect("budget-tiny-paragraphs", HTML, &in, 0, NP_ELIMIT, NULL);
+    expect("budget-tiny-paragraphs-truncated", HTML, &in, NP_PARSE_TRUNCATE, NP_OK, &d);
+    ck_assert(np_document_truncated(d));
+    np_document_free(d);
+    /* a page of quotes fails on the quote limit as soon as it is passed */
+    in.len = 0;
+    in_repeat(&in, "\"We will go,\" she said. ", 20000);
+    expect("budget-quotes", TEXT, &in, 0, NP_ELIMIT, NULL);
+    expect("budget-quotes-truncated", TEXT, &in, NP_PARSE_TRUNCATE, NP_OK, &d);
+    ck_assert(np_document_truncated(d));
+    ck_assert_uint_eq(np_document_quote_count(d), NP_DEFAULT_MAX_QUOTES);
+    np_document_free(d);
+    in_free(&in);
+}
+END_TEST
+
 START_TEST(test_line_ends_and_controls)
 {
     input in = { 0 };
@@ -1074,6 +1123,7 @@ Suite *np_badinput_suite(void)
     add_case(s, "unclosed_and_stray_tags", test_unclosed_and_stray_tags);
     add_case(s, "many_attributes", test_many_attributes);
     add_case(s, "long_line", test_long_line);
+    add_case(s, "memory_budget", test_memory_budget);
     add_case(s, "entities", test_entities);
     add_case(s, "jsonld", test_jsonld);
     add_case(s, "quotes_and_capitals", test_quotes_and_capitals);

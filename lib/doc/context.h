@@ -31,11 +31,19 @@ _Static_assert(offsetof(struct np_parser, err) == 0,
                "np__error reaches the error record by a cast");
 
 /* Per-parse context handed to every stage. */
+/* The memory promise (docs/reliability.md): peak within the larger of
+ * NP__ALLOWANCE_FLOOR and 20 times the input. The limits that keep it
+ * count elements of the tree (NP__NODE_BYTES each) and tokens of the text
+ * (core.c) against it. */
+#define NP__ALLOWANCE_FLOOR ((size_t)256 * 1024 * 1024)
+#define NP__NODE_BYTES 512
+
 typedef struct np__ctx {
     np_parser *parser;
     np_document *doc;
     const char *url;     /* the page's address or NULL */
     uint32_t flags;      /* NP_PARSE_* */
+    size_t input_len;    /* bytes of input read (0 for a caller's tree) */
 } np__ctx;
 
 #endif /* NP_DOC_CONTEXT_H */

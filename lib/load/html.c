@@ -813,6 +813,18 @@ int np__load_html(np__ctx *c, const char *utf8, size_t len, void **tree)
     size_t max_nodes = c->parser->opts.max_nodes ? c->parser->opts.max_nodes
                                                  : NP_DEFAULT_MAX_NODES;
     int cut = 0, rc;
+    /* By default the node limit keeps the tree within the memory promise
+     * (docs/reliability.md: the larger of 256 MiB and 20 times the input):
+     * an element costs about NP__NODE_BYTES with its text node and the
+     * extractor's index of it (a page of 16 MB of tiny paragraphs, 17 bytes
+     * an element, peaked at 28 times its size). */
+    if (!c->parser->opts.max_nodes) {
+        size_t allow = c->input_len > NP__ALLOWANCE_FLOOR / 20
+                           ? (c->input_len > SIZE_MAX / 20 ? SIZE_MAX : c->input_len * 20)
+                           : NP__ALLOWANCE_FLOOR;
+        if (allow / NP__NODE_BYTES < max_nodes)
+            max_nodes = allow / NP__NODE_BYTES;
+    }
     np__prepass pp;
     np__guard guard;
     const char *page = utf8;
