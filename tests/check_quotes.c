@@ -523,12 +523,20 @@ START_TEST(huge_paragraph)
     b[0] = big;
     b[1] = NULL;
     build(&f, b);
-    free(big);
+    /* every quote is wanted here: the stage stops at max_quotes */
+    f.st.p->opts.max_quotes = SIZE_MAX;
     t0 = clock();
     ck_assert_int_eq(run(&f), NP_OK);
     secs = (double)(clock() - t0) / CLOCKS_PER_SEC;
     ck_assert_msg(secs < 30.0, "10 MB paragraph took %.1f s", secs);
     ck_assert_uint_ge(np_document_quote_count(f.d), n);
+    done(&f);
+    /* with the default limit the stage fails at the first quote past it */
+    build(&f, b);
+    free(big);
+    ck_assert_int_eq(run(&f), NP_ELIMIT);
+    ck_assert_uint_eq(np_document_quote_count(f.d), NP_DEFAULT_MAX_QUOTES);
+    ck_assert_ptr_nonnull(strstr(np_parser_errmsg(f.st.p), "more than 10000 quotes"));
     done(&f);
     /* one quote that never closes, over the whole paragraph */
     big = malloc((10u << 20) + 2);
