@@ -473,6 +473,48 @@ START_TEST(updated_is_modified)
 }
 END_TEST
 
+START_TEST(organisation_author_yields_to_person)
+{
+    /* the publisher named as the author, the page's byline names a
+     * person: the person */
+    np_document *d = parse(
+        "<html><head><script type=\"application/ld+json\">{\"@type\": \"Article\","
+        " \"headline\": \"Ten facts about sleep\","
+        " \"author\": {\"@type\": \"Organization\", \"name\": \"Wellbeing Press\"},"
+        " \"publisher\": {\"@type\": \"Organization\", \"name\": \"Wellbeing Press\"}}</script>"
+        "</head><body><h1>Ten facts about sleep</h1>"
+        "<div class=\"byline\">Written by Amy Lin, MD, Medical Reviewer</div>" BODY
+        "</body></html>");
+    ck_assert_uint_eq(np_document_author_count(d), 1);
+    assert_str(np_document_author(d, 0), "Amy Lin");
+    np_document_free(d);
+    /* named like the site, untyped: the same */
+    d = parse(
+        "<html><head><meta property=\"og:site_name\" content=\"Bay News\">"
+        "<meta name=\"author\" content=\"Jo Marsh\">"
+        "<script type=\"application/ld+json\">{\"@type\": \"NewsArticle\","
+        " \"author\": \"Bay News\"}</script></head><body>" BODY "</body></html>");
+    assert_str(np_document_author(d, 0), "Jo Marsh");
+    np_document_free(d);
+    /* no person anywhere: the organisation stays */
+    d = parse(
+        "<html><head><script type=\"application/ld+json\">{\"@type\": \"Article\","
+        " \"author\": {\"@type\": \"Organization\", \"name\": \"Wellbeing Press\"}}</script>"
+        "</head><body>" BODY "</body></html>");
+    ck_assert_uint_eq(np_document_author_count(d), 1);
+    assert_str(np_document_author(d, 0), "Wellbeing Press");
+    np_document_free(d);
+    /* a person in JSON-LD is kept whatever the byline says */
+    d = parse(
+        "<html><head><script type=\"application/ld+json\">{\"@type\": \"Article\","
+        " \"author\": {\"@type\": \"Person\", \"name\": \"Ann Lee\"}}</script>"
+        "</head><body><div class=\"byline\">By Bo Park</div>" BODY "</body></html>");
+    assert_str(np_document_author(d, 0), "Ann Lee");
+    ck_assert_uint_eq(np_document_author_count(d), 1);
+    np_document_free(d);
+}
+END_TEST
+
 START_TEST(by_line_near_headline)
 {
     /* "By name" under the headline, without a byline class */
@@ -788,6 +830,7 @@ Suite *np_meta_suite(void)
     tcase_add_test(t, dates_of_other_elements_ignored);
     tcase_add_test(t, updated_is_modified);
     tcase_add_test(t, by_line_near_headline);
+    tcase_add_test(t, organisation_author_yields_to_person);
     tcase_add_test(t, microdata_and_time);
     tcase_add_test(t, time_pubdate);
     tcase_add_test(t, time_text);

@@ -249,7 +249,9 @@ static int split_byline(np_document *d, const char *src, size_t len)
     int space = 0;
     static const char *const stops[] = {
         "updated", "published", "posted on", "last modified", "modified",
-        " on ", " | ", " is a ", " is an ", " is the ", " has been ", NULL
+        " on ", " | ", " is a ", " is an ", " is the ", " has been ",
+        "publiziert", "ver\xc3\xb6" "ffentlicht", "aktualisiert", "publi\xc3\xa9 le",
+        "mis \xc3\xa0 jour", "publicado", "actualizado", NULL
     };
     if (!src)
         return NP_OK;

@@ -156,6 +156,7 @@ typedef struct jsonld {
     char *title, *name, *headline, *description, *published, *modified;
     char *site, *image, *url, *language;
     np__vec authors;     /* char * (arena) */
+    uint32_t orgs;       /* bit i: author i is typed as an organisation */
     int found;
 } jsonld;
 
@@ -327,12 +328,40 @@ static void ld_author(meta *m, json_t *a)
         nm = jstr(a, "name");
     if (!nm || !*nm)
         return;
+    if (json_is_object(a)) {
+        /* "Organization", "NewsMediaOrganization", "Organisation" */
+        const char *t = jstr(a, "@type");
+        if (t && (strstr(t, "Organization") || strstr(t, "Organisation")))
+            m->ld.orgs |= m->ld.authors.len < 32 ? 1u << m->ld.authors.len : 0;
+    }
     slot = np__vec_push(&m->ld.authors);
     if (!slot) {
         m->err = NP_ENOMEM;
         return;
     }
     *slot = adup(m, nm);
+}
+
+/* Whether every JSON-LD author is an organisation: typed so, or named as
+ * the publisher or the site. */
+static int ld_orgs_only(meta *m)
+{
+    size_t i;
+    for (i = 0; i < m->ld.authors.len; i++) {
+        const char *a = ((char **)m->ld.authors.ptr)[i];
+        np__buf b = NP__BUF_INIT;
+        int org = i < 32 && (m->ld.orgs >> i) & 1u;
+        if (!org && a) {
+            np__meta_text(a, strlen(a), &b);
+            org = (m->ld.site && np__ascii_casecmp(np__buf_cstr(&b), m->ld.site) == 0)
+                || (m->val[K_OG_SITE]
+                    && np__ascii_casecmp(np__buf_cstr(&b), m->val[K_OG_SITE]) == 0);
+            np__buf_free(&b);
+        }
+        if (!org)
+            return 0;
+    }
+    return m->ld.authors.len > 0;
 }
 
 static void ld_take(meta *m, json_t *o)
@@ -726,6 +755,10 @@ static int byline_hint(const xmlNode *n)
         return 1;
     if (ip && ci_contains(ip, "author"))
         return 1;
+    /* "authority-control", "authorization" name no author */
+    if ((ci_contains(cls, "authori") || ci_contains(id, "authori"))
+        && !ci_contains(cls, "byline") && !ci_contains(id, "byline"))
+        return 0;
     return ci_contains_any(cls, words) || ci_contains_any(id, words);
 }
 
@@ -1304,6 +1337,8 @@ static int set_date(meta *m, int field, const char *s, const char *src)
 static int choose(meta *m)
 {
     np_document *d = m->c->doc;
+    const char *org_names[8];
+    size_t norgs = 0;
     int which = -1, rc;
     const char *v;
     np__buf b = NP__BUF_INIT;
@@ -1543,6 +1578,14 @@ static int choose(meta *m)
         }
         if (d->authors.len)
             d->sources[NP__AUTHORS] = "json-ld";
+        /* an organisation (often the publisher) named as the author where
+         * the page names a person: the person, when another source has one */
+        if (d->authors.len && d->authors.len <= sizeof org_names / sizeof org_names[0]
+            && ld_orgs_only(m)) {
+            norgs = d->authors.len;
+            memcpy(org_names, d->authors.ptr, norgs * sizeof org_names[0]);
+            d->authors.len = 0;
+        }
     }
     if (!d->authors.len) {
         static const int keys[] = {
@@ -1595,6 +1638,22 @@ static int choose(meta *m)
         }
         if (d->authors.len)
             d->sources[NP__AUTHORS] = "byline";
+    }
+    if (norgs) {
+        /* the others gave the same organisations, or nothing: keep them */
+        size_t i, k, same = 0;
+        for (i = 0; i < d->authors.len; i++)
+            for (k = 0; k < norgs; k++)
+                same += np__ascii_casecmp(((const char **)d->authors.ptr)[i], org_names[k]) == 0;
+        if (same == d->authors.len) {
+            d->authors.len = 0;
+            for (k = 0; k < norgs; k++)
+                if ((rc = np__doc_add_author(d, org_names[k], (size_t)-1)) != NP_OK) {
+                    np__buf_free(&b);
+                    return rc;
+                }
+            d->sources[NP__AUTHORS] = "json-ld";
+        }
     }
     /* article:author is most often a profile address; a name is used
      * when nothing else gave one */
