@@ -15,6 +15,7 @@
  * See docs/extraction.md for the rules and their reasons.
  */
 #include <stdint.h>
+#include <stdio.h>
 #include <string.h>
 
 #include <libxml/HTMLparser.h>
@@ -25,6 +26,7 @@
 #include "doc/context.h"
 #include "load/load.h"
 #include "extract/extract.h"
+#include "extract/rules.h"
 #include "meta/meta.h"
 #include "data/calendar.h"
 
@@ -465,12 +467,11 @@ static NP__NOINLINE unsigned classify(const walk *w, const xmlNode *n, int t,
     const char *cls, *id, *itemprop, *ah;
     unsigned flags = inherit & (F_FIGURE | F_ISLINK), found;
 
-    if (np__xml_attr(n, "hidden"))
-        return (unsigned)-1;
     ah = np__xml_attr(n, "aria-hidden");
-    if (ah && strcmp(ah, "true") == 0 && t != T_FIGURE && t != T_IMG)
-        return (unsigned)-1;
-    if (style_hidden(np__xml_attr(n, "style")))
+    if ((np__xml_attr(n, "hidden")
+         || (ah && strcmp(ah, "true") == 0 && t != T_FIGURE && t != T_IMG)
+         || style_hidden(np__xml_attr(n, "style")))
+        && NP_RULE_NODE("idx:hidden", n))
         return (unsigned)-1;
     if (role_out(np__xml_attr(n, "role")))
         flags |= F_ROLEOUT;
@@ -504,9 +505,13 @@ static NP__NOINLINE unsigned classify(const walk *w, const xmlNode *n, int t,
         if (found & H_BIG)
             flags |= F_BIGJUNK;
     }
-    if (!w->relax && (flags & (F_UNLIKELY | F_ROLEOUT)))
-        return (unsigned)-1;   /* the first attempt leaves such subtrees out */
-    if (w->relax && (flags & F_ROLEOUT) && t != T_BODY)
+    if (!w->relax && (flags & F_UNLIKELY) && !(flags & F_ROLEOUT)) {
+        if (NP_RULE_NODE("idx:unlikely-class", n))
+            return (unsigned)-1;   /* the first attempt leaves such subtrees out */
+        flags &= ~F_UNLIKELY;
+    }
+    if ((flags & F_ROLEOUT) && (!w->relax || t != T_BODY)
+        && NP_RULE_NODE("idx:role", n))
         return (unsigned)-1;
 
     *weight = 0;
@@ -779,7 +784,8 @@ static int32_t pick_top(walk *w)
         if ((n->flags & F_ARTBODY) && n->text >= 200
             && (is_ancestor(w, (int32_t)i, best) || (int32_t)i == best
                 || n->text * 2 >= NODE(w, best)->text)) {
-            best = (int32_t)i;
+            if ((int32_t)i != best && NP_RULE("root:article-body", NULL, 0))
+                best = (int32_t)i;
             break;
         }
     }
@@ -796,7 +802,8 @@ static int32_t pick_top(walk *w)
                     && is_ancestor(w, a, top[k]))
                     inside++;
             if (inside >= 2) {
-                best = a;
+                if (NP_RULE("root:shared-ancestor", NULL, 0))
+                    best = a;
                 break;
             }
         }
@@ -817,7 +824,8 @@ static int32_t pick_top(walk *w)
             if (pn->score < threshold)
                 break;
             if (pn->score > last) {
-                best = p;
+                if (NP_RULE("root:climb-score", NULL, 0))
+                    best = p;
                 break;
             }
             last = pn->score;
@@ -835,7 +843,7 @@ static int32_t pick_top(walk *w)
             uint32_t extra_p = pn->ptext - bn->ptext;
             uint32_t extra_t = pn->text - bn->text;
             if (extra_p >= 100 && (float)extra_p >= 0.5f * (float)extra_t
-                && link_density(pn) <= 0.3f)
+                && link_density(pn) <= 0.3f && NP_RULE("root:climb-prose", NULL, 0))
                 best = p;
             else if (extra_t - extra_p >= 50)
                 break;
@@ -857,7 +865,7 @@ static int32_t pick_top(walk *w)
             }
             j = a->end - 1;   /* not into nested ones */
         }
-        if (found >= 0 && with_h1 == 1)
+        if (found >= 0 && with_h1 == 1 && NP_RULE("root:article-with-h1", NULL, 0))
             best = found;
     }
 
@@ -869,7 +877,7 @@ static int32_t pick_top(walk *w)
             break;
         for (j = p + 1; j < NODE(w, p)->end; j = NODE(w, j)->end)
             kids++;
-        if (kids != 1)
+        if (kids != 1 || !NP_RULE("root:only-child", NULL, 0))
             break;
         best = p;
     }
@@ -1068,7 +1076,7 @@ static int ends_like_sentence(const char *s, size_t n)
 }
 
 /* Short lines that are page furniture rather than article text. */
-static int is_furniture(const char *s, size_t n)
+static const char *furniture(const char *s, size_t n, const char **phrase)
 {
     static const char *const pre[] = {
         "advertisement", "read more", "read also", "also read", "also on ",
@@ -1110,24 +1118,29 @@ static int is_furniture(const char *s, size_t n)
         "contributed to this report", NULL
     };
     size_t i;
+    *phrase = NULL;
     /* no letter or digit at all: a rule, a row of stars (a row of
      * underscores is how wire stories separate their sections: kept) */
     for (i = 0; i < n; i++)
         if (np__isalnum((unsigned char)s[i]) || (unsigned char)s[i] >= 0x80 || s[i] == '_')
             break;
     if (i == n)
-        return 1;
+        return "furn:no-letters";
     for (i = 0; any_length[i]; i++) {
         size_t k = strlen(any_length[i]);
         if (np__ascii_prefix_ci(s, n, any_length[i])
-            && (k == n || !np__isalnum((unsigned char)s[k])))
-            return 1;
+            && (k == n || !np__isalnum((unsigned char)s[k]))) {
+            *phrase = any_length[i];
+            return "furn:any-length";
+        }
     }
     if (n > 200)
-        return 0;
+        return NULL;
     for (i = 0; inside[i]; i++)
-        if (np__ascii_contains_ci(s, n, inside[i]))
-            return 1;
+        if (np__ascii_contains_ci(s, n, inside[i])) {
+            *phrase = inside[i];
+            return "furn:inside";
+        }
     /* words that are furniture only as a short label ("Share", not
      * "Share prices fell") */
     if (n <= 40) {
@@ -1137,13 +1150,15 @@ static int is_furniture(const char *s, size_t n)
         for (i = 0; label[i]; i++) {
             size_t k = strlen(label[i]);
             if (np__ascii_prefix_ci(s, n, label[i]) && (k == n || !np__isalnum((unsigned char)s[k]))
-                && !ends_like_sentence(s, n))
-                return 1;
+                && !ends_like_sentence(s, n)) {
+                *phrase = label[i];
+                return "furn:short-label";
+            }
         }
     }
     /* a list of tags: "Tags calendar, racing, ..." */
     if (np__ascii_prefix_ci(s, n, "tags ") && !ends_like_sentence(s, n) && memchr(s, ',', n))
-        return 1;
+        return "furn:tag-list";
     /* a line of page facts around a numeric date: "Le Monde | 04.05.2015
      * à 13h36 | Par X", "05/10/2018 - Published by: X - Section: Y" */
     if (n < 200 && !ends_like_sentence(s, n) && has_numeric_date(s, n)) {
@@ -1158,36 +1173,40 @@ static int is_furniture(const char *s, size_t n)
                 seps++;   /* a bullet */
         }
         if (seps >= 2)
-            return 1;
+            return "furn:date-facts";
     }
     /* a source line: "From: The Paper" */
     if (n <= 60 && np__ascii_prefix_ci(s, n, "from:"))
-        return 1;
+        return "furn:from";
     /* "Copyright @ 2019 The Paper." */
     if (n < 120 && np__ascii_prefix_ci(s, n, "copyright") && (np__ascii_contains_ci(s, n, " 19")
                                                      || np__ascii_contains_ci(s, n, " 20")))
-        return 1;
+        return "furn:copyright";
     /* "Follow us on Twitter", "Follow the coverage at https://..." */
     if (np__ascii_prefix_ci(s, n, "follow ")
         && (np__ascii_contains_ci(s, n, "http") || np__ascii_contains_ci(s, n, "twitter")
             || np__ascii_contains_ci(s, n, "facebook") || np__ascii_contains_ci(s, n, "instagram")
             || memchr(s, '@', n)))
-        return 1;
+        return "furn:follow";
     /* "More on this: https://..." */
     if (np__ascii_prefix_ci(s, n, "more ") && np__ascii_contains_ci(s, n, "http"))
-        return 1;
+        return "furn:more-link";
     for (i = 0; pre[i]; i++) {
         size_t k = strlen(pre[i]);
         /* a word ends where the prefix does ("share", not "shares") */
         if (np__ascii_prefix_ci(s, n, pre[i])
             && (k == n || !np__isalnum((unsigned char)pre[i][k - 1])
-                || !np__isalnum((unsigned char)s[k])))
-            return 1;
+                || !np__isalnum((unsigned char)s[k]))) {
+            *phrase = pre[i];
+            return "furn:prefix";
+        }
     }
     for (i = 0; post[i]; i++) {
         size_t k = strlen(post[i]);
-        if (n >= k && np__ascii_prefix_ci(s + n - k, k, post[i]))
-            return 1;
+        if (n >= k && np__ascii_prefix_ci(s + n - k, k, post[i])) {
+            *phrase = post[i];
+            return "furn:suffix";
+        }
     }
     /* a byline: "By Jane Doe", "By Jane Doe and John Roe, Reuters" */
     if (n < 100 && np__ascii_prefix_ci(s, n, "by ") && n > 3
@@ -1198,17 +1217,37 @@ static int is_furniture(const char *s, size_t n)
         while (k < n && np__isalpha((unsigned char)s[k]))
             k++;
         if (!is_date_word(s + 3, k - 3))
-            return 1;
+            return "furn:byline";
     }
-    if (is_dateline(s, n) || is_numeric_dateline(s, n))
-        return 1;
+    if (is_dateline(s, n))
+        return "furn:dateline";
+    if (is_numeric_dateline(s, n))
+        return "furn:numeric-dateline";
     /* contact lines: "may be reached at jane@example.com" */
     if (memchr(s, '@', n) && (np__ascii_contains_ci(s, n, "reached at")
                               || np__ascii_contains_ci(s, n, "email")
                               || np__ascii_contains_ci(s, n, "e-mail")
                               || np__ascii_contains_ci(s, n, "contact")))
-        return 1;
-    return 0;
+        return "furn:contact";
+    return NULL;
+}
+
+/* Whether a block is furniture (see furniture()), counted as a rule. */
+static int furniture_rule(const char *s, size_t n)
+{
+    const char *phrase;
+    const char *rule = furniture(s, n, &phrase);
+    if (!rule)
+        return 0;
+#ifdef NP_RULE_STATS
+    if (phrase) {
+        char name[96];
+        snprintf(name, sizeof name, "%s:%s", rule, phrase);
+        return NP_RULE(name, s, n);
+    }
+#endif
+    (void)phrase;
+    return NP_RULE(rule, s, n);
 }
 
 static void flush(out *o)
@@ -1229,9 +1268,10 @@ static void flush(out *o)
         s++;
         n--;
     }
-    if (n && !is_furniture(s, n)
+    if (n && !furniture_rule(s, n)
         && !(o->kind == NP_BLOCK_HEADING && o->title
-             && strlen(o->title) == n && memcmp(o->title, s, n) == 0)) {
+             && strlen(o->title) == n && memcmp(o->title, s, n) == 0
+             && NP_RULE("out:title-heading", s, n))) {
         if (np__doc_add_block(o->c->doc, o->kind, s, n) < 0) {
             o->err = NP_ENOMEM;
             return;
@@ -1250,7 +1290,7 @@ static void flush(out *o)
 
 /* Whether a container inside the article is boilerplate, after
  * Readability's conditional cleaning. */
-static int drop_container(walk *w, const np__node *n)
+static const char *drop_container(walk *w, const np__node *n)
 {
     int is_list = n->tag == T_UL || n->tag == T_OL;
     float ld = link_density(n);
@@ -1259,39 +1299,41 @@ static int drop_container(walk *w, const np__node *n)
     uint32_t len = n->text;
 
     if (n->flags & F_ARTBODY)
-        return 0;
+        return NULL;
     /* a quoted post (a tweet) in a box of its own */
-    if (n->n_bq > 0 && n->n_p <= n->n_bq + 1 && ld < 0.5f)
-        return 0;
+    if (n->n_bq > 0 && n->n_p <= n->n_bq + 1 && ld < 0.5f
+        && NP_RULE_NODE("keep:quoted-post", n->node))
+        return NULL;
     /* mostly prose: kept whatever its class says */
-    if (n->ptext >= 150 && (float)n->ptext >= 0.6f * (float)len && ld < 0.2f)
-        return 0;
+    if (n->ptext >= 150 && (float)n->ptext >= 0.6f * (float)len && ld < 0.2f
+        && NP_RULE_NODE("keep:mostly-prose", n->node))
+        return NULL;
     if (weight + (n->scored ? n->score : 0) < 0)
-        return 1;
-    if (n->commas >= 10 && ld < 0.3f)
-        return 0;
+        return "cont:negative";
+    if (n->commas >= 10 && ld < 0.3f && NP_RULE_NODE("keep:commas", n->node))
+        return NULL;
     if (n->tag == T_TABLE)
-        return 0;   /* handled by the table rule */
+        return NULL;   /* handled by the table rule */
     if (img > 1 && (float)p / (float)img < 0.5f && !(n->flags & F_FIGURE)
         && len < img * 100)
-        return 1;
+        return "cont:images";
     if (!is_list && li > p + 2 && li > 3 && ld > 0.2f)
-        return 1;
+        return "cont:link-items";
     if (n->n_input > p / 3 + 1)
-        return 1;
+        return "cont:inputs";
     if (!is_list && len < 25 && (img == 0 || img > 2) && n->n_embed == 0
         && !(n->flags & F_FIGURE))
-        return 1;
+        return "cont:short";
     if (!is_list && weight < 25 && ld > 0.2f && len < 1000)
-        return 1;
+        return "cont:link-density";
     if (weight >= 25 && ld > 0.5f)
-        return 1;
+        return "cont:link-density-positive";
     if (is_list && ld > 0.5f)
-        return 1;
+        return "cont:link-list";
     if ((n->n_embed == 1 && len < 75) || n->n_embed > 1)
-        return 1;
+        return "cont:embeds";
     (void)w;
-    return 0;
+    return NULL;
 }
 
 /* An image's address resolved against the page's (kept relative when
@@ -1552,26 +1594,36 @@ static void emit(out *o, int32_t *i, int kind, size_t depth)
             || t == T_CENTER;
         if (is_heading(t) && n->text && link_density(n) > 0.5f)
             o->link_heads++;
-        if ((n->flags & F_UNLIKELY)
-            || ((n->flags & F_JUNKHINT) && t != T_P && t != T_BLOCKQUOTE
-                && (n->text < 300 || ((n->flags & F_BIGJUNK) && n->text < 1000)))
-            || ((n->flags & F_BIGJUNK) && t == T_P && n->text < 300)
-            || t == T_ASIDE || t == T_FOOTER || t == T_FORM
-            || (container && drop_container(o->w, n))
-            || (t == T_TABLE && data_table(n))
-            || (t == T_H1)
-            || (is_heading(t) && n->text && link_density(n) > 0.5f)
-            || (t == T_P && n->text < 300 && link_density(n) > 0.6f)
-            /* a cluster of links inside the text (a hover card, a list
-             * of related stories in a span) */
-            || (!block && t != T_A && n->n_a >= 2 && link_density(n) > 0.8f)) {
+        const char *rule = NULL;
+        if (n->flags & F_UNLIKELY)
+            rule = "out:unlikely";
+        else if ((n->flags & F_JUNKHINT) && t != T_P && t != T_BLOCKQUOTE
+                 && (n->text < 300 || ((n->flags & F_BIGJUNK) && n->text < 1000)))
+            rule = "out:junk-class";
+        else if ((n->flags & F_BIGJUNK) && t == T_P && n->text < 300)
+            rule = "out:junk-class-p";
+        else if (t == T_ASIDE || t == T_FOOTER || t == T_FORM)
+            rule = "out:aside-footer-form";
+        else if (container && (rule = drop_container(o->w, n)) != NULL)
+            ;
+        else if (t == T_TABLE && data_table(n))
+            rule = "out:data-table";
+        else if (t == T_H1)
+            rule = "out:h1";
+        else if (is_heading(t) && n->text && link_density(n) > 0.5f)
+            rule = "out:link-heading";
+        else if (t == T_P && n->text < 300 && link_density(n) > 0.6f)
+            rule = "out:link-paragraph";
+        /* a cluster of links inside the text (a hover card, a list
+         * of related stories in a span) */
+        else if (!block && t != T_A && n->n_a >= 2 && link_density(n) > 0.8f)
+            rule = "out:link-cluster";
+        else if (t == T_HEADER && n->n_p == 0)
+            rule = "out:header";
+        if (rule && NP_RULE_NODE(rule, n->node)) {
             *i = n->end;
             return;
         }
-    }
-    if (t == T_HEADER && self != o->root && n->n_p == 0) {
-        *i = n->end;
-        return;
     }
     k2 = block ? block_kind(t, kind) : kind;
     if (block)
@@ -1610,7 +1662,8 @@ static void drop_standfirst(np_document *d, size_t from, const out *o)
         return;
     dl = strlen(desc);
     b = np__vec_at(&d->blocks, from);
-    if (b->len == dl && memcmp(b->text, desc, dl) == 0) {
+    if (b->len == dl && memcmp(b->text, desc, dl) == 0
+        && NP_RULE("post:standfirst", b->text, b->len)) {
         memmove(b, b + 1, (d->blocks.len - from - 1) * sizeof *b);
         d->blocks.len--;
     }
@@ -1634,6 +1687,18 @@ static void drop_about(np_document *d)
                 w++;
         if (w > 5 || b->text[b->len - 1] == '.')
             continue;
+#ifdef NP_RULE_STATS
+        {
+            size_t k2;
+            int on = 1;
+            for (k2 = i; k2 < n && on; k2++) {
+                np__block *x = np__vec_at(&d->blocks, k2);
+                on = NP_RULE("post:about", x->text, x->len);
+            }
+            if (!on)
+                return;
+        }
+#endif
         d->blocks.len = i;
         return;
     }
@@ -1704,7 +1769,7 @@ static int run(np__ctx *c, xmlNode *root, int relax, size_t *chars_out,
                 /* another <article> is another story */
                 int other_story = j != top && s->n_article > 0
                     && NODE(&w, top)->tag == T_ARTICLE;
-                if (other_story) {
+                if (other_story && NP_RULE_NODE("sib:other-article", s->node)) {
                     j = next;
                     continue;
                 }
@@ -1713,15 +1778,15 @@ static int run(np__ctx *c, xmlNode *root, int relax, size_t *chars_out,
                     float bonus = (tcls && scls && *tcls && strcmp(tcls, scls) == 0)
                         ? ts * 0.2f : 0.0f;
                     if (s->score + bonus >= threshold)
-                        take = 1;
+                        take = NP_RULE_NODE("sib:score", s->node);
                 }
                 if (!take && s->tag == T_P) {
                     float dens = link_density(s);
                     if (s->text > 80 && dens < 0.25f)
-                        take = 1;
+                        take = NP_RULE_NODE("sib:prose-p", s->node);
                     else if (s->text > 0 && s->text <= 80 && dens == 0.0f
                              && s->commas > 0)
-                        take = 1;
+                        take = NP_RULE_NODE("sib:short-p", s->node);
                 }
                 if (take) {
                     int32_t k = j;
@@ -1740,7 +1805,8 @@ static int run(np__ctx *c, xmlNode *root, int relax, size_t *chars_out,
         rc = o.err;
     *chars_out = o.chars;
     /* a listing: headlines that are links, each with a line or two */
-    if (o.link_heads >= 4 && o.link_heads >= o.paras)
+    if (o.link_heads >= 4 && o.link_heads >= o.paras
+        && NP_RULE("post:listing", NULL, 0))
         *chars_out = 0;
     np__vec_free(&w.nodes);
     return rc;
@@ -1899,7 +1965,7 @@ int np__extract_html(np__ctx *c, void *tree)
         rc = run(c, body, 1, &relaxed, NULL, NULL);
         if (rc != NP_OK)
             return rc;
-        if (relaxed > chars * 2 + 100) {
+        if (relaxed > chars * 2 + 100 && NP_RULE("pass:relaxed", NULL, 0)) {
             /* keep the second attempt: move its blocks to the front */
             np__block *b = c->doc->blocks.ptr;
             size_t n2 = c->doc->blocks.len - before;
@@ -1915,7 +1981,10 @@ int np__extract_html(np__ctx *c, void *tree)
     /* a heading with nothing after it heads something that was left out */
     while (c->doc->blocks.len > 0
            && ((np__block *)np__vec_at(&c->doc->blocks, c->doc->blocks.len - 1))->kind
-              == NP_BLOCK_HEADING)
+              == NP_BLOCK_HEADING
+           && NP_RULE("post:last-heading",
+                      ((np__block *)np__vec_at(&c->doc->blocks, c->doc->blocks.len - 1))->text,
+                      ((np__block *)np__vec_at(&c->doc->blocks, c->doc->blocks.len - 1))->len))
         c->doc->blocks.len--;
     if ((rc = lead_image(c, body)) != NP_OK)
         return rc;
@@ -1936,7 +2005,8 @@ int np__extract_html(np__ctx *c, void *tree)
                     ld[nld++] = h;
             }
         }
-        if (nld > 0 && (rc = use_ld_body(c, ld, nld, &chars)) != NP_OK)
+        if (nld > 0 && NP_RULE("post:jsonld-body", NULL, 0)
+            && (rc = use_ld_body(c, ld, nld, &chars)) != NP_OK)
             return rc;
     }
     /* Without a summary in the page's metadata, the first paragraph
@@ -1960,9 +2030,9 @@ int np__extract_html(np__ctx *c, void *tree)
             || np__ascii_prefix_ci(t, tl, "not found") || np__ascii_prefix_ci(t, tl, "error 50")
             || np__ascii_contains_ci(t, tl, "page not found") || np__ascii_contains_ci(t, tl, "404 not found")
             || np__ascii_contains_ci(t, tl, "page unavailable"))
-            chars = 0;
+            chars = NP_RULE("post:error-page", t, tl) ? 0 : chars;
     }
-    if (chars >= 140)
+    if (chars >= 140 || (c->doc->blocks.len && !NP_RULE("post:too-short", NULL, 0)))
         c->doc->is_article = 1;
     else
         c->doc->blocks.len = 0;
