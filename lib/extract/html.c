@@ -963,9 +963,12 @@ static int is_date_word(const char *w, size_t n)
 }
 
 /* A short line made only of date and time words and numbers. */
+static int has_numeric_date(const char *s, size_t n);
+
 static int is_dateline(const char *s, size_t n)
 {
     size_t i = 0, words = 0, digits = 0;
+    int shape = 0;   /* a month, a day, a time: not a bare number */
     if (n > 120)
         return 0;
     while (i < n) {
@@ -992,12 +995,16 @@ static int is_dateline(const char *s, size_t n)
             /* 20th, 2019, 8:21 */
             if (has_alpha && !(i - b <= 4))
                 return 0;
+            if (i + 1 < n && s[i] == ':' && np__isdigit((unsigned char)s[i + 1]))
+                shape = 1;
             continue;
         }
         if (!is_date_word(s + b, i - b))
             return 0;
+        if (i - b > 2 && !np__ascii_eq_ci(s + b, i - b, "last"))
+            shape = 1;   /* a month, a day, a zone, "updated", "ago" */
     }
-    return words > 0 && digits > 0;
+    return words > 0 && digits > 0 && (shape || has_numeric_date(s, n));
 }
 
 /* A date line in any language: a year, two more numbers (day, time),
@@ -1512,13 +1519,12 @@ static int block_kind(int t, int inherited)
     }
 }
 
-/* Tables of short cells are data (scores, prices); their text is not
- * prose. Layout tables hold long cells and are walked into. */
-static int data_table(const np__node *n)
+/* A table inside the article is kept, data (results, statistics) or
+ * layout alike, unless it is mostly links (a menu or a list of stories
+ * laid out as a table) or a form. */
+static int link_table(const np__node *n)
 {
-    if (n->n_p >= 3)
-        return 0;
-    return n->text < 2000 || n->commas < 5;
+    return link_density(n) > 0.5f || n->n_input > 0;
 }
 
 static void emit(out *o, int32_t *i, int kind, size_t depth);
@@ -1606,8 +1612,8 @@ static void emit(out *o, int32_t *i, int kind, size_t depth)
             rule = "out:aside-footer-form";
         else if (container && (rule = drop_container(o->w, n)) != NULL)
             ;
-        else if (t == T_TABLE && data_table(n))
-            rule = "out:data-table";
+        else if (t == T_TABLE && link_table(n))
+            rule = "out:link-table";
         else if (t == T_H1)
             rule = "out:h1";
         else if (is_heading(t) && n->text && link_density(n) > 0.5f)
