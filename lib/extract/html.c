@@ -417,7 +417,7 @@ static int role_out(const char *role)
 {
     static const char *const roles[] = {
         "menu", "menubar", "complementary", "navigation", "alert",
-        "alertdialog", "dialog", "banner", "contentinfo", "search", NULL
+        "alertdialog", "dialog", "search", NULL
     };
     size_t i;
     if (!role)
