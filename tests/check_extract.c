@@ -403,6 +403,9 @@ START_TEST(misnested_end_tags_close_as_browsers_do)
         { "<p>Lead <span><div>box</p><p>The story.</p>", "//p[ancestor::p]" },
         /* a heading */
         { "<h2><div>Title</h2><p>The story.</p>", "//p[ancestor::h2]" },
+        /* a noscript (raw text to a browser that runs scripts) */
+        { "<body><noscript><div id=\"nojs\"></noscript><div><p>The story.</p></div>",
+          "//p[ancestor::noscript]" },
     };
     size_t i;
     for (i = 0; i < sizeof cases / sizeof cases[0]; i++) {

@@ -375,7 +375,10 @@ static const char *const np__closers[] = {
     "details", "dialog", "dir", "dl", "fieldset", "figcaption", "figure",
     "footer", "header", "hgroup", "listing", "main", "menu", "nav", "ol",
     "pre", "section", "summary", "ul", "li", "dd", "dt", "p", "h1", "h2",
-    "h3", "h4", "h5", "h6", "form"
+    "h3", "h4", "h5", "h6", "form",
+    /* raw text to a browser that runs scripts: nothing opened inside it
+     * outlives it */
+    "noscript"
 };
 #define NP__NCLOSERS (sizeof np__closers / sizeof np__closers[0])
 
