@@ -237,6 +237,32 @@ START_TEST(hyphens_particles_initials)
 }
 END_TEST
 
+/* A romanised given name whose second part is in lower case stays whole,
+ * and its surname alone later is the same person; a hyphen before an
+ * English word ("-era", "-based") joins no name. */
+START_TEST(hyphenated_given_names)
+{
+    np_parser *p;
+    np_document *d;
+    ck_assert_int_eq(np_parser_new(&p, NULL), NP_OK);
+    d = parse(p, "The talks were planned for months by both delegations.\n\n"
+                 "Delegate Han Seo-yun met Lin Wei-ting in Busan on Friday. "
+                 "Han said the Brandt-era rules and the Lisbon-based firms would "
+                 "stay. Lin agreed.\n");
+    check_spans(d);
+    ck_assert_ptr_nonnull(find(d, "Han Seo-yun"));
+    ck_assert_int_eq(np_entity_type(find(d, "Han Seo-yun")), NP_ENTITY_PERSON);
+    ck_assert_uint_eq(np_entity_mention_count(find(d, "Han Seo-yun")), 2);
+    ck_assert_ptr_nonnull(find(d, "Lin Wei-ting"));
+    ck_assert_uint_eq(np_entity_mention_count(find(d, "Lin Wei-ting")), 2);
+    ck_assert(!named_like(d, "-era"));
+    ck_assert(!named_like(d, "-based"));
+    ck_assert_int_eq(np_entity_type(find(d, "Lisbon")), NP_ENTITY_PLACE);
+    np_document_free(d);
+    np_parser_free(p);
+}
+END_TEST
+
 START_TEST(orgs_places_cues)
 {
     np_parser *p;
@@ -440,6 +466,7 @@ Suite *np_entities_suite(void)
     tcase_add_test(tc, titles_and_roles);
     tcase_add_test(tc, acronyms_and_merging);
     tcase_add_test(tc, hyphens_particles_initials);
+    tcase_add_test(tc, hyphenated_given_names);
     tcase_add_test(tc, orgs_places_cues);
     tcase_add_test(tc, headline_case);
     tcase_add_test(tc, bad_input);

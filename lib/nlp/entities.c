@@ -584,12 +584,14 @@ static int before_state(const run *r, size_t b)
 }
 
 /* Does [a, b) hold "of", "for", "and"...: no person's name does. */
+static int in_given_tail(const run *r, size_t a, size_t k);
+
 static int has_connector(const run *r, size_t a, size_t b)
 {
     size_t k;
     for (k = a; k < b; k++)
         if (!is_cap(r, k) && (r->tok[k].flags & NP__TOK_WORD) &&
-            !(word_lx(r, k) & NP__LX_PARTICLE))
+            !(word_lx(r, k) & NP__LX_PARTICLE) && !in_given_tail(r, a, k))
             return 1;
     return 0;
 }
@@ -703,6 +705,65 @@ static int place_prefix(const run *r, size_t a, size_t b)
             return 1;
         }
     return 0;
+}
+
+static int continues(const run *r, size_t b, size_t block_end);
+
+/* Token b is a hyphen inside the name a..b-1 whose next part is a short
+ * lower-case syllable: the second half of a romanised given name (Korean,
+ * Chinese, Vietnamese, ...). The part before the hyphen is a short
+ * capitalised syllable that is no ordinary English word and no known
+ * place or organisation, it follows another name word, and the part after
+ * is alphabetic, 2 to 5 letters, and not one of the words English builds
+ * compounds with ("-era", "-based", "-led"). */
+static int hyphen_given(const run *r, size_t a, size_t b, size_t block_end)
+{
+    static const char *const glue[] = {
+        "era", "led", "run", "born", "made", "like", "based", "held", "owned",
+        "style", "type", "wide", "free", "bound", "area", "class", "level",
+        "day", "year", "week", "old", "new", "only", "sized", "size", "up",
+        "out", "off", "down", "over", "on", "to", "the", "and", "or",
+        "law", "side", "term", "time", "ish", "less", "ness", "tier",
+        "ward", "wards", "ist", "ists", "ism", "ite", "ites", NULL };
+    const char *s;
+    size_t n, k;
+    if (b < a + 2 || b + 1 >= block_end || !tok_eq(r, b, "-") ||
+        !adjacent(r, b - 1) || !adjacent(r, b) || !continues(r, b + 1, block_end))
+        return 0;
+    /* the syllable before the hyphen: capitalised, 2 to 5 letters, not
+     * all capitals, no common word, no known place or organisation */
+    n = tok_n(r, b - 1);
+    if (n < 2 || n > 5 || !is_cap(r, b - 1) || (r->tok[b - 1].flags & NP__TOK_ALLCAPS) ||
+        r->skip[b - 1] != 0 || (word_en(r, b - 1) & NP__LEX_LOWER) ||
+        (word_lx(r, b - 1) & (NP__LX_ANYPLACE | NP__LX_ORG)))
+        return 0;
+    /* it follows a capitalised name word ("Moon", "Tsai") */
+    if (!is_cap(r, b - 2) || r->skip[b - 2] != 0 || adjacent(r, b - 2))
+        return 0;
+    s = tok_s(r, b + 1);
+    n = tok_n(r, b + 1);
+    if (n < 2 || n > 5)
+        return 0;
+    for (k = 0; k < n; k++)
+        if (s[k] < 'a' || s[k] > 'z')
+            return 0;
+    for (k = 0; glue[k]; k++)
+        if (tok_eq(r, b + 1, glue[k]))
+            return 0;
+    return 1;
+}
+
+/* The span a..b ends in such a given name's lower-case part. */
+static int given_tail(const run *r, size_t a, size_t b)
+{
+    return b >= a + 4 && tok_eq(r, b - 2, "-") && hyphen_given(r, a, b - 2, b);
+}
+
+/* Words of the span that are names: a given name's lower-case second part
+ * ("Jae-in") counts as part of the name, not as an ordinary word. */
+static int in_given_tail(const run *r, size_t a, size_t k)
+{
+    return k >= a + 3 && tok_eq(r, k - 1, "-") && hyphen_given(r, a, k - 1, k + 1);
 }
 
 /* Types a cleaned span [a, b) and records it. */
@@ -874,6 +935,10 @@ static int classify(run *r, size_t a, size_t b, size_t rs, size_t re,
         int names = 1, proper = 0, common = 0;
         for (k = a; k < b; k++) {
             unsigned en;
+            if (in_given_tail(r, a, k)) {   /* "Jae-in" */
+                proper++;
+                continue;
+            }
             if ((r->tok[k].flags & NP__TOK_WORD) && r->skip[k] != 1 &&
                 !(word_lx(r, k) & NP__LX_GIVEN) && (word_en(r, k) & NP__LEX_LOWER))
                 common++;
@@ -941,7 +1006,7 @@ static int handle_span(run *r, size_t a, size_t b, int confirm)
 
     while (a < b && !is_cap(r, a))   /* after a split: "the UN ..." */
         a++;
-    while (b > a && !is_cap(r, b - 1) && r->skip[b - 1] != 1)
+    while (b > a && !is_cap(r, b - 1) && r->skip[b - 1] != 1 && !given_tail(r, a, b))
         b--;
     if (a >= b || (b - a == 1 && tok_n(r, a) == 1))   /* a lone letter */
         return NP_OK;
@@ -1385,7 +1450,7 @@ static int find_mentions(run *r, const np__tokens *tk)
             block_end = ((const np__sentence *)np__vec_at(&tk->sents, sj - 1))->tok_end;
         }
         while (i < s->tok_end && rc == NP_OK) {
-            size_t a = i, b, k;
+            size_t a = i, b, k, keep = 0;
             int allcaps = 1;
             if (r->skip[i] == 1 || !is_cap(r, i)) {
                 i++;
@@ -1413,6 +1478,14 @@ static int find_mentions(run *r, const np__tokens *tk)
                     b += 2;
                     continue;
                 }
+                /* a hyphenated given name whose second part is written
+                 * in lower case ("Moon Jae-in", "Tsai Ing-wen"): kept
+                 * whole when it follows a capitalised name word */
+                if (hyphen_given(r, a, b, block_end)) {
+                    b += 2;
+                    keep = b;
+                    break;   /* the given name ends the name */
+                }
                 /* "Bashar al-Assad", "Mohammed el-Sisi" */
                 if (!is_cap(r, b) && (lx_flags_r(r, tok_s(r, b), tok_n(r, b)) & NP__LX_PARTICLE) &&
                     b + 2 < block_end && adjacent(r, b) && tok_eq(r, b + 1, "-") &&
@@ -1438,7 +1511,7 @@ static int find_mentions(run *r, const np__tokens *tk)
                 break;
             }
             /* trailing connectors and hyphens are not part of it */
-            while (b > a && !is_cap(r, b - 1) && r->skip[b - 1] != 1)
+            while (b > a && b > keep && !is_cap(r, b - 1) && r->skip[b - 1] != 1)
                 b--;
             if (b > a && r->skip[b - 1] == 1)
                 b--;   /* the abbreviation word keeps its dot */
