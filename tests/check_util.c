@@ -1,10 +1,11 @@
 /* The hash and the string table of the util floor (lib/util/hash.c), and
- * the small word tables of the data floor (lib/data/calendar.c). */
+ * the small word tables of the data floor (lib/data/calendar.c, speech.c). */
 #include "np_test.h"
 
 
 #include "util/util.h"
 #include "data/calendar.h"
+#include "data/speech.h"
 
 START_TEST(fnv1a_known_values)
 {
@@ -73,6 +74,28 @@ START_TEST(month_names)
 }
 END_TEST
 
+START_TEST(speech_verbs)
+{
+    size_t i;
+    /* sorted and unique, for the binary search */
+    for (i = 1; i < np__speech_count; i++)
+        ck_assert_int_lt(strcmp(np__speech_words[i - 1].word, np__speech_words[i].word), 0);
+    ck_assert_uint_eq(np__speech_find("said", 4, 0),
+                      NP__SPEECH_CUE | NP__SPEECH_AFTER_NAME);
+    ck_assert_uint_eq(np__speech_find("Said", 4, 0), 0);
+    ck_assert_uint_eq(np__speech_find("SAID", 4, 1),
+                      NP__SPEECH_CUE | NP__SPEECH_AFTER_NAME);
+    ck_assert_uint_eq(np__speech_find("saying", 6, 1), NP__SPEECH_PARTICIPLE);
+    ck_assert_uint_eq(np__speech_find("thinks", 6, 0), NP__SPEECH_AFTER_NAME);
+    ck_assert_uint_eq(np__speech_find("tweeted", 7, 1),
+                      NP__SPEECH_CUE | NP__SPEECH_AFTER_NAME);
+    ck_assert_uint_eq(np__speech_find("sai", 3, 1), 0);
+    ck_assert_uint_eq(np__speech_find("saidx", 5, 1), 0);
+    ck_assert_uint_eq(np__speech_find("sa\0d", 4, 1), 0);
+    ck_assert_uint_eq(np__speech_find("", 0, 1), 0);
+}
+END_TEST
+
 Suite *np_util_suite(void)
 {
     Suite *s = suite_create("util");
@@ -80,6 +103,7 @@ Suite *np_util_suite(void)
     tcase_add_test(tc, fnv1a_known_values);
     tcase_add_test(tc, strtab_put_get);
     tcase_add_test(tc, month_names);
+    tcase_add_test(tc, speech_verbs);
     suite_add_tcase(s, tc);
     return s;
 }

@@ -28,6 +28,7 @@
 #include "data/english_words.h"
 #include "data/ner_lexicon.h"
 #include "nlp/nlp.h"
+#include "data/speech.h"
 
 #define MAX_SPAN 12        /* tokens in a candidate span */
 #define MAX_KEY 160        /* bytes of a lookup key */
@@ -367,22 +368,12 @@ static int sent_initial(const run *r, size_t i)
     return 1;
 }
 
-/* Key words that, just after a name, say a person spoke. */
+/* Key words that, just after a name, say a person spoke (lib/data/speech.c). */
 static int speech_verb(const run *r, size_t i)
 {
-    static const char *const v[] = {
-        "said", "says", "told", "added", "explained", "wrote", "tweeted",
-        "stated", "noted", "asked", "replied", "insisted", "argued",
-        "recalled", "acknowledged", "admitted", "warned", "posted",
-        "commented", "continued", "responded", "claimed", "announced",
-        "believes", "thinks", "tells", "adds", NULL };
-    size_t k;
     if (i >= r->ntok)
         return 0;
-    for (k = 0; v[k]; k++)
-        if (tok_eq(r, i, v[k]))
-            return 1;
-    return 0;
+    return (np__speech_find(tok_s(r, i), tok_n(r, i), 0) & NP__SPEECH_AFTER_NAME) != 0;
 }
 
 static int place_prep(const run *r, size_t i)

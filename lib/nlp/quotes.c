@@ -22,7 +22,8 @@
  *     speech sentence just before; fragments inside a sentence with no
  *     source are scare quotes and are dropped.
  *
- * The speech cues are the word lists below, written for this library.
+ * The speech cues are lib/data/speech.c; the other word lists are below,
+ * written for this library.
  * docs/quotes.md describes the rules with examples.
  *
  * Every step looks at a bounded window of tokens, so the stage is linear
@@ -36,54 +37,13 @@
 #include "util/util.h"
 #include "doc/context.h"
 #include "nlp/nlp.h"
+#include "data/speech.h"
 
 /* --------------------------------------------------------------- lexicon */
 
 #define CUE_FIN  1   /* said, told, wrote */
 #define CUE_PART 2   /* saying, adding */
 #define CUE_PREP 3   /* according to, as per */
-
-static const char *const q_cues_fin[] = {
-    "said", "says", "told", "tells", "added", "adds", "stated", "states",
-    "wrote", "writes", "tweeted", "tweets", "posted", "asked", "asks",
-    "warned", "warns", "insisted", "insists", "explained", "explains",
-    "noted", "notes", "commented", "comments", "remarked", "remarks",
-    "replied", "replies", "responded", "responds", "answered", "answers",
-    "announced", "announces", "declared", "declares", "claimed", "claims",
-    "argued", "argues", "acknowledged", "acknowledges", "admitted",
-    "admits", "conceded", "concedes", "confirmed", "confirms", "recalled",
-    "recalls", "remembered", "recounted", "recounts", "quipped", "quips", "joked", "jokes", "urged",
-    "urges", "emphasized", "emphasised", "emphasizes", "emphasises",
-    "stressed", "stresses", "observed", "observes", "reported", "reports",
-    "described", "describes", "called", "calls", "promised", "promises",
-    "pledged", "pledges", "vowed", "vows", "cautioned", "cautions",
-    "predicted", "predicts", "suggested", "suggests", "shouted", "yelled",
-    "cried", "whispered", "muttered", "alleged", "alleges", "testified",
-    "testifies", "blogged", "texted", "messaged", "reiterated",
-    "reiterates", "repeated", "assured", "assures", "instructed",
-    "complained", "complains", "lamented", "laments", "boasted", "boasts",
-    "countered", "counters", "retorted", "exclaimed", "affirmed",
-    "maintained", "maintains", "contended", "contends", "revealed",
-    "reveals", "mused", "muses", "opined", "continued", "continues",
-    "wondered", "wonders", "captioned", "advised", "advises", "pleaded",
-    "begged", "demanded", "demands", "proclaimed", "proclaims",
-    "cheered", "hailed", "praised", "slammed", "introduced", "views",
-    "viewed", "regards", "regarded", "pointed", "recommended",
-    "criticised", "criticized", "blasted", "condemned", "denounced",
-    "dubbed", "labelled", "labeled", "branded", "termed", "written", NULL
-};
-
-static const char *const q_cues_part[] = {
-    "saying", "adding", "telling", "noting", "warning", "explaining",
-    "insisting", "declaring", "writing", "asking", "stating", "urging",
-    "calling", "arguing", "claiming", "tweeting", "recalling",
-    "commenting", "stressing", "emphasizing", "emphasising", "replying",
-    "responding", "answering", "announcing", "promising", "pledging",
-    "vowing", "cautioning", "admitting", "conceding", "acknowledging",
-    "confirming", "suggesting", "reiterating", "continuing", "joking",
-    "quipping", "observing", "posting", "captioning", "describing",
-    NULL
-};
 
 /* Words that sit between a subject and its cue ("has also said"). */
 static const char *const q_skip[] = {
@@ -240,7 +200,7 @@ typedef struct qsurname {
 
 /* A word list with a bitmap of its words' first two letters and length,
  * so that most words are ruled out without reading the list. */
-#define QLIDX_N 8
+#define QLIDX_N 6
 typedef struct qlidx {
     const char *const *list;
     uint64_t bits[16];
@@ -486,8 +446,8 @@ static int q_plural_poss(qstate *st, size_t ps, size_t pe, size_t i, size_t e)
     while (we < pe && we - j < 24 && b[we] >= 'a' && b[we] <= 'z')
         we++;
     return u_islower((UChar32)w) &&
-           !q_inlist_st(st, b + j, we - j, q_cues_fin) &&
-           !q_inlist_st(st, b + j, we - j, q_cues_part) &&
+           !(np__speech_find(b + j, we - j, 1) &
+             (NP__SPEECH_CUE | NP__SPEECH_PARTICIPLE)) &&
            !q_inlist(b + j, we - j, q_pron_subj);
 }
 
@@ -856,6 +816,15 @@ static int q_word_in(qstate *st, size_t i, const char *const *list)
     return q_inlist_st(st, st->b + t->s, t->e - t->s, list);
 }
 
+/* Whether token i is a speech verb with one of the NP__SPEECH_* flags. */
+static int q_speech(qstate *st, size_t i, unsigned flags)
+{
+    const qtok *t = TOK(st, i);
+    if (!(t->f & QF_WORD))
+        return 0;
+    return (np__speech_find(st->b + t->s, t->e - t->s, 1) & flags) != 0;
+}
+
 static int q_word_is(qstate *st, size_t i, const char *w)
 {
     const qtok *t = TOK(st, i);
@@ -895,7 +864,7 @@ static int q_cue_at(qstate *st, size_t i, size_t hi)
     if (q_word_is(st, i, "written"))  /* "has written", not "had written a will" */
         return i > 0 && (q_word_is(st, i - 1, "has") || q_word_is(st, i - 1, "have"))
                ? CUE_FIN : 0;
-    if (q_word_in(st, i, q_cues_fin))
+    if (q_speech(st, i, NP__SPEECH_CUE))
         return CUE_FIN;
     if (q_word_is(st, i, "put") && i + 1 < hi && q_word_is(st, i + 1, "it"))
         return CUE_FIN;               /* "as Gaiman put it, ..." */
@@ -904,7 +873,7 @@ static int q_cue_at(qstate *st, size_t i, size_t hi)
         (TOK(st, i + 1)->cp == ':' || TOK(st, i + 1)->cp == ',' ||
          TOK(st, i + 1)->cp == '.'))
         return CUE_FIN;               /* "The statement read: ..." */
-    if (q_word_in(st, i, q_cues_part))
+    if (q_speech(st, i, NP__SPEECH_PARTICIPLE))
         return CUE_PART;
     return 0;
 }
@@ -959,7 +928,7 @@ static int q_is_cue_word(qstate *st, size_t i)
 {
     if (TOK(st, i)->f & QF_UPPER)
         return 0;
-    return q_word_in(st, i, q_cues_fin) || q_word_in(st, i, q_cues_part);
+    return q_speech(st, i, NP__SPEECH_CUE | NP__SPEECH_PARTICIPLE);
 }
 
 /* Whether token i may belong to a noun phrase; next_i is the token that
@@ -2452,14 +2421,12 @@ int np__quotes(np__ctx *c, const np__tokens *tk)
     st.last_ent = -1;
     st.last_person_ent = -1;
     st.addressee = -1;
-    q_lidx_init(&st.lidx[0], q_cues_fin);
-    q_lidx_init(&st.lidx[1], q_cues_part);
-    q_lidx_init(&st.lidx[2], q_stop);
-    q_lidx_init(&st.lidx[3], q_skip);
-    q_lidx_init(&st.lidx[4], q_roles);
-    q_lidx_init(&st.lidx[5], q_person_heads);
-    q_lidx_init(&st.lidx[6], q_abbrevs);
-    q_lidx_init(&st.lidx[7], q_dets);
+    q_lidx_init(&st.lidx[0], q_stop);
+    q_lidx_init(&st.lidx[1], q_skip);
+    q_lidx_init(&st.lidx[2], q_roles);
+    q_lidx_init(&st.lidx[3], q_person_heads);
+    q_lidx_init(&st.lidx[4], q_abbrevs);
+    q_lidx_init(&st.lidx[5], q_dets);
     np__vec_init(&st.toks, sizeof(qtok));
     np__vec_init(&st.pieces, sizeof(np__token));
     np__vec_init(&st.recs, sizeof(qrec));
