@@ -496,6 +496,17 @@ START_TEST(organisation_author_yields_to_person)
         " \"author\": \"Bay News\"}</script></head><body>" BODY "</body></html>");
     assert_str(np_document_author(d, 0), "Jo Marsh");
     np_document_free(d);
+    /* a host name as the author is the site: the byline first, else it */
+    d = parse(
+        "<html><head><meta name=\"author\" content=\"baynews.de\"></head><body>"
+        "<h1>Tides rise</h1><div class=\"author\">Von Jo Marsh</div>" BODY "</body></html>");
+    assert_str(np_document_author(d, 0), "Jo Marsh");
+    np_document_free(d);
+    d = parse(
+        "<html><head><meta name=\"author\" content=\"baynews.de\"></head><body>"
+        BODY "</body></html>");
+    assert_str(np_document_author(d, 0), "baynews.de");
+    np_document_free(d);
     /* no person anywhere: the organisation stays */
     d = parse(
         "<html><head><script type=\"application/ld+json\">{\"@type\": \"Article\","
@@ -710,6 +721,9 @@ START_TEST(authors_cleaning)
         /* a part after a name that is not a description stays */
         {"Jane Doe, Reuters", 2, {"Jane Doe", "Reuters"}},
         {"Bob Ma", 1, {"Bob Ma"}},
+        /* labels are not names */
+        {"Posted on", 0, {NULL}},
+        {"Published by", 0, {NULL}},
     };
     size_t i, k;
     for (i = 0; i < sizeof cases / sizeof cases[0]; i++) {

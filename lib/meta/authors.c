@@ -44,7 +44,8 @@ static const char *const np__job_words[] = {
     "executive", "national", "international", "business", "science",
     "health", "sports", "technology", "tech", "culture", "opinion",
     "investigative", "the", "a", "an", "for", "to", "of", "and", "in",
-    "at", "on", "author", "journalist", "reporting", "report", "intern",
+    "at", "on", "posted", "published", "written", "updated", "by", "von",
+    "par", "por", "stand", "author", "journalist", "reporting", "report", "intern",
     "fellow", "director", "manager", "head", "lead", "ma", "phd", "md",
     "msc", "bsc", "rn", "jr", "sr", NULL
 };

@@ -342,8 +342,22 @@ static void ld_author(meta *m, json_t *a)
     *slot = adup(m, nm);
 }
 
+/* Whether a name is a host name ("example.de", "news.example.co.uk"):
+ * one word, a dot, and a last part of two to four letters. */
+static int host_name(const char *s)
+{
+    const char *dot = strrchr(s, '.');
+    size_t k;
+    if (!dot || dot == s || strchr(s, ' '))
+        return 0;
+    for (k = 1; dot[k]; k++)
+        if (!np__isalpha((unsigned char)dot[k]))
+            return 0;
+    return k >= 3 && k <= 5;
+}
+
 /* Whether every JSON-LD author is an organisation: typed so, or named as
- * the publisher or the site. */
+ * the publisher or the site, or a host name. */
 static int ld_orgs_only(meta *m)
 {
     size_t i;
@@ -355,7 +369,8 @@ static int ld_orgs_only(meta *m)
             np__meta_text(a, strlen(a), &b);
             org = (m->ld.site && np__ascii_casecmp(np__buf_cstr(&b), m->ld.site) == 0)
                 || (m->val[K_OG_SITE]
-                    && np__ascii_casecmp(np__buf_cstr(&b), m->val[K_OG_SITE]) == 0);
+                    && np__ascii_casecmp(np__buf_cstr(&b), m->val[K_OG_SITE]) == 0)
+                || host_name(np__buf_cstr(&b));
             np__buf_free(&b);
         }
         if (!org)
@@ -1338,6 +1353,7 @@ static int choose(meta *m)
 {
     np_document *d = m->c->doc;
     const char *org_names[8];
+    const char *host_author = NULL;
     size_t norgs = 0;
     int which = -1, rc;
     const char *v;
@@ -1597,6 +1613,12 @@ static int choose(meta *m)
             v = m->val[keys[i]];
             if (!v || !*v)
                 continue;
+            if (host_name(v)) {
+                /* the site's address, not a person: the byline first */
+                if (!host_author)
+                    host_author = v;
+                continue;
+            }
             if ((rc = np__authors_add(d, v, strlen(v))) != NP_OK) {
                 np__buf_free(&b);
                 return rc;
@@ -1638,6 +1660,14 @@ static int choose(meta *m)
         }
         if (d->authors.len)
             d->sources[NP__AUTHORS] = "byline";
+    }
+    if (!d->authors.len && host_author) {
+        if ((rc = np__authors_add(d, host_author, strlen(host_author))) != NP_OK) {
+            np__buf_free(&b);
+            return rc;
+        }
+        if (d->authors.len)
+            d->sources[NP__AUTHORS] = "meta";
     }
     if (norgs) {
         /* the others gave the same organisations, or nothing: keep them */
