@@ -1,6 +1,7 @@
 #!/bin/sh
 # Regenerates the tables of lib/data from their sources (Debian's
-# wamerican and hunspell-en-us, ICU, the lists kept in lib/data) and
+# wamerican and hunspell-en-us, ICU, the lists kept in lib/data, wordfreq's
+# table where ../shared is present) and
 # compares them with the committed copies; with --write, replaces them.
 # The generators are deterministic: the same inputs give the same bytes,
 # so any difference means a table and its sources disagree.
@@ -36,9 +37,19 @@ python3 "$tmp/data/gen_ner_data.py" > "$tmp/ner_lexicon.c"
 # 3. the English lexicon
 python3 "$D/gen_english.py" /usr/share/hunspell/en_US \
     /usr/share/dict/american-english > "$tmp/english_words.c"
+# 4. the apostrophe evidence, from wordfreq's table where this checkout has
+#    the benchmark folder beside it (a user's clone has none)
+tables="ner_icu_regions.txt ner_lexicon.c english_words.c"
+wf=../shared/bench/cleanup/evidence/wordfreq-large-en.tsv.gz
+if [ -r "$wf" ]; then
+    python3 "$D/gen_apos_evidence.py" "$wf" > "$tmp/apos_evidence.c"
+    tables="$tables apos_evidence.c"
+else
+    echo "regen_data: $wf is missing, apos_evidence.c not checked"
+fi
 
 differ=0
-for f in ner_icu_regions.txt ner_lexicon.c english_words.c; do
+for f in $tables; do
     if cmp -s "$tmp/$f" "$D/$f"; then
         echo "regen_data: $D/$f is up to date"
     elif [ $write -eq 1 ]; then

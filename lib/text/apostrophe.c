@@ -1727,16 +1727,17 @@ static long frequent_possessive(const actx *a, const tok *t)
 {
     const tok *n = next_tok(a, t), *p = prev_tok(a, t);
     int zp = 0, zs = 0, zx = 0;
-    if (!t->ascii || t->allcaps || t->hyphen_after || fwc(a, t) ||
-        (lx(a, t) & NP__LEX_VERB3) || !corpus(a, t, &zp, &zs, &zx))
+    /* the cheap tests first: this runs on every word that ends in s */
+    if (!t->ascii || t->allcaps || t->hyphen_after || !n || n->cap ||
+        n->digit || !n->ascii || n->hyphen_after ||
+        !corpus(a, t, &zp, &zs, &zx) || zp < 10 || zp < zs + POSS_OVER_PLAIN)
         return -1;
-    if (zp < 10 || zp < zs + POSS_OVER_PLAIN)
+    if (fwc(a, t) || (lx(a, t) & NP__LEX_VERB3))
         return -1;
     /* "the Clintons", "two Fords": a family, a team or a plural of a name */
     if (t->cap && p && (teq(a, p, "the") || p->digit || tin(a, p, quantifiers)))
         return -1;
-    if (!n || n->cap || n->digit || !n->ascii || fwc(a, n) || n->hyphen_after ||
-        !lx(a, n) || !np_start(a, n, 1) ||
+    if (fwc(a, n) || !lx(a, n) || !np_start(a, n, 1) ||
         (lx(a, n) & (NP__LEX_VERB3 | NP__LEX_ING | NP__LEX_ED)))
         return -1;
     return DECIDE((long)(t->e - t->s - 1), "possessive far more frequent (wordfreq)");
