@@ -189,6 +189,25 @@ cmp -s "$work/out-pc.txt" "$work/out-whole.txt" ||
     fail "the whole-archive consumer prints different text"
 echo "ok"
 
+step "the Python package finds the library of its prefix"
+pyinit=$(find "$prefix" -path '*/newsparse/__init__.py' | head -n 1)
+if [ -z "$pyinit" ]; then
+    echo "skip: no Python package installed (NP_PYTHON off)"
+else
+    pydir=$(dirname "$(dirname "$pyinit")")
+    env -u NEWSPARSE_LIBRARY -u LD_LIBRARY_PATH PYTHONPATH="$pydir" PYTHONDONTWRITEBYTECODE=1 \
+        python3 -c 'import sys, newsparse
+doc = newsparse.parse_html(open(sys.argv[1], "rb").read())
+sys.stdout.write(doc.to_json(source=sys.argv[1]) + "\n")
+sys.stderr.write(newsparse.load()._name + "\n")' "$article" >"$work/out-py.json" 2>"$work/py.err" ||
+        { cat "$work/py.err"; fail "the installed Python package failed"; }
+    [ "$(readlink -f "$(cat "$work/py.err")")" = "$(readlink -f "$lib")" ] ||
+        { cat "$work/py.err"; fail "the Python package did not load $lib"; }
+    cmp -s "$work/out-cli.json" "$work/out-py.json" ||
+        fail "the Python package's JSON differs from the command's"
+    echo "ok: $pydir"
+fi
+
 step "error path"
 if "$work/minimal-pc" "$work/no-such-file.html" >/dev/null 2>"$work/err.txt"; then
     fail "minimal succeeded on a missing file"
