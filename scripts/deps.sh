@@ -3,9 +3,10 @@
 # (or through sudo). Installs only what is missing.
 set -eu
 PKGS="build-essential cmake pkg-config libxml2-dev libicu-dev libjansson-dev check"
-# CI also checks the ABI (abidiff) and regenerates lib/data's tables from
-# wamerican and hunspell-en-us
-[ "${1:-}" = "--ci" ] && PKGS="$PKGS valgrind clang libclang-rt-14-dev locales abigail-tools python3 wamerican hunspell-en-us"
+# CI also checks the ABI (abidiff), regenerates lib/data's tables from
+# wamerican and hunspell-en-us, and validates the JSON output against
+# docs/json-schema.json (python3-jsonschema)
+[ "${1:-}" = "--ci" ] && PKGS="$PKGS valgrind clang libclang-rt-14-dev locales abigail-tools python3 python3-jsonschema wamerican hunspell-en-us"
 missing=""
 for p in $PKGS; do
     dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "ok installed" || missing="$missing $p"
