@@ -226,19 +226,36 @@ def score_set(name, path, max_sentences, errors):
     np_ = collections.Counter()
     ng = collections.Counter()
     fp_ex, fn_ex = collections.Counter(), collections.Counter()
+    dropped = [0]
     for rec, g, paras in zip(recs, golds, sents_text):
         body = rec.get("body") or ""
         bb = body.encode("utf-8")
-        # paragraph index of each byte offset
-        breaks = []
-        i = bb.find(b"\n\n")
-        while i >= 0:
-            breaks.append(i)
-            i = bb.find(b"\n\n", i + 2)
+        # body paragraphs, each aligned to the input sentence it reads as
+        # (the command may take the first line as a title, or drop one)
+        starts, pos = [], 0
+        for para in bb.split(b"\n\n"):
+            starts.append(pos)
+            pos += len(para) + 2
+        which, j = [], 0
+        for para in bb.split(b"\n\n"):
+            t = " ".join(para.decode("utf-8", "replace").split())
+            k = j
+            while k < len(paras) and " ".join(paras[k].split()) != t:
+                k += 1
+            if k < len(paras):
+                j = k + 1
+                which.append(k)
+            else:
+                which.append(-1)
+        present = set(which)
+        for key in list(g):
+            if key[0] not in present:
+                dropped[0] += g.pop(key)
         p = collections.Counter()
         for ent in rec.get("entities") or []:
             for m in ent["mentions"]:
-                k = sum(1 for b in breaks if b < m["start"])
+                n = sum(1 for st in starts if st <= m["start"]) - 1
+                k = which[n]
                 surf = bb[m["start"]:m["end"]].decode("utf-8", "replace")
                 if surf.startswith(("@", "#")):
                     continue
@@ -264,6 +281,8 @@ def score_set(name, path, max_sentences, errors):
         print(f"-- {name}: most frequent false spans")
         for (s, t), c in fp_ex.most_common(errors):
             print(f"   {c:4d} {t:6s} {s}")
+    if dropped[0]:
+        print(f"-- {name}: {dropped[0]} gold spans in sentences the body left out (not scored)")
     return res, sum(len(d) for d in docs)
 
 
