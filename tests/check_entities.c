@@ -263,6 +263,24 @@ START_TEST(hyphenated_given_names)
 }
 END_TEST
 
+/* A prose sentence dense in names (lower-case verb, function words, a
+ * full stop) is read as prose, not as a title-case headline whose names
+ * need confirming elsewhere. */
+START_TEST(name_dense_prose)
+{
+    np_parser *p;
+    np_document *d;
+    ck_assert_int_eq(np_parser_new(&p, NULL), NP_OK);
+    d = parse(p, "The talks were planned for months by both sides.\n\n"
+                 "Fans saw the Toronto Blue Jays beat the New York Mets in June.\n");
+    check_spans(d);
+    ck_assert_ptr_nonnull(find(d, "Toronto Blue Jays"));
+    ck_assert_int_eq(np_entity_type(find(d, "Toronto Blue Jays")), NP_ENTITY_ORG);
+    np_document_free(d);
+    np_parser_free(p);
+}
+END_TEST
+
 START_TEST(orgs_places_cues)
 {
     np_parser *p;
@@ -467,6 +485,7 @@ Suite *np_entities_suite(void)
     tcase_add_test(tc, acronyms_and_merging);
     tcase_add_test(tc, hyphens_particles_initials);
     tcase_add_test(tc, hyphenated_given_names);
+    tcase_add_test(tc, name_dense_prose);
     tcase_add_test(tc, orgs_places_cues);
     tcase_add_test(tc, headline_case);
     tcase_add_test(tc, bad_input);

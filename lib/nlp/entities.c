@@ -1340,6 +1340,12 @@ static int headline_sentence(const run *r, const np__sentence *s)
     common_caps += run_common;
     if (words >= 2 && allcaps * 10 >= words * 6)
         return 2;
+    /* a sentence with a lower-case content word and function words that
+     * ends in a full stop is prose dense in names ("The Boston Red Sox beat the New York
+     * Yankees."), not a title-case headline */
+    if (lower_fn && function >= 2 && caps * 10 < words * 8 && s->tok_end > s->tok_begin &&
+        tok_eq(r, s->tok_end - 1, "."))
+        return 0;
     if (words >= 6 && caps * 10 >= words * 6 && common_caps >= 2 && lower_fn <= 1 && function)
         return 1;
     return 0;
