@@ -1324,7 +1324,7 @@ static const char *drop_container(walk *w, const np__node *n)
     if (img > 1 && (float)p / (float)img < 0.5f && !(n->flags & F_FIGURE)
         && len < img * 100)
         return "cont:images";
-    if (!is_list && li > p + 2 && li > 3 && ld > 0.2f)
+    if (!is_list && li > p + 2 && li > 3 && ld > 0.2f && !(len >= li * 80 && ld < 0.5f))
         return "cont:link-items";
     if (n->n_input > p / 3 + 1)
         return "cont:inputs";
