@@ -900,8 +900,6 @@ typedef struct out {
     const char *title;
     int32_t root;
     int32_t cur_el;          /* the block element being written */
-    size_t nblocks;          /* blocks added by this walk */
-    int32_t first_parent[2]; /* parents of the first two blocks' elements */
 } out;
 
 static void put_text(out *o, const char *s, int pre)
@@ -1286,10 +1284,6 @@ static void flush(out *o)
         o->chars += n;
         if (o->kind != NP_BLOCK_HEADING && n >= 80)
             o->paras++;   /* prose: paragraphs, items, quotes */
-        if (o->nblocks < 2)
-            o->first_parent[o->nblocks] = o->cur_el >= 0
-                ? NODE(o->w, o->cur_el)->parent : -1;
-        o->nblocks++;
     }
     np__buf_clear(&o->cur);
     o->space = 0;
@@ -1653,28 +1647,6 @@ static void emit(out *o, int32_t *i, int kind, size_t depth)
 
 /* ------------------------------------------------------------- main */
 
-/* A standfirst repeated at the top of the body is the description, not
- * article text: the first paragraph goes when it equals the description
- * and sits apart from the paragraph after it (in a header, not among the
- * story's paragraphs; many pages describe themselves with their own first
- * paragraph). */
-static void drop_standfirst(np_document *d, size_t from, const out *o)
-{
-    const char *desc = d->meta[NP__DESCRIPTION];
-    np__block *b;
-    size_t dl;
-    if (!desc || d->blocks.len < from + 3 || o->nblocks < 2
-        || o->first_parent[0] == o->first_parent[1])
-        return;
-    dl = strlen(desc);
-    b = np__vec_at(&d->blocks, from);
-    if (b->len == dl && memcmp(b->text, desc, dl) == 0
-        && NP_RULE("post:standfirst", b->text, b->len)) {
-        memmove(b, b + 1, (d->blocks.len - from - 1) * sizeof *b);
-        d->blocks.len--;
-    }
-}
-
 /* A press release ends with "About <Company>" and boilerplate on the
  * company: a short block "About X" in the last part of the article cuts
  * the rest. */
@@ -1717,7 +1689,6 @@ static int run(np__ctx *c, xmlNode *root, int relax, size_t *chars_out,
     out o;
     int32_t top;
     int rc = NP_OK;
-    size_t nblocks0 = c->doc->blocks.len;
 
     memset(&w, 0, sizeof w);
     np__vec_init(&w.nodes, sizeof(np__node));
@@ -1804,8 +1775,6 @@ static int run(np__ctx *c, xmlNode *root, int relax, size_t *chars_out,
         }
     }
     flush(&o);
-    if (!o.err)
-        drop_standfirst(c->doc, nblocks0, &o);
     np__buf_free(&o.cur);
     if (o.err)
         rc = o.err;
