@@ -12,7 +12,8 @@ text). A dropped text is judged
     when it has fewer than 4) are in the page's hand-made body, else right;
   - on the snippets: wrong when it holds or is part of a snippet that must
     stay, right when it holds or is part of one that must go, else unknown;
-  - the other way round for the rules that keep text (keep:, sib:).
+  - the other way round for the rules that keep text (keep:, and sib:
+    but sib:other-article, which leaves another story out).
 --ablate also runs the two scorers with each rule switched off
 (NP_RULE_OFF) and prints the change in F1 that switching it off makes.
 --half odd|even keeps the snippet pages of odd or even number.
@@ -81,7 +82,7 @@ def judge_snip(text, t):
 
 def flip(name, verdict):
     """Rules that keep text (keep:, sib:) are right when it is article text."""
-    if verdict and name.startswith(("keep:", "sib:")):
+    if verdict and name.startswith(("keep:", "sib:")) and name != "sib:other-article":
         return "right" if verdict == "wrong" else "wrong"
     return verdict
 
