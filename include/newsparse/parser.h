@@ -124,8 +124,9 @@ NP_API void np_parser_free(np_parser *parser);
  * The detailed message of the parser's last failed call, such as
  * "input is 300000000 bytes, the limit is 268435456".
  *
- * Only reads the parser: it may be called on a parser that another thread
- * is using, where it gives the message of a call refused for that reason.
+ * Only reads the parser (several threads may read one failed parser's
+ * message at once). After a call refused because another thread was inside
+ * a call on the parser, it gives that reason until the parser's next call.
  *
  * @return borrowed from the parser, valid until its next parse call; ""
  *         when the last call succeeded; static text if parser is NULL
