@@ -1729,16 +1729,23 @@ static int is_suffix_word(const char *s, size_t n)
     return 0;
 }
 
-/* Groups mentions into entities and merges short forms into full ones. */
-static int group(run *r)
+/* the lookup tables the grouping steps fill and consult */
+typedef struct grouping {
+    np__strtab sur;     /* surnames (every proper suffix) of people */
+    np__strtab firsts;  /* first names of people */
+    np__strtab acr;     /* initials of multi-word names */
+    np__strtab heads;   /* head and first words of organisations */
+    np__strtab tails;   /* last words of organisations */
+} grouping;
+
+/* step 1: mentions with the same key (or an alias of a grouped mention)
+ * form one entity; then each entity takes its voted type */
+static int group_exact(run *r)
 {
     size_t i;
     char k[MAX_KEY];
-    np__strtab sur = { 0 }, firsts = { 0 }, acr = { 0 }, heads = { 0 }, tails = { 0 };
-    long last_confirm = -1;
-    int rc = NP_OK;
+    int rc;
 
-    /* 1. exact keys (with the lexicon's usual names) */
     for (i = 0; i < r->ms.len; i++) {
         mention *m = M(r, (long)i);
         size_t kn = group_key(r, m, k, sizeof k);
@@ -1748,7 +1755,7 @@ static int group(run *r)
         if (m->alias_of >= 0 && M(r, m->alias_of)->ent >= 0) {
             e = M(r, m->alias_of)->ent;
             if (np__strtab_get(&r->keys, k, kn) < 0 && (rc = np__strtab_put(&r->keys, k, kn, e, NULL)) != NP_OK)
-                goto out;
+                return rc;
             m->ent = e;
             vote(r, e, m);
             continue;
@@ -1757,7 +1764,7 @@ static int group(run *r)
         if (e < 0) {
             if ((rc = new_ent(r, (long)i, &e)) != NP_OK ||
                 (rc = np__strtab_put(&r->keys, k, kn, e, NULL)) != NP_OK)
-                goto out;
+                return rc;
         } else if (better_name(r, (long)i, E(r, e)->best)) {
             E(r, e)->best = (long)i;
         }
@@ -1766,8 +1773,34 @@ static int group(run *r)
     }
     for (i = 0; i < r->es.len; i++)
         E(r, (long)i)->type = decide_type(E(r, (long)i));
+    return NP_OK;
+}
 
-    /* 2. people: surnames ("Le Drian") and first names of full names */
+/* a surname key already held by entity old is met again ("Hawk Sawyer" is
+ * "Kathleen Hawk Sawyer"): keep the longer name when one ends the other,
+ * else mark it ambiguous */
+static void surname_clash(run *r, grouping *g, const char *k, size_t kn, long old, const mention *m)
+{
+    mention *om = M(r, E(r, old)->best);
+    char k2[MAX_KEY], k3[MAX_KEY];
+    size_t n2 = make_key(r->body + om->start, om->end - om->start, k2, sizeof k2, 1);
+    size_t n3 = make_key(r->body + m->start, m->end - m->start, k3, sizeof k3, 1);
+    if (n2 < n3 && n2 && memcmp(k3 + n3 - n2, k2, n2) == 0)
+        ;   /* the new one is longer: keep it */
+    else if (n3 < n2 && n3 && memcmp(k2 + n2 - n3, k3, n3) == 0)
+        np__strtab_put(&g->sur, k, kn, old, NULL);
+    else
+        np__strtab_put(&g->sur, k, kn, -2, NULL);
+}
+
+/* step 2a: multi-word person names file their surnames (every proper
+ * suffix after a space or a particle's hyphen) and their first names */
+static int people_keys(run *r, grouping *g)
+{
+    size_t i;
+    char k[MAX_KEY];
+    int rc;
+
     for (i = 0; i < r->es.len; i++) {
         ent *e = E(r, (long)i);
         mention *m = M(r, e->best);
@@ -1787,31 +1820,29 @@ static int group(run *r)
                   (lx_flags_r(r, r->body + ws[j - 1], we[j - 1] - ws[j - 1]) & NP__LX_PARTICLE)))
                 continue;   /* not after a hyphen: "Jean-Yves", but "al-Assad" */
             kn = make_key(r->body + ws[j], we[n - 1] - ws[j], k, sizeof k, 1);
-            if ((rc = np__strtab_put(&sur, k, kn, (long)i, &old)) != NP_OK)
-                goto out;
-            if (old >= 0 && old != (long)i) {
-                /* "Hawk Sawyer" is "Kathleen Hawk Sawyer": keep the longer
-                 * when one name ends the other, else it is ambiguous */
-                mention *om = M(r, E(r, old)->best);
-                char k2[MAX_KEY], k3[MAX_KEY];
-                size_t n2 = make_key(r->body + om->start, om->end - om->start, k2, sizeof k2, 1);
-                size_t n3 = make_key(r->body + m->start, m->end - m->start, k3, sizeof k3, 1);
-                if (n2 < n3 && n2 && memcmp(k3 + n3 - n2, k2, n2) == 0)
-                    ;   /* the new one is longer: keep it */
-                else if (n3 < n2 && n3 && memcmp(k2 + n2 - n3, k3, n3) == 0)
-                    np__strtab_put(&sur, k, kn, old, NULL);
-                else
-                    np__strtab_put(&sur, k, kn, -2, NULL);
-            }
+            if ((rc = np__strtab_put(&g->sur, k, kn, (long)i, &old)) != NP_OK)
+                return rc;
+            if (old >= 0 && old != (long)i)
+                surname_clash(r, g, k, kn, old, m);
         }
         {
             size_t kn = make_key(r->body + ws[0], we[0] - ws[0], k, sizeof k, 1);
-            if ((rc = np__strtab_put(&firsts, k, kn, (long)i, &old)) != NP_OK)
-                goto out;
+            if ((rc = np__strtab_put(&g->firsts, k, kn, (long)i, &old)) != NP_OK)
+                return rc;
             if (old >= 0 && old != (long)i)
-                np__strtab_put(&firsts, k, kn, -2, NULL);
+                np__strtab_put(&g->firsts, k, kn, -2, NULL);
         }
     }
+    return NP_OK;
+}
+
+/* step 2b: an entity named like a filed surname (or, for one word, a
+ * first name) joins that person, unless it is surely not a person */
+static void people_merge(run *r, grouping *g)
+{
+    size_t i;
+    char k[MAX_KEY];
+
     for (i = 0; i < r->es.len; i++) {
         ent *e = E(r, (long)i);
         mention *m = M(r, e->best);
@@ -1825,20 +1856,23 @@ static int group(run *r)
             (e->type == NP_ENTITY_PLACE && e->votes[NP_ENTITY_PLACE] >= 3))
             continue;
         kn = make_key(r->body + m->start, m->end - m->start, k, sizeof k, 1);
-        to = np__strtab_get(&sur, k, kn);
+        to = np__strtab_get(&g->sur, k, kn);
         if (to < 0 && m->ntok == 1)
-            to = np__strtab_get(&firsts, k, kn);
+            to = np__strtab_get(&g->firsts, k, kn);
         if (to >= 0 && to != (long)i && E(r, to)->merged_into < 0) {
             merge_into(r, (long)i, to);
             E(r, to)->type = NP_ENTITY_PERSON;
         }
     }
+}
 
-    /* after people took their surnames: lists of sure types */
-    list_types(r);
+/* step 2c: a single hyphenated "person" whose every part is a known
+ * other entity is a pairing of names, not a person of its own */
+static void hyphen_pairs(run *r, grouping *g)
+{
+    size_t i;
+    char k[MAX_KEY];
 
-    /* a hyphenated pair of known people ("a Putin-Biden summit") is not a
-     * person of its own */
     for (i = 0; i < r->es.len; i++) {
         ent *e = E(r, (long)i);
         mention *m = M(r, e->best);
@@ -1854,7 +1888,7 @@ static int group(run *r)
             while (q < m->end && r->body[q] != '-')
                 q++;
             kn = make_key(r->body + p, q - p, k, sizeof k, 1);
-            to = np__strtab_get(&sur, k, kn);
+            to = np__strtab_get(&g->sur, k, kn);
             if (to < 0)
                 to = np__strtab_get(&r->keys, k, kn);
             parts++;
@@ -1865,8 +1899,52 @@ static int group(run *r)
         if (parts >= 2 && known == parts)
             e->type = T_UNKNOWN;
     }
+}
 
-    /* 3. organisations: acronyms and their expansions, short names */
+/* step 3a, for organisations: file the head word (the last word that is
+ * not a cue: "Walt Disney Co." -> "Disney"), the last word (also as a tail
+ * after "the") and the first word ("Tottenham") */
+static int org_short_keys(run *r, grouping *g, long i, const size_t *ws, const size_t *we, size_t n)
+{
+    char k[MAX_KEY];
+    size_t kn, h = n;
+    int rc;
+
+    while (h > 1 && (lx_flags_r(r, r->body + ws[h - 1], we[h - 1] - ws[h - 1]) &
+                     NP__LX_ORG_CUE))
+        h--;
+    if (h < n) {
+        kn = make_key(r->body + ws[h - 1], we[h - 1] - ws[h - 1], k, sizeof k, 1);
+        if (np__strtab_get(&g->heads, k, kn) < 0 &&
+            (rc = np__strtab_put(&g->heads, k, kn, i, NULL)) != NP_OK)
+            return rc;
+    }
+    kn = make_key(r->body + ws[n - 1], we[n - 1] - ws[n - 1], k, sizeof k, 1);
+    if (!(lx_flags_r(r, r->body + ws[n - 1], we[n - 1] - ws[n - 1]) & NP__LX_ORG_CUE) &&
+        np__strtab_get(&g->heads, k, kn) < 0 &&
+        (rc = np__strtab_put(&g->heads, k, kn, i, NULL)) != NP_OK)
+        return rc;
+    /* "the Times" for "The New York Times" */
+    if (np__strtab_get(&g->tails, k, kn) < 0 && (rc = np__strtab_put(&g->tails, k, kn, i, NULL)) != NP_OK)
+        return rc;
+    kn = make_key(r->body + ws[0], we[0] - ws[0], k, sizeof k, 1);
+    if (!(lx_flags_r(r, r->body + ws[0], we[0] - ws[0]) & (NP__LX_ANYPLACE | NP__LX_GIVEN |
+                                                       NP__LX_CONNECTOR)) &&
+        !(en_flags_r(r, r->body + ws[0], we[0] - ws[0]) & NP__LEX_LOWER) &&
+        np__strtab_get(&g->heads, k, kn) < 0 &&
+        (rc = np__strtab_put(&g->heads, k, kn, i, NULL)) != NP_OK)
+        return rc;
+    return NP_OK;
+}
+
+/* step 3a: multi-word non-person names file their initials as an
+ * acronym, and organisations their short forms */
+static int org_keys(run *r, grouping *g)
+{
+    size_t i;
+    char k[MAX_KEY];
+    int rc;
+
     for (i = 0; i < r->es.len; i++) {
         ent *e = E(r, (long)i);
         mention *m = M(r, e->best);
@@ -1881,39 +1959,22 @@ static int group(run *r)
                 k[kn++] = (char)(c + 32);
         }
         if (kn >= 2) {
-            if ((rc = np__strtab_put(&acr, k, kn, (long)i, &old)) != NP_OK)
-                goto out;
+            if ((rc = np__strtab_put(&g->acr, k, kn, (long)i, &old)) != NP_OK)
+                return rc;
         }
-        if (e->type == NP_ENTITY_ORG) {
-            /* the head word: the last word that is not a cue ("Walt
-             * Disney Co." -> "Disney"), and the first word ("Tottenham") */
-            size_t h = n;
-            while (h > 1 && (lx_flags_r(r, r->body + ws[h - 1], we[h - 1] - ws[h - 1]) &
-                             NP__LX_ORG_CUE))
-                h--;
-            if (h < n) {
-                kn = make_key(r->body + ws[h - 1], we[h - 1] - ws[h - 1], k, sizeof k, 1);
-                if (np__strtab_get(&heads, k, kn) < 0 &&
-                    (rc = np__strtab_put(&heads, k, kn, (long)i, NULL)) != NP_OK)
-                    goto out;
-            }
-            kn = make_key(r->body + ws[n - 1], we[n - 1] - ws[n - 1], k, sizeof k, 1);
-            if (!(lx_flags_r(r, r->body + ws[n - 1], we[n - 1] - ws[n - 1]) & NP__LX_ORG_CUE) &&
-                np__strtab_get(&heads, k, kn) < 0 &&
-                (rc = np__strtab_put(&heads, k, kn, (long)i, NULL)) != NP_OK)
-                goto out;
-            /* "the Times" for "The New York Times" */
-            if (np__strtab_get(&tails, k, kn) < 0 && (rc = np__strtab_put(&tails, k, kn, (long)i, NULL)) != NP_OK)
-                goto out;
-            kn = make_key(r->body + ws[0], we[0] - ws[0], k, sizeof k, 1);
-            if (!(lx_flags_r(r, r->body + ws[0], we[0] - ws[0]) & (NP__LX_ANYPLACE | NP__LX_GIVEN |
-                                                               NP__LX_CONNECTOR)) &&
-                !(en_flags_r(r, r->body + ws[0], we[0] - ws[0]) & NP__LEX_LOWER) &&
-                np__strtab_get(&heads, k, kn) < 0 &&
-                (rc = np__strtab_put(&heads, k, kn, (long)i, NULL)) != NP_OK)
-                goto out;
-        }
+        if (e->type == NP_ENTITY_ORG && (rc = org_short_keys(r, g, (long)i, ws, we, n)) != NP_OK)
+            return rc;
     }
+    return NP_OK;
+}
+
+/* step 3b: a one-word entity that is a filed acronym, head word, plural
+ * head word or tail joins that non-person entity, keeping its type */
+static void org_merge(run *r, grouping *g)
+{
+    size_t i;
+    char k[MAX_KEY];
+
     for (i = 0; i < r->es.len; i++) {
         ent *e = E(r, (long)i);
         mention *m = M(r, e->best);
@@ -1926,13 +1987,13 @@ static int group(run *r)
         kn = make_key(r->body + m->start, m->end - m->start, k, sizeof k, 1);
         if ((r->tok[m->tb].flags & NP__TOK_ALLCAPS) &&
             !(e->type == NP_ENTITY_PLACE && strong(e)))
-            to = np__strtab_get(&acr, k, kn);   /* not "U.S." into "U.S. Senate" */
+            to = np__strtab_get(&g->acr, k, kn);   /* not "U.S." into "U.S. Senate" */
         if (to < 0 && e->type != NP_ENTITY_PLACE)
-            to = np__strtab_get(&heads, k, kn);
+            to = np__strtab_get(&g->heads, k, kn);
         if (to < 0 && e->type != NP_ENTITY_PLACE && kn > 3 && k[kn - 1] == 's')
-            to = np__strtab_get(&heads, k, kn - 1);   /* "Conservatives" */
+            to = np__strtab_get(&g->heads, k, kn - 1);   /* "Conservatives" */
         if (to < 0 && e->type == NP_ENTITY_ORG && after_the(r, m->tb))
-            to = np__strtab_get(&tails, k, kn);
+            to = np__strtab_get(&g->tails, k, kn);
         if (to >= 0 && E(r, to)->type != NP_ENTITY_ORG && e->type == NP_ENTITY_PERSON)
             to = -1;
         if (to >= 0 && to != (long)i && E(r, to)->merged_into < 0 &&
@@ -1942,8 +2003,40 @@ static int group(run *r)
             E(r, to)->type = t;
         }
     }
+}
 
-    /* 4. headline and all-capital mentions confirm established names */
+/* step 4, for a confirming mention matching no entity: a known place
+ * opening a paragraph before punctuation (a dateline) becomes a place */
+static int confirm_dateline(run *r, long i, const char *k, size_t kn)
+{
+    mention *m = M(r, i);
+    uint32_t f = span_lx(r, m->tb, m->te, NULL);
+    long e;
+    int rc;
+
+    if ((r->tok[m->tb].flags & NP__TOK_PARA_START) && (f & NP__LX_ANYPLACE) &&
+        m->te < r->ntok && !(r->tok[m->te].flags & NP__TOK_WORD)) {
+        if ((rc = new_ent(r, i, &e)) != NP_OK ||
+            (rc = np__strtab_put(&r->keys, k, kn, e, NULL)) != NP_OK)
+            return rc;
+        E(r, e)->type = NP_ENTITY_PLACE;
+        m->type = NP_ENTITY_PLACE;
+        m->weight = 2;
+        m->ent = e;
+        vote(r, e, m);
+    }
+    return NP_OK;
+}
+
+/* step 4: headline and all-capital mentions only confirm names the body
+ * established (by key, surname, first name or acronym) */
+static int group_confirm(run *r, grouping *g)
+{
+    size_t i;
+    char k[MAX_KEY];
+    long last_confirm = -1;
+    int rc;
+
     for (i = 0; i < r->ms.len; i++) {
         mention *m = M(r, (long)i);
         size_t kn;
@@ -1953,26 +2046,15 @@ static int group(run *r)
         kn = group_key(r, m, k, sizeof k);
         e = kn ? np__strtab_get(&r->keys, k, kn) : -1;
         if (e < 0 && kn) {
-            e = np__strtab_get(&sur, k, kn);
+            e = np__strtab_get(&g->sur, k, kn);
             if (e < 0 && m->ntok == 1)
-                e = np__strtab_get(&firsts, k, kn);
+                e = np__strtab_get(&g->firsts, k, kn);
             if (e < 0 && m->ntok == 1 && (r->tok[m->tb].flags & NP__TOK_ALLCAPS))
-                e = np__strtab_get(&acr, k, kn);
+                e = np__strtab_get(&g->acr, k, kn);
         }
         if (e < 0) {
-            /* a dateline ("LONDON (AP) —") names a place */
-            uint32_t f = span_lx(r, m->tb, m->te, NULL);
-            if ((r->tok[m->tb].flags & NP__TOK_PARA_START) && (f & NP__LX_ANYPLACE) &&
-                m->te < r->ntok && !(r->tok[m->te].flags & NP__TOK_WORD)) {
-                if ((rc = new_ent(r, (long)i, &e)) != NP_OK ||
-                    (rc = np__strtab_put(&r->keys, k, kn, e, NULL)) != NP_OK)
-                    goto out;
-                E(r, e)->type = NP_ENTITY_PLACE;
-                m->type = NP_ENTITY_PLACE;
-                m->weight = 2;
-                m->ent = e;
-                vote(r, e, m);
-            }
+            if ((rc = confirm_dateline(r, (long)i, k, kn)) != NP_OK)
+                return rc;
             continue;
         }
         e = root(r, e);
@@ -1998,13 +2080,35 @@ static int group(run *r)
         if (M(r, E(r, e)->first)->start > m->start)
             E(r, e)->first = (long)i;
     }
+    return NP_OK;
+}
+
+/* Groups mentions into entities and merges short forms into full ones:
+ * exact keys, then people, then organisations, then the headline and
+ * all-capital mentions that only confirm. */
+static int group(run *r)
+{
+    grouping g;
+    int rc;
+
+    memset(&g, 0, sizeof g);
+    if ((rc = group_exact(r)) != NP_OK ||
+        (rc = people_keys(r, &g)) != NP_OK)
+        goto out;
+    people_merge(r, &g);
+    list_types(r);   /* after people took their surnames: lists of sure types */
+    hyphen_pairs(r, &g);
+    if ((rc = org_keys(r, &g)) != NP_OK)
+        goto out;
+    org_merge(r, &g);
+    rc = group_confirm(r, &g);
 
 out:
-    np__strtab_free(&sur);
-    np__strtab_free(&firsts);
-    np__strtab_free(&acr);
-    np__strtab_free(&heads);
-    np__strtab_free(&tails);
+    np__strtab_free(&g.sur);
+    np__strtab_free(&g.firsts);
+    np__strtab_free(&g.acr);
+    np__strtab_free(&g.heads);
+    np__strtab_free(&g.tails);
     return rc;
 }
 
