@@ -1349,29 +1349,29 @@ static int set_date(meta *m, int field, const char *s, const char *src)
     return 1;
 }
 
-static int choose(meta *m)
+/* Site name from the page's own declarations: JSON-LD publisher,
+ * og:site_name, application-name. */
+static int choose_site_name(meta *m)
 {
-    np_document *d = m->c->doc;
-    const char *org_names[8];
-    const char *host_author = NULL;
-    size_t norgs = 0;
-    int which = -1, rc;
     const char *v;
-    np__buf b = NP__BUF_INIT;
 
-    /* site name: JSON-LD publisher, og:site_name, application-name */
     if (m->ld.site && *m->ld.site)
-        rc = set_text(m, NP__SITE_NAME, m->ld.site, "json-ld");
-    else if ((v = m->val[K_OG_SITE]))
-        rc = set_text(m, NP__SITE_NAME, v, "og:site_name");
-    else if ((v = m->val[K_APP_NAME]))
-        rc = set_text(m, NP__SITE_NAME, v, "application-name");
-    else
-        rc = NP_OK;
-    if (rc != NP_OK)
-        return rc;
+        return set_text(m, NP__SITE_NAME, m->ld.site, "json-ld");
+    if ((v = m->val[K_OG_SITE]))
+        return set_text(m, NP__SITE_NAME, v, "og:site_name");
+    if ((v = m->val[K_APP_NAME]))
+        return set_text(m, NP__SITE_NAME, v, "application-name");
+    return NP_OK;
+}
 
-    /* canonical address and lead image */
+/* Canonical address (link, og:url, JSON-LD) and lead image (social
+ * tags, JSON-LD, link:image_src, itemprop). */
+static int choose_url_image(meta *m)
+{
+    static const int keys[] = {K_OG_IMAGE, K_TW_IMAGE, K_TW_IMAGE_SRC};
+    int which = -1, rc = NP_OK;
+    const char *v;
+
     if (m->canonical)
         rc = set_url(m, NP__URL, m->canonical, "link:canonical");
     else if (m->val[K_OG_URL])
@@ -1380,323 +1380,412 @@ static int choose(meta *m)
         rc = set_url(m, NP__URL, m->ld.url, "json-ld");
     if (rc != NP_OK)
         return rc;
-    {
-        static const int keys[] = {K_OG_IMAGE, K_TW_IMAGE, K_TW_IMAGE_SRC};
-        if ((v = first_of(m, keys, 3, &which)))
-            rc = set_url(m, NP__IMAGE, v, key_source(which));
-        else if (m->ld.image)
-            rc = set_url(m, NP__IMAGE, m->ld.image, "json-ld");
-        else if (m->image_src)
-            rc = set_url(m, NP__IMAGE, m->image_src, "link:image_src");
-        else if (m->val[K_IP_IMAGE])
-            rc = set_url(m, NP__IMAGE, m->val[K_IP_IMAGE], "itemprop");
+    if ((v = first_of(m, keys, 3, &which)))
+        rc = set_url(m, NP__IMAGE, v, key_source(which));
+    else if (m->ld.image)
+        rc = set_url(m, NP__IMAGE, m->ld.image, "json-ld");
+    else if (m->image_src)
+        rc = set_url(m, NP__IMAGE, m->image_src, "link:image_src");
+    else if (m->val[K_IP_IMAGE])
+        rc = set_url(m, NP__IMAGE, m->val[K_IP_IMAGE], "itemprop");
+    return rc;
+}
+
+/* Pages that declare no site name: the host of their address. */
+static int choose_host_site(meta *m)
+{
+    np_document *d = m->c->doc;
+    char host[256];
+
+    if (d->meta[NP__SITE_NAME])
+        return NP_OK;
+    if (host_of(d->meta[NP__URL] ? d->meta[NP__URL] : m->c->url, host, sizeof host))
+        return set_text(m, NP__SITE_NAME, host, "host");
+    return NP_OK;
+}
+
+/* Title candidate from JSON-LD name/headline: when both differ, the one
+ * that is not the publisher's name and that the page's <title> holds. */
+static const char *ld_title(meta *m, np__buf *b)
+{
+    const char *title = m->ld.name ? m->ld.name : m->ld.headline;
+
+    if (m->ld.name && m->ld.headline
+        && ((m->ld.site && strcmp(m->ld.name, m->ld.site) == 0)
+            || (m->val[K_OG_SITE] && strcmp(m->ld.name, m->val[K_OG_SITE]) == 0)))
+        title = m->ld.headline;   /* the name is the publisher's */
+    else if (m->ld.name && m->ld.headline
+             && strcmp(m->ld.name, m->ld.headline) != 0 && m->title_el) {
+        node_text(m->title_el, b);
+        if (strstr(np__buf_cstr(b), m->ld.headline)
+            && !strstr(np__buf_cstr(b), m->ld.name))
+            title = m->ld.headline;
+        np__buf_clear(b);
+    }
+    return title;
+}
+
+/* Title: JSON-LD, then meta tags, then <title>, then the first <h1>;
+ * the site's name (or host) trimmed from its ends. */
+static int choose_title(meta *m, np__buf *b)
+{
+    static const int keys[] = {
+        K_DC_TITLE, K_DCTERM_TITLE, K_OG_TITLE, K_WEIBO_TITLE, K_TITLE,
+        K_TW_TITLE, K_PARSELY_TITLE, K_IP_HEADLINE
+    };
+    np_document *d = m->c->doc;
+    const char *title = NULL, *src = NULL, *v;
+    const char *site = d->meta[NP__SITE_NAME];
+    char host[256];
+    int which = -1, rc;
+
+    if (m->ld.name || m->ld.headline) {
+        title = ld_title(m, b);
+        src = "json-ld";
+    } else if ((v = first_of(m, keys, sizeof keys / sizeof keys[0], &which))) {
+        title = v;
+        src = key_source(which);
+    } else if (m->title_el) {
+        node_text(m->title_el, b);
+        if (b->len) {
+            title = np__buf_cstr(b);
+            src = "title";
+        }
+    }
+    if (!title && m->h1) {
+        node_text(m->h1, b);
+        if (b->len) {
+            title = np__buf_cstr(b);
+            src = "h1";
+        }
+    }
+    if (title) {
+        np__buf tb = NP__BUF_INIT;
+        size_t n, keep;
+        const char *s;
+        rc = np__meta_text(title, strlen(title), &tb);
+        s = np__buf_cstr(&tb);
+        n = tb.len;
+        keep = np__title_trim(s, n, site);
+        if (keep == n && host_of(m->c->url, host, sizeof host))
+            keep = np__title_trim(s, n, host);
+        if (rc == NP_OK)
+            rc = np__doc_set(d, NP__TITLE, s, keep, src);
+        np__buf_free(&tb);
         if (rc != NP_OK)
             return rc;
     }
-    if (!d->meta[NP__SITE_NAME]) {
-        char host[256];
-        if (host_of(d->meta[NP__URL] ? d->meta[NP__URL] : m->c->url, host, sizeof host)
-            && (rc = set_text(m, NP__SITE_NAME, host, "host")) != NP_OK)
+    np__buf_clear(b);
+    return NP_OK;
+}
+
+/* Description: JSON-LD, then the description meta tags. */
+static int choose_description(meta *m)
+{
+    static const int keys[] = {
+        K_DC_DESC, K_DCTERM_DESC, K_OG_DESC, K_WEIBO_DESC, K_DESC,
+        K_TW_DESC, K_IP_DESC
+    };
+    int which = -1;
+    const char *v;
+
+    if (m->ld.description && *m->ld.description)
+        return set_text(m, NP__DESCRIPTION, m->ld.description, "json-ld");
+    if ((v = first_of(m, keys, sizeof keys / sizeof keys[0], &which)))
+        return set_text(m, NP__DESCRIPTION, v, key_source(which));
+    return NP_OK;
+}
+
+/* Publication date: JSON-LD, meta tags, <time> elements, a date in the
+ * address, loose <time> and dated text, then the part of a byline or
+ * date element before "Updated". */
+static void choose_published(meta *m, np__buf *b)
+{
+    static const int pub[] = {
+        K_PUBLISHED, K_PARSELY_PUB, K_OG_PUBLISHED, K_IP_PUBLISHED,
+        K_DATE_PUBLISHED, K_PUBDATE, K_PUBLISH_DATE, K_DC_DATE,
+        K_DCTERM_DATE, K_CITATION_DATE, K_SAILTHRU_DATE, K_DATE
+    };
+    np_document *d = m->c->doc;
+    size_t i;
+    int done = set_date(m, NP__PUBLISHED, m->ld.published, "json-ld");
+
+    for (i = 0; !done && i < sizeof pub / sizeof pub[0]; i++)
+        done = set_date(m, NP__PUBLISHED, m->val[pub[i]], key_source(pub[i]));
+    if (!done)
+        done = set_date(m, NP__PUBLISHED, m->time_pub, "time");
+    if (!done)
+        done = set_date(m, NP__PUBLISHED, m->time_byline, "time");
+    if (!done) {
+        char iso[NP__DATE_MAX];
+        const char *u = d->meta[NP__URL] ? d->meta[NP__URL] : m->c->url;
+        if (np__date_from_url(u, iso) || np__date_from_url(m->c->url, iso)) {
+            done = 1;
+            if (np__doc_set(d, NP__PUBLISHED, iso, (size_t)-1, "url") != NP_OK)
+                m->err = NP_ENOMEM;
+        }
+    }
+    if (!done)
+        done = set_date(m, NP__PUBLISHED, m->time_any, "time");
+    if (!done)
+        done = set_date(m, NP__PUBLISHED, m->time_text, "time");
+    /* a date written in a byline or date element: before "Updated"
+     * it is the publication, after it the update */
+    for (i = 0; !done && i < m->ndateboxes; i++) {
+        size_t at;
+        np__buf_clear(b);
+        node_text(m->dateboxes[i], b);
+        at = box_updated(m->dateboxes[i]) ? 0 : updated_at(np__buf_cstr(b), b->len);
+        if (at > 0)
+            done = set_date_n(m, NP__PUBLISHED, b->ptr, at, "byline-text");
+    }
+}
+
+/* Modification date: JSON-LD, meta tags, <time> elements, dated text,
+ * then the part of a byline or date element from "Updated" on. */
+static void choose_modified(meta *m, np__buf *b)
+{
+    static const int mod[] = {
+        K_MODIFIED, K_OG_UPDATED, K_IP_MODIFIED, K_DCTERM_MODIFIED
+    };
+    size_t i;
+    int done = set_date(m, NP__MODIFIED, m->ld.modified, "json-ld");
+
+    for (i = 0; !done && i < sizeof mod / sizeof mod[0]; i++)
+        done = set_date(m, NP__MODIFIED, m->val[mod[i]], key_source(mod[i]));
+    if (!done)
+        done = set_date(m, NP__MODIFIED, m->time_mod, "time");
+    if (!done)
+        done = set_date(m, NP__MODIFIED, m->time_text_mod, "time");
+    for (i = 0; !done && i < m->ndateboxes; i++) {
+        size_t at;
+        np__buf_clear(b);
+        node_text(m->dateboxes[i], b);
+        at = box_updated(m->dateboxes[i]) ? 0 : updated_at(np__buf_cstr(b), b->len);
+        if (at < b->len)
+            done = set_date_n(m, NP__MODIFIED, b->ptr + at, b->len - at, "byline-text");
+    }
+}
+
+/* Publication and modification dates; an error met on the way. */
+static int choose_dates(meta *m, np__buf *b)
+{
+    choose_published(m, b);
+    choose_modified(m, b);
+    np__buf_clear(b);
+    if (b->oom)
+        m->err = NP_ENOMEM;
+    return m->err;
+}
+
+/* Language: <html lang>, meta tags, JSON-LD, og:locale; kept as a
+ * language tag (letters, digits, '-', '_' read as '-'). */
+static int choose_language(meta *m)
+{
+    static const int keys[] = {K_CONTENT_LANGUAGE, K_DC_LANGUAGE, K_LANGUAGE};
+    const char *l = m->lang, *src = "html-lang";
+    int which = -1;
+    char tag[36];
+    size_t k = 0;
+
+    if (!l || !*l) {
+        l = first_of(m, keys, 3, &which);
+        src = l ? key_source(which) : NULL;
+    }
+    if (!l && m->ld.language) {
+        l = m->ld.language;
+        src = "json-ld";
+    }
+    if (!l && m->val[K_OG_LOCALE]) {
+        l = m->val[K_OG_LOCALE];
+        src = "og:locale";
+    }
+    if (!l)
+        return NP_OK;
+    while (*l && np__isspace((unsigned char)*l))
+        l++;
+    for (; *l && k + 1 < sizeof tag; l++) {
+        unsigned char ch = (unsigned char)*l;
+        if (ch == '_')
+            ch = '-';
+        if (!(np__isalnum(ch) || ch == '-'))
+            break;
+        tag[k++] = (char)ch;
+    }
+    tag[k] = '\0';
+    if (k >= 2 && np__isalpha((unsigned char)tag[0]))
+        return set_text(m, NP__LANGUAGE, tag, src);
+    return NP_OK;
+}
+
+/* Authors named in JSON-LD. Organisations alone (often the publisher)
+ * are set aside in org_names, for when no other source names a person. */
+static int authors_from_ld(meta *m, const char **org_names, size_t max_orgs,
+                           size_t *norgs)
+{
+    np_document *d = m->c->doc;
+    size_t i;
+    int rc;
+
+    if (!m->ld.authors.len)
+        return NP_OK;
+    for (i = 0; i < m->ld.authors.len; i++) {
+        const char *a = ((char **)m->ld.authors.ptr)[i];
+        if (a && (rc = np__authors_add(d, a, strlen(a))) != NP_OK)
             return rc;
     }
-
-    /* title */
-    {
-        static const int keys[] = {
-            K_DC_TITLE, K_DCTERM_TITLE, K_OG_TITLE, K_WEIBO_TITLE, K_TITLE,
-            K_TW_TITLE, K_PARSELY_TITLE, K_IP_HEADLINE
-        };
-        const char *title = NULL, *src = NULL;
-        char host[256];
-        const char *site = d->meta[NP__SITE_NAME];
-        if (m->ld.name || m->ld.headline) {
-            /* both: the one the page's <title> holds */
-            title = m->ld.name ? m->ld.name : m->ld.headline;
-            if (m->ld.name && m->ld.headline
-                && ((m->ld.site && strcmp(m->ld.name, m->ld.site) == 0)
-                    || (m->val[K_OG_SITE] && strcmp(m->ld.name, m->val[K_OG_SITE]) == 0)))
-                title = m->ld.headline;   /* the name is the publisher's */
-            else if (m->ld.name && m->ld.headline
-                     && strcmp(m->ld.name, m->ld.headline) != 0 && m->title_el) {
-                node_text(m->title_el, &b);
-                if (strstr(np__buf_cstr(&b), m->ld.headline)
-                    && !strstr(np__buf_cstr(&b), m->ld.name))
-                    title = m->ld.headline;
-                np__buf_clear(&b);
-            }
-            src = "json-ld";
-        } else if ((v = first_of(m, keys, sizeof keys / sizeof keys[0], &which))) {
-            title = v;
-            src = key_source(which);
-        } else if (m->title_el) {
-            node_text(m->title_el, &b);
-            if (b.len) {
-                title = np__buf_cstr(&b);
-                src = "title";
-            }
-        }
-        if (!title && m->h1) {
-            node_text(m->h1, &b);
-            if (b.len) {
-                title = np__buf_cstr(&b);
-                src = "h1";
-            }
-        }
-        if (title) {
-            np__buf tb = NP__BUF_INIT;
-            size_t n, keep;
-            const char *s;
-            rc = np__meta_text(title, strlen(title), &tb);
-            s = np__buf_cstr(&tb);
-            n = tb.len;
-            keep = np__title_trim(s, n, site);
-            if (keep == n && host_of(m->c->url, host, sizeof host))
-                keep = np__title_trim(s, n, host);
-            if (rc == NP_OK)
-                rc = np__doc_set(d, NP__TITLE, s, keep, src);
-            np__buf_free(&tb);
-            if (rc != NP_OK) {
-                np__buf_free(&b);
-                return rc;
-            }
-        }
-        np__buf_clear(&b);
+    if (d->authors.len)
+        d->sources[NP__AUTHORS] = "json-ld";
+    /* an organisation (often the publisher) named as the author where
+     * the page names a person: the person, when another source has one */
+    if (d->authors.len && d->authors.len <= max_orgs && ld_orgs_only(m)) {
+        *norgs = d->authors.len;
+        memcpy(org_names, d->authors.ptr, *norgs * sizeof org_names[0]);
+        d->authors.len = 0;
     }
+    return NP_OK;
+}
 
-    /* description */
-    {
-        static const int keys[] = {
-            K_DC_DESC, K_DCTERM_DESC, K_OG_DESC, K_WEIBO_DESC, K_DESC,
-            K_TW_DESC, K_IP_DESC
-        };
-        if (m->ld.description && *m->ld.description)
-            rc = set_text(m, NP__DESCRIPTION, m->ld.description, "json-ld");
-        else if ((v = first_of(m, keys, sizeof keys / sizeof keys[0], &which)))
-            rc = set_text(m, NP__DESCRIPTION, v, key_source(which));
-        if (rc != NP_OK) {
-            np__buf_free(&b);
+/* Authors from author meta tags; a value that is the site's address is
+ * kept aside in host_author, after the byline. */
+static int authors_from_meta(meta *m, const char **host_author)
+{
+    static const int keys[] = {
+        K_DC_CREATOR, K_DCTERM_CREATOR, K_AUTHOR, K_PARSELY_AUTHOR,
+        K_SAILTHRU_AUTHOR, K_BYL, K_IP_AUTHOR
+    };
+    np_document *d = m->c->doc;
+    const char *v;
+    size_t i;
+    int rc;
+
+    for (i = 0; i < sizeof keys / sizeof keys[0] && !d->authors.len; i++) {
+        v = m->val[keys[i]];
+        if (!v || !*v)
+            continue;
+        if (host_name(v)) {
+            /* the site's address, not a person: the byline first */
+            if (!*host_author)
+                *host_author = v;
+            continue;
+        }
+        if ((rc = np__authors_add(d, v, strlen(v))) != NP_OK)
             return rc;
-        }
-    }
-
-    /* dates */
-    {
-        static const int pub[] = {
-            K_PUBLISHED, K_PARSELY_PUB, K_OG_PUBLISHED, K_IP_PUBLISHED,
-            K_DATE_PUBLISHED, K_PUBDATE, K_PUBLISH_DATE, K_DC_DATE,
-            K_DCTERM_DATE, K_CITATION_DATE, K_SAILTHRU_DATE, K_DATE
-        };
-        static const int mod[] = {
-            K_MODIFIED, K_OG_UPDATED, K_IP_MODIFIED, K_DCTERM_MODIFIED
-        };
-        size_t i;
-        int done = set_date(m, NP__PUBLISHED, m->ld.published, "json-ld");
-        for (i = 0; !done && i < sizeof pub / sizeof pub[0]; i++)
-            done = set_date(m, NP__PUBLISHED, m->val[pub[i]], key_source(pub[i]));
-        if (!done)
-            done = set_date(m, NP__PUBLISHED, m->time_pub, "time");
-        if (!done)
-            done = set_date(m, NP__PUBLISHED, m->time_byline, "time");
-        if (!done) {
-            char iso[NP__DATE_MAX];
-            const char *u = d->meta[NP__URL] ? d->meta[NP__URL] : m->c->url;
-            if (np__date_from_url(u, iso) || np__date_from_url(m->c->url, iso)) {
-                done = 1;
-                if (np__doc_set(d, NP__PUBLISHED, iso, (size_t)-1, "url") != NP_OK)
-                    m->err = NP_ENOMEM;
-            }
-        }
-        if (!done)
-            done = set_date(m, NP__PUBLISHED, m->time_any, "time");
-        if (!done)
-            done = set_date(m, NP__PUBLISHED, m->time_text, "time");
-        /* a date written in a byline or date element: before "Updated"
-         * it is the publication, after it the update */
-        for (i = 0; !done && i < m->ndateboxes; i++) {
-            size_t at;
-            np__buf_clear(&b);
-            node_text(m->dateboxes[i], &b);
-            at = box_updated(m->dateboxes[i]) ? 0 : updated_at(np__buf_cstr(&b), b.len);
-            if (at > 0)
-                done = set_date_n(m, NP__PUBLISHED, b.ptr, at, "byline-text");
-        }
-        done = set_date(m, NP__MODIFIED, m->ld.modified, "json-ld");
-        for (i = 0; !done && i < sizeof mod / sizeof mod[0]; i++)
-            done = set_date(m, NP__MODIFIED, m->val[mod[i]], key_source(mod[i]));
-        if (!done)
-            done = set_date(m, NP__MODIFIED, m->time_mod, "time");
-        if (!done)
-            done = set_date(m, NP__MODIFIED, m->time_text_mod, "time");
-        for (i = 0; !done && i < m->ndateboxes; i++) {
-            size_t at;
-            np__buf_clear(&b);
-            node_text(m->dateboxes[i], &b);
-            at = box_updated(m->dateboxes[i]) ? 0 : updated_at(np__buf_cstr(&b), b.len);
-            if (at < b.len)
-                done = set_date_n(m, NP__MODIFIED, b.ptr + at, b.len - at, "byline-text");
-        }
-        np__buf_clear(&b);
-        if (b.oom)
-            m->err = NP_ENOMEM;
-        if (m->err) {
-            np__buf_free(&b);
-            return m->err;
-        }
-    }
-
-    /* language */
-    {
-        const char *l = m->lang, *src = "html-lang";
-        if (!l || !*l) {
-            static const int keys[] = {K_CONTENT_LANGUAGE, K_DC_LANGUAGE, K_LANGUAGE};
-            l = first_of(m, keys, 3, &which);
-            src = l ? key_source(which) : NULL;
-        }
-        if (!l && m->ld.language) {
-            l = m->ld.language;
-            src = "json-ld";
-        }
-        if (!l && m->val[K_OG_LOCALE]) {
-            l = m->val[K_OG_LOCALE];
-            src = "og:locale";
-        }
-        if (l) {
-            char tag[36];
-            size_t k = 0;
-            while (*l && np__isspace((unsigned char)*l))
-                l++;
-            for (; *l && k + 1 < sizeof tag; l++) {
-                unsigned char ch = (unsigned char)*l;
-                if (ch == '_')
-                    ch = '-';
-                if (!(np__isalnum(ch) || ch == '-'))
-                    break;
-                tag[k++] = (char)ch;
-            }
-            tag[k] = '\0';
-            if (k >= 2 && np__isalpha((unsigned char)tag[0])
-                && (rc = set_text(m, NP__LANGUAGE, tag, src)) != NP_OK) {
-                np__buf_free(&b);
-                return rc;
-            }
-        }
-    }
-
-    /* authors: JSON-LD, then meta names, then the page's byline */
-    if (m->ld.authors.len) {
-        size_t i;
-        for (i = 0; i < m->ld.authors.len; i++) {
-            const char *a = ((char **)m->ld.authors.ptr)[i];
-            if (a && (rc = np__authors_add(d, a, strlen(a))) != NP_OK) {
-                np__buf_free(&b);
-                return rc;
-            }
-        }
         if (d->authors.len)
-            d->sources[NP__AUTHORS] = "json-ld";
-        /* an organisation (often the publisher) named as the author where
-         * the page names a person: the person, when another source has one */
-        if (d->authors.len && d->authors.len <= sizeof org_names / sizeof org_names[0]
-            && ld_orgs_only(m)) {
-            norgs = d->authors.len;
-            memcpy(org_names, d->authors.ptr, norgs * sizeof org_names[0]);
-            d->authors.len = 0;
-        }
+            d->sources[NP__AUTHORS] = key_source(keys[i]);
     }
-    if (!d->authors.len) {
-        static const int keys[] = {
-            K_DC_CREATOR, K_DCTERM_CREATOR, K_AUTHOR, K_PARSELY_AUTHOR,
-            K_SAILTHRU_AUTHOR, K_BYL, K_IP_AUTHOR
-        };
-        size_t i;
-        for (i = 0; i < sizeof keys / sizeof keys[0] && !d->authors.len; i++) {
-            v = m->val[keys[i]];
-            if (!v || !*v)
-                continue;
-            if (host_name(v)) {
-                /* the site's address, not a person: the byline first */
-                if (!host_author)
-                    host_author = v;
-                continue;
-            }
-            if ((rc = np__authors_add(d, v, strlen(v))) != NP_OK) {
-                np__buf_free(&b);
-                return rc;
-            }
-            if (d->authors.len)
-                d->sources[NP__AUTHORS] = key_source(keys[i]);
-        }
-    }
-    if (!d->authors.len) {
-        size_t i;
-        for (i = 0; i <= m->nbylines && !d->authors.len; i++) {
-            const xmlNode *el = i < m->nbylines ? m->bylines[i] : m->rel_author;
-            if (!el)
-                continue;
-            np__buf_clear(&b);
-            node_text(el, &b);
-            if (b.oom) {
-                np__buf_free(&b);
-                return NP_ENOMEM;
-            }
-            if ((rc = np__authors_add(d, b.ptr ? b.ptr : "", b.len)) != NP_OK) {
-                np__buf_free(&b);
-                return rc;
-            }
-            if (d->authors.len)
-                d->sources[NP__AUTHORS] = "byline";
-        }
-    }
-    if (!d->authors.len && m->by_text) {
-        np__buf_clear(&b);
-        node_text(m->by_text, &b);
-        if (b.oom) {
-            np__buf_free(&b);
-            return NP_ENOMEM;
-        }
-        if ((rc = np__authors_add(d, b.ptr ? b.ptr : "", b.len)) != NP_OK) {
-            np__buf_free(&b);
+    return NP_OK;
+}
+
+/* Authors from the text of one byline element. */
+static int authors_from_node(meta *m, const xmlNode *el, np__buf *b)
+{
+    np_document *d = m->c->doc;
+    int rc;
+
+    np__buf_clear(b);
+    node_text(el, b);
+    if (b->oom)
+        return NP_ENOMEM;
+    if ((rc = np__authors_add(d, b->ptr ? b->ptr : "", b->len)) != NP_OK)
+        return rc;
+    if (d->authors.len)
+        d->sources[NP__AUTHORS] = "byline";
+    return NP_OK;
+}
+
+/* Authors from the page's byline elements, rel=author, then a "By ..."
+ * text node. */
+static int authors_from_byline(meta *m, np__buf *b)
+{
+    np_document *d = m->c->doc;
+    size_t i;
+    int rc;
+
+    for (i = 0; i <= m->nbylines && !d->authors.len; i++) {
+        const xmlNode *el = i < m->nbylines ? m->bylines[i] : m->rel_author;
+        if (!el)
+            continue;
+        if ((rc = authors_from_node(m, el, b)) != NP_OK)
             return rc;
-        }
-        if (d->authors.len)
-            d->sources[NP__AUTHORS] = "byline";
     }
+    if (!d->authors.len && m->by_text)
+        return authors_from_node(m, m->by_text, b);
+    return NP_OK;
+}
+
+/* Organisations set aside from JSON-LD: restored when the other sources
+ * gave the same organisations, or nothing. */
+static int authors_restore_orgs(meta *m, const char **org_names, size_t norgs)
+{
+    np_document *d = m->c->doc;
+    size_t i, k, same = 0;
+    int rc;
+
+    for (i = 0; i < d->authors.len; i++)
+        for (k = 0; k < norgs; k++)
+            same += np__ascii_casecmp(((const char **)d->authors.ptr)[i], org_names[k]) == 0;
+    if (same == d->authors.len) {
+        d->authors.len = 0;
+        for (k = 0; k < norgs; k++)
+            if ((rc = np__doc_add_author(d, org_names[k], (size_t)-1)) != NP_OK)
+                return rc;
+        d->sources[NP__AUTHORS] = "json-ld";
+    }
+    return NP_OK;
+}
+
+/* Authors: JSON-LD, then meta names, then the page's byline, then the
+ * weaker fallbacks (site address, set-aside organisations, article:author). */
+static int choose_authors(meta *m, np__buf *b)
+{
+    np_document *d = m->c->doc;
+    const char *org_names[8];
+    const char *host_author = NULL;
+    size_t norgs = 0;
+    const char *v;
+    int rc;
+
+    rc = authors_from_ld(m, org_names, sizeof org_names / sizeof org_names[0], &norgs);
+    if (rc == NP_OK && !d->authors.len)
+        rc = authors_from_meta(m, &host_author);
+    if (rc == NP_OK && !d->authors.len)
+        rc = authors_from_byline(m, b);
+    if (rc != NP_OK)
+        return rc;
     if (!d->authors.len && host_author) {
-        if ((rc = np__authors_add(d, host_author, strlen(host_author))) != NP_OK) {
-            np__buf_free(&b);
+        if ((rc = np__authors_add(d, host_author, strlen(host_author))) != NP_OK)
             return rc;
-        }
         if (d->authors.len)
             d->sources[NP__AUTHORS] = "meta";
     }
-    if (norgs) {
-        /* the others gave the same organisations, or nothing: keep them */
-        size_t i, k, same = 0;
-        for (i = 0; i < d->authors.len; i++)
-            for (k = 0; k < norgs; k++)
-                same += np__ascii_casecmp(((const char **)d->authors.ptr)[i], org_names[k]) == 0;
-        if (same == d->authors.len) {
-            d->authors.len = 0;
-            for (k = 0; k < norgs; k++)
-                if ((rc = np__doc_add_author(d, org_names[k], (size_t)-1)) != NP_OK) {
-                    np__buf_free(&b);
-                    return rc;
-                }
-            d->sources[NP__AUTHORS] = "json-ld";
-        }
-    }
+    if (norgs && (rc = authors_restore_orgs(m, org_names, norgs)) != NP_OK)
+        return rc;
     /* article:author is most often a profile address; a name is used
      * when nothing else gave one */
     if (!d->authors.len && (v = m->val[K_ARTICLE_AUTHOR])) {
-        if ((rc = np__authors_add(d, v, strlen(v))) != NP_OK) {
-            np__buf_free(&b);
+        if ((rc = np__authors_add(d, v, strlen(v))) != NP_OK)
             return rc;
-        }
         if (d->authors.len)
             d->sources[NP__AUTHORS] = "article:author";
     }
+    return NP_OK;
+}
+
+/* Every metadata field, each from its sources in order of trust. */
+static int choose(meta *m)
+{
+    np__buf b = NP__BUF_INIT;
+    int rc;
+
+    if ((rc = choose_site_name(m)) != NP_OK || (rc = choose_url_image(m)) != NP_OK
+        || (rc = choose_host_site(m)) != NP_OK)
+        return rc;
+    if ((rc = choose_title(m, &b)) == NP_OK && (rc = choose_description(m)) == NP_OK
+        && (rc = choose_dates(m, &b)) == NP_OK && (rc = choose_language(m)) == NP_OK)
+        rc = choose_authors(m, &b);
     np__buf_free(&b);
-    return m->err;
+    return rc != NP_OK ? rc : m->err;
 }
 
 int np__meta_html(np__ctx *c, void *tree)
