@@ -1064,22 +1064,31 @@ static int bare_plural_possessive(const actx *a, const tok *t, const tok *p,
     return 0;
 }
 
-static long possessive(const actx *a, const tok *t)
+/* What a possessive step returns when it decides nothing and the next
+ * step is asked (a decision is a place, >= 0, or -1). */
+#define POSS_ON (-2)
+
+/* The word after an -s word, looking past an opening quote inside a
+ * noun phrase. */
+static const tok *poss_quoted_next(const actx *a, const tok *t, const tok *n)
 {
-    const char *w = a->s + t->s;
-    size_t len = t->e - t->s;
-    const tok *n = next_tok(a, t), *p = prev_tok(a, t), *dp = p;
-    unsigned lb;
-    size_t bl = len - 1;
-    /* "the presidents \u201cmercurial temperament": an opening quote inside
-     * the phrase */
     if (!n && (size_t)(t - a->t) + 1 < a->n && a->t[t - a->t + 1].quote_before &&
         a->s[t->e] == ' ' &&
         (!memcmp(a->s + t->e + 1, "\xE2\x80\x9C", 3) ||
          a->s[t->e + 1] == '"') &&
         a->t[t - a->t + 1].s == t->e + (a->s[t->e + 1] == '"' ? 2u : 4u) &&
         !a->t[t - a->t + 1].cap)
-        n = &a->t[t - a->t + 1];
+        return &a->t[t - a->t + 1];
+    return n;
+}
+
+/* Words that cannot be possessives, and fixed words and phrases that
+ * always are: an initialism with "&", reciprocal and indefinite pronouns,
+ * "people", an office held by someone. */
+static long poss_fixed_words(const actx *a, const tok *t, const tok *p,
+                             const tok *n, const char *w, size_t len,
+                             size_t bl)
+{
     /* "PG&Es principal": an initialism with "&" */
     if (len == 2 && w[0] >= 'A' && w[0] <= 'Z' && w[1] == 's' && t->s >= 2 &&
         a->s[t->s - 1] == '&' && a->s[t->s - 2] >= 'A' && a->s[t->s - 2] <= 'Z' &&
@@ -1122,228 +1131,267 @@ static long possessive(const actx *a, const tok *t)
     if (n && tin(a, n, (const char *const[]){"office", "offices", NULL}) &&
         t->ascii && agent_or_name(a, t, w, bl))
         return DECIDE((long)bl, "a person's office");
-    /* acronyms: NASAs mission, but CEOs said */
-    if (t->ascii == 0)
-        goto unknown;
-    {
-        size_t k, up = 0;
-        for (k = 0; k < bl; k++)
-            up += w[k] >= 'A' && w[k] <= 'Z';
-        if (up == bl && bl >= 2) {
-            /* "NASAs mission", "NASAs Cassini spacecraft", "NASAs plans";
-             * not "CEOs said", "SUVs and trucks" */
-            if (!n || fwc(a, n) || n->digit || n->allcaps)
-                return -1;
-            if (p && (p->digit || tin(a, p, quantifiers)))
-                return -1;   /* "several NGOs" */
-            if (!n->cap && !lx(a, n))
-                return -1;
-            if (n->cap && !n->start)
-                return DECIDE((long)bl, "initialism before a name");
-            if (is_verbish(a, n) || (lx(a, n) & NP__LEX_ING) ||
-                ((lx(a, n) & NP__LEX_VERB) && !(lx(a, n) & (NP__LEX_NOUN | NP__LEX_ADJ))) ||
-                (!lx(a, n) && !n->ascii))
-                return -1;
-            return DECIDE((long)bl, "initialism before a noun");
-        }
-        if (up > 1 && !(w[0] >= 'A' && w[0] <= 'Z'))
+    return POSS_ON;
+}
+
+/* Initialisms in capitals before a name or a noun; other mixed-case
+ * words are no possessives. */
+static long poss_initialism(const actx *a, const tok *t, const tok *p,
+                            const tok *n, const char *w, size_t bl)
+{
+    size_t k, up = 0;
+    for (k = 0; k < bl; k++)
+        up += w[k] >= 'A' && w[k] <= 'Z';
+    if (up == bl && bl >= 2) {
+        /* "NASAs mission", "NASAs Cassini spacecraft", "NASAs plans";
+         * not "CEOs said", "SUVs and trucks" */
+        if (!n || fwc(a, n) || n->digit || n->allcaps)
             return -1;
+        if (p && (p->digit || tin(a, p, quantifiers)))
+            return -1;   /* "several NGOs" */
+        if (!n->cap && !lx(a, n))
+            return -1;
+        if (n->cap && !n->start)
+            return DECIDE((long)bl, "initialism before a name");
+        if (is_verbish(a, n) || (lx(a, n) & NP__LEX_ING) ||
+            ((lx(a, n) & NP__LEX_VERB) && !(lx(a, n) & (NP__LEX_NOUN | NP__LEX_ADJ))) ||
+            (!lx(a, n) && !n->ascii))
+            return -1;
+        return DECIDE((long)bl, "initialism before a noun");
     }
-    lb = np__english_find(w, bl);
-    if (!lx(a, t)) {
-        /* "bodys", "Chinas": not a word, but its stem is */
-        if (lb) {
-            if (!(lb & (NP__LEX_POSS | NP__LEX_CAP)) && t->cap)
-                goto unknown;   /* "Stadias": no plural of "stadia" */
-            if (!(lb & (NP__LEX_POSS | NP__LEX_CAP)))
-                return -1;
-            if ((lb & NP__LEX_CAP) && !(lb & NP__LEX_LOWER) && !t->cap)
-                return -1;
-            /* a given name plus s may be a surname ("Caldwell Edmunds",
-             * "said Edmunds plans"): not after another name, and before an
-             * -s word only after a preposition */
-            if (t->cap && np__given_name(w, bl) &&
-                ((p && p->cap && !p->start && !tin(a, p, titles) &&
-                  !np__given_name(a->s + p->s, p->e - p->s) &&
-                  !(p->e + 1 == t->s && np__place_name(a->s + p->s, t->e - 1 - p->s))) ||
-                 (n && (lx(a, n) & NP__LEX_VERB3) &&
-                  !(p && (fwc(a, p) & NP__FW_PREP) && !(fwc(a, p) & NP__FW_CONJ)))))
-                return -1;
-            if (!np_start(a, n, 0) &&
-                !(n && (lx(a, n) & NP__LEX_ADV) && next_tok(a, n) &&
-                  (lx(a, next_tok(a, n)) & (NP__LEX_ADJ | NP__LEX_ED))) &&
-                /* "his familys requests": after a determiner a word that is
-                 * no plural is a possessive, so an -s word after it is a
-                 * noun, whatever else it can be */
-                !(p && (fwc(a, p) & NP__FW_DET) && !t->cap && n && !n->cap &&
-                  !fwc(a, n) && (lx(a, n) & NP__LEX_VERB3) &&
-                  !(next_tok(a, n) && is_verbish(a, next_tok(a, n)))))
-                return -1;
-            /* "the Clintons" are a family; "the Agencys" can only be the
-             * agency's */
-            if (p && t->cap && (teq(a, p, "the") || p->digit) &&
-                !(lb & NP__LEX_LOWER) &&
-                (!np_start(a, n, 1) ||
-                 /* "the Clintons own a house" */
-                 (teq(a, n, "own") && next_tok(a, n) &&
-                  (fwc(a, next_tok(a, n)) & (NP__FW_DET | NP__FW_PRON)))))
-                return -1;
-            return DECIDE((long)bl, "stem in the lexicon, spelling not a word");
-        }
-unknown:
-        /* an unknown capitalised name: Epsteins lawyer */
-        if (!t->cap || t->allcaps)
-            return -1;
-        if (len > 4 && !memcmp(w + len - 3, "ers", 3))
-            return -1;   /* a team or a group: "Lakers", "Steelers" */
-        if (np__cleaner_has_name(a->c, w, bl) && np_start(a, n, 0))
-            return DECIDE((long)bl, "name written elsewhere in the text");
-        /* "of LeBrons assists": a given name plus s that the lexicon does
-         * not know as a surname, after a lower-case word, before a noun */
-        if (np__given_name(w, bl) && !np__given_name(w, len) && !t->start &&
-            p && !p->cap && !p->digit && n && !n->cap && n->ascii &&
-            !fwc(a, n) && !n->hyphen_after && !n->digit &&
-            (lx(a, n) & (NP__LEX_NOUN | NP__LEX_PLURAL)) &&
-            !(lx(a, n) & (NP__LEX_ED | NP__LEX_ING)) && !is_verbish(a, n) &&
-            !((lx(a, n) & NP__LEX_VERB3) && !(fwc(a, p) & NP__FW_PREP)))
-            return DECIDE((long)bl, "given name before a noun");
-        /* not before a verb, nor before a plural that could be one
-         * ("Siemens shares fell") */
-        if (!np_start(a, n, 1) || !n || n->cap || fwc(a, n) ||
-            (lx(a, n) & (NP__LEX_ING | NP__LEX_VERB3)))
-            return -1;
-        /* a vowel before the s: "Sentras" is a possessive, but "Tsipras"
-         * after "Alexis", or opening a sentence, is a name of its own */
-        if (native_s_ending(a, t) && !camel_case(w, len) &&
-            !(a->s[t->e - 2] != 'e' && a->s[t->e - 2] != 's' && !t->start &&
-              !(p && np__given_name(a->s + p->s, p->e - p->s)) &&
-              (lx(a, n) & (NP__LEX_NOUN | NP__LEX_ADJ)) &&
-              !(lx(a, n) & NP__LEX_PLURAL)))
-            return -1;
-        if (p && (teq(a, p, "the") || p->digit))
-            return -1;
-        if (!(lx(a, n) & (NP__LEX_NOUN | NP__LEX_ADJ | NP__LEX_PLURAL)))
-            return -1;
-        return DECIDE((long)bl, "unknown name before a noun");
+    if (up > 1 && !(w[0] >= 'A' && w[0] <= 'Z'))
+        return -1;
+    return POSS_ON;
+}
+
+/* A spelling the lexicon does not know whose stem it does: a singular
+ * noun or a name missing its apostrophe, unless it is a surname or a
+ * family named in the plural.  POSS_ON: treat it as an unknown name. */
+static long poss_stem_in_lexicon(const actx *a, const tok *t, const tok *p,
+                                 const tok *n, const char *w, size_t bl,
+                                 unsigned lb)
+{
+    if (!(lb & (NP__LEX_POSS | NP__LEX_CAP)) && t->cap)
+        return POSS_ON;   /* "Stadias": no plural of "stadia" */
+    if (!(lb & (NP__LEX_POSS | NP__LEX_CAP)))
+        return -1;
+    if ((lb & NP__LEX_CAP) && !(lb & NP__LEX_LOWER) && !t->cap)
+        return -1;
+    /* a given name plus s may be a surname ("Caldwell Edmunds",
+     * "said Edmunds plans"): not after another name, and before an
+     * -s word only after a preposition */
+    if (t->cap && np__given_name(w, bl) &&
+        ((p && p->cap && !p->start && !tin(a, p, titles) &&
+          !np__given_name(a->s + p->s, p->e - p->s) &&
+          !(p->e + 1 == t->s && np__place_name(a->s + p->s, t->e - 1 - p->s))) ||
+         (n && (lx(a, n) & NP__LEX_VERB3) &&
+          !(p && (fwc(a, p) & NP__FW_PREP) && !(fwc(a, p) & NP__FW_CONJ)))))
+        return -1;
+    if (!np_start(a, n, 0) &&
+        !(n && (lx(a, n) & NP__LEX_ADV) && next_tok(a, n) &&
+          (lx(a, next_tok(a, n)) & (NP__LEX_ADJ | NP__LEX_ED))) &&
+        /* "his familys requests": after a determiner a word that is
+         * no plural is a possessive, so an -s word after it is a
+         * noun, whatever else it can be */
+        !(p && (fwc(a, p) & NP__FW_DET) && !t->cap && n && !n->cap &&
+          !fwc(a, n) && (lx(a, n) & NP__LEX_VERB3) &&
+          !(next_tok(a, n) && is_verbish(a, next_tok(a, n)))))
+        return -1;
+    /* "the Clintons" are a family; "the Agencys" can only be the
+     * agency's */
+    if (p && t->cap && (teq(a, p, "the") || p->digit) &&
+        !(lb & NP__LEX_LOWER) &&
+        (!np_start(a, n, 1) ||
+         /* "the Clintons own a house" */
+         (teq(a, n, "own") && next_tok(a, n) &&
+          (fwc(a, next_tok(a, n)) & (NP__FW_DET | NP__FW_PRON)))))
+        return -1;
+    return DECIDE((long)bl, "stem in the lexicon, spelling not a word");
+}
+
+/* A word the lexicon does not know, nor its stem as a possessive: a
+ * capitalised name not known elsewhere, a possessive before a noun. */
+static long poss_unknown_name(const actx *a, const tok *t, const tok *p,
+                              const tok *n, const char *w, size_t len,
+                              size_t bl)
+{
+    /* an unknown capitalised name: Epsteins lawyer */
+    if (!t->cap || t->allcaps)
+        return -1;
+    if (len > 4 && !memcmp(w + len - 3, "ers", 3))
+        return -1;   /* a team or a group: "Lakers", "Steelers" */
+    if (np__cleaner_has_name(a->c, w, bl) && np_start(a, n, 0))
+        return DECIDE((long)bl, "name written elsewhere in the text");
+    /* "of LeBrons assists": a given name plus s that the lexicon does
+     * not know as a surname, after a lower-case word, before a noun */
+    if (np__given_name(w, bl) && !np__given_name(w, len) && !t->start &&
+        p && !p->cap && !p->digit && n && !n->cap && n->ascii &&
+        !fwc(a, n) && !n->hyphen_after && !n->digit &&
+        (lx(a, n) & (NP__LEX_NOUN | NP__LEX_PLURAL)) &&
+        !(lx(a, n) & (NP__LEX_ED | NP__LEX_ING)) && !is_verbish(a, n) &&
+        !((lx(a, n) & NP__LEX_VERB3) && !(fwc(a, p) & NP__FW_PREP)))
+        return DECIDE((long)bl, "given name before a noun");
+    /* not before a verb, nor before a plural that could be one
+     * ("Siemens shares fell") */
+    if (!np_start(a, n, 1) || !n || n->cap || fwc(a, n) ||
+        (lx(a, n) & (NP__LEX_ING | NP__LEX_VERB3)))
+        return -1;
+    /* a vowel before the s: "Sentras" is a possessive, but "Tsipras"
+     * after "Alexis", or opening a sentence, is a name of its own */
+    if (native_s_ending(a, t) && !camel_case(w, len) &&
+        !(a->s[t->e - 2] != 'e' && a->s[t->e - 2] != 's' && !t->start &&
+          !(p && np__given_name(a->s + p->s, p->e - p->s)) &&
+          (lx(a, n) & (NP__LEX_NOUN | NP__LEX_ADJ)) &&
+          !(lx(a, n) & NP__LEX_PLURAL)))
+        return -1;
+    if (p && (teq(a, p, "the") || p->digit))
+        return -1;
+    if (!(lx(a, n) & (NP__LEX_NOUN | NP__LEX_ADJ | NP__LEX_PLURAL)))
+        return -1;
+    return DECIDE((long)bl, "unknown name before a noun");
+}
+
+/* A capitalised word of the lexicon closing a name (a person, an
+ * institution, a place of two words) before a noun phrase. */
+static long poss_cap_name_phrase(const actx *a, const tok *t, const tok *p,
+                                 const tok *n, const char *w, size_t len,
+                                 size_t bl, unsigned lb)
+{
+    /* "Trumps decision", "Mr. Trumps approach": a proper noun whose
+     * plural is no name, before a noun phrase */
+    if (!(lx(a, t) & NP__LEX_CAP) && (lb & NP__LEX_CAP) && n &&
+        !fwc(a, n) &&
+        ((n->cap && !n->start && !n->allcaps && !t->start &&
+          n->space_after && !np__given_name(a->s + n->s, n->e - n->s)) ||
+         /* "Mr. Trumps Oct. 11 announcement" */
+         (n->cap && !t->start && (is_month(a, n) || tin(a, n, weekdays))) ||
+         (!n->cap && np_start(a, n, 1) && lx(a, n))) &&
+        !(p && (fwc(a, p) & NP__FW_DET) && !teq(a, p, "that")) &&
+        !(p && p->cap && !(p->start && fwc(a, p)) && !tin(a, p, titles) &&
+          !np__given_name(a->s + p->s, p->e - p->s) &&
+          /* a proper noun of the lexicon that names no place:
+           * "Donald Trumps announcement" */
+          !(p->ascii && !p->allcaps && (lx(a, p) & NP__LEX_CAP) &&
+            !(lx(a, p) & (NP__LEX_LOWER | NP__LEX_PLURAL)) &&
+            !np__place_name(a->s + p->s, p->e - p->s) &&
+            !np__org_cue(a->s + p->s, p->e - p->s) &&
+            !np__demonym(a->s + p->s, p->e - p->s))) &&
+        !(t->start && (lx(a, n) & NP__LEX_VERB3)))
+        return DECIDE((long)bl, "proper noun before a noun phrase");
+    /* "the Supreme Courts ruling", "the Justice Departments inspector":
+     * the last word of an institution's name, in the plural, closing a
+     * name before a noun phrase; not a name that is plural itself
+     * ("Armed Forces", "United Nations", "Public Schools") */
+    if (p && p->cap && !p->allcaps && !t->start && !t->allcaps &&
+        !t->hyphen_after && n && !n->cap && n->ascii && !fwc(a, n) &&
+        !n->digit && lx(a, n) && np_start(a, n, 1) &&
+        !(lx(a, n) & NP__LEX_VERB3) &&
+        (!(lx(a, n) & NP__LEX_ING) || (lx(a, n) & NP__LEX_NOUN)) &&
+        np__org_cue(w, bl) && !np__org_cue(w, len) &&
+        !np__place_name(w, len))
+        return DECIDE((long)bl, "last word of an institution");
+    /* "New Jerseys epic quest", "South Dakotas Department of Health",
+     * "South Dakotas got a problem": a place of two words */
+    if (p && p->cap && !p->allcaps && !t->start && n && n->ascii &&
+        !n->digit &&
+        ((!n->cap && !fwc(a, n) && lx(a, n) && np_start(a, n, 1) &&
+          !(lx(a, n) & (NP__LEX_VERB3 | NP__LEX_ING | NP__LEX_PLURAL))) ||
+         (n->cap && !n->allcaps && np__org_cue(a->s + n->s, n->e - n->s)) ||
+         teq(a, n, "got")) &&
+        p->e + 1 == t->s && bl + (p->e - p->s) + 1 < 32) {
+        char key[32];
+        size_t pl = p->e - p->s;
+        memcpy(key, a->s + p->s, pl);
+        key[pl] = ' ';
+        memcpy(key + pl + 1, w, bl);
+        if (np__place_name(key, pl + 1 + bl) &&
+            !np__place_name(a->s + p->s, pl + 1 + len))
+            return DECIDE((long)bl, "place of two words");
     }
-    /* the word exists: only strong context makes it a possessive */
-    if (t->cap) {
-        /* "Trumps decision", "Mr. Trumps approach": a proper noun whose
-         * plural is no name, before a noun phrase */
-        if (!(lx(a, t) & NP__LEX_CAP) && (lb & NP__LEX_CAP) && n &&
-            !fwc(a, n) &&
-            ((n->cap && !n->start && !n->allcaps && !t->start &&
-              n->space_after && !np__given_name(a->s + n->s, n->e - n->s)) ||
-             /* "Mr. Trumps Oct. 11 announcement" */
-             (n->cap && !t->start && (is_month(a, n) || tin(a, n, weekdays))) ||
-             (!n->cap && np_start(a, n, 1) && lx(a, n))) &&
-            !(p && (fwc(a, p) & NP__FW_DET) && !teq(a, p, "that")) &&
-            !(p && p->cap && !(p->start && fwc(a, p)) && !tin(a, p, titles) &&
-              !np__given_name(a->s + p->s, p->e - p->s) &&
-              /* a proper noun of the lexicon that names no place:
-               * "Donald Trumps announcement" */
-              !(p->ascii && !p->allcaps && (lx(a, p) & NP__LEX_CAP) &&
-                !(lx(a, p) & (NP__LEX_LOWER | NP__LEX_PLURAL)) &&
-                !np__place_name(a->s + p->s, p->e - p->s) &&
-                !np__org_cue(a->s + p->s, p->e - p->s) &&
-                !np__demonym(a->s + p->s, p->e - p->s))) &&
-            !(t->start && (lx(a, n) & NP__LEX_VERB3)))
-            return DECIDE((long)bl, "proper noun before a noun phrase");
-        /* "the Supreme Courts ruling", "the Justice Departments inspector":
-         * the last word of an institution's name, in the plural, closing a
-         * name before a noun phrase; not a name that is plural itself
-         * ("Armed Forces", "United Nations", "Public Schools") */
-        if (p && p->cap && !p->allcaps && !t->start && !t->allcaps &&
-            !t->hyphen_after && n && !n->cap && n->ascii && !fwc(a, n) &&
-            !n->digit && lx(a, n) && np_start(a, n, 1) &&
-            !(lx(a, n) & NP__LEX_VERB3) &&
-            (!(lx(a, n) & NP__LEX_ING) || (lx(a, n) & NP__LEX_NOUN)) &&
-            np__org_cue(w, bl) && !np__org_cue(w, len) &&
-            !np__place_name(w, len))
-            return DECIDE((long)bl, "last word of an institution");
-        /* "New Jerseys epic quest", "South Dakotas Department of Health",
-         * "South Dakotas got a problem": a place of two words */
-        if (p && p->cap && !p->allcaps && !t->start && n && n->ascii &&
-            !n->digit &&
-            ((!n->cap && !fwc(a, n) && lx(a, n) && np_start(a, n, 1) &&
-              !(lx(a, n) & (NP__LEX_VERB3 | NP__LEX_ING | NP__LEX_PLURAL))) ||
-             (n->cap && !n->allcaps && np__org_cue(a->s + n->s, n->e - n->s)) ||
-             teq(a, n, "got")) &&
-            p->e + 1 == t->s && bl + (p->e - p->s) + 1 < 32) {
-            char key[32];
-            size_t pl = p->e - p->s;
-            memcpy(key, a->s + p->s, pl);
-            key[pl] = ' ';
-            memcpy(key + pl + 1, w, bl);
-            if (np__place_name(key, pl + 1 + bl) &&
-                !np__place_name(a->s + p->s, pl + 1 + len))
-                return DECIDE((long)bl, "place of two words");
+    return POSS_ON;
+}
+
+/* A capitalised word of the lexicon that is the plural of a name, a name
+ * ending in s, a common noun or a title; -1 for any other capitalised
+ * word inside a sentence. */
+static long poss_cap_plural_title(const actx *a, const tok *t, const tok *p,
+                                  const tok *n, const char *w, size_t len,
+                                  size_t bl, unsigned lb)
+{
+    /* "South Dakotas campaign", "Hitlers rule": the plural of a name
+     * (not of a people: "Americans") before a noun phrase */
+    if ((lx(a, t) & NP__LEX_CAP) && (lx(a, t) & NP__LEX_PLURAL) &&
+        (lb & NP__LEX_CAP) && !(lb & NP__LEX_LOWER) && !t->start &&
+        !(lx(a, t) & NP__LEX_PROPER_S) && n && !n->cap && !fwc(a, n) &&
+        n->ascii && (np_start(a, n, 1) || !lx(a, n)) &&
+        !(lx(a, n) & NP__LEX_ING) &&
+        !(p && (fwc(a, p) & NP__FW_DET) && !teq(a, p, "that")) &&
+        !(bl > 2 && w[bl - 1] == 'n' && (w[bl - 2] == 'a' || w[bl - 2] == 'e')) &&
+        !(w[bl - 1] == 'i'))
+        return DECIDE((long)bl, "plural of a name before a noun");
+    /* "Frances efforts" (where "France" is in the text) */
+    if ((lx(a, t) & NP__LEX_PROPER_S) && (lb & NP__LEX_CAP) && n && !n->cap &&
+        !(p && (fwc(a, p) & NP__FW_DET)) &&
+        !(p && p->cap) &&   /* "LeBron James efforts": a surname */
+        (lx(a, n) & NP__LEX_PLURAL) && !(lx(a, n) & NP__LEX_VERB3) &&
+        !fwc(a, n) &&
+        /* the stem seen in the text, or a well-known place whose name
+         * less the s is none: "Frances efforts" is France's, but
+         * "James efforts" is never Jame's */
+        (np__cleaner_has_name(a->c, w, bl) ||
+         ((lb & NP__LEX_POSS) && np__place_name(w, bl) &&
+          !np__place_name(w, len))))
+        return DECIDE((long)bl, "name ending in s, stem a place");
+    /* "in James hands", "for Thomas efforts": a given name that ends in
+     * s takes the apostrophe after its s, after a preposition and
+     * before a plural noun */
+    if ((lx(a, t) & NP__LEX_PROPER_S) && !(lx(a, t) & NP__LEX_LOWER) &&
+        !t->allcaps && np__given_name(w, len) && !np__place_name(w, len) &&
+        p && (fwc(a, p) & NP__FW_PREP) && !(fwc(a, p) & NP__FW_CONJ) &&
+        n && !n->cap && n->ascii && !n->hyphen_after && !fwc(a, n) &&
+        (lx(a, n) & NP__LEX_PLURAL) && !(lx(a, n) & NP__LEX_ING) &&
+        !tin(a, n, plural_modifiers))
+        return DECIDE((long)len, "given name in s: s' before a plural");
+    if (cap_common_possessive(a, t, p, n, lb))
+        return DECIDE((long)bl, "capitalised common noun named in the text");
+    /* "Googles gone way over the top": a name's "has" before a
+     * participle that is nothing else */
+    if (!(lx(a, t) & NP__LEX_CAP) && (lb & NP__LEX_CAP) && !t->allcaps &&
+        n && !n->cap && tin(a, n, (const char *const[]){"gone", "been",
+                                                       "got", NULL}) &&
+        !(p && (fwc(a, p) & NP__FW_DET)) && !np__demonym(w, len))
+        return DECIDE((long)bl, "name's has before gone, been");
+    /* "the Presidents physician", "this Presidents health": a title
+     * written with a capital */
+    if (p && !t->start && !t->allcaps && tin(a, p, (const char *const[]){
+            "the", "this", NULL}) && n && !n->cap && n->ascii &&
+        !fwc(a, n) && !n->hyphen_after && (lx(a, n) & NP__LEX_NOUN) &&
+        !(lx(a, n) & (NP__LEX_VERB3 | NP__LEX_ED | NP__LEX_ING)) &&
+        !tin(a, n, not_heads)) {
+        char stem[16];
+        size_t k;
+        const char *const *q;
+        if (bl < sizeof(stem)) {
+            for (k = 0; k < bl; k++)
+                stem[k] = (char)(w[k] | 0x20);
+            stem[bl] = '\0';
+            for (q = titles; *q; q++)
+                if (strlen(*q) > 3 && !strcmp(stem, *q))
+                    return DECIDE((long)bl, "capitalised title after the");
         }
-        /* "South Dakotas campaign", "Hitlers rule": the plural of a name
-         * (not of a people: "Americans") before a noun phrase */
-        if ((lx(a, t) & NP__LEX_CAP) && (lx(a, t) & NP__LEX_PLURAL) &&
-            (lb & NP__LEX_CAP) && !(lb & NP__LEX_LOWER) && !t->start &&
-            !(lx(a, t) & NP__LEX_PROPER_S) && n && !n->cap && !fwc(a, n) &&
-            n->ascii && (np_start(a, n, 1) || !lx(a, n)) &&
-            !(lx(a, n) & NP__LEX_ING) &&
-            !(p && (fwc(a, p) & NP__FW_DET) && !teq(a, p, "that")) &&
-            !(bl > 2 && w[bl - 1] == 'n' && (w[bl - 2] == 'a' || w[bl - 2] == 'e')) &&
-            !(w[bl - 1] == 'i'))
-            return DECIDE((long)bl, "plural of a name before a noun");
-        /* "Frances efforts" (where "France" is in the text) */
-        if ((lx(a, t) & NP__LEX_PROPER_S) && (lb & NP__LEX_CAP) && n && !n->cap &&
-            !(p && (fwc(a, p) & NP__FW_DET)) &&
-            !(p && p->cap) &&   /* "LeBron James efforts": a surname */
-            (lx(a, n) & NP__LEX_PLURAL) && !(lx(a, n) & NP__LEX_VERB3) &&
-            !fwc(a, n) &&
-            /* the stem seen in the text, or a well-known place whose name
-             * less the s is none: "Frances efforts" is France's, but
-             * "James efforts" is never Jame's */
-            (np__cleaner_has_name(a->c, w, bl) ||
-             ((lb & NP__LEX_POSS) && np__place_name(w, bl) &&
-              !np__place_name(w, len))))
-            return DECIDE((long)bl, "name ending in s, stem a place");
-        /* "in James hands", "for Thomas efforts": a given name that ends in
-         * s takes the apostrophe after its s, after a preposition and
-         * before a plural noun */
-        if ((lx(a, t) & NP__LEX_PROPER_S) && !(lx(a, t) & NP__LEX_LOWER) &&
-            !t->allcaps && np__given_name(w, len) && !np__place_name(w, len) &&
-            p && (fwc(a, p) & NP__FW_PREP) && !(fwc(a, p) & NP__FW_CONJ) &&
-            n && !n->cap && n->ascii && !n->hyphen_after && !fwc(a, n) &&
-            (lx(a, n) & NP__LEX_PLURAL) && !(lx(a, n) & NP__LEX_ING) &&
-            !tin(a, n, plural_modifiers))
-            return DECIDE((long)len, "given name in s: s' before a plural");
-        if (cap_common_possessive(a, t, p, n, lb))
-            return DECIDE((long)bl, "capitalised common noun named in the text");
-        /* "Googles gone way over the top": a name's "has" before a
-         * participle that is nothing else */
-        if (!(lx(a, t) & NP__LEX_CAP) && (lb & NP__LEX_CAP) && !t->allcaps &&
-            n && !n->cap && tin(a, n, (const char *const[]){"gone", "been",
-                                                           "got", NULL}) &&
-            !(p && (fwc(a, p) & NP__FW_DET)) && !np__demonym(w, len))
-            return DECIDE((long)bl, "name's has before gone, been");
-        /* "the Presidents physician", "this Presidents health": a title
-         * written with a capital */
-        if (p && !t->start && !t->allcaps && tin(a, p, (const char *const[]){
-                "the", "this", NULL}) && n && !n->cap && n->ascii &&
-            !fwc(a, n) && !n->hyphen_after && (lx(a, n) & NP__LEX_NOUN) &&
-            !(lx(a, n) & (NP__LEX_VERB3 | NP__LEX_ED | NP__LEX_ING)) &&
-            !tin(a, n, not_heads)) {
-            char stem[16];
-            size_t k;
-            const char *const *q;
-            if (bl < sizeof(stem)) {
-                for (k = 0; k < bl; k++)
-                    stem[k] = (char)(w[k] | 0x20);
-                stem[bl] = '\0';
-                for (q = titles; *q; q++)
-                    if (strlen(*q) > 3 && !strcmp(stem, *q))
-                        return DECIDE((long)bl, "capitalised title after the");
-            }
-        }
-        if (!t->start)
-            return -1;
     }
+    if (!t->start)
+        return -1;
+    return POSS_ON;
+}
+
+/* Nouns that are possessives whatever comes next: relatives one has one
+ * of, irregular plurals, plurals after a preposition or a determiner that
+ * cannot head them; -1 for a word that is no plural noun. */
+static long poss_kin_and_irregular(const actx *a, const tok *t, const tok *p,
+                                   const tok *n, const char *w, size_t len,
+                                   size_t bl, unsigned lb)
+{
     /* "her mothers name": one has one mother, so after a possessive this
      * is no plural */
     if (p && tin(a, p, (const char *const[]){"his", "her", "their", "my",
@@ -1381,9 +1429,18 @@ unknown:
     }
     if (det_plural(a, t, p, n))
         return DECIDE((long)bl, "determiner that cannot head a plural");
+    return POSS_ON;
+}
+
+/* A plural after a determiner and one modifier, after a singular
+ * determiner and a participle, or a time noun after a word that points
+ * to a time.  Sets *dp to the determiner before the modifier. */
+static long poss_modified_plural(const actx *a, const tok *t, const tok *p,
+                                 const tok *n, const char *w, size_t bl,
+                                 const tok **dp)
+{
     /* "the Jewish states premier", "the local police forces offices": a
      * modifier between "the" and the plural changes nothing */
-    dp = p;
     if (p && p->ascii && !p->digit && !fwc(a, p) && !p->hyphen_after &&
         (!p->cap || np__demonym(a->s + p->s, p->e - p->s) ||
          /* "the Assad regimes consistent practice": a name */
@@ -1407,8 +1464,8 @@ unknown:
           (lx(a, t) & NP__LEX_VERB3)) &&
         prev_tok(a, p) &&
         tin(a, prev_tok(a, p), (const char *const[]){"the", "his", "its", NULL})) {
-        dp = prev_tok(a, p);
-        if (det_plural(a, t, dp, n))
+        *dp = prev_tok(a, p);
+        if (det_plural(a, t, *dp, n))
             return DECIDE((long)bl, "determiner, modifier, plural");
     }
     /* "every expecting parents worst nightmare": a participle or an
@@ -1444,6 +1501,15 @@ unknown:
                     return DECIDE((long)bl, "last weeks + noun");
         }
     }
+    return POSS_ON;
+}
+
+/* A plural after "the", "his", "its" before a noun or an adjective that
+ * opens a noun phrase rather than a clause. */
+static long poss_the_plural_before_noun(const actx *a, const tok *t,
+                                        const tok *p, const tok *n,
+                                        const tok *dp, size_t bl, unsigned lb)
+{
     /* "the presidents refusal", "the states new slogan": after "the", a
      * plural noun is not followed by a noun or an adjective */
     if (dp && tin(a, dp, (const char *const[]){"the", "his", "its", NULL}) &&
@@ -1503,6 +1569,15 @@ unknown:
               !is_verbish(a, n2) && !(lx(a, n2) & NP__LEX_VERB3))))
             return DECIDE((long)bl, "the Xs before a noun or adjective");
     }
+    return POSS_ON;
+}
+
+/* A plural after "the", "that" or "this" before an institution's name,
+ * a side, or an adjective and a noun. */
+static long poss_plural_before_name_side(const actx *a, const tok *t,
+                                         const tok *p, const tok *n,
+                                         size_t bl)
+{
     /* "the states Department of Health": a plural before the last word of
      * an organisation's name */
     if (p && teq(a, p, "the") && !t->cap && n && n->cap && !n->allcaps &&
@@ -1532,6 +1607,15 @@ unknown:
             !(lx(a, n2) & (NP__LEX_VERB3 | NP__LEX_ED | NP__LEX_ING)))
             return DECIDE((long)bl, "that Xs + adjective + noun");
     }
+    return POSS_ON;
+}
+
+/* A plural after a determiner before a number joined to a noun, a word
+ * the lexicon does not know and a noun, or a superlative. */
+static long poss_plural_before_rare_heads(const actx *a, const tok *t,
+                                          const tok *p, const tok *n,
+                                          const tok *dp, size_t bl)
+{
     /* "the groups 18-year insurgency": a number joined to a noun by a
      * hyphen; not after a verb that takes two objects ("gave the workers
      * 10-day notices") */
@@ -1577,6 +1661,56 @@ unknown:
             return DECIDE((long)bl, "the Xs before a superlative");
     }
     return -1;
+}
+
+/* A word of the lexicon: only strong context makes it a possessive. */
+static long poss_known_word(const actx *a, const tok *t, const tok *p,
+                            const tok *n, const char *w, size_t len,
+                            size_t bl, unsigned lb)
+{
+    const tok *dp = p;
+    long r;
+    if (t->cap) {
+        if ((r = poss_cap_name_phrase(a, t, p, n, w, len, bl, lb)) != POSS_ON)
+            return r;
+        if ((r = poss_cap_plural_title(a, t, p, n, w, len, bl, lb)) != POSS_ON)
+            return r;
+    }
+    if ((r = poss_kin_and_irregular(a, t, p, n, w, len, bl, lb)) != POSS_ON)
+        return r;
+    if ((r = poss_modified_plural(a, t, p, n, w, bl, &dp)) != POSS_ON)
+        return r;
+    if ((r = poss_the_plural_before_noun(a, t, p, n, dp, bl, lb)) != POSS_ON)
+        return r;
+    if ((r = poss_plural_before_name_side(a, t, p, n, bl)) != POSS_ON)
+        return r;
+    return poss_plural_before_rare_heads(a, t, p, n, dp, bl);
+}
+
+/* The place of the missing apostrophe of a possessive -s word, or -1:
+ * fixed words first, then initialisms, then by what the lexicon knows of
+ * the word and of its stem. */
+static long possessive(const actx *a, const tok *t)
+{
+    const char *w = a->s + t->s;
+    size_t len = t->e - t->s;
+    const tok *n = next_tok(a, t), *p = prev_tok(a, t);
+    unsigned lb;
+    size_t bl = len - 1;
+    long r;
+    n = poss_quoted_next(a, t, n);
+    if ((r = poss_fixed_words(a, t, p, n, w, len, bl)) != POSS_ON)
+        return r;
+    if (t->ascii) {
+        if ((r = poss_initialism(a, t, p, n, w, bl)) != POSS_ON)
+            return r;
+        lb = np__english_find(w, bl);
+        if (lx(a, t))
+            return poss_known_word(a, t, p, n, w, len, bl, lb);
+        if (lb && (r = poss_stem_in_lexicon(a, t, p, n, w, bl, lb)) != POSS_ON)
+            return r;
+    }
+    return poss_unknown_name(a, t, p, n, w, len, bl);
 }
 
 /* ------------------------------------------------------------ settling */
