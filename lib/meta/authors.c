@@ -242,22 +242,14 @@ static int add_name(np_document *d, const char *s, size_t n)
     return np__doc_add_author(d, s, n);
 }
 
-static int split_byline(np_document *d, const char *src, size_t len)
+/* Byline text with whitespace collapsed into s; 0 when it is too long
+ * to be a byline. */
+static int collapse_byline(const char *src, size_t len, char *s, size_t cap, size_t *out)
 {
-    size_t cut, i, b, n = 0, had = d->authors.len;
-    int describing = 0;
-    char s[512];
+    size_t i, n = 0;
     int space = 0;
-    static const char *const stops[] = {
-        "updated", "published", "posted on", "last modified", "modified",
-        " on ", " | ", " is a ", " is an ", " is the ", " has been ",
-        "publiziert", "ver\xc3\xb6" "ffentlicht", "aktualisiert", "publi\xc3\xa9 le",
-        "mis \xc3\xa0 jour", "publicado", "actualizado", NULL
-    };
-    if (!src)
-        return NP_OK;
-    /* whitespace collapsed, at most a short line */
-    for (i = 0; i < len && n + 2 < sizeof s; i++) {
+
+    for (i = 0; i < len && n + 2 < cap; i++) {
         unsigned char ch = (unsigned char)src[i];
         if (np__isspace(ch)) {
             space = n > 0;
@@ -268,9 +260,15 @@ static int split_byline(np_document *d, const char *src, size_t len)
         space = 0;
         s[n++] = (char)ch;
     }
-    if (i < len)
-        return NP_OK;   /* too long to be a byline */
-    /* addresses are not names: blank every word holding one */
+    *out = n;
+    return i >= len;
+}
+
+/* Addresses are not names: blank every word holding one. */
+static void blank_addresses(char *s, size_t n)
+{
+    size_t i;
+
     for (i = 0; i < n;) {
         size_t w0 = i, k;
         int url = 0;
@@ -284,15 +282,27 @@ static int split_byline(np_document *d, const char *src, size_t len)
             memset(s + w0, ' ', i - w0);
         i++;
     }
+}
+
+/* Where the names end: at a date word, a stop phrase or a date. */
+static size_t names_end(const char *s, size_t n)
+{
+    static const char *const stops[] = {
+        "updated", "published", "posted on", "last modified", "modified",
+        " on ", " | ", " is a ", " is an ", " is the ", " has been ",
+        "publiziert", "ver\xc3\xb6" "ffentlicht", "aktualisiert", "publi\xc3\xa9 le",
+        "mis \xc3\xa0 jour", "publicado", "actualizado", NULL
+    };
+    size_t cut = n, i;
+
     /* what follows a date word or a date is not a name */
-    cut = n;
     for (i = 0; stops[i]; i++) {
         size_t at = np__ascii_find_ci(s, n, stops[i]);
         if (at > 0 && at < cut)
             cut = at;
     }
-    /* a date ends the names: "Jane Doe 22 Dec 2016", "Jane Doe22 Dec";
-     * digits inside a word ("jdoe42") make that part a user name */
+    /* a date ends the names, glued to the last one or not; digits inside
+     * a word make that part a user name */
     for (i = 0; i < cut; i++) {
         size_t j;
         if (!np__isdigit((unsigned char)s[i]))
@@ -309,8 +319,12 @@ static int split_byline(np_document *d, const char *src, size_t len)
         }
         i = j;
     }
-    n = cut;
-    /* what a date left behind: "Jane Doe - Apr", "Jane Doe Monday," */
+    return cut;
+}
+
+/* What a date left behind at the end: punctuation, a month or weekday. */
+static size_t trim_date_tail(const char *s, size_t n)
+{
     for (;;) {
         size_t e = n, w;
         while (e && (s[e - 1] == ' ' || s[e - 1] == ',' || s[e - 1] == '-'
@@ -324,26 +338,34 @@ static int split_byline(np_document *d, const char *src, size_t len)
             n = w;
             continue;
         }
-        n = e;
-        break;
+        return e;
     }
-    /* "Tech Industry by Jane Doe": a section name before "by" goes */
-    {
-        size_t at = np__ascii_find_ci(s, n, " by ");
-        if (at < n) {
-            size_t k, words = 1;
-            for (k = 0; k < at; k++)
-                if (s[k] == ' ')
-                    words++;
-            if (words <= 4) {
-                memmove(s, s + at + 4, n - at - 4);
-                n -= at + 4;
-            }
+}
+
+/* A short section name before " by " goes; the new length. */
+static size_t drop_section(char *s, size_t n)
+{
+    size_t at = np__ascii_find_ci(s, n, " by ");
+
+    if (at < n) {
+        size_t k, words = 1;
+        for (k = 0; k < at; k++)
+            if (s[k] == ' ')
+                words++;
+        if (words <= 4) {
+            memmove(s, s + at + 4, n - at - 4);
+            n -= at + 4;
         }
     }
-    /* parentheses: an address or a date inside goes; a name inside a
-     * name ("Bruno (Henrique) Rodrigues") is kept without them; other
-     * asides become parts of their own */
+    return n;
+}
+
+/* Parentheses: an address or a date inside goes; a name inside a name
+ * is kept without them; other asides become parts of their own. */
+static void parenthesised(char *s, size_t n)
+{
+    size_t i;
+
     for (i = 0; i < n; i++) {
         size_t close, k;
         int junk = 0, more = 0;
@@ -371,66 +393,79 @@ static int split_byline(np_document *d, const char *src, size_t len)
         }
         i = close;
     }
-    /* "(http://...)" and other parenthesised asides go */
-    /* split on , ; / & and the words "and", "with", "und", "et", "y" */
-    /* after a name, parts that follow a comma, a slash or a dash and
-     * describe the person (a role, an employer after a role, credentials)
-     * are dropped until "and", "&", ";" or "|" starts the next person */
-    b = 0;
-    i = 0;
+}
+
+/* An '&' between two sides of more than one letter each (a one-letter
+ * side belongs to a single name); b starts the current part. */
+static size_t ampersand_sep(const char *s, size_t n, size_t i, size_t b)
+{
+    size_t k = i + 1, letters = 0, e = i, w;
+
+    while (k < n && s[k] == ' ')
+        k++;
+    while (k < n && s[k] != ' ' && s[k] != ',') {
+        letters++;
+        k++;
+    }
+    while (e > b && s[e - 1] == ' ')
+        e--;
+    for (w = e; w > b && s[w - 1] != ' '; w--)
+        ;
+    return letters > 1 && e - w > 1;
+}
+
+/* Length of the separator between two parts at s[i] (0: none); clears
+ * *next_person where what follows may describe the same person. */
+static size_t part_separator(const char *s, size_t n, size_t i, size_t b, int *next_person)
+{
+    static const char *const words[] = {
+        "and ", "with ", "und ", "et ", "y ", "e ", "og ", "en ",
+        "edited by ", "avec ", "mit ", "con ", NULL
+    };
+    size_t k;
+
+    *next_person = 1;
+    if (i == n)
+        return 1;
+    if (s[i] == ',' || s[i] == '/') {
+        *next_person = 0;
+        return 1;
+    }
+    if (s[i] == ';' || s[i] == '|')
+        return 1;
+    if (i > 0 && s[i - 1] == ' ' && i + 1 < n && s[i + 1] == ' ' && s[i] == '-') {
+        /* a dash parts a name from its description only */
+        *next_person = 0;
+        return (size_t)dash_description(s, n, i + 1);
+    }
+    if (i > 0 && s[i - 1] == ' ' && i + 3 < n && s[i + 3] == ' '
+        && (memcmp(s + i, "\xe2\x80\x93", 3) == 0
+            || memcmp(s + i, "\xe2\x80\x94", 3) == 0)) {
+        *next_person = 0;
+        return dash_description(s, n, i + 3) ? 3 : 0;
+    }
+    if (s[i] == '&')
+        return ampersand_sep(s, n, i, b);
+    if (i > 0 && np__isspace((unsigned char)s[i - 1]))
+        for (k = 0; words[k]; k++)
+            if (np__ascii_prefix_ci(s + i, n - i, words[k])
+                && (i + strlen(words[k]) < n))
+                return strlen(words[k]);
+    return 0;
+}
+
+/* Split on , ; / & | dashes and joining words; after a name, parts that
+ * follow a comma, a slash or a dash and describe the person (a role, an
+ * employer after a role, credentials) are dropped until "and", "&", ";"
+ * or "|" starts the next person. */
+static int split_parts(np_document *d, const char *s, size_t n, size_t had)
+{
+    size_t i = 0, b = 0;
+    int describing = 0;
+
     while (i <= n) {
-        size_t sep = 0;
-        int next_person = 1;
-        if (i == n)
-            sep = 1;
-        else if (s[i] == ',' || s[i] == '/') {
-            sep = 1;
-            next_person = 0;
-        } else if (s[i] == ';' || s[i] == '|')
-            sep = 1;
-        else if (i > 0 && s[i - 1] == ' ' && i + 1 < n && s[i + 1] == ' '
-                 && s[i] == '-') {
-            /* a dash parts a name from its description only ("Jane Doe -
-             * Staff Writer"); "Party - Group Name" stays one */
-            sep = dash_description(s, n, i + 1);
-            next_person = 0;
-        } else if (i > 0 && s[i - 1] == ' ' && i + 3 < n && s[i + 3] == ' '
-                   && (memcmp(s + i, "\xe2\x80\x93", 3) == 0
-                       || memcmp(s + i, "\xe2\x80\x94", 3) == 0)) {
-            sep = dash_description(s, n, i + 3) ? 3 : 0;
-            next_person = 0;
-        }
-        else if (s[i] == '&') {
-            /* "Mac & i" is one name: a side of one letter is not a name */
-            size_t k = i + 1, letters = 0;
-            while (k < n && s[k] == ' ')
-                k++;
-            while (k < n && s[k] != ' ' && s[k] != ',') {
-                letters++;
-                k++;
-            }
-            {
-                size_t e = i, w;
-                while (e > b && s[e - 1] == ' ')
-                    e--;
-                for (w = e; w > b && s[w - 1] != ' '; w--)
-                    ;
-                sep = letters > 1 && e - w > 1;
-            }
-        }
-        else if (i > 0 && np__isspace((unsigned char)s[i - 1])) {
-            static const char *const words[] = {
-                "and ", "with ", "und ", "et ", "y ", "e ", "og ", "en ",
-                "edited by ", "avec ", "mit ", "con ", NULL
-            };
-            size_t k;
-            for (k = 0; words[k]; k++)
-                if (np__ascii_prefix_ci(s + i, n - i, words[k])
-                    && (i + strlen(words[k]) < n)) {
-                    sep = strlen(words[k]);
-                    break;
-                }
-        }
+        int next_person;
+        size_t sep = part_separator(s, n, i, b, &next_person);
         if (sep) {
             int rc = NP_OK;
             if (d->authors.len > had && (describing || is_description(s + b, i - b)))
@@ -448,6 +483,24 @@ static int split_byline(np_document *d, const char *src, size_t len)
         i++;
     }
     return NP_OK;
+}
+
+static int split_byline(np_document *d, const char *src, size_t len)
+{
+    size_t n, had = d->authors.len;
+    char s[512];
+
+    if (!src)
+        return NP_OK;
+    /* whitespace collapsed, at most a short line */
+    if (!collapse_byline(src, len, s, sizeof s, &n))
+        return NP_OK;   /* too long to be a byline */
+    blank_addresses(s, n);
+    n = names_end(s, n);
+    n = trim_date_tail(s, n);
+    n = drop_section(s, n);
+    parenthesised(s, n);
+    return split_parts(d, s, n, had);
 }
 
 int np__authors_add(np_document *d, const char *src, size_t len)
