@@ -986,48 +986,42 @@ static int classify(run *r, size_t a, size_t b, size_t rs, size_t re,
     return add_mention(r, a, b, type, weight, rs, re, confirm);
 }
 
-/* Splits off a title or role before a name ("French President Emmanuel
- * Macron"), drops a sentence-initial ordinary word, and classifies. */
-static int handle_span(run *r, size_t a, size_t b, int confirm)
+static int handle_span(run *r, size_t a, size_t b, int confirm);
+
+/* places or organisations joined by hyphens: each part is a name of its
+ * own; *done when the span was handled (as in every step below) */
+static int hs_hyphen_places(run *r, size_t a, size_t b, int confirm, int *done)
 {
-    size_t k, rs = 0, re = 0;
-    int after_role = 0;
-    const np__ner_entry *x;
-    uint32_t full;
+    size_t k, parts = 0, known = 0, p = a;
 
-    while (a < b && !is_cap(r, a))   /* after a split: "the UN ..." */
-        a++;
-    while (b > a && !is_cap(r, b - 1) && r->skip[b - 1] != 1 && !given_tail(r, a, b))
-        b--;
-    if (a >= b || (b - a == 1 && tok_n(r, a) == 1))   /* a lone letter */
-        return NP_OK;
-    full = span_lx(r, a, b, &x);
-    if (full & (NP__LX_ORG | NP__LX_ANYPLACE))
-        return classify(r, a, b, 0, 0, 0, confirm);
-
-    /* "US-Russia", "Earth-Mars": places joined by a hyphen are each a name */
-    {
-        size_t parts = 0, known = 0, p = a;
-        for (k = a; k <= b; k++) {
-            if (k == b || (tok_eq(r, k, "-") && adjacent(r, k - 1) && adjacent(r, k))) {
-                parts++;
-                if (k > p && (span_lx(r, p, k, NULL) & (NP__LX_ANYPLACE | NP__LX_ORG)))
-                    known++;
-                p = k + 1;
-            }
-        }
-        if (parts >= 2 && known == parts) {
-            p = a;
-            for (k = a; k <= b; k++)
-                if (k == b || (tok_eq(r, k, "-") && adjacent(r, k - 1) && adjacent(r, k))) {
-                    int rc = classify(r, p, k, 0, 0, 0, confirm);
-                    if (rc != NP_OK)
-                        return rc;
-                    p = k + 1;
-                }
-            return NP_OK;
+    /* "US-Russia", "Earth-Mars" */
+    for (k = a; k <= b; k++) {
+        if (k == b || (tok_eq(r, k, "-") && adjacent(r, k - 1) && adjacent(r, k))) {
+            parts++;
+            if (k > p && (span_lx(r, p, k, NULL) & (NP__LX_ANYPLACE | NP__LX_ORG)))
+                known++;
+            p = k + 1;
         }
     }
+    if (parts >= 2 && known == parts) {
+        *done = 1;
+        p = a;
+        for (k = a; k <= b; k++)
+            if (k == b || (tok_eq(r, k, "-") && adjacent(r, k - 1) && adjacent(r, k))) {
+                int rc = classify(r, p, k, 0, 0, 0, confirm);
+                if (rc != NP_OK)
+                    return rc;
+                p = k + 1;
+            }
+    }
+    return NP_OK;
+}
+
+/* names joined by "and": two names, unless an organisation's cue word
+ * and a connector before it make it one name */
+static int hs_split_and(run *r, size_t a, size_t b, int confirm, int *done)
+{
+    size_t k;
 
     /* "Biden and Putin" are two; "Center for Disease Control and
      * Prevention" is one (a cue word followed by a connector before it) */
@@ -1045,117 +1039,147 @@ static int handle_span(run *r, size_t a, size_t b, int confirm)
                          (!is_cap(r, k + 1) ||
                           (span_lx(r, k + 1, b, NULL) & (NP__LX_ORG | NP__LX_ANYPLACE))))) {
                 int rc = handle_span(r, a, k, confirm);
+                *done = 1;
                 return rc != NP_OK ? rc : handle_span(r, k + 1, b, confirm);
             }
         }
     }
+    return NP_OK;
+}
 
-    /* a lower-case role noun just before the span ("spokesperson Dmitry
-     * Peskov", "coach Frank Vogel") */
+/* a lower-case role noun just before the span, with a capitalised word
+ * before it as its organisation: sets the role's bytes, returns 1 */
+static int hs_role_before(const run *r, size_t a, size_t *rs, size_t *re)
+{
+    /* "spokesperson Dmitry Peskov", "coach Frank Vogel" */
     if (a > 0 && same_sentence(r, a - 1, a) &&
         (lx_flags_r(r, tok_s(r, a - 1), tok_n(r, a - 1)) & NP__LX_ROLE) &&
         !(r->tok[a - 1].flags & NP__TOK_UPPER)) {
-        after_role = 1;
-        rs = r->tok[a - 1].start;
-        re = r->tok[a - 1].end;
+        *rs = r->tok[a - 1].start;
+        *re = r->tok[a - 1].end;
         /* "Kremlin spokesperson": the capitalised word before is its org */
         if (a >= 2 && is_cap(r, a - 2) && same_sentence(r, a - 2, a))
-            rs = r->tok[a - 2].start;
+            *rs = r->tok[a - 2].start;
+        return 1;
     }
+    return 0;
+}
 
-    /* the last run of title words followed by a name */
-    {
-        size_t last_title = (size_t)-1;
-        size_t prev = (size_t)-1;
-        for (k = a; k + 1 < b; k++) {
-            uint32_t f;
-            if (r->skip[k] == 1)
-                continue;
-            f = word_lx(r, k);
-            if (((f & NP__LX_TITLE) && !is_poss(r, k)) ||
-                ((f & NP__LX_CONNECTOR) && !is_cap(r, k) && prev != (size_t)-1 &&
-                 prev == last_title))
-                last_title = k;
-            else if (last_title != (size_t)-1 && prev == last_title)
-                break;
-            prev = k;
+/* the last token of the last run of title words that a capitalised name
+ * follows inside the span, or (size_t)-1 */
+static size_t hs_title_end(run *r, size_t a, size_t b)
+{
+    size_t k, last_title = (size_t)-1, prev = (size_t)-1, ns0;
+
+    for (k = a; k + 1 < b; k++) {
+        uint32_t f;
+        if (r->skip[k] == 1)
+            continue;
+        f = word_lx(r, k);
+        if (((f & NP__LX_TITLE) && !is_poss(r, k)) ||
+            ((f & NP__LX_CONNECTOR) && !is_cap(r, k) && prev != (size_t)-1 &&
+             prev == last_title))
+            last_title = k;
+        else if (last_title != (size_t)-1 && prev == last_title)
+            break;
+        prev = k;
+    }
+    ns0 = last_title + 1;
+    while (last_title != (size_t)-1 && ns0 < b && r->skip[ns0] == 1)
+        ns0++;
+    if (last_title == (size_t)-1 || ns0 >= b || !is_cap(r, ns0) ||
+        (word_lx(r, ns0) & NP__LX_ORG_CUE) ||
+        (nwords(r, ns0, b) > 1 && !has_proper(r, ns0, b)))
+        return (size_t)-1;
+    return ns0 - 1;
+}
+
+/* a run of title words followed by a short name that is not a known
+ * organisation or place: the name is a person with that role */
+static int hs_title_then_name(run *r, size_t a, size_t b, int confirm, int *done)
+{
+    size_t last_title = hs_title_end(r, a, b), ns, ts, rs, re;
+    uint32_t rest, rlast;
+
+    if (last_title == (size_t)-1)
+        return NP_OK;
+    ns = last_title + 1;
+    ts = last_title;
+    rest = span_lx(r, ns, b, NULL);
+    rlast = word_lx(r, b - 1);
+    if (!(rest & (NP__LX_ORG | NP__LX_ANYPLACE)) &&
+        !(rlast & (NP__LX_ORG_CUE | NP__LX_PLACE_CUE)) && b - ns <= 5) {
+        *done = 1;
+        /* walk back over the title run */
+        while (ts > a && (word_lx(r, ts - 1) & (NP__LX_TITLE | NP__LX_CONNECTOR |
+                                                NP__LX_DEMONYM)))
+            ts--;
+        while (ts < ns && (word_lx(r, ts) & NP__LX_CONNECTOR))
+            ts++;
+        /* what comes before the title is its own span ("White
+         * House Press Secretary", "US Secretary of State") */
+        if (ts > a) {
+            int rc = handle_span(r, a, ts, confirm);
+            if (rc != NP_OK)
+                return rc;
         }
-        {
-            size_t ns0 = last_title + 1;
-            while (last_title != (size_t)-1 && ns0 < b && r->skip[ns0] == 1)
-                ns0++;
-            if (last_title == (size_t)-1 || ns0 >= b || !is_cap(r, ns0) ||
-                (word_lx(r, ns0) & NP__LX_ORG_CUE) ||
-                (nwords(r, ns0, b) > 1 && !has_proper(r, ns0, b)))
-                last_title = (size_t)-1;
-            else
-                last_title = ns0 - 1;
-        }
-        if (last_title != (size_t)-1) {
-            size_t ns = last_title + 1, ts = last_title;
-            uint32_t rest = span_lx(r, ns, b, NULL);
-            uint32_t rlast = word_lx(r, b - 1);
-            if (!(rest & (NP__LX_ORG | NP__LX_ANYPLACE)) &&
-                !(rlast & (NP__LX_ORG_CUE | NP__LX_PLACE_CUE)) && b - ns <= 5) {
-                /* walk back over the title run */
-                while (ts > a && (word_lx(r, ts - 1) & (NP__LX_TITLE | NP__LX_CONNECTOR |
-                                                        NP__LX_DEMONYM)))
-                    ts--;
-                while (ts < ns && (word_lx(r, ts) & NP__LX_CONNECTOR))
-                    ts++;
-                /* what comes before the title is its own span ("White
-                 * House Press Secretary", "US Secretary of State") */
-                if (ts > a) {
-                    int rc = handle_span(r, a, ts, confirm);
-                    if (rc != NP_OK)
-                        return rc;
-                }
-                rs = r->tok[ts].start;
-                re = r->tok[last_title].end;
-                if (ts > a && !(word_lx(r, ts - 1) & NP__LX_CONNECTOR))
-                    rs = r->tok[a].start;
-                while (ns < b && r->skip[ns] == 1)
-                    ns++;
-                return classify(r, ns, b, rs, re, 1, confirm);
-            }
+        rs = r->tok[ts].start;
+        re = r->tok[last_title].end;
+        if (ts > a && !(word_lx(r, ts - 1) & NP__LX_CONNECTOR))
+            rs = r->tok[a].start;
+        while (ns < b && r->skip[ns] == 1)
+            ns++;
+        return classify(r, ns, b, rs, re, 1, confirm);
+    }
+    return NP_OK;
+}
+
+/* a long span that ends in a given name and a surname after a place,
+ * organisation, cue or title word is an office and a person */
+static int hs_office_then_person(run *r, size_t a, size_t b, int confirm, int *done)
+{
+    size_t k;
+
+    if (nwords(r, a, b) < 3)
+        return NP_OK;
+    for (k = b - 1; k > a; k--) {
+        size_t pw = k - 1;
+        if (!(r->tok[k].flags & NP__TOK_WORD) || r->skip[k] == 1 ||
+            !(word_lx(r, k) & NP__LX_GIVEN) || (word_lx(r, k) & NP__LX_ANYPLACE))
+            continue;
+        while (pw > a && r->skip[pw] == 1)
+            pw--;
+        if (nwords(r, k, b) >= 2 && nwords(r, k, b) <= 4 && !has_connector(r, k, b) &&
+            !tok_eq(r, pw, "-") &&
+            (span_lx(r, a, pw + 1, NULL) & (NP__LX_ANYPLACE | NP__LX_ORG) ||
+             (word_lx(r, pw) & (NP__LX_ANYPLACE | NP__LX_ORG | NP__LX_ORG_CUE |
+                                NP__LX_PLACE_CUE | NP__LX_TITLE)) ||
+             /* "Ombudsman Nadia Cruz": an office named by a word */
+             (pw == a && (r->tok[pw].flags & NP__TOK_WORD) &&
+              (word_en(r, pw) & NP__LEX_LOWER) && !(word_lx(r, pw) & NP__LX_GIVEN)) ||
+             (span_lx(r, pw > a + 1 ? pw - 1 : a, pw + 1, NULL) & NP__LX_ANYPLACE))) {
+            int rc = handle_span(r, a, pw + 1, confirm), titled = 0;
+            size_t j;
+            *done = 1;
+            if (rc != NP_OK)
+                return rc;
+            for (j = a; j <= pw; j++)
+                if (word_lx(r, j) & (NP__LX_TITLE | NP__LX_ORG_CUE))
+                    titled = 1;
+            return classify(r, k, b, titled ? r->tok[a].start : 0,
+                            titled ? r->tok[pw].end : 0, 1, confirm);
         }
     }
+    return NP_OK;
+}
 
-    /* "U.S. Attorney for the Western District of New York James P. Kennedy
-     * Jr.": a long span that ends in a given name and a surname is an
-     * office and a person */
-    if (nwords(r, a, b) >= 3) {
-        for (k = b - 1; k > a; k--) {
-            size_t pw = k - 1;
-            if (!(r->tok[k].flags & NP__TOK_WORD) || r->skip[k] == 1 ||
-                !(word_lx(r, k) & NP__LX_GIVEN) || (word_lx(r, k) & NP__LX_ANYPLACE))
-                continue;
-            while (pw > a && r->skip[pw] == 1)
-                pw--;
-            if (nwords(r, k, b) >= 2 && nwords(r, k, b) <= 4 && !has_connector(r, k, b) &&
-                !tok_eq(r, pw, "-") &&
-                (span_lx(r, a, pw + 1, NULL) & (NP__LX_ANYPLACE | NP__LX_ORG) ||
-                 (word_lx(r, pw) & (NP__LX_ANYPLACE | NP__LX_ORG | NP__LX_ORG_CUE |
-                                    NP__LX_PLACE_CUE | NP__LX_TITLE)) ||
-                 /* "Ombudsman Nadia Cruz": an office named by a word */
-                 (pw == a && (r->tok[pw].flags & NP__TOK_WORD) &&
-                  (word_en(r, pw) & NP__LEX_LOWER) && !(word_lx(r, pw) & NP__LX_GIVEN)) ||
-                 (span_lx(r, pw > a + 1 ? pw - 1 : a, pw + 1, NULL) & NP__LX_ANYPLACE))) {
-                int rc = handle_span(r, a, pw + 1, confirm), titled = 0;
-                size_t j;
-                if (rc != NP_OK)
-                    return rc;
-                for (j = a; j <= pw; j++)
-                    if (word_lx(r, j) & (NP__LX_TITLE | NP__LX_ORG_CUE))
-                        titled = 1;
-                return classify(r, k, b, titled ? r->tok[a].start : 0,
-                                titled ? r->tok[pw].end : 0, 1, confirm);
-            }
-        }
-    }
+/* "of", "for", "on", "the", "at" join only organisation and place names:
+ * split the others */
+static int hs_split_connector(run *r, size_t a, size_t b, int confirm, int *done)
+{
+    size_t k;
 
-    /* "of", "for", "on", "the" join only organisation and place names
-     * ("University of ...", "Center for ..."): split the others */
+    /* "University of ...", "Center for ..." */
     for (k = a + 1; k + 1 < b; k++) {
         if (!is_cap(r, k) && (tok_eq(r, k, "of") || tok_eq(r, k, "for") ||
                               tok_eq(r, k, "on") || tok_eq(r, k, "the") ||
@@ -1167,13 +1191,19 @@ static int handle_span(run *r, size_t a, size_t b, int confirm)
                     keep = 1;
             if (!keep) {
                 int rc = handle_span(r, a, k, confirm);
+                *done = 1;
                 return rc != NP_OK ? rc : handle_span(r, k + 1, b, confirm);
             }
         }
     }
+    return NP_OK;
+}
 
-    /* leading demonyms before a given name or a known name ("Ukrainian
-     * Volodymyr Zelensky"); "Chinese Center for ..." keeps its adjective */
+/* leading demonyms (and non-entity words) before a given name or a known
+ * name are dropped; before other words an adjective is kept; the new start */
+static size_t hs_skip_demonyms(run *r, size_t a, size_t b)
+{
+    /* "Ukrainian Volodymyr Zelensky"; "Chinese Center for ..." keeps it */
     while (a < b && b - a > 1 && (word_lx(r, a) & (NP__LX_DEMONYM | NP__LX_NONENTITY))) {
         uint32_t rest = span_lx(r, a + 1, b, NULL);
         if ((word_lx(r, a) & NP__LX_NONENTITY) || (word_lx(r, a + 1) & NP__LX_GIVEN) ||
@@ -1183,36 +1213,51 @@ static int handle_span(run *r, size_t a, size_t b, int confirm)
         else
             break;
     }
+    return a;
+}
 
-    /* a sentence-initial ordinary word ("Additionally", "Both leaders") */
-    if (sent_initial(r, a) && common_word(r, a)) {
-        uint32_t f = word_lx(r, a);
-        int keep = 0;
-        if (b - a >= 2) {
-            uint32_t l = word_lx(r, b - 1);
-            if ((l & (NP__LX_ORG_CUE | NP__LX_PLACE_CUE)) &&
-                !(word_en(r, a) & (NP__LEX_ADV | NP__LEX_ING)) &&
-                !tok_ieq(r, a, "the") && !tok_ieq(r, a, "in") &&
-                !tok_ieq(r, a, "on") && !tok_ieq(r, a, "at"))
-                keep = 1;   /* "Deep Space Systems" */
-            if ((f & NP__LX_GIVEN) && !common_word(r, a + 1))
-                keep = 1;   /* "Will Moy" */
-        }
-        /* "Key Security Council": the rest is a known name */
-        if (keep && (span_lx(r, a + 1, b, NULL) & (NP__LX_ORG | NP__LX_ANYPLACE)))
-            keep = 0;
-        if (!keep && b - a == 1 && !(word_lx(r, a) & (NP__LX_NONENTITY | NP__LX_CONNECTOR)) &&
-            ((word_en(r, a) & NP__LEX_NOUN) || (word_lx(r, a) & NP__LX_GIVEN)))
-            /* alone, it counts only as the short form of a full name
-             * ("Cook said" after "Tim Cook") */
-            return add_mention(r, a, b, T_UNKNOWN, 0, 0, 0, 0);
-        if (!keep)
-            a++;
-        while (a < b && (word_lx(r, a) & NP__LX_CONNECTOR))
-            a++;
+/* an ordinary word opening a sentence is dropped from the span (alone it
+ * is only a short form), unless the span names an organisation or person */
+static int hs_sentence_initial(run *r, size_t *pa, size_t b, int *done)
+{
+    size_t a = *pa;
+    uint32_t f = word_lx(r, a);
+    int keep = 0;
+
+    /* "Additionally", "Both leaders" */
+    if (b - a >= 2) {
+        uint32_t l = word_lx(r, b - 1);
+        if ((l & (NP__LX_ORG_CUE | NP__LX_PLACE_CUE)) &&
+            !(word_en(r, a) & (NP__LEX_ADV | NP__LEX_ING)) &&
+            !tok_ieq(r, a, "the") && !tok_ieq(r, a, "in") &&
+            !tok_ieq(r, a, "on") && !tok_ieq(r, a, "at"))
+            keep = 1;   /* "Deep Space Systems" */
+        if ((f & NP__LX_GIVEN) && !common_word(r, a + 1))
+            keep = 1;   /* "Will Moy" */
     }
-    if (a >= b)
-        return NP_OK;
+    /* "Key Security Council": the rest is a known name */
+    if (keep && (span_lx(r, a + 1, b, NULL) & (NP__LX_ORG | NP__LX_ANYPLACE)))
+        keep = 0;
+    if (!keep && b - a == 1 && !(word_lx(r, a) & (NP__LX_NONENTITY | NP__LX_CONNECTOR)) &&
+        ((word_en(r, a) & NP__LEX_NOUN) || (word_lx(r, a) & NP__LX_GIVEN))) {
+        /* alone, it counts only as the short form of a full name
+         * ("Cook said" after "Tim Cook") */
+        *done = 1;
+        return add_mention(r, a, b, T_UNKNOWN, 0, 0, 0, 0);
+    }
+    if (!keep)
+        a++;
+    while (a < b && (word_lx(r, a) & NP__LX_CONNECTOR))
+        a++;
+    *pa = a;
+    return NP_OK;
+}
+
+/* spans of ordinary words (a lone one mid-sentence, or all of them
+ * capitalised for emphasis or a headline) count only as short forms */
+static int hs_ordinary_words(run *r, size_t a, size_t b, int after_role, int *done)
+{
+    size_t k;
 
     /* a lone ordinary word mid-sentence ("the Agency") is a name only as
      * the short form of a full name ("Macron") */
@@ -1220,8 +1265,10 @@ static int handle_span(run *r, size_t a, size_t b, int confirm)
         !after_role && !(word_lx(r, a) & NP__LX_GIVEN) &&
         ((!speech_verb(r, b) && !(tok_eq(r, b, ",") && speech_verb(r, b + 1))) ||
          after_the(r, a)) &&
-        !(after_the(r, a) && tok_s(r, a)[core_len(r, a) - 1] == 's'))
+        !(after_the(r, a) && tok_s(r, a)[core_len(r, a) - 1] == 's')) {
+        *done = 1;
         return add_mention(r, a, b, T_UNKNOWN, 0, 0, 0, 0);
+    }
     /* all ordinary words: capitalised for emphasis or a headline */
     if (b - a >= 2 && !after_role) {
         size_t common = 0;
@@ -1231,10 +1278,50 @@ static int handle_span(run *r, size_t a, size_t b, int confirm)
                 !(r->tok[k].flags & NP__TOK_WORD))
                 common++;
         if (common == b - a && !(word_lx(r, b - 1) & (NP__LX_ORG_CUE | NP__LX_PLACE_CUE)) &&
-            !(tok_eq(r, a, "The") && !sent_initial(r, a)) && !org_head_of(r, a, b))
+            !(tok_eq(r, a, "The") && !sent_initial(r, a)) && !org_head_of(r, a, b)) {
             /* only a list of names can make it one ("Intuitive Machines") */
+            *done = 1;
             return sent_initial(r, a) ? NP_OK : add_mention(r, a, b, T_UNKNOWN, 0, 0, 0, 0);
+        }
     }
+    return NP_OK;
+}
+
+/* Splits off a title or role before a name ("French President Emmanuel
+ * Macron"), drops a sentence-initial ordinary word, and classifies. */
+static int handle_span(run *r, size_t a, size_t b, int confirm)
+{
+    size_t rs = 0, re = 0;
+    int after_role, done = 0, rc;
+    const np__ner_entry *x;
+    uint32_t full;
+
+    while (a < b && !is_cap(r, a))   /* after a split: "the UN ..." */
+        a++;
+    while (b > a && !is_cap(r, b - 1) && r->skip[b - 1] != 1 && !given_tail(r, a, b))
+        b--;
+    if (a >= b || (b - a == 1 && tok_n(r, a) == 1))   /* a lone letter */
+        return NP_OK;
+    full = span_lx(r, a, b, &x);
+    if (full & (NP__LX_ORG | NP__LX_ANYPLACE))
+        return classify(r, a, b, 0, 0, 0, confirm);
+
+    if ((rc = hs_hyphen_places(r, a, b, confirm, &done)) != NP_OK || done ||
+        (rc = hs_split_and(r, a, b, confirm, &done)) != NP_OK || done)
+        return rc;
+    after_role = hs_role_before(r, a, &rs, &re);
+    if ((rc = hs_title_then_name(r, a, b, confirm, &done)) != NP_OK || done ||
+        (rc = hs_office_then_person(r, a, b, confirm, &done)) != NP_OK || done ||
+        (rc = hs_split_connector(r, a, b, confirm, &done)) != NP_OK || done)
+        return rc;
+    a = hs_skip_demonyms(r, a, b);
+    if (sent_initial(r, a) && common_word(r, a) &&
+        ((rc = hs_sentence_initial(r, &a, b, &done)) != NP_OK || done))
+        return rc;
+    if (a >= b)
+        return NP_OK;
+    if ((rc = hs_ordinary_words(r, a, b, after_role, &done)) != NP_OK || done)
+        return rc;
     return classify(r, a, b, rs, re, after_role, confirm);
 }
 
