@@ -1726,259 +1726,352 @@ static long q_addressee(qstate *st, size_t cue, size_t hi)
     return -1;
 }
 
-/* Finds the cue and the speaker's phrase of record ri. */
-static void q_attribute(qstate *st, long ri)
-{
-    qrec *r = REC(st, ri);
-    long owner = r->parent;
-    size_t ntok = st->toks.len, lo, hi, i, n;
-    size_t pre_lo, post_hi;
-    long pre = -1, post = -1, post2 = -1;
-    int attempt;
-    const qtok *last;
-    int terminal, ends_open, pre_adjacent, cls, is_post;
-    size_t cue;
-    qnp np = { 0, 0 };
-    qspk sp;
+/* What q_attribute's steps share about one record: its bounds, the
+ * stretches of its sentence before and after it, and the cues found
+ * there. */
+typedef struct {
+    long owner;                  /* the enclosing record, or -1 */
+    size_t lo, hi;               /* token bounds the search stays within */
+    size_t pre_lo, post_hi;      /* the quote's sentence around it */
+    long pre, post, post2;       /* cues before, after, and a second after */
+    int ends_open;               /* the quote ends on a comma, dash, ? or ! */
+} qattr;
 
-    if (owner >= 0) {
-        lo = REC(st, owner)->ot + 1;
-        hi = REC(st, owner)->ct;
+/* Sets the owner and the token bounds of record r. */
+static void q_attr_bounds(qstate *st, const qrec *r, qattr *a)
+{
+    a->owner = r->parent;
+    if (a->owner >= 0) {
+        a->lo = REC(st, a->owner)->ot + 1;
+        a->hi = REC(st, a->owner)->ct;
     } else {
-        lo = 0;
-        hi = ntok;
+        a->lo = 0;
+        a->hi = st->toks.len;
     }
-    /* the quote's own sentence, before it */
-    i = r->ot;
-    n = 0;
-    while (i > lo && n < 40 && q_outside(st, i - 1, owner) &&
+    a->pre = a->post = a->post2 = -1;
+}
+
+/* The quote's own sentence before it: its start, and the nearest cue. */
+static void q_attr_before(qstate *st, qrec *r, qattr *a)
+{
+    size_t i = r->ot, n = 0;
+
+    while (i > a->lo && n < 40 && q_outside(st, i - 1, a->owner) &&
            !(TOK(st, i - 1)->f & QF_SEND)) {
         i--;
         n++;
     }
-    pre_lo = i;
-    r->midsent = r->ot > lo && (TOK(st, r->ot - 1)->f & QF_WORD) &&
-                 q_outside(st, r->ot - 1, owner);
-    for (i = r->ot; i > pre_lo; i--)
+    a->pre_lo = i;
+    r->midsent = r->ot > a->lo && (TOK(st, r->ot - 1)->f & QF_WORD) &&
+                 q_outside(st, r->ot - 1, a->owner);
+    for (i = r->ot; i > a->pre_lo; i--)
         if (q_cue_at(st, i - 1, r->ot)) {
-            pre = (long)(i - 1);
+            a->pre = (long)(i - 1);
             break;
         }
-    /* ... and after it */
+}
+
+/* The quote's sentence after it: its end and up to two cues, skipping a
+ * participle that introduces the next quotation. */
+static void q_attr_after(qstate *st, const qrec *r, qattr *a)
+{
+    const qtok *last;
+    int terminal;
+    size_t i, n;
+
     last = r->ct > r->ot + 1 ? TOK(st, r->ct - 1) : NULL;
     terminal = last && (last->f & QF_PUNCT) &&
                (last->cp == '.' || last->cp == '!' || last->cp == '?' ||
                 last->cp == 0x2026);
-    ends_open = last && (last->f & QF_PUNCT) &&
-                (last->cp == ',' || last->cp == '?' || last->cp == '!' ||
-                 last->cp == 0x2014 || last->cp == 0x2013);
-    post_hi = r->ct + 1;
-    if (r->closed) {
-        size_t lim = terminal && last->cp == '.' ? 6 : 40;
-        /* after a full stop only an attribution right there counts
-         * ("“….” Although he had said ..." starts a new sentence) */
-        if (terminal && last->cp == '.' && r->ct + 1 < hi &&
-            q_stopword(st, r->ct + 1))
-            lim = 0;
-        i = r->ct + 1;
-        n = 0;
-        while (i < hi && n < lim && q_outside(st, i, owner) &&
-               !(TOK(st, i)->f & QF_SEND)) {
-            if (q_cue_at(st, i, hi) && !(i > 0 && q_word_in(st, i - 1, q_be))) {
-                if (post < 0)
-                    post = (long)i;
-                else if (post2 < 0)
-                    post2 = (long)i;
-            }
-            i++;
-            n++;
-        }
-        post_hi = i;
-        /* ", adding" right after the quote introduces the next one */
-        if (post >= 0 && q_cue_at(st, (size_t)post, hi) == CUE_PART &&
-            q_only_punct(st, r->ct + 1, (size_t)post) && post_hi < hi &&
-            (TOK(st, post_hi)->f & QF_MARK)) {
-            post = post2;
-            post2 = -1;
-        }
-    }
-    /* a fragment inside a sentence needs its cue close by */
-    if (r->midsent && pre >= 0 && r->ot - (size_t)pre > 20)
-        pre = -1;
-    if (r->midsent && post >= 0 && (size_t)post - r->ct > 12)
-        post = post2 = -1;
-    pre_adjacent = pre >= 0 && q_only_punct(st, (size_t)pre + 1, r->ot);
-    if (pre_adjacent)
-        cue = (size_t)pre;
-    else if (post >= 0 && (ends_open || pre < 0 || (!r->midsent && pre_lo == r->ot)))
-        cue = (size_t)post;
-    else if (pre >= 0)
-        cue = (size_t)pre;
-    else if (pre_lo > lo && pre_lo + 3 >= r->ot && (TOK(st, pre_lo - 1)->f & QF_MARK) &&
-             TOK(st, pre_lo - 1)->q >= 0 && !REC(st, TOK(st, pre_lo - 1)->q)->title &&
-             REC(st, TOK(st, pre_lo - 1)->q)->own &&
-             (r->ot == pre_lo || q_word_is(st, pre_lo, "and") ||
-              q_word_is(st, pre_lo, "or") || q_word_is(st, pre_lo, "but") ||
-              (TOK(st, pre_lo)->f & QF_PUNCT))) {
-        /* called the plan "unworkable" and "a betrayal": one cue, two
-         * quotations */
-        r->own = 1;
-        r->inh_prev = 1;
+    a->ends_open = last && (last->f & QF_PUNCT) &&
+                   (last->cp == ',' || last->cp == '?' || last->cp == '!' ||
+                    last->cp == 0x2014 || last->cp == 0x2013);
+    a->post_hi = r->ct + 1;
+    if (!r->closed)
         return;
-    } else {
-        /* "Sasse: ..." a colon right after a name */
-        if (r->ot > lo && (TOK(st, r->ot - 1)->f & QF_PUNCT) &&
-            TOK(st, r->ot - 1)->cp == ':') {
-            np = q_np_back(st, r->ot - 1, pre_lo, owner);
-            if (!(np.b > np.a && np.a == pre_lo) && r->ot - pre_lo <= 5 &&
-                ((TOK(st, pre_lo)->f & QF_UPPER) || q_word_in(st, pre_lo, q_pron_person)))
-                np = q_np_fwd(st, pre_lo, r->ot - 1, owner);   /* "Smith agreed:" */
-            if (np.b > np.a && np.a == pre_lo &&
-                ((TOK(st, np.b - 1)->f & QF_UPPER) ||
-                 (np.b == np.a + 1 && q_word_in(st, np.a, q_pron_person)))) {
-                sp = q_resolve(st, np);
-                if (sp.name) {
-                    r->own = 1;
-                    r->speaker = sp.name;
-                    r->ent = sp.ent;
-                }
-            }
-        } else if (r->closed && ends_open && r->ct + 2 < hi &&
-                   q_manner(st, r->ct + 1, hi, owner, &np)) {
-            /* "“Amazing,” Davis smiled." a person and a past tense right
-             * after the quotation */
-            sp = q_resolve(st, np);
-            if (sp.name) {
-                r->own = 1;
-                r->speaker = sp.name;
-                r->ent = sp.ent;
-                r->cue = q_text(st, TOK(st, np.b)->s, TOK(st, np.b)->e, 0);
-            }
-        } else if (r->closed && r->ct + 2 < hi &&
-                   (TOK(st, r->ct + 1)->f & QF_PUNCT) &&
-                   (TOK(st, r->ct + 1)->cp == 0x2014 || TOK(st, r->ct + 1)->cp == 0x2013 ||
-                    TOK(st, r->ct + 1)->cp == '-') &&
-                   (TOK(st, r->ct + 2)->f & QF_UPPER)) {
-            /* an epigraph: "“…” — Neil Gaiman" */
-            np = q_np_fwd(st, r->ct + 2, hi, owner);
-            if (np.b > np.a && (np.b == hi || (TOK(st, np.b)->f & QF_PUNCT))) {
-                sp = q_resolve(st, np);
-                if (sp.name) {
-                    r->own = 1;
-                    r->speaker = sp.name;
-                    r->ent = sp.ent;
-                }
-            }
-        } else if (pre_lo == r->ot && pre_lo > lo + 1 &&
-                   (TOK(st, pre_lo - 1)->f & QF_SEND)) {
-            /* "Sometimes employees don't follow the rules, he said. "But
-             * does that mean ..."": the sentence before names the speaker */
-            size_t e0 = pre_lo - 1, s0 = e0, k;
-            int clean = 1;
-            while (s0 > lo && e0 - s0 < 60 && !(TOK(st, s0 - 1)->f & QF_SEND)) {
-                if (!q_outside(st, s0 - 1, owner))
-                    clean = 0;
-                s0--;
-            }
-            for (k = e0; clean && k > s0; k--) {
-                if (q_cue_at(st, k - 1, e0) != CUE_FIN)
-                    continue;
-                np = q_np_of_cue(st, k - 1, s0, s0, e0, 0, owner, 0);
-                sp = q_resolve(st, np);
-                if (sp.name) {
-                    r->inherited = 1;
-                    r->speaker = sp.name;
-                    r->ent = sp.ent;
-                    r->cue = q_text(st, TOK(st, k - 1)->s, TOK(st, k - 1)->e, 0);
-                }
+    size_t lim = terminal && last->cp == '.' ? 6 : 40;
+    /* after a full stop only an attribution right there counts (a
+     * stopword there starts a new sentence) */
+    if (terminal && last->cp == '.' && r->ct + 1 < a->hi &&
+        q_stopword(st, r->ct + 1))
+        lim = 0;
+    i = r->ct + 1;
+    n = 0;
+    while (i < a->hi && n < lim && q_outside(st, i, a->owner) &&
+           !(TOK(st, i)->f & QF_SEND)) {
+        if (q_cue_at(st, i, a->hi) && !(i > 0 && q_word_in(st, i - 1, q_be))) {
+            if (a->post < 0)
+                a->post = (long)i;
+            else if (a->post2 < 0)
+                a->post2 = (long)i;
+        }
+        i++;
+        n++;
+    }
+    a->post_hi = i;
+    /* a participle right after the quote introduces the next one */
+    if (a->post >= 0 && q_cue_at(st, (size_t)a->post, a->hi) == CUE_PART &&
+        q_only_punct(st, r->ct + 1, (size_t)a->post) && a->post_hi < a->hi &&
+        (TOK(st, a->post_hi)->f & QF_MARK)) {
+        a->post = a->post2;
+        a->post2 = -1;
+    }
+}
+
+/* Picks the cue that governs the quote; 0 when there is none. */
+static int q_attr_pick(qstate *st, const qrec *r, qattr *a, size_t *cue)
+{
+    /* a fragment inside a sentence needs its cue close by */
+    if (r->midsent && a->pre >= 0 && r->ot - (size_t)a->pre > 20)
+        a->pre = -1;
+    if (r->midsent && a->post >= 0 && (size_t)a->post - r->ct > 12)
+        a->post = a->post2 = -1;
+    if (a->pre >= 0 && q_only_punct(st, (size_t)a->pre + 1, r->ot))
+        *cue = (size_t)a->pre;
+    else if (a->post >= 0 &&
+             (a->ends_open || a->pre < 0 || (!r->midsent && a->pre_lo == r->ot)))
+        *cue = (size_t)a->post;
+    else if (a->pre >= 0)
+        *cue = (size_t)a->pre;
+    else
+        return 0;
+    return 1;
+}
+
+/* Records the resolved speaker of np as the quote's own, if any. */
+static int q_attr_own(qstate *st, qrec *r, qnp np)
+{
+    qspk sp = q_resolve(st, np);
+    if (!sp.name)
+        return 0;
+    r->own = 1;
+    r->speaker = sp.name;
+    r->ent = sp.ent;
+    return 1;
+}
+
+/* A second quotation joined by a conjunction to one just before it shares
+ * that one's cue. */
+static int q_attr_shared(qstate *st, qrec *r, const qattr *a)
+{
+    size_t pl = a->pre_lo;
+    if (!(pl > a->lo && pl + 3 >= r->ot && (TOK(st, pl - 1)->f & QF_MARK) &&
+          TOK(st, pl - 1)->q >= 0 && !REC(st, TOK(st, pl - 1)->q)->title &&
+          REC(st, TOK(st, pl - 1)->q)->own &&
+          (r->ot == pl || q_word_is(st, pl, "and") ||
+           q_word_is(st, pl, "or") || q_word_is(st, pl, "but") ||
+           (TOK(st, pl)->f & QF_PUNCT))))
+        return 0;
+    r->own = 1;
+    r->inh_prev = 1;
+    return 1;
+}
+
+/* A name or a personal pronoun followed by a colon introduces the quote. */
+static void q_attr_colon(qstate *st, qrec *r, const qattr *a)
+{
+    size_t pl = a->pre_lo;
+    qnp np = q_np_back(st, r->ot - 1, pl, a->owner);
+
+    if (!(np.b > np.a && np.a == pl) && r->ot - pl <= 5 &&
+        ((TOK(st, pl)->f & QF_UPPER) || q_word_in(st, pl, q_pron_person)))
+        np = q_np_fwd(st, pl, r->ot - 1, a->owner);   /* a verb before the colon */
+    if (np.b > np.a && np.a == pl &&
+        ((TOK(st, np.b - 1)->f & QF_UPPER) ||
+         (np.b == np.a + 1 && q_word_in(st, np.a, q_pron_person))))
+        q_attr_own(st, r, np);
+}
+
+/* A dash and a capitalised name after a closed quote: an epigraph. */
+static void q_attr_epigraph(qstate *st, qrec *r, const qattr *a)
+{
+    qnp np = q_np_fwd(st, r->ct + 2, a->hi, a->owner);
+    if (np.b > np.a && (np.b == a->hi || (TOK(st, np.b)->f & QF_PUNCT)))
+        q_attr_own(st, r, np);
+}
+
+/* A quote opening a sentence after one that ends in a speech verb: that
+ * sentence names the speaker. */
+static void q_attr_prev_sentence(qstate *st, qrec *r, const qattr *a)
+{
+    size_t e0 = a->pre_lo - 1, s0 = e0, k;
+    int clean = 1;
+    qnp np;
+    qspk sp;
+
+    while (s0 > a->lo && e0 - s0 < 60 && !(TOK(st, s0 - 1)->f & QF_SEND)) {
+        if (!q_outside(st, s0 - 1, a->owner))
+            clean = 0;
+        s0--;
+    }
+    for (k = e0; clean && k > s0; k--) {
+        if (q_cue_at(st, k - 1, e0) != CUE_FIN)
+            continue;
+        np = q_np_of_cue(st, k - 1, s0, s0, e0, 0, a->owner, 0);
+        sp = q_resolve(st, np);
+        if (sp.name) {
+            r->inherited = 1;
+            r->speaker = sp.name;
+            r->ent = sp.ent;
+            r->cue = q_text(st, TOK(st, k - 1)->s, TOK(st, k - 1)->e, 0);
+        }
+        break;
+    }
+}
+
+/* A quote with no cue in its sentence: tries, in order, a shared cue, a
+ * colon after a name, a manner verb, an epigraph and the sentence before. */
+static void q_attr_no_cue(qstate *st, qrec *r, const qattr *a)
+{
+    qnp np = { 0, 0 };
+    size_t hi = a->hi, lo = a->lo, pl = a->pre_lo;
+
+    if (q_attr_shared(st, r, a))
+        return;
+    if (r->ot > lo && (TOK(st, r->ot - 1)->f & QF_PUNCT) &&
+        TOK(st, r->ot - 1)->cp == ':') {
+        q_attr_colon(st, r, a);
+    } else if (r->closed && a->ends_open && r->ct + 2 < hi &&
+               q_manner(st, r->ct + 1, hi, a->owner, &np)) {
+        /* a person and a past tense right after the quotation */
+        if (q_attr_own(st, r, np))
+            r->cue = q_text(st, TOK(st, np.b)->s, TOK(st, np.b)->e, 0);
+    } else if (r->closed && r->ct + 2 < hi &&
+               (TOK(st, r->ct + 1)->f & QF_PUNCT) &&
+               (TOK(st, r->ct + 1)->cp == 0x2014 || TOK(st, r->ct + 1)->cp == 0x2013 ||
+                TOK(st, r->ct + 1)->cp == '-') &&
+               (TOK(st, r->ct + 2)->f & QF_UPPER)) {
+        q_attr_epigraph(st, r, a);
+    } else if (pl == r->ot && pl > lo + 1 && (TOK(st, pl - 1)->f & QF_SEND)) {
+        q_attr_prev_sentence(st, r, a);
+    }
+}
+
+/* A participle cue before the quote: its speaker is a name or bare plural
+ * before it, else the sentence's subject; 0 when the quote inherits the
+ * previous speaker instead. */
+static int q_attr_part_before(qstate *st, const qattr *a, size_t cue,
+                              qnp *out)
+{
+    size_t pl = a->pre_lo, k = cue, dash = 0;
+    qnp np;
+
+    /* a participle straight after a quote keeps its speaker */
+    while (k > pl && (TOK(st, k - 1)->f & QF_PUNCT) &&
+           !(TOK(st, k - 1)->f & QF_MARK))
+        k--;
+    if (k > a->lo && k == pl && (TOK(st, k - 1)->f & QF_MARK))
+        return 0;
+    if (cue > pl + 1 && (TOK(st, cue - 1)->f & QF_PUNCT) &&
+        (TOK(st, cue - 1)->cp == 0x2014 || TOK(st, cue - 1)->cp == 0x2013)) {
+        /* a phrase set off by dashes between the speaker and the cue */
+        size_t j = cue - 1, m = 0;
+        while (j > pl && m++ < 30) {
+            j--;
+            if ((TOK(st, j)->f & QF_PUNCT) && TOK(st, j)->cp == TOK(st, cue - 1)->cp) {
+                dash = j;
                 break;
             }
         }
-        return;
     }
-    for (attempt = 0; attempt < 2; attempt++) {
-    if (attempt == 1) {
-        /* "... little deal" announced in October, said Derek Scissors" */
-        if (r->speaker || !(cue > r->ot) || post2 < 0)
-            break;
-        cue = (size_t)post2;
+    if (dash > pl && (TOK(st, dash - 1)->f & QF_WORD))
+        np = q_np_back(st, dash, pl, a->owner);
+    else if (cue > pl && (TOK(st, cue - 1)->f & QF_UPPER))
+        np = q_np_back(st, cue, pl, a->owner);
+    else {
+        /* a bare plural before the participle; else the subject of the
+         * sentence */
+        np = q_np_back(st, cue, pl, a->owner);
+        if (!(np.b == np.a + 1 && !q_word_in(st, np.a, q_pron_subj) &&
+              st->b[TOK(st, np.a)->e - 1] == 's'))
+            np = q_subject(st, cue, a->lo, a->owner);
     }
-    cls = q_cue_at(st, cue, hi);
-    is_post = cue > r->ot;
+    *out = np;
+    return np.a != np.b;
+}
+
+/* A finite speech verb: its subject or object, or the agent of a passive
+ * before the quote. */
+static qnp q_attr_finite(qstate *st, const qrec *r, const qattr *a, size_t cue,
+                         int is_post)
+{
+    size_t i;
+    qnp np = q_np_of_cue(st, cue, is_post ? r->ct + 1 : a->pre_lo, a->lo,
+                         is_post ? a->post_hi : r->ot, is_post, a->owner, 0);
+
+    if (!is_post && r->closed && q_passive(st, cue, a->pre_lo)) {
+        /* a passive verb whose agent follows the quote */
+        for (i = r->ct + 1; i + 1 < a->post_hi; i++)
+            if (q_word_is(st, i, "by") &&
+                ((TOK(st, i + 1)->f & QF_UPPER) || q_word_is(st, i + 1, "the"))) {
+                np = q_np_fwd(st, i + 1, a->post_hi, a->owner);
+                break;
+            }
+    }
+    return np;
+}
+
+/* Attributes the quote through cue; 0 when it inherits the previous
+ * speaker instead. */
+static int q_attr_cue(qstate *st, qrec *r, const qattr *a, size_t cue)
+{
+    int cls = q_cue_at(st, cue, a->hi);
+    int is_post = cue > r->ot;
+    qnp np = { 0, 0 };
+    qspk sp;
+
     r->own = 1;
     r->cue = q_text(st, TOK(st, cue)->s,
                     cls == CUE_PREP && q_word_is(st, cue, "according")
                         ? TOK(st, cue + 1)->e : TOK(st, cue)->e, 0);
     if (cls == CUE_PREP) {
         size_t from = q_word_is(st, cue, "according") ? cue + 2 : cue + 1;
-        size_t to = is_post ? post_hi : r->ot;
-        np = q_np_fwd_appos(st, from, to, owner);
+        size_t to = is_post ? a->post_hi : r->ot;
+        np = q_np_fwd_appos(st, from, to, a->owner);
     } else if (cls == CUE_PART && is_post) {
-        /* "..., Benioff weighed in, telling Cook" */
+        /* a participle after the quote: the phrase between them */
         size_t k = r->ct + 1;
         while (k < cue && (TOK(st, k)->f & QF_PUNCT))
             k++;
-        np = q_np_fwd(st, k, cue, owner);
+        np = q_np_fwd(st, k, cue, a->owner);
     } else if (cls == CUE_PART) {
-        /* ", adding, ..." straight after a quote keeps its speaker */
-        size_t k = cue;
-        while (k > pre_lo && (TOK(st, k - 1)->f & QF_PUNCT) &&
-               !(TOK(st, k - 1)->f & QF_MARK))
-            k--;
-        if (k > lo && k == pre_lo && (TOK(st, k - 1)->f & QF_MARK)) {
+        if (!q_attr_part_before(st, a, cue, &np)) {
             r->inh_prev = 1;
-            break;
-        }
-        size_t dash = 0;
-        if (cue > pre_lo + 1 && (TOK(st, cue - 1)->f & QF_PUNCT) &&
-            (TOK(st, cue - 1)->cp == 0x2014 || TOK(st, cue - 1)->cp == 0x2013)) {
-            /* "a series of South Dakotans — including adults — declaring" */
-            size_t j = cue - 1, m = 0;
-            while (j > pre_lo && m++ < 30) {
-                j--;
-                if ((TOK(st, j)->f & QF_PUNCT) && TOK(st, j)->cp == TOK(st, cue - 1)->cp) {
-                    dash = j;
-                    break;
-                }
-            }
-        }
-        if (dash > pre_lo && (TOK(st, dash - 1)->f & QF_WORD))
-            np = q_np_back(st, dash, pre_lo, owner);
-        else if (cue > pre_lo && (TOK(st, cue - 1)->f & QF_UPPER))
-            np = q_np_back(st, cue, pre_lo, owner);
-        else {
-            /* "with forecasters warning that ...": a bare plural before
-             * the participle; else the subject of the sentence */
-            np = q_np_back(st, cue, pre_lo, owner);
-            if (!(np.b == np.a + 1 && !q_word_in(st, np.a, q_pron_subj) &&
-                  st->b[TOK(st, np.a)->e - 1] == 's'))
-                np = q_subject(st, cue, lo, owner);
-        }
-        if (np.a == np.b) {
-            r->inh_prev = 1;
-            break;
+            return 0;
         }
     } else {
-        np = q_np_of_cue(st, cue, is_post ? r->ct + 1 : pre_lo, lo,
-                         is_post ? post_hi : r->ot, is_post, owner, 0);
-        if (!is_post && r->closed && q_passive(st, cue, pre_lo)) {
-            /* "recommended as "..." by the panel" */
-            for (i = r->ct + 1; i + 1 < post_hi; i++)
-                if (q_word_is(st, i, "by") &&
-                    ((TOK(st, i + 1)->f & QF_UPPER) || q_word_is(st, i + 1, "the"))) {
-                    np = q_np_fwd(st, i + 1, post_hi, owner);
-                    break;
-                }
-        }
+        np = q_attr_finite(st, r, a, cue, is_post);
     }
-    st->addressee = q_addressee(st, cue, hi);
+    st->addressee = q_addressee(st, cue, a->hi);
     sp = q_resolve(st, np);
     st->addressee = -1;
     r->speaker = sp.name;
     r->ent = sp.ent;
     r->first_person = !sp.name && np.b == np.a + 1 &&
                       (q_word_is(st, np.a, "i") || q_word_is(st, np.a, "we"));
+    return 1;
+}
+
+/* Finds the cue and the speaker's phrase of record ri. */
+static void q_attribute(qstate *st, long ri)
+{
+    qrec *r = REC(st, ri);
+    qattr a;
+    size_t cue;
+
+    q_attr_bounds(st, r, &a);
+    q_attr_before(st, r, &a);
+    q_attr_after(st, r, &a);
+    if (!q_attr_pick(st, r, &a, &cue)) {
+        q_attr_no_cue(st, r, &a);
+        return;
     }
+    if (!q_attr_cue(st, r, &a, cue))
+        return;
+    /* a resolved cue after the quote failed: try a second one after it */
+    if (r->speaker || !(cue > r->ot) || a.post2 < 0)
+        return;
+    q_attr_cue(st, r, &a, (size_t)a.post2);
 }
 
 /* Title Case words inside a sentence are the title of a work. */
