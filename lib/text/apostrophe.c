@@ -492,9 +492,13 @@ static int question(const actx *a, const tok *t)
     return *q == '?' || !strncmp(q, "\xE2\x80\x9D?", 4);
 }
 
-/* Contractions: returns the byte index in the word where the apostrophe
- * goes, or -1. */
-static long contraction(const actx *a, const tok *t)
+/* What a contraction step returns when the word is none of its own and
+ * the next step is asked. */
+#define CON_ON (-2)
+
+/* Contractions that are never words: the table, with the few contexts
+ * where the same letters are a word or a name. */
+static long con_table(const actx *a, const tok *t, const tok *p, const tok *n)
 {
     static const struct { const char *w; int at; } always[] = {
         {"dont", 3}, {"doesnt", 5}, {"didnt", 4}, {"isnt", 3}, {"arent", 4},
@@ -510,11 +514,7 @@ static long contraction(const actx *a, const tok *t)
         {"wheres", 5}, {"therell", 5}, {"whatll", 4}, {"wont", 3}, {"ive", 1},
         {NULL, 0}
     };
-    const tok *n = next_tok(a, t), *p = prev_tok(a, t);
     int k;
-    size_t len = t->e - t->s;
-    if (t->allcaps && len <= 3)
-        return -1;
     for (k = 0; always[k].w; k++) {
         if (!teq(a, t, always[k].w))
             continue;
@@ -532,151 +532,203 @@ static long contraction(const actx *a, const tok *t)
             return -1;
         return DECIDE(always[k].at, "contraction table");
     }
+    return CON_ON;
+}
+
+/* "were" standing for "we're": after a clause boundary or a verb that
+ * opens a clause, before a predicate word or an -ing word. */
+static long con_were(const actx *a, const tok *t, const tok *p, const tok *n)
+{
+    /* in a title ("Were On It"), a capitalised word after it counts
+     * as written in lower case */
+    if (!n || n->hyphen_after ||
+        (n->cap && !(t->cap && !n->allcaps && tin(a, n, were_next))))
+        return -1;
+    /* "remember that were fueling": "that" after a verb opens a clause,
+     * and "were" right after it would have no subject */
+    if (p && teq(a, p, "that") && !t->cap) {
+        const tok *p2 = prev_tok(a, p);
+        if (p2 && (!p2->cap || p2->start) && p2->ascii &&
+            (tin(a, p2, clause_verbs) ||
+             ((lx(a, p2) & (NP__LEX_VERB | NP__LEX_VERB3 | NP__LEX_ED)) &&
+              !(lx(a, p2) & (NP__LEX_NOUN | NP__LEX_PLURAL | NP__LEX_ADJ)) &&
+              !fwc(a, p2))) &&
+            (tin(a, n, were_next) ||
+             ((lx(a, n) & (NP__LEX_ING | NP__LEX_ED)) && !fwc(a, n) &&
+              !n->cap)))
+            return DECIDE(2, "we're after a verb and that");
+    }
+    if (t->comma_before && !intro_phrase(a, t))
+        return -1;
+    if (!(t->start || t->quote_before || t->comma_before) &&
+        !(p && tin(a, p, clause_verbs)) &&
+        !(boundary_before(a, t) && p && !teq(a, p, "and") &&
+          !teq(a, p, "that") && !teq(a, p, "now")))
+        return -1;
+    if (t->start && t->cap && question(a, t))
+        return -1;   /* "Were taking part ...?": a question */
+    if (tin(a, n, were_next))
+        return DECIDE(2, "we're before a predicate word");
+    if ((lx(a, n) & NP__LEX_ING) && !fwc(a, n))
+        return DECIDE(2, "we're before an -ing word");
+    return -1;
+}
+
+/* "well" and "wed" standing for "we'll" and "we'd": at a clause
+ * boundary, before a verb in its base form. */
+static long con_well_wed(const actx *a, const tok *t,
+                         const tok *p, const tok *n)
+{
+    static const char *const excl[] = {
+        "as", "very", "so", "pretty", "quite", "might", "may", "could",
+        "would", "too", "fairly", "just", NULL
+    };
+    if (!n || n->hyphen_after)
+        return -1;
+    /* "the core wed need": "wed" (to marry) is never followed by
+     * these */
+    if (teq(a, t, "wed") && !t->cap && !n->cap &&
+        tin(a, n, (const char *const[]){"need", "like", "love", "have",
+                                        "rather", "want", "prefer",
+                                        NULL}) &&
+        !(p && (fwc(a, p) & (NP__FW_PRON | NP__FW_AUX))))
+        return DECIDE(2, "we'd before need, like");
+    if (!boundary_before(a, t) &&
+        !(p && !fwc(a, p) && !p->cap && lx(a, p) &&
+          !(lx(a, p) & (NP__LEX_VERB | NP__LEX_ING | NP__LEX_ED |
+                        NP__LEX_VERB3 | NP__LEX_ADV))))
+        return -1;   /* "the promotions well see" */
+    if (p && tin(a, p, excl))
+        return -1;
+    if (teq(a, t, "wed") && t->cap && !t->start)
+        return -1;
+    if (!verb_base(a, n))
+        return -1;
+    if (teq(a, t, "well") && (teq(a, n, "be") || teq(a, n, "have")) &&
+        p && (fwc(a, p) & NP__FW_AUX))
+        return -1;
+    return DECIDE(2, "we'll before a verb");
+}
+
+/* "hell" and "shell" standing for "he'll" and "she'll": at a clause
+ * boundary, before a listed verb or adverb. */
+static long con_hell_shell(const actx *a, const tok *t, const tok *n)
+{
+    static const char *const ok[] = {
+        "be", "have", "never", "probably", "also", "just", "get", "do",
+        "go", "make", "take", "see", "need", "continue", "still",
+        "always", "try", "likely", NULL
+    };
+    if (!boundary_before(a, t) || !n || !tin(a, n, ok))
+        return -1;
+    return teq(a, t, "hell") ? DECIDE(2, "he'll before a verb")
+                             : DECIDE(3, "she'll before a verb");
+}
+
+/* "shed" and "Id" standing for "she'd" and "I'd": before a verb or
+ * an adverb. */
+static long con_shed_id(const actx *a, const tok *t, const tok *n)
+{
+    static const char *const ok[] = {
+        "be", "have", "like", "love", "rather", "never", "been",
+        "always", "just", "probably", "also", "say", "want", "imagine",
+        "guess", "better", "had", NULL
+    };
+    if (teq(a, t, "id")) {
+        /* "Id like", "if Id experienced": capital I, then a verb */
+        if (!t->cap || t->allcaps || !n || n->cap ||
+            ((fwc(a, n) & ~NP__FW_ADV) && !teq(a, n, "have") &&
+             !teq(a, n, "be") && !teq(a, n, "been")))
+            return -1;
+        if (tin(a, n, ok) || verb_base(a, n) ||
+            ((lx(a, n) & NP__LEX_ED) && !(lx(a, n) & NP__LEX_NOUN)) ||
+            ((lx(a, n) & NP__LEX_ADV) && !(lx(a, n) & NP__LEX_NOUN)))
+            return DECIDE(1, "I'd before a verb");
+        return -1;
+    }
+    if (!boundary_before(a, t) || !n || !tin(a, n, ok))
+        return -1;
+    return DECIDE(3, "she'd before a verb");
+}
+
+/* "Ill" standing for "I'll": capitalised, before a verb, an adverb or
+ * a verb with its object. */
+static long con_ill(const actx *a, const tok *t, const tok *n)
+{
+    static const char *const ok[] = {
+        "be", "have", "never", "just", "probably", "also", "get", "do",
+        "go", "make", "take", "see", "tell", "give", "let", "try",
+        "always", "still", "need", "show", "keep", "bet", NULL
+    };
+    if (!t->cap || t->allcaps || !n || n->cap)
+        return -1;
+    if (tin(a, n, ok) || (fwc(a, n) & NP__FW_ADV) ||
+        (!t->start && tin(a, n, irregular_ed) && !teq(a, n, "said")))
+        return DECIDE(1, "I'll before a listed verb or adverb");
+    if ((lx(a, n) & NP__LEX_VERB) && !fwc(a, n) &&
+        !(lx(a, n) & (NP__LEX_PLURAL | NP__LEX_ING | NP__LEX_ED)) &&
+        !(t->start && (lx(a, n) & NP__LEX_NOUN)))
+        return DECIDE(1, "I'll before a verb");
+    /* "Ill reserve final judgment": a verb that is also a noun, then
+     * its object (an adjective and a noun, or a determiner); not "Ill
+     * health forced him" (no verb) */
+    if ((lx(a, n) & NP__LEX_VERB) && !fwc(a, n) && !n->hyphen_after &&
+        !(lx(a, n) & (NP__LEX_PLURAL | NP__LEX_ING | NP__LEX_ED |
+                      NP__LEX_ADJ))) {
+        const tok *n2 = next_tok(a, n), *n3 = n2 ? next_tok(a, n2) : NULL;
+        if (n2 && !n2->cap &&
+            ((fwc(a, n2) & (NP__FW_DET | NP__FW_PRON)) ||
+             ((lx(a, n2) & NP__LEX_ADJ) && !(lx(a, n2) & NP__LEX_VERB) &&
+              n3 && !n3->cap && !fwc(a, n3) &&
+              (lx(a, n3) & NP__LEX_NOUN) && !verb_like(a, n3))))
+            return DECIDE(1, "I'll before a verb and its object");
+    }
+    return -1;
+}
+
+/* "lets" standing for "let's": before a verb in its base form, where
+ * the third person would need an object. */
+static long con_lets(const actx *a, const tok *t, const tok *n)
+{
+    /* "lets be honest": a third person "lets" needs an object */
+    if (!n || n->cap || (fwc(a, n) & (NP__FW_PRON | NP__FW_DET | NP__FW_PREP)))
+        return -1;
+    if (teq(a, n, "go") && !(t->start || t->quote_before))
+        return -1;
+    if (t->cap && t->start && !fwc(a, n) && n->ascii)
+        return DECIDE(3, "Let's opening a sentence");   /* a sentence cannot open with "Lets" the verb */
+    if (!verb_base(a, n) && !teq(a, n, "not") && !teq(a, n, "go") &&
+        !teq(a, n, "talk") && !teq(a, n, "get") && !teq(a, n, "take"))
+        return -1;
+    return DECIDE(3, "let's before a verb");
+}
+
+/* The place of the missing apostrophe of a contraction, or -1: the
+ * table first, then the words that are also English words, each by its
+ * own context. */
+static long contraction(const actx *a, const tok *t)
+{
+    const tok *n = next_tok(a, t), *p = prev_tok(a, t);
+    size_t len = t->e - t->s;
+    long r;
+    if (t->allcaps && len <= 3)
+        return -1;
+    if ((r = con_table(a, t, p, n)) != CON_ON)
+        return r;
     if (teq(a, t, "its"))
         return its_is_it_is(a, t) ? DECIDE(2, "its before a predicate") : -1;
-    if (teq(a, t, "were")) {
-        /* in a title ("Were On It"), a capitalised word after it counts
-         * as written in lower case */
-        if (!n || n->hyphen_after ||
-            (n->cap && !(t->cap && !n->allcaps && tin(a, n, were_next))))
-            return -1;
-        /* "remember that were fueling": "that" after a verb opens a clause,
-         * and "were" right after it would have no subject */
-        if (p && teq(a, p, "that") && !t->cap) {
-            const tok *p2 = prev_tok(a, p);
-            if (p2 && (!p2->cap || p2->start) && p2->ascii &&
-                (tin(a, p2, clause_verbs) ||
-                 ((lx(a, p2) & (NP__LEX_VERB | NP__LEX_VERB3 | NP__LEX_ED)) &&
-                  !(lx(a, p2) & (NP__LEX_NOUN | NP__LEX_PLURAL | NP__LEX_ADJ)) &&
-                  !fwc(a, p2))) &&
-                (tin(a, n, were_next) ||
-                 ((lx(a, n) & (NP__LEX_ING | NP__LEX_ED)) && !fwc(a, n) &&
-                  !n->cap)))
-                return DECIDE(2, "we're after a verb and that");
-        }
-        if (t->comma_before && !intro_phrase(a, t))
-            return -1;
-        if (!(t->start || t->quote_before || t->comma_before) &&
-            !(p && tin(a, p, clause_verbs)) &&
-            !(boundary_before(a, t) && p && !teq(a, p, "and") &&
-              !teq(a, p, "that") && !teq(a, p, "now")))
-            return -1;
-        if (t->start && t->cap && question(a, t))
-            return -1;   /* "Were taking part ...?": a question */
-        if (tin(a, n, were_next))
-            return DECIDE(2, "we're before a predicate word");
-        if ((lx(a, n) & NP__LEX_ING) && !fwc(a, n))
-            return DECIDE(2, "we're before an -ing word");
-        return -1;
-    }
-    if (teq(a, t, "well") || teq(a, t, "wed")) {
-        static const char *const excl[] = {
-            "as", "very", "so", "pretty", "quite", "might", "may", "could",
-            "would", "too", "fairly", "just", NULL
-        };
-        if (!n || n->hyphen_after)
-            return -1;
-        /* "the core wed need": "wed" (to marry) is never followed by
-         * these */
-        if (teq(a, t, "wed") && !t->cap && !n->cap &&
-            tin(a, n, (const char *const[]){"need", "like", "love", "have",
-                                            "rather", "want", "prefer",
-                                            NULL}) &&
-            !(p && (fwc(a, p) & (NP__FW_PRON | NP__FW_AUX))))
-            return DECIDE(2, "we'd before need, like");
-        if (!boundary_before(a, t) &&
-            !(p && !fwc(a, p) && !p->cap && lx(a, p) &&
-              !(lx(a, p) & (NP__LEX_VERB | NP__LEX_ING | NP__LEX_ED |
-                            NP__LEX_VERB3 | NP__LEX_ADV))))
-            return -1;   /* "the promotions well see" */
-        if (p && tin(a, p, excl))
-            return -1;
-        if (teq(a, t, "wed") && t->cap && !t->start)
-            return -1;
-        if (!verb_base(a, n))
-            return -1;
-        if (teq(a, t, "well") && (teq(a, n, "be") || teq(a, n, "have")) &&
-            p && (fwc(a, p) & NP__FW_AUX))
-            return -1;
-        return DECIDE(2, "we'll before a verb");
-    }
-    if (teq(a, t, "hell") || teq(a, t, "shell")) {
-        static const char *const ok[] = {
-            "be", "have", "never", "probably", "also", "just", "get", "do",
-            "go", "make", "take", "see", "need", "continue", "still",
-            "always", "try", "likely", NULL
-        };
-        if (!boundary_before(a, t) || !n || !tin(a, n, ok))
-            return -1;
-        return teq(a, t, "hell") ? DECIDE(2, "he'll before a verb")
-                                 : DECIDE(3, "she'll before a verb");
-    }
-    if (teq(a, t, "shed") || teq(a, t, "id")) {
-        static const char *const ok[] = {
-            "be", "have", "like", "love", "rather", "never", "been",
-            "always", "just", "probably", "also", "say", "want", "imagine",
-            "guess", "better", "had", NULL
-        };
-        if (teq(a, t, "id")) {
-            /* "Id like", "if Id experienced": capital I, then a verb */
-            if (!t->cap || t->allcaps || !n || n->cap ||
-                ((fwc(a, n) & ~NP__FW_ADV) && !teq(a, n, "have") &&
-                 !teq(a, n, "be") && !teq(a, n, "been")))
-                return -1;
-            if (tin(a, n, ok) || verb_base(a, n) ||
-                ((lx(a, n) & NP__LEX_ED) && !(lx(a, n) & NP__LEX_NOUN)) ||
-                ((lx(a, n) & NP__LEX_ADV) && !(lx(a, n) & NP__LEX_NOUN)))
-                return DECIDE(1, "I'd before a verb");
-            return -1;
-        }
-        if (!boundary_before(a, t) || !n || !tin(a, n, ok))
-            return -1;
-        return DECIDE(3, "she'd before a verb");
-    }
-    if (teq(a, t, "ill")) {
-        static const char *const ok[] = {
-            "be", "have", "never", "just", "probably", "also", "get", "do",
-            "go", "make", "take", "see", "tell", "give", "let", "try",
-            "always", "still", "need", "show", "keep", "bet", NULL
-        };
-        if (!t->cap || t->allcaps || !n || n->cap)
-            return -1;
-        if (tin(a, n, ok) || (fwc(a, n) & NP__FW_ADV) ||
-            (!t->start && tin(a, n, irregular_ed) && !teq(a, n, "said")))
-            return DECIDE(1, "I'll before a listed verb or adverb");
-        if ((lx(a, n) & NP__LEX_VERB) && !fwc(a, n) &&
-            !(lx(a, n) & (NP__LEX_PLURAL | NP__LEX_ING | NP__LEX_ED)) &&
-            !(t->start && (lx(a, n) & NP__LEX_NOUN)))
-            return DECIDE(1, "I'll before a verb");
-        /* "Ill reserve final judgment": a verb that is also a noun, then
-         * its object (an adjective and a noun, or a determiner); not "Ill
-         * health forced him" (no verb) */
-        if ((lx(a, n) & NP__LEX_VERB) && !fwc(a, n) && !n->hyphen_after &&
-            !(lx(a, n) & (NP__LEX_PLURAL | NP__LEX_ING | NP__LEX_ED |
-                          NP__LEX_ADJ))) {
-            const tok *n2 = next_tok(a, n), *n3 = n2 ? next_tok(a, n2) : NULL;
-            if (n2 && !n2->cap &&
-                ((fwc(a, n2) & (NP__FW_DET | NP__FW_PRON)) ||
-                 ((lx(a, n2) & NP__LEX_ADJ) && !(lx(a, n2) & NP__LEX_VERB) &&
-                  n3 && !n3->cap && !fwc(a, n3) &&
-                  (lx(a, n3) & NP__LEX_NOUN) && !verb_like(a, n3))))
-                return DECIDE(1, "I'll before a verb and its object");
-        }
-        return -1;
-    }
-    if (teq(a, t, "lets")) {
-        /* "lets be honest": a third person "lets" needs an object */
-        if (!n || n->cap || (fwc(a, n) & (NP__FW_PRON | NP__FW_DET | NP__FW_PREP)))
-            return -1;
-        if (teq(a, n, "go") && !(t->start || t->quote_before))
-            return -1;
-        if (t->cap && t->start && !fwc(a, n) && n->ascii)
-            return DECIDE(3, "Let's opening a sentence");   /* a sentence cannot open with "Lets" the verb */
-        if (!verb_base(a, n) && !teq(a, n, "not") && !teq(a, n, "go") &&
-            !teq(a, n, "talk") && !teq(a, n, "get") && !teq(a, n, "take"))
-            return -1;
-        return DECIDE(3, "let's before a verb");
-    }
+    if (teq(a, t, "were"))
+        return con_were(a, t, p, n);
+    if (teq(a, t, "well") || teq(a, t, "wed"))
+        return con_well_wed(a, t, p, n);
+    if (teq(a, t, "hell") || teq(a, t, "shell"))
+        return con_hell_shell(a, t, n);
+    if (teq(a, t, "shed") || teq(a, t, "id"))
+        return con_shed_id(a, t, n);
+    if (teq(a, t, "ill"))
+        return con_ill(a, t, n);
+    if (teq(a, t, "lets"))
+        return con_lets(a, t, n);
     return -1;
 }
 
