@@ -156,144 +156,129 @@ static size_t words_in(const char *s, size_t n)
     return w;
 }
 
-int np__extract_text(np__ctx *c, const char *text, size_t len)
+/* The text's non-empty lines, trimmed, each knowing whether a blank line
+ * precedes it; *blanks counts those that do. */
+static int split_lines(np__vec *lines, const char *text, size_t len, size_t *blanks)
 {
-    np__vec lines;
-    line *L;
-    size_t nl, i, first = (size_t)-1, blanks = 0;
-    long head = -1, date = -1;
-    char iso[NP__DATE_MAX];
-    int rc = NP_OK;
-
-    np__vec_init(&lines, sizeof(line));
-    /* lines, trimmed */
-    {
-        size_t at = 0;
-        int blank = 0;
-        while (at < len) {
-            const char *nlp = memchr(text + at, '\n', len - at);
-            size_t end = nlp ? (size_t)(nlp - text) : len;
-            size_t s = at, e = end;
-            while (s < e && is_space_byte((unsigned char)text[s]))
-                s++;
-            while (e > s && is_space_byte((unsigned char)text[e - 1]))
-                e--;
-            if (e > s) {
-                line *l = np__vec_push(&lines);
-                if (!l) {
-                    np__vec_free(&lines);
-                    return NP_ENOMEM;
-                }
-                l->s = text + s;
-                l->n = e - s;
-                l->blank_before = blank;
-                l->drop = 0;
-                blanks += blank;
-                blank = 0;
-            } else {
-                blank = 1;
-            }
-            at = end + 1;
+    size_t at = 0;
+    int blank = 0;
+    while (at < len) {
+        const char *nlp = memchr(text + at, '\n', len - at);
+        size_t end = nlp ? (size_t)(nlp - text) : len;
+        size_t s = at, e = end;
+        while (s < e && is_space_byte((unsigned char)text[s]))
+            s++;
+        while (e > s && is_space_byte((unsigned char)text[e - 1]))
+            e--;
+        if (e > s) {
+            line *l = np__vec_push(lines);
+            if (!l)
+                return NP_ENOMEM;
+            l->s = text + s;
+            l->n = e - s;
+            l->blank_before = blank;
+            l->drop = 0;
+            *blanks += blank;
+            blank = 0;
+        } else {
+            blank = 1;
         }
+        at = end + 1;
     }
-    L = lines.ptr;
-    nl = lines.len;
+    return NP_OK;
+}
 
-    for (i = 0; i < nl; i++)
-        if (is_markup(L[i].s, L[i].n))
-            L[i].drop = 1;
-    for (i = 0; i < nl && first == (size_t)-1; i++)
-        if (!L[i].drop)
-            first = i;
-    if (first == (size_t)-1)
-        goto blocks;
-
-    /* a date line among the first lines */
-    {
-        size_t k, seen = 0;
-        for (k = first; k < nl && seen < 6; k++) {
-            if (L[k].drop)
-                continue;
-            seen++;
-            if (date_line(L[k].s, L[k].n, iso)) {
-                date = (long)k;
-                break;
-            }
-        }
+/* The index of a date line among the first six kept lines, or -1. */
+static long find_date_line(const line *L, size_t nl, size_t first, char iso[NP__DATE_MAX])
+{
+    size_t k, seen = 0;
+    for (k = first; k < nl && seen < 6; k++) {
+        if (L[k].drop)
+            continue;
+        seen++;
+        if (date_line(L[k].s, L[k].n, iso))
+            return (long)k;
     }
+    return -1;
+}
 
-    /* a byline among the first lines */
-    {
-        size_t k, seen = 0;
-        for (k = first; k < nl && seen < 6; k++) {
-            if (L[k].drop)
-                continue;
-            seen++;
-            if (L[k].n < 100 && np__ascii_prefix_ci(L[k].s, L[k].n, "by ") && L[k].n > 3
-                && (np__isupper((unsigned char)L[k].s[3]) || (unsigned char)L[k].s[3] >= 0x80)
-                && !ends_sentence(L[k].s, L[k].n)) {
-                if ((rc = np__authors_add(c->doc, L[k].s, L[k].n)) != NP_OK)
-                    goto done;
-                if (c->doc->authors.len) {
-                    c->doc->sources[NP__AUTHORS] = "text";
-                    L[k].drop = 1;
-                }
-                break;
-            }
-        }
-    }
-
-    /* the headline: short, not a sentence, and confirmed by a repeat or
-     * a date line close below it */
-    if ((long)first != date && L[first].n <= 250 && words_in(L[first].s, L[first].n) <= 30
-        && !ends_sentence(L[first].s, L[first].n)) {
-        size_t k;
-        int repeated = 0;
-        for (k = first + 1; k < nl; k++)
-            if (same_line(&L[first], &L[k])) {
-                repeated = 1;
-                break;
-            }
-        if (repeated || (date > (long)first && date - (long)first <= 3))
-            head = (long)first;
-    }
-    if (head >= 0) {
-        size_t k;
-        if ((rc = np__doc_set(c->doc, NP__TITLE, L[head].s, L[head].n, "text")) != NP_OK)
-            goto done;
-        L[head].drop = 1;
-        /* the headline again, further down */
-        for (k = (size_t)head + 1; k < nl; k++)
-            if (same_line(&L[head], &L[k]))
-                L[k].drop = 1;
-        /* the standfirst: what lies between the headline and the date */
-        if (date > head + 1) {
-            np__buf b = NP__BUF_INIT;
-            for (k = (size_t)head + 1; k < (size_t)date; k++) {
-                if (L[k].drop)
-                    continue;
-                if (b.len)
-                    np__buf_putc(&b, ' ');
-                np__buf_put(&b, L[k].s, L[k].n);
+/* A short "By Name" line among the first six kept lines gives the
+ * authors; the line is dropped when it yielded any. */
+static int take_byline(np__ctx *c, line *L, size_t nl, size_t first)
+{
+    size_t k, seen = 0;
+    int rc;
+    for (k = first; k < nl && seen < 6; k++) {
+        if (L[k].drop)
+            continue;
+        seen++;
+        if (L[k].n < 100 && np__ascii_prefix_ci(L[k].s, L[k].n, "by ") && L[k].n > 3
+            && (np__isupper((unsigned char)L[k].s[3]) || (unsigned char)L[k].s[3] >= 0x80)
+            && !ends_sentence(L[k].s, L[k].n)) {
+            if ((rc = np__authors_add(c->doc, L[k].s, L[k].n)) != NP_OK)
+                return rc;
+            if (c->doc->authors.len) {
+                c->doc->sources[NP__AUTHORS] = "text";
                 L[k].drop = 1;
             }
-            if (b.oom)
-                rc = NP_ENOMEM;
-            else if (b.len)
-                rc = np__doc_set(c->doc, NP__DESCRIPTION, b.ptr, b.len, "text");
-            np__buf_free(&b);
-            if (rc != NP_OK)
-                goto done;
+            break;
         }
     }
-    if (date >= 0) {
-        date_line(L[date].s, L[date].n, iso);
-        if ((rc = np__doc_set(c->doc, NP__PUBLISHED, iso, (size_t)-1, "text")) != NP_OK)
-            goto done;
-        L[date].drop = 1;
-    }
+    return NP_OK;
+}
 
-    /* image credits, and the caption glued above one */
+/* The headline: the first line when short, not a sentence, and confirmed
+ * by a repeat or a date line close below it; -1 when there is none. */
+static long find_headline(const line *L, size_t nl, size_t first, long date)
+{
+    size_t k;
+    if ((long)first == date || L[first].n > 250 || words_in(L[first].s, L[first].n) > 30
+        || ends_sentence(L[first].s, L[first].n))
+        return -1;
+    for (k = first + 1; k < nl; k++)
+        if (same_line(&L[first], &L[k]))
+            return (long)first;
+    if (date > (long)first && date - (long)first <= 3)
+        return (long)first;
+    return -1;
+}
+
+/* Sets the title from the headline, drops its repeats, and makes what lies
+ * between it and the date line the standfirst (the description). */
+static int take_headline(np__ctx *c, line *L, size_t nl, long head, long date)
+{
+    size_t k;
+    int rc;
+    if ((rc = np__doc_set(c->doc, NP__TITLE, L[head].s, L[head].n, "text")) != NP_OK)
+        return rc;
+    L[head].drop = 1;
+    for (k = (size_t)head + 1; k < nl; k++)
+        if (same_line(&L[head], &L[k]))
+            L[k].drop = 1;
+    if (date > head + 1) {
+        np__buf b = NP__BUF_INIT;
+        for (k = (size_t)head + 1; k < (size_t)date; k++) {
+            if (L[k].drop)
+                continue;
+            if (b.len)
+                np__buf_putc(&b, ' ');
+            np__buf_put(&b, L[k].s, L[k].n);
+            L[k].drop = 1;
+        }
+        if (b.oom)
+            rc = NP_ENOMEM;
+        else if (b.len)
+            rc = np__doc_set(c->doc, NP__DESCRIPTION, b.ptr, b.len, "text");
+        np__buf_free(&b);
+    }
+    return rc;
+}
+
+/* Image credit lines become images, with the caption glued above one
+ * when the text separates its paragraphs by blank lines. */
+static int take_credits(np__ctx *c, line *L, size_t nl, size_t blanks)
+{
+    size_t i;
     for (i = 0; i < nl; i++) {
         size_t lab;
         const char *cap = NULL, *cred;
@@ -322,20 +307,63 @@ int np__extract_text(np__ctx *c, const char *text, size_t len)
         if (cb.oom || rb.oom) {
             np__buf_free(&cb);
             np__buf_free(&rb);
-            rc = NP_ENOMEM;
-            goto done;
+            return NP_ENOMEM;
         }
         idx = np__doc_add_image(c->doc, NULL, cap ? np__buf_cstr(&cb) : NULL,
                                 credn ? np__buf_cstr(&rb) : NULL);
         np__buf_free(&cb);
         np__buf_free(&rb);
-        if (idx < 0) {
-            rc = NP_ENOMEM;
-            goto done;
-        }
+        if (idx < 0)
+            return NP_ENOMEM;
     }
+    return NP_OK;
+}
 
-blocks:
+/* Reads the head of the text (date, byline, headline, standfirst) and
+ * the image credits into the document's metadata, dropping their lines. */
+static int take_head(np__ctx *c, line *L, size_t nl, size_t first, size_t blanks)
+{
+    char iso[NP__DATE_MAX];
+    long head, date;
+    int rc;
+
+    date = find_date_line(L, nl, first, iso);
+    if ((rc = take_byline(c, L, nl, first)) != NP_OK)
+        return rc;
+    head = find_headline(L, nl, first, date);
+    if (head >= 0 && (rc = take_headline(c, L, nl, head, date)) != NP_OK)
+        return rc;
+    if (date >= 0) {
+        date_line(L[date].s, L[date].n, iso);
+        if ((rc = np__doc_set(c->doc, NP__PUBLISHED, iso, (size_t)-1, "text")) != NP_OK)
+            return rc;
+        L[date].drop = 1;
+    }
+    return take_credits(c, L, nl, blanks);
+}
+
+int np__extract_text(np__ctx *c, const char *text, size_t len)
+{
+    np__vec lines;
+    line *L;
+    size_t nl, i, first = (size_t)-1, blanks = 0;
+    int rc;
+
+    np__vec_init(&lines, sizeof(line));
+    if ((rc = split_lines(&lines, text, len, &blanks)) != NP_OK)
+        goto done;
+    L = lines.ptr;
+    nl = lines.len;
+
+    for (i = 0; i < nl; i++)
+        if (is_markup(L[i].s, L[i].n))
+            L[i].drop = 1;
+    for (i = 0; i < nl && first == (size_t)-1; i++)
+        if (!L[i].drop)
+            first = i;
+    if (first != (size_t)-1 && (rc = take_head(c, L, nl, first, blanks)) != NP_OK)
+        goto done;
+
     for (i = 0; i < nl; i++) {
         if (L[i].drop)
             continue;
