@@ -426,71 +426,270 @@ static long pp_browser_end(const np__prepass *pp, uint32_t h, const uint32_t *st
     return -1;
 }
 
+/* libxml2's elements that never have content. */
+static const char *const pp_empty_names[] = {
+    "area", "base", "basefont", "br", "col", "embed", "frame", "hr",
+    "img", "input", "isindex", "link", "meta", "param"
+};
+#define PP_NEMPTY (sizeof pp_empty_names / sizeof pp_empty_names[0])
+/* The elements libxml2 may open by itself (a p for text right under html
+ * or head). */
+static const char *const pp_implied_names[] = { "html", "head", "body", "p" };
+#define PP_NIMPLIED (sizeof pp_implied_names / sizeof pp_implied_names[0])
+/* libxml2's end priorities (htmlEndPriority); every other name: 100 */
+static const struct { const char *name; unsigned char prio; } pp_prios[] = {
+    { "div", 150 }, { "td", 160 }, { "th", 160 }, { "tr", 170 },
+    { "thead", 180 }, { "tbody", 180 }, { "tfoot", 180 },
+    { "table", 190 }, { "head", 200 }, { "body", 200 }, { "html", 220 }
+};
+#define PP_NPRIOS (sizeof pp_prios / sizeof pp_prios[0])
+/* Starts that close an element of their own name on top. */
+static const char *const pp_self_closing_names[] = {
+    "p", "li", "dt", "dd", "option", "tr", "td", "th"
+};
+#define PP_NSELFC (sizeof pp_self_closing_names / sizeof pp_self_closing_names[0])
+/* Starts that close a p on top. */
+static const char *const pp_block_names[] = {
+    "div", "ul", "ol", "dl", "table", "h1", "h2", "h3", "h4", "h5", "h6",
+    "pre", "blockquote", "form", "address", "center", "hr"
+};
+#define PP_NBLOCK (sizeof pp_block_names / sizeof pp_block_names[0])
+
+/* The hashes of the names the pre-pass tells apart. */
+typedef struct pp_names {
+    uint32_t empty[PP_NEMPTY], implied[PP_NIMPLIED], prio[PP_NPRIOS];
+    uint32_t selfc[PP_NSELFC], block[PP_NBLOCK];
+    uint32_t script, style, p, li, mark;
+    uint32_t closers[NP__NCLOSERS], stops[NP__NSTOPS];
+    uint32_t lists[3];      /* ul, ol, button (see pp_browser_end) */
+} pp_names;
+
+static void pp_names_init(pp_names *nm)
+{
+    size_t k;
+    for (k = 0; k < PP_NEMPTY; k++)
+        nm->empty[k] = pp_hash_str(pp_empty_names[k]);
+    for (k = 0; k < PP_NIMPLIED; k++)
+        nm->implied[k] = pp_hash_str(pp_implied_names[k]);
+    for (k = 0; k < PP_NPRIOS; k++)
+        nm->prio[k] = pp_hash_str(pp_prios[k].name);
+    for (k = 0; k < PP_NSELFC; k++)
+        nm->selfc[k] = pp_hash_str(pp_self_closing_names[k]);
+    for (k = 0; k < PP_NBLOCK; k++)
+        nm->block[k] = pp_hash_str(pp_block_names[k]);
+    nm->script = pp_hash_str("script");
+    nm->style = pp_hash_str("style");
+    nm->p = pp_hash_str("p");
+    nm->li = pp_hash_str("li");
+    nm->mark = pp_hash_str(NP__MARK);
+    for (k = 0; k < NP__NCLOSERS; k++)
+        nm->closers[k] = pp_hash_str(np__closers[k]);
+    for (k = 0; k < NP__NSTOPS; k++)
+        nm->stops[k] = pp_hash_str(np__scope_stops[k]);
+    nm->lists[0] = pp_hash_str("ul");
+    nm->lists[1] = pp_hash_str("ol");
+    nm->lists[2] = pp_hash_str("button");
+}
+
+/* libxml2's end priority of a name. */
+static unsigned char pp_prio(const pp_names *nm, uint32_t h)
+{
+    unsigned char prio = 100;
+    size_t k;
+    for (k = 0; k < PP_NPRIOS; k++)
+        if (nm->prio[k] == h)
+            prio = pp_prios[k].prio;
+    return prio;
+}
+
+/* "<!" at j: a comment (dropped), a DOCTYPE (its internal subset dropped)
+ * or a bogus comment (dropped). Returns where reading goes on; n when the
+ * rest of the page is a comment. */
+static size_t pp_declaration(np__prepass *pp, size_t j)
+{
+    const char *s = pp->s;
+    size_t n = pp->n, i;
+    if (j + 3 < n && s[j + 2] == '-' && s[j + 3] == '-') {
+        size_t q = j + 4;
+        const char *dash;
+        while ((dash = memchr(s + q, '-', n - q)) != NULL) {
+            q = (size_t)(dash - s);
+            if (q + 2 < n && s[q + 1] == '-' && s[q + 2] == '>')
+                break;
+            q++;
+        }
+        if (!dash)
+            return n;       /* libxml2 takes the rest as the comment */
+        i = q + 3;
+        pp_drop(pp, j, i);   /* nothing reads comments */
+    } else if (np__ascii_prefix_ci(s + j + 2, n - j - 2, "doctype")) {
+        const char *gt = memchr(s + j, '>', n - j);
+        size_t end = gt ? (size_t)(gt - s) : n;
+        const char *br = memchr(s + j, '[', end - j);
+        if (br) {
+            /* an internal subset: its declarations are not the page's
+             * text (libxml2 would read them as text) */
+            size_t sub = pp_subset_end(s, n, (size_t)(br - s) + 1);
+            if (sub < n)
+                end = sub;
+            pp_drop(pp, (size_t)(br - s), end);
+        }
+        i = end < n ? end + 1 : n;
+    } else {
+        /* a bogus comment (<!ENTITY ...>, <![CDATA[...>): browsers drop
+         * it, libxml2 would read it as text */
+        const char *gt = memchr(s + j, '>', n - j);
+        i = gt ? (size_t)(gt - s) + 1 : n;
+        pp_drop(pp, j, i);
+    }
+    return i;
+}
+
+/* "</" at j: dropped when nothing of its name was opened, marked when a
+ * browser closes through what libxml2 would not, else counted as libxml2's
+ * scan. Returns where reading goes on. */
+static size_t pp_end_tag(np__prepass *pp, const pp_names *nm, size_t j)
+{
+    const char *s = pp->s, *gt;
+    size_t n = pp->n, e, k;
+    uint32_t h, *cnt;
+    long at = -1;
+
+    if (j + 2 >= n || !pp_name_start((unsigned char)s[j + 2]))
+        return j + 2;
+    e = pp_name(s, n, j + 2, &h);
+    gt = memchr(s + e, '>', n - e);
+    e = gt ? (size_t)(gt - s) + 1 : n;
+    cnt = pp_slot(pp, h);
+    if (!cnt)
+        return n;
+    if (*cnt == 0 && !(pp_in(h, nm->implied, PP_NIMPLIED) && pp->stray_implied++ < 8)) {
+        pp_drop(pp, j, e);
+        return e;
+    }
+    for (k = 0; k < NP__NCLOSERS; k++)
+        if (nm->closers[k] == h)
+            break;
+    if (k < NP__NCLOSERS)
+        at = pp_browser_end(pp, h, nm->stops, nm->li, nm->p, nm->lists);
+    if (at >= 0) {
+        char mark[64];
+        snprintf(mark, sizeof mark, "<" NP__MARK " x=\"%s\"/>", np__closers[k]);
+        pp_insert(pp, j, mark);
+        pp->work += pp->depth - (size_t)at + 1;
+        pp->depth = (size_t)at;
+        pp->marks++;
+    } else {
+        pp->work += pp_end(pp, h, pp_prio(nm, h));
+    }
+    return e;
+}
+
+/* The attributes of a start tag of name hash h, from p, as
+ * htmlParseStartTag reads them: those past max_attributes are dropped,
+ * the others counted. Returns where the tag's "/>" or ">" is (or n). */
+static size_t pp_attributes(np__prepass *pp, size_t p, uint32_t h, uint32_t h_mark)
+{
+    const char *s = pp->s;
+    size_t n = pp->n, nattr = 0;
+    while (p < n && pp_blank((unsigned char)s[p]))
+        p++;
+    while (p < n && s[p] != '>' && !(s[p] == '/' && p + 1 < n && s[p + 1] == '>')) {
+        size_t a = p;
+        if (pp_name_start((unsigned char)s[p])) {
+            uint32_t ah;
+            p = pp_name(s, n, p, &ah);
+            while (p < n && pp_blank((unsigned char)s[p]))
+                p++;
+            if (p < n && s[p] == '=') {
+                p++;
+                while (p < n && pp_blank((unsigned char)s[p]))
+                    p++;
+                if (p < n && (s[p] == '"' || s[p] == '\'')) {
+                    const char *q = memchr(s + p + 1, s[p], n - p - 1);
+                    p = q ? (size_t)(q - s) + 1 : n;
+                } else {
+                    while (p < n && s[p] != '>' && !pp_blank((unsigned char)s[p]))
+                        p++;
+                }
+            }
+        } else {
+            /* a bogus attribute: libxml2 skips to a blank or the end */
+            while (p < n && !pp_blank((unsigned char)s[p]) && s[p] != '>' &&
+                   !(s[p] == '/' && p + 1 < n && s[p + 1] == '>'))
+                p++;
+        }
+        if (++nattr > pp->max_attrs && h != h_mark) {
+            pp_drop(pp, a, p);
+            pp->attrs_dropped = 1;
+        } else {
+            pp->work += nattr;   /* compared with each earlier one */
+        }
+        while (p < n && pp_blank((unsigned char)s[p]))
+            p++;
+    }
+    return p;
+}
+
+/* A start tag at j (a letter follows the "<"): its attributes, the model's
+ * push (after the implied closes), a marker of the page's own dropped, a
+ * script's or style's text skipped. Returns where reading goes on. */
+static size_t pp_start_tag(np__prepass *pp, const pp_names *nm, size_t j)
+{
+    const char *s = pp->s;
+    size_t n = pp->n, i, e, p;
+    uint32_t h;
+    int self_closed = 0;
+
+    p = pp_name(s, n, j + 1, &h);
+    p = pp_attributes(pp, p, h, nm->mark);
+    if (p < n && s[p] == '/') {
+        self_closed = 1;
+        p += 2;
+    } else if (p < n) {
+        p++;
+    }
+    if (h == nm->mark) {
+        /* only the pre-pass places markers */
+        pp_drop(pp, j, p);
+        return p;
+    }
+    pp->work++;
+    if (pp->depth && pp->stack[pp->depth - 1] == h && pp_in(h, nm->selfc, PP_NSELFC))
+        pp->depth--;
+    else if (pp->depth && pp->stack[pp->depth - 1] == nm->p && pp_in(h, nm->block, PP_NBLOCK))
+        pp->depth--;
+    if (!self_closed && !pp_in(h, nm->empty, PP_NEMPTY)) {
+        uint32_t *cnt = pp_slot(pp, h);
+        if (!cnt)
+            return n;
+        if (*cnt < UINT32_MAX)
+            (*cnt)++;      /* opened at least once */
+        pp_push(pp, h, pp_prio(nm, h));
+    }
+    i = p;
+    if (!self_closed && (h == nm->script || h == nm->style)) {
+        /* raw text up to the matching end tag, as htmlParseScript; nothing
+         * reads a style's text or a script's other than JSON data
+         * (JSON-LD), so libxml2 is spared the rest */
+        e = pp_find_ci(s, n, i, h == nm->script ? "</script" : "</style");
+        if (e > i && (h == nm->style || !np__ascii_contains_ci(s + j, p - j, "json")))
+            pp_drop(pp, i, e);
+        i = e;
+    }
+    return i;
+}
+
 static void pp_run(np__prepass *pp)
 {
-    static const char *const empty_names[] = {
-        "area", "base", "basefont", "br", "col", "embed", "frame", "hr",
-        "img", "input", "isindex", "link", "meta", "param"
-    };
-    /* the elements libxml2 may open by itself (a p for text right under
-     * html or head) */
-    static const char *const implied_names[] = { "html", "head", "body", "p" };
-    /* libxml2's end priorities (htmlEndPriority); every other name: 100 */
-    static const struct { const char *name; unsigned char prio; } prios[] = {
-        { "div", 150 }, { "td", 160 }, { "th", 160 }, { "tr", 170 },
-        { "thead", 180 }, { "tbody", 180 }, { "tfoot", 180 },
-        { "table", 190 }, { "head", 200 }, { "body", 200 }, { "html", 220 }
-    };
-    /* starts that close an element of their own name on top */
-    static const char *const self_closing_names[] = {
-        "p", "li", "dt", "dd", "option", "tr", "td", "th"
-    };
-    /* starts that close a p on top */
-    static const char *const block_names[] = {
-        "div", "ul", "ol", "dl", "table", "h1", "h2", "h3", "h4", "h5", "h6",
-        "pre", "blockquote", "form", "address", "center", "hr"
-    };
-    uint32_t empty[14], implied[4], prio_h[11], selfc[8], block[17];
-    uint32_t h_script, h_style, h_p, h_li, h_mark;
-    uint32_t closers[NP__NCLOSERS], stops[NP__NSTOPS], lists[3];
+    pp_names nm;
     const char *s = pp->s;
-    size_t n = pp->n, i = 0, k;
+    size_t n = pp->n, i = 0;
 
-    for (k = 0; k < 14; k++)
-        empty[k] = pp_hash_str(empty_names[k]);
-    for (k = 0; k < 4; k++)
-        implied[k] = pp_hash_str(implied_names[k]);
-    for (k = 0; k < 11; k++)
-        prio_h[k] = pp_hash_str(prios[k].name);
-    for (k = 0; k < 8; k++)
-        selfc[k] = pp_hash_str(self_closing_names[k]);
-    for (k = 0; k < 17; k++)
-        block[k] = pp_hash_str(block_names[k]);
-    h_script = pp_hash_str("script");
-    h_style = pp_hash_str("style");
-    h_p = pp_hash_str("p");
-    h_li = pp_hash_str("li");
-    h_mark = pp_hash_str(NP__MARK);
-    for (k = 0; k < NP__NCLOSERS; k++)
-        closers[k] = pp_hash_str(np__closers[k]);
-    for (k = 0; k < NP__NSTOPS; k++)
-        stops[k] = pp_hash_str(np__scope_stops[k]);
-    lists[0] = pp_hash_str("ul");
-    lists[1] = pp_hash_str("ol");
-    lists[2] = pp_hash_str("button");
-#define PP_PRIO(hash, out)                                                   \
-    do {                                                                     \
-        size_t q_;                                                           \
-        (out) = 100;                                                         \
-        for (q_ = 0; q_ < 11; q_++)                                          \
-            if (prio_h[q_] == (hash))                                        \
-                (out) = prios[q_].prio;                                      \
-    } while (0)
-
+    pp_names_init(&nm);
     while (i < n && !pp->oom) {
         const char *lt = memchr(s + i, '<', n - i);
-        size_t j, e;
-        uint32_t h;
+        size_t j;
         if (!lt)
             break;
         j = (size_t)(lt - s);
@@ -501,170 +700,19 @@ static void pp_run(np__prepass *pp)
         if (j + 1 >= n)
             break;
         if (s[j + 1] == '!') {
-            if (j + 3 < n && s[j + 2] == '-' && s[j + 3] == '-') {
-                size_t q = j + 4;
-                const char *dash;
-                while ((dash = memchr(s + q, '-', n - q)) != NULL) {
-                    q = (size_t)(dash - s);
-                    if (q + 2 < n && s[q + 1] == '-' && s[q + 2] == '>')
-                        break;
-                    q++;
-                }
-                if (!dash)
-                    break;      /* libxml2 takes the rest as the comment */
-                i = q + 3;
-                pp_drop(pp, j, i);   /* nothing reads comments */
-            } else if (np__ascii_prefix_ci(s + j + 2, n - j - 2, "doctype")) {
-                const char *gt = memchr(s + j, '>', n - j);
-                size_t end = gt ? (size_t)(gt - s) : n;
-                const char *br = memchr(s + j, '[', end - j);
-                if (br) {
-                    /* an internal subset: its declarations are not the
-                     * page's text (libxml2 would read them as text) */
-                    size_t sub = pp_subset_end(s, n, (size_t)(br - s) + 1);
-                    if (sub < n)
-                        end = sub;
-                    pp_drop(pp, (size_t)(br - s), end);
-                }
-                i = end < n ? end + 1 : n;
-            } else {
-                /* a bogus comment (<!ENTITY ...>, <![CDATA[...>): browsers
-                 * drop it, libxml2 would read it as text */
-                const char *gt = memchr(s + j, '>', n - j);
-                i = gt ? (size_t)(gt - s) + 1 : n;
-                pp_drop(pp, j, i);
-            }
-            continue;
-        }
-        if (s[j + 1] == '?') {
+            i = pp_declaration(pp, j);
+        } else if (s[j + 1] == '?') {
             const char *gt = memchr(s + j, '>', n - j);
             i = gt ? (size_t)(gt - s) + 1 : n;
-            continue;
-        }
-        if (s[j + 1] == '/') {
-            const char *gt;
-            uint32_t *cnt;
-            if (j + 2 >= n || !pp_name_start((unsigned char)s[j + 2])) {
-                i = j + 2;
-                continue;
-            }
-            e = pp_name(s, n, j + 2, &h);
-            gt = memchr(s + e, '>', n - e);
-            e = gt ? (size_t)(gt - s) + 1 : n;
-            cnt = pp_slot(pp, h);
-            if (!cnt)
-                return;
-            if (*cnt == 0 && !(pp_in(h, implied, 4) && pp->stray_implied++ < 8)) {
-                pp_drop(pp, j, e);
-            } else {
-                unsigned char prio;
-                long at = -1;
-                for (k = 0; k < NP__NCLOSERS; k++)
-                    if (closers[k] == h)
-                        break;
-                if (k < NP__NCLOSERS)
-                    at = pp_browser_end(pp, h, stops, h_li, h_p, lists);
-                if (at >= 0) {
-                    char mark[64];
-                    snprintf(mark, sizeof mark, "<" NP__MARK " x=\"%s\"/>", np__closers[k]);
-                    pp_insert(pp, j, mark);
-                    pp->work += pp->depth - (size_t)at + 1;
-                    pp->depth = (size_t)at;
-                    pp->marks++;
-                } else {
-                    PP_PRIO(h, prio);
-                    pp->work += pp_end(pp, h, prio);
-                }
-            }
-            i = e;
-            continue;
-        }
-        if (!pp_letter((unsigned char)s[j + 1])) {
+        } else if (s[j + 1] == '/') {
+            i = pp_end_tag(pp, &nm, j);
+        } else if (!pp_letter((unsigned char)s[j + 1])) {
             i = j + 1;
-            continue;
-        }
-        /* A start tag and its attributes, as htmlParseStartTag reads them. */
-        {
-            size_t nattr = 0, p = pp_name(s, n, j + 1, &h);
-            int self_closed = 0;
-            while (p < n && pp_blank((unsigned char)s[p]))
-                p++;
-            while (p < n && s[p] != '>' && !(s[p] == '/' && p + 1 < n && s[p + 1] == '>')) {
-                size_t a = p;
-                if (pp_name_start((unsigned char)s[p])) {
-                    uint32_t ah;
-                    p = pp_name(s, n, p, &ah);
-                    while (p < n && pp_blank((unsigned char)s[p]))
-                        p++;
-                    if (p < n && s[p] == '=') {
-                        p++;
-                        while (p < n && pp_blank((unsigned char)s[p]))
-                            p++;
-                        if (p < n && (s[p] == '"' || s[p] == '\'')) {
-                            const char *q = memchr(s + p + 1, s[p], n - p - 1);
-                            p = q ? (size_t)(q - s) + 1 : n;
-                        } else {
-                            while (p < n && s[p] != '>' && !pp_blank((unsigned char)s[p]))
-                                p++;
-                        }
-                    }
-                } else {
-                    /* a bogus attribute: libxml2 skips to a blank or the end */
-                    while (p < n && !pp_blank((unsigned char)s[p]) && s[p] != '>' &&
-                           !(s[p] == '/' && p + 1 < n && s[p + 1] == '>'))
-                        p++;
-                }
-                if (++nattr > pp->max_attrs && h != h_mark) {
-                    pp_drop(pp, a, p);
-                    pp->attrs_dropped = 1;
-                } else {
-                    pp->work += nattr;   /* compared with each earlier one */
-                }
-                while (p < n && pp_blank((unsigned char)s[p]))
-                    p++;
-            }
-            if (p < n && s[p] == '/') {
-                self_closed = 1;
-                p += 2;
-            } else if (p < n) {
-                p++;
-            }
-            if (h == h_mark) {
-                /* only the pre-pass places markers */
-                pp_drop(pp, j, p);
-                i = p;
-                continue;
-            }
-            pp->work++;
-            if (pp->depth && pp->stack[pp->depth - 1] == h && pp_in(h, selfc, 8))
-                pp->depth--;
-            else if (pp->depth && pp->stack[pp->depth - 1] == h_p && pp_in(h, block, 17))
-                pp->depth--;
-            if (!self_closed && !pp_in(h, empty, 14)) {
-                uint32_t *cnt = pp_slot(pp, h);
-                unsigned char prio;
-                if (!cnt)
-                    return;
-                if (*cnt < UINT32_MAX)
-                    (*cnt)++;      /* opened at least once */
-                PP_PRIO(h, prio);
-                pp_push(pp, h, prio);
-            }
-            i = p;
-            if (!self_closed && (h == h_script || h == h_style)) {
-                /* raw text up to the matching end tag, as htmlParseScript;
-                 * nothing reads a style's text or a script's other than
-                 * JSON data (JSON-LD), so libxml2 is spared the rest */
-                e = pp_find_ci(s, n, i, h == h_script ? "</script" : "</style");
-                if (e > i && (h == h_style || !np__ascii_contains_ci(s + j, p - j, "json")))
-                    pp_drop(pp, i, e);
-                i = e;
-            }
+        } else {
+            i = pp_start_tag(pp, &nm, j);
         }
     }
 }
-
-#undef PP_PRIO
 
 /* Runs the pre-pass; on success *page and *len say what libxml2 reads
  * (the input itself when nothing was dropped), *cut whether the work
