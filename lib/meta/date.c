@@ -175,16 +175,12 @@ static int parse_iso(const char *s, size_t n, char out[NP__DATE_MAX])
 
 typedef struct tok { const char *s; size_t n; int num; int isnum; } tok;
 
-static int parse_text(const char *s, size_t n, char out[NP__DATE_MAX])
+/* Tokens of s: runs of letters, runs of digits (the ':' of a time is
+ * read between them); the count. */
+static size_t tokenize(const char *s, size_t n, tok *t, size_t max)
 {
-    tok t[48];
-    size_t i = 0, nt = 0, k;
-    int y = 0, mo = 0, d = 0, h = -1, mi = 0, sec = 0;
-    int mpos = -1;
-    const char *tz = NULL;
-
-    /* tokens: runs of letters, runs of digits (with ':' inside a time) */
-    while (i < n && nt < sizeof t / sizeof t[0]) {
+    size_t i = 0, nt = 0;
+    while (i < n && nt < max) {
         unsigned char ch = (unsigned char)s[i];
         size_t b = i;
         if (np__isalpha(ch)) {
@@ -210,12 +206,14 @@ static int parse_text(const char *s, size_t n, char out[NP__DATE_MAX])
             i++;
         }
     }
-    for (k = 0; k < nt; k++)
-        if (!t[k].isnum && t[k].n == 3
-            && strncmp(t[k].s, "ago", 3) == 0)
-            return 0;   /* "3 hours ago" */
+    return nt;
+}
 
-    /* month name, then the day and year around it */
+/* A month's name with the day and year around it ("February 21, 2022",
+ * "21 Feb 2022", "2022 Feb 21"): the index of the last token read, or -1. */
+static int month_date(const tok *t, size_t nt, int *y, int *mo, int *d)
+{
+    size_t k;
     for (k = 0; k < nt; k++) {
         int m;
         if (t[k].isnum || !(m = np__month_of(t[k].s, t[k].n)))
@@ -224,17 +222,17 @@ static int parse_text(const char *s, size_t n, char out[NP__DATE_MAX])
         if (k + 1 < nt && t[k + 1].isnum && t[k + 1].n <= 2 && k + 2 < nt
             && t[k + 2].isnum && t[k + 2].n == 4) {
             /* Month Day Year */
-            mo = m;
-            d = t[k + 1].num;
-            y = t[k + 2].num;
-            mpos = (int)(k + 2);
+            *mo = m;
+            *d = t[k + 1].num;
+            *y = t[k + 2].num;
+            return (int)(k + 2);
         } else if (k >= 1 && t[k - 1].isnum && t[k - 1].n <= 2 && k + 1 < nt
                    && t[k + 1].isnum && t[k + 1].n == 4) {
             /* Day Month Year */
-            mo = m;
-            d = t[k - 1].num;
-            y = t[k + 1].num;
-            mpos = (int)(k + 1);
+            *mo = m;
+            *d = t[k - 1].num;
+            *y = t[k + 1].num;
+            return (int)(k + 1);
         } else if (k >= 1 && t[k - 1].isnum && t[k - 1].n <= 2 && k >= 2
                    && t[k - 2].isnum && t[k - 2].n == 4) {
             /* Year Day Month is rare; Year Month Day below */
@@ -242,58 +240,66 @@ static int parse_text(const char *s, size_t n, char out[NP__DATE_MAX])
         } else if (k >= 1 && t[k - 1].isnum && t[k - 1].n == 4 && k + 1 < nt
                    && t[k + 1].isnum && t[k + 1].n <= 2) {
             /* Year Month Day */
-            mo = m;
-            y = t[k - 1].num;
-            d = t[k + 1].num;
-            mpos = (int)(k + 1);
-        } else {
-            continue;
-        }
-        break;
-    }
-    if (mpos < 0) {
-        /* numeric day/month/year: only when unambiguous */
-        for (k = 0; k + 2 < nt; k++) {
-            int a, b;
-            if (!t[k].isnum || !t[k + 1].isnum || !t[k + 2].isnum
-                || t[k + 2].n != 4 || t[k].n > 2 || t[k + 1].n > 2)
-                continue;
-            if (t[k].s + t[k].n >= s + n || (t[k].s[t[k].n] != '/'
-                                              && t[k].s[t[k].n] != '.'
-                                              && t[k].s[t[k].n] != '-'))
-                continue;
-            a = t[k].num;
-            b = t[k + 1].num;
-            if (a > 12 && b <= 12) {
-                d = a;
-                mo = b;
-            } else if (b > 12 && a <= 12) {
-                mo = a;
-                d = b;
-            } else {
-                return 0;
-            }
-            y = t[k + 2].num;
-            mpos = (int)(k + 2);
-            break;
+            *mo = m;
+            *y = t[k - 1].num;
+            *d = t[k + 1].num;
+            return (int)(k + 1);
         }
     }
-    if (mpos < 0 || !valid_date(y, mo, d))
-        return 0;
+    return -1;
+}
 
-    /* an optional time after the date: 8:21 am ET, 09:15 GMT */
-    for (k = (size_t)mpos + 1; k + 1 < nt; k++) {
+/* A numeric day/month/year, only when unambiguous: the index of the
+ * year, -1 when there is none, -2 when it is ambiguous. */
+static int numeric_date(const char *s, size_t n, const tok *t, size_t nt, int *y,
+                        int *mo, int *d)
+{
+    size_t k;
+    for (k = 0; k + 2 < nt; k++) {
+        int a, b;
+        if (!t[k].isnum || !t[k + 1].isnum || !t[k + 2].isnum
+            || t[k + 2].n != 4 || t[k].n > 2 || t[k + 1].n > 2)
+            continue;
+        if (t[k].s + t[k].n >= s + n || (t[k].s[t[k].n] != '/'
+                                          && t[k].s[t[k].n] != '.'
+                                          && t[k].s[t[k].n] != '-'))
+            continue;
+        a = t[k].num;
+        b = t[k + 1].num;
+        if (a > 12 && b <= 12) {
+            *d = a;
+            *mo = b;
+        } else if (b > 12 && a <= 12) {
+            *mo = a;
+            *d = b;
+        } else {
+            return -2;
+        }
+        *y = t[k + 2].num;
+        return (int)(k + 2);
+    }
+    return -1;
+}
+
+/* An optional time after the date at token `from`: "8:21 am ET",
+ * "09:15 GMT". Leaves *h at -1 when there is none or it is out of range;
+ * 0 for a 12-hour time that cannot be one (the whole date is refused). */
+static int time_after(const tok *t, size_t nt, size_t from, int *h, int *mi,
+                      int *sec, const char **tz)
+{
+    size_t k;
+    for (k = from; k + 1 < nt; k++) {
         const char *sep;
         if (!t[k].isnum || !t[k + 1].isnum || t[k].n > 2 || t[k + 1].n != 2)
             continue;
         sep = t[k].s + t[k].n;
         if (*sep != ':' || sep + 1 != t[k + 1].s)
             continue;
-        h = t[k].num;
-        mi = t[k + 1].num;
+        *h = t[k].num;
+        *mi = t[k + 1].num;
         k += 2;
         if (k < nt && t[k].isnum && t[k].n == 2 && t[k].s[-1] == ':') {
-            sec = t[k].num;
+            *sec = t[k].num;
             k++;
         }
         if (k < nt && !t[k].isnum) {
@@ -302,21 +308,44 @@ static int parse_text(const char *s, size_t n, char out[NP__DATE_MAX])
             if ((pm || am) && (t[k].n == 2 || (t[k].n == 1 && k + 1 < nt
                                                && (t[k + 1].s[0] == 'm'
                                                    || t[k + 1].s[0] == 'M')))) {
-                if (h < 1 || h > 12)
+                if (*h < 1 || *h > 12)
                     return 0;
-                if (pm && h != 12)
-                    h += 12;
-                if (am && h == 12)
-                    h = 0;
+                if (pm && *h != 12)
+                    *h += 12;
+                if (am && *h == 12)
+                    *h = 0;
                 k += t[k].n == 1 ? 2 : 1;
             }
         }
         if (k < nt && !t[k].isnum)
-            tz = zone_offset(t[k].s, t[k].n);
-        if (h > 23 || mi > 59 || sec > 59)
-            h = -1;
+            *tz = zone_offset(t[k].s, t[k].n);
+        if (*h > 23 || *mi > 59 || *sec > 59)
+            *h = -1;
         break;
     }
+    return 1;
+}
+
+static int parse_text(const char *s, size_t n, char out[NP__DATE_MAX])
+{
+    tok t[48];
+    size_t nt, k;
+    int y = 0, mo = 0, d = 0, h = -1, mi = 0, sec = 0;
+    int mpos;
+    const char *tz = NULL;
+
+    nt = tokenize(s, n, t, sizeof t / sizeof t[0]);
+    for (k = 0; k < nt; k++)
+        if (!t[k].isnum && t[k].n == 3
+            && strncmp(t[k].s, "ago", 3) == 0)
+            return 0;   /* "3 hours ago" */
+    mpos = month_date(t, nt, &y, &mo, &d);
+    if (mpos < 0)
+        mpos = numeric_date(s, n, t, nt, &y, &mo, &d);
+    if (mpos < 0 || !valid_date(y, mo, d))
+        return 0;
+    if (!time_after(t, nt, (size_t)mpos + 1, &h, &mi, &sec, &tz))
+        return 0;
     put(out, y, mo, d, h, mi, sec, tz);
     return 1;
 }

@@ -951,6 +951,188 @@ static int box_updated(const xmlNode *n)
         && !ci_contains_any(c, pub) && !ci_contains_any(i, pub);
 }
 
+/* A <time>: its datetime as the publication, the last update or any
+ * date, by what its markup and the text before it say; without a
+ * datetime, its text ("February 21, 2022"). */
+static void see_time(meta *m, const xmlNode *k)
+{
+    const char *dt = np__xml_attr(k, "datetime");
+    const char *ip = np__xml_attr(k, "itemprop");
+    const char *cls = np__xml_attr(k, "class");
+    /* a time said to be the last update is the modified
+     * date, never the publication */
+    int marked = np__xml_attr(k, "pubdate")
+        || (ip && ci_contains(ip, "datePublished"))
+        || ci_contains(cls, "publish") || ci_contains(cls, "posted")
+        || ci_contains(cls, "entry-date");
+    int upd = !marked
+        && (ci_contains(cls, "updated") || ci_contains(cls, "modified")
+            || (ip && ci_contains(ip, "dateModified")) || after_updated(k));
+    if (dt && *dt) {
+        if (upd) {
+            if (!m->time_mod && !m->noise)
+                m->time_mod = dt;
+        } else if (!m->noise) {
+            if (!m->time_any)
+                m->time_any = dt;
+            if (!m->time_byline && m->in_byline)
+                m->time_byline = dt;
+            if (!m->time_pub && marked)
+                m->time_pub = dt;
+        }
+    } else if (!m->time_text && !m->noise && k->children
+               && k->children->type == XML_TEXT_NODE
+               && k->children->content && !k->children->next) {
+        /* <time>February 21, 2022</time> */
+        const char *tx = (const char *)k->children->content;
+        size_t tn = strlen(tx);
+        if (upd || updated_at(tx, tn) < tn)
+            m->time_text_mod = (const char *)k->children->content;
+        else
+            m->time_text = (const char *)k->children->content;
+    }
+}
+
+/* A <meta>: its content under each of the names it carries. */
+static void see_meta(meta *m, const xmlNode *k)
+{
+    const char *content = np__xml_attr(k, "content");
+    const char *prop = np__xml_attr(k, "property");
+    const char *nm = np__xml_attr(k, "name");
+    const char *he = np__xml_attr(k, "http-equiv");
+    const char *ip = np__xml_attr(k, "itemprop");
+    if (!content || !*content)
+        return;
+    if (prop)
+        set_keys(m, prop, content, NULL);
+    if (nm)
+        set_keys(m, nm, content, NULL);
+    if (he)
+        set_keys(m, he, content, NULL);
+    if (ip)
+        set_keys(m, ip, content, "itemprop:");
+}
+
+/* A <link>: the canonical address, image_src and microdata. */
+static void see_link(meta *m, const xmlNode *k)
+{
+    const char *rel = np__xml_attr(k, "rel");
+    const char *href = np__xml_attr(k, "href");
+    const char *ip = np__xml_attr(k, "itemprop");
+    if (!href || !*href)
+        return;
+    if (rel && np__ascii_casecmp(rel, "canonical") == 0 && !m->canonical)
+        m->canonical = href;
+    else if (rel && np__ascii_casecmp(rel, "image_src") == 0 && !m->image_src)
+        m->image_src = href;
+    if (ip)
+        set_keys(m, ip, href, "itemprop:");
+}
+
+/* The elements that carry metadata by their name (html, h1, title, time,
+ * meta, link, script): 1 when the element is done with (nothing below it
+ * or about it is read further), 0 when the walk goes on with it. */
+static int see_named(meta *m, const xmlNode *k, const char *name)
+{
+    switch (name[0]) {
+    case 'h':
+        if (strcmp(name, "html") == 0 && !m->lang) {
+            const char *l = np__xml_attr(k, "lang");
+            if (l && *l)
+                m->lang = l;
+        } else if (strcmp(name, "h1") == 0 && !m->h1) {
+            m->h1 = k;
+        }
+        return 0;
+    case 't':
+        if (strcmp(name, "title") == 0 && !m->title_el) {
+            m->title_el = k;
+            return 1;
+        }
+        if (strcmp(name, "time") == 0)
+            see_time(m, k);
+        return 0;
+    case 'm':
+        if (strcmp(name, "meta") == 0) {
+            see_meta(m, k);
+            return 1;
+        }
+        return 0;
+    case 'l':
+        if (strcmp(name, "link") == 0) {
+            see_link(m, k);
+            return 1;
+        }
+        return 0;
+    case 's':
+        if (strcmp(name, "script") == 0) {
+            const char *type = np__xml_attr(k, "type");
+            if (type && ci_contains(type, "ld+json"))
+                ld_script(m, k);
+            return 1;
+        }
+        return strcmp(name, "style") == 0;
+    default:
+        return 0;
+    }
+}
+
+/* Microdata dates on ordinary elements (<span itemprop="datePublished"
+ * content=...>). */
+static void see_microdata(meta *m, const xmlNode *k, const char *name)
+{
+    const char *ip = np__xml_attr(k, "itemprop");
+    if (ip && strcmp(name, "meta") != 0) {
+        if (ci_contains(ip, "datePublished") || ci_contains(ip, "dateModified")) {
+            const char *v = np__xml_attr(k, "datetime");
+            if (!v)
+                v = np__xml_attr(k, "content");
+            if (v)
+                set_keys(m, ip, v, "itemprop:");
+        }
+    }
+}
+
+/* The elements that may hold the byline or the date in words, kept for
+ * the fields to read once the walk is over: byline boxes, "By Jane Doe"
+ * after the headline, short date boxes, rel="author" links. */
+static void see_candidates(meta *m, const xmlNode *k, const char *name, int noise, int byl)
+{
+    if (!m->comments && noise != 2 && m->nbylines < sizeof m->bylines / sizeof m->bylines[0]
+        && byl) {
+        size_t tl = text_len(k, 200, 0);
+        if (tl > 2 && tl < 100)
+            m->bylines[m->nbylines++] = k;
+    }
+    /* "By Jane Doe" written without a byline class, after the
+     * headline */
+    if (!m->comments && noise != 2 && m->h1 && !m->by_text && !byl
+        && (strcmp(name, "p") == 0 || strcmp(name, "div") == 0
+            || strcmp(name, "span") == 0 || strcmp(name, "address") == 0
+            || strcmp(name, "li") == 0)
+        && m->after_h1 < 40 && text_len(k, 100, 0) < 90 && by_line(k))
+        m->by_text = k;
+    if (m->h1)
+        m->after_h1++;
+    /* short elements that hold a date in words, next to the byline */
+    if (!m->noise && !noise && (byl || date_hint(k)) && strcmp(name, "time") != 0
+        && (!m->h1 || m->after_h1 < 80)
+        && m->ndateboxes < sizeof m->dateboxes / sizeof m->dateboxes[0]) {
+        size_t tl = text_len(k, 200, 0);
+        if (tl > 5 && tl < 120)
+            m->dateboxes[m->ndateboxes++] = k;
+    }
+    if (!m->rel_author && strcmp(name, "a") == 0 && !m->comments && noise != 2) {
+        const char *rel = np__xml_attr(k, "rel");
+        if (rel && strcmp(rel, "author") == 0)
+            m->rel_author = k;
+    }
+}
+
+/* One pass over the tree in document order: what each element says by
+ * its name and attributes, then the candidates for the byline and the
+ * date, then its children with the counts of the noise, comment and
+ * byline boxes they are inside. */
 static void walk(meta *m, const xmlNode *n, int depth)
 {
     const xmlNode *k;
@@ -962,152 +1144,12 @@ static void walk(meta *m, const xmlNode *n, int depth)
         if (k->type != XML_ELEMENT_NODE || !k->name)
             continue;
         name = (const char *)k->name;
-        switch (name[0]) {
-        case 'h':
-            if (strcmp(name, "html") == 0 && !m->lang) {
-                const char *l = np__xml_attr(k, "lang");
-                if (l && *l)
-                    m->lang = l;
-            } else if (strcmp(name, "h1") == 0 && !m->h1) {
-                m->h1 = k;
-            }
-            break;
-        case 't':
-            if (strcmp(name, "title") == 0 && !m->title_el) {
-                m->title_el = k;
-                continue;
-            }
-            if (strcmp(name, "time") == 0) {
-                const char *dt = np__xml_attr(k, "datetime");
-                const char *ip = np__xml_attr(k, "itemprop");
-                const char *cls = np__xml_attr(k, "class");
-                /* a time said to be the last update is the modified
-                 * date, never the publication */
-                int marked = np__xml_attr(k, "pubdate")
-                    || (ip && ci_contains(ip, "datePublished"))
-                    || ci_contains(cls, "publish") || ci_contains(cls, "posted")
-                    || ci_contains(cls, "entry-date");
-                int upd = !marked
-                    && (ci_contains(cls, "updated") || ci_contains(cls, "modified")
-                        || (ip && ci_contains(ip, "dateModified")) || after_updated(k));
-                if (dt && *dt) {
-                    if (upd) {
-                        if (!m->time_mod && !m->noise)
-                            m->time_mod = dt;
-                    } else if (!m->noise) {
-                        if (!m->time_any)
-                            m->time_any = dt;
-                        if (!m->time_byline && m->in_byline)
-                            m->time_byline = dt;
-                        if (!m->time_pub && marked)
-                            m->time_pub = dt;
-                    }
-                } else if (!m->time_text && !m->noise && k->children
-                           && k->children->type == XML_TEXT_NODE
-                           && k->children->content && !k->children->next) {
-                    /* <time>February 21, 2022</time> */
-                    const char *tx = (const char *)k->children->content;
-                    size_t tn = strlen(tx);
-                    if (upd || updated_at(tx, tn) < tn)
-                        m->time_text_mod = (const char *)k->children->content;
-                    else
-                        m->time_text = (const char *)k->children->content;
-                }
-            }
-            break;
-        case 'm':
-            if (strcmp(name, "meta") == 0) {
-                const char *content = np__xml_attr(k, "content");
-                const char *prop = np__xml_attr(k, "property");
-                const char *nm = np__xml_attr(k, "name");
-                const char *he = np__xml_attr(k, "http-equiv");
-                const char *ip = np__xml_attr(k, "itemprop");
-                if (!content || !*content)
-                    continue;
-                if (prop)
-                    set_keys(m, prop, content, NULL);
-                if (nm)
-                    set_keys(m, nm, content, NULL);
-                if (he)
-                    set_keys(m, he, content, NULL);
-                if (ip)
-                    set_keys(m, ip, content, "itemprop:");
-                continue;
-            }
-            break;
-        case 'l':
-            if (strcmp(name, "link") == 0) {
-                const char *rel = np__xml_attr(k, "rel");
-                const char *href = np__xml_attr(k, "href");
-                const char *ip = np__xml_attr(k, "itemprop");
-                if (!href || !*href)
-                    continue;
-                if (rel && np__ascii_casecmp(rel, "canonical") == 0 && !m->canonical)
-                    m->canonical = href;
-                else if (rel && np__ascii_casecmp(rel, "image_src") == 0 && !m->image_src)
-                    m->image_src = href;
-                if (ip)
-                    set_keys(m, ip, href, "itemprop:");
-                continue;
-            }
-            break;
-        case 's':
-            if (strcmp(name, "script") == 0) {
-                const char *type = np__xml_attr(k, "type");
-                if (type && ci_contains(type, "ld+json"))
-                    ld_script(m, k);
-                continue;
-            }
-            if (strcmp(name, "style") == 0)
-                continue;
-            break;
-        default:
-            break;
-        }
-        /* microdata on ordinary elements */
-        {
-            const char *ip = np__xml_attr(k, "itemprop");
-            if (ip && strcmp(name, "meta") != 0) {
-                if (ci_contains(ip, "datePublished") || ci_contains(ip, "dateModified")) {
-                    const char *v = np__xml_attr(k, "datetime");
-                    if (!v)
-                        v = np__xml_attr(k, "content");
-                    if (v)
-                        set_keys(m, ip, v, "itemprop:");
-                }
-            }
-        }
+        if (see_named(m, k, name))
+            continue;
+        see_microdata(m, k, name);
         noise = noise_hint(k, name);
         byl = byline_hint(k);
-        if (!m->comments && noise != 2 && m->nbylines < sizeof m->bylines / sizeof m->bylines[0]
-            && byl) {
-            size_t tl = text_len(k, 200, 0);
-            if (tl > 2 && tl < 100)
-                m->bylines[m->nbylines++] = k;
-        }
-        /* "By Jane Doe" written without a byline class, after the
-         * headline */
-        if (!m->comments && noise != 2 && m->h1 && !m->by_text && !byl
-            && (strcmp(name, "p") == 0 || strcmp(name, "div") == 0
-                || strcmp(name, "span") == 0 || strcmp(name, "address") == 0
-                || strcmp(name, "li") == 0)
-            && m->after_h1 < 40 && text_len(k, 100, 0) < 90 && by_line(k))
-            m->by_text = k;
-        if (m->h1)
-            m->after_h1++;
-        /* short elements that hold a date in words, next to the byline */
-        if (!m->noise && !noise && (byl || date_hint(k)) && strcmp(name, "time") != 0
-            && (!m->h1 || m->after_h1 < 80)
-            && m->ndateboxes < sizeof m->dateboxes / sizeof m->dateboxes[0]) {
-            size_t tl = text_len(k, 200, 0);
-            if (tl > 5 && tl < 120)
-                m->dateboxes[m->ndateboxes++] = k;
-        }
-        if (!m->rel_author && strcmp(name, "a") == 0 && !m->comments && noise != 2) {
-            const char *rel = np__xml_attr(k, "rel");
-            if (rel && strcmp(rel, "author") == 0)
-                m->rel_author = k;
-        }
+        see_candidates(m, k, name, noise, byl);
         if (k->children) {
             m->noise += noise != 0;
             m->comments += noise == 2;
