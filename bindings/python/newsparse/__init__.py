@@ -16,6 +16,7 @@ import ctypes
 import ctypes.util
 import json
 import os
+import re
 import threading
 from dataclasses import dataclass
 from typing import Optional, Tuple
@@ -29,74 +30,101 @@ __all__ = [
     "JSON_PRETTY", "JSON_NO_BLOCKS", "JSON_NO_IMAGES", "JSON_NO_SOURCES",
 ]
 
-# Error codes (newsparse/common.h)
-OK = 0
-ERROR = -1
-ENOMEM = -2
-EINVAL = -3
-EENCODING = -4
-EPARSE = -5
-ENOTFOUND = -6
-ELIMIT = -7
+# ------------------------------------------------------ the C declarations
+#
+# Functions, structs and constants come from one table shared with the
+# Node binding, ../newsparse.ffi (installed beside this file): C
+# declarations copied from the headers, checked against them by the test
+# `ffi`. Each NP_X constant is exported here as X (NP_PARSE_NO_CLEAN:
+# PARSE_NO_CLEAN).
 
-# Parse flags (newsparse/parser.h)
-PARSE_NO_CLEAN = 1 << 0
-PARSE_NO_ENTITIES = 1 << 1
-PARSE_NO_QUOTES = 1 << 2
-PARSE_NO_METADATA = 1 << 3
-PARSE_TRUNCATE = 1 << 4
-PARSE_KEEP_ALL = 1 << 5
+def _table_path():
+    here = os.path.dirname(os.path.abspath(__file__))
+    for cand in (os.path.join(here, "newsparse.ffi"),
+                 os.path.join(here, "..", "..", "newsparse.ffi")):
+        if os.path.exists(cand):
+            return cand
+    raise ImportError("newsparse: newsparse.ffi (the table of the C API) "
+                      "is missing beside %s" % here)
 
-# Input kinds of np_parse_to_json()
-INPUT_AUTO = 0
-INPUT_HTML = 1
-INPUT_TEXT = 2
+
+def _read_table(path):
+    """(defines, structs, functions) of the table: {name: int},
+    {name: [(type, field)]}, {name: (ret, [(type, param)])}."""
+    defines, structs, functions = {}, {}, {}
+    with open(path, encoding="utf-8") as f:
+        for line in f:
+            line = line.strip()
+            m = re.match(r"#define (NP_\w+) (?:(-?\d+)|\(1u << (\d+)\))$", line)
+            if m:
+                defines[m.group(1)] = (int(m.group(2)) if m.group(2)
+                                       else 1 << int(m.group(3)))
+                continue
+            if not line or line.startswith("#"):
+                continue
+            m = re.match(r"typedef struct (\w+) \{(.*)\} \1;$", line)
+            if m:
+                structs[m.group(1)] = [_split_decl(d) for d in
+                                       m.group(2).split(";") if d.strip()]
+                continue
+            m = re.match(r"(.*?)\b(np_\w+)\((.*)\);$", line)
+            if not m:
+                raise ImportError("newsparse: bad line in %s: %s" % (path, line))
+            params = [] if m.group(3) == "void" else [
+                _split_decl(a) for a in m.group(3).split(",")]
+            functions[m.group(2)] = (m.group(1).strip(), params)
+    return defines, structs, functions
+
+
+def _split_decl(decl):
+    """"const char **value" -> ("const char **", "value")."""
+    m = re.match(r"\s*(.*?[\s*])(\w+)\s*$", decl)
+    return " ".join(m.group(1).replace("*", " * ").split()).replace("* *", "**"), m.group(2)
+
+
+_DEFINES, _STRUCTS, _FUNCTIONS = _read_table(_table_path())
+globals().update({k[3:]: v for k, v in _DEFINES.items()})
 _INPUTS = {"auto": INPUT_AUTO, "html": INPUT_HTML, "text": INPUT_TEXT}
 
-# JSON flags (newsparse/document.h)
-JSON_PRETTY = 1 << 0
-JSON_NO_BLOCKS = 1 << 1
-JSON_NO_IMAGES = 1 << 2
-JSON_NO_SOURCES = 1 << 3
-
-# Cleanup flags (newsparse/clean.h)
-CLEAN_NO_ENCODING = 1 << 0
-CLEAN_NO_MARKUP = 1 << 1
-CLEAN_NO_INVISIBLE = 1 << 2
-CLEAN_NO_WHITESPACE = 1 << 3
-CLEAN_NO_PUNCT_SPACE = 1 << 4
-CLEAN_NO_COMPAT = 1 << 5
-CLEAN_NO_APOSTROPHES = 1 << 6
-
-PARSE_OPTIONS_VERSION = 1
-CLEAN_OPTIONS_VERSION = 1
+_SCALARS = {"void": None, "int": ctypes.c_int, "unsigned int": ctypes.c_uint,
+            "uint32_t": ctypes.c_uint32, "size_t": ctypes.c_size_t,
+            "double": ctypes.c_double, "const char *": ctypes.c_char_p,
+            "char *": ctypes.c_char_p, "void *": ctypes.c_void_p,
+            "size_t *": ctypes.POINTER(ctypes.c_size_t),
+            "const char **": ctypes.POINTER(ctypes.c_char_p),
+            # an owned string handed over (np_free): kept as a pointer
+            "char **": ctypes.POINTER(ctypes.c_void_p)}
 
 
-class ParseOptions(ctypes.Structure):
-    """np_parse_options, version 1 (newsparse/parser.h), field for field."""
-    _fields_ = [
-        ("version", ctypes.c_uint),
-        ("flags", ctypes.c_uint32),
-        ("max_bytes", ctypes.c_size_t),
-        ("base_url", ctypes.c_char_p),
-        ("charset", ctypes.c_char_p),
-        ("max_depth", ctypes.c_size_t),
-        ("max_nodes", ctypes.c_size_t),
-        ("max_attributes", ctypes.c_size_t),
-        ("max_blocks", ctypes.c_size_t),
-        ("max_entities", ctypes.c_size_t),
-        ("max_quotes", ctypes.c_size_t),
-        ("max_work", ctypes.c_size_t),
-    ]
+def _struct(name):
+    return type(name, (ctypes.Structure,), {
+        "_fields_": [(field, _ctype(t)) for t, field in _STRUCTS[name]],
+        "__doc__": "%s (newsparse headers), field for field." % name})
 
 
-class CleanOptions(ctypes.Structure):
-    """np_clean_options, version 1 (newsparse/clean.h)."""
-    _fields_ = [
-        ("version", ctypes.c_uint),
-        ("flags", ctypes.c_uint32),
-        ("max_bytes", ctypes.c_size_t),
-    ]
+def _ctype(t):
+    if t in _SCALARS:
+        return _SCALARS[t]
+    base = t.replace("const ", "").rstrip("* ")
+    if base in _STRUCT_TYPES and t.endswith("*"):
+        return ctypes.POINTER(_STRUCT_TYPES[base])
+    if re.match(r"(const )?np_\w+ \*$", t):      # an opaque handle
+        return ctypes.c_void_p
+    if re.match(r"np_\w+ \*\*$", t):            # a handle handed over
+        return ctypes.POINTER(ctypes.c_void_p)
+    raise ImportError("newsparse: no ctypes type for %r" % t)
+
+
+def _returns_bytes(name, ret, params):
+    """A string returned with its length (an out parameter `len` or a
+    function NAME_len) is read as bytes of that length, not up to a NUL."""
+    return ret == "const char *" and (("size_t *", "len") in params or
+                                      name + "_len" in _FUNCTIONS)
+
+
+_STRUCT_TYPES = {}
+ParseOptions = _STRUCT_TYPES["np_parse_options"] = _struct("np_parse_options")
+CleanOptions = _STRUCT_TYPES["np_clean_options"] = _struct("np_clean_options")
 
 
 _LIMITS = ("max_bytes", "max_depth", "max_nodes", "max_attributes",
@@ -122,83 +150,6 @@ class Error(Exception):
 
 _lib = None
 _lib_lock = threading.Lock()
-
-_c = ctypes
-_sz = ctypes.c_size_t
-_p = ctypes.c_void_p
-_s = ctypes.c_char_p
-_SIGNATURES = {
-    # name: (restype, argtypes)
-    "np_strerror": (_s, [_c.c_int]),
-    "np_strerror_name": (_s, [_c.c_int]),
-    "np_version": (_s, []),
-    "np_free": (None, [_p]),
-    "np_parse_options_init": (_c.c_int, [_p, _c.c_uint]),
-    "np_parser_new": (_c.c_int, [_c.POINTER(_p), _c.POINTER(ParseOptions)]),
-    "np_parser_free": (None, [_p]),
-    "np_parser_errmsg": (_s, [_p]),
-    "np_parse_html": (_c.c_int, [_p, _c.POINTER(_p), _p, _sz, _s]),
-    "np_parse_text": (_c.c_int, [_p, _c.POINTER(_p), _p, _sz, _s]),
-    "np_looks_like_html": (_c.c_int, [_p, _sz]),
-    "np_parse_to_json": (_c.c_int, [_p, _sz, _c.c_int, _s, _s,
-                                    _c.POINTER(ParseOptions), _c.c_uint32,
-                                    _c.POINTER(_p), _c.POINTER(_sz)]),
-    "np_document_free": (None, [_p]),
-    "np_document_author_count": (_sz, [_p]),
-    "np_document_author": (_s, [_p, _sz]),
-    "np_field_count": (_c.c_int, []),
-    "np_field_name": (_s, [_c.c_int]),
-    "np_document_field": (_c.c_int, [_p, _c.c_int, _c.POINTER(_s), _c.POINTER(_s)]),
-    "np_document_is_article": (_c.c_int, [_p]),
-    "np_document_truncated": (_c.c_int, [_p]),
-    "np_document_body": (_p, [_p, _c.POINTER(_sz)]),
-    "np_document_word_count": (_sz, [_p]),
-    "np_document_block_count": (_sz, [_p]),
-    "np_document_block_kind": (_c.c_int, [_p, _sz]),
-    "np_block_kind_name": (_s, [_c.c_int]),
-    "np_document_block_text": (_p, [_p, _sz, _c.POINTER(_sz), _c.POINTER(_sz)]),
-    "np_document_image_count": (_sz, [_p]),
-    "np_document_image_src": (_s, [_p, _sz]),
-    "np_document_image_caption": (_s, [_p, _sz]),
-    "np_document_image_credit": (_s, [_p, _sz]),
-    "np_document_entity_count": (_sz, [_p]),
-    "np_document_entity": (_p, [_p, _sz]),
-    "np_entity_name": (_s, [_p]),
-    "np_entity_type": (_c.c_int, [_p]),
-    "np_entity_type_name": (_s, [_c.c_int]),
-    "np_entity_role": (_s, [_p]),
-    "np_entity_mention_count": (_sz, [_p]),
-    "np_entity_mention": (_c.c_int, [_p, _sz, _c.POINTER(_sz), _c.POINTER(_sz)]),
-    "np_document_quote_count": (_sz, [_p]),
-    "np_document_quote": (_p, [_p, _sz]),
-    "np_quote_text": (_s, [_p]),
-    "np_quote_speaker": (_s, [_p]),
-    "np_quote_speaker_entity": (_c.c_int, [_p, _c.POINTER(_sz)]),
-    "np_quote_cue": (_s, [_p]),
-    "np_quote_kind": (_c.c_int, [_p]),
-    "np_quote_start": (_sz, [_p]),
-    "np_quote_end": (_sz, [_p]),
-    "np_document_fix_count": (_sz, [_p]),
-    "np_document_fix": (_p, [_p, _sz]),
-    "np_fix_rule": (_s, [_p]),
-    "np_fix_before": (_p, [_p]),
-    "np_fix_before_len": (_sz, [_p]),
-    "np_fix_after": (_p, [_p]),
-    "np_fix_after_len": (_sz, [_p]),
-    "np_fix_start": (_sz, [_p]),
-    "np_fix_end": (_sz, [_p]),
-    "np_fix_input_start": (_sz, [_p]),
-    "np_fix_input_end": (_sz, [_p]),
-    "np_document_to_json": (_c.c_int, [_p, _s, _c.c_uint32, _c.POINTER(_p),
-                                       _c.POINTER(_sz)]),
-    "np_clean2": (_c.c_int, [_c.POINTER(_p), _p, _sz, _c.POINTER(CleanOptions),
-                             _c.c_char_p, _sz]),
-    "np_clean_result_text": (_p, [_p, _c.POINTER(_sz)]),
-    "np_clean_result_fix_count": (_sz, [_p]),
-    "np_clean_result_fix": (_p, [_p, _sz]),
-    "np_clean_result_free": (None, [_p]),
-}
-
 
 def _candidates(path):
     if path:
@@ -244,10 +195,11 @@ def load(path=None):
             except OSError as e:
                 tried.append("%s (%s)" % (cand, e))
                 continue
-            for name, (res, args) in _SIGNATURES.items():
+            for name, (ret, params) in _FUNCTIONS.items():
                 fn = getattr(lib, name)
-                fn.restype = res
-                fn.argtypes = args
+                fn.restype = (ctypes.c_void_p if _returns_bytes(name, ret, params)
+                              else _ctype(ret))
+                fn.argtypes = [_ctype(t) for t, _ in params]
             _lib = lib
             return lib
         raise OSError("newsparse: the C library was not found; tried: %s. "
@@ -591,7 +543,7 @@ class Document:
                 out.append(Quote(_str(lib.np_quote_text(q)),
                                  _str(lib.np_quote_speaker(q)), se,
                                  _str(lib.np_quote_cue(q)),
-                                 "partial" if lib.np_quote_kind(q) == 1 else "direct",
+                                 "partial" if lib.np_quote_kind(q) == QUOTE_PARTIAL else "direct",
                                  s, e, to_char(s), to_char(e)))
             return tuple(out)
         return self._cached("quotes", make)

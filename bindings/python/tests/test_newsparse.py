@@ -44,7 +44,7 @@ def written_prefix(init, version):
     """How many bytes an *_options_init() call writes: the size of the C
     struct of that version, as the library knows it."""
     buf = (ctypes.c_ubyte * 512)(*([0xAB] * 512))
-    rc = init(ctypes.addressof(buf), version)
+    rc = init(ctypes.cast(buf, init.argtypes[0]), version)
     assert rc == 0, rc
     n = 512
     while n > 0 and buf[n - 1] == 0xAB:
@@ -70,7 +70,6 @@ class TestLayout(unittest.TestCase):
 
     def test_clean_options_size(self):
         lib = newsparse.load()
-        lib.np_clean_options_init.argtypes = [ctypes.c_void_p, ctypes.c_uint]
         _, n = written_prefix(lib.np_clean_options_init,
                               newsparse.CLEAN_OPTIONS_VERSION)
         self.assertEqual(n, ctypes.sizeof(newsparse.CleanOptions))
@@ -354,6 +353,8 @@ class TestLoading(unittest.TestCase):
             dst = os.path.join(tmp, "newsparse")
             shutil.copytree(os.path.dirname(newsparse.__file__), dst,
                             ignore=shutil.ignore_patterns("__pycache__"))
+            # as installed: the table of the C API beside the package
+            shutil.copy(os.path.join(SRC, "bindings", "newsparse.ffi"), dst)
             libdir = os.path.join(tmp, "lib")
             os.mkdir(libdir)
             shutil.copy(lib, os.path.join(libdir, "libnewsparse.so.0"))
