@@ -11,6 +11,13 @@ missing=""
 for p in $PKGS; do
     dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "ok installed" || missing="$missing $p"
 done
+# CI also tests the Node binding (node, and npm to install koffi): Debian's
+# nodejs and npm unless a node and an npm are already on the PATH (as from
+# another source, whose packages Debian's npm would conflict with)
+if [ "${1:-}" = "--ci" ]; then
+    command -v node >/dev/null 2>&1 || missing="$missing nodejs"
+    command -v npm >/dev/null 2>&1 || missing="$missing npm"
+fi
 [ -z "$missing" ] && exit 0
 SUDO=""
 [ "$(id -u)" -eq 0 ] || SUDO="sudo"
