@@ -239,40 +239,32 @@ static int adj_pred(const actx *a, const tok *t)
     }
 }
 
-static int its_is_it_is(const actx *a, const tok *t)
+/* "its" after p can start a clause: not after a preposition, a determiner,
+ * a verb of its own ("on its face", "reassess its schedule") */
+static int its_clause_can_start(const actx *a, const tok *p)
 {
-    const tok *n = next_tok(a, t), *n2;
-    static const char *const yes[] = {
-        "not", "been", "also", "just", "still", "so", "too", "really", "always",
-        "never", "now", "here", "there", "already", "almost", "even", "ever",
-        "quite", "rather", "again", "then", "yet", "like", "such", "about",
-        "going", "gonna", "because", "what", "how", "why", "who", "when",
-        "where", "if", "whether", "than", "actually", "probably", "definitely",
-        "certainly", "clearly", "obviously", "simply", "pretty", "all",
-        "hard", "easy", "unclear", "true", "possible", "impossible", "likely",
-        "unlikely", "important", "difficult", "worth", NULL
-    };
-    const tok *p = prev_tok(a, t);
-    if (!n || n->hyphen_after || n->cap)
+    if (!p || (fwc(a, p) & (NP__FW_CONJ | NP__FW_WH)) || tin(a, p, clause_verbs))
+        return 1;
+    if (fwc(a, p) & (NP__FW_PREP | NP__FW_DET | NP__FW_AUX | NP__FW_PRON))
         return 0;
-    /* "on its face", "reassess its schedule": no clause starts here */
-    if (p && !(fwc(a, p) & (NP__FW_CONJ | NP__FW_WH)) && !tin(a, p, clause_verbs)) {
-        if (fwc(a, p) & (NP__FW_PREP | NP__FW_DET | NP__FW_AUX | NP__FW_PRON))
-            return 0;
-        if (tin(a, p, irregular_ed))
-            return 0;   /* "the company cut its forecast" */
-        /* after a noun that cannot be a verb, a new clause may start
-         * ("in this role its incredibly helpful") */
-        if (!(fwc(a, p) & NP__FW_ADV) &&
-            !(p->ascii && !p->cap && (lx(a, p) & (NP__LEX_NOUN | NP__LEX_PLURAL)) &&
-              !(lx(a, p) & (NP__LEX_VERB | NP__LEX_VERB3 | NP__LEX_ED |
-                          NP__LEX_ING))))
-            return 0;
-    }
-    n2 = next_tok(a, n);
-    /* "Its convenient, and", "but its boring.": at the start of a clause,
-     * an adjective that is no noun, closing the sentence or followed by a
-     * comma and a conjunction, is a predicate */
+    if (tin(a, p, irregular_ed))
+        return 0;   /* "the company cut its forecast" */
+    /* after a noun that cannot be a verb, a new clause may start
+     * ("in this role its incredibly helpful") */
+    if (!(fwc(a, p) & NP__FW_ADV) &&
+        !(p->ascii && !p->cap && (lx(a, p) & (NP__LEX_NOUN | NP__LEX_PLURAL)) &&
+          !(lx(a, p) & (NP__LEX_VERB | NP__LEX_VERB3 | NP__LEX_ED |
+                      NP__LEX_ING))))
+        return 0;
+    return 1;
+}
+
+/* "Its convenient, and", "but its boring.": at the start of a clause, an
+ * adjective that is no noun, closing the sentence or followed by a comma
+ * and a conjunction, is a predicate */
+static int its_adjective_closes(const actx *a, const tok *t, const tok *p,
+                                const tok *n, const tok *n2)
+{
     if (!n2 && !n->hyphen_after && n->ascii && !fwc(a, n) &&
         (lx(a, n) & NP__LEX_ADJ) &&
         !(lx(a, n) & (NP__LEX_NOUN | NP__LEX_VERB | NP__LEX_PLURAL |
@@ -289,7 +281,13 @@ static int its_is_it_is(const actx *a, const tok *t)
             (fwc(a, &a->t[i + 1]) & (NP__FW_CONJ | NP__FW_PRON)))
             return 1;
     }
-    /* "its wide open and": two adjectives, then a conjunction or the end */
+    return 0;
+}
+
+/* "its wide open and": two adjectives, then a conjunction or the end */
+static int its_two_adjectives(const actx *a, const tok *t, const tok *p,
+                              const tok *n, const tok *n2)
+{
     if (n2 && !n->hyphen_after && n->ascii && !fwc(a, n) && !n2->cap &&
         (t->start || t->quote_before || t->comma_before ||
          (p && (fwc(a, p) & (NP__FW_CONJ | NP__FW_WH)))) &&
@@ -303,33 +301,65 @@ static int its_is_it_is(const actx *a, const tok *t)
             (n3 && (fwc(a, n3) & NP__FW_CONJ)))
             return 1;
     }
-    /* "its turning out to be" */
+    return 0;
+}
+
+/* "its turning out to be", "its part of", "its kind of" */
+static int its_set_phrase(const actx *a, const tok *n, const tok *n2)
+{
     if ((lx(a, n) & NP__LEX_ING) && n2 && !n->hyphen_after &&
         (teq(a, n2, "out") || teq(a, n2, "up")) && next_tok(a, n2) &&
         (teq(a, next_tok(a, n2), "to") || teq(a, next_tok(a, n2), "that")))
         return 1;
-    /* "its part of", "its kind of" */
     if (n2 && teq(a, n2, "of") &&
         (teq(a, n, "part") || teq(a, n, "kind") || teq(a, n, "sort")))
         return 1;
-    /* "its pretty hard to", "its more complicated than": a degree word,
-     * then a predicate; "its very existence", "its more popular models" */
-    if (n2 && tin(a, n, (const char *const[]){"pretty", "very", "more", "less",
-                                             "so", "too", "quite", "fairly",
-                                             "really", "rather", NULL})) {
-        if (adj_pred(a, n2) && (lx(a, n2) & NP__LEX_ADJ || !(lx(a, n2) & NP__LEX_NOUN)))
-            return 1;
-        if (((lx(a, n2) & NP__LEX_ED) || tin(a, n2, irregular_ed)) &&
-            !(lx(a, n2) & NP__LEX_NOUN) && pred_after(a, n2))
-            return 1;
-        if (teq(a, n, "very") || teq(a, n, "more") || teq(a, n, "less"))
-            return 0;
-    }
-    if (teq(a, n, "own") || teq(a, n, "only") || teq(a, n, "very") ||
-        teq(a, n, "more") || teq(a, n, "most") || teq(a, n, "first") ||
-        teq(a, n, "last") || teq(a, n, "and") || teq(a, n, "or") ||
-        teq(a, n, "but") || teq(a, n, "nor"))
-        goto adverb;
+    return 0;
+}
+
+/* "its pretty hard to", "its more complicated than": a degree word, then a
+ * predicate; "its very existence", "its more popular models".
+ * 1: it is; 0: the possessive; -1: not decided here */
+static int its_degree_word(const actx *a, const tok *n, const tok *n2)
+{
+    if (!n2 || !tin(a, n, (const char *const[]){"pretty", "very", "more", "less",
+                                               "so", "too", "quite", "fairly",
+                                               "really", "rather", NULL}))
+        return -1;
+    if (adj_pred(a, n2) && (lx(a, n2) & NP__LEX_ADJ || !(lx(a, n2) & NP__LEX_NOUN)))
+        return 1;
+    if (((lx(a, n2) & NP__LEX_ED) || tin(a, n2, irregular_ed)) &&
+        !(lx(a, n2) & NP__LEX_NOUN) && pred_after(a, n2))
+        return 1;
+    if (teq(a, n, "very") || teq(a, n, "more") || teq(a, n, "less"))
+        return 0;
+    return -1;
+}
+
+/* words that after "its" only the possessive's noun phrase can follow in
+ * the adverb test below */
+static int its_noun_phrase_word(const actx *a, const tok *n)
+{
+    return teq(a, n, "own") || teq(a, n, "only") || teq(a, n, "very") ||
+           teq(a, n, "more") || teq(a, n, "most") || teq(a, n, "first") ||
+           teq(a, n, "last") || teq(a, n, "and") || teq(a, n, "or") ||
+           teq(a, n, "but") || teq(a, n, "nor");
+}
+
+/* the word after "its" says it: a listed word, a function word.
+ * 1: it is; 0: the possessive; -1: not decided here */
+static int its_next_word(const actx *a, const tok *n, const tok *n2)
+{
+    static const char *const yes[] = {
+        "not", "been", "also", "just", "still", "so", "too", "really", "always",
+        "never", "now", "here", "there", "already", "almost", "even", "ever",
+        "quite", "rather", "again", "then", "yet", "like", "such", "about",
+        "going", "gonna", "because", "what", "how", "why", "who", "when",
+        "where", "if", "whether", "than", "actually", "probably", "definitely",
+        "certainly", "clearly", "obviously", "simply", "pretty", "all",
+        "hard", "easy", "unclear", "true", "possible", "impossible", "likely",
+        "unlikely", "important", "difficult", "worth", NULL
+    };
     if (teq(a, n, "time"))
         return n2 && (teq(a, n2, "to") || teq(a, n2, "for"));
     /* "its called Plan Grow", "its past time to" */
@@ -355,9 +385,14 @@ static int its_is_it_is(const actx *a, const tok *t)
         return 1;
     if (fwc(a, n) & NP__FW_AUX)
         return 0;   /* "its is", "its being": not a contraction */
-    if (!n->ascii || !lx(a, n) || n->digit)
-        return 0;
-    /* "its getting harder", "its turning out" */
+    return -1;
+}
+
+/* a verb form or an adjective after "its": "its getting harder", "its
+ * called", "its priced at", "its clear".
+ * 1: it is; 0: the possessive; -1: not decided here */
+static int its_verb_form(const actx *a, const tok *n, const tok *n2)
+{
     if ((lx(a, n) & NP__LEX_ING) && !(lx(a, n) & NP__LEX_NOUN)) {
         if (!n2)
             return 0;   /* "improving its handling." */
@@ -366,7 +401,6 @@ static int its_is_it_is(const actx *a, const tok *t)
             return 1;
         return 0;
     }
-    /* "its called", "its priced at" */
     if ((lx(a, n) & NP__LEX_ED) || tin(a, n, irregular_ed)) {
         if (lx(a, n) & NP__LEX_NOUN)
             return 0;
@@ -374,28 +408,60 @@ static int its_is_it_is(const actx *a, const tok *t)
     }
     if (adj_pred(a, n) && ((lx(a, n) & NP__LEX_ADJ) || !(lx(a, n) & NP__LEX_NOUN)))
         return 1;
-adverb:
-    /* "its really hard to", "its newly elected president" */
-    if ((lx(a, n) & NP__LEX_ADV) && !fwc(a, n)) {
-        n2 = next_tok(a, n);
-        if (!n2)
-            return pred_after(a, n);
-        if (fwc(a, n2) & (NP__FW_DET | NP__FW_PREP | NP__FW_ADV))
-            return 1;
-        /* "its currently much more affordable" */
-        if (teq(a, n2, "much") && !n2->hyphen_after)
-            return 1;
-        if (adj_pred(a, n2))
-            return 1;
-        if (((lx(a, n2) & NP__LEX_ED) || tin(a, n2, irregular_ed)) &&
-            pred_after(a, n2))
-            return 1;
-        /* "its completely portable." */
-        if ((lx(a, n2) & NP__LEX_ADJ) && !n2->cap && !n2->hyphen_after &&
-            !next_tok(a, n2))
-            return 1;
-    }
+    return -1;
+}
+
+/* "its really hard to", "its newly elected president": an adverb, then a
+ * predicate */
+static int its_adverb(const actx *a, const tok *n)
+{
+    const tok *n2;
+    if (!(lx(a, n) & NP__LEX_ADV) || fwc(a, n))
+        return 0;
+    n2 = next_tok(a, n);
+    if (!n2)
+        return pred_after(a, n);
+    if (fwc(a, n2) & (NP__FW_DET | NP__FW_PREP | NP__FW_ADV))
+        return 1;
+    /* "its currently much more affordable" */
+    if (teq(a, n2, "much") && !n2->hyphen_after)
+        return 1;
+    if (adj_pred(a, n2))
+        return 1;
+    if (((lx(a, n2) & NP__LEX_ED) || tin(a, n2, irregular_ed)) &&
+        pred_after(a, n2))
+        return 1;
+    /* "its completely portable." */
+    if ((lx(a, n2) & NP__LEX_ADJ) && !n2->cap && !n2->hyphen_after &&
+        !next_tok(a, n2))
+        return 1;
     return 0;
+}
+
+static int its_is_it_is(const actx *a, const tok *t)
+{
+    const tok *n = next_tok(a, t), *n2;
+    const tok *p = prev_tok(a, t);
+    int r;
+    if (!n || n->hyphen_after || n->cap)
+        return 0;
+    if (!its_clause_can_start(a, p))
+        return 0;
+    n2 = next_tok(a, n);
+    if (its_adjective_closes(a, t, p, n, n2) || its_two_adjectives(a, t, p, n, n2) ||
+        its_set_phrase(a, n, n2))
+        return 1;
+    if ((r = its_degree_word(a, n, n2)) >= 0)
+        return r;
+    if (its_noun_phrase_word(a, n))
+        return its_adverb(a, n);
+    if ((r = its_next_word(a, n, n2)) >= 0)
+        return r;
+    if (!n->ascii || !lx(a, n) || n->digit)
+        return 0;
+    if ((r = its_verb_form(a, n, n2)) >= 0)
+        return r;
+    return its_adverb(a, n);
 }
 
 /* ------------------------------------------------------------ contractions */
