@@ -727,19 +727,44 @@ static void node_text(const xmlNode *n, np__buf *b)
     np__buf_free(&raw);
 }
 
+/* The class of a character for the letter-pair filter of ci_contains_any:
+ * 0..25 for a letter of either case, 26 '-', 27 '_', 28 a digit, 29 the
+ * rest (and 30 the end of the string). */
+static unsigned pair_class(unsigned char ch)
+{
+    unsigned c = (unsigned)np__tolower(ch);
+    if (c - 'a' < 26u)
+        return c - 'a';
+    if (c == '-')
+        return 26;
+    if (c == '_')
+        return 27;
+    if (np__isdigit(ch))
+        return 28;
+    return ch ? 29 : 30;
+}
+
 /* Whether any of the words (ASCII, each starting with a letter) occurs in
- * s, ignoring ASCII case: ci_contains for each, in one pass over s. */
+ * s, ignoring ASCII case: ci_contains for each, in one pass over s. A
+ * position is compared with the words only when its first two characters
+ * begin one of them (a table of letter pairs): class strings are long and
+ * most of their letters begin some word of the longer lists. */
 static int ci_contains_any(const char *s, const char *const *words)
 {
-    uint32_t first = 0;
+    uint32_t first = 0, second[26] = {0};
     size_t i;
-    if (!s)
+    if (!s || !*s)
         return 0;
-    for (i = 0; words[i]; i++)
-        first |= (uint32_t)1 << (np__tolower((unsigned char)words[i][0]) - 'a');
+    for (i = 0; words[i]; i++) {
+        unsigned a = (unsigned)np__tolower((unsigned char)words[i][0]) - 'a';
+        first |= (uint32_t)1 << a;
+        second[a] |= words[i][1] ? (uint32_t)1 << pair_class((unsigned char)words[i][1])
+                                 : ~(uint32_t)0;
+    }
     for (; *s; s++) {
         unsigned c = (unsigned char)*s | 0x20u;   /* lower case, for letters */
-        if (c - 'a' >= 26u || !((first >> (c - 'a')) & 1))
+        if (c - 'a' >= 26u || !((first >> (c - 'a')) & 1)
+            || !((second[c - 'a'] >> pair_class((unsigned char)s[1])) & 1))
             continue;
         for (i = 0; words[i]; i++) {
             const char *w = words[i];
@@ -804,13 +829,14 @@ static int noise_hint(const xmlNode *n, const char *name)
         "taboola", "respond", "infobox", NULL
     };
     static const char *const comments[] = {"comment", "respond", NULL};
+    const char *cls = np__xml_attr(n, "class"), *id = np__xml_attr(n, "id");
     int kind;
-    if (ci_contains_any(np__xml_attr(n, "class"), comments)
-        || ci_contains_any(np__xml_attr(n, "id"), comments))
+    /* the comment words are among the others: one pass over each
+     * attribute for the common element that has none */
+    int any = ci_contains_any(cls, words) || ci_contains_any(id, words);
+    if (any && (ci_contains_any(cls, comments) || ci_contains_any(id, comments)))
         kind = 2;
-    else if (strcmp(name, "aside") == 0 || strcmp(name, "nav") == 0
-             || ci_contains_any(np__xml_attr(n, "class"), words)
-             || ci_contains_any(np__xml_attr(n, "id"), words))
+    else if (any || strcmp(name, "aside") == 0 || strcmp(name, "nav") == 0)
         kind = 1;
     else
         return 0;
