@@ -454,6 +454,16 @@ START_TEST(apostrophe_evidence)
         "The plan trumps every other idea.",
         /* no English word, but written as it is far more often */
         "They walked to the Pointe des Chateaux at dawn.",
+        /* a plural written far more often than its possessive is a
+         * modifier after "a", "an" */
+        "She works as an appeals court clerk.",
+        /* an article before a name in s: a brand, not a person's */
+        "He bought a Kelvars license last week.",
+        /* "its" + an adjective + a noun phrase */
+        "The cause and its possible remedies are debated.",
+        "Its possible remedies are debated.",
+        /* a parenthesis closes an aside; the subject came before it */
+        "The polls (from the AP, Reuters etc.) were very close this time.",
         NULL
     };
     size_t i;
