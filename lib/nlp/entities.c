@@ -757,232 +757,322 @@ static int in_given_tail(const run *r, size_t a, size_t k)
     return k >= a + 3 && tok_eq(r, k - 1, "-") && hyphen_given(r, a, k - 1, k + 1);
 }
 
-/* Types a cleaned span [a, b) and records it. */
-static int classify(run *r, size_t a, size_t b, size_t rs, size_t re,
-                    int after_role, int confirm)
+/* Other languages capitalise other words: keep what the lexicon knows and
+ * given names followed by a surname. */
+static int classify_foreign(run *r, size_t a, size_t b, size_t n, int confirm)
 {
     const np__ner_entry *x;
-    uint32_t full, first, last;
-    size_t n, k;
-    int type = T_UNKNOWN, weight = 1;
-
-    if (a >= b)
+    uint32_t full = span_lx(r, a, b, &x);
+    if (full & NP__LX_NONENTITY)
         return NP_OK;
-    n = nwords(r, a, b);
-    if (r->foreign) {
-        /* other languages capitalise other words: keep what the lexicon
-         * knows and given names followed by a surname */
-        full = span_lx(r, a, b, &x);
-        if (full & NP__LX_NONENTITY)
-            return NP_OK;
-        if (full & NP__LX_ORG)
-            return add_mention(r, a, b, NP_ENTITY_ORG, 4, 0, 0, confirm);
-        if (full & NP__LX_ANYPLACE)
-            return add_mention(r, a, b, NP_ENTITY_PLACE, 4, 0, 0, confirm);
-        if (n >= 2 && n <= 3 && (word_lx(r, a) & NP__LX_GIVEN) && !has_connector(r, a, b) &&
-            !(word_lx(r, b - 1) & (NP__LX_ANYPLACE | NP__LX_ORG_CUE | NP__LX_PLACE_CUE)))
-            return add_mention(r, a, b, NP_ENTITY_PERSON, 3, 0, 0, confirm);
-        return add_mention(r, a, b, T_UNKNOWN, 0, 0, 0, confirm);
-    }
-    full = span_lx(r, a, b, &x);
-    first = word_lx(r, a);
-    last = word_lx(r, b - 1);
+    if (full & NP__LX_ORG)
+        return add_mention(r, a, b, NP_ENTITY_ORG, 4, 0, 0, confirm);
+    if (full & NP__LX_ANYPLACE)
+        return add_mention(r, a, b, NP_ENTITY_PLACE, 4, 0, 0, confirm);
+    if (n >= 2 && n <= 3 && (word_lx(r, a) & NP__LX_GIVEN) && !has_connector(r, a, b) &&
+        !(word_lx(r, b - 1) & (NP__LX_ANYPLACE | NP__LX_ORG_CUE | NP__LX_PLACE_CUE)))
+        return add_mention(r, a, b, NP_ENTITY_PERSON, 3, 0, 0, confirm);
+    return add_mention(r, a, b, T_UNKNOWN, 0, 0, 0, confirm);
+}
 
+/* The span [a, b) is no name we report, whatever its words: a lexicon
+ * non-entity, a nationality, an event, a title alone, a name inside the
+ * name of a format, a quoted nickname, a compass point, a shouted word. */
+static int not_a_name(const run *r, size_t a, size_t b, size_t n, uint32_t full,
+                      uint32_t last)
+{
     if ((full & NP__LX_NONENTITY) && (full & NP__LX_STATE) && n == 1 && a >= 2 &&
         tok_eq(r, a - 1, ",") && is_cap(r, a - 2))
         full &= ~(uint32_t)NP__LX_NONENTITY;   /* "Uncasville, CT" is no time zone */
     if (full & NP__LX_NONENTITY || (n == 1 && (full & NP__LX_DEMONYM)))
-        return NP_OK;
+        return 1;
     if (!(full & (NP__LX_ORG | NP__LX_ANYPLACE))) {
         /* events and competitions ("Davis Cup"), nationalities ("North
          * American"), a plural of a place ("South Dakotans") */
         if (last & NP__LX_EVENT)
-            return NP_OK;
+            return 1;
         if ((last & NP__LX_DEMONYM) && !(last & NP__LX_ORG_CUE))
-            return NP_OK;
+            return 1;
         if (n >= 2 && core_len(r, b - 1) > 3 && tok_s(r, b - 1)[core_len(r, b - 1) - 1] == 's') {
             size_t st, en2;
             span_bytes(r, a, b, &st, &en2);
             if ((lx_flags_r(r, r->body + st, en2 - st - 1) & NP__LX_ANYPLACE) ||
                 (lx_flags_r(r, r->body + st, en2 - st - 2) & NP__LX_ANYPLACE))
-                return NP_OK;
+                return 1;
         }
     }
     if (n == 1 && (full & (NP__LX_TITLE | NP__LX_ROLE)) &&
         !(full & (NP__LX_ANYPLACE | NP__LX_ORG)))
-        return NP_OK;
+        return 1;
 
     /* "the Normandy format", "the Paris agreement": a name inside the name
      * of a format or an agreement */
     if (after_the(r, a) && b < r->ntok && (r->tok[b].flags & NP__TOK_WORD) &&
         !(r->tok[b].flags & NP__TOK_UPPER) &&
         (lx_flags_r(r, tok_s(r, b), tok_n(r, b)) & NP__LX_EVENT))
-        return NP_OK;
+        return 1;
     if (quoted(r, a, b) && !(full & (NP__LX_ORG | NP__LX_ANYPLACE)))
-        return NP_OK;   /* a title or nickname: “DWTS” */
+        return 1;   /* a title or nickname: “DWTS” */
     if (n == 1 && compass(r, a) && !(full & (NP__LX_ORG | NP__LX_ANYPLACE)))
-        return NP_OK;   /* "the West" is no name we report */
+        return 1;   /* "the West" is no name we report */
     if (n == 1 && (r->tok[a].flags & NP__TOK_ALLCAPS) && tok_n(r, a) > 3 &&
         !(full & (NP__LX_ORG | NP__LX_ANYPLACE)) && (word_en(r, a) & NP__LEX_LOWER))
-        return NP_OK;   /* a shouted word: "BUILD", "UPDATE" */
+        return 1;   /* a shouted word: "BUILD", "UPDATE" */
+    return 0;
+}
+
+/* Two or three capitalised words with a word that is no ordinary English
+ * word, no known place or organisation, and a given name first: most often
+ * a person. */
+static int reads_as_person(const run *r, size_t a, size_t b, size_t n)
+{
+    int names = 1, proper = 0, common = 0;
+    size_t k;
+    for (k = a; k < b; k++) {
+        unsigned en;
+        if (in_given_tail(r, a, k)) {   /* "Jae-in" */
+            proper++;
+            continue;
+        }
+        if ((r->tok[k].flags & NP__TOK_WORD) && r->skip[k] != 1 &&
+            !(word_lx(r, k) & NP__LX_GIVEN) && (word_en(r, k) & NP__LEX_LOWER))
+            common++;
+        if (!(r->tok[k].flags & NP__TOK_WORD)) {
+            if (!tok_eq(r, k, "-") && r->skip[k] != 1)
+                names = 0;
+            continue;
+        }
+        en = word_en(r, k);
+        if ((word_lx(r, k) & (NP__LX_ANYPLACE | NP__LX_ORG | NP__LX_DEMONYM |
+                              NP__LX_ORG_CUE | NP__LX_PLACE_CUE)) || camel(r, k))
+            names = 0;
+        if ((word_lx(r, k) & NP__LX_GIVEN) || !(en & NP__LEX_LOWER) ||
+            (r->skip[k] == 2 && tok_n(r, k) == 2))
+            proper++;
+    }
+    if ((word_lx(r, b - 1) & NP__LX_TITLE) && b - 1 > a && !tok_eq(r, b - 2, "-"))
+        names = 0;   /* "Agassiz Professor", not "Caldwell-Pope" */
+    return names && proper && !(r->tok[a].flags & NP__TOK_ALLCAPS) &&
+           !has_connector(r, a, b) && (size_t)common * 2 <= n && given_then_names(r, a, b);
+}
+
+/* A span typed by the lexicon alone, or by the words just around it (a
+ * role before it, a place context, a state after it, an acronym defined
+ * by it). Returns the type or T_UNKNOWN; *drop is set when the span is a
+ * state code out of place. */
+static int type_by_lexicon(const run *r, size_t a, size_t b, size_t n, uint32_t full,
+                           uint32_t last, int after_role, int *weight, int *drop)
+{
     if (full & NP__LX_ORG) {
-        type = NP_ENTITY_ORG;
-        weight = 4;
-    } else if (n >= 2 && compass(r, a) && (span_lx(r, a + 1, b, NULL) & NP__LX_ANYPLACE)) {
-        type = NP_ENTITY_PLACE;   /* "West Michigan", "Northern Ireland" */
-        weight = 3;
-    } else if (n >= 2 && tok_eq(r, a, "The") && !sent_initial(r, a) &&
-               !before_state(r, b)) {
-        type = NP_ENTITY_ORG;   /* "The Hill", "The Doobie Brothers" */
-        weight = 2;
-    } else if (full & (NP__LX_COUNTRY | NP__LX_STATE | NP__LX_REGION | NP__LX_PLACE)) {
-        type = NP_ENTITY_PLACE;
-        weight = 4;
+        *weight = 4;
+        return NP_ENTITY_ORG;
+    }
+    if (n >= 2 && compass(r, a) && (span_lx(r, a + 1, b, NULL) & NP__LX_ANYPLACE)) {
+        *weight = 3;
+        return NP_ENTITY_PLACE;   /* "West Michigan", "Northern Ireland" */
+    }
+    if (n >= 2 && tok_eq(r, a, "The") && !sent_initial(r, a) && !before_state(r, b)) {
+        *weight = 2;
+        return NP_ENTITY_ORG;   /* "The Hill", "The Doobie Brothers" */
+    }
+    if (full & (NP__LX_COUNTRY | NP__LX_STATE | NP__LX_REGION | NP__LX_PLACE)) {
+        *weight = 4;
         /* two-letter state codes only after "City, " */
         if (n == 1 && (full & NP__LX_STATE) && tok_n(r, a) == 2 &&
             (r->tok[a].flags & NP__TOK_ALLCAPS) &&
             !(a >= 2 && tok_eq(r, a - 1, ",") && is_cap(r, a - 2)))
-            return NP_OK;
-    } else if (after_role && n <= 4 && (has_proper(r, a, b) || n == 1) &&
-               !(last & (NP__LX_ORG_CUE | NP__LX_PLACE_CUE))) {
-        type = NP_ENTITY_PERSON;
-        weight = 3;
-    } else if (place_context(r, a, b) && !(last & NP__LX_ORG_CUE)) {
-        type = NP_ENTITY_PLACE;   /* "Zabul province", "Addison, a village" */
-        weight = 3;
-    } else if (n >= 2 && defines_acronym(r, b) && !(r->tok[a].flags & NP__TOK_ALLCAPS) &&
-               !(full & NP__LX_ANYPLACE) &&
-               !(last & NP__LX_PLACE_CUE && !(last & NP__LX_ORG_CUE) && is_venue_only(r, a, b))) {
-        type = NP_ENTITY_ORG;   /* "German Aerospace Center (DLR)" */
-        weight = 3;
-    } else if (before_state(r, b) && !(full & NP__LX_STATE) && !(last & NP__LX_ORG_CUE)) {
-        type = NP_ENTITY_PLACE;   /* "Addison, N.Y.", "The Forum, Los Angeles, CA" */
-        weight = 3;
-    } else if (n >= 2 && (last & NP__LX_ORG_CUE) && !(last & NP__LX_PLACE_CUE)) {
-        type = NP_ENTITY_ORG;
-        weight = 3;
-    } else if (n >= 2 && (last & NP__LX_PLACE_CUE)) {
+            *drop = 1;
+        return NP_ENTITY_PLACE;
+    }
+    if (after_role && n <= 4 && (has_proper(r, a, b) || n == 1) &&
+        !(last & (NP__LX_ORG_CUE | NP__LX_PLACE_CUE))) {
+        *weight = 3;
+        return NP_ENTITY_PERSON;
+    }
+    if (place_context(r, a, b) && !(last & NP__LX_ORG_CUE)) {
+        *weight = 3;
+        return NP_ENTITY_PLACE;   /* "Zabul province", "Addison, a village" */
+    }
+    if (n >= 2 && defines_acronym(r, b) && !(r->tok[a].flags & NP__TOK_ALLCAPS) &&
+        !(full & NP__LX_ANYPLACE) &&
+        !(last & NP__LX_PLACE_CUE && !(last & NP__LX_ORG_CUE) && is_venue_only(r, a, b))) {
+        *weight = 3;
+        return NP_ENTITY_ORG;   /* "German Aerospace Center (DLR)" */
+    }
+    if (before_state(r, b) && !(full & NP__LX_STATE) && !(last & NP__LX_ORG_CUE)) {
+        *weight = 3;
+        return NP_ENTITY_PLACE;   /* "Addison, N.Y.", "The Forum, Los Angeles, CA" */
+    }
+    return T_UNKNOWN;
+}
+
+/* A span typed by its own words: a cue word at its end, a team word at
+ * its start, a given name, an acronym, a speech verb after it, a
+ * preposition of place before it. Returns the type or T_UNKNOWN. */
+static int type_by_form(const run *r, size_t a, size_t b, size_t n, uint32_t full,
+                        uint32_t first, uint32_t last, int *weight)
+{
+    size_t k;
+    int type;
+    if (n >= 2 && (last & NP__LX_ORG_CUE) && !(last & NP__LX_PLACE_CUE)) {
+        *weight = 3;
+        return NP_ENTITY_ORG;
+    }
+    if (n >= 2 && (last & NP__LX_PLACE_CUE)) {
         /* "Center for Disease Control": a cue followed by "for" is an org */
+        *weight = 3;
         type = NP_ENTITY_PLACE;
-        weight = 3;
         for (k = a; k < b; k++)
             if ((word_lx(r, k) & NP__LX_ORG_CUE) && k + 1 < b &&
                 (tok_eq(r, k + 1, "for") || tok_eq(r, k + 1, "of")))
                 type = NP_ENTITY_ORG;
         if (word_lx(r, b - 2) & NP__LX_ORG_MOD)
             type = NP_ENTITY_ORG;   /* "Correctional Center" */
-    } else if (n >= 2 && org_head_of(r, a, b)) {
-        type = NP_ENTITY_ORG;
-        weight = 3;
-    } else if (n >= 2 && (first & NP__LX_TEAM)) {
-        type = NP_ENTITY_ORG;   /* "FC Porto", "Real Madrid" */
-        weight = 3;
-    } else if (full & NP__LX_CITY) {
-        type = NP_ENTITY_PLACE;
-        weight = 3;
-    } else if (n >= 2 && place_prefix(r, a, b)) {
-        type = NP_ENTITY_ORG;   /* "Oklahoma City Thunder" */
-        weight = 2;
-    } else if (n >= 2 && n <= 4 && (first & NP__LX_GIVEN) && !after_the(r, a) &&
-               given_then_names(r, a, b)) {
-        type = NP_ENTITY_PERSON;
-        weight = 3;
-    } else if (n >= 2 && (last & NP__LX_ORG_CUE)) {
-        type = NP_ENTITY_ORG;
-        weight = 2;
-    } else if (n == 1 && camel(r, a)) {
-        type = NP_ENTITY_ORG;
-        weight = 2;
-    } else if (n == 1 && (r->tok[a].flags & NP__TOK_ALLCAPS) && r->skip[a] != 2 &&
-               tok_n(r, a) >= 2 && tok_n(r, a) <= 6) {
-        type = NP_ENTITY_ORG;   /* an acronym */
-        weight = 1;
-    } else if ((speech_verb(r, b) || (b + 1 < r->ntok && tok_eq(r, b, ",") &&
-                                      speech_verb(r, b + 1))) &&
-               (has_proper(r, a, b) || (n == 1 && !after_the(r, a))) &&
-               !has_connector(r, a, b)) {
-        type = NP_ENTITY_PERSON;
-        weight = 2;
-    } else if (n == 1 && a > 0 && place_prep(r, a - 1) && !(first & NP__LX_GIVEN) &&
-               !is_poss(r, a) && !(r->tok[a].flags & NP__TOK_ALLCAPS) &&
-               !(word_en(r, a) & NP__LEX_LOWER) && !camel(r, a)) {
-        type = NP_ENTITY_PLACE;
-        weight = 1;
-    } else if (n >= 2 && n <= 6 && after_the(r, a) && !(first & NP__LX_GIVEN)) {
+        return type;
+    }
+    if (n >= 2 && org_head_of(r, a, b)) {
+        *weight = 3;
+        return NP_ENTITY_ORG;
+    }
+    if (n >= 2 && (first & NP__LX_TEAM)) {
+        *weight = 3;
+        return NP_ENTITY_ORG;   /* "FC Porto", "Real Madrid" */
+    }
+    if (full & NP__LX_CITY) {
+        *weight = 3;
+        return NP_ENTITY_PLACE;
+    }
+    if (n >= 2 && place_prefix(r, a, b)) {
+        *weight = 2;
+        return NP_ENTITY_ORG;   /* "Oklahoma City Thunder" */
+    }
+    if (n >= 2 && n <= 4 && (first & NP__LX_GIVEN) && !after_the(r, a) &&
+        given_then_names(r, a, b)) {
+        *weight = 3;
+        return NP_ENTITY_PERSON;
+    }
+    if (n >= 2 && (last & NP__LX_ORG_CUE)) {
+        *weight = 2;
+        return NP_ENTITY_ORG;
+    }
+    if (n == 1 && camel(r, a)) {
+        *weight = 2;
+        return NP_ENTITY_ORG;
+    }
+    if (n == 1 && (r->tok[a].flags & NP__TOK_ALLCAPS) && r->skip[a] != 2 &&
+        tok_n(r, a) >= 2 && tok_n(r, a) <= 6) {
+        *weight = 1;
+        return NP_ENTITY_ORG;   /* an acronym */
+    }
+    return T_UNKNOWN;
+}
+
+/* A span typed by the words around it and by its length, once neither the
+ * lexicon nor its form decided. Returns the type or T_UNKNOWN. */
+static int type_by_context(const run *r, size_t a, size_t b, size_t n, uint32_t first,
+                           int *weight)
+{
+    if ((speech_verb(r, b) || (b + 1 < r->ntok && tok_eq(r, b, ",") &&
+                               speech_verb(r, b + 1))) &&
+        (has_proper(r, a, b) || (n == 1 && !after_the(r, a))) &&
+        !has_connector(r, a, b)) {
+        *weight = 2;
+        return NP_ENTITY_PERSON;
+    }
+    if (n == 1 && a > 0 && place_prep(r, a - 1) && !(first & NP__LX_GIVEN) &&
+        !is_poss(r, a) && !(r->tok[a].flags & NP__TOK_ALLCAPS) &&
+        !(word_en(r, a) & NP__LEX_LOWER) && !camel(r, a)) {
+        *weight = 1;
+        return NP_ENTITY_PLACE;
+    }
+    if (n >= 2 && n <= 6 && after_the(r, a) && !(first & NP__LX_GIVEN)) {
         /* "at the Caja Magica", "the Kohelet Policy Forum": not a person */
         size_t p = prev_word(r, a);
         p = p == (size_t)-1 ? p : prev_word(r, p);
-        type = (p != (size_t)-1 && (tok_eq(r, p, "at") || tok_eq(r, p, "in")))
+        *weight = 2;
+        return (p != (size_t)-1 && (tok_eq(r, p, "at") || tok_eq(r, p, "in")))
                    ? NP_ENTITY_PLACE : NP_ENTITY_ORG;
-        weight = 2;
-    } else if (n == 1 && after_the(r, a) && core_len(r, a) > 3 &&
-               tok_s(r, a)[core_len(r, a) - 1] == 's' &&
-               !(r->tok[a].flags & NP__TOK_ALLCAPS)) {
-        type = NP_ENTITY_ORG;   /* "the Clippers", "the Beatles" */
-        weight = 1;
-    } else if (n >= 2 && n <= 3) {
-        /* two or three capitalised words with a word that is no ordinary
-         * English word: most often a person */
-        int names = 1, proper = 0, common = 0;
-        for (k = a; k < b; k++) {
-            unsigned en;
-            if (in_given_tail(r, a, k)) {   /* "Jae-in" */
-                proper++;
-                continue;
-            }
-            if ((r->tok[k].flags & NP__TOK_WORD) && r->skip[k] != 1 &&
-                !(word_lx(r, k) & NP__LX_GIVEN) && (word_en(r, k) & NP__LEX_LOWER))
-                common++;
-            if (!(r->tok[k].flags & NP__TOK_WORD)) {
-                if (!tok_eq(r, k, "-") && r->skip[k] != 1)
-                    names = 0;
-                continue;
-            }
-            en = word_en(r, k);
-            if ((word_lx(r, k) & (NP__LX_ANYPLACE | NP__LX_ORG | NP__LX_DEMONYM |
-                                  NP__LX_ORG_CUE | NP__LX_PLACE_CUE)) || camel(r, k))
-                names = 0;
-            if ((word_lx(r, k) & NP__LX_GIVEN) || !(en & NP__LEX_LOWER) ||
-                (r->skip[k] == 2 && tok_n(r, k) == 2))
-                proper++;
-        }
-        if ((word_lx(r, b - 1) & NP__LX_TITLE) && b - 1 > a && !tok_eq(r, b - 2, "-"))
-            names = 0;   /* "Agassiz Professor", not "Caldwell-Pope" */
-        if (names && proper && !(r->tok[a].flags & NP__TOK_ALLCAPS) &&
-            !has_connector(r, a, b) && (size_t)common * 2 <= n && given_then_names(r, a, b)) {
-            type = NP_ENTITY_PERSON;
-            weight = 1;
-        }
-    } else if (n == 1 && (first & NP__LX_GIVEN)) {
-        type = NP_ENTITY_PERSON;
-        weight = 1;
     }
-    /* a title just before, set off by a comma: "its Defence Minister,
-     * Oleksiy Reznikov" */
-    if (type == NP_ENTITY_PERSON && re == 0 && a >= 2 && tok_eq(r, a - 1, ",") &&
-        same_sentence(r, a - 2, a)) {
-        size_t j = a - 2, titles = 0;
-        while (1) {
-            if (r->skip[j] == 1 && j > 0) {
-                j--;
-                continue;
-            }
-            if (!is_cap(r, j) || !(word_lx(r, j) & (NP__LX_TITLE | NP__LX_DEMONYM)) ||
-                !same_sentence(r, j, a))
-                break;
-            if (word_lx(r, j) & NP__LX_TITLE)
-                titles++;
-            if (j == 0) {
-                j = (size_t)-1;
-                break;
-            }
+    if (n == 1 && after_the(r, a) && core_len(r, a) > 3 &&
+        tok_s(r, a)[core_len(r, a) - 1] == 's' &&
+        !(r->tok[a].flags & NP__TOK_ALLCAPS)) {
+        *weight = 1;
+        return NP_ENTITY_ORG;   /* "the Clippers", "the Beatles" */
+    }
+    if (n >= 2 && n <= 3) {
+        if (reads_as_person(r, a, b, n)) {
+            *weight = 1;
+            return NP_ENTITY_PERSON;
+        }
+        return T_UNKNOWN;
+    }
+    if (n == 1 && (first & NP__LX_GIVEN)) {
+        *weight = 1;
+        return NP_ENTITY_PERSON;
+    }
+    return T_UNKNOWN;
+}
+
+/* A title just before a person's name, set off by a comma, is the role of
+ * the mention ("its Defence Minister, Oleksiy Reznikov"): widen [*rs, *re)
+ * to the title words. */
+static void title_before_comma(const run *r, size_t a, size_t *rs, size_t *re)
+{
+    size_t j, titles = 0;
+    if (*re != 0 || a < 2 || !tok_eq(r, a - 1, ",") || !same_sentence(r, a - 2, a))
+        return;
+    j = a - 2;
+    while (1) {
+        if (r->skip[j] == 1 && j > 0) {
             j--;
+            continue;
         }
-        if (titles && j + 1 < a - 1) {
-            rs = r->tok[j + 1].start;
-            re = r->tok[a - 2].end;
+        if (!is_cap(r, j) || !(word_lx(r, j) & (NP__LX_TITLE | NP__LX_DEMONYM)) ||
+            !same_sentence(r, j, a))
+            break;
+        if (word_lx(r, j) & NP__LX_TITLE)
+            titles++;
+        if (j == 0) {
+            j = (size_t)-1;
+            break;
         }
+        j--;
     }
+    if (titles && j + 1 < a - 1) {
+        *rs = r->tok[j + 1].start;
+        *re = r->tok[a - 2].end;
+    }
+}
+
+/* Types a cleaned span [a, b) and records it: drop what is no name, then
+ * ask the lexicon, the span's form and its context in turn. */
+static int classify(run *r, size_t a, size_t b, size_t rs, size_t re,
+                    int after_role, int confirm)
+{
+    const np__ner_entry *x;
+    uint32_t full, first, last;
+    size_t n;
+    int type, weight = 1, drop = 0;
+
+    if (a >= b)
+        return NP_OK;
+    n = nwords(r, a, b);
+    if (r->foreign)
+        return classify_foreign(r, a, b, n, confirm);
+    full = span_lx(r, a, b, &x);
+    first = word_lx(r, a);
+    last = word_lx(r, b - 1);
+    if (not_a_name(r, a, b, n, full, last))
+        return NP_OK;
+    type = type_by_lexicon(r, a, b, n, full, last, after_role, &weight, &drop);
+    if (drop)
+        return NP_OK;
+    if (type == T_UNKNOWN)
+        type = type_by_form(r, a, b, n, full, first, last, &weight);
+    if (type == T_UNKNOWN)
+        type = type_by_context(r, a, b, n, first, &weight);
+    if (type == NP_ENTITY_PERSON)
+        title_before_comma(r, a, &rs, &re);
     return add_mention(r, a, b, type, weight, rs, re, confirm);
 }
 

@@ -1342,192 +1342,238 @@ typedef struct qspk {
     long ent;
 } qspk;
 
-/* The speaker named by the noun phrase np: an entity, a pronoun's
- * nearest compatible entity, or the phrase itself. */
-static qspk q_resolve(qstate *st, qnp np)
+/* A speaker noun phrase read once: its word tokens [a, b) and bytes
+ * [ms, me), the token after "by (the)" (0 if none), and the entities its
+ * mentions name: the first person, the one ending with the phrase, the
+ * first after "by". */
+typedef struct qnpread {
+    size_t a, b, ms, me, by;
+    long person, endent, byent;
+} qnpread;
+
+/* Trims np to its words and reads it into *q; 0 when it has no word.
+ * "Rosaly Lopes of NASA's Jet Propulsion Laboratory": a name's tail goes,
+ * unless one mention runs across the "of". */
+static int q_np_read(qstate *st, qnp np, qnpread *q)
 {
-    qspk r = { NULL, -1 };
-    size_t a = np.a, b = np.b, i, k, ms, me, by = 0;
-    long person = -1, endent = -1, byent = -1;
-    int definite;
-    const qtok *ta, *tl;
+    size_t a = np.a, b = np.b, i, k;
     while (a < b && !(TOK(st, a)->f & QF_WORD))
         a++;
     while (b > a && !(TOK(st, b - 1)->f & QF_WORD))
         b--;
     if (a >= b)
-        return r;
-    ta = TOK(st, a);
-    tl = TOK(st, b - 1);
-    ms = ta->s;
-    me = tl->e;
-    /* "Rosaly Lopes of NASA's Jet Propulsion Laboratory": a name's tail
-     * goes, unless one mention runs across the "of" */
+        return 0;
     for (i = a + 1; i + 1 < b; i++)
         if ((q_word_is(st, i, "of") || q_word_is(st, i, "at")) &&
             (TOK(st, i - 1)->f & QF_UPPER) && !q_word_in(st, i - 1, q_roles) &&
             !q_ment_spans(st, TOK(st, i)->s)) {
             b = i;
-            tl = TOK(st, b - 1);
-            me = tl->e;
             break;
         }
+    q->a = a;
+    q->b = b;
+    q->ms = TOK(st, a)->s;
+    q->me = TOK(st, b - 1)->e;
+    q->by = 0;
+    q->person = q->endent = q->byent = -1;
     for (i = a; i + 1 < b; i++)
         if (q_word_is(st, i, "by")) {
-            by = i + 1;
-            if (q_word_is(st, by, "the") && by + 1 < b)
-                by++;
+            q->by = i + 1;
+            if (q_word_is(st, q->by, "the") && q->by + 1 < b)
+                q->by++;
             break;
         }
-    for (k = q_lower_bound(st->ments, st->nments, ms);
-         k < st->nments && st->ments[k].s < me; k++) {
+    for (k = q_lower_bound(st->ments, st->nments, q->ms);
+         k < st->nments && st->ments[k].s < q->me; k++) {
         const qment *m = &st->ments[k];
-        if (m->e > me)
+        if (m->e > q->me)
             continue;
-        if (m->type == NP_ENTITY_PERSON && person < 0)
-            person = m->ent;
-        if (m->e == me)
-            endent = m->ent;
-        if (by && byent < 0 && m->s >= TOK(st, by)->s)
-            byent = m->ent;
+        if (m->type == NP_ENTITY_PERSON && q->person < 0)
+            q->person = m->ent;
+        if (m->e == q->me)
+            q->endent = m->ent;
+        if (q->by && q->byent < 0 && m->s >= TOK(st, q->by)->s)
+            q->byent = m->ent;
     }
-    if (q_word_in(st, a, q_indef)) {
-        /* "an official press release by the Élysée" */
-        if (byent >= 0) {
-            r.ent = byent;
-            r.name = q_ent_name(st, byent);
-        } else if (by && (TOK(st, by)->f & QF_UPPER)) {
-            r.ent = q_by_surname(st, tl->s, tl->e);
-            r.name = r.ent >= 0 ? q_ent_name(st, r.ent)
-                                : q_text(st, TOK(st, by)->s, me, 0);
-        } else {
-            r.name = q_text(st, ms, me, 1);
-        }
-        return r;
-    }
-    if (person >= 0) {
-        r.ent = person;
-        r.name = q_ent_name(st, person);
-        return r;
-    }
-    if (b == a + 1 && q_word_in(st, a, q_pron_subj)) {
-        int type = q_word_in(st, a, q_pron_person) ? NP_ENTITY_PERSON
-                 : q_word_is(st, a, "it") ? NP_ENTITY_ORG : -1, gender;
-        if (q_word_is(st, a, "they")) {
-            /* "Tottenham said they ...": an organisation named just
-             * before, in the same paragraph */
-            long e = q_nearest(st, ms, NP_ENTITY_ORG, 0, 0);
-            size_t j = q_lower_bound(st->ments, st->nments, ms);
-            while (e >= 0 && j > 0) {
-                const qment *m = &st->ments[--j];
-                if (m->ent == e) {
-                    if (m->e + 300 >= ms && m->e <= ms &&
-                        !memchr(st->b + m->e, '\n', ms - m->e)) {
-                        r.ent = e;
-                        r.name = q_ent_name(st, e);
-                    }
-                    break;
-                }
-                if (m->s + 300 < ms)
-                    break;
-            }
-            return r;
-        }
-        if (type < 0)
-            return r;
-        gender = q_word_is(st, a, "he") ? 1 : q_word_is(st, a, "she") ? 2 : 0;
-        r.ent = q_nearest(st, ms, type, 0, gender);
-        if (r.ent >= 0) {
-            r.name = q_ent_name(st, r.ent);
-            if (gender && st->gender && !st->gender[r.ent])
-                st->gender[r.ent] = (unsigned char)gender;
-        }
-        else if (type == NP_ENTITY_PERSON && st->last_person) {
-            r.name = st->last_person;
-            r.ent = st->last_person_ent;
-        }
-        return r;
-    }
-    if (endent >= 0 && q_ent_type(st, endent) != NP_ENTITY_PERSON) {
-        r.ent = endent;
-        r.name = q_ent_name(st, endent);
-        return r;
-    }
-    definite = q_word_is(st, a, "the") || q_word_is(st, a, "this") ||
-               q_word_is(st, a, "that");
-    /* a bare singular common noun ("with phone calls") names no one, but
-     * a collective one does ("police said") */
-    if (b == a + 1 && !(tl->f & (QF_UPPER | QF_DIGIT)) &&
-        st->b[me - 1] != 's' && !q_word_in(st, a, q_collective))
-        return r;
-    if (!(tl->f & QF_UPPER)) {
-        /* a common-noun head: "the actor" is someone named before, "the
-         * statement" stays as it is */
-        size_t hn = tl->e - tl->s;
-        const char *hp = st->b + tl->s;
-        if (definite && (q_word_in(st, b - 1, q_person_heads) ||
-                         (hn > 8 && memcmp(hp + hn - 8, "year-old", 8) == 0))) {
-            r.ent = q_nearest(st, ms, NP_ENTITY_PERSON, 1, 0);
-            if (r.ent >= 0) {
-                r.name = q_ent_name(st, r.ent);
-                return r;
-            }
-            if (st->last_person) {
-                r.name = st->last_person;
-                r.ent = st->last_person_ent;
-                return r;
-            }
-        }
-        r.name = q_text(st, ms, me, 1);
-        return r;
-    }
-    /* a capitalised name no entity covers: roles, possessors and lower
-     * case words in front go ("Secretary of State Mike Pompeo", "the
-     * Agency's Advisory Panel"), a name's "of ..." tail too ("Robin
-     * Biesbroek of the CDF") */
-    {
-        size_t s0 = a, e0 = b;
-        int seen = 0;
-        for (i = a; i < b; i++) {
-            const qtok *t = TOK(st, i);
-            size_t j;
-            int later = 0;
-            if (!(t->f & QF_WORD))
-                continue;
-            if (q_word_is(st, i, "of") || q_word_is(st, i, "for") ||
-                q_word_is(st, i, "by")) {
-                if (seen) {
-                    e0 = i;
-                    break;
-                }
-                s0 = i + 1;
-                continue;
-            }
-            if ((t->f & QF_UPPER) && !q_word_in(st, i, q_roles) &&
-                !q_possessive(st, i)) {
-                seen = 1;
-                continue;
-            }
-            for (j = i + 1; j < b && !later; j++)
-                later = (TOK(st, j)->f & QF_UPPER) && !q_word_in(st, j, q_roles);
-            if (later || q_possessive(st, i)) {
-                s0 = i + 1;
-                seen = 0;
-            }
-        }
-        while (s0 < e0 && !(TOK(st, s0)->f & QF_WORD))
-            s0++;
-        while (e0 > s0 && !(TOK(st, e0 - 1)->f & QF_WORD))
-            e0--;
-        if (s0 >= e0)
-            return r;
-        r.ent = q_by_surname(st, TOK(st, e0 - 1)->s, TOK(st, e0 - 1)->e);
-        if (r.ent >= 0)
-            r.name = q_ent_name(st, r.ent);
-        else
-            r.name = q_text(st, TOK(st, s0)->s, TOK(st, e0 - 1)->e, 0);
+    return 1;
+}
+
+/* An indefinite phrase, "an official press release by the Élysée": the
+ * entity after "by", else the phrase itself. */
+static qspk q_resolve_indef(qstate *st, const qnpread *q)
+{
+    qspk r = { NULL, -1 };
+    const qtok *tl = TOK(st, q->b - 1);
+    if (q->byent >= 0) {
+        r.ent = q->byent;
+        r.name = q_ent_name(st, q->byent);
+    } else if (q->by && (TOK(st, q->by)->f & QF_UPPER)) {
+        r.ent = q_by_surname(st, tl->s, tl->e);
+        r.name = r.ent >= 0 ? q_ent_name(st, r.ent)
+                            : q_text(st, TOK(st, q->by)->s, q->me, 0);
+    } else {
+        r.name = q_text(st, q->ms, q->me, 1);
     }
     return r;
+}
+
+/* "Tottenham said they ...": an organisation named just before, in the
+ * same paragraph. */
+static qspk q_resolve_they(qstate *st, size_t ms)
+{
+    qspk r = { NULL, -1 };
+    long e = q_nearest(st, ms, NP_ENTITY_ORG, 0, 0);
+    size_t j = q_lower_bound(st->ments, st->nments, ms);
+    while (e >= 0 && j > 0) {
+        const qment *m = &st->ments[--j];
+        if (m->ent == e) {
+            if (m->e + 300 >= ms && m->e <= ms &&
+                !memchr(st->b + m->e, '\n', ms - m->e)) {
+                r.ent = e;
+                r.name = q_ent_name(st, e);
+            }
+            break;
+        }
+        if (m->s + 300 < ms)
+            break;
+    }
+    return r;
+}
+
+/* A subject pronoun: the nearest entity of its type and gender, else the
+ * last person quoted. */
+static qspk q_resolve_pronoun(qstate *st, size_t a, size_t ms)
+{
+    qspk r = { NULL, -1 };
+    int type = q_word_in(st, a, q_pron_person) ? NP_ENTITY_PERSON
+             : q_word_is(st, a, "it") ? NP_ENTITY_ORG : -1, gender;
+    if (q_word_is(st, a, "they"))
+        return q_resolve_they(st, ms);
+    if (type < 0)
+        return r;
+    gender = q_word_is(st, a, "he") ? 1 : q_word_is(st, a, "she") ? 2 : 0;
+    r.ent = q_nearest(st, ms, type, 0, gender);
+    if (r.ent >= 0) {
+        r.name = q_ent_name(st, r.ent);
+        if (gender && st->gender && !st->gender[r.ent])
+            st->gender[r.ent] = (unsigned char)gender;
+    }
+    else if (type == NP_ENTITY_PERSON && st->last_person) {
+        r.name = st->last_person;
+        r.ent = st->last_person_ent;
+    }
+    return r;
+}
+
+/* A common-noun head: "the actor" is someone named before, "the
+ * statement" stays as it is. */
+static qspk q_resolve_common(qstate *st, const qnpread *q)
+{
+    qspk r = { NULL, -1 };
+    const qtok *tl = TOK(st, q->b - 1);
+    size_t hn = tl->e - tl->s;
+    const char *hp = st->b + tl->s;
+    int definite = q_word_is(st, q->a, "the") || q_word_is(st, q->a, "this") ||
+                   q_word_is(st, q->a, "that");
+    if (definite && (q_word_in(st, q->b - 1, q_person_heads) ||
+                     (hn > 8 && memcmp(hp + hn - 8, "year-old", 8) == 0))) {
+        r.ent = q_nearest(st, q->ms, NP_ENTITY_PERSON, 1, 0);
+        if (r.ent >= 0) {
+            r.name = q_ent_name(st, r.ent);
+            return r;
+        }
+        if (st->last_person) {
+            r.name = st->last_person;
+            r.ent = st->last_person_ent;
+            return r;
+        }
+    }
+    r.name = q_text(st, q->ms, q->me, 1);
+    return r;
+}
+
+/* A capitalised name no entity covers: roles, possessors and lower case
+ * words in front go ("Secretary of State Mike Pompeo", "the Agency's
+ * Advisory Panel"), a name's "of ..." tail too ("Robin Biesbroek of the
+ * CDF"); what is left is a known surname or the name as written. */
+static qspk q_resolve_name(qstate *st, size_t a, size_t b)
+{
+    qspk r = { NULL, -1 };
+    size_t s0 = a, e0 = b, i;
+    int seen = 0;
+    for (i = a; i < b; i++) {
+        const qtok *t = TOK(st, i);
+        size_t j;
+        int later = 0;
+        if (!(t->f & QF_WORD))
+            continue;
+        if (q_word_is(st, i, "of") || q_word_is(st, i, "for") ||
+            q_word_is(st, i, "by")) {
+            if (seen) {
+                e0 = i;
+                break;
+            }
+            s0 = i + 1;
+            continue;
+        }
+        if ((t->f & QF_UPPER) && !q_word_in(st, i, q_roles) &&
+            !q_possessive(st, i)) {
+            seen = 1;
+            continue;
+        }
+        for (j = i + 1; j < b && !later; j++)
+            later = (TOK(st, j)->f & QF_UPPER) && !q_word_in(st, j, q_roles);
+        if (later || q_possessive(st, i)) {
+            s0 = i + 1;
+            seen = 0;
+        }
+    }
+    while (s0 < e0 && !(TOK(st, s0)->f & QF_WORD))
+        s0++;
+    while (e0 > s0 && !(TOK(st, e0 - 1)->f & QF_WORD))
+        e0--;
+    if (s0 >= e0)
+        return r;
+    r.ent = q_by_surname(st, TOK(st, e0 - 1)->s, TOK(st, e0 - 1)->e);
+    if (r.ent >= 0)
+        r.name = q_ent_name(st, r.ent);
+    else
+        r.name = q_text(st, TOK(st, s0)->s, TOK(st, e0 - 1)->e, 0);
+    return r;
+}
+
+/* The speaker named by the noun phrase np: an entity, a pronoun's
+ * nearest compatible entity, or the phrase itself. */
+static qspk q_resolve(qstate *st, qnp np)
+{
+    qspk r = { NULL, -1 };
+    qnpread q;
+    const qtok *tl;
+    if (!q_np_read(st, np, &q))
+        return r;
+    tl = TOK(st, q.b - 1);
+    if (q_word_in(st, q.a, q_indef))
+        return q_resolve_indef(st, &q);
+    if (q.person >= 0) {
+        r.ent = q.person;
+        r.name = q_ent_name(st, q.person);
+        return r;
+    }
+    if (q.b == q.a + 1 && q_word_in(st, q.a, q_pron_subj))
+        return q_resolve_pronoun(st, q.a, q.ms);
+    if (q.endent >= 0 && q_ent_type(st, q.endent) != NP_ENTITY_PERSON) {
+        r.ent = q.endent;
+        r.name = q_ent_name(st, q.endent);
+        return r;
+    }
+    /* a bare singular common noun ("with phone calls") names no one, but
+     * a collective one does ("police said") */
+    if (q.b == q.a + 1 && !(tl->f & (QF_UPPER | QF_DIGIT)) &&
+        st->b[q.me - 1] != 's' && !q_word_in(st, q.a, q_collective))
+        return r;
+    if (!(tl->f & QF_UPPER))
+        return q_resolve_common(st, &q);
+    return q_resolve_name(st, q.a, q.b);
 }
 
 /* The subject at the start of the sentence holding token i. */
@@ -2315,66 +2361,56 @@ static void q_last_cue(qstate *st, size_t para)
     }
 }
 
-static int q_paragraph(qstate *st, size_t ps, size_t pe, size_t para,
-                       int heading)
+/* Marks a top-level quote of the paragraph ending at pe: whether it starts
+ * mid-sentence, is a label or a title of a work, runs on into the next
+ * paragraph; and records its span. */
+static int q_mark(qstate *st, qrec *r, size_t pe, int heading)
 {
-    size_t i, nrec, kept;
+    qspan *sp;
+    if (r->dead || r->parent >= 0)
+        return NP_OK;
+    r->midsent = r->ot > 0 && (TOK(st, r->ot - 1)->f & QF_WORD);
+    /* a heading, or "'Meth. We're On It.': South Dakota spends ...":
+     * a headline, quoted only when it names its source */
+    r->label = heading ||
+               (r->ot == 0 && r->closed && r->ct + 1 < st->toks.len &&
+                (TOK(st, r->ct + 1)->f & QF_PUNCT) && TOK(st, r->ct + 1)->cp == ':');
+    /* Title Case words anywhere but at the start of a sentence or
+     * after a colon: a title of a work ("hits including "Black Water,"
+     * "China Grove"") */
+    if (r->ot > 0 && !(TOK(st, r->ot - 1)->f & QF_SEND) &&
+        !(TOK(st, r->ot - 1)->cp == ':' && (TOK(st, r->ot - 1)->f & QF_PUNCT)) &&
+        q_titlecase(st, r))
+        r->title = 1;
+    /* the "so-called" marks a term, not a quotation */
+    if (r->ot > 0 && (q_word_is(st, r->ot - 1, "so-called") ||
+                      (r->ct == r->ot + 2 && q_word_is(st, r->ot + 1, "so-called"))))
+        r->title = 1;
+    /* a short Title Case name with no punctuation of its own, even at
+     * the start of a sentence ("“Wild Rose” is now on DVD") */
+    if (!r->title && r->closed && r->nwords <= 5 && r->ct > r->ot + 1 &&
+        (TOK(st, r->ct - 1)->f & QF_WORD) &&
+        !(r->ot > 0 && (TOK(st, r->ot - 1)->f & QF_PUNCT) &&
+          TOK(st, r->ot - 1)->cp == ':') &&
+        q_titlecase(st, r))
+        r->title = 1;
+    if (!r->closed)
+        r->cont_next = q_next_starts_quote(st, pe);
+    if (!(sp = np__vec_push(&st->spans)))
+        return NP_ENOMEM;
+    sp->s = r->s;
+    sp->e = r->e;
+    return NP_OK;
+}
+
+/* Speakers of quotes with no cue of their own: inherited within the
+ * paragraph (forwards, then backwards from a following attributed quote)
+ * and from the paragraph before; a quote inside a quote in the first
+ * person ("I said, 'Look ...'") takes its outer quote's speaker. */
+static void q_inherit(qstate *st, size_t nrec, size_t ps, size_t para)
+{
+    size_t i;
     long prev = -1;
-    int rc;
-    if ((rc = q_tokenize(st, ps, pe)) != NP_OK)
-        return rc;
-    if ((rc = q_pair(st, para, pe)) != NP_OK)
-        return rc;
-    nrec = st->recs.len;
-    q_learn_gender(st, ps);
-    for (i = 0; i < nrec; i++) {
-        qrec *r = REC(st, i);
-        qspan *sp;
-        if (r->dead || r->parent >= 0)
-            continue;
-        r->midsent = r->ot > 0 && (TOK(st, r->ot - 1)->f & QF_WORD);
-        /* a heading, or "'Meth. We're On It.': South Dakota spends ...":
-         * a headline, quoted only when it names its source */
-        r->label = heading ||
-                   (r->ot == 0 && r->closed && r->ct + 1 < st->toks.len &&
-                    (TOK(st, r->ct + 1)->f & QF_PUNCT) && TOK(st, r->ct + 1)->cp == ':');
-        /* Title Case words anywhere but at the start of a sentence or
-         * after a colon: a title of a work ("hits including "Black Water,"
-         * "China Grove"") */
-        if (r->ot > 0 && !(TOK(st, r->ot - 1)->f & QF_SEND) &&
-            !(TOK(st, r->ot - 1)->cp == ':' && (TOK(st, r->ot - 1)->f & QF_PUNCT)) &&
-            q_titlecase(st, r))
-            r->title = 1;
-        /* the "so-called" marks a term, not a quotation */
-        if (r->ot > 0 && (q_word_is(st, r->ot - 1, "so-called") ||
-                          (r->ct == r->ot + 2 && q_word_is(st, r->ot + 1, "so-called"))))
-            r->title = 1;
-        /* a short Title Case name with no punctuation of its own, even at
-         * the start of a sentence ("“Wild Rose” is now on DVD") */
-        if (!r->title && r->closed && r->nwords <= 5 && r->ct > r->ot + 1 &&
-            (TOK(st, r->ct - 1)->f & QF_WORD) &&
-            !(r->ot > 0 && (TOK(st, r->ot - 1)->f & QF_PUNCT) &&
-              TOK(st, r->ot - 1)->cp == ':') &&
-            q_titlecase(st, r))
-            r->title = 1;
-        if (!r->closed)
-            r->cont_next = q_next_starts_quote(st, pe);
-        if (!(sp = np__vec_push(&st->spans)))
-            return NP_ENOMEM;
-        sp->s = r->s;
-        sp->e = r->e;
-    }
-    for (i = 0; i < nrec; i++) {
-        qrec *r = REC(st, i);
-        if (r->dead || r->title)
-            continue;
-        if (r->parent >= 0 && (REC(st, r->parent)->dead || REC(st, r->parent)->title))
-            continue;
-        q_attribute(st, (long)i);
-        if (st->oom)
-            return NP_ENOMEM;
-    }
-    /* inheritance, within the paragraph and from the one before */
     for (i = 0; i < nrec; i++) {
         qrec *r = REC(st, i);
         if (r->dead || r->title || r->parent >= 0)
@@ -2415,7 +2451,6 @@ static int q_paragraph(qstate *st, size_t ps, size_t pe, size_t para,
             q_copy_spk(r, REC(st, prev));
         prev = (long)i;
     }
-    /* "I said, 'Look ...'" inside a quote: its speaker */
     for (i = 0; i < nrec; i++) {
         qrec *r = REC(st, i);
         if (r->dead || r->parent < 0 || !r->first_person)
@@ -2423,30 +2458,38 @@ static int q_paragraph(qstate *st, size_t ps, size_t pe, size_t para,
         r->speaker = REC(st, r->parent)->speaker;
         r->ent = REC(st, r->parent)->ent;
     }
-    /* what to keep */
-    for (i = 0; i < nrec; i++) {
-        qrec *r = REC(st, i);
-        int attributed = r->own || r->inherited;
-        r->keep = 0;
-        if (r->dead || r->title)
-            continue;
-        if (r->parent >= 0) {
-            r->keep = r->own && !REC(st, r->parent)->dead &&
-                      !REC(st, r->parent)->title;
-        } else if (r->label) {
-            r->keep = r->own && r->speaker;
-        } else if (r->midsent) {
-            /* a fragment is a quote only when someone is named for it */
-            r->keep = r->own && r->speaker;
-        } else if (!r->closed && !r->cont_next) {
-            r->keep = attributed;
-        } else {
-            r->keep = attributed || (r->nwords >= 5 && !q_pull_quote(st, r));
-        }
-        if (r->keep)
-            r->kind = q_kind(st, r);
+}
+
+/* Whether a quote is kept, and its kind. */
+static void q_choose_keep(qstate *st, qrec *r)
+{
+    int attributed = r->own || r->inherited;
+    r->keep = 0;
+    if (r->dead || r->title)
+        return;
+    if (r->parent >= 0) {
+        r->keep = r->own && !REC(st, r->parent)->dead &&
+                  !REC(st, r->parent)->title;
+    } else if (r->label) {
+        r->keep = r->own && r->speaker;
+    } else if (r->midsent) {
+        /* a fragment is a quote only when someone is named for it */
+        r->keep = r->own && r->speaker;
+    } else if (!r->closed && !r->cont_next) {
+        r->keep = attributed;
+    } else {
+        r->keep = attributed || (r->nwords >= 5 && !q_pull_quote(st, r));
     }
-    kept = 0;
+    if (r->keep)
+        r->kind = q_kind(st, r);
+}
+
+/* Emits the kept quotes of paragraph para and remembers the last speaker
+ * for the paragraphs after it. */
+static int q_emit_kept(qstate *st, size_t nrec, size_t para)
+{
+    size_t i, kept = 0;
+    int rc;
     for (i = 0; i < nrec; i++) {
         qrec *r = REC(st, i);
         if (!r->keep)
@@ -2472,6 +2515,36 @@ static int q_paragraph(qstate *st, size_t ps, size_t pe, size_t para,
     if (!kept)
         q_last_cue(st, para);
     return st->oom ? NP_ENOMEM : NP_OK;
+}
+
+static int q_paragraph(qstate *st, size_t ps, size_t pe, size_t para,
+                       int heading)
+{
+    size_t i, nrec;
+    int rc;
+    if ((rc = q_tokenize(st, ps, pe)) != NP_OK)
+        return rc;
+    if ((rc = q_pair(st, para, pe)) != NP_OK)
+        return rc;
+    nrec = st->recs.len;
+    q_learn_gender(st, ps);
+    for (i = 0; i < nrec; i++)
+        if ((rc = q_mark(st, REC(st, i), pe, heading)) != NP_OK)
+            return rc;
+    for (i = 0; i < nrec; i++) {
+        qrec *r = REC(st, i);
+        if (r->dead || r->title)
+            continue;
+        if (r->parent >= 0 && (REC(st, r->parent)->dead || REC(st, r->parent)->title))
+            continue;
+        q_attribute(st, (long)i);
+        if (st->oom)
+            return NP_ENOMEM;
+    }
+    q_inherit(st, nrec, ps, para);
+    for (i = 0; i < nrec; i++)
+        q_choose_keep(st, REC(st, i));
+    return q_emit_kept(st, nrec, para);
 }
 
 /* A paragraph is read as a whole up to Q_WINDOW bytes; a longer one, a
