@@ -206,6 +206,49 @@ START_TEST(acronyms_and_merging)
 }
 END_TEST
 
+/* A company named with and without its legal form, or with another one,
+ * is one organisation under its fullest name; a different cue word makes
+ * a different organisation, and an acronym spelled by a name's initials
+ * joins it without brackets to define it. */
+START_TEST(legal_forms_and_aliases)
+{
+    np_parser *p;
+    np_document *d;
+    const np_entity *e;
+    char buf[128];
+    ck_assert_int_eq(np_parser_new(&p, NULL), NP_OK);
+    d = parse(p, "Officials met on Tuesday to discuss the budget.\n\n"
+                 "Norvale Corporation said its profits rose, and Norvale Corp. "
+                 "shares fell. Norvale will report again in May. Analysts at "
+                 "Brightwater Group Inc. agreed, and Brightwater Group said so too. "
+                 "The Norvale University library stayed open.\n\n"
+                 "The North Atlantic Treaty Organization met in Brussels. Later, "
+                 "NATO said it would send troops.\n");
+    check_spans(d);
+    e = find(d, "Norvale Corporation");
+    ck_assert_ptr_nonnull(e);
+    ck_assert_int_eq(np_entity_type(e), NP_ENTITY_ORG);
+    ck_assert_uint_eq(np_entity_mention_count(e), 3);
+    ck_assert_str_eq(mention_text(d, e, 1, buf, sizeof buf), "Norvale Corp.");
+    ck_assert_str_eq(mention_text(d, e, 2, buf, sizeof buf), "Norvale");
+    ck_assert_ptr_null(find(d, "Norvale Corp."));
+    e = find(d, "Brightwater Group Inc.");
+    ck_assert_ptr_nonnull(e);
+    ck_assert_uint_eq(np_entity_mention_count(e), 2);
+    ck_assert_ptr_null(find(d, "Brightwater Group"));
+    e = find(d, "Norvale University");
+    ck_assert_ptr_nonnull(e);
+    ck_assert_uint_eq(np_entity_mention_count(e), 1);
+    e = find(d, "North Atlantic Treaty Organization");
+    ck_assert_ptr_nonnull(e);
+    ck_assert_uint_eq(np_entity_mention_count(e), 2);
+    ck_assert_str_eq(mention_text(d, e, 1, buf, sizeof buf), "NATO");
+    ck_assert_ptr_null(find(d, "NATO"));
+    np_document_free(d);
+    np_parser_free(p);
+}
+END_TEST
+
 START_TEST(hyphens_particles_initials)
 {
     np_parser *p;
@@ -488,6 +531,7 @@ Suite *np_entities_suite(void)
     tcase_add_test(tc, name_dense_prose);
     tcase_add_test(tc, orgs_places_cues);
     tcase_add_test(tc, headline_case);
+    tcase_add_test(tc, legal_forms_and_aliases);
     tcase_add_test(tc, bad_input);
     tcase_add_test(tc, other_languages);
     tcase_add_test(tc, skip_flag);

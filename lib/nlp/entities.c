@@ -1913,6 +1913,7 @@ typedef struct grouping {
     np__strtab acr;     /* initials of multi-word names */
     np__strtab heads;   /* head and first words of organisations */
     np__strtab tails;   /* last words of organisations */
+    np__strtab corp;    /* companies' names without their legal form */
 } grouping;
 
 /* step 1: mentions with the same key (or an alias of a grouped mention)
@@ -2076,6 +2077,119 @@ static void hyphen_pairs(run *r, grouping *g)
         if (parts >= 2 && known == parts)
             e->type = T_UNKNOWN;
     }
+}
+
+/* The legal forms a company's name may end with, written or not
+ * ("Acme Corp.", "Acme Corporation", "Acme"): lower case, no dot. */
+static const char *const legal_forms[] = {
+    "inc", "incorporated", "corp", "corporation", "co", "company", "ltd",
+    "limited", "llc", "plc", "gmbh", "ag", "sa", "nv", "lp", "llp", NULL };
+
+/* Is body[s, e) a legal form ("Corp.", "Inc", "LLC")? */
+static int legal_form(const run *r, size_t s, size_t e)
+{
+    char w[16];
+    size_t n = 0, i;
+    while (e > s && (r->body[e - 1] == '.' || r->body[e - 1] == ','))
+        e--;
+    if (e - s >= sizeof w)
+        return 0;
+    for (; s < e; s++) {
+        unsigned char c = (unsigned char)r->body[s];
+        if (c == '.')
+            continue;
+        w[n++] = (char)(c >= 'A' && c <= 'Z' ? c + 32 : c);
+    }
+    w[n] = '\0';
+    for (i = 0; legal_forms[i]; i++)
+        if (strcmp(w, legal_forms[i]) == 0)
+            return 1;
+    return 0;
+}
+
+/* Is body[s, e) the lower-case word w, in any case? */
+static int word_is_ci(const run *r, size_t s, size_t e, const char *w)
+{
+    size_t n = strlen(w), i;
+    if (e - s != n)
+        return 0;
+    for (i = 0; i < n; i++) {
+        unsigned char c = (unsigned char)r->body[s + i];
+        if ((c >= 'A' && c <= 'Z' ? c + 32 : c) != (unsigned char)w[i])
+            return 0;
+    }
+    return 1;
+}
+
+/* The key of the name words [0, h) without a leading "the"; 0 if none. */
+static size_t stem_key(run *r, const size_t *ws, const size_t *we, size_t h, char *k,
+                       size_t cap)
+{
+    size_t kn = make_key(r->body + ws[0], we[h - 1] - ws[0], k, cap, 1);
+    if (kn > 4 && memcmp(k, "the ", 4) == 0) {
+        memmove(k, k + 4, kn - 4 + 1);
+        kn -= 4;
+    }
+    return kn;
+}
+
+/* The entity i absorbs the organisation the text names with the key k,
+ * when k names one of several words (one word is left to the head-word
+ * merge). */
+static void absorb_bare(run *r, long i, const char *k, size_t kn, size_t words)
+{
+    long other;
+    if (words < 2 || kn == 0 || (other = np__strtab_get(&r->keys, k, kn)) < 0)
+        return;
+    other = root(r, other);
+    if (other != i && E(r, other)->type == NP_ENTITY_ORG)
+        merge_into(r, other, i);
+}
+
+/* step 3a, for companies: names that differ only in their legal form are
+ * one organisation ("Acme Corp." and "Acme Corporation"), and so is the
+ * name without it when the text uses that too ("Acme Group Inc." and
+ * "Acme Group"). The fuller name is kept. */
+static int corp_merge(run *r, grouping *g)
+{
+    size_t i;
+    char k[MAX_KEY];
+    int rc;
+
+    for (i = 0; i < r->es.len; i++) {
+        ent *e = E(r, (long)i);
+        mention *m = M(r, e->best);
+        size_t ws[16], we[16], n, h, kn;
+        long other;
+        if (e->merged_into >= 0 || e->type != NP_ENTITY_ORG || m->ntok < 2)
+            continue;
+        n = name_words(r, m, ws, we, 16);
+        h = n;
+        while (h > 1 && legal_form(r, ws[h - 1], we[h - 1]))
+            h--;
+        if (h == n)
+            continue;
+        kn = stem_key(r, ws, we, h, k, sizeof k);
+        absorb_bare(r, (long)i, k, kn, h);
+        /* "Acme Group Inc.", "Acme Holdings Ltd": the group is the company */
+        if (h > 1 && (word_is_ci(r, ws[h - 1], we[h - 1], "group") ||
+                      word_is_ci(r, ws[h - 1], we[h - 1], "holdings"))) {
+            kn = stem_key(r, ws, we, --h, k, sizeof k);
+            absorb_bare(r, (long)i, k, kn, h);
+        }
+        if (kn == 0)
+            continue;
+        /* another legal form of the same name */
+        other = np__strtab_get(&g->corp, k, kn);
+        if (other >= 0) {
+            long to = root(r, other);
+            if (to != (long)i && E(r, to)->type == NP_ENTITY_ORG)
+                merge_into(r, (long)i, to);
+        } else if ((rc = np__strtab_put(&g->corp, k, kn, (long)i, NULL)) != NP_OK) {
+            return rc;
+        }
+    }
+    return NP_OK;
 }
 
 /* step 3a, for organisations: file the head word (the last word that is
@@ -2275,7 +2389,7 @@ static int group(run *r)
     people_merge(r, &g);
     list_types(r);   /* after people took their surnames: lists of sure types */
     hyphen_pairs(r, &g);
-    if ((rc = org_keys(r, &g)) != NP_OK)
+    if ((rc = corp_merge(r, &g)) != NP_OK || (rc = org_keys(r, &g)) != NP_OK)
         goto out;
     org_merge(r, &g);
     rc = group_confirm(r, &g);
@@ -2286,6 +2400,7 @@ out:
     np__strtab_free(&g.acr);
     np__strtab_free(&g.heads);
     np__strtab_free(&g.tails);
+    np__strtab_free(&g.corp);
     return rc;
 }
 
