@@ -473,6 +473,15 @@ START_TEST(apostrophe_evidence)
     CLEANS_TO("He said Mourinhos side lost again.",
               "He said Mourinho's side lost again.");
     CLEANS_TO("Yesterdays game was a disaster.", "Yesterday's game was a disaster.");
+    /* a name whose possessive English writes and whose plain spelling
+     * it hardly does, before a plural that could be a verb or "only";
+     * not a family after "the" */
+    CLEANS_TO("Critics questioned Zuckerbergs plans for the company.",
+              "Critics questioned Zuckerberg's plans for the company.");
+    CLEANS_TO("Germanys only nuclear plant closed.",
+              "Germany's only nuclear plant closed.");
+    ck_assert_str_eq(clean_str("The Zuckerbergs own a house.", 0),
+                     "The Zuckerbergs own a house.");
     /* the last part of a compound is no word alone */
     CLEANS_TO("Police said the 66-year-olds car was found.",
               "Police said the 66-year-old's car was found.");

@@ -2015,10 +2015,41 @@ static long settle(const actx *a, const tok *t, long at)
  * a word that can be a verb itself ("trumps"). */
 #define POSS_OVER_PLAIN 5
 
+/* A capitalised spelling no lexicon knows whose possessive English
+ * writes while the spelling itself it writes not at all, or at least ten
+ * times less often ("Navarros", "Santorums", "Englands"): a name's
+ * possessive before anything that can start a noun phrase, also a plural
+ * that could be a verb ("Santorums views"), a number or a name. Not a
+ * family or a team ("the Clintons", "two Fords"). */
+#define NAME_POSS_OVER_PLAIN 10
+
+static long attested_name_possessive(const actx *a, const tok *t,
+                                     const tok *p, const tok *n)
+{
+    int zp = 0, zs = 0, zx = 0;
+    if (!t->cap || !t->ascii || t->hyphen_after || !n || n->hyphen_after ||
+        lx(a, t) || !corpus(a, t, &zp, &zs, &zx) || zp < 10 ||
+        (zs && zs + NAME_POSS_OVER_PLAIN > zp))
+        return -1;
+    if (p && (teq(a, p, "the") || teq(a, p, "a") || teq(a, p, "an") ||
+              p->digit || tin(a, p, quantifiers)))
+        return -1;
+    if (tin(a, n, (const char *const[]){"own", "only", "most", "more", NULL}))
+        return DECIDE((long)(t->e - t->s - 1), "name whose possessive is attested, not its plain spelling (wordfreq)");
+    if (!np_start(a, n, 0) || fwc(a, n) || is_verbish(a, n) ||
+        (!n->cap && (lx(a, n) & (NP__LEX_ING | NP__LEX_ED)) &&
+         !(lx(a, n) & NP__LEX_NOUN)))
+        return -1;
+    return DECIDE((long)(t->e - t->s - 1), "name whose possessive is attested, not its plain spelling (wordfreq)");
+}
+
 static long frequent_possessive(const actx *a, const tok *t)
 {
     const tok *n = next_tok(a, t), *p = prev_tok(a, t);
     int zp = 0, zs = 0, zx = 0;
+    long r;
+    if ((r = attested_name_possessive(a, t, p, n)) >= 0)
+        return r;
     /* the cheap tests first: this runs on every word that ends in s */
     if (!t->ascii || t->allcaps || t->hyphen_after || !n || n->cap ||
         n->digit || !n->ascii || n->hyphen_after ||
