@@ -206,6 +206,34 @@ START_TEST(furniture_lines_dropped)
 }
 END_TEST
 
+START_TEST(article_wrapper_not_cleaned_away)
+{
+    /* the wrapper of the whole story ends with a list of linked topics:
+     * by the conditional cleaning's counts alone it is a list of links,
+     * but it holds most of the chosen root's text, so it is the article */
+    static const char html[] =
+        "<html><body><div id=\"page\"><div class=\"entry\">"
+        "<p>The river rose by two metres overnight, and <a href=\"/c\">the "
+        "town council</a> opened its shelters to the families of the lower "
+        "streets.</p>"
+        "<p>By morning the water had reached <a href=\"/b\">the old bridge</a>, "
+        "where volunteers filled sandbags until the police closed the road.</p>"
+        "<p>The weather service expects the level to fall again by Friday, "
+        "if the rain upstream eases as forecast.</p>"
+        "<ul><li><a href=\"/1\">Shelters open</a></li><li><a href=\"/2\">Roads "
+        "closed</a></li><li><a href=\"/3\">Schools shut</a></li><li><a "
+        "href=\"/4\">Trains stopped</a></li><li><a href=\"/5\">Power cut</a>"
+        "</li><li><a href=\"/6\">Volunteers</a></li></ul>"
+        "</div></div></body></html>";
+    np_document *d = parse_html(html, sizeof html - 1);
+    const char *body = np_document_body(d, NULL);
+    ck_assert_int_eq(np_document_is_article(d), 1);
+    ck_assert_ptr_nonnull(strstr(body, "The river rose by two metres"));
+    ck_assert_ptr_nonnull(strstr(body, "if the rain upstream eases"));
+    np_document_free(d);
+}
+END_TEST
+
 START_TEST(jsonld_body_when_markup_has_none)
 {
     /* a page drawn by scripts: its JSON-LD holds the article (with raw
@@ -796,6 +824,7 @@ Suite *np_extract_suite(void)
     tcase_add_test(t, bundled_page);
     tcase_add_test(t, tweet_in_social_box_kept);
     tcase_add_test(t, furniture_lines_dropped);
+    tcase_add_test(t, article_wrapper_not_cleaned_away);
     tcase_add_test(t, jsonld_body_when_markup_has_none);
     tcase_add_test(t, unread_raw_text_left_out);
     tcase_add_test(t, comments_cost_no_nodes);

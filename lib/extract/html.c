@@ -1333,6 +1333,16 @@ static const char *drop_container(walk *w, const np__node *n)
     return NULL;
 }
 
+/* A container that holds most of the text of the subtree being written
+ * (the chosen root or a sibling joined to it) is the article's own
+ * wrapper: the root was chosen for that text, so cleaning it away as a
+ * part of the article would leave the page empty. */
+static int most_of_root(const out *o, const np__node *n)
+{
+    const np__node *r = NODE(o->w, o->root);
+    return r->text >= 200 && n->text * 2 > r->text;
+}
+
 /* An image's address resolved against the page's (kept relative when
  * there is none); NULL for an address of another scheme than http or
  * https, which is never exposed. */
@@ -1598,6 +1608,9 @@ static void emit(out *o, int32_t *i, int kind, size_t depth)
             rule = "out:junk-class";
         else if ((n->flags & F_BIGJUNK) && t == T_P && n->text < 300)
             rule = "out:junk-class-p";
+        else if (container && most_of_root(o, n)
+                 && NP_RULE_NODE("keep:most-of-root", n->node))
+            ;   /* the article itself, not a part of it to clean */
         else if (t == T_ASIDE || t == T_FOOTER || t == T_FORM)
             rule = "out:aside-footer-form";
         else if (container && (rule = drop_container(o->w, n)) != NULL)
