@@ -553,6 +553,130 @@ START_TEST(by_line_near_headline)
 }
 END_TEST
 
+START_TEST(labelled_bylines_in_other_languages)
+{
+    /* a label with a colon before any name, a user name too */
+    np_document *d = parse(
+        "<html><body><h1>Ratschl\xc3\xa4ge</h1><small>Verfasst von: <strong>mitundvoneinander"
+        "</strong> | 31. Dezember 2008</small>" BODY "</body></html>");
+    ck_assert_uint_eq(np_document_author_count(d), 1);
+    assert_str(np_document_author(d, 0), "mitundvoneinander");
+    assert_str(np_document_published(d), "2008-12-31");
+    np_document_free(d);
+    /* "Autor:" on its own, the name after it up to the line break */
+    d = parse(
+        "<html><body><h1>Der lange Weg</h1><div><h5>Datum: </h5>03.11.2021<br>"
+        "<h5>Autor: </h5>Peter Maahn<br><h5>Lesezeit:</h5> 5 min</div>" BODY
+        "</body></html>");
+    ck_assert_uint_eq(np_document_author_count(d), 1);
+    assert_str(np_document_author(d, 0), "Peter Maahn");
+    np_document_free(d);
+    /* the label and the name in two elements of a list */
+    d = parse(
+        "<html><body><h1>Die Rute im Test</h1><ul><li><span>Autor</span> "
+        "<a href=\"/m/1\">Catch more fish</a></li><li>21. Januar 2022</li></ul>"
+        BODY "</body></html>");
+    ck_assert_uint_eq(np_document_author_count(d), 1);
+    assert_str(np_document_author(d, 0), "Catch more fish");
+    assert_str(np_document_published(d), "2022-01-21");
+    np_document_free(d);
+    /* Spanish and Italian prepositions before a capitalised name */
+    d = parse("<html><body><h1>Las trabas</h1><p>Por: Juan Diego P\xc3\xa9rez</p>" BODY
+              "</body></html>");
+    ck_assert_uint_eq(np_document_author_count(d), 1);
+    assert_str(np_document_author(d, 0), "Juan Diego P\xc3\xa9rez");
+    np_document_free(d);
+    d = parse("<html><body><h1>Il governo</h1><p>di Maria Rossi</p><p>Di solito il "
+              "consiglio si riunisce il marted\xc3\xac.</p>" BODY "</body></html>");
+    ck_assert_uint_eq(np_document_author_count(d), 0);
+    np_document_free(d);
+    /* the innermost element that reads as a byline, its first line */
+    d = parse(
+        "<html><body><h1>Pflege</h1><div><p>Autor: Multimedia Redaktion</p>"
+        "<p>Kategorie: Diakonie, Pflege</p></div>" BODY "</body></html>");
+    ck_assert_uint_eq(np_document_author_count(d), 1);
+    assert_str(np_document_author(d, 0), "Multimedia Redaktion");
+    np_document_free(d);
+    d = parse(
+        "<html><body><h1>Garten</h1><div>Autor: <a href=\"/a/1\">Angelika Leitner</a><br>"
+        "<a href=\"/g\">Google+</a> <a href=\"/a/1\">mehr</a></div>" BODY "</body></html>");
+    ck_assert_uint_eq(np_document_author_count(d), 1);
+    assert_str(np_document_author(d, 0), "Angelika Leitner");
+    np_document_free(d);
+    /* the author of a reviewed book is not the page's */
+    d = parse(
+        "<html><body><h1>Gelesen im Mai</h1>" BODY "<div><u>Titel:</u> The Casquette Girls</div>"
+        "<div><u>Seiten:</u> 400</div><div><u>Autorin: </u>Alys Arden</div></body></html>");
+    ck_assert_uint_eq(np_document_author_count(d), 0);
+    np_document_free(d);
+}
+END_TEST
+
+START_TEST(user_name_gives_way_to_display_name)
+{
+    /* JSON-LD names a user name, the byline the person */
+    np_document *d = parse(
+        "<html><head><script type=\"application/ld+json\">{\"@type\":\"NewsArticle\","
+        "\"headline\":\"Sportzentrum erweitert\",\"author\":{\"@type\":\"Person\","
+        "\"name\":\"arianschlichenmayer\"}}</script></head><body><h1>Sportzentrum erweitert</h1>"
+        "<div class=\"post-author\"><span>von</span> <a href=\"/c/a\">Arian Schlichenmayer</a>"
+        "</div>" BODY "</body></html>");
+    ck_assert_uint_eq(np_document_author_count(d), 1);
+    assert_str(np_document_author(d, 0), "Arian Schlichenmayer");
+    assert_str(np_document_source(d, "authors"), "byline");
+    np_document_free(d);
+    /* "jdoe" is Jane Doe */
+    d = parse(
+        "<html><head><meta name=\"author\" content=\"jdoe\"></head><body><h1>Tides</h1>"
+        "<p>By Jane Doe</p>" BODY "</body></html>");
+    ck_assert_uint_eq(np_document_author_count(d), 1);
+    assert_str(np_document_author(d, 0), "Jane Doe");
+    np_document_free(d);
+    /* a user name with no person behind it on the page stays */
+    d = parse(
+        "<html><head><meta name=\"author\" content=\"jdoe\"></head><body><h1>Tides</h1>"
+        "<p>By Ann Lee</p>" BODY "</body></html>");
+    ck_assert_uint_eq(np_document_author_count(d), 1);
+    assert_str(np_document_author(d, 0), "jdoe");
+    assert_str(np_document_source(d, "authors"), "author");
+    np_document_free(d);
+}
+END_TEST
+
+START_TEST(dates_in_other_languages)
+{
+    /* a date in words in a date element, in German and French */
+    np_document *d = parse(
+        "<html><body><h1>Kaisers Wochenr\xc3\xbc\x63kblick</h1><span class=\"post-date\">"
+        "19. Oktober 2019</span>" BODY "</body></html>");
+    assert_str(np_document_published(d), "2019-10-19");
+    np_document_free(d);
+    d = parse(
+        "<html><body><h1>La perte des terres</h1><div class=\"date\">Publi\xc3\xa9 le 7 "
+        "d\xc3\xa9\x63\x65mbre 2026</div>" BODY "</body></html>");
+    assert_str(np_document_published(d), "2026-12-07");
+    np_document_free(d);
+    /* a date alone on its line under the headline, no date markup */
+    d = parse(
+        "<html><body><h1>Boot Tulln abgesagt</h1><p>24.01.2022 11:38</p>" BODY
+        "</body></html>");
+    assert_str(np_document_published(d), "2022-01-24T11:38:00");
+    assert_str(np_document_source(d, "published"), "text");
+    np_document_free(d);
+    d = parse(
+        "<html><body><h1>MINT-Talente</h1><p>Hamburg, 2. November 2021</p>" BODY
+        "</body></html>");
+    assert_str(np_document_published(d), "2021-11-02");
+    np_document_free(d);
+    /* not a date that belongs to something else */
+    d = parse(
+        "<html><body><h1>Neues Spiel</h1><p>Release: 14.11.2019</p>"
+        "<p>Antworten bis 23.06.2006</p>" BODY "</body></html>");
+    ck_assert_ptr_null(np_document_published(d));
+    np_document_free(d);
+}
+END_TEST
+
 /* -------------------------------------------------- page structure */
 
 START_TEST(microdata_and_time)
@@ -677,11 +801,23 @@ START_TEST(date_parse_forms)
         {"Sept. 3, 2018", "2018-09-03"},
         {"Published 4:00 am CST, Wednesday, November 20, 2019", "2019-11-20"},
         {"29/02/2016", "2016-02-29"},
+        /* other languages: day first, the months of lib/data/calendar.c */
+        {"7. Dezember 2026", "2026-12-07"},
+        {"Erscheinungsdatum: 21. M\xc3\xa4rz 2022, 12:25", "2022-03-21T12:25:00"},
+        {"le 7 d\xc3\xa9\x63\x65mbre 2026 \xc3\xa0 18h", "2026-12-07"},
+        {"1er ao\xc3\xbbt 2021", "2021-08-01"},
+        {"mi\xc3\xa9rcoles, 4 de mayo de 2022", "2022-05-04"},
+        {"7 dicembre 2026", "2026-12-07"},
+        {"7 december 2026", "2026-12-07"},
+        {"12 mrt. 2021", "2021-03-12"},
+        {"Datum: 03.11.2021", "2021-11-03"},
+        {"Monday 21st February 2022", "2022-02-21"},
     };
     static const char *const bad[] = {
         "Updated 3 hours ago", "9999-01-01", "0000-01-01", "2019-02-30",
         "May we all", "05/06/2019", "", "1899-12-31", "yesterday",
-        "2019-13-01", "February 2022",
+        "2019-13-01", "February 2022", "Juli 2019", "7 de 2022",
+        "31.02.2021",
     };
     char out[NP__DATE_MAX];
     size_t i;
@@ -724,6 +860,14 @@ START_TEST(authors_cleaning)
         /* labels are not names */
         {"Posted on", 0, {NULL}},
         {"Published by", 0, {NULL}},
+        /* labels of other languages before the names */
+        {"Verfasst von: Meike Neitz", 1, {"Meike Neitz"}},
+        {"Autor: Petra Ruland", 1, {"Petra Ruland"}},
+        {"Por: Juan Diego", 1, {"Juan Diego"}},
+        {"Escrito por Ana Ruiz y Luis Gil", 2, {"Ana Ruiz", "Luis Gil"}},
+        {"Auteur : Anna Kubi\xc5\xa1ta", 1, {"Anna Kubi\xc5\xa1ta"}},
+        {"von Moritz Gathmann am 21. April 2020", 1, {"Moritz Gathmann"}},
+        {"par Marine Le Pen le 7 mai 2020", 1, {"Marine Le Pen"}},
     };
     size_t i, k;
     for (i = 0; i < sizeof cases / sizeof cases[0]; i++) {
@@ -844,6 +988,9 @@ Suite *np_meta_suite(void)
     tcase_add_test(t, dates_of_other_elements_ignored);
     tcase_add_test(t, updated_is_modified);
     tcase_add_test(t, by_line_near_headline);
+    tcase_add_test(t, labelled_bylines_in_other_languages);
+    tcase_add_test(t, user_name_gives_way_to_display_name);
+    tcase_add_test(t, dates_in_other_languages);
     tcase_add_test(t, organisation_author_yields_to_person);
     tcase_add_test(t, microdata_and_time);
     tcase_add_test(t, time_pubdate);

@@ -16,4 +16,15 @@ extern const char *const np__month_names[12];
  * anything else. */
 int np__month_of(const char *w, size_t n);
 
+/* The same, and the names of the months and their usual abbreviations
+ * in German, French, Spanish, Portuguese, Italian and Dutch ("März",
+ * "juillet", "mayo", "Okt"), in any case of their ASCII letters; for
+ * reading dates, where a number stands next to the month. */
+int np__month_of_any(const char *w, size_t n);
+
+/* Whether w[0..n) is the name of a weekday or its abbreviation in one of
+ * the languages of np__month_of_any ("Friday", "Fri", "Donnerstag",
+ * "miércoles"). */
+int np__weekday_of_any(const char *w, size_t n);
+
 #endif /* NP_DATA_CALENDAR_H */

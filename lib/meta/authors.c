@@ -5,6 +5,7 @@
 
 #include "meta/meta.h"
 #include "data/calendar.h"
+#include "data/bylines.h"
 
 static int month_word(const char *s, size_t n)
 {
@@ -47,7 +48,9 @@ static const char *const np__job_words[] = {
     "at", "on", "posted", "published", "written", "updated", "by", "von",
     "par", "por", "stand", "author", "journalist", "reporting", "report", "intern",
     "fellow", "director", "manager", "head", "lead", "ma", "phd", "md",
-    "msc", "bsc", "rn", "jr", "sr", NULL
+    "msc", "bsc", "rn", "jr", "sr", "ver\xc3\xb6" "ffentlicht", "erstellt",
+    "verfasst", "geschrieben", "publi\xc3\xa9", "publicado", "pubblicato",
+    "gepubliceerd", NULL
 };
 
 static int is_job_word(const char *w, size_t n)
@@ -165,6 +168,23 @@ static int dash_description(const char *s, size_t n, size_t i)
     return is_description(s + i, e - i);
 }
 
+/* A byline phrase of lib/data/bylines.c before the name ("Verfasst
+ * von", "Escrito por"), or another label with a colon ("Autor:",
+ * "Por:"), goes: 1 when one went. */
+static int strip_label(const char **s, size_t *n)
+{
+    size_t k;
+    const np__byline_label *l = np__byline_label_at(*s, *n, &k);
+    size_t c = k;
+    while (c < *n && (*s)[c] == ' ')
+        c++;
+    if (!l || c >= *n || (l->kind != NP__BYL_PHRASE && (*s)[c] != ':'))
+        return 0;
+    *s += k;
+    *n -= k;
+    return 1;
+}
+
 /* Adds one cleaned name, if it still looks like one. */
 static int add_name(np_document *d, const char *s, size_t n)
 {
@@ -193,6 +213,8 @@ static int add_name(np_document *d, const char *s, size_t n)
                 break;
             }
         }
+        if (!again)
+            again = strip_label(&s, &n);
     }
     while (n && (np__isspace((unsigned char)s[n - 1]) || s[n - 1] == ','
                  || s[n - 1] == '-' || s[n - 1] == '|' || s[n - 1] == ':'))
@@ -293,6 +315,10 @@ static size_t names_end(const char *s, size_t n)
         "publiziert", "ver\xc3\xb6" "ffentlicht", "aktualisiert", "publi\xc3\xa9 le",
         "mis \xc3\xa0 jour", "publicado", "actualizado", NULL
     };
+    /* "on" before a date in other languages, in lower case only
+     * ("von Jane Doe am 7. Mai", "par Jean Dupont le 7 mai"; not "Marine
+     * Le Pen") */
+    static const char *const on[] = {" am ", " le ", " el ", " il ", " op ", NULL};
     size_t cut = n, i;
 
     /* what follows a date word or a date is not a name */
@@ -300,6 +326,12 @@ static size_t names_end(const char *s, size_t n)
         size_t at = np__ascii_find_ci(s, n, stops[i]);
         if (at > 0 && at < cut)
             cut = at;
+    }
+    for (i = 1; i + 4 <= cut; i++) {
+        size_t k;
+        for (k = 0; on[k]; k++)
+            if (memcmp(s + i, on[k], 4) == 0)
+                cut = i;
     }
     /* a date ends the names, glued to the last one or not; digits inside
      * a word make that part a user name */

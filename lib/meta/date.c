@@ -2,9 +2,11 @@
  * Dates as pages write them, into ISO 8601.
  *
  * Two readers: one for ISO-like text ("2019-11-19T08:02:00-05:00",
- * "2017-11-03 03:01:00.00000", "2019/11/19") and one for English prose
+ * "2017-11-03 03:01:00.00000", "2019/11/19") and one for prose
  * ("February 21, 2022", "21 Feb 2022 09:15 GMT", "Tuesday, Nov. 19, 2019
- * 8:21 am ET"). Both are single scans without allocation. The source's own
+ * 8:21 am ET", and in other languages "7. Dezember 2026", "7 décembre
+ * 2026", "7 de diciembre de 2026", "07.12.2026"; the months are those of
+ * lib/data/calendar.c). Both are single scans without allocation. The source's own
  * UTC offset is kept, never converted; a time without one is written
  * without one.
  */
@@ -175,17 +177,36 @@ static int parse_iso(const char *s, size_t n, char out[NP__DATE_MAX])
 
 typedef struct tok { const char *s; size_t n; int num; int isnum; } tok;
 
+/* The ending of an ordinal number glued to its digits ("21st", "1er"). */
+static int ordinal_suffix(const char *w, size_t n)
+{
+    static const char *const ends[] = {"st", "nd", "rd", "th", "er", "re", NULL};
+    size_t i;
+    for (i = 0; ends[i]; i++)
+        if (np__ascii_eq_ci(w, n, ends[i]))
+            return 1;
+    return 0;
+}
+
 /* Tokens of s: runs of letters, runs of digits (the ':' of a time is
- * read between them); the count. */
+ * read between them); the count. The Spanish and Portuguese "de" between
+ * day, month and year and the ending of an ordinal day are no tokens. */
 static size_t tokenize(const char *s, size_t n, tok *t, size_t max)
 {
     size_t i = 0, nt = 0;
     while (i < n && nt < max) {
         unsigned char ch = (unsigned char)s[i];
         size_t b = i;
-        if (np__isalpha(ch)) {
-            while (i < n && np__isalpha((unsigned char)s[i]))
+        if (np__isalpha(ch) || ch >= 0x80) {
+            /* letters, with those of other scripts ("März", "août") */
+            while (i < n && (np__isalpha((unsigned char)s[i]) || (unsigned char)s[i] >= 0x80))
                 i++;
+            if (i - b <= 3 && (np__ascii_eq_ci(s + b, i - b, "de")
+                               || np__ascii_eq_ci(s + b, i - b, "del")))
+                continue;   /* "4 de mayo de 2022": the day, month, year */
+            if (nt && t[nt - 1].isnum && t[nt - 1].s + t[nt - 1].n == s + b
+                && ordinal_suffix(s + b, i - b))
+                continue;   /* "21st", "1er" */
             t[nt].s = s + b;
             t[nt].n = i - b;
             t[nt].isnum = 0;
@@ -216,7 +237,7 @@ static int month_date(const tok *t, size_t nt, int *y, int *mo, int *d)
     size_t k;
     for (k = 0; k < nt; k++) {
         int m;
-        if (t[k].isnum || !(m = np__month_of(t[k].s, t[k].n)))
+        if (t[k].isnum || !(m = np__month_of_any(t[k].s, t[k].n)))
             continue;
         /* "May" is also a word: it needs a number next to it */
         if (k + 1 < nt && t[k + 1].isnum && t[k + 1].n <= 2 && k + 2 < nt
@@ -249,7 +270,8 @@ static int month_date(const tok *t, size_t nt, int *y, int *mo, int *d)
     return -1;
 }
 
-/* A numeric day/month/year, only when unambiguous: the index of the
+/* A numeric day/month/year, only when unambiguous (day first when
+ * written with dots, as in German): the index of the
  * year, -1 when there is none, -2 when it is ambiguous. */
 static int numeric_date(const char *s, size_t n, const tok *t, size_t nt, int *y,
                         int *mo, int *d)
@@ -266,7 +288,11 @@ static int numeric_date(const char *s, size_t n, const tok *t, size_t nt, int *y
             continue;
         a = t[k].num;
         b = t[k + 1].num;
-        if (a > 12 && b <= 12) {
+        if (t[k].s[t[k].n] == '.' && t[k + 1].s[t[k + 1].n] == '.' && a <= 31 && b <= 12) {
+            /* "03.11.2021": dots write the day first */
+            *d = a;
+            *mo = b;
+        } else if (a > 12 && b <= 12) {
             *d = a;
             *mo = b;
         } else if (b > 12 && a <= 12) {

@@ -20,6 +20,8 @@
 #include "doc/context.h"
 #include "load/load.h"
 #include "meta/meta.h"
+#include "data/bylines.h"
+#include "data/calendar.h"
 
 /* ------------------------------------------------------- meta keys */
 
@@ -178,6 +180,8 @@ typedef struct meta {
     const char *time_mod;       /* first <time datetime> said to be an update */
     const char *time_text_mod;  /* text of a <time> said to be an update */
     const xmlNode *by_text;     /* an element reading "By Jane Doe" after the <h1> */
+    const xmlNode *by_label;    /* an element reading "Autor" alone, the name after it */
+    const xmlNode *date_line;   /* a short element after the <h1> that is a date */
     const xmlNode *dateboxes[6];/* short byline or date elements */
     size_t ndateboxes;
     size_t after_h1;            /* elements met since the first <h1> */
@@ -937,32 +941,59 @@ static int after_updated(const xmlNode *n)
     return 0;
 }
 
-/* Whether an element's text reads as a byline: "By " and a capital
- * ("By Jane Doe", not "By signing up"), or the same in a few languages. */
+/* Whether text reads as a byline after a label of lib/data/bylines.c:
+ * a preposition before a capitalised name ("By Jane Doe", "Von Jane
+ * Doe", not "By signing up" or "Di solito"), a phrase before one
+ * ("Written by Jane Doe"), or a phrase or a noun, a colon and any name,
+ * a user name too ("Verfasst von: jdoe", "Autor: Jane Doe"). The text
+ * starts with a capital. */
+static int byline_text(const char *s, size_t n)
+{
+    const np__byline_label *l;
+    size_t k, j;
+    int colon = 0, cap;
+    if (n < 5 || n >= 100 || !np__isupper((unsigned char)s[0]))
+        return 0;
+    if (!(l = np__byline_label_at(s, n, &k)))
+        return 0;
+    for (j = k; j < n && (s[j] == ' ' || s[j] == ':'); j++)
+        colon |= s[j] == ':';
+    if (j >= n)
+        return 0;
+    cap = np__isupper((unsigned char)s[j]) || (unsigned char)s[j] >= 0xC3;
+    if (l->kind == NP__BYL_LEAD)
+        return cap;
+    return colon || (l->kind == NP__BYL_PHRASE && cap);
+}
+
+/* Whether an element's text reads as a byline (byline_text). */
 static int by_line(const xmlNode *n)
 {
-    static const char *const lead[] = {
-        "by ", "written by ", "words by ", "story by ", "von ", "par ",
-        "por ", "door ", NULL
-    };
     np__buf b = NP__BUF_INIT;
-    size_t i;
-    int yes = 0;
+    int yes;
     node_text(n, &b);
-    if (b.len >= 5 && b.len < 100) {
-        for (i = 0; lead[i]; i++) {
-            size_t k = strlen(lead[i]);
-            if (np__ascii_prefix_ci(b.ptr, b.len, lead[i]) && b.len > k
-                && (np__isupper((unsigned char)b.ptr[k])
-                    || (unsigned char)b.ptr[k] >= 0xC3)
-                && np__isupper((unsigned char)b.ptr[0])) {
-                yes = 1;
-                break;
-            }
-        }
-    }
+    yes = b.ptr && byline_text(b.ptr, b.len);
     np__buf_free(&b);
     return yes;
+}
+
+/* Whether an element's text is a byline label alone ("Autor", "Von",
+ * "Written by:"), the name in what follows it. */
+static int by_label_alone(const xmlNode *n)
+{
+    np__buf b = NP__BUF_INIT;
+    size_t k = 0, e;
+    const np__byline_label *l = NULL;
+    if (text_len(n, 24, 0) > 20)
+        return 0;
+    node_text(n, &b);
+    e = b.len;
+    while (e && (b.ptr[e - 1] == ':' || b.ptr[e - 1] == ' '))
+        e--;
+    if (b.ptr && e)
+        l = np__byline_label_at(b.ptr, e, &k);
+    np__buf_free(&b);
+    return l && k == e;
 }
 
 /* Whether an element's class or id says it holds the last update, and
@@ -1119,6 +1150,102 @@ static void see_microdata(meta *m, const xmlNode *k, const char *name)
     }
 }
 
+/* Whether a label sits among the facts of a reviewed work (a book, a
+ * film, a record): an element just before it, or before its parent,
+ * reads "Titel:", "Verlag:", "ISBN"... The author named there wrote the
+ * work, not the page. */
+static int in_work_box(const xmlNode *label)
+{
+    static const char *const facts[] = {
+        "title", "titel", "titre", "t\xc3\xadtulo", "titolo", "isbn",
+        "publisher", "verlag", "\xc3\xa9\x64iteur", "editorial", "editore",
+        "pages", "seiten", "p\xc3\xa1ginas", "genre", "originaltitel", NULL
+    };
+    const xmlNode *n, *p;
+    int up, k, i;
+    for (up = 0, n = label; n && up < 2; n = n->parent, up++) {
+        for (p = n->prev, k = 0; p && k < 8; p = p->prev) {
+            np__buf b = NP__BUF_INIT;
+            int hit = 0;
+            if (p->type != XML_ELEMENT_NODE)
+                continue;
+            k++;
+            if (text_len(p, 80, 0) >= 80)
+                continue;
+            node_text(p, &b);
+            for (i = 0; facts[i] && b.ptr; i++) {
+                size_t l = strlen(facts[i]);
+                if (np__ascii_prefix_ci(b.ptr, b.len, facts[i]) && l < b.len
+                    && (b.ptr[l] == ':' || (b.ptr[l] == ' ' && l + 1 < b.len
+                                            && b.ptr[l + 1] == ':')))
+                    hit = 1;
+            }
+            np__buf_free(&b);
+            if (hit)
+                return 1;
+        }
+    }
+    return 0;
+}
+
+/* Whether short text starts as a date does: a digit, a month or a
+ * weekday ("7. Oktober 2019", "Fri 6:45 PM, Feb 16, 2018", "Jueves, 21
+ * de abril"), a word that labels a publication date or a preposition
+ * before one ("Datum:", "Posted:", "am 20.09.2020", "le 7 mai 2020"), or
+ * a place and a comma ("Hamburg, 2. November 2021"); not "Answers until
+ * 23.06.2006" or "Release: 14.11.2019". */
+static int starts_as_date(const char *s, size_t n)
+{
+    static const char *const labels[] = {
+        "date", "datum", "data", "fecha", "posted", "published", "publi",
+        "ver\xc3\xb6" "ffentlicht", "pubblicato", "gepubliceerd", "erschienen",
+        "erstellt", "on", "am", "vom", "le", "el", "il", "op", NULL
+    };
+    size_t k = 0, i;
+    if (n && np__isdigit((unsigned char)s[0]))
+        return 1;
+    while (k < n && (np__isalpha((unsigned char)s[k]) || (unsigned char)s[k] >= 0x80))
+        k++;
+    if (!k)
+        return 0;
+    if (np__month_of_any(s, k) || np__weekday_of_any(s, k))
+        return 1;
+    for (i = 0; labels[i]; i++)
+        if (strlen(labels[i]) > 2 ? np__ascii_prefix_ci(s, k, labels[i])
+                                  : np__ascii_eq_ci(s, k, labels[i]))
+            return 1;
+    /* a dateline: a place, a comma and the date */
+    return k + 2 < n && s[k] == ',' && s[k + 1] == ' '
+        && np__isdigit((unsigned char)s[k + 2]) && np__isupper((unsigned char)s[0]);
+}
+
+/* Whether an element's text is a short date and little else, not said
+ * to be an update. */
+static int date_alone(const xmlNode *n)
+{
+    np__buf b = NP__BUF_INIT;
+    char iso[NP__DATE_MAX];
+    size_t tl = text_len(n, 40, 0);
+    int yes = 0;
+    if (tl < 6 || tl >= 32)
+        return 0;
+    node_text(n, &b);
+    if (b.ptr && updated_at(b.ptr, b.len) == b.len && starts_as_date(b.ptr, b.len))
+        yes = np__date_parse(b.ptr, b.len, iso);
+    np__buf_free(&b);
+    return yes;
+}
+
+/* Whether n is below a (looked for a bounded number of levels up). */
+static int inside(const xmlNode *n, const xmlNode *a)
+{
+    int depth;
+    for (depth = 0; n && depth < 64; n = n->parent, depth++)
+        if (n->parent == a)
+            return 1;
+    return 0;
+}
+
 /* The elements that may hold the byline or the date in words, kept for
  * the fields to read once the walk is over: byline boxes, "By Jane Doe"
  * after the headline, short date boxes, rel="author" links. */
@@ -1131,13 +1258,19 @@ static void see_candidates(meta *m, const xmlNode *k, const char *name, int nois
             m->bylines[m->nbylines++] = k;
     }
     /* "By Jane Doe" written without a byline class, after the
-     * headline */
-    if (!m->comments && noise != 2 && m->h1 && !m->by_text && !byl
+     * headline; the innermost element that reads so ("<div><p>Autor:
+     * Jane Doe</p><p>Kategorie: ...</p></div>") */
+    if (!m->comments && noise != 2 && m->h1 && !byl
+        && (!m->by_text || inside(k, m->by_text))
         && (strcmp(name, "p") == 0 || strcmp(name, "div") == 0
             || strcmp(name, "span") == 0 || strcmp(name, "address") == 0
-            || strcmp(name, "li") == 0)
-        && m->after_h1 < 40 && text_len(k, 100, 0) < 90 && by_line(k))
+            || strcmp(name, "li") == 0 || strcmp(name, "small") == 0)
+        && m->after_h1 < 40 && text_len(k, 100, 0) < 90 && by_line(k) && !in_work_box(k))
         m->by_text = k;
+    /* "Autor" alone, the name after it, near the headline */
+    if (!m->comments && noise != 2 && m->h1 && !m->by_label && !byl
+        && m->after_h1 < 100 && by_label_alone(k) && !in_work_box(k))
+        m->by_label = k;
     if (m->h1)
         m->after_h1++;
     /* short elements that hold a date in words, next to the byline */
@@ -1148,6 +1281,10 @@ static void see_candidates(meta *m, const xmlNode *k, const char *name, int nois
         if (tl > 5 && tl < 120)
             m->dateboxes[m->ndateboxes++] = k;
     }
+    /* a date alone on its line under the headline ("7. Oktober 2019") */
+    if (m->h1 && !m->date_line && !m->noise && !noise && m->after_h1 < 40
+        && strcmp(name, "time") != 0 && date_alone(k))
+        m->date_line = k;
     if (!m->rel_author && strcmp(name, "a") == 0 && !m->comments && noise != 2) {
         const char *rel = np__xml_attr(k, "rel");
         if (rel && strcmp(rel, "author") == 0)
@@ -1566,7 +1703,8 @@ static int choose_description(meta *m)
 
 /* Publication date: JSON-LD, meta tags, <time> elements, a date in the
  * address, loose <time> and dated text, then the part of a byline or
- * date element before "Updated". */
+ * date element before "Updated", then the same in a byline found by its
+ * words, then a date alone under the headline. */
 static void choose_published(meta *m, np__buf *b)
 {
     static const int pub[] = {
@@ -1606,6 +1744,22 @@ static void choose_published(meta *m, np__buf *b)
         at = box_updated(m->dateboxes[i]) ? 0 : updated_at(np__buf_cstr(b), b->len);
         if (at > 0)
             done = set_date_n(m, NP__PUBLISHED, b->ptr, at, "byline-text");
+    }
+    /* a date in a byline found by its words ("Von Jane Doe | 7. Mai
+     * 2020"), before "Updated" */
+    if (!done && m->by_text) {
+        size_t at;
+        np__buf_clear(b);
+        node_text(m->by_text, b);
+        at = updated_at(np__buf_cstr(b), b->len);
+        if (at > 0)
+            done = set_date_n(m, NP__PUBLISHED, b->ptr, at, "byline-text");
+    }
+    /* a date alone on its line under the headline */
+    if (!done && m->date_line) {
+        np__buf_clear(b);
+        node_text(m->date_line, b);
+        set_date_n(m, NP__PUBLISHED, b->ptr, b->len, "text");
     }
 }
 
@@ -1745,14 +1899,54 @@ static int authors_from_meta(meta *m, const char **host_author)
     return NP_OK;
 }
 
-/* Authors from the text of one byline element. */
-static int authors_from_node(meta *m, const xmlNode *el, np__buf *b)
+/* Non-space bytes of n's text before its first <br> that follows some
+ * text, counted into *count; 1 when such a <br> was met. */
+static int line_count(const xmlNode *n, size_t *count, int depth)
+{
+    const xmlNode *k;
+    if (depth > 32)
+        return 0;
+    for (k = n->children; k; k = k->next) {
+        if ((k->type == XML_TEXT_NODE || k->type == XML_CDATA_SECTION_NODE) && k->content) {
+            const unsigned char *p;
+            for (p = k->content; *p; p++)
+                *count += !np__isspace(*p);
+        } else if (k->type == XML_ELEMENT_NODE && k->name) {
+            if (strcmp((const char *)k->name, "br") == 0 && *count)
+                return 1;
+            if (strcmp((const char *)k->name, "script") != 0
+                && strcmp((const char *)k->name, "style") != 0
+                && line_count(k, count, depth + 1))
+                return 1;
+        }
+    }
+    return 0;
+}
+
+/* The length of the first line of an element's text t[0..n) (node_text):
+ * up to its first <br> after some text ("Autor: Jane Doe<br>Google+
+ * mehr" is "Autor: Jane Doe"). */
+static size_t first_line(const xmlNode *el, const char *t, size_t n)
+{
+    size_t want = 0, got = 0, i;
+    if (!t || !line_count(el, &want, 0))
+        return n;
+    for (i = 0; i < n && got < want; i++)
+        got += !np__isspace((unsigned char)t[i]);
+    return i;
+}
+
+/* Authors from the text of one byline element (its first line only when
+ * line is set). */
+static int authors_from_node(meta *m, const xmlNode *el, int line, np__buf *b)
 {
     np_document *d = m->c->doc;
     int rc;
 
     np__buf_clear(b);
     node_text(el, b);
+    if (line)
+        b->len = first_line(el, b->ptr, b->len);
     if (b->oom)
         return NP_ENOMEM;
     if ((rc = np__authors_add(d, b->ptr ? b->ptr : "", b->len)) != NP_OK)
@@ -1762,8 +1956,67 @@ static int authors_from_node(meta *m, const xmlNode *el, np__buf *b)
     return NP_OK;
 }
 
+/* The text after a byline label, up to a line break or the end of its
+ * parent: the following inline siblings, or the first block after it
+ * ("<dt>Autor</dt><dd>Jane Doe</dd>"). */
+static void text_after(const xmlNode *label, np__buf *b)
+{
+    const xmlNode *k;
+    for (k = label->next; k && b->len < 100; k = k->next) {
+        int block = 0;
+        if (k->type == XML_ELEMENT_NODE && k->name) {
+            const htmlElemDesc *e = htmlTagLookup(k->name);
+            if (strcmp((const char *)k->name, "br") == 0)
+                break;
+            block = e && !e->isinline;
+            if (block && b->len)
+                break;
+            if (strcmp((const char *)k->name, "script") == 0
+                || strcmp((const char *)k->name, "style") == 0)
+                continue;
+            np__buf_putc(b, ' ');
+            node_text(k, b);
+            if (block)
+                break;
+        } else if (k->type == XML_TEXT_NODE && k->content) {
+            np__buf_putc(b, ' ');
+            np__buf_puts(b, (const char *)k->content);
+        }
+    }
+}
+
+/* Authors from the text after a byline label alone; after a preposition
+ * ("Von"), only a capitalised name. */
+static int authors_after_label(meta *m, const xmlNode *label, np__buf *b)
+{
+    np_document *d = m->c->doc;
+    size_t k, i = 0;
+    const np__byline_label *l;
+    int rc;
+
+    np__buf_clear(b);
+    node_text(label, b);
+    if (b->oom)
+        return NP_ENOMEM;
+    l = b->ptr ? np__byline_label_at(b->ptr, b->len, &k) : NULL;
+    np__buf_clear(b);
+    text_after(label, b);
+    if (b->oom)
+        return NP_ENOMEM;
+    while (i < b->len && (np__isspace((unsigned char)b->ptr[i]) || b->ptr[i] == ':'))
+        i++;
+    if (!l || i >= b->len || (l->kind == NP__BYL_LEAD && !np__isupper((unsigned char)b->ptr[i])
+                              && (unsigned char)b->ptr[i] < 0xC3))
+        return NP_OK;
+    if ((rc = np__authors_add(d, b->ptr + i, b->len - i)) != NP_OK)
+        return rc;
+    if (d->authors.len)
+        d->sources[NP__AUTHORS] = "byline";
+    return NP_OK;
+}
+
 /* Authors from the page's byline elements, rel=author, then a "By ..."
- * text node. */
+ * text node, then the name after a byline label. */
 static int authors_from_byline(meta *m, np__buf *b)
 {
     np_document *d = m->c->doc;
@@ -1774,11 +2027,14 @@ static int authors_from_byline(meta *m, np__buf *b)
         const xmlNode *el = i < m->nbylines ? m->bylines[i] : m->rel_author;
         if (!el)
             continue;
-        if ((rc = authors_from_node(m, el, b)) != NP_OK)
+        if ((rc = authors_from_node(m, el, 0, b)) != NP_OK)
             return rc;
     }
-    if (!d->authors.len && m->by_text)
-        return authors_from_node(m, m->by_text, b);
+    if (!d->authors.len && m->by_text
+        && (rc = authors_from_node(m, m->by_text, 1, b)) != NP_OK)
+        return rc;
+    if (!d->authors.len && m->by_label)
+        return authors_after_label(m, m->by_label, b);
     return NP_OK;
 }
 
@@ -1803,8 +2059,85 @@ static int authors_restore_orgs(meta *m, const char **org_names, size_t norgs)
     return NP_OK;
 }
 
+/* Whether an author is written as a user name: one word in lower case
+ * ("jdoe", "jane_doe", "arianschlichenmayer"). */
+static int is_handle(const char *a)
+{
+    size_t i, letters = 0;
+    for (i = 0; a[i]; i++) {
+        unsigned char ch = (unsigned char)a[i];
+        if (np__isupper(ch) || np__isspace(ch))
+            return 0;
+        letters += np__isalpha(ch) != 0;
+    }
+    return letters >= 2;
+}
+
+/* Whether a name is what a user name stands for: its words run together
+ * ("Jane Doe" for "janedoe", "jane_doe", "doejane"), the first initial
+ * and the surname ("jdoe"), or the first name or the surname alone. */
+static int handle_of(const char *name, const char *handle)
+{
+    char h[64], all[64], w[8][32];
+    size_t nh = 0, na = 0, nw = 0, i, len = 0;
+    for (i = 0; handle[i] && nh + 1 < sizeof h; i++)
+        if (np__isalpha((unsigned char)handle[i]) || (unsigned char)handle[i] >= 0x80)
+            h[nh++] = (char)np__tolower((unsigned char)handle[i]);
+    h[nh] = '\0';
+    for (i = 0;; i++) {
+        unsigned char ch = (unsigned char)name[i];
+        if (np__isalpha(ch) || ch >= 0x80) {
+            if (nw < 8 && len + 1 < sizeof w[0])
+                w[nw][len++] = (char)np__tolower(ch);
+            if (na + 1 < sizeof all)
+                all[na++] = (char)np__tolower(ch);
+        } else if (len) {
+            w[nw++][len] = '\0';
+            len = 0;
+        }
+        if (!ch || nw == 8)
+            break;
+    }
+    all[na] = '\0';
+    if (nh < 2 || nw == 0)
+        return 0;
+    if (strcmp(h, all) == 0 || strcmp(h, w[0]) == 0 || strcmp(h, w[nw - 1]) == 0)
+        return 1;
+    if (nw >= 2 && h[0] == w[0][0] && strcmp(h + 1, w[nw - 1]) == 0)
+        return 1;
+    if (nw == 2 && strlen(w[1]) < nh && strncmp(h, w[1], strlen(w[1])) == 0
+        && strcmp(h + strlen(w[1]), w[0]) == 0)
+        return 1;
+    return 0;
+}
+
+/* One author written as a user name where the page's byline shows the
+ * person's name for it, capitalised: the name. */
+static int prefer_display_name(meta *m, np__buf *b)
+{
+    np_document *d = m->c->doc;
+    const char *handle = ((const char **)d->authors.ptr)[0];
+    const char *src = d->sources[NP__AUTHORS];
+    const char *found = NULL;
+    size_t i;
+    int rc;
+
+    d->authors.len = 0;
+    if ((rc = authors_from_byline(m, b)) != NP_OK)
+        return rc;
+    for (i = 0; i < d->authors.len && !found; i++) {
+        const char *a = ((const char **)d->authors.ptr)[i];
+        if (np__isupper((unsigned char)a[0]) && handle_of(a, handle))
+            found = a;
+    }
+    d->authors.len = 0;
+    d->sources[NP__AUTHORS] = found ? "byline" : src;
+    return np__doc_add_author(d, found ? found : handle, (size_t)-1);
+}
+
 /* Authors: JSON-LD, then meta names, then the page's byline, then the
- * weaker fallbacks (site address, set-aside organisations, article:author). */
+ * weaker fallbacks (site address, set-aside organisations, article:author);
+ * a user name gives way to the name the byline shows for it. */
 static int choose_authors(meta *m, np__buf *b)
 {
     np_document *d = m->c->doc;
@@ -1819,6 +2152,9 @@ static int choose_authors(meta *m, np__buf *b)
         rc = authors_from_meta(m, &host_author);
     if (rc == NP_OK && !d->authors.len)
         rc = authors_from_byline(m, b);
+    else if (rc == NP_OK && d->authors.len == 1
+             && is_handle(((const char **)d->authors.ptr)[0]))
+        rc = prefer_display_name(m, b);
     if (rc != NP_OK)
         return rc;
     if (!d->authors.len && host_author) {
