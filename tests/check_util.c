@@ -1,11 +1,13 @@
 /* The hash and the string table of the util floor (lib/util/hash.c), and
- * the small word tables of the data floor (lib/data/calendar.c, speech.c). */
+ * the small word tables of the data floor (lib/data/calendar.c, speech.c),
+ * and the entity lexicon's word look-up (lib/data/lookup.c). */
 #include "np_test.h"
 
 
 #include "util/util.h"
 #include "data/calendar.h"
 #include "data/speech.h"
+#include "data/ner_lexicon.h"
 
 START_TEST(fnv1a_known_values)
 {
@@ -96,6 +98,31 @@ START_TEST(speech_verbs)
 }
 END_TEST
 
+/* One list of titles and roles (lib/data/ner_lists.txt), each stage
+ * reading its own flag: the entity stage's titles and roles, the
+ * apostrophe pass's titles that stand alone, the quotation stage's person
+ * heads. */
+START_TEST(titles_and_roles)
+{
+    const uint32_t alone = NP__LX_TITLE | NP__LX_TITLE_ALONE;
+    ck_assert_uint_eq(np__ner_word("President", 9, 0) & alone, alone);
+    ck_assert_uint_eq(np__ner_word("PRESIDENT", 9, 0) & alone, alone);
+    /* "Foreign" names an office, but a surname after it is no title's */
+    ck_assert_uint_eq(np__ner_word("Foreign", 7, 0) & alone, NP__LX_TITLE);
+    /* the lexicon writes "Sen." with its dot; or_dotted finds it */
+    ck_assert_uint_eq(np__ner_word("Sen", 3, 0) & NP__LX_TITLE, 0);
+    ck_assert_uint_ne(np__ner_word("Sen", 3, 1) & NP__LX_TITLE, 0);
+    ck_assert_uint_ne(np__ner_word("sen", 3, 0) & NP__LX_TITLE_ALONE, 0);
+    ck_assert_uint_ne(np__ner_word("Sen.", 4, 1) & NP__LX_TITLE, 0);
+    ck_assert_uint_ne(np__ner_word("spokesperson", 12, 0) & NP__LX_ROLE, 0);
+    ck_assert_uint_ne(np__ner_word("actor", 5, 0) & NP__LX_PERSON_HEAD, 0);
+    ck_assert_uint_eq(np__ner_word("statement", 9, 1) &
+                      (NP__LX_TITLE | NP__LX_ROLE | NP__LX_PERSON_HEAD), 0);
+    ck_assert_uint_eq(np__ner_word("", 0, 1), 0);
+    ck_assert_uint_eq(np__ner_word("presidentpresidentpresidentpresident", 36, 1), 0);
+}
+END_TEST
+
 Suite *np_util_suite(void)
 {
     Suite *s = suite_create("util");
@@ -104,6 +131,7 @@ Suite *np_util_suite(void)
     tcase_add_test(tc, strtab_put_get);
     tcase_add_test(tc, month_names);
     tcase_add_test(tc, speech_verbs);
+    tcase_add_test(tc, titles_and_roles);
     suite_add_tcase(s, tc);
     return s;
 }

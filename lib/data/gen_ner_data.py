@@ -29,7 +29,8 @@ F = {
     "place_cue": 1 << 12, "connector": 1 << 13, "particle": 1 << 14,
     "demonym": 1 << 15, "nonentity": 1 << 16, "place": 1 << 17,
     "cased": 1 << 18, "event": 1 << 19, "org_mod": 1 << 20, "team": 1 << 21,
-    "abbrev": 1 << 22,
+    "abbrev": 1 << 22, "person_head": 1 << 23,
+    "title_alone": 1 << 24,
 }
 ENTITY = F["country"] | F["city"] | F["state"] | F["region"] | F["org"] | F["place"]
 

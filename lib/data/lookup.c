@@ -62,6 +62,29 @@ const np__ner_entry *np__ner_find(const char *key, size_t n)
     return NULL;
 }
 
+uint32_t np__ner_word(const char *w, size_t n, int or_dotted)
+{
+    char key[32];
+    size_t i;
+    const np__ner_entry *e;
+    uint32_t f;
+    if (n == 0 || n >= sizeof(key))
+        return 0;
+    for (i = 0; i < n; i++) {
+        unsigned char ch = (unsigned char)w[i];
+        key[i] = (char)(ch >= 'A' && ch <= 'Z' ? ch + 32 : ch);
+    }
+    e = np__ner_find(key, n);
+    f = e ? e->flags : 0;
+    if (or_dotted && key[n - 1] != '.' && n + 1 < sizeof(key)) {
+        key[n] = '.';
+        e = np__ner_find(key, n + 1);
+        if (e)
+            f |= e->flags;
+    }
+    return f;
+}
+
 const np__apos_entry *np__apos_find(const char *w, size_t n)
 {
     char key[32];

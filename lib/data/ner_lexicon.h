@@ -34,6 +34,9 @@
 #define NP__LX_ORG_MOD   (1u << 20)  /* "Correctional" (Center): an org */
 #define NP__LX_TEAM      (1u << 21)  /* first word of a club: "FC" */
 #define NP__LX_ABBREV    (1u << 22)  /* takes its dot: "St.", "Mt." */
+#define NP__LX_PERSON_HEAD (1u << 23) /* "the actor": someone named before */
+#define NP__LX_TITLE_ALONE (1u << 24) /* "Mr.", "President": alone before a
+                                         surname ([title_alone]) */
 
 #define NP__LX_ANYPLACE (NP__LX_COUNTRY | NP__LX_CITY | NP__LX_STATE \
                          | NP__LX_REGION | NP__LX_PLACE)
@@ -52,5 +55,10 @@ extern const uint32_t np__ner_slots_mask;
 /* The entry whose key is key[0..n) (lower case, as the generator made
  * it; no NUL needed), or NULL. A hash look-up (lib/data/lookup.c). */
 const np__ner_entry *np__ner_find(const char *key, size_t n);
+
+/* The flags of the word w[0..n) in any ASCII case ("President", "sen"),
+ * 0 when the table has none; with or_dotted, ORed with those of the word
+ * with a dot after it ("Sen" as "Sen.", "Dr" as "Dr."). */
+uint32_t np__ner_word(const char *w, size_t n, int or_dotted);
 
 #endif /* NP_DATA_NER_LEXICON_H */

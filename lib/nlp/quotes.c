@@ -37,6 +37,7 @@
 #include "util/util.h"
 #include "doc/context.h"
 #include "nlp/nlp.h"
+#include "data/ner_lexicon.h"
 #include "data/speech.h"
 
 /* --------------------------------------------------------------- lexicon */
@@ -105,38 +106,12 @@ static const char *const q_pron_subj[] = {
     "he", "she", "it", "they", "we", "i", "you", NULL
 };
 
-/* Heads of a definite description that refers to a named person. */
-static const char *const q_person_heads[] = {
-    "actor", "actress", "singer", "guitarist", "drummer", "rapper",
-    "musician", "star", "player", "coach", "manager", "striker",
-    "midfielder", "defender", "goalkeeper", "quarterback", "veteran",
-    "champion", "president", "senator", "governor", "mayor", "chairman",
-    "chairwoman", "founder", "lawmaker", "congressman", "congresswoman",
-    "author", "writer", "director", "comedian", "host", "presenter",
-    "premier", "chancellor", "pitcher", "forward", "guard", "superstar",
-    "rookie", "captain", "skipper", "boss", "billionaire", "entrepreneur",
-    "artist", "novelist", "filmmaker", "politician", "candidate",
-    "businessman", "businesswoman", "athlete", "swimmer", "golfer",
-    "boxer", "fighter", "teenager", "woman", "man", "mother", "father",
-    "widow", "scientist", "researcher", "professor", "economist",
+/* Words stripped from the front of a name ("Team Leader Jane Doe", "White
+ * House spokesperson Jen Psaki") that are not titles or roles of the
+ * entity lexicon (q_role_word). */
+static const char *const q_role_extra[] = {
+    "the", "white", "house", "police", "team", "head", "senior", "junior",
     NULL
-};
-
-/* Role words stripped from the front of a name ("Team Leader Jane Doe"). */
-static const char *const q_roles[] = {
-    "president", "secretary", "press", "minister", "prime", "foreign",
-    "spokesperson", "spokesman", "spokeswoman", "sen", "senator", "rep",
-    "representative", "gov", "governor", "mayor", "mr", "mrs", "ms", "dr",
-    "prof", "professor", "judge", "justice", "coach", "chief", "executive",
-    "officer", "ceo", "cfo", "coo", "chairman", "chairwoman", "director",
-    "leader", "team", "head", "general", "gen", "lt", "col", "capt",
-    "captain", "king", "queen", "prince", "princess", "sir", "dame",
-    "lord", "lady", "pope", "rev", "father", "deputy", "vice", "acting",
-    "former", "defence", "defense", "state", "attorney", "commissioner",
-    "chancellor", "ambassador", "speaker", "sgt", "det", "detective",
-    "inspector", "superintendent", "manager", "founder", "co-founder",
-    "host", "senior", "junior", "assistant", "associate", "sheriff",
-    "police", "white", "house", "the", NULL
 };
 
 /* ---------------------------------------------------------------- tokens */
@@ -200,7 +175,7 @@ typedef struct qsurname {
 
 /* A word list with a bitmap of its words' first two letters and length,
  * so that most words are ruled out without reading the list. */
-#define QLIDX_N 6
+#define QLIDX_N 4
 typedef struct qlidx {
     const char *const *list;
     uint64_t bits[16];
@@ -816,6 +791,38 @@ static int q_word_in(qstate *st, size_t i, const char *const *list)
     return q_inlist_st(st, st->b + t->s, t->e - t->s, list);
 }
 
+/* Whether a[0..n) is a title or role of the entity lexicon ("President",
+ * "Sen.", "spokesperson"), with or without its dot, or one of the other
+ * words that go before a name (q_role_extra). */
+static int q_role_word(const char *a, size_t n)
+{
+    return (np__ner_word(a, n, 1) & (NP__LX_TITLE | NP__LX_ROLE)) ||
+           q_inlist(a, n, q_role_extra);
+}
+
+static int q_is_role(qstate *st, size_t i)
+{
+    const qtok *t = TOK(st, i);
+    if (!(t->f & QF_WORD))
+        return 0;
+    return q_role_word(st->b + t->s, t->e - t->s);
+}
+
+/* Whether a[0..n), after "the", names a person named before ("the actor"):
+ * a person head of the entity lexicon. */
+static int q_head_word(const char *a, size_t n)
+{
+    return (np__ner_word(a, n, 0) & NP__LX_PERSON_HEAD) != 0;
+}
+
+static int q_is_head(qstate *st, size_t i)
+{
+    const qtok *t = TOK(st, i);
+    if (!(t->f & QF_WORD))
+        return 0;
+    return q_head_word(st->b + t->s, t->e - t->s);
+}
+
 /* Whether token i is a speech verb with one of the NP__SPEECH_* flags. */
 static int q_speech(qstate *st, size_t i, unsigned flags)
 {
@@ -976,7 +983,7 @@ static qnp q_np_back(qstate *st, size_t end, size_t lo, long owner)
         }
         /* "the singer and guitarist" */
         if (q_word_is(st, i, "and") && i > lo && a < end &&
-            q_word_in(st, i - 1, q_person_heads) && q_word_in(st, a, q_person_heads)) {
+            q_is_head(st, i - 1) && q_is_head(st, a)) {
             a = i;
             n++;
             continue;
@@ -1046,7 +1053,7 @@ static qnp q_np_fwd(qstate *st, size_t start, size_t hi, long owner)
         if ((t->f & QF_PUNCT) && t->cp == '-' && n == 0)
             break;
         if ((t->f & QF_WORD) && !(t->f & (QF_UPPER | QF_DIGIT | QF_HYPH)) &&
-            upper && !det && !q_word_in(st, b, q_roles) &&
+            upper && !det && !q_is_role(st, b) &&
             !q_word_is(st, b, "of") && !q_word_is(st, b, "for") &&
             !q_word_is(st, b, "by") && !q_word_is(st, b, "the"))
             break;
@@ -1162,8 +1169,8 @@ static int q_object_pos(qstate *st, size_t pos)
         return 0;
     if (q_inlist(st->b + ws, n, objw))
         return 1;
-    if (q_inlist(st->b + ws, n, open_words) || q_inlist_st(st, st->b + ws, n, q_roles) ||
-        q_inlist_st(st, st->b + ws, n, q_person_heads))
+    if (q_inlist(st->b + ws, n, open_words) || q_role_word(st->b + ws, n) ||
+        q_head_word(st->b + ws, n))
         return 0;
     /* a role noun: "negotiator", "scientist", "spokesperson" */
     if ((n > 4 && memcmp(st->b + we - 2, "or", 2) == 0) ||
@@ -1365,7 +1372,7 @@ static int q_np_read(qstate *st, qnp np, qnpread *q)
         return 0;
     for (i = a + 1; i + 1 < b; i++)
         if ((q_word_is(st, i, "of") || q_word_is(st, i, "at")) &&
-            (TOK(st, i - 1)->f & QF_UPPER) && !q_word_in(st, i - 1, q_roles) &&
+            (TOK(st, i - 1)->f & QF_UPPER) && !q_is_role(st, i - 1) &&
             !q_ment_spans(st, TOK(st, i)->s)) {
             b = i;
             break;
@@ -1475,7 +1482,7 @@ static qspk q_resolve_common(qstate *st, const qnpread *q)
     const char *hp = st->b + tl->s;
     int definite = q_word_is(st, q->a, "the") || q_word_is(st, q->a, "this") ||
                    q_word_is(st, q->a, "that");
-    if (definite && (q_word_in(st, q->b - 1, q_person_heads) ||
+    if (definite && (q_is_head(st, q->b - 1) ||
                      (hn > 8 && memcmp(hp + hn - 8, "year-old", 8) == 0))) {
         r.ent = q_nearest(st, q->ms, NP_ENTITY_PERSON, 1, 0);
         if (r.ent >= 0) {
@@ -1516,13 +1523,13 @@ static qspk q_resolve_name(qstate *st, size_t a, size_t b)
             s0 = i + 1;
             continue;
         }
-        if ((t->f & QF_UPPER) && !q_word_in(st, i, q_roles) &&
+        if ((t->f & QF_UPPER) && !q_is_role(st, i) &&
             !q_possessive(st, i)) {
             seen = 1;
             continue;
         }
         for (j = i + 1; j < b && !later; j++)
-            later = (TOK(st, j)->f & QF_UPPER) && !q_word_in(st, j, q_roles);
+            later = (TOK(st, j)->f & QF_UPPER) && !q_is_role(st, j);
         if (later || q_possessive(st, i)) {
             s0 = i + 1;
             seen = 0;
@@ -2589,10 +2596,8 @@ int np__quotes(np__ctx *c, const np__tokens *tk)
     st.addressee = -1;
     q_lidx_init(&st.lidx[0], q_stop);
     q_lidx_init(&st.lidx[1], q_skip);
-    q_lidx_init(&st.lidx[2], q_roles);
-    q_lidx_init(&st.lidx[3], q_person_heads);
-    q_lidx_init(&st.lidx[4], q_abbrevs);
-    q_lidx_init(&st.lidx[5], q_dets);
+    q_lidx_init(&st.lidx[2], q_abbrevs);
+    q_lidx_init(&st.lidx[3], q_dets);
     np__vec_init(&st.toks, sizeof(qtok));
     np__vec_init(&st.pieces, sizeof(np__token));
     np__vec_init(&st.recs, sizeof(qrec));

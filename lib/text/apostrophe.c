@@ -832,15 +832,12 @@ static const char *const two_objects[] = {
     "brought", "afford", "afforded", "earn", "earned", "make", "made", NULL
 };
 
-/* Titles before a surname ("Mr. Trumps approach"); a capitalised word
+/* A title before a surname ("Mr. Trumps approach"); a capitalised word
  * other than these before the name makes a longer name ("United Nations"). */
-static const char *const titles[] = {
-    "mr", "mrs", "ms", "dr", "president", "sen", "senator", "gov", "governor",
-    "rep", "prof", "professor", "judge", "gen", "general", "pope", "king",
-    "queen", "prince", "princess", "chancellor", "minister", "secretary",
-    "mayor", "premier", "sir", "dame", "lord", "lady", "coach", "chairman",
-    "ceo", "justice", "officer", "detective", "sergeant", "captain", NULL
-};
+static int is_title(const actx *a, const tok *t)
+{
+    return t->ascii && np__title_word(a->s + t->s, t->e - t->s);
+}
 
 /* Plurals that modify a noun as they are ("the sales tax", "the jobs
  * report"), and heads that belong to a group ("the workers union"). */
@@ -1336,7 +1333,7 @@ static long poss_stem_in_lexicon(const actx *a, const tok *t, const tok *p,
      * "said Edmunds plans"): not after another name, and before an
      * -s word only after a preposition */
     if (t->cap && np__given_name(w, bl) &&
-        ((p && p->cap && !p->start && !tin(a, p, titles) &&
+        ((p && p->cap && !p->start && !is_title(a, p) &&
           !np__given_name(a->s + p->s, p->e - p->s) &&
           !(p->e + 1 == t->s && np__place_name(a->s + p->s, t->e - 1 - p->s))) ||
          (n && (lx(a, n) & NP__LEX_VERB3) &&
@@ -1425,7 +1422,7 @@ static long poss_cap_name_phrase(const actx *a, const tok *t, const tok *p,
          (n->cap && !t->start && (is_month(a, n) || tin(a, n, weekdays))) ||
          (!n->cap && np_start(a, n, 1) && lx(a, n))) &&
         !(p && (fwc(a, p) & NP__FW_DET) && !teq(a, p, "that")) &&
-        !(p && p->cap && !(p->start && fwc(a, p)) && !tin(a, p, titles) &&
+        !(p && p->cap && !(p->start && fwc(a, p)) && !is_title(a, p) &&
           !np__given_name(a->s + p->s, p->e - p->s) &&
           /* a proper noun of the lexicon that names no place:
            * "Donald Trumps announcement" */
@@ -1525,19 +1522,8 @@ static long poss_cap_plural_title(const actx *a, const tok *t, const tok *p,
             "the", "this", NULL}) && n && !n->cap && n->ascii &&
         !fwc(a, n) && !n->hyphen_after && (lx(a, n) & NP__LEX_NOUN) &&
         !(lx(a, n) & (NP__LEX_VERB3 | NP__LEX_ED | NP__LEX_ING)) &&
-        !tin(a, n, not_heads)) {
-        char stem[16];
-        size_t k;
-        const char *const *q;
-        if (bl < sizeof(stem)) {
-            for (k = 0; k < bl; k++)
-                stem[k] = (char)(w[k] | 0x20);
-            stem[bl] = '\0';
-            for (q = titles; *q; q++)
-                if (strlen(*q) > 3 && !strcmp(stem, *q))
-                    return DECIDE((long)bl, "capitalised title after the");
-        }
-    }
+        !tin(a, n, not_heads) && bl > 3 && np__title_word(w, bl))
+        return DECIDE((long)bl, "capitalised title after the");
     if (!t->start)
         return -1;
     return POSS_ON;
@@ -1911,22 +1897,13 @@ static int known_stem(const actx *a, const char *w, size_t bl, int in_doc)
 {
     unsigned lb = np__english_find(w, bl);
     size_t k, up = 0;
-    char low[16];
     for (k = 0; k < bl; k++)
         up += w[k] >= 'A' && w[k] <= 'Z';
     if (up == bl || ((lb & NP__LEX_CAP) && !(lb & NP__LEX_LOWER)) ||
         np__place_name(w, bl) || np__org_cue(w, bl) || np__given_name(w, bl) ||
         np__role_noun(w, bl) || (in_doc && np__cleaner_has_name(a->c, w, bl)))
         return 1;
-    if (bl >= sizeof(low))
-        return 0;
-    for (k = 0; k < bl; k++)
-        low[k] = (char)(w[k] | 0x20);
-    low[bl] = '\0';
-    for (k = 0; titles[k]; k++)
-        if (!strcmp(low, titles[k]))
-            return 1;
-    return 0;
+    return np__title_word(w, bl);
 }
 
 /* The determiner of the noun phrase that ends with t, looking back over

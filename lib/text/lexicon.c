@@ -102,17 +102,7 @@ uint32_t np__u8_prev(const char *s, size_t *i)
 /* The entity recogniser's bits for w[0..n) (0 = not in its table). */
 static uint32_t ner_flags(const char *w, size_t n)
 {
-    char key[32];
-    size_t i;
-    const np__ner_entry *e;
-    if (n == 0 || n >= sizeof(key))
-        return 0;
-    for (i = 0; i < n; i++) {
-        unsigned char ch = (unsigned char)w[i];
-        key[i] = (char)(ch >= 'A' && ch <= 'Z' ? ch + 32 : ch);
-    }
-    e = np__ner_find(key, n);
-    return e ? e->flags : 0;
+    return np__ner_word(w, n, 0);
 }
 
 /* Is w[0..n) a well-known place or organisation ("France", "Texas")? */
@@ -133,6 +123,13 @@ int np__org_cue(const char *w, size_t n)
 int np__role_noun(const char *w, size_t n)
 {
     return (ner_flags(w, n) & NP__LX_ROLE) ? 1 : 0;
+}
+
+/* Is w[0..n) a title that stands alone before a surname ("President",
+ * "Sen", "Mr"), from the entity lexicon's [title_alone]? */
+int np__title_word(const char *w, size_t n)
+{
+    return (ner_flags(w, n) & NP__LX_TITLE_ALONE) ? 1 : 0;
 }
 
 int np__demonym(const char *w, size_t n)
