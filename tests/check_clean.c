@@ -309,6 +309,17 @@ START_TEST(apostrophe_rules)
     /* every contraction of the table is a candidate, whatever its ending */
     CLEANS_TO("He said therell be a vote and whatll happen next is unclear.",
               "He said there'll be a vote and what'll happen next is unclear.");
+    /* "Ive" before an adverb, after a function word opening the
+     * sentence; "its" + a number closing the clause; "were" + an adverb +
+     * a predicate */
+    CLEANS_TO("That was the best Ive ever seen.", "That was the best I've ever seen.");
+    CLEANS_TO("All Ive done is sleep.", "All I've done is sleep.");
+    CLEANS_TO("I think its 12, maybe more.", "I think it's 12, maybe more.");
+    CLEANS_TO("Were obviously excited about it.", "We're obviously excited about it.");
+    KEEPS("Jony Ive designed it.");
+    KEEPS("The club and its 12 members met.");
+    KEEPS("They were obviously excited about it.");
+    KEEPS("Were obviously the best team?");
     /* negatives: correct possessives, plurals, names and look-alikes */
     KEEPS("its Defence Minister, Oleksiy Reznikov, has reiterated that.");
     KEEPS("The countries were well prepared for its arrival.");

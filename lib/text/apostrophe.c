@@ -465,6 +465,10 @@ static int its_is_it_is(const actx *a, const tok *t)
         return its_adverb(a, n);
     if ((r = its_next_word(a, n, n2)) >= 0)
         return r;
+    /* "I think its 11.", "Maybe its 10": a number closing the clause */
+    if (n->digit && !n2 && !n->hyphen_after && strchr(".,;!?", a->s[n->e]) &&
+        a->s[n->e] != '\0')
+        return 1;
     if (!n->ascii || !lx(a, n) || n->digit)
         return 0;
     if ((r = its_verb_form(a, n, n2)) >= 0)
@@ -594,14 +598,21 @@ static long con_table(const actx *a, const tok *t, const tok *p, const tok *n)
             continue;
         if (teq(a, t, "wont") && p && (fwc(a, p) & NP__FW_DET))
             return -1;   /* "as is his wont" */
-        if (teq(a, t, "ive") && (p && p->cap))
-            return -1;   /* "Jony Ive" */
+        /* "Jony Ive"; but "All Ive done": a function word opening the
+         * sentence is no name */
+        if (teq(a, t, "ive") && (p && p->cap && !(p->start && fwc(a, p))))
+            return -1;
+        /* "the plan Ive developed", "best Ive ever seen", "Ive not
+         * switched": a participle or an adverb after it */
         if (teq(a, t, "ive") && !boundary_before(a, t) &&
             !(n && !n->cap && (((lx(a, n) & NP__LEX_ED) && !(lx(a, n) & NP__LEX_NOUN)) ||
-                               tin(a, n, irregular_ed) || teq(a, n, "never") ||
+                               tin(a, n, irregular_ed) || teq(a, n, "not") ||
+                               ((lx(a, n) & NP__LEX_ADV) &&
+                                !(lx(a, n) & (NP__LEX_NOUN | NP__LEX_ADJ))) ||
+                               teq(a, n, "never") || teq(a, n, "ever") ||
                                teq(a, n, "always") || teq(a, n, "just") ||
                                teq(a, n, "also") || teq(a, n, "already"))))
-            return -1;   /* "the plan Ive developed" */
+            return -1;
         if (teq(a, t, "hes") && t->cap && !t->start)
             return -1;
         return DECIDE(always[k].at, "contraction table");
@@ -658,6 +669,17 @@ static long con_were(const actx *a, const tok *t, const tok *p, const tok *n)
         return DECIDE(2, "we're before a predicate word");
     if ((lx(a, n) & NP__LEX_ING) && !fwc(a, n))
         return DECIDE(2, "we're before an -ing word");
+    /* "Were quite far from", "and were obviously excited": an adverb,
+     * then a predicate word, an adjective or an -ing word */
+    if ((lx(a, n) & NP__LEX_ADV) && !(lx(a, n) & NP__LEX_NOUN) && !fwc(a, n) &&
+        !n->cap && !n->hyphen_after) {
+        const tok *n2 = next_tok(a, n);
+        if (n2 && !n2->cap && !fwc(a, n2) &&
+            (tin(a, n2, were_next) ||
+             ((lx(a, n2) & (NP__LEX_ADJ | NP__LEX_ING)) &&
+              !(lx(a, n2) & (NP__LEX_NOUN | NP__LEX_PLURAL)))))
+            return DECIDE(2, "we're + adverb + predicate");
+    }
     return -1;
 }
 
