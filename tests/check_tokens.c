@@ -1,4 +1,5 @@
-/* Tokens and sentences (lib/text/tokens.c). */
+/* Tokens and sentences (lib/text/tokens.c), and the one definition of a
+ * word the tokens and the cleanup share (np__cp_class, np__word_scan). */
 #include "np_test.h"
 
 #include "np_internal.h"
@@ -187,6 +188,63 @@ START_TEST(non_latin_and_caps)
 }
 END_TEST
 
+START_TEST(word_classes)
+{
+    ck_assert_uint_eq(np__cp_class('a'), NP__CP_LETTER | NP__CP_LOWER);
+    ck_assert_uint_eq(np__cp_class('Q'), NP__CP_LETTER | NP__CP_UPPER);
+    ck_assert_uint_eq(np__cp_class('7'), NP__CP_DIGIT);
+    ck_assert_uint_eq(np__cp_class('\''), 0);
+    ck_assert_uint_eq(np__cp_class('_'), 0);
+    ck_assert_uint_eq(np__cp_class(0xC9), NP__CP_LETTER | NP__CP_UPPER);   /* É */
+    ck_assert_uint_eq(np__cp_class(0x3C9), NP__CP_LETTER | NP__CP_LOWER);  /* ω */
+    ck_assert_uint_eq(np__cp_class(0x1C5), NP__CP_LETTER | NP__CP_UPPER);  /* ǅ, title case */
+    ck_assert_uint_eq(np__cp_class(0x6771), NP__CP_LETTER);                /* 東: no case */
+    ck_assert_uint_eq(np__cp_class(0x663), NP__CP_DIGIT);                  /* Arabic-Indic 3 */
+    ck_assert_uint_eq(np__cp_class(0x2019), 0);
+    ck_assert_uint_eq(np__cp_class(0xA0), 0);
+}
+END_TEST
+
+/* The word scanner stops where the tokens' flags say a word ends, and keeps
+ * an apostrophe between two word characters. */
+START_TEST(word_scan)
+{
+    static const struct {
+        const char *s;
+        size_t end;
+        size_t letters, uppers;
+        int ascii, digit, apos, cap;
+    } cases[] = {
+        { "don't go", 5, 4, 0, 1, 0, 1, 0 },
+        { "O\xE2\x80\x99" "Brien said", 9, 6, 2, 1, 0, 1, 1 },
+        { "dogs' bowls", 4, 4, 0, 1, 0, 0, 0 },
+        { "NASA's", 6, 5, 4, 1, 0, 1, 1 },
+        { "3rd-place", 3, 2, 0, 1, 1, 0, 0 },
+        { "\xC3\x89" "cole.", 6, 5, 1, 0, 0, 0, 1 },
+        { "x", 1, 1, 0, 1, 0, 0, 0 },
+        { "well-known", 4, 4, 0, 1, 0, 0, 0 },
+    };
+    size_t i;
+    for (i = 0; i < sizeof cases / sizeof cases[0]; i++) {
+        np__word w;
+        size_t n = strlen(cases[i].s);
+        ck_assert_uint_eq(np__word_scan(cases[i].s, n, 0, &w), cases[i].end);
+        ck_assert_uint_eq(w.letters, cases[i].letters);
+        ck_assert_uint_eq(w.uppers, cases[i].uppers);
+        ck_assert_int_eq(w.ascii, cases[i].ascii);
+        ck_assert_int_eq(w.digit, cases[i].digit);
+        ck_assert_int_eq(w.apos, cases[i].apos);
+        ck_assert_int_eq(w.cap, cases[i].cap);
+    }
+    /* an apostrophe at the end of the text stays out */
+    {
+        np__word w;
+        ck_assert_uint_eq(np__word_scan("its'", 4, 0, &w), 3);
+        ck_assert_int_eq(w.apos, 0);
+    }
+}
+END_TEST
+
 START_TEST(reuses_iterators)
 {
     static const char *const b[] = { "One two. Three four.", NULL };
@@ -242,6 +300,8 @@ Suite *np_tokens_suite(void)
     tcase_add_test(tc, sentences_stay_in_blocks);
     tcase_add_test(tc, empty_and_space);
     tcase_add_test(tc, non_latin_and_caps);
+    tcase_add_test(tc, word_classes);
+    tcase_add_test(tc, word_scan);
     tcase_add_test(tc, reuses_iterators);
     tcase_add_test(tc, large_input);
     suite_add_tcase(s, tc);

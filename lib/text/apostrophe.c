@@ -18,6 +18,7 @@
 #include <unicode/uchar.h>
 
 #include "text/text.h"
+#include "text/tokens.h"
 #include "data/apos_evidence.h"
 #include "data/calendar.h"
 #include "data/english_words.h"
@@ -2067,13 +2068,6 @@ static long frequent_possessive(const actx *a, const tok *t)
 
 /* ------------------------------------------------------------ pass */
 
-static int is_word_cp(uint32_t cp)
-{
-    return cp < 0x80 ? ((cp | 0x20) >= 'a' && (cp | 0x20) <= 'z') ||
-                           (cp >= '0' && cp <= '9')
-                     : (u_isalnum((UChar32)cp) ? 1 : 0);
-}
-
 /* Could t be a word that lost its apostrophe? */
 static int candidate(const char *s, const tok *t)
 {
@@ -2123,7 +2117,7 @@ static int tokenize(const char *s, size_t n, np__vec *out)
         size_t st = i, k = i;
         uint32_t cp = (unsigned char)s[i] < 0x80 ? (uint32_t)(unsigned char)s[k++]
                                                  : np__utf8_next(s, n, &k);
-        if (!is_word_cp(cp)) {
+        if (!(np__cp_class(cp) & NP__CP_ALNUM)) {
             if (cp == '!' || cp == '?' || cp == '\n' || cp == ':' || cp == ';')
                 start = 1;
             if (cp == '.') {
@@ -2168,50 +2162,21 @@ static int tokenize(const char *s, size_t n, np__vec *out)
         }
         {
             tok *t = np__vec_push(out);
-            size_t letters = 0, uppers = 0;
+            np__word w;
             if (!t)
                 return NP_ENOMEM;
             t->s = st;
-            t->ascii = 1;
             t->start = (unsigned char)start;
             t->quote_before = (unsigned char)quote;
             t->comma_before = (unsigned char)comma;
             start = quote = comma = 0;
-            while (i < n) {
-                size_t q = i;
-                uint32_t c2 = (unsigned char)s[i] < 0x80
-                                  ? (uint32_t)(unsigned char)s[q++]
-                                  : np__utf8_next(s, n, &q);
-                if (is_word_cp(c2)) {
-                    if (c2 >= 0x80)
-                        t->ascii = 0;
-                    if (c2 >= '0' && c2 <= '9')
-                        t->digit = 1;
-                    if (c2 < 0x80 ? (c2 | 0x20) >= 'a' && (c2 | 0x20) <= 'z'
-                                  : u_isalpha((UChar32)c2)) {
-                        int up = c2 < 0x80 ? (c2 >= 'A' && c2 <= 'Z')
-                                           : u_isupper((UChar32)c2);
-                        letters++;
-                        uppers += (size_t)up;
-                        if (letters == 1 && up)
-                            t->cap = 1;
-                    }
-                    i = q;
-                    continue;
-                }
-                if ((c2 == '\'' || c2 == 0x2019) && q < n) {
-                    size_t q2 = q;
-                    uint32_t c3 = np__utf8_next(s, n, &q2);
-                    if (is_word_cp(c3)) {
-                        t->apos = 1;
-                        i = q;
-                        continue;
-                    }
-                }
-                break;
-            }
+            i = np__word_scan(s, n, st, &w);
             t->e = i;
-            t->allcaps = letters >= 2 && uppers == letters;
+            t->ascii = w.ascii;
+            t->digit = w.digit;
+            t->apos = w.apos;
+            t->cap = w.cap;
+            t->allcaps = w.letters >= 2 && w.uppers == w.letters;
             t->space_after = 1;
             /* lexicon look-ups are made later, near candidates only */
         }

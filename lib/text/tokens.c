@@ -59,6 +59,54 @@ void np__tokens_state_free(struct np__tokens_state *s)
     np__free(s);
 }
 
+unsigned np__cp_class_u(uint32_t cp)
+{
+    UChar32 u = (UChar32)cp;
+    if (u_isalpha(u))
+        return NP__CP_LETTER | (u_isupper(u) || u_istitle(u) ? NP__CP_UPPER
+                                : u_islower(u)                ? NP__CP_LOWER
+                                                              : 0u);
+    return u_isdigit(u) ? NP__CP_DIGIT : 0u;
+}
+
+size_t np__word_scan(const char *s, size_t n, size_t i, np__word *w)
+{
+    memset(w, 0, sizeof *w);
+    w->ascii = 1;
+    while (i < n) {
+        size_t q = i;
+        uint32_t c = (unsigned char)s[i] < 0x80 ? (uint32_t)(unsigned char)s[q++]
+                                                : np__utf8_next(s, n, &q);
+        unsigned cl = np__cp_class(c);
+        if (cl & NP__CP_ALNUM) {
+            if (c >= 0x80)
+                w->ascii = 0;
+            if (c >= '0' && c <= '9')
+                w->digit = 1;
+            if (cl & NP__CP_LETTER) {
+                w->letters++;
+                if (cl & NP__CP_UPPER) {
+                    w->uppers++;
+                    if (w->letters == 1)
+                        w->cap = 1;
+                }
+            }
+            i = q;
+            continue;
+        }
+        if ((c == '\'' || c == 0x2019) && q < n) {
+            size_t q2 = q;
+            if (np__cp_class(np__utf8_next(s, n, &q2)) & NP__CP_ALNUM) {
+                w->apos = 1;
+                i = q;
+                continue;
+            }
+        }
+        break;
+    }
+    return i;
+}
+
 /* Flags of the token text[0..n), or 0 if it is only white space; *cp0 its
  * first code point. */
 static uint32_t token_flags(const char *t, size_t n, uint32_t *cp0)
@@ -75,63 +123,48 @@ static uint32_t token_flags(const char *t, size_t n, uint32_t *cp0)
     }
 
     while (i < n) {
-        UChar32 cp;
-        size_t len;
+        uint32_t cp;
+        unsigned cl;
+        int ws;
         unsigned char c = (unsigned char)t[i];
         if (c < 0x80) {
-            /* ASCII: ICU's answers, without its calls (White_Space is
-             * 9 to 13 and the space; letters, cases and digits as in C) */
-            int ws = (c >= 9 && c <= 13) || c == ' ';
-            if (!ws)
-                space = 0;
-            if ((c >= 'A' && c <= 'Z') || (c >= 'a' && c <= 'z')) {
-                letters++;
-                alnum = 1;
-                if (c <= 'Z') {
-                    upper++;
-                    if (first)
-                        flags |= NP__TOK_UPPER;
-                } else {
-                    lower++;
-                }
-            } else if (c >= '0' && c <= '9') {
-                alnum = 1;
-                if (first)
-                    flags |= NP__TOK_DIGIT;
-            }
-            if (first && !ws)
-                first = 0;
+            /* ICU's answers for ASCII without its calls: White_Space is 9
+             * to 13 and the space */
+            cp = c;
+            ws = (c >= 9 && c <= 13) || c == ' ';
             i++;
-            continue;
-        }
-        len = np__utf8_valid_seq((const unsigned char *)t + i, n - i);
-        if (len == 0) {
-            cp = 0xFFFD;
-            len = 1;
         } else {
-            size_t j = i;
-            cp = (UChar32)np__utf8_next(t, n, &j);
+            size_t len = np__utf8_valid_seq((const unsigned char *)t + i, n - i);
+            if (len == 0) {
+                cp = 0xFFFD;
+                len = 1;
+            } else {
+                size_t j = i;
+                cp = np__utf8_next(t, n, &j);
+            }
+            ws = u_isUWhiteSpace((UChar32)cp) != 0;
+            i += len;
         }
-        if (!u_isUWhiteSpace(cp) && cp != 0x200B && cp != 0xFEFF)
+        if (!ws && cp != 0x200B && cp != 0xFEFF)
             space = 0;
-        if (u_isalpha(cp)) {
+        cl = np__cp_class(cp);
+        if (cl & NP__CP_LETTER) {
             letters++;
             alnum = 1;
-            if (u_isupper(cp) || u_istitle(cp)) {
+            if (cl & NP__CP_UPPER) {
                 upper++;
                 if (first)
                     flags |= NP__TOK_UPPER;
-            } else if (u_islower(cp)) {
+            } else if (cl & NP__CP_LOWER) {
                 lower++;
             }
-        } else if (u_isdigit(cp)) {
+        } else if (cl & NP__CP_DIGIT) {
             alnum = 1;
             if (first)
                 flags |= NP__TOK_DIGIT;
         }
-        if (first && !u_isUWhiteSpace(cp))
+        if (first && !ws)
             first = 0;
-        i += len;
     }
     if (space)
         return 0;

@@ -4,16 +4,53 @@
  * after the cleanup and read by the analysis stage (entities, quotes).
  *
  * The cleanup runs before the tokens exist and edits the text, so its
- * apostrophe pass reads words its own way (text/apostrophe.c); the
- * tokens are made once from the cleaned body.
+ * apostrophe pass scans words as it goes; what a word is, its character
+ * classes and the scanning step, is defined once here (np__cp_class,
+ * np__word_scan) for the tokens and the cleanup alike.
  */
 #ifndef NP_TEXT_TOKENS_H
 #define NP_TEXT_TOKENS_H
+
+#include <stdint.h>
 
 #include <unicode/ubrk.h>
 
 #include "util/util.h"
 #include "doc/context.h"
+
+/* The character classes of a word, one definition for the tokens (their
+ * flags) and the cleanup (its word scanner): ASCII answered here, other
+ * code points by ICU (np__cp_class_u). */
+#define NP__CP_LETTER 1u  /* a letter: general category L */
+#define NP__CP_UPPER  2u  /* an upper- or title-case letter */
+#define NP__CP_LOWER  4u  /* a lower-case letter */
+#define NP__CP_DIGIT  8u  /* a decimal digit (Nd), and no letter */
+#define NP__CP_ALNUM  (NP__CP_LETTER | NP__CP_DIGIT)  /* word characters */
+unsigned np__cp_class_u(uint32_t cp);
+static inline unsigned np__cp_class(uint32_t cp)
+{
+    if (cp >= 0x80)
+        return np__cp_class_u(cp);
+    if (cp >= 'a' && cp <= 'z')
+        return NP__CP_LETTER | NP__CP_LOWER;
+    if (cp >= 'A' && cp <= 'Z')
+        return NP__CP_LETTER | NP__CP_UPPER;
+    return cp >= '0' && cp <= '9' ? NP__CP_DIGIT : 0u;
+}
+
+/* A word as the cleanup scans it, before the tokens exist: a run of word
+ * characters (NP__CP_ALNUM), an apostrophe (' or U+2019) with a word
+ * character after it staying inside ("don't", "O'Brien"). */
+typedef struct np__word {
+    size_t letters, uppers;  /* letters, and those upper or title case */
+    unsigned char ascii;     /* only ASCII characters */
+    unsigned char digit;     /* holds an ASCII digit */
+    unsigned char apos;      /* holds an apostrophe */
+    unsigned char cap;       /* its first letter is a capital */
+} np__word;
+/* Scans the word that starts at s[i] (valid UTF-8, s[i] a word character)
+ * into *w; returns the offset just after it. */
+size_t np__word_scan(const char *s, size_t n, size_t i, np__word *w);
 
 /* Per-parser tokenizer state, created on first use by np__tokenize() and
  * freed by np__tokens_state_free() with the parser. */
