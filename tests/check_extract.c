@@ -234,6 +234,39 @@ START_TEST(article_wrapper_not_cleaned_away)
 }
 END_TEST
 
+START_TEST(noscript_text_when_script_draws_the_article)
+{
+    /* the article is drawn by a script from a template; browsers without
+     * scripts get the same text in a noscript element */
+    static const char html[] =
+        "<html><body><div class=\"post\"><h2>Safer browsing</h2>"
+        "<div class=\"post-body\"><script type=\"text/template\">"
+        "<p>Template copy of the article.</p></script>"
+        "<noscript><p>In recent months threats on the web have become "
+        "more varied, and protection that suits every user no longer "
+        "suffices for those most at risk.</p><p>The new mode checks "
+        "addresses against a list kept up to date in real time, which "
+        "catches sites that change their domain every few minutes.</p>"
+        "</noscript></div></div>"
+        "<noscript><p>Please enable scripts.</p></noscript></body></html>";
+    static const char plain[] =
+        "<html><body><div class=\"post\"><p>Short note.</p>"
+        "<noscript><p>Please enable scripts to see the comments of this page, "
+        "which are drawn by a script.</p></noscript></div></body></html>";
+    np_document *d = parse_html(html, sizeof html - 1);
+    const char *body = np_document_body(d, NULL);
+    ck_assert_int_eq(np_document_is_article(d), 1);
+    ck_assert_ptr_nonnull(strstr(body, "In recent months threats"));
+    ck_assert_ptr_nonnull(strstr(body, "every few minutes."));
+    ck_assert_ptr_null(strstr(body, "Template copy"));
+    np_document_free(d);
+    /* a noscript of a few words never stands for an article */
+    d = parse_html(plain, sizeof plain - 1);
+    ck_assert_ptr_null(strstr(np_document_body(d, NULL), "enable scripts"));
+    np_document_free(d);
+}
+END_TEST
+
 START_TEST(jsonld_body_when_markup_has_none)
 {
     /* a page drawn by scripts: its JSON-LD holds the article (with raw
@@ -825,6 +858,7 @@ Suite *np_extract_suite(void)
     tcase_add_test(t, tweet_in_social_box_kept);
     tcase_add_test(t, furniture_lines_dropped);
     tcase_add_test(t, article_wrapper_not_cleaned_away);
+    tcase_add_test(t, noscript_text_when_script_draws_the_article);
     tcase_add_test(t, jsonld_body_when_markup_has_none);
     tcase_add_test(t, unread_raw_text_left_out);
     tcase_add_test(t, comments_cost_no_nodes);

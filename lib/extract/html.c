@@ -377,8 +377,10 @@ typedef struct np__node {
 
 typedef struct walk {
     np__vec nodes;        /* np__node */
-    int relax;            /* 1: keep class-unlikely subtrees */
+    int relax;            /* 1: keep class-unlikely subtrees; 2: and read
+                           * what noscript elements hold */
     int err;
+    int noscripts;        /* noscript elements met */
     size_t max_depth;
     const xmlNode *ld[NP__MAX_LD];  /* JSON-LD scripts met */
     int nld;
@@ -550,7 +552,10 @@ static void index_element(walk *w, xmlNode *n, int32_t parent, int32_t block,
         if (type && strstr(type, "ld+json"))
             w->ld[w->nld++] = n;
     }
-    if (is_dropped(t) || depth > w->max_depth || depth > NP__MAX_WALK_DEPTH)
+    if (t == T_NOSCRIPT)
+        w->noscripts++;
+    if ((is_dropped(t) && !(t == T_NOSCRIPT && w->relax > 1))
+        || depth > w->max_depth || depth > NP__MAX_WALK_DEPTH)
         return;
     flags = classify(w, n, t, inherit, &weight);
     if (flags == (unsigned)-1)
@@ -1692,7 +1697,7 @@ static void drop_about(np_document *d)
 }
 
 static int run(np__ctx *c, xmlNode *root, int relax, size_t *chars_out,
-               const xmlNode **ld, int *nld)
+               const xmlNode **ld, int *nld, int *noscripts)
 {
     walk w;
     out o;
@@ -1706,6 +1711,8 @@ static int run(np__ctx *c, xmlNode *root, int relax, size_t *chars_out,
     w.max_depth = c->parser && c->parser->opts.max_depth
         ? c->parser->opts.max_depth : 4096;
     index_element(&w, root, -1, -1, 0, 0);
+    if (noscripts)
+        *noscripts = w.noscripts;
     if (w.err) {
         np__vec_free(&w.nodes);
         return w.err;
@@ -1924,7 +1931,7 @@ int np__extract_html(np__ctx *c, void *tree)
     xmlNode *root, *body = NULL, *k;
     size_t chars = 0;
     const xmlNode *ld[NP__MAX_LD];
-    int nld = 0, rc;
+    int nld = 0, noscripts = 0, rc;
 
     c->doc->is_article = 0;
     if (!doc)
@@ -1938,7 +1945,7 @@ int np__extract_html(np__ctx *c, void *tree)
     if (!body)
         body = root;
 
-    rc = run(c, body, 0, &chars, ld, &nld);
+    rc = run(c, body, 0, &chars, ld, &nld, &noscripts);
     if (rc != NP_OK)
         return rc;
     if (chars < 500) {
@@ -1946,7 +1953,7 @@ int np__extract_html(np__ctx *c, void *tree)
          * boilerplate. */
         size_t before = c->doc->blocks.len, relaxed = 0;
         size_t images = c->doc->images.len;
-        rc = run(c, body, 1, &relaxed, NULL, NULL);
+        rc = run(c, body, 1, &relaxed, NULL, NULL, NULL);
         if (rc != NP_OK)
             return rc;
         if (relaxed > chars * 2 + 100 && NP_RULE("pass:relaxed", NULL, 0)) {
@@ -1960,6 +1967,26 @@ int np__extract_html(np__ctx *c, void *tree)
             c->doc->blocks.len = before;
         }
         (void)images;
+    }
+    if (chars < 140 && noscripts > 0) {
+        /* Next to nothing, and the page has noscript elements: a page
+         * that draws its article by script may give the same text to
+         * browsers without scripts in one. */
+        size_t before = c->doc->blocks.len, images = c->doc->images.len, third = 0;
+        rc = run(c, body, 2, &third, NULL, NULL, NULL);
+        if (rc != NP_OK)
+            return rc;
+        if (third >= 140 && third > chars * 2 + 100
+            && NP_RULE("pass:noscript", NULL, 0)) {
+            np__block *b = c->doc->blocks.ptr;
+            size_t n2 = c->doc->blocks.len - before;
+            memmove(b, b + before, n2 * sizeof *b);
+            c->doc->blocks.len = n2;
+            chars = third;
+        } else {
+            c->doc->blocks.len = before;
+            c->doc->images.len = images;
+        }
     }
     drop_about(c->doc);
     /* a heading with nothing after it heads something that was left out */
