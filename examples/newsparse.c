@@ -13,15 +13,20 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <strings.h>
 #include <sys/stat.h>
 #include <time.h>
+#include <unistd.h>
 
 #include <jansson.h>
 #include <newsparse/newsparse.h>
 
+#include "warc.h"
+
 #define INPUT_AUTO 0
 #define INPUT_HTML 1
 #define INPUT_TEXT 2
+#define INPUT_WARC 3
 
 #define FORMAT_JSON 0
 #define FORMAT_TEXT 1
@@ -32,8 +37,24 @@
 #define EXIT_FAILED 1   /* an input failed, or the output could not be written */
 #define EXIT_USAGE 2    /* a usage error: nothing was read or written */
 
+/* What a job holds: an input the worker reads itself, bytes already read
+ * (a page of a WARC file), or an error found while reading them. */
+#define JOB_FILE 0
+#define JOB_DATA 1
+#define JOB_ERROR 2
+
 typedef struct job {
     const char *path;   /* as given */
+    int kind;           /* JOB_* */
+    unsigned char pre[8];   /* JOB_FILE from standard input: bytes read to sniff it */
+    size_t pre_len;
+    char *data;         /* JOB_DATA: the page (owned) */
+    size_t len;
+    char *url;          /* JOB_DATA: its address, or NULL (owned) */
+    char *charset;      /* JOB_DATA: its charset from HTTP, or NULL (owned) */
+    json_t *warc;       /* the "warc" member of the record, or NULL (owned) */
+    int err_code;       /* JOB_ERROR: an NP_E* code */
+    char *err_msg;      /* JOB_ERROR (owned) */
     char *out;          /* the record (with its final newline) */
     size_t out_len;
     int failed;
@@ -47,16 +68,30 @@ typedef struct config {
     int format;
     int pretty;
     int stats;
+    int quiet;
     const char *url;
     np_parse_options opts;
-    job *jobs;
-    size_t n_jobs;
+    char **paths;         /* the inputs, in order */
+    size_t n_paths;
+    /* Jobs pass through a ring of slots: the reader thread fills them in
+     * input order (a WARC file gives many), the workers parse them, the main
+     * thread writes them in order and frees their slot. */
+    job *ring;
+    size_t ring_size;
+    size_t produced;      /* jobs made so far */
     size_t next;          /* next job to take */
+    size_t written;       /* jobs written (and their slots free) */
+    int fed_all;          /* the reader has made every job */
+    int stop;             /* the output failed: start nothing more */
     pthread_mutex_t lock;
     pthread_cond_t cond;
     int oom;
     int n_stages;         /* np_stage_count() */
-    double *stage_times;  /* n_jobs times n_stages */
+    double *stage_times;  /* ring_size times n_stages */
+    /* totals of the written jobs, for --stats and the progress line */
+    size_t n_done, n_failed;
+    double t_read, t_parse, t_emit;
+    double *stage_total;  /* n_stages */
 } config;
 
 static void usage(FILE *f)
@@ -67,7 +102,9 @@ static void usage(FILE *f)
         "       newsparse --help | --version\n"
         "\n"
         "parse: one JSON object per document, one per line, in input order.\n"
-        "  --input auto|html|text  how to read inputs (default: auto, sniffed)\n"
+        "  --input auto|html|text|warc\n"
+        "                          how to read inputs (default: auto, sniffed;\n"
+        "                          WARC and WARC.gz files are found by name or content)\n"
         "  --url URL               the page's address (never fetched)\n"
         "  --charset NAME          the charset of HTML inputs (else sniffed)\n"
         "  --no-clean              skip text cleanup\n"
@@ -81,6 +118,7 @@ static void usage(FILE *f)
         "                          output format (default: json)\n"
         "  --pretty                indent the JSON\n"
         "  --stats                 per-stage timings on standard error\n"
+        "  --quiet, -q             no progress line on standard error\n"
         "limits (a document over one fails with NP_ELIMIT; 0 is not allowed):\n"
         "  --max-bytes SIZE        largest input, bytes or with k, M, G (default 256M)\n"
         "  --max-depth N           deepest HTML element nesting (default 4096)\n"
@@ -266,9 +304,11 @@ typedef struct input {
 /* Reads a file ("-" is standard input) but never more than max + 1 bytes,
  * so that a limit trips without reading a huge input whole: a regular file
  * over the limit is known from its size and, unless `need_bytes`, not read
- * at all. Returns 0 (in->over tells whether the input is over max) or an
- * errno. */
-static int read_input(const char *path, size_t max, int need_bytes, input *in)
+ * at all. `pre` holds the first bytes of standard input when they were
+ * already read (to sniff it). Returns 0 (in->over tells whether the input
+ * is over max) or an errno. */
+static int read_input(const char *path, size_t max, int need_bytes, input *in,
+                      const unsigned char *pre, size_t pre_len)
 {
     int is_stdin = strcmp(path, "-") == 0;
     FILE *f = is_stdin ? stdin : fopen(path, "rb");
@@ -293,6 +333,21 @@ static int read_input(const char *path, size_t max, int need_bytes, input *in)
             err = ENOMEM;
             goto done;
         }
+    }
+    if (pre_len) {
+        if (pre_len > cap_total)
+            pre_len = cap_total;
+        if (cap < pre_len) {
+            char *nb = realloc(buf, pre_len + 1);
+            if (!nb) {
+                err = ENOMEM;
+                goto done;
+            }
+            buf = nb;
+            cap = pre_len;
+        }
+        memcpy(buf, pre, pre_len);
+        n = pre_len;
     }
     for (;;) {
         size_t want, got;
@@ -354,7 +409,8 @@ static double now(void)
     return (double)ts.tv_sec + (double)ts.tv_nsec / 1e9;
 }
 
-/* An error record: {"schema":1,"source":...,"error":{"code","message"}}. */
+/* An error record: {"schema":1,"source":...,"error":{"code","message"}},
+ * with the "warc" member of a record read from a WARC file. */
 static int error_record(job *jb, const char *code, const char *message, int pretty)
 {
     json_t *o = json_pack("{s:i,s:s,s:{s:s,s:s}}", "schema", 1, "source",
@@ -362,6 +418,10 @@ static int error_record(job *jb, const char *code, const char *message, int pret
     char *s;
     if (!o)
         return -1;
+    if (jb->warc && json_object_set(o, "warc", jb->warc) != 0) {
+        json_decref(o);
+        return -1;
+    }
     s = json_dumps(o, pretty ? JSON_INDENT(2) : JSON_COMPACT);
     json_decref(o);
     if (!s)
@@ -380,6 +440,51 @@ static int error_record(job *jb, const char *code, const char *message, int pret
     return 0;
 }
 
+/* A JSON object's text (as the library writes it) with one more member,
+ * `warc`, at its end, with room for one more byte and the NUL; NULL when
+ * out of memory. */
+static char *add_warc_member(const char *text, size_t tlen, json_t *warc, int pretty,
+                             size_t *outlen)
+{
+    json_t *o = json_object();
+    char *m = NULL, *out = NULL;
+    size_t ml, cut = tlen;
+    if (o && json_object_set(o, "warc", warc) == 0)
+        m = json_dumps(o, pretty ? JSON_INDENT(2) : JSON_COMPACT);
+    json_decref(o);
+    if (!m)
+        return NULL;
+    /* the member without the braces around it: "warc":{...}, or
+     * "\n  \"warc\": {...\n  }" when indented */
+    ml = strlen(m);
+    while (cut > 0 && text[cut - 1] != '}')
+        cut--;
+    if (cut == 0 || ml < 2 + (size_t)pretty) {
+        free(m);
+        return NULL;
+    }
+    cut--;                       /* the object's closing brace */
+    if (pretty && cut > 0 && text[cut - 1] == '\n')
+        cut--;
+    ml -= 2 + (size_t)pretty;    /* "{" and "}" (and "\n" before it) */
+    out = malloc(cut + 1 + ml + 2 + 2);
+    if (out) {
+        size_t n = 0;
+        memcpy(out, text, cut);
+        n = cut;
+        out[n++] = ',';
+        memcpy(out + n, m + 1, ml);
+        n += ml;
+        if (pretty)
+            out[n++] = '\n';
+        out[n++] = '}';
+        out[n] = '\0';
+        *outlen = n;
+    }
+    free(m);
+    return out;
+}
+
 /* The limit on input size the parser applies, so that the command can
  * apply it first, before reading more than it. */
 static size_t max_bytes_of(const np_parse_options *o)
@@ -387,32 +492,82 @@ static size_t max_bytes_of(const np_parse_options *o)
     return o->max_bytes ? o->max_bytes : NP_DEFAULT_MAX_BYTES;
 }
 
-static int run_job(config *cf, np_parser *p, job *jb)
+/* A worker's parsers: one with the command's options, and one for the
+ * charset of the last page whose HTTP header gave another (pages of one
+ * WARC file mostly share theirs). */
+typedef struct parsers {
+    np_parser *base;
+    int base_rc;
+    np_parser *cs;
+    char *cs_name;
+} parsers;
+
+static int parser_for(config *cf, parsers *ps, const char *charset, np_parser **out)
+{
+    np_parse_options o = cf->opts;
+    int rc;
+    if (!charset || (cf->opts.charset && !strcasecmp(charset, cf->opts.charset))) {
+        if (!ps->base && ps->base_rc == NP_OK)
+            ps->base_rc = np_parser_new(&ps->base, &cf->opts);
+        *out = ps->base;
+        return ps->base_rc;
+    }
+    if (ps->cs && !strcasecmp(ps->cs_name, charset)) {
+        *out = ps->cs;
+        return NP_OK;
+    }
+    np_parser_free(ps->cs);
+    free(ps->cs_name);
+    ps->cs = NULL;
+    if (!(ps->cs_name = strdup(charset)))
+        return NP_ENOMEM;
+    o.charset = charset;
+    rc = np_parser_new(&ps->cs, &o);
+    *out = ps->cs;
+    return rc;
+}
+
+static int run_job(config *cf, parsers *ps, job *jb)
 {
     char *text = NULL;
     size_t tlen = 0, max = max_bytes_of(&cf->opts);
     np_document *doc = NULL;
+    np_parser *p = NULL;
     int rc, err, as_html, i, truncate = (cf->opts.flags & NP_PARSE_TRUNCATE) != 0;
     double t0 = now(), t1, t2;
     input in;
 
-    /* With --truncate the library cuts the input at the limit itself (and
-     * marks the document), so it needs the bytes up to there. */
-    err = read_input(jb->path, max, truncate, &in);
-    if (err)
-        return error_record(jb, err == ENOENT ? "NP_ENOTFOUND" : "NP_ERROR",
-                            strerror(err), cf->pretty);
-    t1 = now();
-    jb->t_read = t1 - t0;
-    if (in.over && !truncate) {
-        char msg[128];
-        free(in.buf);
-        over_message(msg, sizeof msg, &in, max);
-        return error_record(jb, np_strerror_name(NP_ELIMIT), msg, cf->pretty);
+    if (jb->kind == JOB_ERROR)
+        return error_record(jb, np_strerror_name(jb->err_code), jb->err_msg, cf->pretty);
+    rc = parser_for(cf, ps, jb->charset, &p);
+    if (rc != NP_OK)
+        return error_record(jb, np_strerror_name(rc), np_strerror(rc), cf->pretty);
+    if (jb->kind == JOB_DATA) {
+        /* a WARC record's page, read by the reader thread */
+        memset(&in, 0, sizeof in);
+        in.buf = jb->data;
+        in.len = jb->len;
+        jb->data = NULL;
+        as_html = 1;
+    } else {
+        /* With --truncate the library cuts the input at the limit itself
+         * (and marks the document), so it needs the bytes up to there. */
+        err = read_input(jb->path, max, truncate, &in, jb->pre, jb->pre_len);
+        if (err)
+            return error_record(jb, err == ENOENT ? "NP_ENOTFOUND" : "NP_ERROR",
+                                strerror(err), cf->pretty);
+        if (in.over && !truncate) {
+            char msg[128];
+            free(in.buf);
+            over_message(msg, sizeof msg, &in, max);
+            return error_record(jb, np_strerror_name(NP_ELIMIT), msg, cf->pretty);
+        }
+        as_html = cf->input == INPUT_HTML ||
+                  (cf->input != INPUT_TEXT && np_looks_like_html(in.buf, in.len));
     }
-    as_html = cf->input == INPUT_HTML ||
-              (cf->input == INPUT_AUTO && np_looks_like_html(in.buf, in.len));
-    rc = as_html ? np_parse_html(p, &doc, in.buf, in.len, cf->url)
+    t1 = now();
+    jb->t_read += t1 - t0;
+    rc = as_html ? np_parse_html(p, &doc, in.buf, in.len, jb->url ? jb->url : cf->url)
                  : np_parse_text(p, &doc, in.buf, in.len, cf->url);
     free(in.buf);
     t2 = now();
@@ -434,17 +589,27 @@ static int run_job(config *cf, np_parser *p, job *jb)
     np_document_free(doc);
     if (rc != NP_OK)
         return error_record(jb, np_strerror_name(rc), np_strerror(rc), cf->pretty);
-    jb->out = malloc(tlen + 2);
-    if (!jb->out) {
+    if (cf->format == FORMAT_JSON && jb->warc) {
+        size_t wl;
+        char *w = add_warc_member(text, tlen, jb->warc, cf->pretty, &wl);
         np_free(text);
-        return -1;
+        if (!w)
+            return -1;
+        jb->out = w;   /* with room for the newline */
+        jb->out_len = wl;
+    } else {
+        jb->out = malloc(tlen + 2);
+        if (!jb->out) {
+            np_free(text);
+            return -1;
+        }
+        memcpy(jb->out, text, tlen);
+        jb->out_len = tlen;
+        np_free(text);
     }
-    memcpy(jb->out, text, tlen);
-    jb->out_len = tlen;
-    if (cf->format == FORMAT_JSON || tlen == 0 || text[tlen - 1] != '\n')
+    if (cf->format == FORMAT_JSON || jb->out_len == 0 || jb->out[jb->out_len - 1] != '\n')
         jb->out[jb->out_len++] = '\n';
     jb->out[jb->out_len] = '\0';
-    np_free(text);
     jb->t_emit = now() - t2;
     return 0;
 }
@@ -452,20 +617,21 @@ static int run_job(config *cf, np_parser *p, job *jb)
 static void *worker(void *arg)
 {
     config *cf = arg;
-    np_parser *p = NULL;
-    int rc = np_parser_new(&p, &cf->opts);
+    parsers ps;
+    memset(&ps, 0, sizeof ps);
     for (;;) {
         job *jb;
+        int lost;
         pthread_mutex_lock(&cf->lock);
-        if (cf->next >= cf->n_jobs) {
+        while (cf->next >= cf->produced && !cf->fed_all && !cf->stop)
+            pthread_cond_wait(&cf->cond, &cf->lock);
+        if (cf->next >= cf->produced || cf->stop) {
             pthread_mutex_unlock(&cf->lock);
             break;
         }
-        jb = &cf->jobs[cf->next++];
+        jb = &cf->ring[cf->next++ % cf->ring_size];
         pthread_mutex_unlock(&cf->lock);
-        int lost = rc != NP_OK ? error_record(jb, np_strerror_name(rc), np_strerror(rc),
-                                              cf->pretty)
-                               : run_job(cf, p, jb);
+        lost = run_job(cf, &ps, jb);
         pthread_mutex_lock(&cf->lock);
         if (lost)
             cf->oom = 1;
@@ -473,7 +639,215 @@ static void *worker(void *arg)
         pthread_cond_broadcast(&cf->cond);
         pthread_mutex_unlock(&cf->lock);
     }
-    np_parser_free(p);
+    np_parser_free(ps.base);
+    np_parser_free(ps.cs);
+    free(ps.cs_name);
+    return NULL;
+}
+
+/* Frees what a job holds and empties its slot (keeping its stage times). */
+static void job_clear(job *jb)
+{
+    double *stage = jb->stage;
+    free(jb->data);
+    free(jb->url);
+    free(jb->charset);
+    free(jb->err_msg);
+    free(jb->out);
+    json_decref(jb->warc);
+    memset(jb, 0, sizeof *jb);
+    jb->stage = stage;
+}
+
+/* Hands a job to the workers, waiting for a free slot. Takes over what the
+ * job holds. Returns 0, or -1 when the output has failed (nothing more is
+ * started; the job is freed). */
+static int add_job(config *cf, job *tmpl)
+{
+    job *slot;
+    pthread_mutex_lock(&cf->lock);
+    while (cf->produced - cf->written >= cf->ring_size && !cf->stop)
+        pthread_cond_wait(&cf->cond, &cf->lock);
+    if (cf->stop) {
+        pthread_mutex_unlock(&cf->lock);
+        job_clear(tmpl);
+        return -1;
+    }
+    slot = &cf->ring[cf->produced % cf->ring_size];
+    tmpl->stage = slot->stage;
+    *slot = *tmpl;
+    cf->produced++;
+    pthread_cond_broadcast(&cf->cond);
+    pthread_mutex_unlock(&cf->lock);
+    return 0;
+}
+
+/* A string for JSON: valid UTF-8 as it is, else every byte over 0x7F
+ * written %XX (header values are meant to be ASCII). */
+static json_t *header_string(const char *s)
+{
+    const unsigned char *p = (const unsigned char *)s;
+    size_t i = 0, n = strlen(s);
+    json_t *j;
+    char *esc, *q;
+    if ((j = json_stringn(s, n)) != NULL)
+        return j;
+    if (!(esc = malloc(n * 3 + 1)))
+        return NULL;
+    for (q = esc; i < n; i++) {
+        if (p[i] < 0x80)
+            *q++ = (char)p[i];
+        else
+            q += sprintf(q, "%%%02X", p[i]);
+    }
+    *q = '\0';
+    j = json_string(esc);
+    free(esc);
+    return j;
+}
+
+/* The "warc" member of a record: {"target_uri", "date", "record_id"}. */
+static json_t *warc_member(const warc_record *rec)
+{
+    json_t *o = json_object();
+    const char *names[3] = { "target_uri", "date", "record_id" };
+    const char *vals[3];
+    int i;
+    vals[0] = rec->target_uri;
+    vals[1] = rec->date;
+    vals[2] = rec->record_id;
+    if (!o)
+        return NULL;
+    for (i = 0; i < 3; i++) {
+        json_t *v = vals[i] ? header_string(vals[i]) : json_null();
+        if (!v || json_object_set_new(o, names[i], v) != 0) {
+            json_decref(o);
+            return NULL;
+        }
+    }
+    return o;
+}
+
+/* Reads a WARC file's pages into jobs. Returns 0, or -1 to stop. */
+static int feed_warc(config *cf, const char *path, FILE *f, const unsigned char *pre,
+                     size_t pre_len)
+{
+    warc_reader *r = NULL;
+    warc_record rec;
+    int rc = warc_open(&r, f, pre, pre_len, max_bytes_of(&cf->opts),
+                       (cf->opts.flags & NP_PARSE_TRUNCATE) != 0);
+    if (rc != NP_OK)
+        return -2;
+    for (;;) {
+        job jb;
+        double t0 = now();
+        rc = warc_next(r, &rec);
+        if (rc <= 0)
+            break;
+        memset(&jb, 0, sizeof jb);
+        jb.path = path;
+        jb.t_read = now() - t0;
+        /* a page always has the member; a bad record where its header
+         * could be read */
+        if ((rec.kind == WARC_PAGE || rec.target_uri || rec.date || rec.record_id) &&
+            !(jb.warc = warc_member(&rec))) {
+            warc_record_clear(&rec);
+            rc = NP_ENOMEM;
+            break;
+        }
+        if (rec.kind == WARC_PAGE) {
+            jb.kind = JOB_DATA;
+            jb.data = rec.payload;
+            jb.len = rec.len;
+            jb.charset = rec.charset;
+            jb.url = rec.target_uri;
+            rec.payload = rec.charset = rec.target_uri = NULL;
+        } else {
+            jb.kind = JOB_ERROR;
+            jb.err_code = rec.code;
+            if (!(jb.err_msg = strdup(rec.message))) {
+                job_clear(&jb);
+                warc_record_clear(&rec);
+                rc = NP_ENOMEM;
+                break;
+            }
+        }
+        warc_record_clear(&rec);
+        if (add_job(cf, &jb) != 0) {
+            warc_close(r);
+            return -1;
+        }
+    }
+    warc_close(r);
+    return rc == 0 ? 0 : -2;
+}
+
+/* Whether an input is a WARC file (--input warc, or auto and its name or
+ * first bytes say so); opens it into *f when it is. Standard input's first
+ * bytes, once read, go into pre. */
+static int is_warc(config *cf, const char *path, FILE **f, unsigned char *pre,
+                   size_t *pre_len)
+{
+    unsigned char head[512];
+    size_t n;
+    *f = NULL;
+    *pre_len = 0;
+    if (cf->input != INPUT_AUTO && cf->input != INPUT_WARC)
+        return 0;
+    if (!strcmp(path, "-")) {
+        /* five bytes say "WARC/" or a gzip header; they are kept */
+        n = fread(pre, 1, 5, stdin);
+        *pre_len = n;
+        if (cf->input == INPUT_WARC || (n == 5 && !memcmp(pre, "WARC/", 5)) ||
+            (n >= 3 && pre[0] == 0x1f && pre[1] == 0x8b && pre[2] == 0x08)) {
+            *f = stdin;
+            return 1;
+        }
+        return 0;
+    }
+    if (!(*f = fopen(path, "rb")))
+        return 0;   /* the worker says why */
+    if (cf->input == INPUT_WARC || warc_name(path))
+        return 1;
+    n = fread(head, 1, sizeof head, *f);
+    if (warc_sniff(head, n) && fseek(*f, 0, SEEK_SET) == 0)
+        return 1;
+    fclose(*f);
+    *f = NULL;
+    return 0;
+}
+
+/* The reader thread: turns the inputs into jobs, in order. */
+static void *feeder(void *arg)
+{
+    config *cf = arg;
+    size_t i;
+    for (i = 0; i < cf->n_paths; i++) {
+        job jb;
+        FILE *f;
+        int rc;
+        memset(&jb, 0, sizeof jb);
+        jb.path = cf->paths[i];
+        if (is_warc(cf, jb.path, &f, jb.pre, &jb.pre_len)) {
+            rc = feed_warc(cf, jb.path, f, jb.pre, jb.pre_len);
+            if (f != stdin)
+                fclose(f);
+            if (rc == -2) {
+                pthread_mutex_lock(&cf->lock);
+                cf->oom = 1;
+                pthread_mutex_unlock(&cf->lock);
+                rc = -1;
+            }
+        } else {
+            rc = add_job(cf, &jb);
+        }
+        if (rc != 0)
+            break;
+    }
+    pthread_mutex_lock(&cf->lock);
+    cf->fed_all = 1;
+    pthread_cond_broadcast(&cf->cond);
+    pthread_mutex_unlock(&cf->lock);
     return NULL;
 }
 
@@ -484,7 +858,7 @@ static int read_list(const char *from, char ***paths, size_t *n, size_t *cap,
     char *buf, *line;
     size_t len;
     input in;
-    int err = read_input(from, SIZE_MAX, 1, &in);
+    int err = read_input(from, SIZE_MAX, 1, &in, NULL, 0);
     if (err) {
         fprintf(stderr, "newsparse: cannot read %s: %s\n", from, strerror(err));
         return -1;
@@ -518,7 +892,7 @@ enum {
     O_NO_CLEAN, O_NO_ENTITIES, O_NO_QUOTES, O_NO_METADATA, O_KEEP_ALL,
     O_PRETTY, O_STATS, O_TRUNCATE, O_MAX_BYTES, O_MAX_DEPTH, O_MAX_NODES,
     O_MAX_ATTRIBUTES, O_MAX_BLOCKS, O_MAX_ENTITIES, O_MAX_QUOTES, O_MAX_WORK,
-    O_LINES
+    O_LINES, O_QUIET
 };
 
 static const opt_def parse_opts[] = {
@@ -537,6 +911,8 @@ static const opt_def parse_opts[] = {
     { "--keep-all", 0, O_KEEP_ALL },
     { "--pretty", 0, O_PRETTY },
     { "--stats", 0, O_STATS },
+    { "--quiet", 0, O_QUIET },
+    { "-q", 0, O_QUIET },
     { "--truncate", 0, O_TRUNCATE },
     { "--max-bytes", 1, O_MAX_BYTES },
     { "--max-depth", 1, O_MAX_DEPTH },
@@ -572,8 +948,9 @@ static int parse_args(int argc, char **argv, config *cf, char **paths, size_t *n
             if (!strcmp(v, "auto")) cf->input = INPUT_AUTO;
             else if (!strcmp(v, "html")) cf->input = INPUT_HTML;
             else if (!strcmp(v, "text")) cf->input = INPUT_TEXT;
+            else if (!strcmp(v, "warc")) cf->input = INPUT_WARC;
             else
-                return usage_error("--input must be auto, html or text, not '%s'", v);
+                return usage_error("--input must be auto, html, text or warc, not '%s'", v);
             break;
         case O_FORMAT:
             if (!strcmp(v, "json")) cf->format = FORMAT_JSON;
@@ -601,6 +978,7 @@ static int parse_args(int argc, char **argv, config *cf, char **paths, size_t *n
         case O_TRUNCATE: cf->opts.flags |= NP_PARSE_TRUNCATE; break;
         case O_PRETTY: cf->pretty = 1; break;
         case O_STATS: cf->stats = 1; break;
+        case O_QUIET: cf->quiet = 1; break;
         case O_MAX_BYTES: rc = parse_count("--max-bytes", v, 1, &cf->opts.max_bytes); break;
         case O_MAX_DEPTH: rc = parse_count("--max-depth", v, 0, &cf->opts.max_depth); break;
         case O_MAX_NODES: rc = parse_count("--max-nodes", v, 0, &cf->opts.max_nodes); break;
@@ -637,36 +1015,42 @@ static int check_stdin_once(char **paths, size_t n, const char *from)
 
 static void print_stats(const config *cf, long threads, double wall)
 {
-    double r = 0, p = 0, e = 0, st;
-    size_t i, failed = 0;
     int k;
-    for (i = 0; i < cf->n_jobs; i++) {
-        r += cf->jobs[i].t_read;
-        p += cf->jobs[i].t_parse;
-        e += cf->jobs[i].t_emit;
-        failed += cf->jobs[i].failed != 0;
-    }
     fprintf(stderr, "stats documents %zu failed %zu threads %ld wall %.6f read %.6f "
-            "parse %.6f", cf->n_jobs, failed, threads, wall, r, p);
+            "parse %.6f", cf->n_done, cf->n_failed, threads, wall, cf->t_read, cf->t_parse);
     /* the stages of the library that runs, whatever this was built with */
-    for (k = 0; k < cf->n_stages; k++) {
-        for (st = 0, i = 0; i < cf->n_jobs; i++)
-            st += cf->jobs[i].stage[k];
-        fprintf(stderr, " %s %.6f", np_stage_name(k) ? np_stage_name(k) : "stage", st);
-    }
-    fprintf(stderr, " emit %.6f (seconds, summed over documents)\n", e);
+    for (k = 0; k < cf->n_stages; k++)
+        fprintf(stderr, " %s %.6f", np_stage_name(k) ? np_stage_name(k) : "stage",
+                cf->stage_total[k]);
+    fprintf(stderr, " emit %.6f (seconds, summed over documents)\n", cf->t_emit);
+}
+
+/* The progress line on standard error (a terminal): rewritten in place at
+ * most twice a second, from the first second on; `last` ends it. */
+static void progress(const config *cf, double start, double *shown, int last)
+{
+    double t = now();
+    if (!last && (t - start < 1.0 || t - *shown < 0.5))
+        return;
+    if (last && *shown == 0)
+        return;   /* a short run: no line */
+    fprintf(stderr, "\rnewsparse: %zu pages, %.1f pages/s, %zu errors%s", cf->n_done,
+            t > start ? (double)cf->n_done / (t - start) : 0.0, cf->n_failed,
+            last ? "\n" : "   ");
+    fflush(stderr);
+    *shown = t;
 }
 
 static int cmd_parse(int argc, char **argv)
 {
     config cf;
     char **paths = NULL, *list_store = NULL;
-    size_t n = 0, cap, i, written;
-    long threads = 1;
-    int failed = 0, rc;
+    size_t n = 0, cap, i;
+    long threads = 1, started = 0;
+    int failed = 0, rc, show_progress, feeding = 0;
     const char *from = NULL;
-    pthread_t *tids = NULL;
-    double t_start = now();
+    pthread_t *tids = NULL, feed_tid;
+    double t_start = now(), shown = 0;
 
     memset(&cf, 0, sizeof(cf));
     np_parse_options_init(&cf.opts, NP_PARSE_OPTIONS_VERSION);
@@ -693,54 +1077,86 @@ static int cmd_parse(int argc, char **argv)
         free(list_store);
         return rc;
     }
-    cf.jobs = calloc(n ? n : 1, sizeof(job));
+    cf.paths = paths;
+    cf.n_paths = n;
+    /* room for every thread's job and as many again waiting to be written */
+    cf.ring_size = 4 * (size_t)threads + 16;
+    cf.ring = calloc(cf.ring_size, sizeof(job));
     cf.n_stages = np_stage_count();
-    cf.stage_times = calloc(n && cf.n_stages > 0 ? n * (size_t)cf.n_stages : 1,
+    cf.stage_times = calloc(cf.n_stages > 0 ? (cf.ring_size + 1) * (size_t)cf.n_stages : 1,
                             sizeof(double));
-    if (!cf.jobs || !cf.stage_times)
+    if (!cf.ring || !cf.stage_times)
         goto oom;
-    for (i = 0; i < n; i++) {
-        cf.jobs[i].path = paths[i];
-        cf.jobs[i].stage = cf.stage_times + i * (size_t)cf.n_stages;
-    }
-    cf.n_jobs = n;
+    cf.stage_total = cf.stage_times + cf.ring_size * (size_t)(cf.n_stages > 0 ? cf.n_stages : 0);
+    for (i = 0; i < cf.ring_size; i++)
+        cf.ring[i].stage = cf.stage_times + i * (size_t)(cf.n_stages > 0 ? cf.n_stages : 0);
     pthread_mutex_init(&cf.lock, NULL);
     pthread_cond_init(&cf.cond, NULL);
-    if ((size_t)threads > n)
-        threads = n ? (long)n : 1;
     tids = calloc((size_t)threads, sizeof(pthread_t));
     if (!tids)
-        goto oom;
-    for (i = 0; i < (size_t)threads; i++)
-        if (pthread_create(&tids[i], NULL, worker, &cf) != 0) {
+        goto oom_locks;
+    if (pthread_create(&feed_tid, NULL, feeder, &cf) != 0) {
+        fprintf(stderr, "newsparse: cannot start a thread\n");
+        feeder(&cf);   /* read every input first, then parse */
+    } else {
+        feeding = 1;
+    }
+    for (started = 0; started < threads; started++)
+        if (pthread_create(&tids[started], NULL, worker, &cf) != 0) {
             fprintf(stderr, "newsparse: cannot start a thread\n");
-            threads = (long)i;
             break;
         }
-    if (threads == 0)
+    if (started == 0)
         worker(&cf);
+    show_progress = !cf.quiet && isatty(STDERR_FILENO);
     /* Write the records in input order as they complete; once a write
      * fails, no more documents are started. */
-    for (written = 0; written < n; written++) {
-        job *jb = &cf.jobs[written];
+    for (;;) {
+        job *jb;
+        int k;
         pthread_mutex_lock(&cf.lock);
-        while (!jb->done)
+        for (;;) {
+            jb = &cf.ring[cf.written % cf.ring_size];
+            if (cf.written < cf.produced ? jb->done : cf.fed_all)
+                break;
             pthread_cond_wait(&cf.cond, &cf.lock);
+        }
         pthread_mutex_unlock(&cf.lock);
+        if (cf.written >= cf.produced)
+            break;   /* every job is written */
         failed |= jb->failed || !jb->out;
+        cf.n_done++;
+        cf.n_failed += jb->failed != 0;
+        cf.t_read += jb->t_read;
+        cf.t_parse += jb->t_parse;
+        cf.t_emit += jb->t_emit;
+        for (k = 0; k < cf.n_stages; k++)
+            cf.stage_total[k] += jb->stage[k];
         if (jb->out && put(jb->out, jb->out_len) != 0) {
             pthread_mutex_lock(&cf.lock);
-            cf.next = cf.n_jobs;
+            cf.stop = 1;
+            pthread_cond_broadcast(&cf.cond);
             pthread_mutex_unlock(&cf.lock);
             break;
         }
-        free(jb->out);
-        jb->out = NULL;
+        pthread_mutex_lock(&cf.lock);
+        job_clear(jb);
+        for (k = 0; k < cf.n_stages; k++)
+            jb->stage[k] = 0;
+        cf.written++;
+        pthread_cond_broadcast(&cf.cond);
+        pthread_mutex_unlock(&cf.lock);
+        if (show_progress)
+            progress(&cf, t_start, &shown, 0);
     }
-    for (i = 0; i < (size_t)threads; i++)
+    if (feeding)
+        pthread_join(feed_tid, NULL);
+    for (i = 0; i < (size_t)started; i++)
         pthread_join(tids[i], NULL);
-    for (i = 0; i < n; i++)
-        free(cf.jobs[i].out);
+    for (i = 0; i < cf.ring_size; i++)
+        job_clear(&cf.ring[i]);
+    if (show_progress)
+        progress(&cf, t_start, &shown, 1);
     if (cf.stats) {
         fflush(stdout);
         print_stats(&cf, threads, now() - t_start);
@@ -748,7 +1164,7 @@ static int cmd_parse(int argc, char **argv)
     pthread_mutex_destroy(&cf.lock);
     pthread_cond_destroy(&cf.cond);
     free(tids);
-    free(cf.jobs);
+    free(cf.ring);
     free(cf.stage_times);
     free(paths);
     free(list_store);
@@ -757,10 +1173,13 @@ static int cmd_parse(int argc, char **argv)
         return EXIT_FAILED;
     }
     return failed ? EXIT_FAILED : 0;
+oom_locks:
+    pthread_mutex_destroy(&cf.lock);
+    pthread_cond_destroy(&cf.cond);
 oom:
     fprintf(stderr, "newsparse: out of memory\n");
     free(tids);
-    free(cf.jobs);
+    free(cf.ring);
     free(cf.stage_times);
     free(paths);
     free(list_store);
@@ -924,7 +1343,7 @@ static int cmd_clean(int argc, char **argv)
         }
         return rc ? EXIT_FAILED : 0;
     }
-    rc = read_input(path, co.max_bytes, 0, &in);
+    rc = read_input(path, co.max_bytes, 0, &in, NULL, 0);
     if (rc) {
         fprintf(stderr, "newsparse: cannot read %s: %s\n", path, strerror(rc));
         return EXIT_FAILED;

@@ -15,7 +15,7 @@ here=$(cd "$(dirname "$0")" && pwd)
 shared=${2:-$here/../../shared}
 max=262144
 
-for t in parse_html parse_text clean json parse_xmldoc; do
+for t in parse_html parse_text clean json parse_xmldoc warc; do
     mkdir -p "$out/$t"
     cp "$here/corpus/$t/"* "$out/$t/" 2>/dev/null || true
 done
@@ -99,6 +99,6 @@ if [ -f "$b/seed/article.txt" ]; then
     seed seed-article parse_text < "$b/seed/article.txt"
     seed seed-article clean < "$b/seed/article.txt"
 fi
-for t in parse_html parse_text clean json parse_xmldoc; do
+for t in parse_html parse_text clean json parse_xmldoc warc; do
     echo "$t: $(ls "$out/$t" | wc -l) inputs"
 done

@@ -2,7 +2,7 @@
 # Installs what building and testing newsparse needs on Debian 12, as root
 # (or through sudo). Installs only what is missing.
 set -eu
-PKGS="build-essential cmake pkg-config libxml2-dev libicu-dev libjansson-dev check"
+PKGS="build-essential cmake pkg-config libxml2-dev libicu-dev libjansson-dev check zlib1g-dev"
 # CI also checks the ABI (abidiff), regenerates lib/data's tables from
 # wamerican and hunspell-en-us, and validates the JSON output against
 # docs/json-schema.json (python3-jsonschema)

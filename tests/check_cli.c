@@ -537,7 +537,7 @@ START_TEST(test_option_errors)
     check_usage_error(c, "clean --url x", "unknown option --url");
     check_usage_error(c, "no-such-command", "unknown command no-such-command");
     check_usage_error(c, "", "no command");
-    check_usage_error(c, "parse --input xml", "--input must be auto, html or text");
+    check_usage_error(c, "parse --input xml", "--input must be auto, html, text or warc");
     check_usage_error(c, "parse --format=yaml", "--format must be json, text, markdown or html");
     check_usage_error(c, "parse -j 0", "-j needs a number from 1 to 256");
     check_usage_error(c, "parse -j2x", "-j needs a number from 1 to 256");

@@ -64,6 +64,19 @@ try:
     samples += records("--max-bytes", "100", article)
     samples += records("--input", "text", "--no-clean", bad)
     samples += records("--no-entities", "--no-quotes", "--no-metadata", article)
+    # the pages and error records of a WARC file carry a "warc" member
+    sys.path.insert(0, os.path.join(src, "tests"))
+    import warcgen
+    with open(article, "rb") as f:
+        page = f.read()
+    warc = os.path.join(tmp, "pages.warc.gz")
+    with open(warc, "wb") as f:
+        f.write(warcgen.gzip_member(warcgen.response(page, "https://example.org/a")))
+        f.write(warcgen.gzip_member(warcgen.response(b"GIF89a", "https://example.org/b",
+                                                     content_type="image/gif")))
+    from_warc = records(warc)
+    assert [("error" in r, "warc" in r) for r in from_warc] == [(False, True), (True, True)]
+    samples += from_warc
     kinds = sorted({"error" if "error" in r else "document" for r in samples})
     assert kinds == ["document", "error"], kinds
     assert any(r.get("truncated") for r in samples), "no truncated record"
@@ -107,6 +120,9 @@ try:
     check("error without message", broken(err, lambda r: r["error"].pop("message")), False)
     check("error with a body", broken(err, lambda r: r.update(body="")), False)
     check("error code lower case", broken(err, lambda r: r["error"].update(code="np_x")), False)
+    check("warc without record_id", broken(from_warc[0], lambda r: r["warc"].pop("record_id")),
+          False)
+    check("warc with another field", broken(from_warc[1], lambda r: r["warc"].update(x=1)), False)
 finally:
     shutil.rmtree(tmp)
 
@@ -114,5 +130,5 @@ if failures:
     for f in failures:
         print("FAIL:", f)
     sys.exit(1)
-print("schema: %d records valid (%d dev pages), 11 broken records rejected"
+print("schema: %d records valid (%d dev pages), 13 broken records rejected"
       % (len(samples), n_dev))
