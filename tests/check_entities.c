@@ -249,6 +249,36 @@ START_TEST(legal_forms_and_aliases)
 }
 END_TEST
 
+/* An ordinary English word written in capitals is no organisation,
+ * short ("YOU", "WIN") or long ("FREE"); initials are ("KPX", "GM"), even
+ * when the dictionary lists them as an abbreviation. */
+START_TEST(shouted_words_and_initials)
+{
+    np_parser *p;
+    np_document *d;
+    const np_entity *e;
+    ck_assert_int_eq(np_parser_new(&p, NULL), NP_OK);
+    d = parse(p, "Officials met on Tuesday to discuss the budget.\n\n"
+                 "The retailer KPX said sales rose, and analysts at GM agreed. Fans "
+                 "who read the banner saw WIN and FREE in red, and YOU in bold.\n\n"
+                 "Later, KPX and GM said the banner with WIN, FREE and YOU would stay.\n");
+    check_spans(d);
+    e = find(d, "KPX");
+    ck_assert_ptr_nonnull(e);
+    ck_assert_int_eq(np_entity_type(e), NP_ENTITY_ORG);
+    ck_assert_uint_eq(np_entity_mention_count(e), 2);
+    e = find(d, "GM");
+    ck_assert_ptr_nonnull(e);
+    ck_assert_int_eq(np_entity_type(e), NP_ENTITY_ORG);
+    ck_assert_ptr_null(find(d, "WIN"));
+    ck_assert_ptr_null(find(d, "YOU"));
+    ck_assert_ptr_null(find(d, "FREE"));
+    ck_assert_uint_eq(np_document_entity_count(d), 2);
+    np_document_free(d);
+    np_parser_free(p);
+}
+END_TEST
+
 START_TEST(hyphens_particles_initials)
 {
     np_parser *p;
@@ -532,6 +562,7 @@ Suite *np_entities_suite(void)
     tcase_add_test(tc, orgs_places_cues);
     tcase_add_test(tc, headline_case);
     tcase_add_test(tc, legal_forms_and_aliases);
+    tcase_add_test(tc, shouted_words_and_initials);
     tcase_add_test(tc, bad_input);
     tcase_add_test(tc, other_languages);
     tcase_add_test(tc, skip_flag);

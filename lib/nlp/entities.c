@@ -775,6 +775,20 @@ static int classify_foreign(run *r, size_t a, size_t b, size_t n, int confirm)
     return add_mention(r, a, b, T_UNKNOWN, 0, 0, 0, confirm);
 }
 
+/* A one-word span in capitals that is an ordinary English word written
+ * loud: a short word that English never capitalises ("YOU", "WIN"; a
+ * short word English also capitalises is most often initials, "GM"). It
+ * takes no type of its own: only an acronym defined in the text or a
+ * name the lexicon knows gives it one. */
+static int shouted(const run *r, size_t a, size_t n)
+{
+    unsigned en;
+    if (n != 1 || !(r->tok[a].flags & NP__TOK_ALLCAPS) || tok_n(r, a) < 2)
+        return 0;
+    en = word_en(r, a);
+    return (en & NP__LEX_LOWER) && !(en & NP__LEX_CAP);
+}
+
 /* The span [a, b) is no name we report, whatever its words: a lexicon
  * non-entity, a nationality, an event, a title alone, a name inside the
  * name of a format, a quoted nickname, a compass point, a shouted word. */
@@ -1064,6 +1078,8 @@ static int classify(run *r, size_t a, size_t b, size_t rs, size_t re,
     last = word_lx(r, b - 1);
     if (not_a_name(r, a, b, n, full, last))
         return NP_OK;
+    if (shouted(r, a, n) && !(full & (NP__LX_ORG | NP__LX_ANYPLACE)))
+        return add_mention(r, a, b, T_UNKNOWN, 0, 0, 0, confirm);
     type = type_by_lexicon(r, a, b, n, full, last, after_role, &weight, &drop);
     if (drop)
         return NP_OK;
@@ -2031,7 +2047,8 @@ static void people_merge(run *r, grouping *g)
         if (e->merged_into >= 0 ||
             (e->type == NP_ENTITY_ORG && (m->ntok != 1 || e->votes[NP_ENTITY_ORG] % 4 != 0 ||
                                           !(span_lx(r, m->tb, m->te, NULL) & NP__LX_ORG))) ||
-            (e->type == NP_ENTITY_PLACE && e->votes[NP_ENTITY_PLACE] >= 3))
+            (e->type == NP_ENTITY_PLACE && e->votes[NP_ENTITY_PLACE] >= 3) ||
+            (e->type == T_UNKNOWN && shouted(r, m->tb, m->ntok)))   /* "YOU" is no surname */
             continue;
         kn = make_key(r->body + m->start, m->end - m->start, k, sizeof k, 1);
         to = np__strtab_get(&g->sur, k, kn);
