@@ -310,16 +310,12 @@ START_TEST(apostrophe_rules)
     CLEANS_TO("He said therell be a vote and whatll happen next is unclear.",
               "He said there'll be a vote and what'll happen next is unclear.");
     /* "Ive" before an adverb, after a function word opening the
-     * sentence; "its" + a number closing the clause; "were" + an adverb +
-     * a predicate */
+     * sentence; "its" + a number closing the clause */
     CLEANS_TO("That was the best Ive ever seen.", "That was the best I've ever seen.");
     CLEANS_TO("All Ive done is sleep.", "All I've done is sleep.");
     CLEANS_TO("I think its 12, maybe more.", "I think it's 12, maybe more.");
-    CLEANS_TO("Were obviously excited about it.", "We're obviously excited about it.");
     KEEPS("Jony Ive designed it.");
     KEEPS("The club and its 12 members met.");
-    KEEPS("They were obviously excited about it.");
-    KEEPS("Were obviously the best team?");
     /* negatives: correct possessives, plurals, names and look-alikes */
     KEEPS("its Defence Minister, Oleksiy Reznikov, has reiterated that.");
     KEEPS("The countries were well prepared for its arrival.");
@@ -617,8 +613,6 @@ START_TEST(apostrophe_context_rules)
               "Noem said the state's meth epidemic is growing.");
     CLEANS_TO("Talks aimed to end the groups 18-year insurgency.",
               "Talks aimed to end the group's 18-year insurgency.");
-    CLEANS_TO("They found water above that planets icy crust.",
-              "They found water above that planet's icy crust.");
     CLEANS_TO("It was every expecting parents worst fear.",
               "It was every expecting parent's worst fear.");
     CLEANS_TO("It is the Assad regimes consistent practice.",

@@ -670,17 +670,6 @@ static long con_were(const actx *a, const tok *t, const tok *p, const tok *n)
         return DECIDE(2, "we're before a predicate word");
     if ((lx(a, n) & NP__LEX_ING) && !fwc(a, n))
         return DECIDE(2, "we're before an -ing word");
-    /* "Were quite far from", "and were obviously excited": an adverb,
-     * then a predicate word, an adjective or an -ing word */
-    if ((lx(a, n) & NP__LEX_ADV) && !(lx(a, n) & NP__LEX_NOUN) && !fwc(a, n) &&
-        !n->cap && !n->hyphen_after) {
-        const tok *n2 = next_tok(a, n);
-        if (n2 && !n2->cap && !fwc(a, n2) &&
-            (tin(a, n2, were_next) ||
-             ((lx(a, n2) & (NP__LEX_ADJ | NP__LEX_ING)) &&
-              !(lx(a, n2) & (NP__LEX_NOUN | NP__LEX_PLURAL)))))
-            return DECIDE(2, "we're + adverb + predicate");
-    }
     return -1;
 }
 
@@ -1397,15 +1386,6 @@ static long poss_unknown_name(const actx *a, const tok *t, const tok *p,
         return -1;   /* a team or a group: "Lakers", "Steelers" */
     if (np__cleaner_has_name(a->c, w, bl) && np_start(a, n, 0))
         return DECIDE((long)bl, "name written elsewhere in the text");
-    /* "of LeBrons assists": a given name plus s that the lexicon does
-     * not know as a surname, after a lower-case word, before a noun */
-    if (np__given_name(w, bl) && !np__given_name(w, len) && !t->start &&
-        p && !p->cap && !p->digit && n && !n->cap && n->ascii &&
-        !fwc(a, n) && !n->hyphen_after && !n->digit &&
-        (lx(a, n) & (NP__LEX_NOUN | NP__LEX_PLURAL)) &&
-        !(lx(a, n) & (NP__LEX_ED | NP__LEX_ING)) && !is_verbish(a, n) &&
-        !((lx(a, n) & NP__LEX_VERB3) && !(fwc(a, p) & NP__FW_PREP)))
-        return DECIDE((long)bl, "given name before a noun");
     /* not before a verb, nor before a plural that could be one
      * ("Siemens shares fell") */
     if (!np_start(a, n, 1) || !n || n->cap || fwc(a, n) ||
@@ -1759,21 +1739,6 @@ static long poss_plural_before_name_side(const actx *a, const tok *t,
         tin(a, prev_tok(a, p), (const char *const[]){"to", "on", "at", "from",
                                                      NULL}))
         return DECIDE((long)bl, "the Xs right, left");
-    /* "that moons icy crust": after "that" or "this", an adjective that is
-     * nothing else and a noun that is no verb */
-    if (p && !p->cap && (teq(a, p, "that") || teq(a, p, "this")) && n &&
-        !t->cap && !n->cap && n->ascii && !fwc(a, n) && !n->hyphen_after &&
-        /* "the state that exhibits predatory behavior" */
-        !(lx(a, t) & NP__LEX_VERB3) &&
-        (lx(a, n) & NP__LEX_ADJ) &&
-        !(lx(a, n) & (NP__LEX_NOUN | NP__LEX_VERB | NP__LEX_ED | NP__LEX_ING |
-                      NP__LEX_ADV)) &&
-        !tin(a, t, plural_modifiers) && next_tok(a, n)) {
-        const tok *n2 = next_tok(a, n);
-        if (!n2->cap && !fwc(a, n2) && (lx(a, n2) & NP__LEX_NOUN) &&
-            !(lx(a, n2) & (NP__LEX_VERB3 | NP__LEX_ED | NP__LEX_ING)))
-            return DECIDE((long)bl, "that Xs + adjective + noun");
-    }
     return POSS_ON;
 }
 
