@@ -433,6 +433,39 @@ static int count_both(const char *page, const char *expr, int *plain)
     return n;
 }
 
+START_TEST(loader_keeps_the_attributes_read)
+{
+    /* the attributes no stage reads are left out of the tree, the others
+     * kept as libxml2 reads them */
+    static const char page[] =
+        "<div id=\"a\" class=\"b\" onclick=\"go()\" data-ga=\"y\">"
+        "<img data-src=\"p.jpg\" data-track=\"z\" alt=\"t\" hidden>"
+        "<p style=\"color:red\" aria-label=\"l\" aria-hidden=\"true\">Text</p></div>";
+    char big[2048];
+    size_t n = 0;
+    int i, plain;
+    ck_assert_int_eq(count_both(page, "//@id|//@class|//@data-src|//@alt|//@hidden"
+                                "|//@style|//@aria-hidden", &plain), 7);
+    ck_assert_int_eq(plain, 7);
+    ck_assert_int_eq(count_both(page, "//@onclick|//@data-ga|//@data-track"
+                                "|//@aria-label", &plain), 0);
+    ck_assert_int_eq(plain, 4);
+    ck_assert(np__attr_read("class") && np__attr_read("data-src")
+              && np__attr_read("type") && np__attr_read("alt"));
+    ck_assert(!np__attr_read("onclick") && !np__attr_read("data-") && !np__attr_read("")
+              && !np__attr_read("classes") && !np__attr_read(NULL));
+    /* a tag with many attributes keeps the one read, wherever it is */
+    n += (size_t)snprintf(big + n, sizeof big - n, "<div");
+    for (i = 0; i < 40; i++)
+        n += (size_t)snprintf(big + n, sizeof big - n, i == 33 ? " class=\"c\""
+                              : " x%d=\"%d\"", i, i);
+    snprintf(big + n, sizeof big - n, ">Text</div>");
+    ck_assert_int_eq(count_both(big, "//@*", &plain), 1);
+    ck_assert_int_eq(plain, 40);
+    ck_assert_int_eq(count_both(big, "//div[@class='c']", &plain), 1);
+}
+END_TEST
+
 START_TEST(misnested_end_tags_close_as_browsers_do)
 {
     /* Each page leaves a div open inside an element whose end tag a
@@ -861,6 +894,7 @@ Suite *np_extract_suite(void)
     tcase_add_test(t, noscript_text_when_script_draws_the_article);
     tcase_add_test(t, jsonld_body_when_markup_has_none);
     tcase_add_test(t, unread_raw_text_left_out);
+    tcase_add_test(t, loader_keeps_the_attributes_read);
     tcase_add_test(t, comments_cost_no_nodes);
     tcase_add_test(t, misnested_end_tags_close_as_browsers_do);
     tcase_add_test(t, misnested_end_tags_keep_scope);

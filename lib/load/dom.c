@@ -6,6 +6,40 @@
 
 #include "load/load.h"
 
+/* The attributes some stage reads: every name given to np__xml_attr. The
+ * loader keeps no other attribute on the elements it builds (see
+ * np__attr_read), so a name read by a stage must be added here;
+ * tests/attrs_test.py checks the sources for it. Sorted by first letter. */
+static const char *const np__read_attrs[] = {
+    "alt", "aria-hidden",
+    "class", "content",
+    "data-lazy-src", "data-original", "data-src", "data-url", "datetime",
+    "hidden", "href", "http-equiv",
+    "id", "itemprop",
+    "lang",
+    "name",
+    "property", "pubdate",
+    "rel", "role",
+    "src", "style",
+    "type",
+    NULL
+};
+
+int np__attr_read(const char *name)
+{
+    size_t i;
+    if (!name)
+        return 0;
+    for (i = 0; np__read_attrs[i]; i++) {
+        const char *a = np__read_attrs[i];
+        if (a[0] > name[0])
+            break;
+        if (a[0] == name[0] && strcmp(a + 1, name + 1) == 0)
+            return 1;
+    }
+    return 0;
+}
+
 const char *np__xml_attr(const void *node, const char *name)
 {
     const xmlNode *n = node;

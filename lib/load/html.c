@@ -819,16 +819,44 @@ static void close_as_browser(htmlParserCtxtPtr ctxt, np__guard *g, const xmlChar
     g->closed += (size_t)(top - j);
 }
 
+/* The attributes of a start tag that some stage reads (np__attr_read),
+ * copied into kept[0..cap) with the NULL that ends them; atts itself when
+ * none is left out (or, which the list's length rules out, those read do
+ * not fit). libxml2 spends
+ * as much on an attribute node and its text as on an element, and most of
+ * a page's attributes (data-*, on*, aria-*) are read by nothing. atts
+ * stays libxml2's: it frees the values after the callback. */
+static const xmlChar **read_attrs(const xmlChar **atts, const xmlChar **kept,
+                                  size_t cap)
+{
+    size_t i, n = 0;
+    if (!atts)
+        return atts;
+    for (i = 0; atts[i]; i += 2) {
+        if (n + 3 > cap)
+            return atts;
+        if (np__attr_read((const char *)atts[i])) {
+            kept[n++] = atts[i];
+            kept[n++] = atts[i + 1];
+        }
+    }
+    if (n == i)
+        return atts;
+    kept[n] = NULL;
+    return kept;
+}
+
 static void guard_start(void *ctx, const xmlChar *name, const xmlChar **atts)
 {
     htmlParserCtxtPtr ctxt = ctx;
     np__guard *g = ctxt->_private;
+    const xmlChar *kept[64];
     if (name && g->end && strcmp((const char *)name, NP__MARK) == 0) {
         close_as_browser(ctxt, g, atts);
         return;
     }
     g->nodes++;
-    g->start(ctx, name, atts);
+    g->start(ctx, name, read_attrs(atts, kept, sizeof kept / sizeof kept[0]));
     guard_check(ctxt, g);
 }
 

@@ -29,5 +29,8 @@ int np__decode_text(np__ctx *c, const char *buf, size_t len, np__buf *out);
  * tree), "" for an attribute without a plain value, NULL when absent.
  * `node` is an xmlNodePtr. */
 const char *np__xml_attr(const void *node, const char *name);
+/* load/dom.c: whether a stage reads attributes of this name (lower case);
+ * np__load_html keeps only those. */
+int np__attr_read(const char *name);
 
 #endif /* NP_LOAD_H */
