@@ -279,6 +279,35 @@ START_TEST(shouted_words_and_initials)
 }
 END_TEST
 
+/* A nationality before a person's name is no part of it, but before an
+ * organisation's cue word it is ("Malaysian Airlines", "Irish News"). */
+START_TEST(nationality_in_org_names)
+{
+    np_parser *p;
+    np_document *d;
+    const np_entity *e;
+    ck_assert_int_eq(np_parser_new(&p, NULL), NP_OK);
+    d = parse(p, "Officials met on Tuesday to discuss the budget.\n\n"
+                 "A reporter for the Irish News said Malaysian Airlines would fly "
+                 "again. Ukrainian Mary Johnson said so, and the Irish News "
+                 "thanked Malaysian Airlines.\n");
+    check_spans(d);
+    e = find(d, "Malaysian Airlines");
+    ck_assert_ptr_nonnull(e);
+    ck_assert_int_eq(np_entity_type(e), NP_ENTITY_ORG);
+    ck_assert_uint_eq(np_entity_mention_count(e), 2);
+    e = find(d, "Irish News");
+    ck_assert_ptr_nonnull(e);
+    ck_assert_int_eq(np_entity_type(e), NP_ENTITY_ORG);
+    ck_assert_ptr_null(find(d, "News"));
+    e = find(d, "Mary Johnson");
+    ck_assert_ptr_nonnull(e);
+    ck_assert_int_eq(np_entity_type(e), NP_ENTITY_PERSON);
+    np_document_free(d);
+    np_parser_free(p);
+}
+END_TEST
+
 START_TEST(hyphens_particles_initials)
 {
     np_parser *p;
@@ -563,6 +592,7 @@ Suite *np_entities_suite(void)
     tcase_add_test(tc, headline_case);
     tcase_add_test(tc, legal_forms_and_aliases);
     tcase_add_test(tc, shouted_words_and_initials);
+    tcase_add_test(tc, nationality_in_org_names);
     tcase_add_test(tc, bad_input);
     tcase_add_test(tc, other_languages);
     tcase_add_test(tc, skip_flag);

@@ -1306,15 +1306,19 @@ static int hs_split_connector(run *r, size_t a, size_t b, int confirm, int *done
 }
 
 /* leading demonyms (and non-entity words) before a given name or a known
- * name are dropped; before other words an adjective is kept; the new start */
+ * name are dropped; before a name ending in an organisation's cue word
+ * or other words an adjective is kept; the new start */
 static size_t hs_skip_demonyms(run *r, size_t a, size_t b)
 {
     /* "Ukrainian Volodymyr Zelensky"; "Chinese Center for ..." keeps it */
     while (a < b && b - a > 1 && (word_lx(r, a) & (NP__LX_DEMONYM | NP__LX_NONENTITY))) {
         uint32_t rest = span_lx(r, a + 1, b, NULL);
         if ((word_lx(r, a) & NP__LX_NONENTITY) || (word_lx(r, a + 1) & NP__LX_GIVEN) ||
-            (rest & (NP__LX_ANYPLACE | NP__LX_ORG)) || b - a == 2 ||
-            (word_lx(r, a + 1) & NP__LX_DEMONYM))
+            (rest & (NP__LX_ANYPLACE | NP__LX_ORG)))
+            a++;
+        else if (word_lx(r, b - 1) & NP__LX_ORG_CUE)
+            break;   /* "Malaysian Airlines", "Chinese Communist Party" */
+        else if (b - a == 2 || (word_lx(r, a + 1) & NP__LX_DEMONYM))
             a++;
         else
             break;
