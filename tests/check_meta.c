@@ -570,6 +570,8 @@ START_TEST(labelled_bylines_in_other_languages)
         "</body></html>");
     ck_assert_uint_eq(np_document_author_count(d), 1);
     assert_str(np_document_author(d, 0), "Peter Maahn");
+    /* and "Datum:" on its own, the date after it */
+    assert_str(np_document_published(d), "2021-11-03");
     np_document_free(d);
     /* the label and the name in two elements of a list */
     d = parse(

@@ -182,6 +182,7 @@ typedef struct meta {
     const xmlNode *by_text;     /* an element reading "By Jane Doe" after the <h1> */
     const xmlNode *by_label;    /* an element reading "Autor" alone, the name after it */
     const xmlNode *date_line;   /* a short element after the <h1> that is a date */
+    const xmlNode *date_label;  /* an element reading "Datum:" alone, the date after it */
     const xmlNode *dateboxes[6];/* short byline or date elements */
     size_t ndateboxes;
     size_t after_h1;            /* elements met since the first <h1> */
@@ -1219,6 +1220,33 @@ static int starts_as_date(const char *s, size_t n)
         && np__isdigit((unsigned char)s[k + 2]) && np__isupper((unsigned char)s[0]);
 }
 
+/* Whether an element's text is a label of the publication date alone
+ * ("Datum:", "Published on", "Erscheinungsdatum"), the date in what
+ * follows it. */
+static int date_label_alone(const xmlNode *n)
+{
+    static const char *const labels[] = {
+        "date", "datum", "data", "fecha", "erscheinungsdatum", "published",
+        "published on", "posted on", "publication date", "ver\xc3\xb6" "ffentlicht",
+        "ver\xc3\xb6" "ffentlicht am", "erstellt am", "publi\xc3\xa9 le",
+        "publicado", "pubblicato il", "gepubliceerd op", NULL
+    };
+    np__buf b = NP__BUF_INIT;
+    size_t e, i;
+    int yes = 0;
+    if (text_len(n, 30, 0) > 24)
+        return 0;
+    node_text(n, &b);
+    e = b.len;
+    while (e && (b.ptr[e - 1] == ':' || b.ptr[e - 1] == ' '))
+        e--;
+    for (i = 0; labels[i] && b.ptr && e; i++)
+        if (np__ascii_eq_ci(b.ptr, e, labels[i]))
+            yes = 1;
+    np__buf_free(&b);
+    return yes;
+}
+
 /* Whether an element's text is a short date and little else, not said
  * to be an update. */
 static int date_alone(const xmlNode *n)
@@ -1285,6 +1313,10 @@ static void see_candidates(meta *m, const xmlNode *k, const char *name, int nois
     if (m->h1 && !m->date_line && !m->noise && !noise && m->after_h1 < 40
         && strcmp(name, "time") != 0 && date_alone(k))
         m->date_line = k;
+    /* "Datum:" alone, the date after it */
+    if (m->h1 && !m->date_label && !m->noise && !noise && m->after_h1 < 100
+        && date_label_alone(k))
+        m->date_label = k;
     if (!m->rel_author && strcmp(name, "a") == 0 && !m->comments && noise != 2) {
         const char *rel = np__xml_attr(k, "rel");
         if (rel && strcmp(rel, "author") == 0)
@@ -1701,10 +1733,13 @@ static int choose_description(meta *m)
     return NP_OK;
 }
 
+static void text_after(const xmlNode *label, np__buf *b);
+
 /* Publication date: JSON-LD, meta tags, <time> elements, a date in the
  * address, loose <time> and dated text, then the part of a byline or
  * date element before "Updated", then the same in a byline found by its
- * words, then a date alone under the headline. */
+ * words, then the date after a label alone, then a date alone under the
+ * headline. */
 static void choose_published(meta *m, np__buf *b)
 {
     static const int pub[] = {
@@ -1754,6 +1789,12 @@ static void choose_published(meta *m, np__buf *b)
         at = updated_at(np__buf_cstr(b), b->len);
         if (at > 0)
             done = set_date_n(m, NP__PUBLISHED, b->ptr, at, "byline-text");
+    }
+    /* the date after a label alone ("<h5>Datum:</h5> 03.11.2021") */
+    if (!done && m->date_label) {
+        np__buf_clear(b);
+        text_after(m->date_label, b);
+        done = set_date_n(m, NP__PUBLISHED, b->ptr, b->len, "text");
     }
     /* a date alone on its line under the headline */
     if (!done && m->date_line) {
