@@ -800,11 +800,12 @@ static int byline_hint(const xmlNode *n)
         return 1;
     if (ip && ci_contains(ip, "author"))
         return 1;
-    /* "authority-control", "authorization" name no author */
-    if ((ci_contains(cls, "authori") || ci_contains(id, "authori"))
-        && !ci_contains(cls, "byline") && !ci_contains(id, "byline"))
+    if (!ci_contains_any(cls, words) && !ci_contains_any(id, words))
         return 0;
-    return ci_contains_any(cls, words) || ci_contains_any(id, words);
+    /* "authority-control", "authorization" name no author (looked for
+     * only now: "authori" holds one of the words) */
+    return !((ci_contains(cls, "authori") || ci_contains(id, "authori"))
+             && !ci_contains(cls, "byline") && !ci_contains(id, "byline"));
 }
 
 /* Whether an element has an <h1> inside (looked for a bounded depth). */
@@ -864,6 +865,7 @@ static int date_word(const char *v)
     };
     static const char *const ends[] = {"-date", "_date", "-time", "_time", NULL};
     size_t i;
+    int lead;
     while (v && *v) {
         size_t b, n;
         while (*v && np__isspace((unsigned char)*v))
@@ -872,15 +874,21 @@ static int date_word(const char *v)
         while (v[b] && !np__isspace((unsigned char)v[b]))
             b++;
         n = b;
-        for (i = 0; whole[i]; i++)
-            if (np__ascii_eq_ci(v, n, whole[i]))
-                return 1;
-        for (i = 0; starts[i]; i++)
-            if (np__ascii_prefix_ci(v, n, starts[i]))
-                return 1;
-        for (i = 0; ends[i]; i++)
-            if (n > 5 && np__ascii_eq_ci(v + n - 5, 5, ends[i]))
-                return 1;
+        /* the words above begin with d, t, p or u, the endings with - or
+         * _: most class words are ruled out by those two letters */
+        lead = n ? np__tolower((unsigned char)v[0]) : 0;
+        if (lead == 'd' || lead == 't' || lead == 'p' || lead == 'u') {
+            for (i = 0; whole[i]; i++)
+                if (np__ascii_eq_ci(v, n, whole[i]))
+                    return 1;
+            for (i = 0; starts[i]; i++)
+                if (np__ascii_prefix_ci(v, n, starts[i]))
+                    return 1;
+        }
+        if (n > 5 && (v[n - 5] == '-' || v[n - 5] == '_'))
+            for (i = 0; ends[i]; i++)
+                if (np__ascii_eq_ci(v + n - 5, 5, ends[i]))
+                    return 1;
         v += n;
     }
     return 0;
