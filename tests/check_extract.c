@@ -267,6 +267,27 @@ START_TEST(noscript_text_when_script_draws_the_article)
 }
 END_TEST
 
+START_TEST(link_line_showing_address_kept)
+{
+    /* a short line that is all link: a teaser of another story goes, a
+     * source that shows its address stays */
+    static const char html[] =
+        "<html><body><div class=\"story\">"
+        "<p>The council approved the new cycle lanes on Tuesday, after a year "
+        "of consultation with residents and the shops along the route.</p>"
+        "<p><a href=\"/news/other-story\">Read more: Bus fares to rise in spring</a></p>"
+        "<p>Work on the first section starts in March and should be finished "
+        "before the summer holidays, the council said in a statement.</p>"
+        "<p>The plan: <a href=\"https://www.example.org/plan\">www.example.org/plans/cycle-lanes</a></p>"
+        "</div></body></html>";
+    np_document *d = parse_html(html, sizeof html - 1);
+    const char *body = np_document_body(d, NULL);
+    ck_assert_ptr_nonnull(strstr(body, "www.example.org/plans/cycle-lanes"));
+    ck_assert_ptr_null(strstr(body, "Bus fares"));
+    np_document_free(d);
+}
+END_TEST
+
 START_TEST(jsonld_body_when_markup_has_none)
 {
     /* a page drawn by scripts: its JSON-LD holds the article (with raw
@@ -892,6 +913,7 @@ Suite *np_extract_suite(void)
     tcase_add_test(t, furniture_lines_dropped);
     tcase_add_test(t, article_wrapper_not_cleaned_away);
     tcase_add_test(t, noscript_text_when_script_draws_the_article);
+    tcase_add_test(t, link_line_showing_address_kept);
     tcase_add_test(t, jsonld_body_when_markup_has_none);
     tcase_add_test(t, unread_raw_text_left_out);
     tcase_add_test(t, loader_keeps_the_attributes_read);

@@ -1370,6 +1370,42 @@ static char *resolve(out *o, const char *src)
     return r;
 }
 
+/* Whether the text of an element's first link is an address
+ * ("www.example.org", "http://...", "name@example.org"): 1 when it is, 0
+ * when it is not, -1 when there is no link. A line that shows where it
+ * points is a source, a shop or a contact, not a teaser of another page. */
+static int link_shows_address(const xmlNode *n, size_t depth)
+{
+    const xmlNode *k;
+    if (depth > 32)
+        return 0;
+    for (k = n->children; k; k = k->next) {
+        int r;
+        if (k->type != XML_ELEMENT_NODE)
+            continue;
+        if (tag_id(k->name) == T_A) {
+            xmlChar *t = xmlNodeGetContent(k);
+            const char *s = (const char *)t;
+            size_t len;
+            if (!s)
+                return 0;
+            while (np__isspace((unsigned char)*s))
+                s++;
+            len = strlen(s);
+            while (len && np__isspace((unsigned char)s[len - 1]))
+                len--;
+            r = np__ascii_prefix_ci(s, len, "http://") || np__ascii_prefix_ci(s, len, "https://")
+                || np__ascii_prefix_ci(s, len, "www.")
+                || (memchr(s, '@', len) && !memchr(s, ' ', len) && memchr(s, '.', len));
+            xmlFree(t);
+            return r;
+        }
+        if ((r = link_shows_address(k, depth + 1)) >= 0)
+            return r;
+    }
+    return -1;
+}
+
 static const char *img_src(const xmlNode *img)
 {
     static const char *const attrs[] = {
@@ -1627,7 +1663,8 @@ static void emit(out *o, int32_t *i, int kind, size_t depth)
         else if (is_heading(t) && n->text && link_density(n) > 0.5f)
             rule = "out:link-heading";
         else if (t == T_P && n->text < 300 && link_density(n) > 0.6f)
-            rule = "out:link-paragraph";
+            rule = link_shows_address(n->node, 0) > 0
+                && NP_RULE_NODE("keep:address-link", n->node) ? NULL : "out:link-paragraph";
         /* a cluster of links inside the text (a hover card, a list
          * of related stories in a span) */
         else if (!block && t != T_A && n->n_a >= 2 && link_density(n) > 0.8f)
