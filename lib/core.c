@@ -439,9 +439,18 @@ static int end(np__ctx *c, int rc, np_document **out)
     return NP_OK;
 }
 
-static int parse_html(np_parser *p, np_document **out, const char *buf,
-                      size_t len, const char *url)
+/* What a parse call reads: bytes (HTML or text) or a caller's tree. */
+typedef struct parse_input {
+    const char *buf;
+    size_t len;
+    const struct _xmlDoc *tree;
+} parse_input;
+
+static int parse_html(np_parser *p, np_document **out, const parse_input *in,
+                      const char *url)
 {
+    const char *buf = in->buf;
+    size_t len = in->len;
     np__ctx c;
     np__buf utf8 = NP__BUF_INIT;
     void *tree = NULL;
@@ -469,9 +478,11 @@ static int parse_html(np_parser *p, np_document **out, const char *buf,
     return end(&c, rc, out);
 }
 
-static int parse_text(np_parser *p, np_document **out, const char *buf,
-                      size_t len, const char *url)
+static int parse_text(np_parser *p, np_document **out, const parse_input *in,
+                      const char *url)
 {
+    const char *buf = in->buf;
+    size_t len = in->len;
     np__ctx c;
     np__buf utf8 = NP__BUF_INIT;
     double t0 = np__now(), t1;
@@ -648,8 +659,9 @@ static int expand_refs(np__ctx *c, const xmlDoc *tree, xmlDoc **out)
 }
 
 static int parse_xmldoc(np_parser *p, np_document **out,
-                        const struct _xmlDoc *tree, const char *url)
+                        const parse_input *in, const char *url)
 {
+    const struct _xmlDoc *tree = in->tree;
     np__ctx c;
     size_t len = 0, refs = 0;
     xmlDoc *copy = NULL;
@@ -683,43 +695,42 @@ static int parse_xmldoc(np_parser *p, np_document **out,
     return end(&c, rc, out);
 }
 
-int np_parse_html(np_parser *p, np_document **out, const char *buf, size_t len,
-                  const char *url)
+/* Runs one parse (parse_html, parse_text or parse_xmldoc) with the parser
+ * held for it: a parser in use by another thread is refused. */
+static int guarded(np_parser *p, np_document **out,
+                   int (*parse)(np_parser *, np_document **, const parse_input *,
+                                const char *),
+                   const parse_input *in, const char *url)
 {
     int rc;
     if (!p)
         return refuse_null(out);
     if ((rc = acquire(p, out)) != NP_OK)
         return rc;
-    rc = parse_html(p, out, buf, len, url);
+    rc = parse(p, out, in, url);
     release(p);
     return rc;
+}
+
+int np_parse_html(np_parser *p, np_document **out, const char *buf, size_t len,
+                  const char *url)
+{
+    const parse_input in = { buf, len, NULL };
+    return guarded(p, out, parse_html, &in, url);
 }
 
 int np_parse_text(np_parser *p, np_document **out, const char *buf, size_t len,
                   const char *url)
 {
-    int rc;
-    if (!p)
-        return refuse_null(out);
-    if ((rc = acquire(p, out)) != NP_OK)
-        return rc;
-    rc = parse_text(p, out, buf, len, url);
-    release(p);
-    return rc;
+    const parse_input in = { buf, len, NULL };
+    return guarded(p, out, parse_text, &in, url);
 }
 
 int np_parse_xmldoc(np_parser *p, np_document **out, const struct _xmlDoc *tree,
                     const char *url)
 {
-    int rc;
-    if (!p)
-        return refuse_null(out);
-    if ((rc = acquire(p, out)) != NP_OK)
-        return rc;
-    rc = parse_xmldoc(p, out, tree, url);
-    release(p);
-    return rc;
+    const parse_input in = { NULL, 0, tree };
+    return guarded(p, out, parse_xmldoc, &in, url);
 }
 
 /* ------------------------------------------------------------ one call */

@@ -196,36 +196,31 @@ int np__tw_end(np__tw *w)
     return NP_OK;
 }
 
-/* Maps an offset of pass j's output back to its input (is_end picks the
- * end of an edit the offset falls inside). */
-static size_t map_back(const np__vec *ed, size_t x, int is_end)
+/* The two sides of a pass's edits: its input and its output. */
+enum { SIDE_IN, SIDE_OUT };
+
+static size_t side_s(const np__tedit *e, int side)
 {
-    const np__tedit *e = ed->ptr;
-    size_t lo = 0, hi = ed->len;
-    while (lo < hi) {     /* first edit with out_s > x */
-        size_t mid = (lo + hi) / 2;
-        if (e[mid].out_s <= x)
-            lo = mid + 1;
-        else
-            hi = mid;
-    }
-    if (lo == 0)
-        return x;
-    e += lo - 1;
-    if (x == e->out_s && (!is_end || e->out_s == e->out_e))
-        return e->in_s;
-    if (x < e->out_e || (x == e->out_e && x == e->out_s))
-        return is_end ? e->in_e : e->in_s;
-    return x - e->out_e + e->in_e;
+    return side == SIDE_IN ? e->in_s : e->out_s;
 }
 
-static size_t map_fwd(const np__vec *ed, size_t x, int is_end)
+static size_t side_e(const np__tedit *e, int side)
+{
+    return side == SIDE_IN ? e->in_e : e->out_e;
+}
+
+/* Maps offset x on one side (from) of a pass's edits to the other side:
+ * before every edit it stays; at or inside an edit it goes to the edit's
+ * start on the other side, or with is_end to its end; after an edit it
+ * moves by the difference of the two sides. */
+static size_t map_side(const np__vec *ed, size_t x, int is_end, int from)
 {
     const np__tedit *e = ed->ptr;
-    size_t lo = 0, hi = ed->len;
-    while (lo < hi) {
+    const int to = from == SIDE_IN ? SIDE_OUT : SIDE_IN;
+    size_t lo = 0, hi = ed->len, s, en;
+    while (lo < hi) {     /* the first edit that starts after x */
         size_t mid = (lo + hi) / 2;
-        if (e[mid].in_s <= x)
+        if (side_s(&e[mid], from) <= x)
             lo = mid + 1;
         else
             hi = mid;
@@ -233,11 +228,13 @@ static size_t map_fwd(const np__vec *ed, size_t x, int is_end)
     if (lo == 0)
         return x;
     e += lo - 1;
-    if (x == e->in_s && (!is_end || e->in_s == e->in_e))
-        return e->out_s;
-    if (x < e->in_e || (x == e->in_e && x == e->in_s))
-        return is_end ? e->out_e : e->out_s;
-    return x - e->in_e + e->out_e;
+    s = side_s(e, from);
+    en = side_e(e, from);
+    if (x == s && (!is_end || s == en))
+        return side_s(e, to);
+    if (x < en || (x == en && x == s))
+        return is_end ? side_e(e, to) : side_s(e, to);
+    return x - en + side_e(e, to);
 }
 
 typedef struct fixrec {
@@ -306,12 +303,12 @@ int np__ttext_fixes(np__ttext *t, np__arena *arena, np__vec *out,
             size_t a = e[i].in_s, b = e[i].in_e;
             size_t c = e[i].out_s, d = e[i].out_e;
             for (j = k - 1; j >= 0; j--) {
-                a = map_back(&t->ed[j], a, 0);
-                b = map_back(&t->ed[j], b, 1);
+                a = map_side(&t->ed[j], a, 0, SIDE_OUT);
+                b = map_side(&t->ed[j], b, 1, SIDE_OUT);
             }
             for (j = k + 1; j < t->npass; j++) {
-                c = map_fwd(&t->ed[j], c, 0);
-                d = map_fwd(&t->ed[j], d, 1);
+                c = map_side(&t->ed[j], c, 0, SIDE_IN);
+                d = map_side(&t->ed[j], d, 1, SIDE_IN);
             }
             rec[m].a = a;
             rec[m].b = b < a ? a : b;
