@@ -113,6 +113,13 @@ START_TEST(apostrophe_fix_is_an_insertion)
 END_TEST
 
 /* Cleans a text built in memory; returns the result (caller frees). */
+/* Each sentence of the NULL-terminated table cleans to itself. */
+static void keeps_all(const char *const *keep)
+{
+    for (; *keep; keep++)
+        ck_assert_str_eq(clean_str(*keep, 0), *keep);
+}
+
 static np_clean_result *clean_big(const char *s, size_t n)
 {
     np_clean_result *r = NULL;
@@ -403,9 +410,7 @@ START_TEST(apostrophe_negatives)
         "Les enfants dont nous parlons sont ici.",
         NULL
     };
-    size_t i;
-    for (i = 0; keep[i]; i++)
-        ck_assert_str_eq(clean_str(keep[i], 0), keep[i]);
+    keeps_all(keep);
 }
 END_TEST
 
@@ -429,9 +434,7 @@ START_TEST(names_ending_in_s)
         "Jobs said the phone would ship in June.",
         NULL
     };
-    size_t i;
-    for (i = 0; keep[i]; i++)
-        ck_assert_str_eq(clean_str(keep[i], 0), keep[i]);
+    keeps_all(keep);
     /* a given name after a preposition, before a plural noun */
     CLEANS_TO("Officials praised for James efforts in the talks.",
               "Officials praised for James' efforts in the talks.");
@@ -473,9 +476,7 @@ START_TEST(apostrophe_evidence)
         "The polls (from the AP, Reuters etc.) were very close this time.",
         NULL
     };
-    size_t i;
-    for (i = 0; keep[i]; i++)
-        ck_assert_str_eq(clean_str(keep[i], 0), keep[i]);
+    keeps_all(keep);
     /* a possessive far more common than the plain spelling */
     CLEANS_TO("He said Mourinhos side lost again.",
               "He said Mourinho's side lost again.");
@@ -566,9 +567,7 @@ START_TEST(apostrophe_context_rules)
         "She called the workers \xe2\x80\x9cheroes\xe2\x80\x9d today.",
         NULL
     };
-    size_t i;
-    for (i = 0; keep[i]; i++)
-        ck_assert_str_eq(clean_str(keep[i], 0), keep[i]);
+    keeps_all(keep);
     CLEANS_TO("The Supreme Courts ruling was announced on Monday.",
               "The Supreme Court's ruling was announced on Monday.");
     CLEANS_TO("A review by the Justice Departments inspector general ended.",

@@ -40,19 +40,15 @@ typedef struct output {
 } output;
 
 /* Runs a shell command line and captures its standard output. */
-static output run(const char *fmt, ...) __attribute__((format(printf, 1, 2)));
-static output run(const char *fmt, ...)
+static output vrun(const char *fmt, va_list ap)
 {
     char cmd[16384];
-    va_list ap;
     output o = { NULL, 0, -1 };
     FILE *f;
     size_t cap = 0;
     int st;
 
-    va_start(ap, fmt);
     vsnprintf(cmd, sizeof cmd, fmt, ap);
-    va_end(ap);
     f = popen(cmd, "r");
     ck_assert_msg(f != NULL, "cannot run %s", cmd);
     for (;;) {
@@ -70,6 +66,17 @@ static output run(const char *fmt, ...)
     o.buf[o.len] = '\0';
     st = pclose(f);
     o.status = WIFEXITED(st) ? WEXITSTATUS(st) : -1;
+    return o;
+}
+
+static output run(const char *fmt, ...) __attribute__((format(printf, 1, 2)));
+static output run(const char *fmt, ...)
+{
+    va_list ap;
+    output o;
+    va_start(ap, fmt);
+    o = vrun(fmt, ap);
+    va_end(ap);
     return o;
 }
 
@@ -93,6 +100,24 @@ static size_t records(const output *o, json_t **recs, size_t max)
         i = end + 1;
     }
     return n;
+}
+
+static void free_records(json_t **recs, size_t n);
+
+/* Runs a command that must exit with 0 and print exactly `want` records,
+ * into recs[] (room for want + 1; free_records them). */
+static void run_records(json_t **recs, size_t want, const char *fmt, ...)
+    __attribute__((format(printf, 3, 4)));
+static void run_records(json_t **recs, size_t want, const char *fmt, ...)
+{
+    va_list ap;
+    output o;
+    va_start(ap, fmt);
+    o = vrun(fmt, ap);
+    va_end(ap);
+    ck_assert_int_eq(o.status, 0);
+    ck_assert_uint_eq(records(&o, recs, want + 1), want);
+    free(o.buf);
 }
 
 static const char *str(json_t *rec, const char *key)
@@ -132,17 +157,11 @@ START_TEST(test_parse_html)
 {
     const char *c = cli();
     json_t *recs[4];
-    output o;
-    size_t n;
     if (!c)
         return;
-    o = run("'%s' parse '%s'", c, html_path);
-    ck_assert_int_eq(o.status, 0);
-    n = records(&o, recs, 4);
-    ck_assert_uint_eq(n, 1);
+    run_records(recs, 1, "'%s' parse '%s'", c, html_path);
     check_article(recs[0], html_path);
-    free_records(recs, n);
-    free(o.buf);
+    free_records(recs, 1);
 }
 END_TEST
 
@@ -150,19 +169,13 @@ START_TEST(test_parse_text)
 {
     const char *c = cli();
     json_t *recs[4];
-    output o;
-    size_t n;
     if (!c)
         return;
-    o = run("'%s' parse '%s'", c, text_path);
-    ck_assert_int_eq(o.status, 0);
-    n = records(&o, recs, 4);
-    ck_assert_uint_eq(n, 1);
+    run_records(recs, 1, "'%s' parse '%s'", c, text_path);
     check_article(recs[0], text_path);
     /* The markup remnant on the first line is not the headline nor text. */
     ck_assert_ptr_null(strstr(str(recs[0], "body"), "Google tag"));
-    free_records(recs, n);
-    free(o.buf);
+    free_records(recs, 1);
 }
 END_TEST
 
@@ -199,51 +212,33 @@ START_TEST(test_parse_stdin_and_files_from)
 {
     const char *c = cli();
     json_t *recs[8];
-    output o;
-    size_t n;
     char list[] = "/tmp/np_cli_list_XXXXXX";
     FILE *f;
     int fd;
     if (!c)
         return;
 
-    o = run("'%s' parse < '%s'", c, html_path);
-    ck_assert_int_eq(o.status, 0);
-    n = records(&o, recs, 8);
-    ck_assert_uint_eq(n, 1);
+    run_records(recs, 1, "'%s' parse < '%s'", c, html_path);
     check_article(recs[0], "-");
-    free_records(recs, n);
-    free(o.buf);
+    free_records(recs, 1);
 
-    o = run("'%s' parse - < '%s'", c, text_path);
-    ck_assert_int_eq(o.status, 0);
-    n = records(&o, recs, 8);
-    ck_assert_uint_eq(n, 1);
+    run_records(recs, 1, "'%s' parse - < '%s'", c, text_path);
     check_article(recs[0], "-");
-    free_records(recs, n);
-    free(o.buf);
+    free_records(recs, 1);
 
     fd = mkstemp(list);
     ck_assert_int_ge(fd, 0);
     f = fdopen(fd, "w");
     fprintf(f, "%s\n%s\n", text_path, html_path);
     fclose(f);
-    o = run("'%s' parse --files-from '%s'", c, list);
-    ck_assert_int_eq(o.status, 0);
-    n = records(&o, recs, 8);
-    ck_assert_uint_eq(n, 2);
+    run_records(recs, 2, "'%s' parse --files-from '%s'", c, list);
     check_article(recs[0], text_path);
     check_article(recs[1], html_path);
-    free_records(recs, n);
-    free(o.buf);
+    free_records(recs, 2);
 
-    o = run("'%s' parse --files-from - < '%s'", c, list);
-    ck_assert_int_eq(o.status, 0);
-    n = records(&o, recs, 8);
-    ck_assert_uint_eq(n, 2);
+    run_records(recs, 2, "'%s' parse --files-from - < '%s'", c, list);
     ck_assert_str_eq(str(recs[1], "source"), html_path);
-    free_records(recs, n);
-    free(o.buf);
+    free_records(recs, 2);
     unlink(list);
 }
 END_TEST
@@ -281,13 +276,9 @@ START_TEST(test_parse_options)
     free(o.buf);
 
     /* --input text with --url: the address is used as given. */
-    o = run("'%s' parse --input text --url https://x.example.org/a '%s'", c, text_path);
-    ck_assert_int_eq(o.status, 0);
-    n = records(&o, recs, 8);
-    ck_assert_uint_eq(n, 1);
+    run_records(recs, 1, "'%s' parse --input text --url https://x.example.org/a '%s'", c, text_path);
     ck_assert_str_eq(str(recs[0], "url"), "https://x.example.org/a");
-    free_records(recs, n);
-    free(o.buf);
+    free_records(recs, 1);
 
     /* --stats writes to standard error only. */
     o1 = run("'%s' parse '%s'", c, html_path);
@@ -674,17 +665,13 @@ START_TEST(test_size_limit_early)
     ck_assert_ptr_nonnull(strstr(o.buf, "more than 65536 bytes"));
     free(o.buf);
     /* with --truncate: the document up to the limit, marked truncated */
-    o = run("yes 'A line of text, and then some more words.' | "
+    run_records(recs, 1, "yes 'A line of text, and then some more words.' | "
             "'%s' parse --input text --truncate --max-bytes 64k", c);
-    ck_assert_int_eq(o.status, 0);
-    n = records(&o, recs, 2);
-    ck_assert_uint_eq(n, 1);
     ck_assert(json_is_true(json_object_get(recs[0], "truncated")));
     /* each line a block, and blocks joined by a blank line */
     ck_assert_uint_le(strlen(str(recs[0], "body")), 2 * 65536);
     ck_assert_uint_gt(strlen(str(recs[0], "body")), 32768);
-    free_records(recs, n);
-    free(o.buf);
+    free_records(recs, 1);
     o = run("'%s' parse --truncate --max-bytes 4k '%s'", c, html_path);
     ck_assert_int_eq(o.status, 0);
     n = records(&o, recs, 2);
