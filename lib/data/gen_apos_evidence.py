@@ -53,16 +53,7 @@ def main():
               "#endif\n\n")
     out.write("/* Keys (\"xs\" for \"x's\"), sorted, each followed by NUL. */\n")
     out.write("const char np__apos_keys[] =\n")
-    line, offs, pos = '    "', [], 0
-    for k in keys:
-        offs.append(pos)
-        pos += len(k) + 1
-        piece = k + "\\0"
-        if len(line) + len(piece) > 76:
-            out.write(line + '"\n')
-            line = '    "'
-        line += piece
-    out.write(line + '";\n\n')
+    offs = hashtab.write_strings(out, keys)
     out.write("/* {key offset, Zipf x 10 of \"x's\", of \"xs\", of \"x\"} */\n")
     out.write("const np__apos_entry np__apos_entries[] = {\n")
     cells = ["{%d,%d,%d,%d}" % ((o,) + rows[k]) for o, k in zip(offs, keys)]

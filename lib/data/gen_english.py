@@ -200,18 +200,7 @@ def main():
               "#endif\n\n")
     out.write("/* Words, sorted, each followed by NUL. */\n")
     out.write("const char np__english_words[] =\n")
-    line = '    "'
-    offs = []
-    pos = 0
-    for k in keys:
-        offs.append(pos)
-        pos += len(k) + 1
-        piece = k + "\\0"
-        if len(line) + len(piece) > 76:
-            out.write(line + '"\n')
-            line = '    "'
-        line += piece
-    out.write(line + '";\n\n')
+    offs = hashtab.write_strings(out, keys)
     # each word's offset and flags live in its hash slot, read nowhere else
     bkeys = [k.encode("ascii") for k in keys]
     hashtab.write_tagged(out, "np__english_slots", hashtab.build(bkeys),

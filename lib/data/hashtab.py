@@ -1,6 +1,6 @@
 """Open-addressing hash index over a generated table's keys.
 
-Shared by gen_english.py and gen_ner_data.py. The lookup in
+Shared by gen_english.py, gen_apos_evidence.py and gen_ner_data.py. The lookup in
 lib/data/lookup.c must hash and probe exactly as here: 32-bit FNV-1a over
 the key's bytes, a power-of-two table at most half full, linear probing.
 build() gives each slot the entry's index plus one (0: empty); the writers
@@ -68,3 +68,19 @@ def write_packed(out, name, slots, keys):
     for i in range(0, len(cells), 8):
         out.write("    " + ",".join(cells[i:i + 8]) + ",\n")
     out.write("};\n")
+
+
+def write_strings(out, keys):
+    """Writes keys (ASCII str) as the body of a C string, each followed by
+    NUL, in lines of at most 78 characters; returns each key's offset."""
+    line, offs, pos = '    "', [], 0
+    for k in keys:
+        offs.append(pos)
+        pos += len(k) + 1
+        piece = k + "\\0"
+        if len(line) + len(piece) > 76:
+            out.write(line + '"\n')
+            line = '    "'
+        line += piece
+    out.write(line + '";\n\n')
+    return offs
