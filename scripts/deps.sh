@@ -6,9 +6,10 @@ PKGS="build-essential cmake pkg-config libxml2-dev libicu-dev libjansson-dev che
 # CI also checks the ABI (abidiff), regenerates lib/data's tables from
 # wamerican and hunspell-en-us, validates the JSON output against
 # docs/json-schema.json (python3-jsonschema), runs examples/dask on a local
-# cluster (python3-distributed) and builds the Debian packages (dpkg-dev,
-# and file for cpack's dpkg-shlibdeps)
-[ "${1:-}" = "--ci" ] && PKGS="$PKGS valgrind clang libclang-rt-14-dev locales abigail-tools python3 python3-jsonschema wamerican hunspell-en-us python3-distributed dpkg-dev file"
+# cluster (python3-distributed), builds the Debian packages (dpkg-dev,
+# and file for cpack's dpkg-shlibdeps), builds the API reference (doxygen)
+# and renders the man pages (groff-base, man-db)
+[ "${1:-}" = "--ci" ] && PKGS="$PKGS valgrind clang libclang-rt-14-dev locales abigail-tools python3 python3-jsonschema wamerican hunspell-en-us python3-distributed dpkg-dev file doxygen groff-base man-db"
 missing=""
 for p in $PKGS; do
     dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "ok installed" || missing="$missing $p"

@@ -87,6 +87,10 @@ NP_API int np_clean(np_clean_result **out, const char *buf, size_t len,
  * The message is written into the caller's buffer, so that it needs no
  * allocation (it is there after NP_ENOMEM too) and no thread-local state.
  *
+ * @param out as np_clean()
+ * @param buf as np_clean()
+ * @param len as np_clean()
+ * @param opts as np_clean()
  * @param errbuf receives the NUL-terminated message, cut to fit (as
  *               snprintf() does); "" after a success. May be NULL when
  *               errbuf_size is 0.
@@ -102,6 +106,7 @@ NP_API int np_clean2(np_clean_result **out, const char *buf, size_t len,
  * The cleaned text: borrowed from the result, valid until
  * np_clean_result_free(); NUL-terminated, valid UTF-8. "" (static) for a
  * NULL result.
+ * @param r the result
  * @param len if not NULL, receives its length
  * @since 0.1
  */

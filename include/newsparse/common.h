@@ -12,6 +12,12 @@
 
 #include "newsparse/version.h"
 
+/**
+ * @def NP_API
+ * Marks a public function: exported from the shared library (visibility
+ * "default", or dllexport/dllimport on Windows), empty when NP_STATIC is
+ * defined for a static link.
+ */
 #if defined(NP_STATIC)
 #  define NP_API
 #elif defined(_WIN32)

@@ -30,25 +30,25 @@ typedef struct np_fix np_fix;
 
 /** @name Block kinds (np_document_block_kind())
  * @{ */
-#define NP_BLOCK_PARAGRAPH    0
-#define NP_BLOCK_HEADING      1
-#define NP_BLOCK_LIST_ITEM    2
-#define NP_BLOCK_BLOCKQUOTE   3
-#define NP_BLOCK_CAPTION      4
-#define NP_BLOCK_PREFORMATTED 5
+#define NP_BLOCK_PARAGRAPH    0 /**< A paragraph ("paragraph"). */
+#define NP_BLOCK_HEADING      1 /**< A heading inside the body ("heading"). */
+#define NP_BLOCK_LIST_ITEM    2 /**< A list item ("list_item"). */
+#define NP_BLOCK_BLOCKQUOTE   3 /**< A block quotation ("blockquote"). */
+#define NP_BLOCK_CAPTION      4 /**< A figure or image caption ("caption"). */
+#define NP_BLOCK_PREFORMATTED 5 /**< Preformatted text ("preformatted"). */
 /** @} */
 
 /** @name Entity types (np_entity_type())
  * @{ */
-#define NP_ENTITY_PERSON 0
-#define NP_ENTITY_ORG    1
-#define NP_ENTITY_PLACE  2
+#define NP_ENTITY_PERSON 0 /**< A person ("PERSON"). */
+#define NP_ENTITY_ORG    1 /**< An organisation ("ORG"). */
+#define NP_ENTITY_PLACE  2 /**< A place ("PLACE"). */
 /** @} */
 
 /** @name Quote kinds (np_quote_kind())
  * @{ */
-#define NP_QUOTE_DIRECT  0
-#define NP_QUOTE_PARTIAL 1
+#define NP_QUOTE_DIRECT  0 /**< A whole quoted sentence or more ("direct"). */
+#define NP_QUOTE_PARTIAL 1 /**< A quoted fragment inside a sentence ("partial"). */
 /** @} */
 
 /**
@@ -142,6 +142,7 @@ NP_API int np_document_field(const np_document *doc, int field,
  * Where a metadata field came from ("json-ld", "og:title", "text"...), by
  * its JSON name; np_document_field() does the same by id.
  *
+ * @param doc the document
  * @param field a field name of the JSON output ("title", "published"...)
  * @return static text (never freed), or NULL if the field is unknown or unset
  * @since 0.1
@@ -161,6 +162,7 @@ NP_API int np_document_truncated(const np_document *doc);
 /**
  * The cleaned article text: the blocks joined by one blank line.
  *
+ * @param doc the document
  * @param len if not NULL, receives the length in bytes
  * @return borrowed from the document, valid until np_document_free();
  *         "" (never NULL, static) for an empty body or a NULL document
@@ -180,6 +182,8 @@ NP_API const char *np_block_kind_name(int kind);
 /**
  * The text of the i-th block, NULL if out of range: borrowed from the
  * document, valid until np_document_free().
+ * @param doc the document
+ * @param i the block's index, from 0
  * @param len if not NULL, receives its length
  * @param start if not NULL, receives its byte offset in the body
  * @since 0.1
@@ -261,7 +265,7 @@ NP_API const char *np_fix_rule(const np_fix *f);
 /**
  * The text before the edit (borrowed): the input between
  * np_fix_input_start() and np_fix_input_end(), each byte that is not UTF-8
- * written as the four characters \xNN. It may hold NUL bytes (a removed
+ * written as the four characters \\xNN. It may hold NUL bytes (a removed
  * U+0000): its length is np_fix_before_len(), not strlen().
  * @since 0.1
  */

@@ -157,7 +157,7 @@ NP_API double np_parser_stage_seconds(const np_parser *parser, int stage);
 /**
  * Parses an HTML page held in memory.
  *
- * The bytes may be in any charset: a BOM, a <meta charset>, an http-equiv
+ * The bytes may be in any charset: a BOM, a \<meta charset\>, an http-equiv
  * Content-Type, the options' charset hint and a windows-1252 fallback
  * decide, and everything is decoded to UTF-8. The bytes are copied; nothing
  * is fetched from the network or read from files.
@@ -197,7 +197,8 @@ NP_API int np_parse_text(np_parser *parser, np_document **out,
 
 /**
  * Guesses whether a buffer holds HTML (1) or plain text (0), from its first
- * kilobytes: a doctype, an <html>, <head>, <body>, <div>, <p> or <meta> tag.
+ * kilobytes: a doctype, an \<html\>, \<head\>, \<body\>, \<div\>, \<p\> or
+ * \<meta\> tag.
  * @since 0.1
  */
 NP_API int np_looks_like_html(const char *buf, size_t len);
