@@ -1,5 +1,5 @@
 #!/bin/sh
-# The man pages: installed (cmake --install --component man), rendered by
+# The man pages: installed (cmake --install, components dev and cli), rendered by
 # groff and man without a warning, every public function of the headers
 # with its page (a group page or a one-line page sourcing one).
 #
@@ -17,8 +17,11 @@ fail() {
 }
 rm -rf "$work"
 mkdir -p "$work"
-cmake --install "$build" --prefix "$work/prefix" --component man >"$work/install.log" 2>&1 ||
-    { cat "$work/install.log"; fail "install"; }
+# the man pages go with the packages' components: man3 with dev, man1 with cli
+for component in dev cli; do
+    cmake --install "$build" --prefix "$work/prefix" --component "$component" >"$work/install.log" 2>&1 ||
+        { cat "$work/install.log"; fail "install $component"; }
+done
 root=$(find "$work/prefix" -type d -name man -path '*/share/man' | head -n 1)
 [ -n "$root" ] || fail "no share/man installed"
 [ -f "$root/man1/newsparse.1" ] || fail "newsparse(1) not installed"
