@@ -6,6 +6,7 @@
  *
  * Built against the public API only. See docs/cli.md.
  */
+#include <dirent.h>
 #include <errno.h>
 #include <pthread.h>
 #include <stdarg.h>
@@ -101,7 +102,8 @@ static void usage(FILE *f)
         "       newsparse clean [--lines] [--max-bytes SIZE] [--] [FILE|-]\n"
         "       newsparse --help | --version\n"
         "\n"
-        "parse: one JSON object per document, one per line, in input order.\n"
+        "parse: one JSON object per document, one per line, in input order;\n"
+        "  a FILE that is a folder stands for the files under it, in name order.\n"
         "  --input auto|html|text|warc\n"
         "                          how to read inputs (default: auto, sniffed;\n"
         "                          WARC and WARC.gz files are found by name or content)\n"
@@ -887,6 +889,129 @@ static int read_list(const char *from, char ***paths, size_t *n, size_t *cap,
     return 0;
 }
 
+/* ------------------------------------------------------------ folders */
+
+/* A growing array of paths; `own` marks the ones this array allocated. */
+typedef struct pathvec {
+    char **v;
+    unsigned char *own;
+    size_t n, cap;
+} pathvec;
+
+static int pathvec_push(pathvec *pv, char *path, int own)
+{
+    if (pv->n == pv->cap) {
+        size_t cap = pv->cap ? pv->cap * 2 : 64;
+        char **v = realloc(pv->v, cap * sizeof *v);
+        unsigned char *o;
+        if (!v)
+            return -1;
+        pv->v = v;
+        if (!(o = realloc(pv->own, cap)))
+            return -1;
+        pv->own = o;
+        pv->cap = cap;
+    }
+    pv->v[pv->n] = path;
+    pv->own[pv->n++] = (unsigned char)own;
+    return 0;
+}
+
+static void pathvec_free(pathvec *pv)
+{
+    for (size_t i = 0; i < pv->n; i++)
+        if (pv->own[i])
+            free(pv->v[i]);
+    free(pv->v);
+    free(pv->own);
+}
+
+static int not_hidden(const struct dirent *d)
+{
+    return d->d_name[0] != '.';
+}
+
+/* Byte order, not the locale's collation: the same order on every machine. */
+static int by_name(const struct dirent **a, const struct dirent **b)
+{
+    return strcmp((*a)->d_name, (*b)->d_name);
+}
+
+/* Deeper folders than this are not entered (a bound, not a limit met in
+ * practice). */
+#define MAX_FOLDER_DEPTH 64
+
+/* Appends the files under the folder `dir` to pv: in byte order of their
+ * names, each subfolder's files where the subfolder sorts, hidden names
+ * left out. Symbolic links to files are read; links to folders are not
+ * followed, so that no link can make the walk loop. A folder that cannot
+ * be listed stays as it is, so that reading it gives its error record.
+ * Returns 0, or -1 when out of memory. */
+static int walk_folder(const char *dir, int depth, pathvec *pv)
+{
+    struct dirent **ents = NULL;
+    size_t dlen = strlen(dir);
+    int m, k, rc = 0;
+    if (depth > MAX_FOLDER_DEPTH)
+        return 0;
+    m = scandir(dir, &ents, not_hidden, by_name);
+    if (m < 0) {
+        char *copy = strdup(dir);
+        if (!copy || pathvec_push(pv, copy, 1) != 0) {
+            free(copy);
+            return -1;
+        }
+        return 0;
+    }
+    for (k = 0; k < m; k++) {
+        size_t nlen = strlen(ents[k]->d_name);
+        int slash = dlen > 0 && dir[dlen - 1] != '/';
+        char *path = rc == 0 ? malloc(dlen + (size_t)slash + nlen + 1) : NULL;
+        struct stat st, lst;
+        if (path) {
+            memcpy(path, dir, dlen);
+            if (slash)
+                path[dlen] = '/';
+            memcpy(path + dlen + slash, ents[k]->d_name, nlen + 1);
+            if (lstat(path, &lst) != 0 || stat(path, &st) != 0) {
+                free(path);         /* gone, or a dangling link */
+            } else if (S_ISDIR(st.st_mode)) {
+                if (!S_ISLNK(lst.st_mode))
+                    rc = walk_folder(path, depth + 1, pv);
+                free(path);
+            } else if (!S_ISREG(st.st_mode)) {
+                free(path);         /* a device, a pipe, a socket */
+            } else if (pathvec_push(pv, path, 1) != 0) {
+                free(path);
+                rc = -1;
+            }
+        } else {
+            rc = -1;
+        }
+        free(ents[k]);
+    }
+    free(ents);
+    return rc;
+}
+
+/* Replaces every folder among the n paths by the files under it, into pv
+ * (whose owned names the caller frees with pathvec_free). Returns 0, or -1
+ * when out of memory. */
+static int expand_folders(char **paths, size_t n, pathvec *pv)
+{
+    for (size_t i = 0; i < n; i++) {
+        struct stat st;
+        if (strcmp(paths[i], "-") != 0 && stat(paths[i], &st) == 0 &&
+            S_ISDIR(st.st_mode)) {
+            if (walk_folder(paths[i], 0, pv) != 0)
+                return -1;
+        } else if (pathvec_push(pv, paths[i], 0) != 0) {
+            return -1;
+        }
+    }
+    return 0;
+}
+
 enum {
     O_HELP = 1, O_INPUT, O_FORMAT, O_URL, O_CHARSET, O_FILES_FROM, O_JOBS,
     O_NO_CLEAN, O_NO_ENTITIES, O_NO_QUOTES, O_NO_METADATA, O_KEEP_ALL,
@@ -1045,6 +1170,7 @@ static int cmd_parse(int argc, char **argv)
 {
     config cf;
     char **paths = NULL, *list_store = NULL;
+    pathvec inputs = { NULL, NULL, 0, 0 };
     size_t n = 0, cap, i;
     long threads = 1, started = 0;
     int failed = 0, rc, show_progress, feeding = 0;
@@ -1077,8 +1203,10 @@ static int cmd_parse(int argc, char **argv)
         free(list_store);
         return rc;
     }
-    cf.paths = paths;
-    cf.n_paths = n;
+    if (expand_folders(paths, n, &inputs) != 0)
+        goto oom;
+    cf.paths = inputs.v;
+    cf.n_paths = inputs.n;
     /* room for every thread's job and as many again waiting to be written */
     cf.ring_size = 4 * (size_t)threads + 16;
     cf.ring = calloc(cf.ring_size, sizeof(job));
@@ -1168,6 +1296,7 @@ static int cmd_parse(int argc, char **argv)
     free(cf.stage_times);
     free(paths);
     free(list_store);
+    pathvec_free(&inputs);
     if (cf.oom) {
         fprintf(stderr, "newsparse: out of memory\n");
         return EXIT_FAILED;
@@ -1183,6 +1312,7 @@ oom:
     free(cf.stage_times);
     free(paths);
     free(list_store);
+    pathvec_free(&inputs);
     return EXIT_FAILED;
 }
 

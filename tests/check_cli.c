@@ -403,6 +403,64 @@ START_TEST(test_clean_lines)
 }
 END_TEST
 
+/* A folder stands for the files under it: byte order of names, subfolders
+ * in place, hidden names left out, links to folders not followed; a listed
+ * folder too, and a folder among files keeps its place. */
+START_TEST(test_parse_folders)
+{
+    const char *c = cli();
+    json_t *recs[8];
+    char dir[] = "/tmp/np_cli_dir_XXXXXX", sub[4200], path[4300], want[4300];
+    char list[] = "/tmp/np_cli_dlist_XXXXXX", cmd[6 * 4096 + 512];
+    FILE *f;
+    int fd;
+    if (!c)
+        return;
+    ck_assert_ptr_nonnull(mkdtemp(dir));
+    snprintf(sub, sizeof sub, "%s/m", dir);
+    ck_assert_int_eq(mkdir(sub, 0700), 0);
+    snprintf(path, sizeof path, "%s/.hidden", dir);
+    ck_assert_int_eq(mkdir(path, 0700), 0);
+    /* z.html, m/b.txt, a.html, .hidden/x.html, .y.html, m/loop -> dir */
+    snprintf(cmd, sizeof cmd, "cp '%s' '%s/z.html' && cp '%s' '%s/m/b.txt' && "
+             "cp '%s' '%s/a.html' && cp '%s' '%s/.hidden/x.html' && cp '%s' '%s/.y.html' && "
+             "ln -s '%s' '%s/m/loop'", html_path, dir, text_path, dir, html_path, dir,
+             html_path, dir, html_path, dir, dir, dir);
+    ck_assert_int_eq(system(cmd), 0);
+
+    run_records(recs, 3, "'%s' parse '%s'", c, dir);
+    snprintf(want, sizeof want, "%s/a.html", dir);
+    check_article(recs[0], want);
+    snprintf(want, sizeof want, "%s/m/b.txt", dir);
+    check_article(recs[1], want);
+    snprintf(want, sizeof want, "%s/z.html", dir);
+    check_article(recs[2], want);
+    free_records(recs, 3);
+
+    /* a folder between files, with threads: same order */
+    run_records(recs, 3, "'%s' parse -j 3 '%s' '%s/' '%s'", c, text_path, sub, html_path);
+    check_article(recs[0], text_path);
+    snprintf(want, sizeof want, "%s/b.txt", sub);
+    check_article(recs[1], want);
+    check_article(recs[2], html_path);
+    free_records(recs, 3);
+
+    fd = mkstemp(list);
+    ck_assert_int_ge(fd, 0);
+    f = fdopen(fd, "w");
+    fprintf(f, "%s\n", sub);
+    fclose(f);
+    run_records(recs, 1, "'%s' parse --files-from '%s'", c, list);
+    snprintf(want, sizeof want, "%s/b.txt", sub);
+    check_article(recs[0], want);
+    free_records(recs, 1);
+    unlink(list);
+
+    snprintf(cmd, sizeof cmd, "rm -rf '%s'", dir);
+    ck_assert_int_eq(system(cmd), 0);
+}
+END_TEST
+
 /* Writes len bytes to a new temporary file; path receives its name. */
 static void temp_file(char *path, size_t cap, const char *data, size_t len)
 {
@@ -890,6 +948,7 @@ Suite *np_cli_suite(void)
     tcase_add_test(tc, test_parse_text);
     tcase_add_test(tc, test_parse_many_and_errors);
     tcase_add_test(tc, test_parse_stdin_and_files_from);
+    tcase_add_test(tc, test_parse_folders);
     tcase_add_test(tc, test_parse_options);
     tcase_add_test(tc, test_help_version_usage);
     tcase_add_test(tc, test_clean_lines);
