@@ -47,7 +47,9 @@ typedef struct np_clean_options {
 
 /**
  * Initialises cleanup options to their defaults.
- * @return NP_OK, or NP_EINVAL for NULL or an unknown version
+ * @param[out] opts the struct to fill (the fields of `version` are set)
+ * @param version NP_CLEAN_OPTIONS_VERSION
+ * @return NP_OK, or NP_EINVAL if opts is NULL or version is 0 or unknown
  * @since 0.1
  */
 NP_API int np_clean_options_init(np_clean_options *opts, unsigned int version);
@@ -65,12 +67,12 @@ typedef struct np_clean_result np_clean_result;
  * become LF unless NP_CLEAN_NO_WHITESPACE), so the output has as many lines
  * as the input. Thread-safe: no shared mutable state.
  *
- * @param out receives the result (owned: free with np_clean_result_free());
- *            set to NULL on failure
- * @param buf the input bytes (borrowed for the call); may be NULL only when
- *            len is 0
- * @param len its length
- * @param opts options (borrowed for the call), or NULL for the defaults
+ * @param[out] out receives the result (owned: free with
+ *                 np_clean_result_free()); set to NULL on failure
+ * @param[in] buf the input bytes (borrowed for the call); may be NULL only
+ *                when len is 0
+ * @param len its length in bytes
+ * @param[in] opts options (borrowed for the call), or NULL for the defaults
  * @return NP_OK; NP_EINVAL (NULL arguments, a bad options version, a bit
  *         that is not an NP_CLEAN_* flag); NP_ELIMIT (input over
  *         max_bytes); NP_ENOMEM. np_clean2() also says why.
@@ -87,11 +89,11 @@ NP_API int np_clean(np_clean_result **out, const char *buf, size_t len,
  * The message is written into the caller's buffer, so that it needs no
  * allocation (it is there after NP_ENOMEM too) and no thread-local state.
  *
- * @param out as np_clean()
- * @param buf as np_clean()
+ * @param[out] out as np_clean()
+ * @param[in] buf as np_clean()
  * @param len as np_clean()
- * @param opts as np_clean()
- * @param errbuf receives the NUL-terminated message, cut to fit (as
+ * @param[in] opts as np_clean()
+ * @param[out] errbuf receives the NUL-terminated message, cut to fit (as
  *               snprintf() does); "" after a success. May be NULL when
  *               errbuf_size is 0.
  * @param errbuf_size its size in bytes; 0 writes nothing
@@ -106,21 +108,38 @@ NP_API int np_clean2(np_clean_result **out, const char *buf, size_t len,
  * The cleaned text: borrowed from the result, valid until
  * np_clean_result_free(); NUL-terminated, valid UTF-8. "" (static) for a
  * NULL result.
- * @param r the result
- * @param len if not NULL, receives its length
+ * @param r the result, or NULL
+ * @param[out] len if not NULL, receives its length in bytes (0 for a NULL
+ *                 result)
+ * @return the text; never NULL
  * @since 0.1
  */
 NP_API const char *np_clean_result_text(const np_clean_result *r, size_t *len);
 
-/** Number of edits. @since 0.1 */
+/**
+ * Number of edits.
+ * @param r the result, or NULL
+ * @return the number of edits; 0 for a NULL result
+ * @since 0.1
+ */
 NP_API size_t np_clean_result_fix_count(const np_clean_result *r);
 
-/** The i-th edit, in output order; NULL if out of range. A view borrowed
- * from the result, valid until np_clean_result_free(), as every string read
- * from it (np_fix_before()...). @since 0.1 */
+/**
+ * The i-th edit, in output order. A view borrowed from the result, valid
+ * until np_clean_result_free(), as every string read from it
+ * (np_fix_before()...).
+ * @param r the result, or NULL
+ * @param i the edit's index, from 0
+ * @return the edit; NULL if i is out of range or r is NULL
+ * @since 0.1
+ */
 NP_API const np_fix *np_clean_result_fix(const np_clean_result *r, size_t i);
 
-/** Frees a cleanup result; NULL is a no-op. @since 0.1 */
+/**
+ * Frees a cleanup result and every edit and string borrowed from it.
+ * @param r the result (ownership passes to the library), or NULL (a no-op)
+ * @since 0.1
+ */
 NP_API void np_clean_result_free(np_clean_result *r);
 
 #ifdef __cplusplus

@@ -81,6 +81,7 @@ NP_API const char *np_version(void);
 /**
  * The library's version at run time as a number,
  * MAJOR * 10000 + MINOR * 100 + PATCH (same as NP_VERSION_NUMBER).
+ * @return the version number (for example 10203 for 1.2.3)
  * @since 0.1
  */
 NP_API int np_version_number(void);
@@ -91,6 +92,9 @@ NP_API int np_version_number(void);
  *
  * Never pass memory from malloc() here, nor library memory to free().
  * np_free(NULL) is a no-op.
+ *
+ * @param[in] ptr the memory to free (ownership passes to the library), or
+ *                NULL
  * @since 0.1
  */
 NP_API void np_free(void *ptr);

@@ -54,6 +54,7 @@ typedef struct np_fix np_fix;
 /**
  * Frees a document and everything borrowed from it.
  * np_document_free(NULL) is a no-op.
+ * @param doc the document (ownership passes to the library), or NULL
  * @since 0.1
  */
 NP_API void np_document_free(np_document *doc);
@@ -62,29 +63,77 @@ NP_API void np_document_free(np_document *doc);
  * Each returns NULL where unknown, else text borrowed from the document,
  * valid until np_document_free().
  * @{ */
-/** The headline, without a trailing " | Site" suffix. @since 0.1 */
+/**
+ * The headline, without a trailing " | Site" suffix.
+ * @param doc the document, or NULL
+ * @return the text (borrowed), or NULL when unknown or doc is NULL
+ * @since 0.1
+ */
 NP_API const char *np_document_title(const np_document *doc);
-/** The standfirst, summary or og:description. @since 0.1 */
+/**
+ * The standfirst, summary or og:description.
+ * @param doc the document, or NULL
+ * @return the text (borrowed), or NULL when unknown or doc is NULL
+ * @since 0.1
+ */
 NP_API const char *np_document_description(const np_document *doc);
-/** First publication, ISO 8601, in the source's own UTC offset. @since 0.1 */
+/**
+ * First publication, ISO 8601, in the source's own UTC offset.
+ * @param doc the document, or NULL
+ * @return the text (borrowed), or NULL when unknown or doc is NULL
+ * @since 0.1
+ */
 NP_API const char *np_document_published(const np_document *doc);
-/** Last update, ISO 8601, in the source's own UTC offset. @since 0.1 */
+/**
+ * Last update, ISO 8601, in the source's own UTC offset.
+ * @param doc the document, or NULL
+ * @return the text (borrowed), or NULL when unknown or doc is NULL
+ * @since 0.1
+ */
 NP_API const char *np_document_modified(const np_document *doc);
-/** The publication's name. @since 0.1 */
+/**
+ * The publication's name.
+ * @param doc the document, or NULL
+ * @return the text (borrowed), or NULL when unknown or doc is NULL
+ * @since 0.1
+ */
 NP_API const char *np_document_site_name(const np_document *doc);
-/** The language as a BCP 47 tag ("en", "pt-BR"). @since 0.1 */
+/**
+ * The language as a BCP 47 tag ("en", "pt-BR").
+ * @param doc the document, or NULL
+ * @return the text (borrowed), or NULL when unknown or doc is NULL
+ * @since 0.1
+ */
 NP_API const char *np_document_language(const np_document *doc);
-/** The canonical address. @since 0.1 */
+/**
+ * The canonical address.
+ * @param doc the document, or NULL
+ * @return the text (borrowed), or NULL when unknown or doc is NULL
+ * @since 0.1
+ */
 NP_API const char *np_document_url(const np_document *doc);
-/** The lead image's address. @since 0.1 */
+/**
+ * The lead image's address.
+ * @param doc the document, or NULL
+ * @return the text (borrowed), or NULL when unknown or doc is NULL
+ * @since 0.1
+ */
 NP_API const char *np_document_image(const np_document *doc);
 /** @} */
 
-/** Number of authors (bylines, one person or organisation each). @since 0.1 */
+/**
+ * Number of authors (bylines, one person or organisation each).
+ * @param doc the document, or NULL
+ * @return the number of authors; 0 for a NULL document
+ * @since 0.1
+ */
 NP_API size_t np_document_author_count(const np_document *doc);
 /**
- * The i-th author: borrowed from the document, valid until
- * np_document_free(); NULL if out of range.
+ * The i-th author.
+ * @param doc the document, or NULL
+ * @param i the author's index, from 0
+ * @return the name, borrowed from the document, valid until
+ *         np_document_free(); NULL if i is out of range or doc is NULL
  * @since 0.1
  */
 NP_API const char *np_document_author(const np_document *doc, size_t i);
@@ -110,12 +159,14 @@ enum {
 /**
  * The number of metadata field ids of the library at run time (ids are 0
  * to this minus 1). A function, not a macro, so that it can grow.
+ * @return the number of field ids (9 in this release)
  * @since 0.1
  */
 NP_API int np_field_count(void);
 
 /**
  * The JSON name of a field id ("title", "site_name"...).
+ * @param field an NP_FIELD_* id
  * @return static text (never freed), or NULL for an unknown id
  * @since 0.1
  */
@@ -126,11 +177,12 @@ NP_API const char *np_field_name(int field);
  *
  * @param doc the document
  * @param field an NP_FIELD_* id
- * @param value if not NULL, receives the value (borrowed from the
- *              document, valid until np_document_free()), or NULL when the
- *              field is unset; for NP_FIELD_AUTHORS the first author
- * @param source if not NULL, receives where it came from ("json-ld",
- *               "og:title", "text"...; static text), or NULL when unset
+ * @param[out] value if not NULL, receives the value (borrowed from the
+ *                   document, valid until np_document_free()), or NULL
+ *                   when the field is unset; for NP_FIELD_AUTHORS the first
+ *                   author
+ * @param[out] source if not NULL, receives where it came from ("json-ld",
+ *                    "og:title", "text"...; static text), or NULL when unset
  * @return NP_OK; NP_ENOTFOUND when the field is unset (both outputs are
  *         then NULL); NP_EINVAL for a NULL document or an unknown id
  * @since 0.1
@@ -142,7 +194,7 @@ NP_API int np_document_field(const np_document *doc, int field,
  * Where a metadata field came from ("json-ld", "og:title", "text"...), by
  * its JSON name; np_document_field() does the same by id.
  *
- * @param doc the document
+ * @param doc the document, or NULL
  * @param field a field name of the JSON output ("title", "published"...)
  * @return static text (never freed), or NULL if the field is unknown or unset
  * @since 0.1
@@ -150,146 +202,331 @@ NP_API int np_document_field(const np_document *doc, int field,
 NP_API const char *np_document_source(const np_document *doc, const char *field);
 
 /**
- * Whether the page holds an article. 0 for a home page, listing or error
- * page (the body is then empty); 1 otherwise.
+ * Whether the page holds an article.
+ * @param doc the document, or NULL
+ * @return 0 for a home page, listing or error page (the body is then
+ *         empty), and for a NULL document; 1 otherwise
  * @since 0.1
  */
 NP_API int np_document_is_article(const np_document *doc);
 
-/** 1 when a limit cut the document (NP_PARSE_TRUNCATE), else 0. @since 0.1 */
+/**
+ * Whether a limit cut the document (NP_PARSE_TRUNCATE).
+ * @param doc the document, or NULL
+ * @return 1 when it was cut, else 0 (also for a NULL document)
+ * @since 0.1
+ */
 NP_API int np_document_truncated(const np_document *doc);
 
 /**
  * The cleaned article text: the blocks joined by one blank line.
  *
- * @param doc the document
- * @param len if not NULL, receives the length in bytes
+ * @param doc the document, or NULL
+ * @param[out] len if not NULL, receives the length in bytes
  * @return borrowed from the document, valid until np_document_free();
  *         "" (never NULL, static) for an empty body or a NULL document
  * @since 0.1
  */
 NP_API const char *np_document_body(const np_document *doc, size_t *len);
 
-/** Number of words in the body. @since 0.1 */
+/**
+ * Number of words in the body.
+ * @param doc the document, or NULL
+ * @return the count; 0 for a NULL document
+ * @since 0.1
+ */
 NP_API size_t np_document_word_count(const np_document *doc);
 
-/** Number of body blocks. @since 0.1 */
+/**
+ * Number of body blocks.
+ * @param doc the document, or NULL
+ * @return the count; 0 for a NULL document
+ * @since 0.1
+ */
 NP_API size_t np_document_block_count(const np_document *doc);
-/** The kind (NP_BLOCK_*) of the i-th block, -1 if out of range. @since 0.1 */
+/**
+ * The kind of the i-th block.
+ * @param doc the document, or NULL
+ * @param i the block's index, from 0
+ * @return an NP_BLOCK_* kind; -1 if i is out of range or doc is NULL
+ * @since 0.1
+ */
 NP_API int np_document_block_kind(const np_document *doc, size_t i);
-/** The name of a block kind ("paragraph", "heading"...; static), NULL if unknown. @since 0.1 */
+/**
+ * The name of a block kind ("paragraph", "heading"...).
+ * @param kind an NP_BLOCK_* kind
+ * @return static text (never freed), or NULL for an unknown kind
+ * @since 0.1
+ */
 NP_API const char *np_block_kind_name(int kind);
 /**
  * The text of the i-th block, NULL if out of range: borrowed from the
  * document, valid until np_document_free().
- * @param doc the document
+ * @param doc the document, or NULL
  * @param i the block's index, from 0
- * @param len if not NULL, receives its length
- * @param start if not NULL, receives its byte offset in the body
+ * @param[out] len if not NULL, receives its length (0 if out of range)
+ * @param[out] start if not NULL, receives its byte offset in the body (0 if
+ *                   out of range)
+ * @return the text, or NULL if i is out of range or doc is NULL
  * @since 0.1
  */
 NP_API const char *np_document_block_text(const np_document *doc, size_t i,
                                           size_t *len, size_t *start);
 
-/** Number of images (the lead image first where known). @since 0.1 */
+/**
+ * Number of images (the lead image first where known).
+ * @param doc the document, or NULL
+ * @return the count; 0 for a NULL document
+ * @since 0.1
+ */
 NP_API size_t np_document_image_count(const np_document *doc);
-/** The i-th image's address, NULL if out of range; borrowed from the
- * document, valid until np_document_free(), as the caption and credit.
- * @since 0.1 */
+/**
+ * The i-th image's address: borrowed from the document, valid until
+ * np_document_free(), as the caption and credit.
+ * @param doc the document, or NULL
+ * @param i the image's index, from 0
+ * @return the address, or NULL if i is out of range or doc is NULL
+ * @since 0.1
+ */
 NP_API const char *np_document_image_src(const np_document *doc, size_t i);
-/** The i-th image's caption (borrowed), NULL if none. @since 0.1 */
+/**
+ * The i-th image's caption.
+ * @param doc the document, or NULL
+ * @param i the image's index, from 0
+ * @return the caption (borrowed), or NULL if none, if i is out of range
+ *         or if doc is NULL
+ * @since 0.1
+ */
 NP_API const char *np_document_image_caption(const np_document *doc, size_t i);
-/** The i-th image's credit (borrowed), NULL if none. @since 0.1 */
+/**
+ * The i-th image's credit.
+ * @param doc the document, or NULL
+ * @param i the image's index, from 0
+ * @return the credit (borrowed), or NULL if none, if i is out of range
+ *         or if doc is NULL
+ * @since 0.1
+ */
 NP_API const char *np_document_image_credit(const np_document *doc, size_t i);
 
-/** Number of entities. @since 0.1 */
+/**
+ * Number of entities.
+ * @param doc the document, or NULL
+ * @return the count; 0 for a NULL document
+ * @since 0.1
+ */
 NP_API size_t np_document_entity_count(const np_document *doc);
-/** The i-th entity, NULL if out of range: a view borrowed from the
- * document, valid until np_document_free(), as every string read from it.
- * @since 0.1 */
+/**
+ * The i-th entity: a view borrowed from the document, valid until
+ * np_document_free(), as every string read from it.
+ * @param doc the document, or NULL
+ * @param i the entity's index, from 0
+ * @return the entity, or NULL if i is out of range or doc is NULL
+ * @since 0.1
+ */
 NP_API const np_entity *np_document_entity(const np_document *doc, size_t i);
-/** The entity's fullest name in the document (borrowed). @since 0.1 */
+/**
+ * The entity's fullest name in the document.
+ * @param e the entity, or NULL
+ * @return the name (borrowed); NULL for a NULL entity
+ * @since 0.1
+ */
 NP_API const char *np_entity_name(const np_entity *e);
-/** NP_ENTITY_PERSON, NP_ENTITY_ORG or NP_ENTITY_PLACE; -1 for NULL. @since 0.1 */
+/**
+ * The entity's type.
+ * @param e the entity, or NULL
+ * @return NP_ENTITY_PERSON, NP_ENTITY_ORG or NP_ENTITY_PLACE; -1 for a
+ *         NULL entity
+ * @since 0.1
+ */
 NP_API int np_entity_type(const np_entity *e);
-/** "PERSON", "ORG" or "PLACE" (static); NULL if unknown. @since 0.1 */
+/**
+ * The name of an entity type.
+ * @param type an NP_ENTITY_* type
+ * @return "PERSON", "ORG" or "PLACE" (static text, never freed); NULL
+ *         for an unknown type
+ * @since 0.1
+ */
 NP_API const char *np_entity_type_name(int type);
-/** A role the text gives the entity ("French President"; borrowed), or NULL. @since 0.1 */
+/**
+ * A role the text gives the entity ("French President").
+ * @param e the entity, or NULL
+ * @return the role (borrowed), or NULL if none or for a NULL entity
+ * @since 0.1
+ */
 NP_API const char *np_entity_role(const np_entity *e);
-/** Number of mentions. @since 0.1 */
+/**
+ * Number of mentions.
+ * @param e the entity, or NULL
+ * @return the count; 0 for a NULL entity
+ * @since 0.1
+ */
 NP_API size_t np_entity_mention_count(const np_entity *e);
 /**
  * The i-th mention's byte span in the body.
- * @return NP_OK, NP_EINVAL for NULL arguments, NP_ENOTFOUND if out of range
+ * @param e the entity
+ * @param i the mention's index, from 0
+ * @param[out] start if not NULL, receives the span's first byte offset
+ *                   (untouched unless NP_OK)
+ * @param[out] end if not NULL, receives the offset just past the span
+ *                 (untouched unless NP_OK)
+ * @return NP_OK, NP_EINVAL for a NULL entity, NP_ENOTFOUND if i is out of
+ *         range
  * @since 0.1
  */
 NP_API int np_entity_mention(const np_entity *e, size_t i,
                              size_t *start, size_t *end);
 
-/** Number of quotes. @since 0.1 */
+/**
+ * Number of quotes.
+ * @param doc the document, or NULL
+ * @return the count; 0 for a NULL document
+ * @since 0.1
+ */
 NP_API size_t np_document_quote_count(const np_document *doc);
-/** The i-th quote, NULL if out of range: a view borrowed from the
- * document, valid until np_document_free(), as every string read from it.
- * @since 0.1 */
+/**
+ * The i-th quote: a view borrowed from the document, valid until
+ * np_document_free(), as every string read from it.
+ * @param doc the document, or NULL
+ * @param i the quote's index, from 0
+ * @return the quote, or NULL if i is out of range or doc is NULL
+ * @since 0.1
+ */
 NP_API const np_quote *np_document_quote(const np_document *doc, size_t i);
-/** The quoted words without their marks (borrowed). @since 0.1 */
+/**
+ * The quoted words without their marks.
+ * @param q the quote, or NULL
+ * @return the text (borrowed); NULL for a NULL quote
+ * @since 0.1
+ */
 NP_API const char *np_quote_text(const np_quote *q);
-/** Who said it: an entity's name or a noun phrase (borrowed); NULL if unknown. @since 0.1 */
+/**
+ * Who said it: an entity's name or a noun phrase.
+ * @param q the quote, or NULL
+ * @return the speaker (borrowed); NULL if unknown or for a NULL quote
+ * @since 0.1
+ */
 NP_API const char *np_quote_speaker(const np_quote *q);
 /**
  * The index of the speaker among the document's entities
  * (np_document_entity()).
  * @param q the quote
- * @param index receives the index (untouched unless NP_OK); may be NULL
+ * @param[out] index receives the index (untouched unless NP_OK); may be NULL
  * @return NP_OK, NP_EINVAL for a NULL quote, NP_ENOTFOUND when the speaker
  *         is no entity (unknown, or a noun phrase)
  * @since 0.1
  */
 NP_API int np_quote_speaker_entity(const np_quote *q, size_t *index);
-/** The attribution cue ("said"; borrowed), NULL if none. @since 0.1 */
+/**
+ * The attribution cue ("said").
+ * @param q the quote, or NULL
+ * @return the cue (borrowed); NULL if none or for a NULL quote
+ * @since 0.1
+ */
 NP_API const char *np_quote_cue(const np_quote *q);
-/** NP_QUOTE_DIRECT or NP_QUOTE_PARTIAL; -1 for NULL. @since 0.1 */
+/**
+ * The quote's kind.
+ * @param q the quote, or NULL
+ * @return NP_QUOTE_DIRECT or NP_QUOTE_PARTIAL; -1 for a NULL quote
+ * @since 0.1
+ */
 NP_API int np_quote_kind(const np_quote *q);
-/** Byte offset of the quoted words in the body. @since 0.1 */
+/**
+ * Byte offset of the quoted words in the body.
+ * @param q the quote, or NULL
+ * @return the offset; 0 for a NULL quote
+ * @since 0.1
+ */
 NP_API size_t np_quote_start(const np_quote *q);
-/** Byte offset just past the quoted words. @since 0.1 */
+/**
+ * Byte offset just past the quoted words in the body.
+ * @param q the quote, or NULL
+ * @return the offset; 0 for a NULL quote
+ * @since 0.1
+ */
 NP_API size_t np_quote_end(const np_quote *q);
 
-/** Number of cleanup edits made to the body. @since 0.1 */
+/**
+ * Number of cleanup edits made to the body.
+ * @param doc the document, or NULL
+ * @return the count; 0 for a NULL document
+ * @since 0.1
+ */
 NP_API size_t np_document_fix_count(const np_document *doc);
-/** The i-th edit, NULL if out of range: a view borrowed from the document,
- * valid until np_document_free(), as every string read from it. @since 0.1 */
+/**
+ * The i-th edit: a view borrowed from the document, valid until
+ * np_document_free(), as every string read from it.
+ * @param doc the document, or NULL
+ * @param i the edit's index, from 0
+ * @return the edit, or NULL if i is out of range or doc is NULL
+ * @since 0.1
+ */
 NP_API const np_fix *np_document_fix(const np_document *doc, size_t i);
-/** The rule that made the edit ("apostrophe", "entity", "mojibake"...; static). @since 0.1 */
+/**
+ * The rule that made the edit ("apostrophe", "entity", "mojibake"...).
+ * @param f the edit, or NULL
+ * @return static text (never freed); NULL for a NULL edit
+ * @since 0.1
+ */
 NP_API const char *np_fix_rule(const np_fix *f);
 /**
  * The text before the edit (borrowed): the input between
  * np_fix_input_start() and np_fix_input_end(), each byte that is not UTF-8
  * written as the four characters \\xNN. It may hold NUL bytes (a removed
  * U+0000): its length is np_fix_before_len(), not strlen().
+ * @param f the edit, or NULL
+ * @return the text (borrowed; "" for an insertion); NULL for a NULL edit
  * @since 0.1
  */
 NP_API const char *np_fix_before(const np_fix *f);
 /**
- * The length in bytes of np_fix_before(); 0 only for an insertion.
+ * The length in bytes of np_fix_before().
+ * @param f the edit, or NULL
+ * @return the length; 0 only for an insertion (or a NULL edit)
  * @since 0.1
  */
 NP_API size_t np_fix_before_len(const np_fix *f);
-/** The text after the edit (borrowed; "" for a removal): the output
- * between np_fix_start() and np_fix_end(). @since 0.1 */
+/**
+ * The text after the edit: the output between np_fix_start() and
+ * np_fix_end().
+ * @param f the edit, or NULL
+ * @return the text (borrowed; "" for a removal); NULL for a NULL edit
+ * @since 0.1
+ */
 NP_API const char *np_fix_after(const np_fix *f);
 /**
- * The length in bytes of np_fix_after(); 0 only for a removal.
+ * The length in bytes of np_fix_after().
+ * @param f the edit, or NULL
+ * @return the length; 0 only for a removal (or a NULL edit)
  * @since 0.1
  */
 NP_API size_t np_fix_after_len(const np_fix *f);
-/** Byte offset of the edited text in the output (the body). @since 0.1 */
+/**
+ * Byte offset of the edited text in the output (the body).
+ * @param f the edit, or NULL
+ * @return the offset; 0 for a NULL edit
+ * @since 0.1
+ */
 NP_API size_t np_fix_start(const np_fix *f);
-/** Byte offset just past the edited text in the output. @since 0.1 */
+/**
+ * Byte offset just past the edited text in the output.
+ * @param f the edit, or NULL
+ * @return the offset; 0 for a NULL edit
+ * @since 0.1
+ */
 NP_API size_t np_fix_end(const np_fix *f);
-/** Byte offset of the original text in the input of the cleanup. @since 0.1 */
+/**
+ * Byte offset of the original text in the input of the cleanup.
+ * @param f the edit, or NULL
+ * @return the offset; 0 for a NULL edit
+ * @since 0.1
+ */
 NP_API size_t np_fix_input_start(const np_fix *f);
-/** Byte offset just past the original text in the cleanup's input. @since 0.1 */
+/**
+ * Byte offset just past the original text in the cleanup's input.
+ * @param f the edit, or NULL
+ * @return the offset; 0 for a NULL edit
+ * @since 0.1
+ */
 NP_API size_t np_fix_input_end(const np_fix *f);
 
 /** @name Pipeline stages (np_document_stage_seconds())
@@ -308,6 +545,7 @@ NP_API size_t np_fix_input_end(const np_fix *f);
 /**
  * The number of pipeline stages of the library at run time (stage numbers
  * are 0 to this minus 1).
+ * @return the number of stages (NP_STAGE_COUNT in this release)
  * @since 0.1
  */
 NP_API int np_stage_count(void);
@@ -315,15 +553,19 @@ NP_API int np_stage_count(void);
 /**
  * The name of a stage ("load", "extract", "clean", "tokens", "entities",
  * "quotes").
+ * @param stage an NP_STAGE_* number
  * @return static text (never freed), or NULL for an unknown stage
  * @since 0.1
  */
 NP_API const char *np_stage_name(int stage);
 
 /**
- * The wall-clock time a stage took while this document was parsed, in
- * seconds (0 for a stage that was skipped; -1 for an unknown stage or a NULL
- * document). For profiling; the values differ from run to run.
+ * The wall-clock time a stage took while this document was parsed.
+ * For profiling; the values differ from run to run.
+ * @param doc the document, or NULL
+ * @param stage an NP_STAGE_* number
+ * @return seconds; 0 for a stage that was skipped; -1 for an unknown stage
+ *         or a NULL document
  * @since 0.1
  */
 NP_API double np_document_stage_seconds(const np_document *doc, int stage);
@@ -344,12 +586,12 @@ NP_API double np_document_stage_seconds(const np_document *doc, int stage);
  * JSON Lines record.
  *
  * @param doc the document
- * @param source the value of the "source" field (copied), or NULL to leave
+ * @param[in] source the value of the "source" field (copied), or NULL to leave
  *               it out
  * @param flags NP_JSON_* bits
- * @param out receives the NUL-terminated text (owned: free with np_free());
- *            NULL on failure
- * @param len if not NULL, receives its length
+ * @param[out] out receives the NUL-terminated text (owned: free with
+ *                 np_free()); NULL on failure
+ * @param[out] len if not NULL, receives its length (0 on failure)
  * @return NP_OK; NP_EINVAL for NULL arguments or a bit that is not an
  *         NP_JSON_* flag; NP_EENCODING when a text of the document is not
  *         valid UTF-8 (only a caller's libxml2 tree parsed with
@@ -363,6 +605,13 @@ NP_API int np_document_to_json(const np_document *doc, const char *source,
  * Writes the document as plain text: the title, a blank line, the body.
  * Arguments, ownership and errors as np_document_to_json(); no flag is
  * defined yet, so flags must be 0 (else NP_EINVAL).
+ * @param doc the document
+ * @param flags 0 (no flag is defined yet)
+ * @param[out] out receives the NUL-terminated text (owned: free with
+ *                 np_free()); NULL on failure
+ * @param[out] len if not NULL, receives its length (0 on failure)
+ * @return NP_OK; NP_EINVAL for NULL arguments or non-zero flags;
+ *         NP_ENOMEM
  * @since 0.1
  */
 NP_API int np_document_to_text(const np_document *doc, uint32_t flags,
@@ -374,6 +623,13 @@ NP_API int np_document_to_text(const np_document *doc, uint32_t flags,
  * blockquotes, fenced preformatted text, escaped paragraphs).
  * Arguments, ownership and errors as np_document_to_json(); no flag is
  * defined yet, so flags must be 0 (else NP_EINVAL).
+ * @param doc the document
+ * @param flags 0 (no flag is defined yet)
+ * @param[out] out receives the NUL-terminated text (owned: free with
+ *                 np_free()); NULL on failure
+ * @param[out] len if not NULL, receives its length (0 on failure)
+ * @return NP_OK; NP_EINVAL for NULL arguments or non-zero flags;
+ *         NP_ENOMEM
  * @since 0.1
  */
 NP_API int np_document_to_markdown(const np_document *doc, uint32_t flags,
@@ -385,6 +641,13 @@ NP_API int np_document_to_markdown(const np_document *doc, uint32_t flags,
  * ul/li, blockquote, pre), every text escaped.
  * Arguments, ownership and errors as np_document_to_json(); no flag is
  * defined yet, so flags must be 0 (else NP_EINVAL).
+ * @param doc the document
+ * @param flags 0 (no flag is defined yet)
+ * @param[out] out receives the NUL-terminated text (owned: free with
+ *                 np_free()); NULL on failure
+ * @param[out] len if not NULL, receives its length (0 on failure)
+ * @return NP_OK; NP_EINVAL for NULL arguments or non-zero flags;
+ *         NP_ENOMEM
  * @since 0.1
  */
 NP_API int np_document_to_html(const np_document *doc, uint32_t flags,

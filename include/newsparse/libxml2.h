@@ -42,9 +42,10 @@ struct _xmlDoc;
  * nothing and the document is truncated).
  *
  * @param parser the parser (not NULL)
- * @param out receives the document (owned: free with np_document_free())
- * @param tree the libxml2 document (borrowed for the call)
- * @param url the page's address (copied), or NULL for the options' base_url
+ * @param[out] out receives the document (owned: free with
+ *                 np_document_free()); set to NULL on failure
+ * @param[in] tree the libxml2 document (borrowed for the call)
+ * @param[in] url the page's address (copied), or NULL for the options' base_url
  * @return NP_OK, NP_EINVAL for NULL arguments or a parser in use by another
  *         thread, NP_ELIMIT, NP_ENOMEM
  * @since 0.1

@@ -88,7 +88,7 @@ typedef struct np_parse_options {
  * Initialises an options struct to its defaults (for FFI callers that cannot
  * use NP_PARSE_OPTIONS_INIT).
  *
- * @param opts the struct to fill
+ * @param[out] opts the struct to fill (the fields of `version` are set)
  * @param version NP_PARSE_OPTIONS_VERSION
  * @return NP_OK, or NP_EINVAL if opts is NULL or version is 0 or unknown
  * @since 0.1
@@ -104,9 +104,9 @@ NP_API int np_parse_options_init(np_parse_options *opts, unsigned int version);
  * same parser is refused with NP_EINVAL (see np_parse_html()). Documents
  * outlive the parser that made them.
  *
- * @param out receives the parser (owned: free with np_parser_free());
- *            set to NULL on failure
- * @param opts options (borrowed for the call; the fields of opts->version
+ * @param[out] out receives the parser (owned: free with np_parser_free());
+ *                 set to NULL on failure
+ * @param[in] opts options (borrowed for the call; the fields of opts->version
  *             are copied), or NULL for the defaults
  * @return NP_OK, NP_EINVAL (NULL out, bad options version, a flag bit that
  *         is not an NP_PARSE_* flag), NP_ENOMEM
@@ -116,6 +116,7 @@ NP_API int np_parser_new(np_parser **out, const np_parse_options *opts);
 
 /**
  * Frees a parser. np_parser_free(NULL) is a no-op. Documents it made stay valid.
+ * @param parser the parser (ownership passes to the library), or NULL
  * @since 0.1
  */
 NP_API void np_parser_free(np_parser *parser);
@@ -128,6 +129,7 @@ NP_API void np_parser_free(np_parser *parser);
  * message at once). After a call refused because another thread was inside
  * a call on the parser, it gives that reason until the parser's next call.
  *
+ * @param parser the parser, or NULL
  * @return borrowed from the parser, valid until its next parse call; ""
  *         when the last call succeeded; static text if parser is NULL
  * @since 0.1
@@ -135,8 +137,11 @@ NP_API void np_parser_free(np_parser *parser);
 NP_API const char *np_parser_errmsg(const np_parser *parser);
 
 /**
- * The error code of the parser's last call (NP_OK after a success);
- * NP_EINVAL for a NULL parser.
+ * The error code of the parser's last call.
+ * @param parser the parser, or NULL
+ * @return NP_OK after a success, else the NP_* code the call returned;
+ *         NP_EINVAL for a NULL parser, or while another thread is inside a
+ *         call on the parser
  * @since 0.1
  */
 NP_API int np_parser_errcode(const np_parser *parser);
@@ -148,6 +153,8 @@ NP_API int np_parser_errcode(const np_parser *parser);
  * timings are np_document_stage_seconds()). Stages are the NP_STAGE_*
  * numbers of newsparse/document.h.
  *
+ * @param parser the parser, or NULL
+ * @param stage an NP_STAGE_* number, 0 to np_stage_count() minus 1
  * @return seconds; 0 for a stage that did not run (skipped, or not reached);
  *         -1 for an unknown stage or a NULL parser
  * @since 0.1
@@ -163,11 +170,11 @@ NP_API double np_parser_stage_seconds(const np_parser *parser, int stage);
  * is fetched from the network or read from files.
  *
  * @param parser the parser (not NULL)
- * @param out receives the document (owned: free with np_document_free());
- *            set to NULL on failure
- * @param buf the page's bytes; may be NULL only when len is 0
+ * @param[out] out receives the document (owned: free with
+ *                 np_document_free()); set to NULL on failure
+ * @param[in] buf the page's bytes (copied); may be NULL only when len is 0
  * @param len its length in bytes
- * @param url the page's address, used to resolve links and as a fallback
+ * @param[in] url the page's address, used to resolve links and as a fallback
  *            canonical URL (copied); NULL for the options' base_url
  * @return NP_OK; NP_EINVAL for NULL arguments, or when another thread is
  *         inside a call on the same parser (the call is refused, nothing
@@ -189,7 +196,16 @@ NP_API int np_parse_html(np_parser *parser, np_document **out,
  * windows-1252) unless NP_PARSE_NO_CLEAN is set, in which case it is an
  * NP_EENCODING error.
  *
- * Arguments, ownership and errors as np_parse_html().
+ * @param parser the parser (not NULL)
+ * @param[out] out receives the document (owned: free with
+ *                 np_document_free()); set to NULL on failure
+ * @param[in] buf the text's bytes (copied); may be NULL only when len is 0
+ * @param len its length in bytes
+ * @param[in] url the article's address (copied); NULL for the options'
+ *                base_url
+ * @return NP_OK, or an error code as np_parse_html() (NP_EENCODING for
+ *         invalid UTF-8 with NP_PARSE_NO_CLEAN); the message is then
+ *         available from np_parser_errmsg()
  * @since 0.1
  */
 NP_API int np_parse_text(np_parser *parser, np_document **out,
@@ -199,6 +215,9 @@ NP_API int np_parse_text(np_parser *parser, np_document **out,
  * Guesses whether a buffer holds HTML (1) or plain text (0), from its first
  * kilobytes: a doctype, an \<html\>, \<head\>, \<body\>, \<div\>, \<p\> or
  * \<meta\> tag.
+ * @param[in] buf the bytes (only the first 4096 are read); may be NULL
+ * @param len their length in bytes
+ * @return 1 for HTML, 0 for plain text (and for a NULL or empty buffer)
  * @since 0.1
  */
 NP_API int np_looks_like_html(const char *buf, size_t len);
@@ -224,17 +243,18 @@ NP_API int np_looks_like_html(const char *buf, size_t len);
  * "message": "..."}} (in the layout json_flags ask for), so a caller needs
  * no handle to read the message.
  *
- * @param buf the input bytes; may be NULL only when len is 0
- * @param len its length
+ * @param[in] buf the input bytes; may be NULL only when len is 0
+ * @param len its length in bytes
  * @param input NP_INPUT_AUTO, NP_INPUT_HTML or NP_INPUT_TEXT
- * @param url the page's address (copied), or NULL
- * @param source the value of the "source" field, or NULL to leave it out
- * @param opts parse options, or NULL for the defaults
+ * @param[in] url the page's address (copied), or NULL
+ * @param[in] source the value of the "source" field, or NULL to leave it out
+ * @param[in] opts parse options (borrowed for the call), or NULL for the
+ *                 defaults
  * @param json_flags NP_JSON_* bits, as np_document_to_json()
- * @param out receives the NUL-terminated JSON text, the document's or the
+ * @param[out] out receives the NUL-terminated JSON text, the document's or the
  *            error record's (owned: free with np_free()); NULL only when
  *            out was NULL or the record itself could not be allocated
- * @param out_len if not NULL, receives its length
+ * @param[out] out_len if not NULL, receives its length
  * @return NP_OK with the document's JSON; else the error code of the
  *         record (NP_EINVAL for bad arguments or an unknown input kind or
  *         flag, NP_ELIMIT, NP_EENCODING, NP_EPARSE, NP_ENOMEM...)
