@@ -1,6 +1,6 @@
 /* The hash and the string table of the util floor (lib/util/hash.c), and
  * the small word tables of the data floor (lib/data/calendar.c, speech.c),
- * and the entity lexicon's word look-up (lib/data/lookup.c). */
+ * and the entity lexicon's word look-up (lib/data/lookup.c, lib/text/lexicon.c). */
 #include "np_test.h"
 
 
@@ -8,6 +8,7 @@
 #include "data/calendar.h"
 #include "data/speech.h"
 #include "data/ner_lexicon.h"
+#include "text/text.h"
 
 START_TEST(fnv1a_known_values)
 {
@@ -123,6 +124,35 @@ START_TEST(titles_and_roles)
 }
 END_TEST
 
+/* One list of abbreviations (lib/data/ner_lists.txt), each stage reading
+ * its own flag: the apostrophe pass's [abbrev_cleanup], the quotation
+ * stage's wider [abbrev_quote], the entity stage's [abbrev] (with the dot);
+ * a word only the other stages read is no entry for the entity stage. */
+START_TEST(abbreviations)
+{
+    const uint32_t both = NP__LX_ABBR_CLEANUP | NP__LX_ABBR_QUOTE;
+    ck_assert_uint_eq(np__ner_word("Gov", 3, 0) & both, both);
+    ck_assert_uint_eq(np__ner_word("INC", 3, 0) & both, both);
+    ck_assert_uint_eq(np__ner_word("pres", 4, 0) & both, both);
+    ck_assert_uint_ne(np__ner_word("Gov", 3, 1) & NP__LX_ABBREV, 0);
+    /* state abbreviations and months: the quotation stage's only */
+    ck_assert_uint_eq(np__ner_word("Ill", 3, 0) & both, NP__LX_ABBR_QUOTE);
+    ck_assert_uint_eq(np__ner_word("Calif", 5, 0) & both, NP__LX_ABBR_QUOTE);
+    ck_assert_uint_eq(np__ner_word("Sept", 4, 0) & both, NP__LX_ABBR_QUOTE);
+    ck_assert_uint_eq(np__ner_word("etc", 3, 0) & both, NP__LX_ABBR_QUOTE);
+    /* the apostrophe pass's own reader */
+    ck_assert_int_eq(np__abbrev_word("Mr", 2), 1);
+    ck_assert_int_eq(np__abbrev_word("insp", 4), 1);
+    ck_assert_int_eq(np__abbrev_word("ill", 3), 0);
+    ck_assert_int_eq(np__abbrev_word("Mr.", 3), 0);
+    ck_assert_int_eq(np__abbrev_word("said", 4), 0);
+    ck_assert_uint_eq(np__ner_word("said", 4, 1) & both, 0);
+    ck_assert_uint_eq(np__ner_word("Mister", 6, 1) & both, 0);
+    /* "ill" carries no other bit: the entity stage sees no entry */
+    ck_assert_uint_eq(np__ner_word("ill", 3, 0) & ~(uint32_t)NP__LX_OTHER_STAGES, 0);
+}
+END_TEST
+
 Suite *np_util_suite(void)
 {
     Suite *s = suite_create("util");
@@ -132,6 +162,7 @@ Suite *np_util_suite(void)
     tcase_add_test(tc, month_names);
     tcase_add_test(tc, speech_verbs);
     tcase_add_test(tc, titles_and_roles);
+    tcase_add_test(tc, abbreviations);
     suite_add_tcase(s, tc);
     return s;
 }

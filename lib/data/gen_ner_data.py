@@ -30,7 +30,8 @@ F = {
     "demonym": 1 << 15, "nonentity": 1 << 16, "place": 1 << 17,
     "cased": 1 << 18, "event": 1 << 19, "org_mod": 1 << 20, "team": 1 << 21,
     "abbrev": 1 << 22, "person_head": 1 << 23,
-    "title_alone": 1 << 24,
+    "title_alone": 1 << 24, "abbrev_cleanup": 1 << 25,
+    "abbrev_quote": 1 << 26,
 }
 ENTITY = F["country"] | F["city"] | F["state"] | F["region"] | F["org"] | F["place"]
 

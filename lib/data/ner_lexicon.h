@@ -37,6 +37,13 @@
 #define NP__LX_PERSON_HEAD (1u << 23) /* "the actor": someone named before */
 #define NP__LX_TITLE_ALONE (1u << 24) /* "Mr.", "President": alone before a
                                          surname ([title_alone]) */
+#define NP__LX_ABBR_CLEANUP (1u << 25) /* no sentence end after its full
+                                          stop, for the apostrophe pass */
+#define NP__LX_ABBR_QUOTE (1u << 26) /* the same, for the quotation stage */
+
+/* Bits read only by other stages, which the entity recogniser ignores: a
+ * word that has only these is no entry for it. */
+#define NP__LX_OTHER_STAGES (NP__LX_ABBR_CLEANUP | NP__LX_ABBR_QUOTE)
 
 #define NP__LX_ANYPLACE (NP__LX_COUNTRY | NP__LX_CITY | NP__LX_STATE \
                          | NP__LX_REGION | NP__LX_PLACE)

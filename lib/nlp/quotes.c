@@ -175,7 +175,7 @@ typedef struct qsurname {
 
 /* A word list with a bitmap of its words' first two letters and length,
  * so that most words are ruled out without reading the list. */
-#define QLIDX_N 4
+#define QLIDX_N 3
 typedef struct qlidx {
     const char *const *list;
     uint64_t bits[16];
@@ -292,20 +292,6 @@ static int q_joiner(uint32_t c)
            c == 0x2011 || c == '.' || c == '&';
 }
 
-/* Words that a full stop does not end a sentence after. */
-static const char *const q_abbrevs[] = {
-    "mr", "mrs", "ms", "dr", "prof", "sen", "rep", "gov", "gen", "col",
-    "lt", "sgt", "capt", "cmdr", "adm", "maj", "jr", "sr", "st", "mt",
-    "ft", "no", "vs", "inc", "corp", "co", "ltd", "bros", "jan", "feb",
-    "aug", "sept", "sep", "oct", "nov", "dec", "rev", "hon", "pres",
-    "supt", "det", "insp", "cpl", "pvt", "messrs", "esq", "approx", "dept",
-    "univ", "assn", "ave", "blvd", "rd", "calif", "fla", "ariz", "mass",
-    "penn", "tenn", "wash", "minn", "neb", "wis", "mich", "conn", "okla",
-    "ore", "colo", "ky", "la", "md", "nev", "va", "vt", "ala", "ark", "del",
-    "ga", "ill", "ind", "kan", "miss", "mo", "mont", "pa", "tex",
-    "e.g", "i.e", "etc", NULL
-};
-
 static int q_ieq(const char *a, size_t n, const char *w)
 {
     size_t i;
@@ -392,7 +378,9 @@ static int q_is_abbrev(qstate *st, const qtok *w)
         return 1;                      /* U.S. */
     if (!(w->f & QF_UPPER))            /* "fell ill." ends a sentence */
         return q_ieq(p, n, "etc") || q_ieq(p, n, "vs") || q_ieq(p, n, "approx");
-    return q_inlist_st(st, p, n, q_abbrevs);
+    /* words that a full stop does not end a sentence after: the entity
+     * lexicon's [abbrev_quote] */
+    return (np__ner_word(p, n, 0) & NP__LX_ABBR_QUOTE) != 0;
 }
 
 /* The length in bytes of code point c in UTF-8. */
@@ -2596,8 +2584,7 @@ int np__quotes(np__ctx *c, const np__tokens *tk)
     st.addressee = -1;
     q_lidx_init(&st.lidx[0], q_stop);
     q_lidx_init(&st.lidx[1], q_skip);
-    q_lidx_init(&st.lidx[2], q_abbrevs);
-    q_lidx_init(&st.lidx[3], q_dets);
+    q_lidx_init(&st.lidx[2], q_dets);
     np__vec_init(&st.toks, sizeof(qtok));
     np__vec_init(&st.pieces, sizeof(np__token));
     np__vec_init(&st.recs, sizeof(qrec));

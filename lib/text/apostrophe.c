@@ -2086,26 +2086,13 @@ static int tokenize(const char *s, size_t n, np__vec *out)
             if (cp == '!' || cp == '?' || cp == '\n' || cp == ':' || cp == ';')
                 start = 1;
             if (cp == '.') {
-                /* not after an initial or a title: "Mr. Trump", "W. Bush" */
-                static const char *const abbr[] = {
-                    "mr", "mrs", "ms", "dr", "st", "jr", "sr", "gen", "gov",
-                    "sen", "rep", "prof", "lt", "col", "sgt", "capt", "no",
-                    "vs", "inc", "co", "corp", "ltd", "mt", "ft", "rev",
-                    "pres", "supt", "det", "insp", NULL
-                };
+                /* not after an initial or an abbreviation ("Mr. Trump",
+                 * "W. Bush"): the lexicon's [abbrev_cleanup] */
                 tok *pt = out->len ? np__vec_at(out, out->len - 1) : NULL;
                 int ab = 0;
                 if (pt && pt->e == st) {
-                    size_t L = pt->e - pt->s, q;
-                    if (L == 1)
-                        ab = 1;
-                    for (q = 0; !ab && abbr[q]; q++)
-                        if (strlen(abbr[q]) == L) {
-                            size_t r;
-                            for (r = 0; r < L && (s[pt->s + r] | 0x20) == abbr[q][r]; r++)
-                                ;
-                            ab = r == L;
-                        }
+                    size_t L = pt->e - pt->s;
+                    ab = L == 1 || np__abbrev_word(s + pt->s, L);
                 }
                 if (!ab)
                     start = 1;

@@ -132,6 +132,14 @@ int np__title_word(const char *w, size_t n)
     return (ner_flags(w, n) & NP__LX_TITLE_ALONE) ? 1 : 0;
 }
 
+/* Is w[0..n) (without its dot) a word after which a full stop does not end
+ * a sentence ("Mr", "Gov", "Inc"), from the entity lexicon's
+ * [abbrev_cleanup]? */
+int np__abbrev_word(const char *w, size_t n)
+{
+    return (ner_flags(w, n) & NP__LX_ABBR_CLEANUP) ? 1 : 0;
+}
+
 int np__demonym(const char *w, size_t n)
 {
     return (ner_flags(w, n) & NP__LX_DEMONYM) ? 1 : 0;

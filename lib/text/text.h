@@ -69,6 +69,7 @@ int np__org_cue(const char *w, size_t n);
 int np__role_noun(const char *w, size_t n);
 int np__demonym(const char *w, size_t n);
 int np__title_word(const char *w, size_t n);
+int np__abbrev_word(const char *w, size_t n);
 
 /* UTF-8 helpers that accept any valid text */
 uint32_t np__u8_prev(const char *s, size_t *i);
