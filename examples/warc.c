@@ -48,6 +48,9 @@ struct warc_reader {
     int member_end;              /* the member ended: no bytes until next_member() */
     int broken;                  /* the member is corrupt: find the next one */
     int pending;                 /* its error is yet to be reported */
+    int lost;                    /* reported a line that starts no record: the
+                                    lines up to the next "WARC/" are passed over
+                                    without another error */
 
     unsigned char buf[BUF_SIZE]; /* decoded bytes */
     size_t pos, len;
@@ -743,6 +746,15 @@ again:
             /* the first line, with the byte read before it */
             if (k + 1 < 5 || memcmp(hdr, "WARC/", 5) != 0) {
                 int i, m = (int)(k + 1 < 24 ? k + 1 : 24);
+                if (r->lost) {
+                    /* the same run of text that is no record: one error
+                     * for all of it, not one per line */
+                    free(hdr);
+                    hdr = NULL;
+                    hlen = 0;
+                    goto again;
+                }
+                r->lost = 1;
                 for (i = 0; i < m; i++)
                     if (!isprint((unsigned char)hdr[i]))
                         hdr[i] = '?';
@@ -751,6 +763,7 @@ again:
                 hlen += (size_t)k;
                 break;
             }
+            r->lost = 0;
             hlen += (size_t)k;
             continue;
         }

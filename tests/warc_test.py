@@ -198,6 +198,17 @@ class WarcTest(unittest.TestCase):
         self.assertEqual(got[3 * n]["source"], ARTICLE)
         self.assertEqual(got[-1]["error"]["code"], "NP_ENOTFOUND")
 
+    def test_damaged_members_give_few_errors(self):
+        # inflating a damaged member runs on into text that is no record:
+        # one error for that text, not one per line (it was 425 records)
+        w = os.path.join(HERE, "data", "warc", "corrupt-members.warc.gz")
+        p = run([w])
+        got = records(p.stdout)
+        self.assertEqual(p.returncode, 1)
+        self.assertTrue(all(r["error"]["code"] == "NP_EPARSE" for r in got))
+        self.assertGreaterEqual(len(got), 1)
+        self.assertLessEqual(len(got), 4)
+
     def test_not_a_warc_and_garbage(self):
         # named .warc but HTML inside: one error record
         w = self.path("page.warc", ART)
