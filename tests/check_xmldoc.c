@@ -304,6 +304,35 @@ START_TEST(test_json_of_invalid_utf8_is_an_encoding_error)
 }
 END_TEST
 
+/* A caller's tree may hold bytes that are not UTF-8 in an address: they
+ * come out percent-encoded, so the field stays valid UTF-8. */
+START_TEST(test_address_bytes_not_utf8_are_percent_encoded)
+{
+    np_parser *p;
+    np_document *d;
+    const char *url;
+    xmlDocPtr tree = xmlNewDoc((const xmlChar *)"1.0");
+    xmlNodePtr html = xmlNewNode(NULL, (const xmlChar *)"html");
+    xmlNodePtr head = xmlNewChild(html, NULL, (const xmlChar *)"head", NULL);
+    xmlNodePtr body = xmlNewChild(html, NULL, (const xmlChar *)"body", NULL);
+    xmlNodePtr link = xmlNewChild(head, NULL, (const xmlChar *)"link", NULL);
+    xmlNewProp(link, (const xmlChar *)"rel", (const xmlChar *)"canonical");
+    xmlNewProp(link, (const xmlChar *)"href",
+               (const xmlChar *)"https://example.org/caf\xe9/\xc3\xa9t\xc3");
+    xmlNewTextChild(body, NULL, (const xmlChar *)"p",
+                    (const xmlChar *)"The council met on Monday night.");
+    xmlDocSetRootElement(tree, html);
+    ck_assert_int_eq(np_parser_new(&p, NULL), NP_OK);
+    ck_assert_int_eq(np_parse_xmldoc(p, &d, tree, NULL), NP_OK);
+    url = np_document_url(d);
+    ck_assert_ptr_nonnull(url);
+    ck_assert_str_eq(url, "https://example.org/caf%E9/\xc3\xa9t%C3");
+    np_document_free(d);
+    np_parser_free(p);
+    xmlFreeDoc(tree);
+}
+END_TEST
+
 Suite *np_xmldoc_suite(void)
 {
     Suite *s = suite_create("xmldoc");
@@ -315,6 +344,7 @@ Suite *np_xmldoc_suite(void)
     tcase_add_test(tc, test_entity_chain_does_not_expand);
     tcase_add_test(tc, test_entity_text_counts_against_max_bytes);
     tcase_add_test(tc, test_json_of_invalid_utf8_is_an_encoding_error);
+    tcase_add_test(tc, test_address_bytes_not_utf8_are_percent_encoded);
     suite_add_tcase(s, tc);
     return s;
 }

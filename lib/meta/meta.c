@@ -1515,13 +1515,11 @@ static int set_text(meta *m, int field, const char *s, const char *src)
 /* Sets an address field: a web address, or a relative one resolved against
  * the page's address (kept relative when there is none). Any other scheme
  * (javascript:, data:, file:, ...) is not set. */
-static int set_url(meta *m, int field, const char *s, const char *src)
+static int set_url_utf8(meta *m, int field, const char *s, const char *src)
 {
     xmlChar *abs;
     const char *r;
     int rc;
-    if (!s || !*s)
-        return NP_OK;
     while (np__isspace((unsigned char)*s))
         s++;
     if (np__url_kind(s) == NP__URL_OTHER)
@@ -1533,6 +1531,35 @@ static int set_url(meta *m, int field, const char *s, const char *src)
     rc = np__url_kind(r) == NP__URL_OTHER ? NP_OK : set_text(m, field, r, src);
     if (abs)
         xmlFree(abs);
+    return rc;
+}
+
+/* An address's bytes that are not UTF-8 (a caller's own tree may hold
+ * them; the loader's never does) are percent-encoded, as a browser sends
+ * them, so that the field is valid UTF-8 like every other. */
+static int set_url(meta *m, int field, const char *s, const char *src)
+{
+    np__buf b = NP__BUF_INIT;
+    size_t n, i = 0;
+    int rc;
+    if (!s || !*s)
+        return NP_OK;
+    n = strlen(s);
+    if (np__utf8_valid(s, n))
+        return set_url_utf8(m, field, s, src);
+    while (i < n) {
+        unsigned char ch = (unsigned char)s[i];
+        size_t k = ch < 0x80 ? 1 : np__utf8_valid_seq((const unsigned char *)s + i, n - i);
+        if (k) {
+            np__buf_put(&b, s + i, k);
+            i += k;
+        } else {
+            np__buf_printf(&b, "%%%02X", ch);
+            i++;
+        }
+    }
+    rc = b.oom ? NP_ENOMEM : set_url_utf8(m, field, np__buf_cstr(&b), src);
+    np__buf_free(&b);
     return rc;
 }
 
