@@ -99,13 +99,20 @@ static size_t make_key(const char *s, size_t n, char *out, size_t cap, int fold)
     return o;
 }
 
+/* The flags of an entry this stage reads: those of the words only other
+ * stages read ("ill" as Illinois, for quotes) are left out. */
+static uint32_t own_flags(const np__ner_entry *e)
+{
+    return e ? e->flags & ~(uint32_t)NP__LX_OTHER_STAGES : 0;
+}
+
 static const np__ner_entry *lx_find(const char *s, size_t n)
 {
     char k[MAX_KEY];
     size_t kn = make_key(s, n, k, sizeof k, 0);
     const np__ner_entry *e = kn ? np__ner_find(k, kn) : NULL;
-    /* an entry only other stages read ("ill" as Illinois) is none here */
-    return e && (e->flags & ~(uint32_t)NP__LX_OTHER_STAGES) ? e : NULL;
+    /* an entry only other stages read is none here */
+    return own_flags(e) ? e : NULL;
 }
 
 /* Letters all in capitals ("US", "U.S.")? */
@@ -130,9 +137,8 @@ static uint32_t lx_adjust(const np__ner_entry *e, const char *s, size_t n)
     if (!e)
         return 0;
     if ((e->flags & NP__LX_CASED) && !all_caps(s, n))
-        return e->flags & ~(uint32_t)(NP__LX_ANYPLACE | NP__LX_ORG | NP__LX_CASED |
-                                      NP__LX_OTHER_STAGES);
-    return e->flags & ~(uint32_t)NP__LX_OTHER_STAGES;
+        return own_flags(e) & ~(uint32_t)(NP__LX_ANYPLACE | NP__LX_ORG | NP__LX_CASED);
+    return own_flags(e);
 }
 
 /* ------------------------------------------------------------ mentions */
@@ -416,7 +422,7 @@ static uint32_t span_lx(const run *r, size_t a, size_t b,
         x = NULL;   /* only the name flags matter for a span */
     if (hit)
         *hit = x;
-    return x ? x->flags & ~(uint32_t)NP__LX_OTHER_STAGES : 0;
+    return own_flags(x);
 }
 
 #define CACHED (1u << 31)
