@@ -3,6 +3,7 @@
 
 usage: python3 tests/bench/ner_validate.py split [--part tune|measure|both]
        python3 tests/bench/ner_validate.py open [--sets wikigold,btc,wnut17,gum]
+                                              [--half learn|held|both]
                                               [--max-sentences N] [--errors K]
 
 Run from the project root; `newsparse` is $NEWSPARSE if set, else
@@ -29,6 +30,12 @@ open   Span-level PERSON/ORG/PLACE validation on the open NER sets in
        recall and F1 per type and per set, and over all sets, are printed.
        The sets' guidelines differ from ours (titles, groups, tweets
        without capitals): compare runs with each other, not with dev.
+       Each set's documents are split in two halves by a fixed hash of
+       their id (lib/data/ner_open.py): the learning half, which rules and
+       the evidence table (lib/data/gen_ner_evidence.py) may be learned
+       from, and the held-out half, which only reports. Both are printed
+       unless --half picks one; --errors lists the learning half's errors
+       only (it needs --half learn).
 
 Python 3 standard library only.
 """
@@ -47,8 +54,9 @@ ROOT = Path.cwd()
 SHARED = ROOT / ".." / "shared" / "bench"
 TRAIN = SHARED / "nlp" / "train"
 TYPES = ("PERSON", "ORG", "PLACE")
-MAP = {"PER": "PERSON", "PERSON": "PERSON", "ORG": "ORG",
-       "CORPORATION": "ORG", "LOC": "PLACE", "LOCATION": "PLACE"}
+
+sys.path.insert(0, str(ROOT / "lib" / "data"))
+from ner_open import FILES, read_conll, half_of, gold_spans  # noqa: E402
 
 
 def newsparse():
@@ -108,79 +116,6 @@ def detok(tokens):
     return "".join(out), starts
 
 
-def read_conll(path, name):
-    """Yields documents, each a list of sentences [(token, tag)]."""
-    docs, doc, sent = [], [], []
-    block = 40 if name in ("btc", "wnut17") else None
-
-    def end_sent():
-        nonlocal sent, doc
-        if sent:
-            doc.append(sent)
-            sent = []
-            if block and len(doc) >= block:
-                end_doc()
-
-    def end_doc():
-        nonlocal doc
-        if doc:
-            docs.append(doc)
-            doc = []
-
-    with open(path, encoding="utf-8") as f:
-        for line in f:
-            line = line.rstrip("\n")
-            if "\t" not in line and line.startswith("# "):
-                if line.startswith("# doc ="):
-                    end_sent()
-                    end_doc()
-                continue
-            if not line.strip():
-                end_sent()
-                continue
-            if "\t" in line:
-                tok, tag = line.split("\t")[0], line.split("\t")[-1]
-            else:
-                parts = line.split(" ")
-                tok, tag = parts[0], parts[-1]
-            if tok == "-DOCSTART-":
-                end_sent()
-                end_doc()
-                continue
-            tag = tag.strip()
-            if sent and sent[-1][0] == "@" and tok != "@":
-                sent[-1] = ("@" + tok, "O")   # a handle split in two: one token
-                continue
-            sent.append((tok, tag))
-    end_sent()
-    end_doc()
-    return docs
-
-
-def gold_spans(sent):
-    """(start_token, end_token, type) spans; IOB1 and IOB2 both read."""
-    spans = []
-    cur = None
-    for i, (_, tag) in enumerate(sent):
-        if tag == "O" or "-" not in tag:
-            if cur:
-                spans.append(cur)
-            cur = None
-            continue
-        bio, typ = tag.split("-", 1)
-        typ = typ.upper()
-        if bio == "B" or cur is None or cur[2] != typ:
-            if cur:
-                spans.append(cur)
-            cur = [i, i + 1, typ]
-        else:
-            cur[1] = i + 1
-    if cur:
-        spans.append(cur)
-    return [(s, e, MAP[t]) for s, e, t in spans if t in MAP
-            and not sent[s][0].startswith(("@", "#", "http"))]
-
-
 def run_docs(texts):
     with tempfile.TemporaryDirectory() as tmp:
         paths = []
@@ -198,8 +133,9 @@ def run_docs(texts):
     return recs
 
 
-def score_set(name, path, max_sentences, errors):
-    docs = read_conll(path, name)
+def score_set(name, path, half, max_sentences, errors):
+    docs = [d for ident, d in read_conll(path, name)
+            if half == "both" or half_of(ident) == half]
     if max_sentences:
         kept, n = [], 0
         for d in docs:
@@ -294,11 +230,19 @@ def prf(tp, np_, ng):
 
 
 def cmd_open(args):
-    files = {"wikigold": "wikigold.conll", "btc": "btc.conll", "wnut17": "wnut17.conll",
-             "gum": "gum-train.iob2"}
+    if args.errors and args.half != "learn":
+        sys.exit("ner_validate: errors are listed for the learning half only (--half learn)")
+    halves = ["learn", "held"] if args.half == "both" else [args.half]
+    for half in halves:
+        open_half(args, half)
+
+
+def open_half(args, half):
+    print(f"== {half} half")
     total = {t: [0, 0, 0] for t in TYPES}
     for name in args.sets.split(","):
-        res, nsent = score_set(name, TRAIN / files[name], args.max_sentences, args.errors)
+        res, nsent = score_set(name, TRAIN / FILES[name], half, args.max_sentences,
+                               args.errors)
         line = [f"{name:8s} sents {nsent:5d}"]
         for t in TYPES:
             tp, np_, ng = res[t]
@@ -307,7 +251,7 @@ def cmd_open(args):
             p, r, f = prf(tp, np_, ng)
             line.append(f"{t} P {p:.3f} R {r:.3f} F1 {f:.3f} (gold {ng})")
         print("  ".join(line))
-    line = ["open     all       "]
+    line = [f"open {half:5s} all     "]
     atp = anp = ang = 0
     for t in TYPES:
         tp, np_, ng = total[t]
@@ -326,6 +270,7 @@ def main():
     s.add_argument("--part", default="both", choices=["tune", "measure", "both"])
     o = sub.add_parser("open")
     o.add_argument("--sets", default="wikigold,btc,wnut17,gum")
+    o.add_argument("--half", default="both", choices=["learn", "held", "both"])
     o.add_argument("--max-sentences", type=int, default=0)
     o.add_argument("--errors", type=int, default=0)
     args = ap.parse_args()
