@@ -8,7 +8,7 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 {
     np_document *d = np_fuzz_parse(data, size, 1);
     if (d) {
-        np_fuzz_check_document(d);
+        np_fuzz_check_document(d, 1);
         np_document_free(d);
     }
     return 0;
