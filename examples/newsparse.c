@@ -853,44 +853,6 @@ static void *feeder(void *arg)
     return NULL;
 }
 
-/* Appends the paths listed in a file, one per line, to *paths. */
-static int read_list(const char *from, char ***paths, size_t *n, size_t *cap,
-                     char **store)
-{
-    char *buf, *line;
-    size_t len;
-    input in;
-    int err = read_input(from, SIZE_MAX, 1, &in, NULL, 0);
-    if (err) {
-        fprintf(stderr, "newsparse: cannot read %s: %s\n", from, strerror(err));
-        return -1;
-    }
-    *store = buf = in.buf;
-    len = in.len;
-    for (line = buf; line < buf + len;) {
-        char *nl = memchr(line, '\n', (size_t)(buf + len - line));
-        char *end = nl ? nl : buf + len;
-        if (end > line && end[-1] == '\r')
-            end[-1] = '\0';
-        *end = '\0';
-        if (*line) {
-            if (*n == *cap) {
-                char **np = realloc(*paths, (*cap = *cap ? *cap * 2 : 64) * sizeof(char *));
-                if (!np) {
-                    fprintf(stderr, "newsparse: out of memory\n");
-                    return -1;
-                }
-                *paths = np;
-            }
-            (*paths)[(*n)++] = line;
-        }
-        line = end + 1;
-    }
-    return 0;
-}
-
-/* ------------------------------------------------------------ folders */
-
 /* A growing array of paths; `own` marks the ones this array allocated. */
 typedef struct pathvec {
     char **v;
@@ -925,6 +887,37 @@ static void pathvec_free(pathvec *pv)
     free(pv->v);
     free(pv->own);
 }
+
+/* Appends the paths listed in a file, one per line, to pv; they point into
+ * *store, which the caller frees after pv. */
+static int read_list(const char *from, pathvec *pv, char **store)
+{
+    char *buf, *line;
+    size_t len;
+    input in;
+    int err = read_input(from, SIZE_MAX, 1, &in, NULL, 0);
+    if (err) {
+        fprintf(stderr, "newsparse: cannot read %s: %s\n", from, strerror(err));
+        return -1;
+    }
+    *store = buf = in.buf;
+    len = in.len;
+    for (line = buf; line < buf + len;) {
+        char *nl = memchr(line, '\n', (size_t)(buf + len - line));
+        char *end = nl ? nl : buf + len;
+        if (end > line && end[-1] == '\r')
+            end[-1] = '\0';
+        *end = '\0';
+        if (*line && pathvec_push(pv, line, 0) != 0) {
+            fprintf(stderr, "newsparse: out of memory\n");
+            return -1;
+        }
+        line = end + 1;
+    }
+    return 0;
+}
+
+/* ------------------------------------------------------------ folders */
 
 static int not_hidden(const struct dirent *d)
 {
@@ -1050,9 +1043,9 @@ static const opt_def parse_opts[] = {
     { NULL, 0, 0 }
 };
 
-/* Reads the options of `parse` into cf; the operands go to paths[]. Returns
+/* Reads the options of `parse` into cf; the operands go to paths. Returns
  * 0, -1 after --help (done), or an exit status. */
-static int parse_args(int argc, char **argv, config *cf, char **paths, size_t *n,
+static int parse_args(int argc, char **argv, config *cf, pathvec *paths,
                       const char **from, long *threads)
 {
     arg_scan sc = { argc, argv, 0, 0 };
@@ -1064,7 +1057,10 @@ static int parse_args(int argc, char **argv, config *cf, char **paths, size_t *n
         case ARG_ERROR:
             return EXIT_USAGE;
         case ARG_OPERAND:
-            paths[(*n)++] = (char *)v;
+            if (pathvec_push(paths, (char *)v, 0) != 0) {
+                fprintf(stderr, "newsparse: out of memory\n");
+                return EXIT_FAILED;
+            }
             break;
         case O_HELP:
             usage(stdout);
@@ -1169,9 +1165,9 @@ static void progress(const config *cf, double start, double *shown, int last)
 static int cmd_parse(int argc, char **argv)
 {
     config cf;
-    char **paths = NULL, *list_store = NULL;
-    pathvec inputs = { NULL, NULL, 0, 0 };
-    size_t n = 0, cap, i;
+    char *list_store = NULL;
+    pathvec paths = { NULL, NULL, 0, 0 }, inputs = { NULL, NULL, 0, 0 };
+    size_t i;
     long threads = 1, started = 0;
     int failed = 0, rc, show_progress, feeding = 0;
     const char *from = NULL;
@@ -1180,30 +1176,24 @@ static int cmd_parse(int argc, char **argv)
 
     memset(&cf, 0, sizeof(cf));
     np_parse_options_init(&cf.opts, NP_PARSE_OPTIONS_VERSION);
-    /* every operand fits in argc slots; "-" alone needs one */
-    cap = (size_t)argc + 1;
-    if (!(paths = malloc(cap * sizeof(char *))))
-        goto oom;
-    rc = parse_args(argc, argv, &cf, paths, &n, &from, &threads);
+    rc = parse_args(argc, argv, &cf, &paths, &from, &threads);
+    if (rc == 0 && from && read_list(from, &paths, &list_store) != 0)
+        rc = EXIT_USAGE;
+    if (rc == 0 && paths.n == 0 && !from) {
+        static char dash[] = "-";
+        if (pathvec_push(&paths, dash, 0) != 0) {
+            fprintf(stderr, "newsparse: out of memory\n");
+            rc = EXIT_FAILED;
+        }
+    }
+    if (rc == 0)
+        rc = check_stdin_once(paths.v, paths.n, from);
     if (rc != 0) {
-        free(paths);
+        pathvec_free(&paths);
+        free(list_store);
         return rc < 0 ? 0 : rc;
     }
-    if (from && read_list(from, &paths, &n, &cap, &list_store) != 0) {
-        free(paths);
-        free(list_store);
-        return EXIT_USAGE;
-    }
-    if (n == 0 && !from) {
-        static char dash[] = "-";
-        paths[n++] = dash;
-    }
-    if ((rc = check_stdin_once(paths, n, from)) != 0) {
-        free(paths);
-        free(list_store);
-        return rc;
-    }
-    if (expand_folders(paths, n, &inputs) != 0)
+    if (expand_folders(paths.v, paths.n, &inputs) != 0)
         goto oom;
     cf.paths = inputs.v;
     cf.n_paths = inputs.n;
@@ -1294,7 +1284,7 @@ static int cmd_parse(int argc, char **argv)
     free(tids);
     free(cf.ring);
     free(cf.stage_times);
-    free(paths);
+    pathvec_free(&paths);
     free(list_store);
     pathvec_free(&inputs);
     if (cf.oom) {
@@ -1310,7 +1300,7 @@ oom:
     free(tids);
     free(cf.ring);
     free(cf.stage_times);
-    free(paths);
+    pathvec_free(&paths);
     free(list_store);
     pathvec_free(&inputs);
     return EXIT_FAILED;
