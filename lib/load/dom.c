@@ -40,6 +40,25 @@ int np__attr_read(const char *name)
     return 0;
 }
 
+int np__attr_read_ci(const char *s, size_t n)
+{
+    size_t i;
+    int c;
+    if (!n)
+        return 0;
+    c = (unsigned char)s[0];
+    if (c >= 'A' && c <= 'Z')
+        c += 32;
+    for (i = 0; np__read_attrs[i]; i++) {
+        const char *a = np__read_attrs[i];
+        if ((unsigned char)a[0] > c)
+            break;
+        if ((unsigned char)a[0] == c && np__ascii_eq_ci(s, n, a))
+            return 1;
+    }
+    return 0;
+}
+
 const char *np__xml_attr(const void *node, const char *name)
 {
     const xmlNode *n = node;

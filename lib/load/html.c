@@ -87,7 +87,8 @@ static void enforce_limits(xmlNodePtr root, size_t max_depth, size_t max_nodes,
  * has that name (so many stray end tags under deep nesting cost depth x
  * tags). The pre-pass tokenises the page the way libxml2 does (comments,
  * script and style text, attribute syntax) and
- *  - drops the attributes of an element past max_attributes;
+ *  - drops the attributes of an element past max_attributes, and those
+ *    no stage reads (np__attr_read);
  *  - drops comments, the text of style elements and of scripts that
  *    hold no JSON (nothing downstream reads them; a JSON-LD script is
  *    kept), which spares libxml2 its slowest, character-by-character
@@ -587,7 +588,12 @@ static size_t pp_end_tag(np__prepass *pp, const pp_names *nm, size_t j)
 
 /* The attributes of a start tag of name hash h, from p, as
  * htmlParseStartTag reads them: those past max_attributes are dropped,
- * the others counted. Returns where the tag's "/>" or ">" is (or n). */
+ * the others counted (the budget still counts every one of them), and of
+ * those, the ones no stage reads (np__attr_read) are dropped too: libxml2
+ * reads an attribute's value character by character and copies it, and
+ * most of a page's attributes (srcset, data-*, aria-*, on*) are read by
+ * nothing. Bogus attributes (no name) are left to libxml2. Returns where
+ * the tag's "/>" or ">" is (or n). */
 static size_t pp_attributes(np__prepass *pp, size_t p, uint32_t h, uint32_t h_mark)
 {
     const char *s = pp->s;
@@ -596,9 +602,13 @@ static size_t pp_attributes(np__prepass *pp, size_t p, uint32_t h, uint32_t h_ma
         p++;
     while (p < n && s[p] != '>' && !(s[p] == '/' && p + 1 < n && s[p + 1] == '>')) {
         size_t a = p;
+        int read = 1;
         if (pp_name_start((unsigned char)s[p])) {
             uint32_t ah;
             p = pp_name(s, n, p, &ah);
+            /* libxml2 reads at most 100 characters of a name (the rest
+             * starts another attribute): a longer one is left to it */
+            read = p - a >= 100 || np__attr_read_ci(s + a, p - a);
             while (p < n && pp_blank((unsigned char)s[p]))
                 p++;
             if (p < n && s[p] == '=') {
@@ -624,6 +634,8 @@ static size_t pp_attributes(np__prepass *pp, size_t p, uint32_t h, uint32_t h_ma
             pp->attrs_dropped = 1;
         } else {
             pp->work += nattr;   /* compared with each earlier one */
+            if (!read && h != h_mark)
+                pp_drop(pp, a, p);   /* read by no stage */
         }
         while (p < n && pp_blank((unsigned char)s[p]))
             p++;

@@ -32,5 +32,7 @@ const char *np__xml_attr(const void *node, const char *name);
 /* load/dom.c: whether a stage reads attributes of this name (lower case);
  * np__load_html keeps only those. */
 int np__attr_read(const char *name);
+/* load/dom.c: the same for the n bytes at s, in any case. */
+int np__attr_read_ci(const char *s, size_t n);
 
 #endif /* NP_LOAD_H */
