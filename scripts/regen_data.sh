@@ -1,7 +1,7 @@
 #!/bin/sh
 # Regenerates the tables of lib/data from their sources (Debian's
 # wamerican and hunspell-en-us, ICU, the lists kept in lib/data, wordfreq's
-# table where ../shared is present) and
+# table and the open NER sets where ../shared is present) and
 # compares them with the committed copies; with --write, replaces them.
 # The generators are deterministic: the same inputs give the same bytes,
 # so any difference means a table and its sources disagree.
@@ -46,6 +46,16 @@ if [ -r "$wf" ]; then
     tables="$tables apos_evidence.c"
 else
     echo "regen_data: $wf is missing, apos_evidence.c not checked"
+fi
+
+# 5. the entity evidence, from the learning half of the open NER sets where
+#    the benchmark folder is beside the checkout
+tr=../shared/bench/nlp/train
+if [ -r "$tr/wikigold.conll" ]; then
+    python3 "$D/gen_ner_evidence.py" "$tr" > "$tmp/ner_evidence.c"
+    tables="$tables ner_evidence.c"
+else
+    echo "regen_data: $tr is missing, ner_evidence.c not checked"
 fi
 
 differ=0

@@ -268,6 +268,37 @@ START_TEST(legal_forms_and_aliases)
 }
 END_TEST
 
+/* An acronym joins a name whose initials it spells once a leading
+ * nationality and what follows "and" are left out; a name no rule types
+ * takes the type open NER data gives its head word ("Center for" an
+ * organisation, a one-word platform written like a name). */
+START_TEST(acronym_parts_and_evidence)
+{
+    np_parser *p;
+    np_document *d;
+    const np_entity *e;
+    char buf[128];
+    ck_assert_int_eq(np_parser_new(&p, NULL), NP_OK);
+    d = parse(p, "Officials met on Tuesday to discuss the outbreak.\n\n"
+                 "The couple was quarantined, and the Chinese Center for Disease "
+                 "Control and Prevention said it had traced every contact. The "
+                 "CDC said the risk was low, and the Chinese CDC repeated it. "
+                 "Her video was posted on Tumblr on Monday.\n");
+    check_spans(d);
+    e = find(d, "Chinese Center for Disease Control and Prevention");
+    ck_assert_ptr_nonnull(e);
+    ck_assert_int_eq(np_entity_type(e), NP_ENTITY_ORG);
+    ck_assert_uint_eq(np_entity_mention_count(e), 3);
+    ck_assert_str_eq(mention_text(d, e, 1, buf, sizeof buf), "CDC");
+    ck_assert_ptr_null(find(d, "CDC"));
+    e = find(d, "Tumblr");
+    ck_assert_ptr_nonnull(e);
+    ck_assert_int_eq(np_entity_type(e), NP_ENTITY_ORG);
+    np_document_free(d);
+    np_parser_free(p);
+}
+END_TEST
+
 /* An ordinary English word written in capitals is no organisation,
  * short ("YOU", "WIN") or long ("FREE"); initials are ("KPX", "GM"), even
  * when the dictionary lists them as an abbreviation. */
@@ -620,6 +651,7 @@ Suite *np_entities_suite(void)
     tcase_add_test(tc, orgs_places_cues);
     tcase_add_test(tc, headline_case);
     tcase_add_test(tc, legal_forms_and_aliases);
+    tcase_add_test(tc, acronym_parts_and_evidence);
     tcase_add_test(tc, shouted_words_and_initials);
     tcase_add_test(tc, nationality_in_org_names);
     tcase_add_test(tc, bad_input);

@@ -9,6 +9,7 @@
 #include "apos_evidence.h"
 #include "english_words.h"
 #include "ner_lexicon.h"
+#include "ner_evidence.h"
 
 /* Whether the NUL-terminated entry e is exactly s[0..n). */
 static int same_key(const char *e, const char *s, size_t n)
@@ -105,6 +106,31 @@ const np__apos_entry *np__apos_find(const char *w, size_t n)
          j = (j + 1) & np__apos_slots_mask) {
         const np__apos_entry *e = &np__apos_entries[(v & 0xFFFFu) - 1];
         if ((v >> 16) == (h >> 16) && same_key(np__apos_keys + e->key, key, n))
+            return e;
+    }
+    return NULL;
+}
+
+const np__nerev_entry *np__nerev_find(const char *w, size_t n)
+{
+    char key[32];
+    uint32_t h, j, v;
+    size_t i;
+    if (n == 0 || n >= sizeof(key))
+        return NULL;
+    for (i = 0; i < n; i++) {
+        unsigned char ch = (unsigned char)w[i];
+        if (ch >= 'A' && ch <= 'Z')
+            ch = (unsigned char)(ch + 32);
+        else if (!(ch >= 'a' && ch <= 'z'))
+            return NULL;
+        key[i] = (char)ch;
+    }
+    h = np__fnv1a(key, n);
+    for (j = h & np__nerev_slots_mask; (v = np__nerev_slots[j]) != 0;
+         j = (j + 1) & np__nerev_slots_mask) {
+        const np__nerev_entry *e = &np__nerev_entries[(v & 0xFFFFu) - 1];
+        if ((v >> 16) == (h >> 16) && same_key(np__nerev_keys + e->key, key, n))
             return e;
     }
     return NULL;
