@@ -47,8 +47,10 @@
 typedef struct job {
     const char *path;   /* as given */
     int kind;           /* JOB_* */
-    unsigned char pre[8];   /* JOB_FILE from standard input: bytes read to sniff it */
+    unsigned char pre[8];   /* JOB_FILE from a stream: bytes read to sniff it */
     size_t pre_len;
+    FILE *f;            /* JOB_FILE: a pipe or device the reader thread opened
+                         * (it can be opened and read once only), or NULL */
     char *data;         /* JOB_DATA: the page (owned) */
     size_t len;
     char *url;          /* JOB_DATA: its address, or NULL (owned) */
@@ -306,14 +308,15 @@ typedef struct input {
 /* Reads a file ("-" is standard input) but never more than max + 1 bytes,
  * so that a limit trips without reading a huge input whole: a regular file
  * over the limit is known from its size and, unless `need_bytes`, not read
- * at all. `pre` holds the first bytes of standard input when they were
- * already read (to sniff it). Returns 0 (in->over tells whether the input
- * is over max) or an errno. */
-static int read_input(const char *path, size_t max, int need_bytes, input *in,
-                      const unsigned char *pre, size_t pre_len)
+ * at all. `opened`, when not NULL, is the file already open (it is closed
+ * here), and `pre` holds its first bytes, or standard input's, when they
+ * were already read (to sniff it). Returns 0 (in->over tells whether the
+ * input is over max) or an errno. */
+static int read_input(const char *path, FILE *opened, size_t max, int need_bytes,
+                      input *in, const unsigned char *pre, size_t pre_len)
 {
-    int is_stdin = strcmp(path, "-") == 0;
-    FILE *f = is_stdin ? stdin : fopen(path, "rb");
+    int is_stdin = !opened && strcmp(path, "-") == 0;
+    FILE *f = opened ? opened : is_stdin ? stdin : fopen(path, "rb");
     size_t cap_total = max == SIZE_MAX ? SIZE_MAX : max + 1;
     size_t cap = 0, n = 0;
     char *buf = NULL;
@@ -554,7 +557,8 @@ static int run_job(config *cf, parsers *ps, job *jb)
     } else {
         /* With --truncate the library cuts the input at the limit itself
          * (and marks the document), so it needs the bytes up to there. */
-        err = read_input(jb->path, max, truncate, &in, jb->pre, jb->pre_len);
+        err = read_input(jb->path, jb->f, max, truncate, &in, jb->pre, jb->pre_len);
+        jb->f = NULL;   /* closed by read_input */
         if (err)
             return error_record(jb, err == ENOENT ? "NP_ENOTFOUND" : "NP_ERROR",
                                 strerror(err), cf->pretty);
@@ -657,6 +661,8 @@ static void job_clear(job *jb)
     free(jb->err_msg);
     free(jb->out);
     json_decref(jb->warc);
+    if (jb->f)
+        fclose(jb->f);
     memset(jb, 0, sizeof *jb);
     jb->stage = stage;
 }
@@ -784,24 +790,34 @@ static int feed_warc(config *cf, const char *path, FILE *f, const unsigned char 
     return rc == 0 ? 0 : -2;
 }
 
+/* Whether a stream whose first bytes cannot be read twice (standard input,
+ * a pipe) is a WARC file: its first five bytes say "WARC/" or a gzip
+ * header. The bytes read go into pre. */
+static int stream_is_warc(config *cf, FILE *f, unsigned char *pre, size_t *pre_len)
+{
+    size_t n = fread(pre, 1, 5, f);
+    *pre_len = n;
+    return cf->input == INPUT_WARC || (n == 5 && !memcmp(pre, "WARC/", 5)) ||
+           (n >= 3 && pre[0] == 0x1f && pre[1] == 0x8b && pre[2] == 0x08);
+}
+
 /* Whether an input is a WARC file (--input warc, or auto and its name or
- * first bytes say so); opens it into *f when it is. Standard input's first
- * bytes, once read, go into pre. */
+ * first bytes say so); opens it into *f when it is. The first bytes of a
+ * stream that can be read once only (standard input, a pipe, a device), once
+ * read, go into pre; such a stream that is no WARC file is left open in *f
+ * for its job, standard input excepted. */
 static int is_warc(config *cf, const char *path, FILE **f, unsigned char *pre,
                    size_t *pre_len)
 {
     unsigned char head[512];
+    struct stat st;
     size_t n;
     *f = NULL;
     *pre_len = 0;
     if (cf->input != INPUT_AUTO && cf->input != INPUT_WARC)
         return 0;
     if (!strcmp(path, "-")) {
-        /* five bytes say "WARC/" or a gzip header; they are kept */
-        n = fread(pre, 1, 5, stdin);
-        *pre_len = n;
-        if (cf->input == INPUT_WARC || (n == 5 && !memcmp(pre, "WARC/", 5)) ||
-            (n >= 3 && pre[0] == 0x1f && pre[1] == 0x8b && pre[2] == 0x08)) {
+        if (stream_is_warc(cf, stdin, pre, pre_len)) {
             *f = stdin;
             return 1;
         }
@@ -811,6 +827,8 @@ static int is_warc(config *cf, const char *path, FILE **f, unsigned char *pre,
         return 0;   /* the worker says why */
     if (cf->input == INPUT_WARC || warc_name(path))
         return 1;
+    if (fstat(fileno(*f), &st) != 0 || !S_ISREG(st.st_mode))
+        return stream_is_warc(cf, *f, pre, pre_len);
     n = fread(head, 1, sizeof head, *f);
     if (warc_sniff(head, n) && fseek(*f, 0, SEEK_SET) == 0)
         return 1;
@@ -841,6 +859,7 @@ static void *feeder(void *arg)
                 rc = -1;
             }
         } else {
+            jb.f = f;   /* NULL, or a stream already read from */
             rc = add_job(cf, &jb);
         }
         if (rc != 0)
@@ -895,7 +914,7 @@ static int read_list(const char *from, pathvec *pv, char **store)
     char *buf, *line;
     size_t len;
     input in;
-    int err = read_input(from, SIZE_MAX, 1, &in, NULL, 0);
+    int err = read_input(from, NULL, SIZE_MAX, 1, &in, NULL, 0);
     if (err) {
         fprintf(stderr, "newsparse: cannot read %s: %s\n", from, strerror(err));
         return -1;
@@ -1463,7 +1482,7 @@ static int cmd_clean(int argc, char **argv)
         }
         return rc ? EXIT_FAILED : 0;
     }
-    rc = read_input(path, co.max_bytes, 0, &in, NULL, 0);
+    rc = read_input(path, NULL, co.max_bytes, 0, &in, NULL, 0);
     if (rc) {
         fprintf(stderr, "newsparse: cannot read %s: %s\n", path, strerror(rc));
         return EXIT_FAILED;

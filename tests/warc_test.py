@@ -12,6 +12,8 @@ import pty
 import subprocess
 import sys
 import tempfile
+import threading
+import time
 import unittest
 
 HERE = os.path.dirname(os.path.abspath(__file__))
@@ -248,6 +250,72 @@ class WarcTest(unittest.TestCase):
         self.assertTrue(out.endswith('"\n  }\n}\n'), out[-40:])
         compact = records(run([w], ok=(0,)).stdout)[0]
         self.assertEqual(rec, compact)
+
+    def read_pty(self, master):
+        err = b""
+        while True:
+            try:
+                chunk = os.read(master, 4096)
+            except OSError:
+                break
+            if not chunk:
+                break
+            err += chunk
+        return err
+
+    def fifo(self, name, data, delay=0.0):
+        """A named pipe that a thread writes data to (after delay seconds)."""
+        path = os.path.join(self.tmp.name, name)
+        os.mkfifo(path)
+
+        def feed():
+            time.sleep(delay)
+            with open(path, "wb") as f:
+                f.write(data)
+
+        t = threading.Thread(target=feed)
+        t.start()
+        self.addCleanup(t.join)
+        return path
+
+    def test_named_pipes_are_read_once(self):
+        # A pipe can be read once only: the bytes read to tell a WARC file
+        # from a page are part of the input, whether it is a WARC file
+        # (plain or gzip) or a page.
+        resp = g.response(ART, "https://a.example/f")
+        ins = [self.fifo("w.warc.in", resp * 2), self.fifo("z.in", gzip.compress(resp)),
+               self.fifo("t.in", b"Text read through a pipe.\n")]
+        got = records(run(ins, ok=(0,)).stdout)
+        self.assertEqual([r["source"] for r in got], [ins[0], ins[0], ins[1], ins[2]])
+        for r in got[:3]:
+            self.assertEqual(r["warc"]["target_uri"], "https://a.example/f")
+            self.assertEqual(r["title"], records(run([ARTICLE]).stdout)[0]["title"])
+        self.assertIn("Text read through a pipe.", got[3]["body"])
+
+    def test_progress_line_on_a_terminal(self):
+        # A run that lasts more than a second, on a terminal: a named pipe
+        # between two files holds the run until it is written to.
+        fifo = self.fifo("slow.txt", b"A short text that arrives late.\n", 1.5)
+        master, slave = pty.openpty()
+        try:
+            p = subprocess.run([CLI, "parse", ARTICLE, fifo, ARTICLE],
+                               stdout=subprocess.PIPE, stderr=slave)
+            os.close(slave)
+            slave = None
+            err = self.read_pty(master)
+            self.assertEqual(p.returncode, 0)
+            self.assertEqual(len(records(p.stdout)), 3)
+            # rewritten in place with a carriage return, ended by a newline,
+            # the last count being every record
+            self.assertTrue(err.startswith(b"\rnewsparse: "), err)
+            self.assertTrue(err.endswith(b"\n"), err)
+            last = err.rstrip(b"\r\n").split(b"\r")[-1]
+            self.assertRegex(last.decode(),
+                             r"^newsparse: 3 pages, [0-9.]+ pages/s, 0 errors$")
+        finally:
+            os.close(master)
+            if slave is not None:
+                os.close(slave)
 
     def test_progress_line(self):
         w = self.path("q.warc", g.response(ART, "https://a.example/q") * 3)
