@@ -288,6 +288,45 @@ START_TEST(link_line_showing_address_kept)
 }
 END_TEST
 
+START_TEST(trailing_label_dropped)
+{
+    /* a short line closing the article heads something left out (a list
+     * of other stories); a sign-off with a figure or an address, and a
+     * sentence without its full stop, stay */
+    static const char html[] =
+        "<html><body><div class=\"story\">"
+        "<p>The council approved the new cycle lanes on Tuesday, after a year "
+        "of consultation with residents and the shops along the route.</p>"
+        "<p>Work on the first section starts in March and should be finished "
+        "before the summer holidays, the council said in a statement.</p>"
+        "<p>%s</p>"
+        "<ul><li><a href=\"/a\">Bus fares to rise in spring</a></li>"
+        "<li><a href=\"/b\">New bridge opens</a></li></ul>"
+        "</div></body></html>";
+    static const char *const gone[] = { "More on this topic", "Read these next:" };
+    static const char *const kept[] = {
+        "Without the lanes, nothing moves", "Plans at example.org/lanes",
+        "Phase 2 in May"
+    };
+    char buf[2048];
+    size_t k;
+    for (k = 0; k < 2 + 3; k++) {
+        const char *line = k < 2 ? gone[k] : kept[k - 2];
+        np_document *d;
+        const char *body;
+        snprintf(buf, sizeof buf, html, line);
+        d = parse_html(buf, strlen(buf));
+        body = np_document_body(d, NULL);
+        ck_assert_ptr_nonnull(strstr(body, "in a statement."));
+        if (k < 2)
+            ck_assert_ptr_null(strstr(body, line));
+        else
+            ck_assert_ptr_nonnull(strstr(body, line));
+        np_document_free(d);
+    }
+}
+END_TEST
+
 START_TEST(jsonld_body_when_markup_has_none)
 {
     /* a page drawn by scripts: its JSON-LD holds the article (with raw
@@ -914,6 +953,7 @@ Suite *np_extract_suite(void)
     tcase_add_test(t, article_wrapper_not_cleaned_away);
     tcase_add_test(t, noscript_text_when_script_draws_the_article);
     tcase_add_test(t, link_line_showing_address_kept);
+    tcase_add_test(t, trailing_label_dropped);
     tcase_add_test(t, jsonld_body_when_markup_has_none);
     tcase_add_test(t, unread_raw_text_left_out);
     tcase_add_test(t, loader_keeps_the_attributes_read);

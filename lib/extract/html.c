@@ -1733,6 +1733,41 @@ static void drop_about(np_document *d)
     }
 }
 
+/* Whether a short paragraph reads as a label rather than a sentence:
+ * under 60 bytes and eight words, no comma, digit or address (a source
+ * that shows where it points stays), not ending like one ("Weitere
+ * Artikel zum Thema", "Read these next:"). */
+static int is_label(const np__block *b)
+{
+    size_t k, words = 1;
+    if (b->kind != NP_BLOCK_PARAGRAPH || b->len == 0 || b->len >= 60
+        || ends_like_sentence(b->text, b->len))
+        return 0;
+    for (k = 0; k < b->len; k++) {
+        if (b->text[k] == ' ')
+            words++;
+        else if (strchr(",./@", b->text[k]) || (b->text[k] >= '0' && b->text[k] <= '9'))
+            return 0;   /* a clause goes on, a figure or an address says
+                         * something */
+    }
+    return words <= 8;
+}
+
+/* The article's last block is never a heading nor a label: one with
+ * nothing after it heads something that was left out (a list of other
+ * stories, a comment form). Never the whole body. */
+static void drop_trailing_labels(np_document *d)
+{
+    while (d->blocks.len > 1) {
+        np__block *b = np__vec_at(&d->blocks, d->blocks.len - 1);
+        const char *rule = b->kind == NP_BLOCK_HEADING ? "post:last-heading"
+            : is_label(b) ? "post:last-label" : NULL;
+        if (!rule || !NP_RULE(rule, b->text, b->len))
+            return;
+        d->blocks.len--;
+    }
+}
+
 static int run(np__ctx *c, xmlNode *root, int relax, size_t *chars_out,
                const xmlNode **ld, int *nld, int *noscripts)
 {
@@ -2026,14 +2061,7 @@ int np__extract_html(np__ctx *c, void *tree)
         }
     }
     drop_about(c->doc);
-    /* a heading with nothing after it heads something that was left out */
-    while (c->doc->blocks.len > 0
-           && ((np__block *)np__vec_at(&c->doc->blocks, c->doc->blocks.len - 1))->kind
-              == NP_BLOCK_HEADING
-           && NP_RULE("post:last-heading",
-                      ((np__block *)np__vec_at(&c->doc->blocks, c->doc->blocks.len - 1))->text,
-                      ((np__block *)np__vec_at(&c->doc->blocks, c->doc->blocks.len - 1))->len))
-        c->doc->blocks.len--;
+    drop_trailing_labels(c->doc);
     if ((rc = lead_image(c, body)) != NP_OK)
         return rc;
     /* No article in the markup: a JSON-LD articleBody may hold it. The
