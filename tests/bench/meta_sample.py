@@ -17,7 +17,8 @@ date right when `published` or `modified` has the shown calendar date
 (pages that show one). Run from the project root; DIR defaults to
 ../shared/bench, the program to $NEWSPARSE or build/examples/newsparse.
 
-Prints the misses (-v: every page), then one line per FILE:
+Prints the misses (-v: every page; --columns: page, authors right and
+date right as y, n or - for every page), then one line per FILE:
   meta-sample <file> authors <k>/<n> <a> date <k>/<n> <a>
 """
 
@@ -63,6 +64,9 @@ def main():
     ap.add_argument("--bench", type=Path, default=Path("../shared/bench"))
     ap.add_argument("--newsparse")
     ap.add_argument("-v", "--verbose", action="store_true")
+    ap.add_argument("--columns", action="store_true",
+                    help="print page, authors and date right (y, n or -) "
+                    "for every page instead of the misses")
     a = ap.parse_args()
     sm = load_scorer(a.bench.resolve())
     cli = sm.newsparse_cli
@@ -88,18 +92,23 @@ def main():
             authors = sm.present(rec.get("authors"))
             dates = [rec.get("published"), rec.get("modified")]
             marks = []
+            col = ["-", "-"]
             if byline is not None:
                 ok = sm.same_authors(authors, byline)
                 an += 1
                 ak += ok
                 marks.append(ok)
+                col[0] = "y" if ok else "n"
             if date is not None:
                 ok = any(isinstance(d, str) and sm.same_published(d, date)
                          for d in dates)
                 dn += 1
                 dk += ok
                 marks.append(ok)
-            if a.verbose or not all(marks):
+                col[1] = "y" if ok else "n"
+            if a.columns:
+                print("%s\t%s\t%s" % (page, col[0], col[1]))
+            elif a.verbose or not all(marks):
                 print("%s %s\tbyline %r -> %r\tdate %s -> %s / %s" % (
                     f.name, page, byline, authors, date, dates[0], dates[1]))
         lines.append("meta-sample %s authors %d/%d %.3f date %d/%d %.3f" % (
