@@ -154,6 +154,68 @@ START_TEST(sentences_stay_in_blocks)
 }
 END_TEST
 
+/* Whether the token that spells w (its first occurrence) starts a
+ * sentence. */
+static int starts(fixture *f, const char *w)
+{
+    size_t i;
+    for (i = 0; i < f->tk.toks.len; i++)
+        if (tok_is(f, i, w))
+            return (tok(f, i)->flags & NP__TOK_SENT_START) != 0;
+    ck_abort_msg("no token %s", w);
+    return 0;
+}
+
+/* One sentence-start decision for every reader: no break after an
+ * initial, letters joined by full stops or a capitalised abbreviation of
+ * the lexicon, unless a sentence opener follows; a break where text
+ * without capitals follows a full stop. */
+START_TEST(sentence_starts)
+{
+    static const char *const b[] = {
+        "Patrick W. Carlineo met Gov. Matt Bevin at the U.S. Securities office "
+        "on Oct. 10 and left. George R. R. Martin wrote no. 178 for the Lakers vs. "
+        "Celtics game.",
+        "Sales rose in the U.S. The firm, based in Elkton, MD. Meanwhile grew. "
+        "\xE2\x80\x9CNo. You tell me,\xE2\x80\x9D she said. It rose to 11.99. Then fell.",
+        "\xEA\xB7\xB8\xEB\x8A\x94 \xEB\xA7\x90\xED\x96\x88\xEB\x8B\xA4. "
+        "\xEA\xB7\xB8\xEA\xB2\x83\xEC\x9D\x80 \xEC\x95\x84\xEB\x8B\x88\xEB\x8B\xA4.",
+        "Prices fell, etc. Then they rose. Was it real? He thinks so! Yes.",
+        NULL };
+    fixture f;
+    ck_assert_int_eq(run(&f, b), NP_OK);
+    ck_assert(starts(&f, "Patrick"));
+    ck_assert(!starts(&f, "Carlineo"));
+    ck_assert(!starts(&f, "Matt"));
+    ck_assert(!starts(&f, "Securities"));
+    ck_assert(!starts(&f, "10"));
+    ck_assert(starts(&f, "George"));
+    ck_assert(!starts(&f, "R"));
+    ck_assert(!starts(&f, "Martin"));
+    ck_assert(!starts(&f, "178"));
+    ck_assert(!starts(&f, "Celtics"));
+    ck_assert_uint_eq(((np__sentence *)np__vec_at(&f.tk.sents, 0))->block, 0);
+    ck_assert_uint_eq(((np__sentence *)np__vec_at(&f.tk.sents, 2))->block, 1);
+    ck_assert(starts(&f, "The"));          /* "in the U.S. The firm" */
+    ck_assert(starts(&f, "Meanwhile"));    /* "MD." in capitals */
+    ck_assert(starts(&f, "You"));          /* "No. You" */
+    ck_assert(starts(&f, "Then"));         /* "11.99. Then" */
+    /* Korean: the full stop ends the first sentence */
+    ck_assert(starts(&f, "\xEA\xB7\xB8\xEA\xB2\x83\xEC\x9D\x80"));
+    ck_assert(starts(&f, "Was"));
+    ck_assert(starts(&f, "He"));
+    ck_assert(starts(&f, "Yes"));
+    {   /* "etc." before a capital ends the sentence */
+        size_t i, n = 0;
+        for (i = 0; i < f.tk.toks.len; i++)
+            if (tok_is(&f, i, "Then") && (tok(&f, i)->flags & NP__TOK_SENT_START))
+                n++;
+        ck_assert_uint_eq(n, 2);
+    }
+    done(&f);
+}
+END_TEST
+
 START_TEST(empty_and_space)
 {
     static const char *const none[] = { NULL };
@@ -298,6 +360,7 @@ Suite *np_tokens_suite(void)
     tcase_add_test(tc, words_and_flags);
     tcase_add_test(tc, quotation_marks);
     tcase_add_test(tc, sentences_stay_in_blocks);
+    tcase_add_test(tc, sentence_starts);
     tcase_add_test(tc, empty_and_space);
     tcase_add_test(tc, non_latin_and_caps);
     tcase_add_test(tc, word_classes);

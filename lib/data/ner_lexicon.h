@@ -39,7 +39,8 @@
                                          surname ([title_alone]) */
 #define NP__LX_ABBR_CLEANUP (1u << 25) /* no sentence end after its full
                                           stop, for the apostrophe pass */
-#define NP__LX_ABBR_QUOTE (1u << 26) /* the same, for the quotation stage */
+#define NP__LX_ABBR_QUOTE (1u << 26) /* the same, for the tokens' sentence
+                                        starts (lib/text/tokens.c) */
 
 /* Bits read only by other stages, which the entity recogniser ignores: a
  * word that has only these is no entry for it. */

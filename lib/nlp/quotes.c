@@ -368,21 +368,6 @@ static int q_inlist(const char *a, size_t n, const char *const *list)
     return 0;
 }
 
-static int q_is_abbrev(qstate *st, const qtok *w)
-{
-    size_t n = w->e - w->s;
-    const char *p = st->b + w->s;
-    if (n == 1 && (w->f & QF_UPPER))
-        return 1;                      /* an initial: "Patrick W. Carlineo" */
-    if (memchr(p, '.', n))
-        return 1;                      /* U.S. */
-    if (!(w->f & QF_UPPER))            /* "fell ill." ends a sentence */
-        return q_ieq(p, n, "etc") || q_ieq(p, n, "vs") || q_ieq(p, n, "approx");
-    /* words that a full stop does not end a sentence after: the entity
-     * lexicon's [abbrev_quote] */
-    return (np__ner_word(p, n, 0) & NP__LX_ABBR_QUOTE) != 0;
-}
-
 /* The length in bytes of code point c in UTF-8. */
 static size_t q_cplen(uint32_t c)
 {
@@ -459,7 +444,8 @@ static int q_pieces(qstate *st, size_t ps, size_t pe)
                 p->cp = c;
                 p->flags = (u_isupper((UChar32)c) || u_istitle((UChar32)c)
                                 ? NP__TOK_UPPER : 0) |
-                           (u_isdigit((UChar32)c) ? NP__TOK_DIGIT : 0);
+                           (u_isdigit((UChar32)c) ? NP__TOK_DIGIT : 0) |
+                           (from == t->start ? t->flags & NP__TOK_SENT_START : 0);
             }
             if (i < t->end) {          /* the character itself */
                 if (!(p = np__vec_push(&st->pieces)))
@@ -467,7 +453,8 @@ static int q_pieces(qstate *st, size_t ps, size_t pe)
                 p->start = i;
                 p->end = i + 1;
                 p->cp = (unsigned char)st->b[i];
-                p->flags = NP__TOK_PUNCT;
+                p->flags = NP__TOK_PUNCT |
+                           (i == t->start ? t->flags & NP__TOK_SENT_START : 0);
             }
             from = i + 1;
         }
@@ -553,24 +540,24 @@ static int q_tokenize(qstate *st, size_t ps, size_t pe)
             return NP_ENOMEM;
         pi++;
     }
-    /* sentence ends */
-    for (k = 0; k < st->toks.len; k++) {
+    /* sentence ends: the tokens' sentence starts (np__tokenize), put on
+     * the full stop, "?" or "!" before the first one after it (the last of
+     * an ellipsis), or on the last of the paragraph */
+    for (k = 0, pi = 0; k < st->toks.len; k++) {
         qtok *t = (qtok *)st->toks.ptr + k;
         qtok *nx = k + 1 < st->toks.len ? t + 1 : NULL;
-        if (!(t->f & QF_PUNCT))
+        size_t j;
+        if (!(t->f & QF_PUNCT) || (t->cp != '.' && t->cp != '!' && t->cp != '?'))
             continue;
-        if (t->cp == '!' || t->cp == '?') {
+        if (t->cp == '.' && nx && (nx->f & QF_PUNCT) && (nx->cp == ',' || nx->cp == '.'))
+            continue;
+        while (pi < nt && tt[pi].start < t->e)
+            pi++;
+        for (j = pi; j < nt; j++)
+            if ((tt[j].flags & NP__TOK_SENT_START) || q_alnum(tt[j].cp))
+                break;
+        if (j == nt || (tt[j].flags & NP__TOK_SENT_START))
             t->f |= QF_SEND;
-        } else if (t->cp == '.') {
-            qtok *pv = k > 0 ? t - 1 : NULL;
-            if (pv && (pv->f & QF_WORD) && pv->e == t->s && q_is_abbrev(st, pv))
-                continue;
-            if (nx && (nx->f & QF_WORD) && !(nx->f & QF_UPPER))
-                continue;
-            if (nx && (nx->f & QF_PUNCT) && (nx->cp == ',' || nx->cp == '.'))
-                continue;
-            t->f |= QF_SEND;
-        }
     }
     return NP_OK;
 }

@@ -18,6 +18,7 @@
 #include "util/util.h"
 #include "doc/context.h"
 #include "text/tokens.h"
+#include "data/ner_lexicon.h"
 
 static int tokens_state_get(np__ctx *c, struct np__tokens_state **out)
 {
@@ -33,8 +34,9 @@ static int tokens_state_get(np__ctx *c, struct np__tokens_state **out)
         return NP_ENOMEM;
     s->word = ubrk_open(UBRK_WORD, "en", NULL, 0, &st);
     if (U_SUCCESS(st))
-        /* "en@ss=standard" keeps "Mr. Smith" and "U.S. officials" whole. */
-        s->sent = ubrk_open(UBRK_SENTENCE, "en@ss=standard", NULL, 0, &st);
+        /* plain UAX #29 sentences; which of their breaks after a full stop
+         * stand is sent_continues()'s decision ("Mr. Smith") */
+        s->sent = ubrk_open(UBRK_SENTENCE, "en", NULL, 0, &st);
     if (U_FAILURE(st)) {
         np__tokens_state_free(s);
         return st == U_MEMORY_ALLOCATION_ERROR
@@ -421,6 +423,105 @@ static void mark_quotes(const np_document *d, const np__block *b,
     }
 }
 
+/* ------------------------------------------------------------ sentences */
+
+/* Whether the dotted word w[0..n) ("U.S", "p.m", "z.B", "R.R") is a run of
+ * single letters joined by full stops: an abbreviation, where
+ * "www.usef.org" or "11.99" is not. */
+static int dotted_letters(const char *w, size_t n)
+{
+    size_t i = 0, dots = 0;
+    while (i < n) {
+        size_t len;
+        uint32_t c = cp_at(w, n, i, &len);
+        if (!(np__cp_class(c) & NP__CP_LETTER))
+            return 0;
+        i += len;
+        if (i == n)
+            break;
+        if (w[i] != '.')
+            return 0;
+        dots++;
+        i++;
+    }
+    return dots > 0 && i == n;
+}
+
+/* Lower-case abbreviations that a capitalised word may follow
+ * ("Lakers vs. Celtics"); after other lower-case words a full stop before
+ * a capital ends the sentence ("... and so on, etc. The"). */
+static int lower_abbrev(const char *w, size_t n)
+{
+    return (n == 2 && !memcmp(w, "vs", 2)) || (n == 6 && !memcmp(w, "approx", 6));
+}
+
+/* Whether w[0..n) is a capitalised word that opens sentences and is
+ * never part of a name: a pronoun, an article, a conjunction ("No. You
+ * tell me", "in the U.S. The ..."). */
+static int sent_opener(const char *w, size_t n)
+{
+    static const char *const op[] = {
+        "The", "A", "An", "He", "She", "It", "They", "We", "I", "You", "But",
+        "And", "So", "This", "That", "These", "Those", "His", "Her", "Its",
+        "Their", "Our", "My", "Your", "There", "Then", "When", "While", "If",
+        "However", "What", "Who", "Why", "How", "Yes", "No", NULL };
+    size_t k;
+    for (k = 0; op[k]; k++)
+        if (strlen(op[k]) == n && !memcmp(op[k], w, n))
+            return 1;
+    return 0;
+}
+
+/* The sentence-start decision, one for every reader of the tokens: whether
+ * a break that ICU's sentence rules (UAX #29, which already keep a full
+ * stop before a lower-case word or a comma inside its sentence) put before
+ * token ti is no break after all, because the full stop just before it
+ * belongs to an abbreviation: an initial ("Patrick W. Carlineo", "George
+ * R. R. Martin"), letters joined by full stops ("U.S. Securities", "z.B.
+ * Arztbriefe"), or a capitalised word of the entity lexicon's
+ * [abbrev_quote] ("Gov. Matt Bevin", "Oct. 10", "Mich. (AP)"; in capitals,
+ * "PA." and "MD." are postal codes that end sentences; in lower case only
+ * before a number, "no. 178", or as "vs." and "approx."), unless a word
+ * that opens sentences follows ("No. You tell me"). A break
+ * after "!" or "?" or any other character stands, and so does one where
+ * text without capitals (Korean, Chinese) follows a full stop. */
+static int sent_continues(const char *body, const np__token *toks,
+                          size_t first, size_t ti)
+{
+    const np__token *dot, *w;
+    const char *p;
+    size_t n;
+    unsigned cl;
+    if (ti < first + 2)
+        return 0;
+    dot = &toks[ti - 1];
+    w = &toks[ti - 2];
+    if (dot->cp != '.' || dot->end - dot->start != 1 || !(w->flags & NP__TOK_WORD) ||
+        w->end != dot->start ||
+        sent_opener(body + toks[ti].start, toks[ti].end - toks[ti].start))
+        return 0;
+    p = body + w->start;
+    n = w->end - w->start;
+    cl = np__cp_class(w->cp);
+    if (memchr(p, '.', n))
+        return dotted_letters(p, n);
+    if (cl & NP__CP_LOWER)
+        return lower_abbrev(p, n) ||
+               ((toks[ti].flags & NP__TOK_DIGIT) &&
+                (np__ner_word(p, n, 0) & NP__LX_ABBR_QUOTE));  /* "no. 178" */
+    if (!(cl & NP__CP_UPPER))
+        return 0;
+    {
+        size_t len;
+        (void)cp_at(p, n, 0, &len);
+        if (len == n)
+            return 1;                              /* an initial */
+    }
+    if (w->flags & NP__TOK_ALLCAPS)
+        return 0;                                  /* "in Elkton, MD. VIP" */
+    return (np__ner_word(p, n, 0) & NP__LX_ABBR_QUOTE) != 0;
+}
+
 /* Segments one block into tokens and sentences. */
 static int tokenize_block(struct np__tokens_state *s, const np_document *d,
                           size_t bi, np__tokens *out)
@@ -518,6 +619,19 @@ static int tokenize_block(struct np__tokens_state *s, const np_document *d,
             while (ti < ntok && ((np__token *)out->toks.ptr)[ti].start < send)
                 ti++;
             if (ti == tb) {   /* white space only */
+                prev = pos;
+                continue;
+            }
+            if (tb > first_tok &&
+                sent_continues(d->body, out->toks.ptr, first_tok, tb)) {
+                /* no break after an abbreviation: the sentence goes on */
+                np__token *toks = out->toks.ptr;
+                size_t k;
+                se = np__vec_at(&out->sents, out->sents.len - 1);
+                se->tok_end = ti;
+                se->end = toks[ti - 1].end;
+                for (k = tb; k < ti; k++)
+                    toks[k].sentence = (uint32_t)(out->sents.len - 1);
                 prev = pos;
                 continue;
             }
