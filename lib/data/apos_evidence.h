@@ -22,7 +22,8 @@ extern const uint32_t np__apos_slots[];
 extern const uint32_t np__apos_slots_mask;
 
 /* The entry of the spelling w[0..n) ("states", any ASCII case), NULL when
- * the source has no "x's" for it. A hash look-up (lookup.c). */
+ * the source has no "x's" for it nor a name "x" written far more often
+ * than "xs" (such a name's entry has poss 0). A hash look-up (lookup.c). */
 const np__apos_entry *np__apos_find(const char *w, size_t n);
 
 #endif

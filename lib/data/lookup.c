@@ -6,6 +6,7 @@
 #include <string.h>
 
 #include "util/util.h"
+#include "apos_context.h"
 #include "apos_evidence.h"
 #include "english_words.h"
 #include "ner_lexicon.h"
@@ -134,4 +135,29 @@ const np__nerev_entry *np__nerev_find(const char *w, size_t n)
             return e;
     }
     return NULL;
+}
+
+int np__ctx_weight(const char *w, size_t n)
+{
+    char key[32];
+    uint32_t h, j, v;
+    size_t i;
+    if (n == 0 || n >= sizeof(key))
+        return 0;
+    for (i = 0; i < n; i++) {
+        unsigned char ch = (unsigned char)w[i];
+        if (ch >= 'A' && ch <= 'Z')
+            ch = (unsigned char)(ch + 32);
+        else if (!((ch >= 'a' && ch <= 'z') || ch == '-'))
+            return 0;
+        key[i] = (char)ch;
+    }
+    h = np__fnv1a(key, n);
+    for (j = h & np__ctx_slots_mask; (v = np__ctx_slots[j]) != 0;
+         j = (j + 1) & np__ctx_slots_mask) {
+        const np__ctx_entry *e = &np__ctx_entries[(v & 0xFFFFu) - 1];
+        if ((v >> 16) == (h >> 16) && same_key(np__ctx_keys + e->key, key, n))
+            return e->weight;
+    }
+    return 0;
 }

@@ -19,6 +19,7 @@
 
 #include "text/text.h"
 #include "text/tokens.h"
+#include "data/apos_context.h"
 #include "data/apos_evidence.h"
 #include "data/calendar.h"
 #include "data/english_words.h"
@@ -184,6 +185,22 @@ static int np_start(const actx *a, const tok *t, int strict)
         return 0;
     return 1;
 }
+
+/* The weight of the word after t as evidence for a possessive, learnt
+ * from the Brown corpus (lib/data/apos_context.c): how much more often it
+ * follows a possessive than a plain word in -s, 10 x log10 of the ratio.
+ * 0 when there is no next word or the corpus saw it too seldom. */
+static int next_weight(const actx *a, const tok *n)
+{
+    if (!n || !n->ascii || n->cap || n->digit)
+        return 0;
+    return np__ctx_weight(a->s + n->s, n->e - n->s);
+}
+
+/* A word that follows possessives at least thirty times as often as plain
+ * -s words ("name" 18, "wife" 19) is read as a noun after a plural, even
+ * when it can be a verb. */
+#define CTX_NOUN 15
 
 /* ------------------------------------------------------------ "it's" */
 
@@ -1692,6 +1709,14 @@ static long poss_the_plural_before_noun(const actx *a, const tok *t,
         if (tin(a, n, (const char *const[]){"people", "men", "women",
                                             "children", "police", NULL}))
             nl |= NP__LEX_PLURAL;
+        /* a noun that edited English writes far more often after a
+         * possessive than after a plain -s word is that possessive's
+         * noun, even when it can be a verb or an adjective ("the bands
+         * name", not "the credits roll": the Brown corpus) */
+        if ((nl & NP__LEX_NOUN) &&
+            !(nl & (NP__LEX_ED | NP__LEX_ING | NP__LEX_PLURAL)) &&
+            next_weight(a, n) >= CTX_NOUN)
+            return DECIDE((long)bl, "the Xs before a noun that follows possessives (Brown)");
         if ((nl & (NP__LEX_NOUN | NP__LEX_ADJ)) &&
             !(nl & (NP__LEX_ED | NP__LEX_ING | NP__LEX_PLURAL)) &&
             /* an adjective that is also a verb only before a noun that is
@@ -1928,6 +1953,12 @@ static long settle(const actx *a, const tok *t, long at)
     size_t k;
     if (!t->ascii || (size_t)at != bl)
         return at;
+    /* number agreement: a plural before a word that can be its verb
+     * ("the islands lie", "the credits roll") is a subject unless edited
+     * English writes that word after possessives rather than after plain
+     * -s words ("the bands name") */
+    if (!t->cap && (lx(a, t) & NP__LEX_PLURAL) && next_weight(a, n) < 0)
+        return -1;
     /* a spelling the English lexicon lacks but English writes as it is
      * far more often than with an apostrophe: a word of another language,
      * a brand, a team ("des", "bengals"); not the last part of a
@@ -2008,12 +2039,54 @@ static long attested_name_possessive(const actx *a, const tok *t,
     return DECIDE((long)(t->e - t->s - 1), "name whose possessive is attested, not its plain spelling (wordfreq)");
 }
 
+/* A name before a word that edited English writes at least three times as
+ * often after a possessive as after a plain -s word (Brown corpus: "own",
+ * "wife", "death", "army", "plans"), or before a noun or adjective the
+ * corpus saw too seldom: a possessive when the name is known without its
+ * s and the spelling with s is no lower-case word. The stem is known when
+ * English writes it at least ten times as often as the spelling with s
+ * (wordfreq: "Belgrano" 1.91, "Belgranos" unseen), or when it is a name of
+ * its own (a proper noun of the lexicon, a given name, a place). */
+#define CTX_FOR 5       /* 10 x log10 of 3 */
+#define STEM_OVER_PLAIN 10
+
+static long context_name_possessive(const actx *a, const tok *t,
+                                    const tok *p, const tok *n)
+{
+    const char *w = a->s + t->s;
+    size_t bl = t->e - t->s - 1;
+    int zp = 0, zs = 0, zx = 0;
+    int k;
+    if (!t->cap || !t->ascii || t->allcaps || t->hyphen_after || bl < 3 ||
+        !n || n->hyphen_after || n->cap || !n->ascii ||
+        (lx(a, t) & NP__LEX_LOWER) || w[bl - 1] == 's')
+        return -1;
+    /* a word the corpus saw too seldom counts when it can only start a
+     * noun phrase: a noun or an adjective that is no verb form */
+    k = next_weight(a, n);
+    if (k < CTX_FOR &&
+        !(k == 0 && np_start(a, n, 1) &&
+          !fwc(a, n) && (lx(a, n) & (NP__LEX_NOUN | NP__LEX_ADJ)) &&
+          !(lx(a, n) & (NP__LEX_VERB | NP__LEX_VERB3 | NP__LEX_ING |
+                        NP__LEX_ED))))
+        return -1;
+    if (p && (teq(a, p, "the") || teq(a, p, "a") || teq(a, p, "an") ||
+              p->digit || tin(a, p, quantifiers)))
+        return -1;
+    if (!(corpus(a, t, &zp, &zs, &zx) && zx >= zs + STEM_OVER_PLAIN) &&
+        !(!lx(a, t) && known_stem(a, w, bl, 1)))
+        return -1;
+    return DECIDE((long)bl, "name before a word that follows possessives (Brown)");
+}
+
 static long frequent_possessive(const actx *a, const tok *t)
 {
     const tok *n = next_tok(a, t), *p = prev_tok(a, t);
     int zp = 0, zs = 0, zx = 0;
     long r;
     if ((r = attested_name_possessive(a, t, p, n)) >= 0)
+        return r;
+    if ((r = context_name_possessive(a, t, p, n)) >= 0)
         return r;
     /* the cheap tests first: this runs on every word that ends in s */
     if (!t->ascii || t->allcaps || t->hyphen_after || !n || n->cap ||
