@@ -327,6 +327,38 @@ START_TEST(trailing_label_dropped)
 }
 END_TEST
 
+START_TEST(buttons_are_no_form)
+{
+    /* a part of the article with buttons and hidden fields (a gallery,
+     * a player) stays; one with fields to fill in is a form and goes */
+    static const char html[] =
+        "<html><body><div class=\"story\">"
+        "<p>The council approved the new cycle lanes on Tuesday, after a year "
+        "of consultation with residents and the shops along the route.</p>"
+        "<p>Work on the first section starts in March and should be finished "
+        "before the summer holidays, the council said in a statement.</p>"
+        "<div><p>The lanes will run from the station to the harbour.</p>"
+        "%s</div>"
+        "<p>Residents can see the plans at the town hall until the end of "
+        "the month, where officials will answer questions on Thursdays.</p>"
+        "</div></body></html>";
+    char buf[2048];
+    np_document *d;
+    snprintf(buf, sizeof buf, html,
+             "<button>Previous</button><button>Next</button>"
+             "<input type=\"hidden\" name=\"a\"><input type=\"submit\">");
+    d = parse_html(buf, strlen(buf));
+    ck_assert_ptr_nonnull(strstr(np_document_body(d, NULL), "to the harbour."));
+    np_document_free(d);
+    snprintf(buf, sizeof buf, html,
+             "<input type=\"text\" name=\"a\"><input name=\"b\"><textarea></textarea>");
+    d = parse_html(buf, strlen(buf));
+    ck_assert_ptr_null(strstr(np_document_body(d, NULL), "to the harbour."));
+    ck_assert_ptr_nonnull(strstr(np_document_body(d, NULL), "on Thursdays."));
+    np_document_free(d);
+}
+END_TEST
+
 START_TEST(jsonld_body_when_markup_has_none)
 {
     /* a page drawn by scripts: its JSON-LD holds the article (with raw
@@ -954,6 +986,7 @@ Suite *np_extract_suite(void)
     tcase_add_test(t, noscript_text_when_script_draws_the_article);
     tcase_add_test(t, link_line_showing_address_kept);
     tcase_add_test(t, trailing_label_dropped);
+    tcase_add_test(t, buttons_are_no_form);
     tcase_add_test(t, jsonld_body_when_markup_has_none);
     tcase_add_test(t, unread_raw_text_left_out);
     tcase_add_test(t, loader_keeps_the_attributes_read);

@@ -543,9 +543,18 @@ static void index_element(walk *w, xmlNode *n, int32_t parent, int32_t block,
     if (par) {
         if (t == T_IFRAME || t == T_EMBED || t == T_OBJECT || t == T_VIDEO)
             par->n_embed++;
-        else if (t == T_INPUT || t == T_SELECT || t == T_TEXTAREA
-                 || t == T_BUTTON)
+        else if (t == T_SELECT || t == T_TEXTAREA)
             par->n_input++;
+        else if (t == T_INPUT) {
+            /* a field to fill in: a hidden one or a button is no form */
+            const char *type = np__xml_attr(n, "type");
+            if (!type || (np__ascii_casecmp(type, "hidden") != 0
+                          && np__ascii_casecmp(type, "submit") != 0
+                          && np__ascii_casecmp(type, "button") != 0
+                          && np__ascii_casecmp(type, "image") != 0
+                          && np__ascii_casecmp(type, "reset") != 0))
+                par->n_input++;
+        }
     }
     if (t == T_SCRIPT && w->nld < NP__MAX_LD) {
         const char *type = np__xml_attr(n, "type");
