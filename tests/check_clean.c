@@ -323,6 +323,9 @@ START_TEST(apostrophe_rules)
     CLEANS_TO("I think its 12, maybe more.", "I think it's 12, maybe more.");
     KEEPS("Jony Ive designed it.");
     KEEPS("The club and its 12 members met.");
+    /* a pronoun that is a noun phrase of its own after "its" */
+    CLEANS_TO("Maybe its something else.", "Maybe it's something else.");
+    KEEPS("The firm had its everything-included offer.");
     /* negatives: correct possessives, plurals, names and look-alikes */
     KEEPS("its Defence Minister, Oleksiy Reznikov, has reiterated that.");
     KEEPS("The countries were well prepared for its arrival.");

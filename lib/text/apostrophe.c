@@ -381,7 +381,9 @@ static int its_next_word(const actx *a, const tok *n, const tok *n2)
         "where", "if", "whether", "than", "actually", "probably", "definitely",
         "certainly", "clearly", "obviously", "simply", "pretty", "all",
         "hard", "easy", "unclear", "true", "possible", "impossible", "likely",
-        "unlikely", "important", "difficult", "worth", NULL
+        "unlikely", "important", "difficult", "worth",
+        /* a pronoun that is a noun phrase of its own: no noun after "its" */
+        "nothing", "something", "everything", "anything", NULL
     };
     if (teq(a, n, "time"))
         return n2 && (teq(a, n2, "to") || teq(a, n2, "for"));
