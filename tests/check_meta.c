@@ -870,6 +870,19 @@ START_TEST(authors_cleaning)
         {"Auteur : Anna Kubi\xc5\xa1ta", 1, {"Anna Kubi\xc5\xa1ta"}},
         {"von Moritz Gathmann am 21. April 2020", 1, {"Moritz Gathmann"}},
         {"par Marine Le Pen le 7 mai 2020", 1, {"Marine Le Pen"}},
+        /* Drupal's label, then the name, then "am" and the date */
+        {"Gespeichert von rasos am 24. Juli 2017 - 18:55", 1, {"rasos"}},
+        {"Submitted by jdoe on Tue, 05/03/2022", 1, {"jdoe"}},
+        /* a relative date is not part of the last name */
+        {"Isabel Caro y Jos\xc3\xa9 Miguel Wilson Hace 13 horas", 2,
+         {"Isabel Caro", "Jos\xc3\xa9 Miguel Wilson"}},
+        {"von Jana Berg vor 2 Stunden", 1, {"Jana Berg"}},
+        {"Jana Berg vor einer Stunde", 1, {"Jana Berg"}},
+        {"By Ann Lee an hour ago", 1, {"Ann Lee"}},
+        {"Marie Roux il y a 3 heures", 1, {"Marie Roux"}},
+        /* a heading is not a name */
+        {"Auteurs", 0, {NULL}},
+        {"Authors", 0, {NULL}},
     };
     size_t i, k;
     for (i = 0; i < sizeof cases / sizeof cases[0]; i++) {
@@ -882,6 +895,116 @@ START_TEST(authors_cleaning)
             ck_assert_str_eq(np_document_author(d, k), cases[i].a[k]);
         np_document_free(d);
     }
+}
+END_TEST
+
+/* ------------------------------------------- bylines and dates, pages */
+
+/* A second author JSON-LD leaves out, shown in the byline. */
+START_TEST(byline_adds_second_author)
+{
+    np_document *d = parse(
+        "<html><head><script type=\"application/ld+json\">{\"@type\":\"NewsArticle\","
+        "\"headline\":\"Roads\",\"author\":{\"@type\":\"Person\",\"name\":\"April Roach\"}}"
+        "</script></head><body><h1>Roads</h1><div class=\"byline\">By "
+        "<a>April Roach</a>, <a>Daniel Roe</a></div>" BODY "</body></html>");
+    ck_assert_uint_eq(np_document_author_count(d), 2);
+    assert_str(np_document_author(d, 0), "April Roach");
+    assert_str(np_document_author(d, 1), "Daniel Roe");
+    np_document_free(d);
+    /* not a description or a place after the name */
+    d = parse(
+        "<html><head><script type=\"application/ld+json\">{\"@type\":\"NewsArticle\","
+        "\"headline\":\"Roads\",\"author\":{\"@type\":\"Person\",\"name\":\"Jane Doe\"}}"
+        "</script></head><body><h1>Roads</h1><div class=\"byline\">Jane Doe, "
+        "Privacy and Technology Project</div>" BODY "</body></html>");
+    ck_assert_uint_eq(np_document_author_count(d), 1);
+    assert_str(np_document_author(d, 0), "Jane Doe");
+    np_document_free(d);
+}
+END_TEST
+
+/* An author that only names the site gives way to the person of the
+ * byline; a photo credit is never the byline. */
+START_TEST(byline_site_and_credit)
+{
+    np_document *d = parse(
+        "<html><head><meta property=\"og:site_name\" content=\"Town Paper\">"
+        "<meta name=\"author\" content=\"Town Paper\"></head><body><h1>Roads</h1>"
+        "<p class=\"byline\">por Jana Berg</p>" BODY "</body></html>");
+    ck_assert_uint_eq(np_document_author_count(d), 1);
+    assert_str(np_document_author(d, 0), "Jana Berg");
+    np_document_free(d);
+    d = parse(
+        "<html><body><figure><img src=\"a.jpg\"><p><span class=\"media-license-author\">"
+        "zvg</span></p></figure><h1>Roads</h1><p class=\"author-meta\">Red. / "
+        "<time datetime=\"2023-10-31\">31.10.2023</time></p>" BODY "</body></html>");
+    ck_assert_uint_eq(np_document_author_count(d), 1);
+    assert_str(np_document_author(d, 0), "Red.");
+    np_document_free(d);
+    /* a heading of a list of authors, then the byline */
+    d = parse(
+        "<html><body><h3 class=\"title-authors\"><a href=\"/auteurs/\">Auteurs</a></h3>"
+        "<h1>Roads</h1><p class=\"byline author\">Par <a>Barbara Stiegler</a></p>" BODY
+        "</body></html>");
+    ck_assert_uint_eq(np_document_author_count(d), 1);
+    assert_str(np_document_author(d, 0), "Barbara Stiegler");
+    np_document_free(d);
+}
+END_TEST
+
+/* Drupal's "submitted" line: the name and the date. */
+START_TEST(byline_drupal_submitted)
+{
+    np_document *d = parse(
+        "<html><body><h1>Roads</h1>" BODY "<div class=\"submitted\">Gespeichert von "
+        "<span class=\"username\">rasos</span> am 24. Juli 2017 - 18:55</div></body></html>");
+    ck_assert_uint_eq(np_document_author_count(d), 1);
+    assert_str(np_document_author(d, 0), "rasos");
+    ck_assert_str_eq(np_document_published(d), "2017-07-24T18:55:00");
+    np_document_free(d);
+}
+END_TEST
+
+/* Dates: a page builder's blocks are not side widgets, its list of
+ * other posts is; a date split over sibling elements; the page's own
+ * calendar day over a UTC time on the next day. */
+START_TEST(dates_builder_split_local_day)
+{
+    np_document *d = parse(
+        "<html><body><div class=\"elementor-widget-wrap\"><h1>Roads</h1></div>"
+        "<div class=\"elementor-widget elementor-widget-post-info\"><ul><li>"
+        "<span class=\"elementor-post-info__item--type-date\">19. Oktober 2019</span>"
+        "</li></ul></div>" BODY "</body></html>");
+    ck_assert_str_eq(np_document_published(d), "2019-10-19");
+    np_document_free(d);
+    d = parse(
+        "<html><body><h1>Roads</h1>" BODY "<div class=\"elementor-widget elementor-widget-posts\">"
+        "<div class=\"elementor-posts-container\"><span class=\"elementor-post-date\">"
+        "22. Juni 2022</span></div></div></body></html>");
+    ck_assert_ptr_null(np_document_published(d));
+    np_document_free(d);
+    d = parse(
+        "<html><body><h1>Roads</h1><span class=\"meta\"><span class=\"meta-date\">"
+        "<span>Jan 04</span></span>\n<span class=\"meta-time\"> <span>09:34</span>\n"
+        " <span>2021</span></span></span>" BODY "</body></html>");
+    ck_assert_str_eq(np_document_published(d), "2021-01-04");
+    np_document_free(d);
+    d = parse(
+        "<html><head><script type=\"application/ld+json\">{\"@type\":\"NewsArticle\","
+        "\"headline\":\"Roads\",\"datePublished\":\"2022-05-04T00:44:52.000Z\"}</script>"
+        "</head><body><h1>Roads</h1><ul class=\"wgt-date\"><li>Bras\xc3\xadlia</li>"
+        "<li>03/05/2022 21:44</li></ul>" BODY "</body></html>");
+    ck_assert_str_eq(np_document_published(d), "2022-05-03T21:44:00");
+    np_document_free(d);
+    /* the same day in both: the UTC time stays as written */
+    d = parse(
+        "<html><head><script type=\"application/ld+json\">{\"@type\":\"NewsArticle\","
+        "\"headline\":\"Roads\",\"datePublished\":\"2022-05-04T12:44:52Z\"}</script>"
+        "</head><body><h1>Roads</h1><ul class=\"wgt-date\"><li>04/05/2022 09:44</li></ul>"
+        BODY "</body></html>");
+    ck_assert_str_eq(np_document_published(d), "2022-05-04T12:44:52Z");
+    np_document_free(d);
 }
 END_TEST
 
@@ -1008,6 +1131,10 @@ Suite *np_meta_suite(void)
     tcase_add_test(t, date_parse_forms);
     tcase_add_test(t, meta_text_rules);
     tcase_add_test(t, authors_cleaning);
+    tcase_add_test(t, byline_adds_second_author);
+    tcase_add_test(t, byline_site_and_credit);
+    tcase_add_test(t, byline_drupal_submitted);
+    tcase_add_test(t, dates_builder_split_local_day);
     tcase_add_test(t, title_trim_rules);
     suite_add_tcase(s, t);
     t = tcase_create("bad");

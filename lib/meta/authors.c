@@ -223,6 +223,12 @@ static int add_name(np_document *d, const char *s, size_t n)
     if (n < 2 || n > 80)
         return NP_OK;
     {
+        /* a label alone is a heading ("Authors", "Auteurs"), not a name */
+        size_t k;
+        if (np__byline_label_at(s, n, &k) && k == n)
+            return NP_OK;
+    }
+    {
         static const char *const ui[] = {
             "sign in", "sign up", "log in", "login", "register", "subscribe",
             "follow", "share", "comment", "profile", "menu", "view all",
@@ -354,7 +360,17 @@ static size_t names_end(const char *s, size_t n)
     return cut;
 }
 
-/* What a date left behind at the end: punctuation, a month or weekday. */
+/* The word that opens a relative date before its number ("Hace 13
+ * horas", "vor 2 Stunden", "há 3 dias", "il y a 2 jours"), left at the
+ * end once the number has ended the names. */
+static int relative_word(const char *s, size_t n)
+{
+    return np__ascii_eq_ci(s, n, "hace") || np__ascii_eq_ci(s, n, "vor")
+        || np__ascii_eq_ci(s, n, "h\xc3\xa1") || np__ascii_eq_ci(s, n, "a");
+}
+
+/* What a date left behind at the end: punctuation, a month or weekday,
+ * the word that opens a relative date. */
 static size_t trim_date_tail(const char *s, size_t n)
 {
     for (;;) {
@@ -363,15 +379,57 @@ static size_t trim_date_tail(const char *s, size_t n)
                      || s[e - 1] == '.' || s[e - 1] == '|' || s[e - 1] == ':'))
             e--;
         w = e;
-        while (w && np__isalpha((unsigned char)s[w - 1]))
+        while (w && (np__isalpha((unsigned char)s[w - 1]) || (unsigned char)s[w - 1] >= 0x80))
             w--;
-        if (e > w && w > 0 && (month_word(s + w, e - w) || weekday_word(s + w, e - w))
-            && (e - w <= 9)) {
+        if (e > w && w > 0 && (e - w <= 9)
+            && (month_word(s + w, e - w) || weekday_word(s + w, e - w))) {
+            n = w;
+            continue;
+        }
+        if (e > w && w > 0 && relative_word(s + w, e - w)) {
+            /* "il y a" as a whole only */
+            if (np__ascii_eq_ci(s + w, e - w, "a")) {
+                if (w < 6 || !np__ascii_eq_ci(s + w - 5, 4, "il y"))
+                    return e;
+                w -= 5;
+                if (w == 0)
+                    return e;
+            }
             n = w;
             continue;
         }
         return e;
     }
+}
+
+/* A relative date written in words ends the names: "Jane Doe vor einer
+ * Stunde", "hace una hora", "il y a une heure", "an hour ago". The
+ * offset where it starts, or n. */
+static size_t relative_date_at(const char *s, size_t n)
+{
+    static const char *const opens[] = {
+        " vor einer ", " vor einem ", " hace un ", " hace una ", " hace unos ",
+        " hace unas ", " il y a ", " h\xc3\xa1 um ", " h\xc3\xa1 uma ", NULL
+    };
+    size_t cut = n, i, at;
+    for (i = 0; opens[i]; i++) {
+        at = np__ascii_find_ci(s, n, opens[i]);
+        if (at < cut)
+            cut = at;
+    }
+    /* "... an hour ago", "... 3 hours ago": the two words before "ago" */
+    at = np__ascii_find_ci(s, n, " ago");
+    if (at < cut && (at + 4 == n || !np__isalpha((unsigned char)s[at + 4]))) {
+        size_t w = at, k;
+        for (k = 0; k < 2 && w > 0; k++) {
+            while (w > 0 && s[w - 1] != ' ')
+                w--;
+            if (k == 0 && w > 0)
+                w--;
+        }
+        cut = w;
+    }
+    return cut;
 }
 
 /* A short section name before " by " goes; the new length. */
@@ -529,6 +587,7 @@ static int split_byline(np_document *d, const char *src, size_t len)
         return NP_OK;   /* too long to be a byline */
     blank_addresses(s, n);
     n = names_end(s, n);
+    n = relative_date_at(s, n);
     n = trim_date_tail(s, n);
     n = drop_section(s, n);
     parenthesised(s, n);

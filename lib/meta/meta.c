@@ -9,6 +9,7 @@
  * then taken from the best source present, in the order documented in
  * docs/extraction.md. Broken JSON-LD is ignored.
  */
+#include <stdio.h>
 #include <string.h>
 
 #include <jansson.h>
@@ -21,6 +22,7 @@
 #include "load/load.h"
 #include "meta/meta.h"
 #include "data/bylines.h"
+#include "data/ner_lexicon.h"
 #include "data/calendar.h"
 
 /* ------------------------------------------------------- meta keys */
@@ -184,6 +186,7 @@ typedef struct meta {
     const xmlNode *date_line;   /* a short element after the <h1> that is a date */
     const xmlNode *date_label;  /* an element reading "Datum:" alone, the date after it */
     const xmlNode *dateboxes[6];/* short byline or date elements */
+    const xmlNode *date_part;   /* a date element too short for a whole date */
     size_t ndateboxes;
     size_t after_h1;            /* elements met since the first <h1> */
     int noise;                  /* inside comments, related stories, ... */
@@ -787,6 +790,30 @@ static int ci_contains_any(const char *s, const char *const *words)
     return 0;
 }
 
+/* Whether a class or id names the author of a picture, not of the
+ * article: a word holding "author" after "photo", "image", "media",
+ * "credit", "license"... ("media-license-author", "photo-author"). */
+static int credit_author(const char *v)
+{
+    static const char *const words[] = {
+        "photo", "foto", "image", "img", "bild", "media", "credit",
+        "licen", "copyright", "caption", NULL
+    };
+    while (v && *v) {
+        size_t n = 0, at, i;
+        while (*v && np__isspace((unsigned char)*v))
+            v++;
+        while (v[n] && !np__isspace((unsigned char)v[n]))
+            n++;
+        at = np__ascii_find_ci(v, n, "author");
+        for (i = 0; at < n && words[i]; i++)
+            if (np__ascii_find_ci(v, at, words[i]) < at)
+                return 1;
+        v += n;
+    }
+    return 0;
+}
+
 static int byline_hint(const xmlNode *n)
 {
     const char *cls = np__xml_attr(n, "class");
@@ -800,7 +827,12 @@ static int byline_hint(const xmlNode *n)
         return 1;
     if (ip && ci_contains(ip, "author"))
         return 1;
+    /* Drupal's "Submitted by Jane Doe on 7 May 2020" */
+    if (cls && np__ascii_eq_ci(cls, strlen(cls), "submitted"))
+        return 1;
     if (!ci_contains_any(cls, words) && !ci_contains_any(id, words))
+        return 0;
+    if (credit_author(cls) || credit_author(id))
         return 0;
     /* "authority-control", "authorization" name no author (looked for
      * only now: "authori" holds one of the words) */
@@ -822,6 +854,25 @@ static int has_h1(const xmlNode *n, int depth)
     return 0;
 }
 
+/* Whether a class names a page builder's block ("elementor-widget-wrap",
+ * "et_pb_widget", "fl-widget", "wp-block-..."), which every part of a
+ * page built with it carries. */
+static int builder_widget(const char *cls)
+{
+    return cls && (ci_contains(cls, "elementor") || ci_contains(cls, "et_pb_")
+                   || ci_contains(cls, "fl-widget") || ci_contains(cls, "wp-block")
+                   || ci_contains(cls, "vc_widget") || ci_contains(cls, "so-widget"));
+}
+
+/* The words of noise_hint but "widget", and a builder's list of other
+ * posts ("elementor-posts-container", "elementor-post__title"). */
+static const char *const side_words[] = {
+    "posts", "post__", "comment", "related", "sidebar", "recommend", "popular",
+    "trending", "mostread", "most-read", "teaser", "more-from",
+    "morefrom", "read-more", "readmore", "also-like", "outbrain",
+    "taboola", "respond", "infobox", NULL
+};
+
 /* Whether an element holds what is not the article's own: 2 for
  * comments, 1 for related or recommended stories, sidebars and widgets,
  * navigation, 0 otherwise. Dates are not taken from either; bylines not
@@ -840,6 +891,10 @@ static int noise_hint(const xmlNode *n, const char *name)
     /* the comment words are among the others: one pass over each
      * attribute for the common element that has none */
     int any = ci_contains_any(cls, words) || ci_contains_any(id, words);
+    /* page builders call every block a widget ("elementor-widget",
+     * "et_pb_widget"): only the other words mark a side part there */
+    if (any && builder_widget(cls))
+        any = ci_contains_any(cls, side_words) || ci_contains_any(id, side_words);
     if (any && (ci_contains_any(cls, comments) || ci_contains_any(id, comments)))
         kind = 2;
     else if (any || strcmp(name, "aside") == 0 || strcmp(name, "nav") == 0)
@@ -1316,6 +1371,8 @@ static void see_candidates(meta *m, const xmlNode *k, const char *name, int nois
         size_t tl = text_len(k, 200, 0);
         if (tl > 5 && tl < 120)
             m->dateboxes[m->ndateboxes++] = k;
+        else if (tl > 3 && tl <= 5 && !m->date_part && !byl)
+            m->date_part = k;   /* "Jan 04", the year in a sibling */
     }
     /* a date alone on its line under the headline ("7. Oktober 2019") */
     if (m->h1 && !m->date_line && !m->noise && !noise && m->after_h1 < 40
@@ -1815,6 +1872,35 @@ static void choose_published(meta *m, np__buf *b)
         if (at > 0)
             done = set_date_n(m, NP__PUBLISHED, b->ptr, at, "byline-text");
     }
+    /* a date split over sibling elements ("<span>Jan 04</span>
+     * <span>09:34</span><span>2021</span>"): the short parent's text */
+    for (i = 0; !done && i <= m->ndateboxes; i++) {
+        const xmlNode *el = i < m->ndateboxes ? m->dateboxes[i] : m->date_part;
+        const xmlNode *p = el ? el->parent : NULL;
+        if (!p || p->type != XML_ELEMENT_NODE || text_len(p, 60, 0) >= 48
+            || box_updated(p))
+            continue;
+        np__buf_clear(b);
+        node_text(p, b);
+        if (b->ptr && updated_at(np__buf_cstr(b), b->len) == b->len) {
+            /* the time may sit between the day and the year there */
+            size_t r, w = 0;
+            for (r = 0; r < b->len; r++) {
+                size_t k = r;
+                while (k < b->len && np__isdigit((unsigned char)b->ptr[k]))
+                    k++;
+                if ((r == 0 || b->ptr[r - 1] == ' ') && k > r && k - r <= 2
+                    && k + 2 < b->len && b->ptr[k] == ':'
+                    && np__isdigit((unsigned char)b->ptr[k + 1])
+                    && np__isdigit((unsigned char)b->ptr[k + 2])) {
+                    r = k + 2;
+                    continue;
+                }
+                b->ptr[w++] = b->ptr[r];
+            }
+            done = set_date_n(m, NP__PUBLISHED, b->ptr, w, "byline-text");
+        }
+    }
     /* a date in a byline found by its words ("Von Jane Doe | 7. Mai
      * 2020"), before "Updated" */
     if (!done && m->by_text) {
@@ -1865,10 +1951,117 @@ static void choose_modified(meta *m, np__buf *b)
     }
 }
 
+/* Days since 1970-01-01 of a date of the proleptic Gregorian calendar. */
+static long civil_days(int y, int mo, int d)
+{
+    long era, yoe, doy, doe;
+    y -= mo <= 2;
+    era = (y >= 0 ? y : y - 399) / 400;
+    yoe = y - era * 400;
+    doy = (153L * (mo + (mo > 2 ? -3 : 9)) + 2) / 5 + d - 1;
+    doe = yoe * 365 + yoe / 4 - yoe / 100 + doy;
+    return era * 146097 + doe - 719468;
+}
+
+/* The calendar date of days since 1970-01-01. */
+static void civil_from_days(long z, int *y, int *mo, int *d)
+{
+    long era, doe, yoe, doy, mp;
+    z += 719468;
+    era = (z >= 0 ? z : z - 146096) / 146097;
+    doe = z - era * 146097;
+    yoe = (doe - doe / 1460 + doe / 36524 - doe / 146096) / 365;
+    doy = doe - (365 * yoe + yoe / 4 - yoe / 100);
+    mp = (5 * doy + 2) / 153;
+    *d = (int)(doy - (153 * mp + 2) / 5 + 1);
+    *mo = (int)(mp < 10 ? mp + 3 : mp - 9);
+    *y = (int)(yoe + era * 400 + (*mo <= 2));
+}
+
+/* Whether text shows the calendar date y-mo-d in numbers ("03/05/2022",
+ * "5/3/2022", "03.05.2022", "2022-05-03") or as the date parser reads it. */
+static int shows_day(const char *t, size_t n, int y, int mo, int d)
+{
+    char f[6][24], iso[NP__DATE_MAX];
+    size_t i;
+    snprintf(f[0], sizeof f[0], "%02d/%02d/%d", d, mo, y);
+    snprintf(f[1], sizeof f[1], "%02d/%02d/%d", mo, d, y);
+    snprintf(f[2], sizeof f[2], "%d/%d/%d", d, mo, y);
+    snprintf(f[3], sizeof f[3], "%d/%d/%d", mo, d, y);
+    snprintf(f[4], sizeof f[4], "%02d.%02d.%d", d, mo, y);
+    snprintf(f[5], sizeof f[5], "%d-%02d-%02d", y, mo, d);
+    for (i = 0; i < 6; i++) {
+        size_t at = np__ascii_find_ci(t, n, f[i]);
+        if (at < n && (at == 0 || !np__isdigit((unsigned char)t[at - 1])))
+            return 1;
+    }
+    snprintf(f[0], sizeof f[0], "%04d-%02d-%02d", y, mo, d);
+    return np__date_parse(t, n, iso) && strncmp(iso, f[0], 10) == 0;
+}
+
+/* A publication date given in UTC ("2022-05-04T00:44:52Z") where a date
+ * element near the byline shows the page's own calendar day and clock
+ * ("03/05/2022 21:44", the same minute in a zone a whole number of hours
+ * away): the day the page shows, with its time, no offset. The date is
+ * never converted; the page's own reading of it is kept. */
+static void local_day(meta *m, np__buf *b)
+{
+    np_document *d = m->c->doc;
+    const char *p = d->meta[NP__PUBLISHED];
+    int y, mo, dd, h, mi;
+    size_t len, i;
+    long u;
+
+    if (!p || (len = strlen(p)) < 17 || p[10] != 'T'
+        || !(p[len - 1] == 'Z' || (len > 6 && strcmp(p + len - 6, "+00:00") == 0))
+        || sscanf(p, "%4d-%2d-%2dT%2d:%2d", &y, &mo, &dd, &h, &mi) != 5)
+        return;
+    u = civil_days(y, mo, dd) * 1440L + h * 60L + mi;
+    for (i = 0; i < m->ndateboxes; i++) {
+        const char *t;
+        size_t k;
+        np__buf_clear(b);
+        node_text(m->dateboxes[i], b);
+        t = np__buf_cstr(b);
+        if (!t || box_updated(m->dateboxes[i]))
+            continue;
+        /* the clock shown: "21:44" */
+        for (k = 0; k + 5 <= b->len; k++) {
+            int lh, lm, ly, lmo, ld;
+            long diff, l;
+            char iso[NP__DATE_MAX];
+            if (!(np__isdigit((unsigned char)t[k]) && np__isdigit((unsigned char)t[k + 1])
+                  && t[k + 2] == ':' && np__isdigit((unsigned char)t[k + 3])
+                  && np__isdigit((unsigned char)t[k + 4])))
+                continue;
+            lh = (t[k] - '0') * 10 + (t[k + 1] - '0');
+            lm = (t[k + 3] - '0') * 10 + (t[k + 4] - '0');
+            if (lh > 23 || lm != mi || lh == h)
+                break;
+            diff = (lh - h) * 60L;
+            if (diff > 14 * 60)
+                diff -= 1440;
+            else if (diff < -12 * 60)
+                diff += 1440;
+            l = u + diff;
+            civil_from_days(l / 1440 - (l < 0 && l % 1440), &ly, &lmo, &ld);
+            if (ld == dd && lmo == mo && ly == y)
+                break;  /* the same day: nothing to keep apart */
+            if (!shows_day(t, b->len, ly, lmo, ld))
+                break;
+            snprintf(iso, sizeof iso, "%04d-%02d-%02dT%02d:%02d:00", ly, lmo, ld, lh, lm);
+            if (np__doc_set(d, NP__PUBLISHED, iso, (size_t)-1, "byline-text") != NP_OK)
+                m->err = NP_ENOMEM;
+            return;
+        }
+    }
+}
+
 /* Publication and modification dates; an error met on the way. */
 static int choose_dates(meta *m, np__buf *b)
 {
     choose_published(m, b);
+    local_day(m, b);
     choose_modified(m, b);
     np__buf_clear(b);
     if (b->oom)
@@ -2211,6 +2404,103 @@ static int prefer_display_name(meta *m, np__buf *b)
     return np__doc_add_author(d, found ? found : handle, (size_t)-1);
 }
 
+/* Whether a name reads as a person's: two words or more, the first a
+ * capitalised given name ("Daniel O'Mahony"; not "Technology Project",
+ * "Washington" or "other outlets"). */
+static int person_like(const char *a)
+{
+    size_t w = 0;
+    if (!np__isupper((unsigned char)a[0]))
+        return 0;
+    while (a[w] && a[w] != ' ')
+        w++;
+    return a[w] == ' ' && a[w + 1] && (np__ner_word(a, w, 0) & NP__LX_GIVEN);
+}
+
+/* Whether the authors chosen hold every one of had[0..n) and more, each
+ * of the others a person's name. */
+static int widens(const np_document *d, const char *const *had, size_t n)
+{
+    size_t i, k, found = 0;
+    if (d->authors.len <= n)
+        return 0;
+    for (k = 0; k < d->authors.len; k++) {
+        const char *a = ((const char **)d->authors.ptr)[k];
+        for (i = 0; i < n; i++)
+            if (np__ascii_casecmp(had[i], a) == 0)
+                break;
+        if (i < n)
+            found++;
+        else if (!person_like(a))
+            return 0;
+    }
+    return found == n;
+}
+
+/* The names of the author meta tags, then of the page's byline, where
+ * they hold every author chosen and more: the second author JSON-LD left
+ * out ("April Roach, Daniel O'Mahony" beside a JSON-LD author "April
+ * Roach"). */
+static int authors_widen(meta *m, np__buf *b)
+{
+    np_document *d = m->c->doc;
+    const char *had[8];
+    const char *src = d->sources[NP__AUTHORS];
+    const char *host = NULL;
+    size_t n = d->authors.len, i;
+    int rc;
+
+    if (n == 0 || n > sizeof had / sizeof had[0])
+        return NP_OK;
+    memcpy(had, d->authors.ptr, n * sizeof had[0]);
+    d->authors.len = 0;
+    if ((rc = authors_from_meta(m, &host)) != NP_OK || widens(d, had, n))
+        return rc;
+    d->authors.len = 0;
+    if ((rc = authors_from_byline(m, b)) != NP_OK || widens(d, had, n))
+        return rc;
+    d->authors.len = 0;
+    d->sources[NP__AUTHORS] = src;
+    for (i = 0; i < n; i++)
+        if ((rc = np__doc_add_author(d, had[i], (size_t)-1)) != NP_OK)
+            return rc;
+    return NP_OK;
+}
+
+/* Authors that only name the site ("El Mostrador" on El Mostrador's
+ * page) give way to the people the byline names, when each reads as a
+ * person's name (person_like). */
+static int authors_not_site(meta *m, np__buf *b)
+{
+    np_document *d = m->c->doc;
+    const char *site = d->meta[NP__SITE_NAME];
+    const char *had[4];
+    const char *src = d->sources[NP__AUTHORS];
+    size_t n = d->authors.len, i;
+    int rc;
+
+    if (!site || n == 0 || n > sizeof had / sizeof had[0])
+        return NP_OK;
+    for (i = 0; i < n; i++)
+        if (np__ascii_casecmp(((const char **)d->authors.ptr)[i], site) != 0)
+            return NP_OK;
+    memcpy(had, d->authors.ptr, n * sizeof had[0]);
+    d->authors.len = 0;
+    if ((rc = authors_from_byline(m, b)) != NP_OK)
+        return rc;
+    for (i = 0; i < d->authors.len; i++)
+        if (!person_like(((const char **)d->authors.ptr)[i]))
+            break;
+    if (d->authors.len && i == d->authors.len)
+        return NP_OK;
+    d->authors.len = 0;
+    d->sources[NP__AUTHORS] = src;
+    for (i = 0; i < n; i++)
+        if ((rc = np__doc_add_author(d, had[i], (size_t)-1)) != NP_OK)
+            return rc;
+    return NP_OK;
+}
+
 /* Authors: JSON-LD, then meta names, then the page's byline, then the
  * weaker fallbacks (site address, set-aside organisations, article:author);
  * a user name gives way to the name the byline shows for it. */
@@ -2231,6 +2521,11 @@ static int choose_authors(meta *m, np__buf *b)
     else if (rc == NP_OK && d->authors.len == 1
              && is_handle(((const char **)d->authors.ptr)[0]))
         rc = prefer_display_name(m, b);
+    if (rc == NP_OK && d->authors.len && d->sources[NP__AUTHORS]
+        && strcmp(d->sources[NP__AUTHORS], "byline") != 0)
+        rc = authors_widen(m, b);
+    if (rc == NP_OK)
+        rc = authors_not_site(m, b);
     if (rc != NP_OK)
         return rc;
     if (!d->authors.len && host_author) {
