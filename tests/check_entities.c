@@ -295,6 +295,23 @@ START_TEST(acronym_parts_and_evidence)
     ck_assert_ptr_nonnull(e);
     ck_assert_int_eq(np_entity_type(e), NP_ENTITY_ORG);
     np_document_free(d);
+    /* a short form of several words joins the name it shortens; a
+     * nationality before a word that needs "of ..." is no name */
+    d = parse(p, "Officials met on Tuesday to discuss the plan.\n\n"
+                 "The Chinese Communist Party met in Beijing. Later, the Communist "
+                 "Party said it would act. The Chinese Ministry of Commerce agreed, "
+                 "but officials at the Chinese Ministry declined to comment. The "
+                 "Swiss Army sells knives.\n");
+    check_spans(d);
+    e = find(d, "Chinese Communist Party");
+    ck_assert_ptr_nonnull(e);
+    ck_assert_uint_eq(np_entity_mention_count(e), 2);
+    ck_assert_str_eq(mention_text(d, e, 1, buf, sizeof buf), "Communist Party");
+    ck_assert_ptr_null(find(d, "Communist Party"));
+    ck_assert_ptr_nonnull(find(d, "Chinese Ministry of Commerce"));
+    ck_assert_ptr_null(find(d, "Chinese Ministry"));
+    ck_assert(find(d, "Swiss Army") && np_entity_type(find(d, "Swiss Army")) == NP_ENTITY_ORG);
+    np_document_free(d);
     np_parser_free(p);
 }
 END_TEST
@@ -414,6 +431,19 @@ START_TEST(hyphenated_given_names)
     ck_assert(!named_like(d, "-era"));
     ck_assert(!named_like(d, "-based"));
     ck_assert_int_eq(np_entity_type(find(d, "Lisbon")), NP_ENTITY_PLACE);
+    np_document_free(d);
+    /* the family name comes first: alone, it is the same person, even
+     * when it is also the name of a place */
+    d = parse(p, "The talks were planned for months by both delegations.\n\n"
+                 "South Korean President Moon Jae-in met Tsai Ing-wen in Seoul. "
+                 "Moon said the talks went well, and Tsai agreed.\n");
+    check_spans(d);
+    ck_assert_ptr_nonnull(find(d, "Moon Jae-in"));
+    ck_assert_int_eq(np_entity_type(find(d, "Moon Jae-in")), NP_ENTITY_PERSON);
+    ck_assert_uint_eq(np_entity_mention_count(find(d, "Moon Jae-in")), 2);
+    ck_assert_ptr_null(find(d, "Moon"));
+    ck_assert_ptr_nonnull(find(d, "Tsai Ing-wen"));
+    ck_assert_uint_eq(np_entity_mention_count(find(d, "Tsai Ing-wen")), 2);
     np_document_free(d);
     np_parser_free(p);
 }

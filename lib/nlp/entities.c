@@ -828,6 +828,14 @@ static int not_a_name(const run *r, size_t a, size_t b, size_t n, uint32_t full,
     if (n == 1 && (full & (NP__LX_TITLE | NP__LX_ROLE)) &&
         !(full & (NP__LX_ANYPLACE | NP__LX_ORG)))
         return 1;
+    /* "the Chinese Ministry", "a US Department": a nationality or country
+     * before a word that names an office only with "of ..." after it is a
+     * description, not a name ("Chinese Ministry of Commerce" is one) */
+    if (n == 2 && !(full & NP__LX_ORG) &&
+        (word_lx(r, a) & (NP__LX_DEMONYM | NP__LX_COUNTRY)) &&
+        (tok_ieq(r, b - 1, "ministry") || tok_ieq(r, b - 1, "department") ||
+         tok_ieq(r, b - 1, "bureau") || tok_ieq(r, b - 1, "office")))
+        return 1;
 
     /* "the Normandy format", "the Paris agreement": a name inside the name
      * of a format or an agreement */
@@ -1994,6 +2002,7 @@ static int is_suffix_word(const char *s, size_t n)
 typedef struct grouping {
     np__strtab sur;     /* surnames (every proper suffix) of people */
     np__strtab firsts;  /* first names of people */
+    np__strtab fam;     /* family names written first ("Moon Jae-in") */
     np__strtab acr;     /* initials of multi-word names */
     np__strtab heads;   /* head and first words of organisations */
     np__strtab tails;   /* last words of organisations */
@@ -2093,6 +2102,16 @@ static int people_keys(run *r, grouping *g)
                 return rc;
             if (old >= 0 && old != (long)i)
                 np__strtab_put(&g->firsts, k, kn, -2, NULL);
+            /* a given name whose last part is a lower-case syllable after
+             * a hyphen ("Jae-in") follows the family name, which is the
+             * first word ("Moon said" is the same person) */
+            if (n >= 3 && r->body[ws[n - 1] - 1] == '-' && r->body[ws[n - 1]] >= 'a' &&
+                r->body[ws[n - 1]] <= 'z' && r->body[ws[1] - 1] == ' ') {
+                if ((rc = np__strtab_put(&g->fam, k, kn, (long)i, &old)) != NP_OK)
+                    return rc;
+                if (old >= 0 && old != (long)i)
+                    np__strtab_put(&g->fam, k, kn, -2, NULL);
+            }
         }
     }
     return NP_OK;
@@ -2110,6 +2129,17 @@ static void people_merge(run *r, grouping *g)
         mention *m = M(r, e->best);
         size_t kn;
         long to;
+        if (e->merged_into < 0 && m->ntok == 1 && e->type != NP_ENTITY_ORG) {
+            kn = make_key(r->body + m->start, m->end - m->start, k, sizeof k, 1);
+            to = np__strtab_get(&g->fam, k, kn);
+            if (to >= 0 && to != (long)i && E(r, to)->merged_into < 0) {
+                /* "Moon" of "Moon Jae-in" is no place: its votes go */
+                e->votes[NP_ENTITY_ORG] = e->votes[NP_ENTITY_PLACE] = 0;
+                merge_into(r, (long)i, to);
+                E(r, to)->type = NP_ENTITY_PERSON;
+                continue;
+            }
+        }
         /* a company named like a surname ("Ford") joins the person only
          * when nothing but the lexicon made it a company */
         if (e->merged_into >= 0 ||
@@ -2356,6 +2386,15 @@ static int org_keys(run *r, grouping *g)
         }
         if (e->type == NP_ENTITY_ORG && (rc = org_short_keys(r, g, (long)i, ws, we, n)) != NP_OK)
             return rc;
+        /* "the Communist Party" for "Chinese Communist Party": the name
+         * without a leading nationality or place, two words or more */
+        if (e->type == NP_ENTITY_ORG && n >= 3 && r->body[ws[1] - 1] == ' ' &&
+            (lx_flags_r(r, r->body + ws[0], we[0] - ws[0]) & (NP__LX_DEMONYM | NP__LX_ANYPLACE))) {
+            kn = make_key(r->body + ws[1], we[n - 1] - ws[1], k, sizeof k, 1);
+            if (kn && np__strtab_get(&g->heads, k, kn) < 0 &&
+                (rc = np__strtab_put(&g->heads, k, kn, (long)i, NULL)) != NP_OK)
+                return rc;
+        }
     }
     return NP_OK;
 }
@@ -2372,7 +2411,8 @@ static void org_merge(run *r, grouping *g)
         mention *m = M(r, e->best);
         long to = -1;
         size_t kn;
-        if (e->merged_into >= 0 || m->ntok != 1 ||
+        if (e->merged_into >= 0 ||
+            (m->ntok != 1 && (e->type != NP_ENTITY_ORG || has_connector(r, m->tb, m->te))) ||
             (e->type == NP_ENTITY_PERSON &&
              (e->votes[NP_ENTITY_PERSON] > 2 || (word_lx(r, m->tb) & NP__LX_GIVEN))))
             continue;
@@ -2498,6 +2538,7 @@ static int group(run *r)
 out:
     np__strtab_free(&g.sur);
     np__strtab_free(&g.firsts);
+    np__strtab_free(&g.fam);
     np__strtab_free(&g.acr);
     np__strtab_free(&g.heads);
     np__strtab_free(&g.tails);
