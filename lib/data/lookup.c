@@ -137,11 +137,13 @@ const np__nerev_entry *np__nerev_find(const char *w, size_t n)
     return NULL;
 }
 
-int np__ctx_weight(const char *w, size_t n)
+int np__ctx_weight(const char *w, size_t n, int *verb)
 {
     char key[32];
     uint32_t h, j, v;
     size_t i;
+    if (verb)
+        *verb = 0;
     if (n == 0 || n >= sizeof(key))
         return 0;
     for (i = 0; i < n; i++) {
@@ -156,8 +158,11 @@ int np__ctx_weight(const char *w, size_t n)
     for (j = h & np__ctx_slots_mask; (v = np__ctx_slots[j]) != 0;
          j = (j + 1) & np__ctx_slots_mask) {
         const np__ctx_entry *e = &np__ctx_entries[(v & 0xFFFFu) - 1];
-        if ((v >> 16) == (h >> 16) && same_key(np__ctx_keys + e->key, key, n))
+        if ((v >> 16) == (h >> 16) && same_key(np__ctx_keys + e->key, key, n)) {
+            if (verb)
+                *verb = e->verb;
             return e->weight;
+        }
     }
     return 0;
 }

@@ -194,7 +194,17 @@ static int next_weight(const actx *a, const tok *n)
 {
     if (!n || !n->ascii || n->cap || n->digit)
         return 0;
-    return np__ctx_weight(a->s + n->s, n->e - n->s);
+    return np__ctx_weight(a->s + n->s, n->e - n->s, NULL);
+}
+
+/* Does the Brown corpus read the word after t mostly as a verb? */
+static int next_is_verb(const actx *a, const tok *n)
+{
+    int verb = 0;
+    if (!n || !n->ascii || n->cap || n->digit)
+        return 0;
+    (void)np__ctx_weight(a->s + n->s, n->e - n->s, &verb);
+    return verb;
 }
 
 /* A word that follows possessives at least thirty times as often as plain
@@ -1955,11 +1965,12 @@ static long settle(const actx *a, const tok *t, long at)
     size_t k;
     if (!t->ascii || (size_t)at != bl)
         return at;
-    /* number agreement: a plural before a word that can be its verb
-     * ("the islands lie", "the credits roll") is a subject unless edited
-     * English writes that word after possessives rather than after plain
-     * -s words ("the bands name") */
-    if (!t->cap && (lx(a, t) & NP__LEX_PLURAL) && next_weight(a, n) < 0)
+    /* number agreement: a plural before a word that the Brown corpus
+     * reads mostly as a verb and writes more often after plain -s words
+     * than after possessives is that verb's subject ("the islands lie",
+     * "the hills rise"; not "the teams manager", "the towns water") */
+    if (!t->cap && (lx(a, t) & NP__LEX_PLURAL) && next_weight(a, n) < 0 &&
+        next_is_verb(a, n))
         return -1;
     /* a spelling the English lexicon lacks but English writes as it is
      * far more often than with an apostrophe: a word of another language,
