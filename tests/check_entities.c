@@ -181,6 +181,22 @@ START_TEST(titles_and_roles)
     ck_assert(!named_like(d, "President"));
     ck_assert(!named_like(d, "Sen"));
     np_document_free(d);
+    /* a position, abbreviated or first in its sentence, is the role, not
+     * part of the name */
+    d = parse(p, "The game was played on Sunday night before a full house.\n\n"
+                 "Dallas QB Dak Prescott threw three touchdowns. Goalkeeper Hugo "
+                 "Lloris saved twice. Adviser Jake Sullivan said nothing.\n");
+    check_spans(d);
+    e = find(d, "Dak Prescott");
+    ck_assert_ptr_nonnull(e);
+    ck_assert_str_eq(np_entity_role(e), "Dallas QB");
+    e = find(d, "Hugo Lloris");
+    ck_assert_ptr_nonnull(e);
+    ck_assert_str_eq(np_entity_role(e), "Goalkeeper");
+    ck_assert_ptr_nonnull(find(d, "Jake Sullivan"));
+    ck_assert(!named_like(d, "QB"));
+    ck_assert(!named_like(d, "Adviser"));
+    np_document_free(d);
     np_parser_free(p);
 }
 END_TEST
