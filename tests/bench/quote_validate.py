@@ -1,0 +1,126 @@
+#!/usr/bin/env python3
+"""Quotations and speakers on pages the rules were not written from.
+
+usage: python3 tests/bench/quote_validate.py [--errors]
+
+Run from the project root; `newsparse` is $NEWSPARSE if set, else
+build/examples/newsparse.
+
+The set (tests/bench/quote_val/gold.json) is ten pages of the snippet
+set, ../shared/bench/extraction/snippets, chosen before any was read: the
+pages in the order of sha256("newsparse-quote-val-v1:" + file name),
+keeping the first ten whose body (as `newsparse parse --no-quotes
+--no-entities` extracted it at the time) had language "en", at least four
+double quotation marks and fewer than 15,000 characters. Every
+quotation of their bodies was annotated by hand with its speaker, to the
+guidelines of the dev annotation (docs/quotes.md): a person or
+organisation by name, else the text's noun phrase ("a reporter", "my
+father"); null where the text names no one (a pull quote repeating a
+quotation, a list of quoted phrases). Titles, terms in quotation marks and
+scare quotes are not quotations; two of the pages hold none.
+
+Each page is parsed from its HTML (extraction included), predicted
+quotations are matched to the gold ones by the same text similarity as
+../shared/bench/score-nlp.py, and a speaker is right as there: any of
+the gold names, a person's surname, or a noun phrase's head word.
+
+Python 3 standard library only.
+"""
+
+import argparse
+import gzip
+import json
+import os
+import re
+import subprocess
+import sys
+import unicodedata
+from pathlib import Path
+
+ROOT = Path.cwd()
+PAGES = ROOT / ".." / "shared" / "bench" / "extraction" / "snippets"
+GOLD = ROOT / "tests" / "bench" / "quote_val" / "gold.json"
+
+
+def norm(s):
+    s = unicodedata.normalize("NFKC", s if isinstance(s, str) else "")
+    s = s.replace("\u2019", "'").replace("\u2018", "'")
+    s = re.sub(r"'s\b", "", s.lower())
+    s = re.sub(r"[^\w\s]", " ", s)
+    s = re.sub(r"^\s*the\s+", "", s)
+    return " ".join(s.split())
+
+
+def quote_match(a, b):
+    ta, tb = norm(a).split(), norm(b).split()
+    if not ta or not tb:
+        return 0.0
+    sa, sb = set(ta), set(tb)
+    jac = len(sa & sb) / len(sa | sb)
+    ja, jb = " ".join(ta), " ".join(tb)
+    ratio = min(len(ja), len(jb)) / max(len(ja), len(jb))
+    if (ja in jb or jb in ja) and ratio >= 0.8:
+        return max(jac, ratio)
+    return jac if jac >= 0.8 else 0.0
+
+
+def speaker_ok(g, pred):
+    if g.get("speaker") is None:
+        return None
+    if not pred:
+        return False
+    ps = norm(pred)
+    gs = norm(g["speaker"])
+    if ps == gs:
+        return True
+    if g.get("type") in ("PERSON", "ORG"):
+        return ps.split()[-1:] == gs.split()[-1:]
+    return gs.split()[-1] in ps.split()
+
+
+def main():
+    ap = argparse.ArgumentParser()
+    ap.add_argument("--errors", action="store_true")
+    a = ap.parse_args()
+    gold = json.load(open(GOLD, encoding="utf-8"))["pages"]
+    exe = os.environ.get("NEWSPARSE") or str(ROOT / "build" / "examples" / "newsparse")
+    tp = fp = fn = right = total = 0
+    for name, gq in gold.items():
+        html = gzip.open(PAGES / name).read()
+        out = subprocess.run([exe, "parse", "-"], input=html, capture_output=True, check=True)
+        pq = [q for q in json.loads(out.stdout).get("quotes", []) if q.get("text")]
+        pairs = sorted(((quote_match(g["text"], p["text"]), i, j)
+                        for i, g in enumerate(gq) for j, p in enumerate(pq)), reverse=True)
+        gu, pu = set(), set()
+        for s, i, j in pairs:
+            if s <= 0 or i in gu or j in pu:
+                continue
+            gu.add(i)
+            pu.add(j)
+            ok = speaker_ok(gq[i], pq[j].get("speaker"))
+            if ok is not None:
+                total += 1
+                right += ok
+                if a.errors and not ok:
+                    print(f"  [{name}] speaker {pq[j].get('speaker')!r} should be {gq[i]['speaker']!r}: {gq[i]['text'][:50]!r}")
+        tp += len(gu)
+        fn += len(gq) - len(gu)
+        fp += len(pq) - len(pu)
+        if a.errors:
+            for i, g in enumerate(gq):
+                if i not in gu:
+                    print(f"  [{name}] missed ({g['speaker']}): {g['text'][:60]!r}")
+            for j, p in enumerate(pq):
+                if j not in pu:
+                    print(f"  [{name}] spurious ({p.get('speaker')}): {p['text'][:60]!r}")
+    p = tp / (tp + fp) if tp + fp else 0.0
+    r = tp / (tp + fn) if tp + fn else 0.0
+    f = 2 * p * r / (p + r) if p + r else 0.0
+    acc = right / total if total else 0.0
+    print(f"quote-val quotes precision {p:.3f} recall {r:.3f} f1 {f:.3f} (gold {tp + fn}); "
+          f"speaker accuracy {acc:.3f} of {total} pages {len(gold)}")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
