@@ -422,6 +422,37 @@ START_TEST(pronouns_and_descriptions)
 }
 END_TEST
 
+/* "he"/"she" in the paragraph after a quotation: the person a question
+ * was put to answers it; otherwise the previous speaker, unless the
+ * nearer person has been named since. */
+START_TEST(pronouns_follow_the_conversation)
+{
+    static const char *const b[] = {
+        "Anna Berg, the mayor, spoke after Carl Dunn, the treasurer, had left.",
+        "At the meeting, a resident asked Anna Berg, \"Will the bridge reopen?\"",
+        "\"We hope so, by spring,\" she replied.",
+        "\"The money is there,\" Tom Hale said on Monday, standing beside Mary Ross.",
+        "\"We will start in March,\" he added.",
+        "\"The plans are ready,\" Tom Hale said. Later Paul Kent arrived.",
+        "\"I signed them,\" he said.",
+        NULL };
+    fixture f;
+    build(&f, b);
+    entity(&f, "Anna Berg", NP_ENTITY_PERSON, "Anna Berg", NULL);
+    entity(&f, "Carl Dunn", NP_ENTITY_PERSON, "Carl Dunn", NULL);
+    entity(&f, "Tom Hale", NP_ENTITY_PERSON, "Tom Hale", NULL);
+    entity(&f, "Mary Ross", NP_ENTITY_PERSON, "Mary Ross", NULL);
+    entity(&f, "Paul Kent", NP_ENTITY_PERSON, "Paul Kent", NULL);
+    ck_assert_int_eq(run(&f), NP_OK);
+    expect(&f, "Will the bridge reopen?", "a resident", D);
+    expect(&f, "We hope so, by spring,", "Anna Berg", D);
+    expect(&f, "We will start in March,", "Tom Hale", D);
+    /* Paul Kent is named after the previous quotation: the nearest wins */
+    expect(&f, "I signed them,", "Paul Kent", D);
+    done(&f);
+}
+END_TEST
+
 START_TEST(unbalanced_and_unclosed)
 {
     static const char *const b[] = {
@@ -709,6 +740,7 @@ Suite *np_quotes_suite(void)
     tcase_add_test(tc, nested_other_style_and_stray_marks);
     tcase_add_test(tc, attribution_cues);
     tcase_add_test(tc, pronouns_and_descriptions);
+    tcase_add_test(tc, pronouns_follow_the_conversation);
     tcase_add_test(tc, manner_verbs_and_read);
     tcase_add_test(tc, gender_from_the_text);
     tcase_add_test(tc, headlines_are_not_continuations);

@@ -155,6 +155,7 @@ typedef struct qrec {
     const char *speaker;
     const char *cue;
     long ent;
+    long addr;            /* the person its cue addresses ("asked X"), or -1 */
 } qrec;
 
 typedef struct qment {
@@ -214,6 +215,12 @@ typedef struct qstate {
     /* the last speaker who was a named person (a fallback for "he") */
     const char *last_person;
     long last_person_ent;
+    /* the last top-level quote of earlier paragraphs with a speaker: its
+     * speaker entity, end, the person its cue addressed, and whether it
+     * asked a question (for "he said" in the paragraphs after it) */
+    long prev_ent, prev_addr;
+    size_t prev_end;
+    int prev_question;
     qlidx lidx[QLIDX_N];  /* the longest word lists, indexed */
     int oom;
 } qstate;
@@ -601,6 +608,7 @@ static long q_newrec(qstate *st, size_t ot, size_t para, long parent)
     r->para = para;
     r->parent = parent;
     r->ent = -1;
+    r->addr = -1;
     return (long)st->recs.len - 1;
 }
 
@@ -1422,6 +1430,42 @@ static qspk q_resolve_they(qstate *st, size_t ms)
     return r;
 }
 
+/* Whether person e may be "he" (gender 1) or "she" (2) at ms. */
+static int q_pron_fits(qstate *st, long e, int gender)
+{
+    return e >= 0 && e != st->addressee &&
+           q_ent_type(st, e) == NP_ENTITY_PERSON && !q_not_a_person(st, e) &&
+           !(st->gender && st->gender[e] && st->gender[e] != gender);
+}
+
+/* Whether entity e is mentioned in [from, to) outside quotations. */
+static int q_mentioned_between(qstate *st, long e, size_t from, size_t to)
+{
+    size_t k = q_lower_bound(st->ments, st->nments, from);
+    for (; k < st->nments && st->ments[k].s < to; k++)
+        if (st->ments[k].ent == e && !q_in_quote(st, st->ments[k].s))
+            return 1;
+    return 0;
+}
+
+/* "he said" in the paragraphs just after a quotation: the person who
+ * answers a question put to them ("a reporter asked Montoya-Lewis, '...?'"
+ * then "'...,' she replied"), else the previous quotation's speaker, unless
+ * the person nearest to the pronoun (near) has been named since; -1 when
+ * neither applies. */
+static long q_prev_speaker(qstate *st, size_t ms, int gender, long near)
+{
+    if (st->prev_end == 0 || ms < st->prev_end || ms - st->prev_end > 600)
+        return -1;
+    if (st->prev_question && q_pron_fits(st, st->prev_addr, gender))
+        return st->prev_addr;
+    if (!q_pron_fits(st, st->prev_ent, gender) || near == st->prev_ent)
+        return -1;
+    if (near >= 0 && q_mentioned_between(st, near, st->prev_end, ms))
+        return -1;
+    return st->prev_ent;
+}
+
 /* A subject pronoun: the nearest entity of its type and gender, else the
  * last person quoted. */
 static qspk q_resolve_pronoun(qstate *st, size_t a, size_t ms)
@@ -1435,6 +1479,11 @@ static qspk q_resolve_pronoun(qstate *st, size_t a, size_t ms)
         return r;
     gender = q_word_is(st, a, "he") ? 1 : q_word_is(st, a, "she") ? 2 : 0;
     r.ent = q_nearest(st, ms, type, 0, gender);
+    if (gender) {
+        long p = q_prev_speaker(st, ms, gender, r.ent);
+        if (p >= 0)
+            r.ent = p;
+    }
     if (r.ent >= 0) {
         r.name = q_ent_name(st, r.ent);
         if (gender && st->gender && !st->gender[r.ent])
@@ -2071,6 +2120,7 @@ static int q_attr_cue(qstate *st, qrec *r, const qattr *a, size_t cue)
         np = q_attr_finite(st, r, a, cue, is_post);
     }
     st->addressee = q_addressee(st, cue, a->hi);
+    r->addr = st->addressee;
     sp = q_resolve(st, np);
     st->addressee = -1;
     r->speaker = sp.name;
@@ -2485,6 +2535,12 @@ static int q_emit_kept(qstate *st, size_t nrec, size_t para)
             st->last_person = r->speaker;
             st->last_person_ent = r->ent;
         }
+        if (r->parent < 0 && r->speaker) {
+            st->prev_ent = r->ent;
+            st->prev_end = r->e;
+            st->prev_addr = r->addr;
+            st->prev_question = r->e > r->s && st->b[r->e - 1] == '?';
+        }
         if (r->parent < 0) {
             st->have_last = 1;
             st->last_para = para;
@@ -2568,6 +2624,7 @@ int np__quotes(np__ctx *c, const np__tokens *tk)
     st.n = d->body_len;
     st.last_ent = -1;
     st.last_person_ent = -1;
+    st.prev_ent = st.prev_addr = -1;
     st.addressee = -1;
     q_lidx_init(&st.lidx[0], q_stop);
     q_lidx_init(&st.lidx[1], q_skip);
