@@ -326,6 +326,31 @@ START_TEST(acronym_parts_and_evidence)
     ck_assert_ptr_null(find(d, "Communist Party"));
     ck_assert_ptr_nonnull(find(d, "Chinese Ministry of Commerce"));
     ck_assert_ptr_null(find(d, "Chinese Ministry"));
+    np_document_free(d);
+    /* transliterations of one name are one person; names that differ
+     * in more than spelling are not */
+    d = parse(p, "The talks were held on Monday in the capital.\n\n"
+                 "Muammar Gaddafi ruled Libya for decades. Rebels said Qaddafi "
+                 "had fled. President Volodymyr Zelensky spoke, and aides to "
+                 "Zelenskyy agreed. Muammar Qaddafi was killed in 2011. Steve "
+                 "Martin met Tom Morton; Morton said Martin was late.\n");
+    check_spans(d);
+    e = find(d, "Muammar Gaddafi");
+    ck_assert_ptr_nonnull(e);
+    ck_assert_uint_eq(np_entity_mention_count(e), 3);
+    ck_assert_str_eq(mention_text(d, e, 1, buf, sizeof buf), "Qaddafi");
+    ck_assert_ptr_null(find(d, "Muammar Qaddafi"));
+    e = find(d, "Volodymyr Zelensky");
+    ck_assert_ptr_nonnull(e);
+    ck_assert_uint_eq(np_entity_mention_count(e), 2);
+    ck_assert_uint_eq(np_entity_mention_count(find(d, "Steve Martin")), 2);
+    ck_assert_uint_eq(np_entity_mention_count(find(d, "Tom Morton")), 2);
+    np_document_free(d);
+    d = parse(p, "Officials met on Tuesday to discuss the plan.\n\n"
+                 "The Chinese Ministry of Commerce agreed, but officials at the "
+                 "Chinese Ministry declined to comment. The Swiss Army sells "
+                 "knives.\n");
+    ck_assert_ptr_null(find(d, "Chinese Ministry"));
     ck_assert(find(d, "Swiss Army") && np_entity_type(find(d, "Swiss Army")) == NP_ENTITY_ORG);
     np_document_free(d);
     np_parser_free(p);

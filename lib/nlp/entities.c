@@ -1998,11 +1998,40 @@ static int is_suffix_word(const char *s, size_t n)
     return 0;
 }
 
+/* A key under which transliterations of one name meet ("Gaddafi",
+ * "Qaddafi", "Gadhafi" and "Kadhafi"; "Zelensky", "Zelenskyy" and
+ * "Zelenskiy"): a folded key k[0..n) (lower case, no accents) with
+ * g, q and c read as k, an h after a consonant dropped, a final y or ends
+ * in "iy"/"yy" read as i, and doubled letters written once. Returns the
+ * new length. */
+static size_t translit_key(char *k, size_t n)
+{
+    size_t i, o = 0;
+    for (i = 0; i < n; i++) {
+        char c = k[i];
+        if (c == 'g' || c == 'q' || c == 'c')
+            c = 'k';
+        if (c == 'y' && (i + 1 == n || k[i + 1] == ' ' || k[i + 1] == 'y'))
+            c = 'i';
+        if (c == 'h' && o > 0 && k[i - 1] != ' ' &&
+            !strchr("aeiou", k[i - 1]) && k[i - 1] != 'h')
+            continue;
+        if (o > 0 && k[o - 1] == c && c != ' ')
+            continue;
+        k[o++] = c;
+    }
+    k[o] = '\0';
+    return o;
+}
+
 /* the lookup tables the grouping steps fill and consult */
 typedef struct grouping {
     np__strtab sur;     /* surnames (every proper suffix) of people */
     np__strtab firsts;  /* first names of people */
     np__strtab fam;     /* family names written first ("Moon Jae-in") */
+    np__strtab tr;      /* last names of people, by translit_key */
+    np__strtab trfull;  /* full names of people, by translit_key: the
+                           first person so named */
     np__strtab acr;     /* initials of multi-word names */
     np__strtab heads;   /* head and first words of organisations */
     np__strtab tails;   /* last words of organisations */
@@ -2096,6 +2125,24 @@ static int people_keys(run *r, grouping *g)
             if (old >= 0 && old != (long)i)
                 surname_clash(r, g, k, kn, old, m);
         }
+        /* the last name and the full name, as transliterations meet */
+        for (j = 0; j < 2; j++) {
+            size_t from = j == 0 ? ws[n - 1] : ws[0];
+            size_t kn = make_key(r->body + from, we[n - 1] - from, k, sizeof k, 1);
+            if (kn < 6 || r->body[ws[n - 1] - 1] != ' ')
+                continue;
+            kn = translit_key(k, kn);
+            if (j == 1) {
+                if (np__strtab_get(&g->trfull, k, kn) < 0 &&
+                    (rc = np__strtab_put(&g->trfull, k, kn, (long)i, NULL)) != NP_OK)
+                    return rc;
+                continue;
+            }
+            if ((rc = np__strtab_put(&g->tr, k, kn, (long)i, &old)) != NP_OK)
+                return rc;
+            if (old >= 0 && old != (long)i)
+                np__strtab_put(&g->tr, k, kn, -2, NULL);   /* two people: no guess */
+        }
         {
             size_t kn = make_key(r->body + ws[0], we[0] - ws[0], k, sizeof k, 1);
             if ((rc = np__strtab_put(&g->firsts, k, kn, (long)i, &old)) != NP_OK)
@@ -2152,6 +2199,13 @@ static void people_merge(run *r, grouping *g)
         to = np__strtab_get(&g->sur, k, kn);
         if (to < 0 && m->ntok == 1)
             to = np__strtab_get(&g->firsts, k, kn);
+        if (to < 0 && kn >= 6 && (e->type == NP_ENTITY_PERSON || e->type == T_UNKNOWN)) {
+            /* "Qaddafi" for "Muammar Gaddafi"; "Muammar Qaddafi" too */
+            kn = translit_key(k, kn);
+            to = m->ntok == 1 ? np__strtab_get(&g->tr, k, kn) : -1;
+            if (to < 0 && e->type == NP_ENTITY_PERSON && m->ntok > 1)
+                to = np__strtab_get(&g->trfull, k, kn);
+        }
         if (to >= 0 && to != (long)i && E(r, to)->merged_into < 0) {
             merge_into(r, (long)i, to);
             E(r, to)->type = NP_ENTITY_PERSON;
@@ -2539,6 +2593,8 @@ out:
     np__strtab_free(&g.sur);
     np__strtab_free(&g.firsts);
     np__strtab_free(&g.fam);
+    np__strtab_free(&g.tr);
+    np__strtab_free(&g.trfull);
     np__strtab_free(&g.acr);
     np__strtab_free(&g.heads);
     np__strtab_free(&g.tails);
