@@ -1044,6 +1044,62 @@ static int prepass_keeps_tree(const char *name, const char *page, size_t len)
     return same;
 }
 
+/* The text of a JSON script's CDATA node in the load stage's tree, or
+ * NULL when there is no script or it has no text. */
+static const char *script_text(xmlNodePtr n)
+{
+    xmlNodePtr k;
+    for (k = n ? n->children : NULL; k; k = k->next) {
+        const char *t;
+        if (k->type != XML_ELEMENT_NODE)
+            continue;
+        if (xmlStrEqual(k->name, BAD_CAST "script"))
+            return k->children ? (const char *)k->children->content : NULL;
+        if ((t = script_text(k)) != NULL)
+            return t;
+    }
+    return NULL;
+}
+
+/* A page cut by the node limit at every element in turn, the JSON-LD
+ * script before, at and after the cut: its text is whole or absent. */
+START_TEST(test_script_text_at_cut)
+{
+    static const char page[] =
+        "<html><head><title>t</title><meta name=\"a\" content=\"b\">"
+        "<script type=\"application/ld+json\">{\"headline\":\"A story\"}</script>"
+        "<meta name=\"c\" content=\"d\"></head><body><div><p>one</p><p>two</p>"
+        "<p>three</p></div></body></html>";
+    static const char json[] = "{\"headline\":\"A story\"}";
+    size_t k;
+    int whole = 0, cut_before = 0;
+    for (k = 2; k < 16; k++) {
+        np_parse_options o = NP_PARSE_OPTIONS_INIT;
+        np_test_stage st;
+        np__buf utf8 = NP__BUF_INIT;
+        void *tree;
+        const char *t;
+        o.max_nodes = k;
+        o.flags = NP_PARSE_TRUNCATE;
+        np_test_stage_open(&st, &o);
+        st.c.flags = NP_PARSE_TRUNCATE;
+        tree = np_test_stage_tree(&st, page, strlen(page), &utf8);
+        t = script_text((xmlNodePtr)tree);
+        if (t) {
+            ck_assert_str_eq(t, json);
+            whole++;
+        } else {
+            cut_before++;
+        }
+        np__tree_free(tree);
+        np__buf_free(&utf8);
+        np_test_stage_close(&st);
+    }
+    ck_assert_int_gt(whole, 0);
+    ck_assert_int_gt(cut_before, 0);
+}
+END_TEST
+
 START_TEST(test_prepass_keeps_tree)
 {
     /* Hand-made pages: what is dropped sits next to what is kept. */
@@ -1056,6 +1112,18 @@ START_TEST(test_prepass_keeps_tree)
         "<p>a <!-- unterminated comment <p>b",
         "</b></i><p>stray end tags</div></span></p></p>",
         "<ul><li>one<li>two</ul><table><tr><td>x<td>y</table>",
+        /* the text of JSON scripts, which the load stage gives back to
+         * the script element itself: line ends of all kinds, characters
+         * libxml2 leaves out (a control character, U+FFFE), unquoted and
+         * upper-case tags, a self-closed script, an end tag inside a
+         * string, one without an end tag */
+        "<head><script type=\"application/ld+json\">{\"a\":\r\n\t\"b\"\r}</script>"
+        "<SCRIPT TYPE=application/ld+json >[\"x\\u00e9\", \"\xc3\xa9\xe2\x80\x9c\"]</SCRIPT></head>"
+        "<p>kept</p><script type=\"ld+json\">{\"c\":\"\x01\"}</script>"
+        "<script type=\"ld+json\">{\"d\":\"\xef\xbf\xbe\"}</script>"
+        "<script>var no_json;</script><script type=\"ld+json\"/>after"
+        "<script type=\"ld+json\">{\"e\":\"</p>\"}</script><p>end</p>",
+        "<div><script data-kind=\"json\">{\"a\":1}</script><script json>[1",
     };
     const char *shared = np_test_shared();
     size_t i, pages_checked = 0, bad = 0;
@@ -1124,6 +1192,7 @@ Suite *np_badinput_suite(void)
     Suite *s = suite_create("badinput");
     add_case(s, "empty_and_tiny", test_empty_and_tiny);
     add_case(s, "prepass_keeps_tree", test_prepass_keeps_tree);
+    add_case(s, "script_text_at_cut", test_script_text_at_cut);
     add_case(s, "nul_bytes", test_nul_bytes);
     add_case(s, "invalid_utf8", test_invalid_utf8);
     add_case(s, "utf16_utf32", test_utf16_utf32);

@@ -115,6 +115,14 @@ static void enforce_limits(xmlNodePtr root, size_t max_depth, size_t max_nodes,
  * crafted page can only use to change its own tree.
  * ------------------------------------------------------------------ */
 
+/* The text of a JSON script, taken out of what libxml2 reads and given to
+ * the script element as it is made (see "Script text" below): `at` is
+ * where the text was in what libxml2 reads, [from, from + len) where it
+ * is in the page. */
+typedef struct pp_text {
+    size_t at, from, len;
+} pp_text;
+
 typedef struct np__prepass {
     const char *s;
     size_t n;
@@ -134,6 +142,9 @@ typedef struct np__prepass {
     size_t cut_at;          /* (size_t)-1, or where the budget ran out */
     int attrs_dropped;
     size_t marks;           /* end tags marked for the browser's closing */
+    pp_text *texts;         /* the JSON scripts' text taken out (in order) */
+    size_t ntexts, captexts;
+    int keep_scripts;       /* leave every JSON script's text to libxml2 */
     int oom;
 } np__prepass;
 
@@ -586,6 +597,62 @@ static size_t pp_end_tag(np__prepass *pp, const pp_names *nm, size_t j)
     return e;
 }
 
+/* ------------------------------------------------------------------
+ * Script text.
+ *
+ * libxml2 reads the text of a script character by character (two calls
+ * a character) into a buffer and appends it to the script's CDATA node a
+ * thousand bytes at a time; a JSON-LD script is often the largest text of
+ * a page. The pre-pass takes the text of a JSON script out of what
+ * libxml2 reads, and the element callback gives the script element, as
+ * soon as it is made, the one CDATA node libxml2 would have made. It does
+ * so only for text libxml2 copies as it is: no control character but
+ * tab, line feed and carriage return (libxml2 leaves the others out), no
+ * U+FFFE or U+FFFF. The callback knows the script by where libxml2 is in
+ * what it reads (just before the start tag's ">"); should a text not
+ * find its element, the page is parsed again with every script's text
+ * left to libxml2.
+ * ------------------------------------------------------------------ */
+
+/* Whether libxml2 copies the script text s[0, n) as it is. */
+static int pp_plain_text(const char *s, size_t n)
+{
+    size_t i;
+    for (i = 0; i < n; i++) {
+        unsigned char c = (unsigned char)s[i];
+        if (c < 0x20 && c != '\t' && c != '\n' && c != '\r')
+            return 0;
+        if (c == 0xEF && i + 2 < n && (unsigned char)s[i + 1] == 0xBF
+            && ((unsigned char)s[i + 2] == 0xBE || (unsigned char)s[i + 2] == 0xBF))
+            return 0;
+    }
+    return 1;
+}
+
+/* Takes the script text [i, e) out of what libxml2 reads, for the
+ * element callback to put back. */
+static void pp_take_text(np__prepass *pp, size_t i, size_t e)
+{
+    pp_text *t;
+    if (pp->ntexts == pp->captexts) {
+        size_t ncap = pp->captexts ? pp->captexts * 2 : 8;
+        pp_text *nt = np__realloc(pp->texts, ncap * sizeof(*nt));
+        if (!nt) {
+            pp->oom = 1;
+            return;
+        }
+        pp->texts = nt;
+        pp->captexts = ncap;
+    }
+    pp_drop(pp, i, e);
+    if (pp->oom)
+        return;
+    t = &pp->texts[pp->ntexts++];
+    t->at = pp->out.len;
+    t->from = i;
+    t->len = e - i;
+}
+
 /* The attributes of a start tag of name hash h, from p, as
  * htmlParseStartTag reads them: those past max_attributes are dropped,
  * the others counted (the budget still counts every one of them), and of
@@ -687,6 +754,8 @@ static size_t pp_start_tag(np__prepass *pp, const pp_names *nm, size_t j)
         e = pp_find_ci(s, n, i, h == nm->script ? "</script" : "</style");
         if (e > i && (h == nm->style || !np__ascii_contains_ci(s + j, p - j, "json")))
             pp_drop(pp, i, e);
+        else if (e > i && h == nm->script && !pp->keep_scripts && pp_plain_text(s + i, e - i))
+            pp_take_text(pp, i, e);
         i = e;
     }
     return i;
@@ -730,10 +799,11 @@ static void pp_run(np__prepass *pp)
  * (the input itself when nothing was dropped), *cut whether the work
  * budget cut the page. */
 static int prepass(np__ctx *c, const char *utf8, size_t len, np__prepass *pp,
-                   const char **page, size_t *plen, int *cut)
+                   int keep_scripts, const char **page, size_t *plen, int *cut)
 {
     const np_parse_options *o = &c->parser->opts;
     memset(pp, 0, sizeof(*pp));
+    pp->keep_scripts = keep_scripts;
     pp->s = utf8;
     pp->n = len;
     pp->cut_at = (size_t)-1;
@@ -784,6 +854,10 @@ typedef struct np__guard {
     size_t max_depth, max_nodes, nodes;
     size_t closed;          /* elements closed by markers */
     int cut;
+    const char *src;        /* the page the script texts are in */
+    const pp_text *texts;   /* the script texts to give back, in order */
+    size_t ntexts, next;
+    int missed;             /* a text found no element */
 } np__guard;
 
 static void guard_check(htmlParserCtxtPtr ctxt, np__guard *g)
@@ -858,6 +932,34 @@ static const xmlChar **read_attrs(const xmlChar **atts, const xmlChar **kept,
     return kept;
 }
 
+/* A script element just made (see "Script text"): the text the pre-pass
+ * took out right after its start tag becomes its CDATA node. libxml2 is
+ * at the tag's ">", which in what it reads is just before the text. */
+static void give_text(htmlParserCtxtPtr ctxt, np__guard *g, const xmlChar *name)
+{
+    xmlParserInputPtr in = ctxt->input;
+    xmlNodePtr node = ctxt->node, t;
+    const pp_text *want;
+    size_t at;
+    if (strcmp((const char *)name, "script") != 0 || !in || !in->cur || !in->base
+        || *in->cur != '>')
+        return;
+    at = (size_t)in->consumed + (size_t)(in->cur - in->base) + 1;
+    while (g->next < g->ntexts && g->texts[g->next].at < at) {
+        g->next++;      /* a text whose element libxml2 did not make */
+        g->missed = 1;
+    }
+    if (g->next == g->ntexts || g->texts[g->next].at != at || !node || node->children
+        || node->type != XML_ELEMENT_NODE || !xmlStrEqual(node->name, name))
+        return;
+    want = &g->texts[g->next++];
+    t = xmlNewCDataBlock(ctxt->myDoc, (const xmlChar *)g->src + want->from, (int)want->len);
+    if (!t || !xmlAddChild(node, t)) {
+        xmlFreeNode(t);
+        g->missed = 1;  /* parsed again without taking the texts out */
+    }
+}
+
 static void guard_start(void *ctx, const xmlChar *name, const xmlChar **atts)
 {
     htmlParserCtxtPtr ctxt = ctx;
@@ -870,6 +972,8 @@ static void guard_start(void *ctx, const xmlChar *name, const xmlChar **atts)
     g->nodes++;
     g->start(ctx, name, read_attrs(atts, kept, sizeof kept / sizeof kept[0]));
     guard_check(ctxt, g);
+    if (g->next < g->ntexts && !g->cut && name && name[0] == 's')
+        give_text(ctxt, g, name);
 }
 
 static void guard_end(void *ctx, const xmlChar *name)
@@ -890,47 +994,35 @@ static void guard_comment(void *ctx, const xmlChar *value)
     guard_check(ctxt, g);
 }
 
-int np__load_html(np__ctx *c, const char *utf8, size_t len, void **tree)
+/* The pre-pass and libxml2's parse: *doc (NULL when libxml2 gives none),
+ * *cut whether a limit cut the page, *again whether a script text the
+ * pre-pass took out found no element (keep_scripts: take none out). */
+static int parse_page(np__ctx *c, const char *utf8, size_t len, int keep_scripts,
+                      size_t max_depth, size_t max_nodes, htmlDocPtr *doc, int *cut,
+                      int *again)
 {
     htmlParserCtxtPtr ctxt;
-    htmlDocPtr doc;
     /* XML_PARSE_HUGE lifts libxml2's own depth (256) and text-node (10 MB)
      * limits, which would cut a page silently; ours apply instead. */
     int opts = HTML_PARSE_RECOVER | HTML_PARSE_NOERROR | HTML_PARSE_NOWARNING |
                HTML_PARSE_NONET | HTML_PARSE_IGNORE_ENC | HTML_PARSE_COMPACT |
                XML_PARSE_HUGE;
-    size_t max_depth = c->parser->opts.max_depth ? c->parser->opts.max_depth
-                                                 : NP_DEFAULT_MAX_DEPTH;
-    size_t max_nodes = c->parser->opts.max_nodes ? c->parser->opts.max_nodes
-                                                 : NP_DEFAULT_MAX_NODES;
-    int cut = 0, rc;
-    /* By default the node limit keeps the tree within the memory promise
-     * (docs/reliability.md: the larger of 256 MiB and 20 times the input):
-     * an element costs about NP__NODE_BYTES with its text node and the
-     * extractor's index of it (a page of 16 MB of tiny paragraphs, 17 bytes
-     * an element, peaked at 28 times its size). */
-    if (!c->parser->opts.max_nodes) {
-        size_t allow = c->input_len > NP__ALLOWANCE_FLOOR / 20
-                           ? (c->input_len > SIZE_MAX / 20 ? SIZE_MAX : c->input_len * 20)
-                           : NP__ALLOWANCE_FLOOR;
-        if (allow / NP__NODE_BYTES < max_nodes)
-            max_nodes = allow / NP__NODE_BYTES;
-    }
     np__prepass pp;
     np__guard guard;
     const char *page = utf8;
     size_t plen = 0;
+    int rc;
 
-    *tree = NULL;
-    if (len > INT32_MAX)
-        return np__error(c->parser, NP_ELIMIT, "input of %zu bytes is too large "
-                         "for the HTML parser", len);
-    rc = prepass(c, utf8, len, &pp, &page, &plen, &cut);
+    *doc = NULL;
+    *again = 0;
+    rc = prepass(c, utf8, len, &pp, keep_scripts, &page, &plen, cut);
     if (rc != NP_OK) {
+        np__free(pp.texts);
         np__buf_free(&pp.out);
         return rc;
     }
-    if (cut && !(c->flags & NP_PARSE_TRUNCATE)) {
+    if (*cut && !(c->flags & NP_PARSE_TRUNCATE)) {
+        np__free(pp.texts);
         np__buf_free(&pp.out);
         return np__error(c->parser, NP_ELIMIT, "the page exceeds the work "
                          "budget of %zu units at byte %zu", pp.max_work, pp.cut_at);
@@ -938,6 +1030,7 @@ int np__load_html(np__ctx *c, const char *utf8, size_t len, void **tree)
     pthread_once(&np__xml_once, init_libxml);
     ctxt = htmlNewParserCtxt();
     if (!ctxt) {
+        np__free(pp.texts);
         np__buf_free(&pp.out);
         return np__error(c->parser, NP_ENOMEM, "cannot create an HTML parser");
     }
@@ -953,12 +1046,57 @@ int np__load_html(np__ctx *c, const char *utf8, size_t len, void **tree)
         ctxt->sax->startElement = guard_start;
     if (guard.comment)
         ctxt->sax->comment = guard_comment;
+    guard.src = utf8;
+    guard.texts = pp.texts;
+    guard.ntexts = pp.ntexts;
     ctxt->_private = &guard;
-    doc = htmlCtxtReadMemory(ctxt, plen ? page : "", (int)plen, c->url, "UTF-8", opts);
+    *doc = htmlCtxtReadMemory(ctxt, plen ? page : "", (int)plen, c->url, "UTF-8", opts);
     htmlFreeParserCtxt(ctxt);
+    np__free(pp.texts);
     np__buf_free(&pp.out);
     if (guard.cut)
-        cut = 1;
+        *cut = 1;
+    /* (texts past a cut are not missed when the tree is not kept) */
+    *again = guard.missed || (guard.next < guard.ntexts
+                              && (!*cut || (c->flags & NP_PARSE_TRUNCATE)));
+    return NP_OK;
+}
+
+int np__load_html(np__ctx *c, const char *utf8, size_t len, void **tree)
+{
+    htmlDocPtr doc = NULL;
+    size_t max_depth = c->parser->opts.max_depth ? c->parser->opts.max_depth
+                                                 : NP_DEFAULT_MAX_DEPTH;
+    size_t max_nodes = c->parser->opts.max_nodes ? c->parser->opts.max_nodes
+                                                 : NP_DEFAULT_MAX_NODES;
+    int cut = 0, again = 0, rc;
+    /* By default the node limit keeps the tree within the memory promise
+     * (docs/reliability.md: the larger of 256 MiB and 20 times the input):
+     * an element costs about NP__NODE_BYTES with its text node and the
+     * extractor's index of it (a page of 16 MB of tiny paragraphs, 17 bytes
+     * an element, peaked at 28 times its size). */
+    if (!c->parser->opts.max_nodes) {
+        size_t allow = c->input_len > NP__ALLOWANCE_FLOOR / 20
+                           ? (c->input_len > SIZE_MAX / 20 ? SIZE_MAX : c->input_len * 20)
+                           : NP__ALLOWANCE_FLOOR;
+        if (allow / NP__NODE_BYTES < max_nodes)
+            max_nodes = allow / NP__NODE_BYTES;
+    }
+
+    *tree = NULL;
+    if (len > INT32_MAX)
+        return np__error(c->parser, NP_ELIMIT, "input of %zu bytes is too large "
+                         "for the HTML parser", len);
+    rc = parse_page(c, utf8, len, 0, max_depth, max_nodes, &doc, &cut, &again);
+    if (rc == NP_OK && again) {
+        /* a script text found no element: every text left to libxml2 */
+        if (doc)
+            xmlFreeDoc(doc);
+        cut = 0;
+        rc = parse_page(c, utf8, len, 1, max_depth, max_nodes, &doc, &cut, &again);
+    }
+    if (rc != NP_OK)
+        return rc;
     if (!doc) {
         /* libxml2 gives no tree for input with no markup at all: an empty
          * document is still a valid (article-less) page. */
