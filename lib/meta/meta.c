@@ -164,6 +164,17 @@ typedef struct jsonld {
     int found;
 } jsonld;
 
+/* A list of at most 32 words (ASCII, each starting with a letter) with
+ * its table of letter pairs: which letters begin a word, and for each
+ * such letter, which classes of character may follow it; and the words'
+ * indexes by first letter (those of letter a in order[start[a] ..
+ * start[a + 1])). */
+typedef struct word_set {
+    const char *const *words;
+    uint32_t first, second[26];
+    unsigned char start[27], order[32];
+} word_set;
+
 typedef struct meta {
     np__ctx *c;
     np__arena *arena;
@@ -199,6 +210,7 @@ typedef struct meta {
     size_t nart;
     int err;
     size_t max_depth;
+    word_set hints;             /* hint_words */
 } meta;
 
 static char *adup(meta *m, const char *s)
@@ -752,42 +764,58 @@ static unsigned pair_class(unsigned char ch)
     return ch ? 29 : 30;
 }
 
-/* Whether any of the words (ASCII, each starting with a letter) occurs in
- * s, ignoring ASCII case: ci_contains for each, in one pass over s. A
- * position is compared with the words only when its first two characters
- * begin one of them (a table of letter pairs): class strings are long and
- * most of their letters begin some word of the longer lists. */
-static int ci_contains_any(const char *s, const char *const *words)
+static void word_set_init(word_set *ws, const char *const *words)
 {
-    uint32_t first = 0, second[26] = {0};
-    size_t i;
-    if (!s || !*s)
-        return 0;
-    for (i = 0; words[i]; i++) {
-        unsigned a = (unsigned)np__tolower((unsigned char)words[i][0]) - 'a';
-        first |= (uint32_t)1 << a;
-        second[a] |= words[i][1] ? (uint32_t)1 << pair_class((unsigned char)words[i][1])
-                                 : ~(uint32_t)0;
+    unsigned i, a, n = 0;
+    memset(ws, 0, sizeof(*ws));
+    ws->words = words;
+    for (a = 0; a < 26; a++) {
+        ws->start[a] = (unsigned char)n;
+        for (i = 0; words[i] && i < 32; i++)
+            if ((unsigned)np__tolower((unsigned char)words[i][0]) - 'a' == a)
+                ws->order[n++] = (unsigned char)i;
     }
+    ws->start[26] = (unsigned char)n;
+    for (i = 0; words[i] && i < 32; i++) {
+        a = (unsigned)np__tolower((unsigned char)words[i][0]) - 'a';
+        ws->first |= (uint32_t)1 << a;
+        ws->second[a] |= words[i][1] ? (uint32_t)1 << pair_class((unsigned char)words[i][1])
+                                     : ~(uint32_t)0;
+    }
+}
+
+/* Which of the words occur in s, ignoring ASCII case (bit i for
+ * words[i]); with `all` 0, only whether one does (the first found). A
+ * position is compared with the words only when its first two characters
+ * begin one of them: class strings are long and most of their letters
+ * begin some word of the longer lists. */
+static uint32_t word_bits(const word_set *ws, const char *s, int all)
+{
+    uint32_t bits = 0;
+    unsigned k;
+    if (!s)
+        return 0;
     for (; *s; s++) {
         unsigned c = (unsigned char)*s | 0x20u;   /* lower case, for letters */
-        if (c - 'a' >= 26u || !((first >> (c - 'a')) & 1)
-            || !((second[c - 'a'] >> pair_class((unsigned char)s[1])) & 1))
+        if (c - 'a' >= 26u || !((ws->first >> (c - 'a')) & 1)
+            || !((ws->second[c - 'a'] >> pair_class((unsigned char)s[1])) & 1))
             continue;
-        for (i = 0; words[i]; i++) {
-            const char *w = words[i];
+        for (k = ws->start[c - 'a']; k < ws->start[c - 'a' + 1]; k++) {
+            unsigned i = ws->order[k];
+            const char *w = ws->words[i];
             size_t j;
-            if ((unsigned)np__tolower((unsigned char)w[0]) != c)
-                continue;
             /* np__ascii_ncasecmp(s + 1, w + 1, strlen(w) - 1), inline */
             for (j = 1; w[j]; j++)
                 if (np__tolower((unsigned char)s[j]) != np__tolower((unsigned char)w[j]))
                     break;
-            if (!w[j])
-                return 1;
+            if (!w[j]) {
+                bits |= (uint32_t)1 << i;
+                if (!all)
+                    return bits;
+            }
         }
     }
-    return 0;
+    return bits;
 }
 
 /* Whether a class or id names the author of a picture, not of the
@@ -814,15 +842,47 @@ static int credit_author(const char *v)
     return 0;
 }
 
-static int byline_hint(const xmlNode *n)
+/* Whether any of the words occurs in s, ignoring ASCII case: ci_contains
+ * for each, in one pass over s. */
+static int ci_contains_any(const char *s, const char *const *words)
 {
-    const char *cls = np__xml_attr(n, "class");
-    const char *id = np__xml_attr(n, "id");
+    word_set ws;
+    if (!s || !*s)
+        return 0;
+    word_set_init(&ws, words);
+    return word_bits(&ws, s, 0) != 0;
+}
+
+/* The words every element's class and id are read for, in one pass over
+ * each (hint_bits): noise_hint's (the comment words first), then
+ * byline_hint's. */
+static const char *const hint_words[] = {
+    /* noise_hint: comments */
+    "comment", "respond",
+    /* noise_hint: related or recommended stories, sidebars, widgets */
+    "related", "sidebar", "widget", "recommend", "popular", "trending",
+    "mostread", "most-read", "teaser", "more-from", "morefrom", "read-more",
+    "readmore", "also-like", "outbrain", "taboola", "infobox",
+    /* byline_hint */
+    "byline", "author", "writtenby", "p-author",
+    NULL
+};
+#define HINT_COMMENTS 0x3u
+#define HINT_NOISE ((1u << 19) - 1)
+#define HINT_BYLINE (0xFu << 19)
+
+/* Which hint_words an element's class or id holds. */
+static uint32_t hint_bits(const word_set *hints, const char *cls, const char *id)
+{
+    return word_bits(hints, cls, 1) | word_bits(hints, id, 1);
+}
+
+/* Whether an element names its author: rel or itemprop, or its class or
+ * id (cls, id; hint_bits in bits). */
+static int byline_hint(const xmlNode *n, const char *cls, const char *id, uint32_t bits)
+{
     const char *rel = np__xml_attr(n, "rel");
     const char *ip = np__xml_attr(n, "itemprop");
-    static const char *const words[] = {
-        "byline", "author", "writtenby", "p-author", NULL
-    };
     if (rel && strcmp(rel, "author") == 0)
         return 1;
     if (ip && ci_contains(ip, "author"))
@@ -830,7 +890,7 @@ static int byline_hint(const xmlNode *n)
     /* Drupal's "Submitted by Jane Doe on 7 May 2020" */
     if (cls && np__ascii_eq_ci(cls, strlen(cls), "submitted"))
         return 1;
-    if (!ci_contains_any(cls, words) && !ci_contains_any(id, words))
+    if (!(bits & HINT_BYLINE))
         return 0;
     if (credit_author(cls) || credit_author(id))
         return 0;
@@ -876,26 +936,18 @@ static const char *const side_words[] = {
 /* Whether an element holds what is not the article's own: 2 for
  * comments, 1 for related or recommended stories, sidebars and widgets,
  * navigation, 0 otherwise. Dates are not taken from either; bylines not
- * from comments (a sidebar may hold the author's box). */
-static int noise_hint(const xmlNode *n, const char *name)
+ * from comments (a sidebar may hold the author's box). The words of
+ * class and id (cls, id) are in bits (hint_bits). */
+static int noise_hint(const xmlNode *n, const char *name, const char *cls,
+                      const char *id, uint32_t bits)
 {
-    static const char *const words[] = {
-        "comment", "related", "sidebar", "widget", "recommend", "popular",
-        "trending", "mostread", "most-read", "teaser", "more-from",
-        "morefrom", "read-more", "readmore", "also-like", "outbrain",
-        "taboola", "respond", "infobox", NULL
-    };
-    static const char *const comments[] = {"comment", "respond", NULL};
-    const char *cls = np__xml_attr(n, "class"), *id = np__xml_attr(n, "id");
     int kind;
-    /* the comment words are among the others: one pass over each
-     * attribute for the common element that has none */
-    int any = ci_contains_any(cls, words) || ci_contains_any(id, words);
+    int any = (bits & HINT_NOISE) != 0;
     /* page builders call every block a widget ("elementor-widget",
      * "et_pb_widget"): only the other words mark a side part there */
     if (any && builder_widget(cls))
         any = ci_contains_any(cls, side_words) || ci_contains_any(id, side_words);
-    if (any && (ci_contains_any(cls, comments) || ci_contains_any(id, comments)))
+    if (any && (bits & HINT_COMMENTS))
         kind = 2;
     else if (any || strcmp(name, "aside") == 0 || strcmp(name, "nav") == 0)
         kind = 1;
@@ -1399,7 +1451,8 @@ static void walk(meta *m, const xmlNode *n, int depth)
     if ((size_t)depth > m->max_depth || depth > 2048)
         return;   /* a bounded stack whatever the options say */
     for (k = n; k && !m->err; k = k->next) {
-        const char *name;
+        const char *name, *cls, *id;
+        uint32_t bits;
         int noise, byl;
         if (k->type != XML_ELEMENT_NODE || !k->name)
             continue;
@@ -1407,8 +1460,11 @@ static void walk(meta *m, const xmlNode *n, int depth)
         if (see_named(m, k, name))
             continue;
         see_microdata(m, k, name);
-        noise = noise_hint(k, name);
-        byl = byline_hint(k);
+        cls = np__xml_attr(k, "class");
+        id = np__xml_attr(k, "id");
+        bits = hint_bits(&m->hints, cls, id);
+        noise = noise_hint(k, name, cls, id, bits);
+        byl = byline_hint(k, cls, id, bits);
         see_candidates(m, k, name, noise, byl);
         if (k->children) {
             m->noise += noise != 0;
@@ -2576,6 +2632,7 @@ int np__meta_html(np__ctx *c, void *tree)
     m.max_depth = c->parser && c->parser->opts.max_depth
         ? c->parser->opts.max_depth : 4096;
     np__vec_init(&m.ld.authors, sizeof(char *));
+    word_set_init(&m.hints, hint_words);
     walk(&m, xmlDocGetRootElement(doc), 0);
     if (!m.err && m.nart) {
         /* the page's own title: og:title, else <title> */
