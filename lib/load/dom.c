@@ -9,51 +9,49 @@
 /* The attributes some stage reads: every name given to np__xml_attr. The
  * loader keeps no other attribute on the elements it builds (see
  * np__attr_read), so a name read by a stage must be added here;
- * tests/attrs_test.py checks the sources for it. Sorted by first letter. */
-static const char *const np__read_attrs[] = {
-    "alt", "aria-hidden",
-    "class", "content",
-    "data-lazy-src", "data-original", "data-src", "data-url", "datetime",
-    "hidden", "href", "http-equiv",
-    "id", "itemprop",
-    "lang",
-    "name",
-    "property", "pubdate",
-    "rel", "role",
-    "src", "style",
-    "type",
-    NULL
+ * tests/attrs_test.py checks the sources for it. Sorted by first letter,
+ * each with its length. */
+#define NP__A(name) { name, sizeof(name) - 1 }
+static const struct {
+    const char *name;
+    size_t len;
+} np__read_attrs[] = {
+    NP__A("alt"), NP__A("aria-hidden"),
+    NP__A("class"), NP__A("content"),
+    NP__A("data-lazy-src"), NP__A("data-original"), NP__A("data-src"), NP__A("data-url"),
+    NP__A("datetime"),
+    NP__A("hidden"), NP__A("href"), NP__A("http-equiv"),
+    NP__A("id"), NP__A("itemprop"),
+    NP__A("lang"),
+    NP__A("name"),
+    NP__A("property"), NP__A("pubdate"),
+    NP__A("rel"), NP__A("role"),
+    NP__A("src"), NP__A("style"),
+    NP__A("type"),
+    { NULL, 0 }
 };
 
 int np__attr_read(const char *name)
 {
-    size_t i;
-    if (!name)
-        return 0;
-    for (i = 0; np__read_attrs[i]; i++) {
-        const char *a = np__read_attrs[i];
-        if (a[0] > name[0])
-            break;
-        if (a[0] == name[0] && strcmp(a + 1, name + 1) == 0)
-            return 1;
-    }
-    return 0;
+    return name && np__attr_read_ci(name, strlen(name));
 }
 
 int np__attr_read_ci(const char *s, size_t n)
 {
-    size_t i;
-    int c;
+    const char *a;
+    size_t i, j;
+    unsigned c;
     if (!n)
         return 0;
-    c = (unsigned char)s[0];
-    if (c >= 'A' && c <= 'Z')
-        c += 32;
-    for (i = 0; np__read_attrs[i]; i++) {
-        const char *a = np__read_attrs[i];
+    c = (unsigned)np__tolower((unsigned char)s[0]);
+    for (i = 0; (a = np__read_attrs[i].name) != NULL; i++) {
         if ((unsigned char)a[0] > c)
             break;
-        if ((unsigned char)a[0] == c && np__ascii_eq_ci(s, n, a))
+        if ((unsigned char)a[0] < c || np__read_attrs[i].len != n)
+            continue;
+        for (j = 1; j < n && (unsigned)np__tolower((unsigned char)s[j]) == (unsigned char)a[j]; j++)
+            ;
+        if (j == n)
             return 1;
     }
     return 0;
