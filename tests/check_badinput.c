@@ -1124,6 +1124,26 @@ START_TEST(test_prepass_keeps_tree)
         "<script>var no_json;</script><script type=\"ld+json\"/>after"
         "<script type=\"ld+json\">{\"e\":\"</p>\"}</script><p>end</p>",
         "<div><script data-kind=\"json\">{\"a\":1}</script><script json>[1",
+        /* attribute values, which the load stage gives back to the
+         * element itself: references, repeated names (libxml2 keeps the
+         * first), empty and short values, either quote, none, markup and
+         * line ends inside, self-closed tags, a misplaced body and html,
+         * more names than the check holds */
+        "<html lang=\"en-GB\"><head><meta name=\"description\" content=\"A &amp; B, \xe2\x80\x9cquoted\xe2\x80\x9d\">"
+        "<meta property='og:title' content='It&#39;s \"here\"'/></head>"
+        "<body class=\"page home\"><html lang=\"fr-FR\"><body class=\"second body\" id=\"b2\">"
+        "<div class=\"\" class=\"dropped later\" id=abcdef>x</div>"
+        "<div id=\"first-one\" ID=\"second-one\" class=\"a>b/>c\r\nd\">y</div>"
+        "<img src=\"/a/very/long/path.jpg\" alt=\"An image\"/><a href=\"https://x.org/?a=1&b=2\">z</a>"
+        "<p class=\"c\" id=\"i\" lang=\"de-DE\" role=\"note\" style=\"color: red\" title=\"unread\" "
+        "data-src=\"/lazy.png\" data-original=\"/orig.png\" data-url=\"/url\" data-lazy-src=\"/ls.png\" "
+        "hidden=\"hidden\" aria-hidden=\"false\" itemprop=\"articleBody\" content=\"content\" "
+        "name=\"named\" property=\"prop\" rel=\"related\" type=\"typed\" datetime=\"2024-01-01\" "
+        "pubdate=\"pubdate\" http-equiv=\"equiv\" alt=\"alt text\" src=\"/s.png\" href=\"/h\">w</p>"
+        "<p a1=\"1\" a2=\"2\" a3=\"3\" a4=\"4\" a5=\"5\" a6=\"6\" a7=\"7\" a8=\"8\" a9=\"9\" a10=\"10\" "
+        "a11=\"11\" a12=\"12\" a13=\"13\" a14=\"14\" a15=\"15\" a16=\"16\" class=\"past sixteen\">v</p>"
+        "</body></html>",
+        "<p class=\"first\">a</p><div class=\"abc\" <p id=\"inner\">b</p><div class=\"unterminated\"",
     };
     const char *shared = np_test_shared();
     size_t i, pages_checked = 0, bad = 0;

@@ -115,6 +115,9 @@ static void enforce_limits(xmlNodePtr root, size_t max_depth, size_t max_nodes,
  * crafted page can only use to change its own tree.
  * ------------------------------------------------------------------ */
 
+/* The shortest attribute value worth taking out (see "Attribute values"). */
+#define PP_TAKE_MIN 4
+
 /* The text of a JSON script, taken out of what libxml2 reads and given to
  * the script element as it is made (see "Script text" below): `at` is
  * where the text was in what libxml2 reads, [from, from + len) where it
@@ -122,6 +125,15 @@ static void enforce_limits(xmlNodePtr root, size_t max_depth, size_t max_nodes,
 typedef struct pp_text {
     size_t at, from, len;
 } pp_text;
+
+/* The value of an attribute, taken out of what libxml2 reads (which then
+ * reads an empty value) and given back to the element callback: `at` is
+ * where the tag's end ('>' or "/>") is in what libxml2 reads, [name,
+ * name + name_len) and [from, from + len) the name and the value in the
+ * page. */
+typedef struct pp_val {
+    size_t at, name, name_len, from, len;
+} pp_val;
 
 typedef struct np__prepass {
     const char *s;
@@ -144,7 +156,9 @@ typedef struct np__prepass {
     size_t marks;           /* end tags marked for the browser's closing */
     pp_text *texts;         /* the JSON scripts' text taken out (in order) */
     size_t ntexts, captexts;
-    int keep_scripts;       /* leave every JSON script's text to libxml2 */
+    pp_val *vals;           /* the attribute values taken out (in order) */
+    size_t nvals, capvals;
+    int keep_scripts;       /* leave every script text and value to libxml2 */
     int oom;
 } np__prepass;
 
@@ -612,6 +626,21 @@ static size_t pp_end_tag(np__prepass *pp, const pp_names *nm, size_t j)
  * what it reads (just before the start tag's ">"); should a text not
  * find its element, the page is parsed again with every script's text
  * left to libxml2.
+ *
+ * Attribute values.
+ *
+ * libxml2 reads an attribute's value the same way, two calls a
+ * character, and the values kept (class, href, src, content, style) are
+ * a good part of a page's markup. The pre-pass takes a quoted value of
+ * PP_TAKE_MIN bytes or more out of what libxml2 reads (which then reads
+ * an empty value) when libxml2 copies it as it is (no '&', whose
+ * references it decodes) and the attribute is the first of its name in
+ * the tag (libxml2 drops the later ones); the element callback, which
+ * libxml2 calls at the tag's end, fills the empty values in again before
+ * libxml2's own callback makes the attribute nodes. Not for html, head
+ * and body, which libxml2 may merge into the first of their name, nor
+ * past 24 values in one tag. A value that finds no empty attribute of
+ * its name where its tag ends has the page parsed again, as a text does.
  * ------------------------------------------------------------------ */
 
 /* Whether libxml2 copies the script text s[0, n) as it is. */
@@ -653,6 +682,35 @@ static void pp_take_text(np__prepass *pp, size_t i, size_t e)
     t->len = e - i;
 }
 
+/* Takes the value [v, e) of the attribute named at a out of
+ * what libxml2 reads, for the element callback to put back. */
+static void pp_take_value(np__prepass *pp, size_t a, size_t v, size_t e)
+{
+    pp_val *t;
+    size_t m = a;
+    if (pp->nvals == pp->capvals) {
+        size_t ncap = pp->capvals ? pp->capvals * 2 : 64;
+        pp_val *nv = np__realloc(pp->vals, ncap * sizeof(*nv));
+        if (!nv) {
+            pp->oom = 1;
+            return;
+        }
+        pp->vals = nv;
+        pp->capvals = ncap;
+    }
+    while (m < v && pp_name_char((unsigned char)pp->s[m]))
+        m++;
+    pp_drop(pp, v, e);
+    if (pp->oom)
+        return;
+    t = &pp->vals[pp->nvals++];
+    t->at = 0;          /* set at the end of the tag */
+    t->name = a;
+    t->name_len = m - a;
+    t->from = v;
+    t->len = e - v;
+}
+
 /* The attributes of a start tag of name hash h, from p, as
  * htmlParseStartTag reads them: those past max_attributes are dropped,
  * the others counted (the budget still counts every one of them), and of
@@ -661,10 +719,12 @@ static void pp_take_text(np__prepass *pp, size_t i, size_t e)
  * most of a page's attributes (srcset, data-*, aria-*, on*) are read by
  * nothing. Bogus attributes (no name) are left to libxml2. Returns where
  * the tag's "/>" or ">" is (or n). */
-static size_t pp_attributes(np__prepass *pp, size_t p, uint32_t h, uint32_t h_mark)
+static size_t pp_attributes(np__prepass *pp, size_t p, uint32_t h, uint32_t h_mark,
+                            int take)
 {
     const char *s = pp->s;
-    size_t n = pp->n, nattr = 0;
+    size_t n = pp->n, nattr = 0, first_val = pp->nvals, nseen = 0, k;
+    uint32_t seen[16];
     while (p < n && pp_blank((unsigned char)s[p]))
         p++;
     while (p < n && s[p] != '>' && !(s[p] == '/' && p + 1 < n && s[p + 1] == '>')) {
@@ -672,10 +732,19 @@ static size_t pp_attributes(np__prepass *pp, size_t p, uint32_t h, uint32_t h_ma
         int read = 1;
         if (pp_name_start((unsigned char)s[p])) {
             uint32_t ah;
+            int again = 0;
             p = pp_name(s, n, p, &ah);
             /* libxml2 reads at most 100 characters of a name (the rest
              * starts another attribute): a longer one is left to it */
             read = p - a >= 100 || np__attr_read_ci(s + a, p - a);
+            /* a name met before in the tag (libxml2 keeps the first), or
+             * past those the check holds: its value stays libxml2's */
+            for (k = 0; k < nseen; k++)
+                again |= seen[k] == ah;
+            if (nseen < sizeof seen / sizeof seen[0])
+                seen[nseen++] = ah;
+            else
+                again = 1;
             while (p < n && pp_blank((unsigned char)s[p]))
                 p++;
             if (p < n && s[p] == '=') {
@@ -684,7 +753,12 @@ static size_t pp_attributes(np__prepass *pp, size_t p, uint32_t h, uint32_t h_ma
                     p++;
                 if (p < n && (s[p] == '"' || s[p] == '\'')) {
                     const char *q = memchr(s + p + 1, s[p], n - p - 1);
+                    size_t v = p + 1;
                     p = q ? (size_t)(q - s) + 1 : n;
+                    if (q && take && read && !again && nattr < pp->max_attrs
+                        && pp->nvals - first_val < 24 && p - 1 - v >= PP_TAKE_MIN
+                        && !memchr(s + v, '&', p - 1 - v) && !memchr(s + v, '\0', p - 1 - v))
+                        pp_take_value(pp, a, v, p - 1);
                 } else {
                     while (p < n && s[p] != '>' && !pp_blank((unsigned char)s[p]))
                         p++;
@@ -707,6 +781,9 @@ static size_t pp_attributes(np__prepass *pp, size_t p, uint32_t h, uint32_t h_ma
         while (p < n && pp_blank((unsigned char)s[p]))
             p++;
     }
+    /* where libxml2 will be when it reports the element */
+    for (k = first_val; k < pp->nvals; k++)
+        pp->vals[k].at = pp->used ? pp->out.len + (p - pp->copied) : p;
     return p;
 }
 
@@ -721,7 +798,10 @@ static size_t pp_start_tag(np__prepass *pp, const pp_names *nm, size_t j)
     int self_closed = 0;
 
     p = pp_name(s, n, j + 1, &h);
-    p = pp_attributes(pp, p, h, nm->mark);
+    /* (libxml2 may merge a misplaced html, head or body into the first:
+     * their values stay libxml2's) */
+    p = pp_attributes(pp, p, h, nm->mark,
+                      !pp->keep_scripts && h != nm->mark && !pp_in(h, nm->implied, 3));
     if (p < n && s[p] == '/') {
         self_closed = 1;
         p += 2;
@@ -857,7 +937,10 @@ typedef struct np__guard {
     const char *src;        /* the page the script texts are in */
     const pp_text *texts;   /* the script texts to give back, in order */
     size_t ntexts, next;
-    int missed;             /* a text found no element */
+    const pp_val *vals;     /* the attribute values to give back, in order */
+    size_t nvals, nextv;
+    np__buf scratch;        /* the values given to one element */
+    int missed;             /* a text or value found no element */
 } np__guard;
 
 static void guard_check(htmlParserCtxtPtr ctxt, np__guard *g)
@@ -960,6 +1043,74 @@ static void give_text(htmlParserCtxtPtr ctxt, np__guard *g, const xmlChar *name)
     }
 }
 
+/* The attributes of an element with the values the pre-pass took out of
+ * its tag given back (see "Attribute values"), in kept[0..cap); atts as
+ * read_attrs gives it when there are none. libxml2 is at the tag's end,
+ * where the values' `at` says; a value that finds no empty attribute of
+ * its name there is missed (and the page parsed again). */
+static const xmlChar **give_values(htmlParserCtxtPtr ctxt, np__guard *g, const xmlChar **atts,
+                                   const xmlChar **kept, size_t cap)
+{
+    xmlParserInputPtr in = ctxt->input;
+    size_t at, i, n = 0, v, first;
+    size_t where[32], slot[32];
+    const xmlChar **out;
+    if (!in || !in->cur || !in->base)
+        return read_attrs(atts, kept, cap);
+    at = (size_t)in->consumed + (size_t)(in->cur - in->base);
+    while (g->nextv < g->nvals && g->vals[g->nextv].at < at) {
+        g->nextv++;     /* a tag libxml2 made no element of */
+        g->missed = 1;
+    }
+    if (g->nextv == g->nvals || g->vals[g->nextv].at != at)
+        return read_attrs(atts, kept, cap);
+    first = g->nextv;
+    while (g->nextv < g->nvals && g->vals[g->nextv].at == at)
+        g->nextv++;
+    out = read_attrs(atts, kept, cap);
+    if (out != kept) {
+        /* every attribute kept: copy them to fill in the values */
+        for (i = 0; atts && atts[i]; i += 2) {
+            if (i + 3 > cap) {
+                g->missed = 1;
+                return out;
+            }
+            kept[i] = atts[i];
+            kept[i + 1] = atts[i + 1];
+        }
+        kept[i] = NULL;
+        if (!atts) {
+            g->missed = 1;
+            return out;
+        }
+    }
+    for (i = 0; kept[i]; i += 2)
+        n = i + 2;
+    g->scratch.len = 0;
+    for (v = first; v < g->nextv; v++) {
+        const pp_val *pv = &g->vals[v];
+        for (i = 0; i < n; i += 2)
+            if (np__ascii_eq_ci(g->src + pv->name, pv->name_len, (const char *)kept[i]))
+                break;
+        if (i == n || !kept[i + 1] || kept[i + 1][0] || v - first >= 32) {
+            g->missed = 1;      /* libxml2 read the tag otherwise */
+            return out;
+        }
+        slot[v - first] = i + 1;
+        where[v - first] = g->scratch.len;
+        np__buf_put(&g->scratch, g->src + pv->from, pv->len);
+        np__buf_putc(&g->scratch, '\0');
+    }
+    if (g->scratch.oom) {
+        g->missed = 1;
+        return out;
+    }
+    /* (the scratch buffer moves as it grows: pointers only now) */
+    for (v = first; v < g->nextv; v++)
+        kept[slot[v - first]] = (const xmlChar *)g->scratch.ptr + where[v - first];
+    return kept;
+}
+
 static void guard_start(void *ctx, const xmlChar *name, const xmlChar **atts)
 {
     htmlParserCtxtPtr ctxt = ctx;
@@ -970,7 +1121,10 @@ static void guard_start(void *ctx, const xmlChar *name, const xmlChar **atts)
         return;
     }
     g->nodes++;
-    g->start(ctx, name, read_attrs(atts, kept, sizeof kept / sizeof kept[0]));
+    if (g->nextv < g->nvals)
+        g->start(ctx, name, give_values(ctxt, g, atts, kept, sizeof kept / sizeof kept[0]));
+    else
+        g->start(ctx, name, read_attrs(atts, kept, sizeof kept / sizeof kept[0]));
     guard_check(ctxt, g);
     if (g->next < g->ntexts && !g->cut && name && name[0] == 's')
         give_text(ctxt, g, name);
@@ -1018,11 +1172,13 @@ static int parse_page(np__ctx *c, const char *utf8, size_t len, int keep_scripts
     rc = prepass(c, utf8, len, &pp, keep_scripts, &page, &plen, cut);
     if (rc != NP_OK) {
         np__free(pp.texts);
+        np__free(pp.vals);
         np__buf_free(&pp.out);
         return rc;
     }
     if (*cut && !(c->flags & NP_PARSE_TRUNCATE)) {
         np__free(pp.texts);
+        np__free(pp.vals);
         np__buf_free(&pp.out);
         return np__error(c->parser, NP_ELIMIT, "the page exceeds the work "
                          "budget of %zu units at byte %zu", pp.max_work, pp.cut_at);
@@ -1031,6 +1187,7 @@ static int parse_page(np__ctx *c, const char *utf8, size_t len, int keep_scripts
     ctxt = htmlNewParserCtxt();
     if (!ctxt) {
         np__free(pp.texts);
+        np__free(pp.vals);
         np__buf_free(&pp.out);
         return np__error(c->parser, NP_ENOMEM, "cannot create an HTML parser");
     }
@@ -1049,15 +1206,19 @@ static int parse_page(np__ctx *c, const char *utf8, size_t len, int keep_scripts
     guard.src = utf8;
     guard.texts = pp.texts;
     guard.ntexts = pp.ntexts;
+    guard.vals = pp.vals;
+    guard.nvals = pp.nvals;
     ctxt->_private = &guard;
     *doc = htmlCtxtReadMemory(ctxt, plen ? page : "", (int)plen, c->url, "UTF-8", opts);
     htmlFreeParserCtxt(ctxt);
     np__free(pp.texts);
+    np__free(pp.vals);
     np__buf_free(&pp.out);
+    np__buf_free(&guard.scratch);
     if (guard.cut)
         *cut = 1;
     /* (texts past a cut are not missed when the tree is not kept) */
-    *again = guard.missed || (guard.next < guard.ntexts
+    *again = guard.missed || ((guard.next < guard.ntexts || guard.nextv < guard.nvals)
                               && (!*cut || (c->flags & NP_PARSE_TRUNCATE)));
     return NP_OK;
 }
