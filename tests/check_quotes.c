@@ -453,6 +453,32 @@ START_TEST(pronouns_follow_the_conversation)
 }
 END_TEST
 
+/* "the agency", "the company": the organisation the text named as one,
+ * by its name or an apposition; an unnamed "the group" stays as text. */
+START_TEST(noun_phrases_named_before)
+{
+    static const char *const b[] = {
+        "The Environmental Protection Agency issued new rules for Northwind on Monday.",
+        "\"The rules protect families,\" the agency said.",
+        "Acme, a Boston company, made the pumps.",
+        "\"We are ready to comply,\" the company said.",
+        "Workers formed a union last year.",
+        "\"We were never asked,\" the group said.",
+        NULL };
+    fixture f;
+    build(&f, b);
+    entity(&f, "Environmental Protection Agency", NP_ENTITY_ORG,
+           "Environmental Protection Agency", NULL);
+    entity(&f, "Northwind", NP_ENTITY_ORG, "Northwind", NULL);
+    entity(&f, "Acme", NP_ENTITY_ORG, "Acme", NULL);
+    ck_assert_int_eq(run(&f), NP_OK);
+    expect(&f, "The rules protect families,", "Environmental Protection Agency", D);
+    expect(&f, "We are ready to comply,", "Acme", D);
+    expect(&f, "We were never asked,", "the group", D);
+    done(&f);
+}
+END_TEST
+
 START_TEST(unbalanced_and_unclosed)
 {
     static const char *const b[] = {
@@ -741,6 +767,7 @@ Suite *np_quotes_suite(void)
     tcase_add_test(tc, attribution_cues);
     tcase_add_test(tc, pronouns_and_descriptions);
     tcase_add_test(tc, pronouns_follow_the_conversation);
+    tcase_add_test(tc, noun_phrases_named_before);
     tcase_add_test(tc, manner_verbs_and_read);
     tcase_add_test(tc, gender_from_the_text);
     tcase_add_test(tc, headlines_are_not_continuations);

@@ -1496,6 +1496,69 @@ static qspk q_resolve_pronoun(qstate *st, size_t a, size_t ms)
     return r;
 }
 
+/* Whether the name of entity e ends with the word hp[0..hn) (lower case):
+ * "Environmental Protection Agency" for "agency". */
+static int q_name_ends_with(qstate *st, long e, const char *hp, size_t hn)
+{
+    const char *nm = q_ent_name(st, e), *last;
+    size_t j = 0;
+    if (!nm)
+        return 0;
+    last = strrchr(nm, ' ');
+    last = last ? last + 1 : nm;
+    if (strlen(last) != hn)
+        return 0;
+    while (j < hn && (last[j] >= 'A' && last[j] <= 'Z' ? last[j] + 32 : last[j]) == hp[j])
+        j++;
+    return j == hn;
+}
+
+/* Whether the mention ending at me is followed by an apposition that
+ * holds the word hp[0..hn) before its end: "Acme, a Boston company,". */
+static int q_appos_has(qstate *st, size_t me, const char *hp, size_t hn)
+{
+    size_t i = me, words = 0;
+    if (i + 2 >= st->n || st->b[i] != ',' || st->b[i + 1] != ' ')
+        return 0;
+    i += 2;
+    while (i < st->n && words < 8) {
+        size_t ws = i;
+        while (i < st->n && ((st->b[i] >= 'a' && st->b[i] <= 'z') ||
+                             (st->b[i] >= 'A' && st->b[i] <= 'Z') ||
+                             st->b[i] == '-' || (unsigned char)st->b[i] >= 0x80))
+            i++;
+        if (i == ws)
+            return 0;
+        if (i - ws == hn && memcmp(st->b + ws, hp, hn) == 0)
+            return words > 0;         /* after "a", "the", "its" ... */
+        words++;
+        if (i >= st->n || st->b[i] != ' ')
+            return 0;                 /* the apposition ends */
+        i++;
+    }
+    return 0;
+}
+
+/* "the agency", "the company": the organisation the text named before it
+ * (outside quotations, within 2,000 bytes) as one: its name ends with the
+ * same word ("the agency" is the Environmental Protection Agency) or an
+ * apposition introduced it so ("Acme, a Boston company, ..."); -1 when
+ * none did (an unnamed "the group" stays as it is). */
+static long q_org_named(qstate *st, size_t pos, const char *hp, size_t hn)
+{
+    size_t i = q_lower_bound(st->ments, st->nments, pos), steps = 0;
+    while (i > 0 && steps++ < 400) {
+        const qment *m = &st->ments[--i];
+        if (m->s + 2000 < pos)
+            break;
+        if (m->type != NP_ENTITY_ORG || m->e > pos || q_in_quote(st, m->s))
+            continue;
+        if (q_name_ends_with(st, m->ent, hp, hn) || q_appos_has(st, m->e, hp, hn))
+            return m->ent;
+    }
+    return -1;
+}
+
 /* A common-noun head: "the actor" is someone named before, "the
  * statement" stays as it is. */
 static qspk q_resolve_common(qstate *st, const qnpread *q)
@@ -1518,6 +1581,17 @@ static qspk q_resolve_common(qstate *st, const qnpread *q)
             r.ent = st->last_person_ent;
             return r;
         }
+    }
+    if (definite && q->b - q->a <= 3 && (np__ner_word(hp, hn, 0) & NP__LX_ORG_CUE)) {
+        /* "the agency", "the production company": lower-case words only */
+        size_t k;
+        for (k = q->a; k < q->b && !(TOK(st, k)->f & QF_UPPER); k++)
+            ;
+        if (k == q->b && (r.ent = q_org_named(st, q->ms, hp, hn)) >= 0) {
+            r.name = q_ent_name(st, r.ent);
+            return r;
+        }
+        r.ent = -1;
     }
     r.name = q_text(st, q->ms, q->me, 1);
     return r;
