@@ -880,6 +880,17 @@ START_TEST(authors_cleaning)
         {"Jana Berg vor einer Stunde", 1, {"Jana Berg"}},
         {"By Ann Lee an hour ago", 1, {"Ann Lee"}},
         {"Marie Roux il y a 3 heures", 1, {"Marie Roux"}},
+        /* labels and roles written in other scripts than ASCII, a dash
+         * left by a cut date, an address a page hides, picture credits */
+        {"erstellt von Dominique \xe2\x80\x94 ver\xc3\xb6" "ffentlicht 28.01.2022 06:00", 1,
+         {"Dominique"}},
+        {"Ver\xc3\xb6" "ffentlicht von Henning Lobin", 1, {"Henning Lobin"}},
+        {"Von FOCUS-Online-Experte Robin Roe", 1, {"Robin Roe"}},
+        {"Editor Jane Doe", 1, {"Jane Doe"}},
+        {"AFP/The Local - [email\xc2\xa0protected]", 2, {"AFP", "The Local"}},
+        {"Text von Christian Seiler Illustration von Markus Roost", 1, {"Christian Seiler"}},
+        {"By Jane Doe Photos by Ann Lee", 1, {"Jane Doe"}},
+        {"so Artikel empfehlen", 0, {NULL}},
         /* a heading is not a name */
         {"Auteurs", 0, {NULL}},
         {"Authors", 0, {NULL}},
@@ -949,6 +960,24 @@ START_TEST(byline_site_and_credit)
         "</body></html>");
     ck_assert_uint_eq(np_document_author_count(d), 1);
     assert_str(np_document_author(d, 0), "Barbara Stiegler");
+    np_document_free(d);
+}
+END_TEST
+
+/* A desk beside people is no author; alone, it is. */
+START_TEST(byline_desk_beside_people)
+{
+    np_document *d = parse(
+        "<html><head><script type=\"application/ld+json\">{\"@type\":\"NewsArticle\","
+        "\"headline\":\"Roads\",\"author\":[\"Michael Roe\",\"Redaktion\"]}"
+        "</script></head><body><h1>Roads</h1>" BODY "</body></html>");
+    ck_assert_uint_eq(np_document_author_count(d), 1);
+    assert_str(np_document_author(d, 0), "Michael Roe");
+    np_document_free(d);
+    d = parse("<html><head><meta name=\"author\" content=\"Redaktion\"></head><body>"
+              "<h1>Roads</h1>" BODY "</body></html>");
+    ck_assert_uint_eq(np_document_author_count(d), 1);
+    assert_str(np_document_author(d, 0), "Redaktion");
     np_document_free(d);
 }
 END_TEST
@@ -1134,6 +1163,7 @@ Suite *np_meta_suite(void)
     tcase_add_test(t, byline_adds_second_author);
     tcase_add_test(t, byline_site_and_credit);
     tcase_add_test(t, byline_drupal_submitted);
+    tcase_add_test(t, byline_desk_beside_people);
     tcase_add_test(t, dates_builder_split_local_day);
     tcase_add_test(t, title_trim_rules);
     suite_add_tcase(s, t);

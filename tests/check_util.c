@@ -153,6 +153,21 @@ START_TEST(abbreviations)
 }
 END_TEST
 
+/* Literals with UTF-8 bytes: np__text_* match them, ASCII letters in any
+ * case; the np__ascii_* tests are for ASCII literals. */
+START_TEST(text_ci_literals)
+{
+    static const char s[] = "Jane Doe \xe2\x80\x94 VER\xc3\xb6" "FFENTLICHT 2020";
+    size_t n = sizeof s - 1;
+    ck_assert_uint_eq(np__text_find_ci(s, n, "ver\xc3\xb6" "ffentlicht"), 13);
+    ck_assert_uint_eq(np__text_find_ci(s, n, "ver\xc3\xa4" "ffentlicht"), n);
+    ck_assert_int_eq(np__text_prefix_ci("Ver\xc3\xb6" "ffentlicht von", 18, "ver\xc3\xb6"), 1);
+    ck_assert_int_eq(np__text_eq_ci("R\xc3\xa9" "daction", 10, "r\xc3\xa9" "daction"), 1);
+    ck_assert_int_eq(np__text_eq_ci("R\xc3\x89" "daction", 10, "r\xc3\xa9" "daction"), 0);
+    ck_assert_uint_eq(np__text_find_ci(s, n, "jane doe"), 0);
+}
+END_TEST
+
 Suite *np_util_suite(void)
 {
     Suite *s = suite_create("util");
@@ -163,6 +178,7 @@ Suite *np_util_suite(void)
     tcase_add_test(tc, speech_verbs);
     tcase_add_test(tc, titles_and_roles);
     tcase_add_test(tc, abbreviations);
+    tcase_add_test(tc, text_ci_literals);
     suite_add_tcase(s, tc);
     return s;
 }

@@ -24,9 +24,12 @@ const np__byline_label np__byline_labels[] = {
     {"geschrieben von", "de", NP__BYL_PHRASE},
     {"erstellt von", "de", NP__BYL_PHRASE},
     {"ein beitrag von", "de", NP__BYL_PHRASE},
+    {"ver\xc3\xb6" "ffentlicht von", "de", NP__BYL_PHRASE},
     {"gespeichert von", "de", NP__BYL_PHRASE},
     {"eingestellt von", "de", NP__BYL_PHRASE},
+    {"text von", "de", NP__BYL_PHRASE},
     {"autor", "de", NP__BYL_NOUN},
+    {"text", "de", NP__BYL_NOUN},
     {"autorin", "de", NP__BYL_NOUN},
     {"autoren", "de", NP__BYL_NOUN},
     {"par", "fr", NP__BYL_LEAD},
@@ -61,7 +64,7 @@ const np__byline_label *np__byline_label_at(const char *s, size_t n, size_t *len
     size_t i, bl = 0;
     for (i = 0; np__byline_labels[i].text; i++) {
         size_t k = strlen(np__byline_labels[i].text);
-        if (k > bl && np__ascii_prefix_ci(s, n, np__byline_labels[i].text)
+        if (k > bl && np__text_prefix_ci(s, n, np__byline_labels[i].text)
             && (k == n || s[k] == ' ' || s[k] == ':')) {
             best = &np__byline_labels[i];
             bl = k;

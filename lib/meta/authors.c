@@ -30,7 +30,7 @@ static int weekday_word(const char *s, size_t n)
     };
     size_t i;
     for (i = 0; d[i]; i++)
-        if (np__ascii_prefix_ci(s, n, d[i]))
+        if (np__text_prefix_ci(s, n, d[i]))
             return 1;
     return 0;
 }
@@ -57,7 +57,7 @@ static int is_job_word(const char *w, size_t n)
 {
     size_t i;
     for (i = 0; np__job_words[i]; i++)
-        if (np__ascii_eq_ci(w, n, np__job_words[i]))
+        if (np__text_eq_ci(w, n, np__job_words[i]))
             return 1;
     return 0;
 }
@@ -84,7 +84,7 @@ static const char *const np__role_words[] = {
     "licensed", "board-certified", "registered", "redakteur", "redakteurin",
     "autor", "autorin", "journalistin", "korrespondent", "korrespondentin",
     "chefredakteur", "chefredakteurin", "redaktion", "volontär",
-    "volontärin", "rédacteur", "rédactrice", "journaliste", "periodista",
+    "volontärin", "experte", "expertin", "rédacteur", "rédactrice", "journaliste", "periodista",
     "redactor", "redactora", "corresponsal", NULL
 };
 
@@ -107,7 +107,7 @@ static int in_list(const char *w, size_t n, const char *const *list, int fold)
 {
     size_t i;
     for (i = 0; list[i]; i++)
-        if (fold ? np__ascii_eq_ci(w, n, list[i])
+        if (fold ? np__text_eq_ci(w, n, list[i])
                  : (strlen(list[i]) == n && memcmp(w, list[i], n) == 0))
             return 1;
     return 0;
@@ -185,6 +185,15 @@ static int strip_label(const char **s, size_t *n)
     return 1;
 }
 
+/* Spaces in s[0..n). */
+static size_t count_spaces(const char *s, size_t n)
+{
+    size_t i, k = 0;
+    for (i = 0; i < n; i++)
+        k += s[i] == ' ';
+    return k;
+}
+
 /* Adds one cleaned name, if it still looks like one. */
 static int add_name(np_document *d, const char *s, size_t n)
 {
@@ -205,7 +214,7 @@ static int add_name(np_document *d, const char *s, size_t n)
             n--;
         }
         for (i = 0; lead[i]; i++) {
-            if (np__ascii_prefix_ci(s, n, lead[i])) {
+            if (np__text_prefix_ci(s, n, lead[i])) {
                 size_t k = strlen(lead[i]);
                 s += k;
                 n -= k;
@@ -216,9 +225,31 @@ static int add_name(np_document *d, const char *s, size_t n)
         if (!again)
             again = strip_label(&s, &n);
     }
-    while (n && (np__isspace((unsigned char)s[n - 1]) || s[n - 1] == ','
-                 || s[n - 1] == '-' || s[n - 1] == '|' || s[n - 1] == ':'))
-        n--;
+    for (;;) {
+        while (n && (np__isspace((unsigned char)s[n - 1]) || s[n - 1] == ','
+                     || s[n - 1] == '-' || s[n - 1] == '|' || s[n - 1] == ':'))
+            n--;
+        /* a dash that led to a date cut away ("Dominique \xe2\x80\x94") */
+        if (n >= 3 && memcmp(s + n - 3, "\xe2\x80", 2) == 0
+            && (s[n - 1] == '\x93' || s[n - 1] == '\x94'))
+            n -= 3;
+        else
+            break;
+    }
+    /* a role before the name: "FOCUS-Online-Experte Robin Roe",
+     * "Editor Jane Doe" (its last part a role word) */
+    for (;;) {
+        size_t w = 0, h;
+        while (w < n && s[w] != ' ')
+            w++;
+        for (h = w; h > 0 && s[h - 1] != '-'; h--)
+            ;
+        if (w >= n || count_spaces(s + w + 1, n - w - 1) == 0
+            || !in_list(s + h, w - h, np__role_words, 1))
+            break;
+        s += w + 1;
+        n -= w + 1;
+    }
     n = strip_credentials(s, n);
     if (n < 2 || n > 80)
         return NP_OK;
@@ -232,15 +263,15 @@ static int add_name(np_document *d, const char *s, size_t n)
         static const char *const ui[] = {
             "sign in", "sign up", "log in", "login", "register", "subscribe",
             "follow", "share", "comment", "profile", "menu", "view all",
-            "more from", "newsletter", NULL
+            "more from", "newsletter", "empfehlen", "teilen", "drucken", "alle beitr\xc3\xa4ge", NULL
         };
         for (i = 0; ui[i]; i++)
-            if (np__ascii_find_ci(s, n, ui[i]) < n)
+            if (np__text_find_ci(s, n, ui[i]) < n)
                 return NP_OK;
     }
-    if (memchr(s, '@', n) || np__ascii_find_ci(s, n, "http") < n || np__ascii_find_ci(s, n, "www.") < n
-        || np__ascii_find_ci(s, n, ".com") < n || memchr(s, '?', n) || memchr(s, '=', n)
-        || np__ascii_find_ci(s, n, ".php") < n || np__ascii_find_ci(s, n, ".htm") < n)
+    if (memchr(s, '@', n) || np__text_find_ci(s, n, "http") < n || np__text_find_ci(s, n, "www.") < n
+        || np__text_find_ci(s, n, ".com") < n || memchr(s, '?', n) || memchr(s, '=', n)
+        || np__text_find_ci(s, n, ".php") < n || np__text_find_ci(s, n, ".htm") < n)
         return NP_OK;
     for (i = 0; i < n; i++) {
         if (np__isdigit((unsigned char)s[i]))
@@ -292,10 +323,20 @@ static int collapse_byline(const char *src, size_t len, char *s, size_t cap, siz
     return i >= len;
 }
 
-/* Addresses are not names: blank every word holding one. */
+/* Addresses are not names: blank every word holding one, and what a
+ * page shows for an address it hides ("[email protected]"). */
 static void blank_addresses(char *s, size_t n)
 {
-    size_t i;
+    size_t i, at;
+
+    for (at = 0; at + 6 <= n; at++) {
+        size_t e = at;
+        if (s[at] != '[' || !np__text_prefix_ci(s + at + 1, n - at - 1, "email"))
+            continue;
+        while (e < n && s[e] != ']')
+            e++;
+        memset(s + at, ' ', e < n ? e - at + 1 : e - at);
+    }
 
     for (i = 0; i < n;) {
         size_t w0 = i, k;
@@ -304,7 +345,7 @@ static void blank_addresses(char *s, size_t n)
             i++;
         for (k = w0; k + 2 < i; k++)
             if ((s[k] == ':' && s[k + 1] == '/' && s[k + 2] == '/')
-                || (k == w0 && np__ascii_prefix_ci(s + k, i - k, "www.")))
+                || (k == w0 && np__text_prefix_ci(s + k, i - k, "www.")))
                 url = 1;
         if (url)
             memset(s + w0, ' ', i - w0);
@@ -319,7 +360,10 @@ static size_t names_end(const char *s, size_t n)
         "updated", "published", "posted on", "last modified", "modified",
         " on ", " | ", " is a ", " is an ", " is the ", " has been ",
         "publiziert", "ver\xc3\xb6" "ffentlicht", "aktualisiert", "publi\xc3\xa9 le",
-        "mis \xc3\xa0 jour", "publicado", "actualizado", NULL
+        "mis \xc3\xa0 jour", "publicado", "actualizado",
+        /* the credits of pictures that follow the author's */
+        " illustration", " foto von", " fotos von", " foto:", " fotos:",
+        " photo by", " photos by", " photo:", " photos:", " bild:", " bilder:", NULL
     };
     /* "on" before a date in other languages, in lower case only
      * ("von Jane Doe am 7. Mai", "par Jean Dupont le 7 mai"; not "Marine
@@ -329,7 +373,7 @@ static size_t names_end(const char *s, size_t n)
 
     /* what follows a date word or a date is not a name */
     for (i = 0; stops[i]; i++) {
-        size_t at = np__ascii_find_ci(s, n, stops[i]);
+        size_t at = np__text_find_ci(s, n, stops[i]);
         if (at > 0 && at < cut)
             cut = at;
     }
@@ -365,8 +409,8 @@ static size_t names_end(const char *s, size_t n)
  * end once the number has ended the names. */
 static int relative_word(const char *s, size_t n)
 {
-    return np__ascii_eq_ci(s, n, "hace") || np__ascii_eq_ci(s, n, "vor")
-        || np__ascii_eq_ci(s, n, "h\xc3\xa1") || np__ascii_eq_ci(s, n, "a");
+    return np__text_eq_ci(s, n, "hace") || np__text_eq_ci(s, n, "vor")
+        || np__text_eq_ci(s, n, "h\xc3\xa1") || np__text_eq_ci(s, n, "a");
 }
 
 /* What a date left behind at the end: punctuation, a month or weekday,
@@ -388,8 +432,8 @@ static size_t trim_date_tail(const char *s, size_t n)
         }
         if (e > w && w > 0 && relative_word(s + w, e - w)) {
             /* "il y a" as a whole only */
-            if (np__ascii_eq_ci(s + w, e - w, "a")) {
-                if (w < 6 || !np__ascii_eq_ci(s + w - 5, 4, "il y"))
+            if (np__text_eq_ci(s + w, e - w, "a")) {
+                if (w < 6 || !np__text_eq_ci(s + w - 5, 4, "il y"))
                     return e;
                 w -= 5;
                 if (w == 0)
@@ -413,12 +457,12 @@ static size_t relative_date_at(const char *s, size_t n)
     };
     size_t cut = n, i, at;
     for (i = 0; opens[i]; i++) {
-        at = np__ascii_find_ci(s, n, opens[i]);
+        at = np__text_find_ci(s, n, opens[i]);
         if (at < cut)
             cut = at;
     }
     /* "... an hour ago", "... 3 hours ago": the two words before "ago" */
-    at = np__ascii_find_ci(s, n, " ago");
+    at = np__text_find_ci(s, n, " ago");
     if (at < cut && (at + 4 == n || !np__isalpha((unsigned char)s[at + 4]))) {
         size_t w = at, k;
         for (k = 0; k < 2 && w > 0; k++) {
@@ -435,7 +479,7 @@ static size_t relative_date_at(const char *s, size_t n)
 /* A short section name before " by " goes; the new length. */
 static size_t drop_section(char *s, size_t n)
 {
-    size_t at = np__ascii_find_ci(s, n, " by ");
+    size_t at = np__text_find_ci(s, n, " by ");
 
     if (at < n) {
         size_t k, words = 1;
@@ -470,7 +514,7 @@ static void parenthesised(char *s, size_t n)
         for (k = close + 1; k < n && s[k] == ' '; k++)
             ;
         more = k < n && s[k] != ',' && s[k] != ';' && s[k] != '|' && s[k] != '&'
-            && !np__ascii_prefix_ci(s + k, n - k, "and ");
+            && !np__text_prefix_ci(s + k, n - k, "and ");
         if (junk) {
             for (k = i; k <= close; k++)
                 s[k] = ' ';
@@ -538,7 +582,7 @@ static size_t part_separator(const char *s, size_t n, size_t i, size_t b, int *n
         return ampersand_sep(s, n, i, b);
     if (i > 0 && np__isspace((unsigned char)s[i - 1]))
         for (k = 0; words[k]; k++)
-            if (np__ascii_prefix_ci(s + i, n - i, words[k])
+            if (np__text_prefix_ci(s + i, n - i, words[k])
                 && (i + strlen(words[k]) < n))
                 return strlen(words[k]);
     return 0;

@@ -183,7 +183,7 @@ static int ordinal_suffix(const char *w, size_t n)
     static const char *const ends[] = {"st", "nd", "rd", "th", "er", "re", NULL};
     size_t i;
     for (i = 0; ends[i]; i++)
-        if (np__ascii_eq_ci(w, n, ends[i]))
+        if (np__text_eq_ci(w, n, ends[i]))
             return 1;
     return 0;
 }
@@ -201,8 +201,8 @@ static size_t tokenize(const char *s, size_t n, tok *t, size_t max)
             /* letters, with those of other scripts ("März", "août") */
             while (i < n && (np__isalpha((unsigned char)s[i]) || (unsigned char)s[i] >= 0x80))
                 i++;
-            if (i - b <= 3 && (np__ascii_eq_ci(s + b, i - b, "de")
-                               || np__ascii_eq_ci(s + b, i - b, "del")))
+            if (i - b <= 3 && (np__text_eq_ci(s + b, i - b, "de")
+                               || np__text_eq_ci(s + b, i - b, "del")))
                 continue;   /* "4 de mayo de 2022": the day, month, year */
             if (nt && t[nt - 1].isnum && t[nt - 1].s + t[nt - 1].n == s + b
                 && ordinal_suffix(s + b, i - b))

@@ -833,9 +833,9 @@ static int credit_author(const char *v)
             v++;
         while (v[n] && !np__isspace((unsigned char)v[n]))
             n++;
-        at = np__ascii_find_ci(v, n, "author");
+        at = np__text_find_ci(v, n, "author");
         for (i = 0; at < n && words[i]; i++)
-            if (np__ascii_find_ci(v, at, words[i]) < at)
+            if (np__text_find_ci(v, at, words[i]) < at)
                 return 1;
         v += n;
     }
@@ -888,7 +888,7 @@ static int byline_hint(const xmlNode *n, const char *cls, const char *id, uint32
     if (ip && ci_contains(ip, "author"))
         return 1;
     /* Drupal's "Submitted by Jane Doe on 7 May 2020" */
-    if (cls && np__ascii_eq_ci(cls, strlen(cls), "submitted"))
+    if (cls && np__text_eq_ci(cls, strlen(cls), "submitted"))
         return 1;
     if (!(bits & HINT_BYLINE))
         return 0;
@@ -986,15 +986,15 @@ static int date_word(const char *v)
         lead = n ? np__tolower((unsigned char)v[0]) : 0;
         if (lead == 'd' || lead == 't' || lead == 'p' || lead == 'u') {
             for (i = 0; whole[i]; i++)
-                if (np__ascii_eq_ci(v, n, whole[i]))
+                if (np__text_eq_ci(v, n, whole[i]))
                     return 1;
             for (i = 0; starts[i]; i++)
-                if (np__ascii_prefix_ci(v, n, starts[i]))
+                if (np__text_prefix_ci(v, n, starts[i]))
                     return 1;
         }
         if (n > 5 && (v[n - 5] == '-' || v[n - 5] == '_'))
             for (i = 0; ends[i]; i++)
-                if (np__ascii_eq_ci(v + n - 5, 5, ends[i]))
+                if (np__text_eq_ci(v + n - 5, 5, ends[i]))
                     return 1;
         v += n;
     }
@@ -1015,7 +1015,7 @@ static size_t updated_at(const char *s, size_t n)
     };
     size_t i, best = n;
     for (i = 0; words[i]; i++) {
-        size_t at = np__ascii_find_ci(s, n, words[i]);
+        size_t at = np__text_find_ci(s, n, words[i]);
         if (at < best)
             best = at;
     }
@@ -1291,7 +1291,7 @@ static int in_work_box(const xmlNode *label)
             node_text(p, &b);
             for (i = 0; facts[i] && b.ptr; i++) {
                 size_t l = strlen(facts[i]);
-                if (np__ascii_prefix_ci(b.ptr, b.len, facts[i]) && l < b.len
+                if (np__text_prefix_ci(b.ptr, b.len, facts[i]) && l < b.len
                     && (b.ptr[l] == ':' || (b.ptr[l] == ' ' && l + 1 < b.len
                                             && b.ptr[l + 1] == ':')))
                     hit = 1;
@@ -1327,8 +1327,8 @@ static int starts_as_date(const char *s, size_t n)
     if (np__month_of_any(s, k) || np__weekday_of_any(s, k))
         return 1;
     for (i = 0; labels[i]; i++)
-        if (strlen(labels[i]) > 2 ? np__ascii_prefix_ci(s, k, labels[i])
-                                  : np__ascii_eq_ci(s, k, labels[i]))
+        if (strlen(labels[i]) > 2 ? np__text_prefix_ci(s, k, labels[i])
+                                  : np__text_eq_ci(s, k, labels[i]))
             return 1;
     /* a dateline: a place, a comma and the date */
     return k + 2 < n && s[k] == ',' && s[k + 1] == ' '
@@ -1356,7 +1356,7 @@ static int date_label_alone(const xmlNode *n)
     while (e && (b.ptr[e - 1] == ':' || b.ptr[e - 1] == ' '))
         e--;
     for (i = 0; labels[i] && b.ptr && e; i++)
-        if (np__ascii_eq_ci(b.ptr, e, labels[i]))
+        if (np__text_eq_ci(b.ptr, e, labels[i]))
             yes = 1;
     np__buf_free(&b);
     return yes;
@@ -2047,7 +2047,7 @@ static int shows_day(const char *t, size_t n, int y, int mo, int d)
     snprintf(f[4], sizeof f[4], "%02d.%02d.%d", d, mo, y);
     snprintf(f[5], sizeof f[5], "%d-%02d-%02d", y, mo, d);
     for (i = 0; i < 6; i++) {
-        size_t at = np__ascii_find_ci(t, n, f[i]);
+        size_t at = np__text_find_ci(t, n, f[i]);
         if (at < n && (at == 0 || !np__isdigit((unsigned char)t[at - 1])))
             return 1;
     }
@@ -2557,6 +2557,50 @@ static int authors_not_site(meta *m, np__buf *b)
     return NP_OK;
 }
 
+/* Whether an author is only an editorial desk ("Redaktion", "Staff"). */
+static int desk_only(const char *a)
+{
+    static const char *const desks[] = {
+        "redaktion", "online-redaktion", "redaction", "r\xc3\xa9" "daction",
+        "redacci\xc3\xb3n", "reda\xc3\xa7\xc3\xa3o", "redazione", "staff",
+        "editorial", "newsroom", "team", "die", "the", NULL
+    };
+    size_t i = 0, k, words = 0;
+    while (a[i]) {
+        size_t b;
+        while (a[i] == ' ')
+            i++;
+        b = i;
+        while (a[i] && a[i] != ' ')
+            i++;
+        if (i == b)
+            break;
+        for (k = 0; desks[k]; k++)
+            if (np__text_eq_ci(a + b, i - b, desks[k]))
+                break;
+        if (!desks[k])
+            return 0;
+        words++;
+    }
+    return words > 0;
+}
+
+/* Beside people, a desk named as an author is no author ("Michael
+ * Roe", "Redaktion"); alone, it stays. */
+static void drop_desks(np_document *d)
+{
+    const char **a = d->authors.ptr;
+    size_t i, w = 0, people = 0;
+    for (i = 0; i < d->authors.len; i++)
+        people += !desk_only(a[i]);
+    if (!people || people == d->authors.len)
+        return;
+    for (i = 0; i < d->authors.len; i++)
+        if (!desk_only(a[i]))
+            a[w++] = a[i];
+    d->authors.len = w;
+}
+
 /* Authors: JSON-LD, then meta names, then the page's byline, then the
  * weaker fallbacks (site address, set-aside organisations, article:author);
  * a user name gives way to the name the byline shows for it. */
@@ -2600,6 +2644,7 @@ static int choose_authors(meta *m, np__buf *b)
         if (d->authors.len)
             d->sources[NP__AUTHORS] = "article:author";
     }
+    drop_desks(d);
     return NP_OK;
 }
 

@@ -112,6 +112,12 @@ int np__ascii_eq_ci(const char *s, size_t n, const char *lower);
 int np__ascii_prefix_ci(const char *s, size_t n, const char *lower);
 size_t np__ascii_find_ci(const char *s, size_t n, const char *lower);
 int np__ascii_contains_ci(const char *s, size_t n, const char *lower);
+/* The same for a literal that may also hold UTF-8 ("ver\xc3\xb6" "ffentlicht"):
+ * its ASCII letters lower case, matched in any ASCII case, its other bytes
+ * matched as they are. */
+int np__text_eq_ci(const char *s, size_t n, const char *lower);
+int np__text_prefix_ci(const char *s, size_t n, const char *lower);
+size_t np__text_find_ci(const char *s, size_t n, const char *lower);
 
 /* util/url.c: the kind of an address, by its scheme. The library exposes
  * (and resolves against) web addresses only. */
