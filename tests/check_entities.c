@@ -707,6 +707,49 @@ START_TEST(large_linear)
 }
 END_TEST
 
+/* Names no lexicon, cue or learned count types take one from the words
+ * around them: a workplace, the odds of the learned table after a speech
+ * verb, "according to". */
+START_TEST(context_evidence)
+{
+    static const typed t[] = {
+        {"Zentrovia", NP_ENTITY_ORG},     /* "works at", then "Zentrovia said" */
+        {"Quorbex", NP_ENTITY_ORG},       /* "joined" */
+        {"Malvessa", NP_ENTITY_ORG},      /* "the chief executive of" */
+        {"Drentham", NP_ENTITY_ORG},      /* "a professor at" */
+        {"Tesco", NP_ENTITY_ORG},         /* "said": the data names it an org */
+        {"Brelkowitz", NP_ENTITY_PERSON}, /* "according to", no data: a person */
+        {NULL, 0}
+    };
+    np_parser *p;
+    np_document *d;
+    const np_entity *e;
+    ck_assert_int_eq(np_parser_new(&p, NULL), NP_OK);
+    d = parse(p, "Officials met on Monday to discuss the plan.\n\n"
+                 "Her sister works at Zentrovia and likes the place. Last year "
+                 "her brother joined Quorbex after a long search. He is now the "
+                 "chief executive of Malvessa, and his wife is a professor at "
+                 "Drentham.\n\n"
+                 "Zentrovia said on Monday that profits rose. Tesco said sales "
+                 "fell. According to Brelkowitz, the talks had stalled.\n");
+    check_spans(d);
+    expect_types(d, t);
+    /* one type for the name: both mentions are the one organisation */
+    e = find(d, "Zentrovia");
+    ck_assert_uint_eq(np_entity_mention_count(e), 2);
+    /* the office is not a person's role */
+    ck_assert_ptr_null(np_entity_role(find(d, "Malvessa")));
+    np_document_free(d);
+    /* "a spokeswoman for" may speak for a person: no type from it */
+    d = parse(p, "Officials met on Monday to discuss the plan.\n\n"
+                 "A spokeswoman for Nadrowski declined to comment.\n");
+    e = find(d, "Nadrowski");
+    ck_assert(e == NULL || np_entity_type(e) != NP_ENTITY_ORG);
+    np_document_free(d);
+    np_parser_free(p);
+}
+END_TEST
+
 Suite *np_entities_suite(void)
 {
     Suite *s = suite_create("entities");
@@ -723,6 +766,7 @@ Suite *np_entities_suite(void)
     tcase_add_test(tc, headline_case);
     tcase_add_test(tc, legal_forms_and_aliases);
     tcase_add_test(tc, acronym_parts_and_evidence);
+    tcase_add_test(tc, context_evidence);
     tcase_add_test(tc, shouted_words_and_initials);
     tcase_add_test(tc, nationality_in_org_names);
     tcase_add_test(tc, bad_input);

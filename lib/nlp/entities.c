@@ -999,17 +999,90 @@ static int type_by_form(const run *r, size_t a, size_t b, size_t n, uint32_t ful
     return T_UNKNOWN;
 }
 
+/* Whether open NER data names the span's word (a one-word name) or its
+ * last word (a longer one) more often an organisation than a person: the
+ * odds that decide between the two once the context says only "someone
+ * spoke". */
+static int org_by_odds(const run *r, size_t a, size_t b, size_t n)
+{
+    const np__nerev_entry *e;
+    const uint8_t *c;
+    if (!(r->tok[b - 1].flags & NP__TOK_WORD))
+        return 0;
+    e = np__nerev_find(tok_s(r, b - 1), core_len(r, b - 1));
+    if (!e)
+        return 0;
+    (void)a;
+    c = n == 1 ? e->alone : e->last;
+    return c[1] >= 2 && c[1] > c[0];
+}
+
+/* Is the span the object of a word of employment: "works at", "worked
+ * for", "joined", "CEO of", "a professor at" (with "the" or not)? */
+static int employer_context(const run *r, size_t a)
+{
+    static const char *const work[] = { "works", "worked", "working", "work",
+                                        "employed", NULL };
+    static const char *const head[] = { "CEO", "executive", "chairman",
+                                        "chairwoman", "founder", "director",
+                                        NULL };
+    static const char *const staff[] = { "professor", "analyst", "economist",
+                                         "researcher", "engineer", "executive",
+                                         "director", NULL };
+    size_t p = prev_word(r, a), q;
+    int k;
+    if (p != (size_t)-1 && p + 1 == a && tok_eq(r, p, "the"))
+        p = prev_word(r, p);
+    if (p == (size_t)-1)
+        return 0;
+    if (tok_eq(r, p, "joined") || tok_eq(r, p, "joins"))
+        return 1;
+    q = prev_word(r, p);
+    if (q == (size_t)-1)
+        return 0;
+    if (tok_eq(r, p, "at") || tok_eq(r, p, "for"))
+        for (k = 0; work[k]; k++)
+            if (tok_eq(r, q, work[k]))
+                return 1;
+    /* "chief executive of", "professor at": the office is in what follows
+     * ("spokesman for" may speak for a person, "a victim of" names one) */
+    if (tok_eq(r, p, "of"))
+        for (k = 0; head[k]; k++)
+            if (tok_ieq(r, q, head[k]))
+                return 1;
+    if (tok_eq(r, p, "at"))
+        for (k = 0; staff[k]; k++)
+            if (tok_ieq(r, q, staff[k]))
+                return 1;
+    return 0;
+}
+
+/* Does "according to" come just before the span? */
+static int according_to(const run *r, size_t a)
+{
+    size_t p = prev_word(r, a), q;
+    if (p == (size_t)-1 || p + 1 != a || !tok_eq(r, p, "to"))
+        return 0;
+    q = prev_word(r, p);
+    return q != (size_t)-1 && tok_ieq(r, q, "according");
+}
+
 /* A span typed by the words around it and by its length, once neither the
  * lexicon nor its form decided. Returns the type or T_UNKNOWN. */
 static int type_by_context(const run *r, size_t a, size_t b, size_t n, uint32_t first,
                            int *weight)
 {
+    if (n == 1 && employer_context(r, a) &&
+        !(r->tok[a].flags & NP__TOK_ALLCAPS && tok_n(r, a) > 6)) {
+        *weight = 3;   /* sure: it outvotes "Acme said" elsewhere */
+        return NP_ENTITY_ORG;   /* "works at Acme", "the CEO of Zenco" */
+    }
     if ((speech_verb(r, b) || (b + 1 < r->ntok && tok_eq(r, b, ",") &&
-                               speech_verb(r, b + 1))) &&
+                               speech_verb(r, b + 1)) || according_to(r, a)) &&
         (has_proper(r, a, b) || (n == 1 && !after_the(r, a))) &&
         !has_connector(r, a, b)) {
         *weight = 2;
-        return NP_ENTITY_PERSON;
+        return org_by_odds(r, a, b, n) ? NP_ENTITY_ORG : NP_ENTITY_PERSON;
     }
     if (n == 1 && a > 0 && place_prep(r, a - 1) && !(first & NP__LX_GIVEN) &&
         !is_poss(r, a) && !(r->tok[a].flags & NP__TOK_ALLCAPS) &&
@@ -1307,6 +1380,8 @@ static int hs_title_then_name(run *r, size_t a, size_t b, int confirm, int *done
             rs = r->tok[a].start;
         while (ns < b && r->skip[ns] == 1)
             ns++;
+        if ((word_lx(r, last_title) & NP__LX_CONNECTOR) && nwords(r, ns, b) == 1)
+            return classify(r, ns, b, 0, 0, 0, confirm);   /* "CEO of Acme" */
         return classify(r, ns, b, rs, re, 1, confirm);
     }
     return NP_OK;
