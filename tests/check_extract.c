@@ -327,6 +327,41 @@ START_TEST(trailing_label_dropped)
 }
 END_TEST
 
+START_TEST(class_words_at_a_boundary)
+{
+    /* a wrapper whose class only names a menu script (mmenu) is no
+     * menu: its paragraphs stay; "sidebar" and "left-sidebar" are
+     * sidebars, and "comments" the comments */
+    static const char html[] =
+        "<html><body><div class=\"page\">"
+        "<p>The council approved the new cycle lanes on Tuesday, after a year "
+        "of consultation with residents and the shops along the route, and "
+        "after two public meetings that filled the town hall.</p>"
+        "<p>Work on the first section starts in March and should be finished "
+        "before the summer holidays, the council said in a statement, adding "
+        "that buses would be diverted for six weeks.</p>"
+        "<p>Shop owners on the high street, who had opposed the plan at first, "
+        "said they would watch the effect on trade closely, while cyclists "
+        "welcomed the decision as long overdue.</p>"
+        "<div class=\"grid mmenu-page\"><p>The second section, along the "
+        "river, depends on a grant from the regional government, which is "
+        "expected to decide on it by the end of the year.</p></div>"
+        "<div class=\"sidebar\"><p>SIDEBAR one: the most read stories of the "
+        "week, collected for you by our editors every morning.</p></div>"
+        "<div class=\"left-sidebar\"><p>SIDEBAR two: the most read stories of "
+        "the week, collected for you by our editors every morning.</p></div>"
+        "<div id=\"comments\"><p>SIDEBAR three: a reader wrote that the lanes "
+        "were a waste of money and that nobody would ever use them.</p></div>"
+        "</div></body></html>";
+    np_document *d = parse_html(html, sizeof html - 1);
+    const char *body = np_document_body(d, NULL);
+    ck_assert_ptr_nonnull(strstr(body, "in a statement"));
+    ck_assert_msg(strstr(body, "depends on a grant") != NULL, "wrapper left out:\n%s", body);
+    ck_assert_msg(strstr(body, "SIDEBAR") == NULL, "sidebar in body:\n%s", body);
+    np_document_free(d);
+}
+END_TEST
+
 START_TEST(buttons_are_no_form)
 {
     /* a part of the article with buttons and hidden fields (a gallery,
@@ -986,6 +1021,7 @@ Suite *np_extract_suite(void)
     tcase_add_test(t, noscript_text_when_script_draws_the_article);
     tcase_add_test(t, link_line_showing_address_kept);
     tcase_add_test(t, trailing_label_dropped);
+    tcase_add_test(t, class_words_at_a_boundary);
     tcase_add_test(t, buttons_are_no_form);
     tcase_add_test(t, jsonld_body_when_markup_has_none);
     tcase_add_test(t, unread_raw_text_left_out);

@@ -225,6 +225,12 @@ typedef struct hints {
     uint16_t first[1025];       /* per hashed pair: its words in word[] */
     const char *word[H_MAXWORDS];
     uint8_t list[H_MAXWORDS];   /* the list of each word (bit number) */
+    unsigned bounded;           /* lists whose words must start a class
+                                 * name or a part of one (after a
+                                 * character other than a letter or digit):
+                                 * "banner" in "top-banner", not in
+                                 * "mastergridbanner"; "comment" still in
+                                 * "comments" */
 } hints;
 
 static unsigned pair_hash(unsigned char a, unsigned char b)
@@ -243,6 +249,7 @@ static void hints_init(hints *h)
     h->lists[3] = np__big;
     h->lists[4] = np__negative;
     h->lists[5] = np__positive;
+    h->bounded = H_UNLIKELY | H_MAYBE | H_POSITIVE;
     /* count the words of each pair, then place them (counting sort) */
     for (l = 0; l < H_NLISTS; l++) {
         const char *const *w;
@@ -301,6 +308,9 @@ static unsigned hint_scan(const hints *h, const char *s, unsigned want)
             unsigned bit = 1u << h->list[j];
             size_t i;
             if (!(want & bit) || (found & bit) || x[0] != p[0] || x[1] != p[1])
+                continue;
+            if ((h->bounded & bit) && p > s && np__isalnum((unsigned char)x[0])
+                && np__isalnum((unsigned char)p[-1]))
                 continue;
             for (i = 2; x[i] && p[i] == x[i]; i++)
                 ;
