@@ -37,6 +37,12 @@ static int tokens_state_get(np__ctx *c, struct np__tokens_state **out)
         /* plain UAX #29 sentences; which of their breaks after a full stop
          * stand is sent_continues()'s decision ("Mr. Smith") */
         s->sent = ubrk_open(UBRK_SENTENCE, "en", NULL, 0, &st);
+    {
+        int ch;
+        for (ch = 0; ch < 128; ch++)
+            s->sb[ch] = (unsigned char)u_getIntPropertyValue(
+                ch, UCHAR_SENTENCE_BREAK);
+    }
     if (U_FAILURE(st)) {
         np__tokens_state_free(s);
         return st == U_MEMORY_ALLOCATION_ERROR
@@ -522,6 +528,84 @@ static int sent_continues(const char *body, const np__token *toks,
     return (np__ner_word(p, n, 0) & NP__LX_ABBR_QUOTE) != 0;
 }
 
+/* UAX #29 sentence boundaries without ICU, for text of ASCII bytes whose
+ * Sentence_Break values (read from ICU once, sb[]) are among those below;
+ * the rules SB3 to SB11 as ICU applies them to such text (Extend, Format,
+ * OLetter and Sep have no ASCII member). Returns the next boundary after
+ * `from` (n at the end), or 0 when a byte is not of this kind. Checked
+ * against ubrk_next on the blocks of the dev pages and the snippets. */
+static int sb_plain(const unsigned char *sb, const unsigned char *u, size_t n)
+{
+    size_t i;
+    for (i = 0; i < n; i++) {
+        if (u[i] >= 0x80)
+            return 0;
+        switch (sb[u[i]]) {
+        case U_SB_OTHER: case U_SB_ATERM: case U_SB_CLOSE: case U_SB_CR:
+        case U_SB_LF: case U_SB_LOWER: case U_SB_NUMERIC: case U_SB_SCONTINUE:
+        case U_SB_SP: case U_SB_STERM: case U_SB_UPPER:
+            break;
+        default:
+            return 0;
+        }
+    }
+    return 1;
+}
+
+#define SB_PARASEP(k) ((k) == U_SB_CR || (k) == U_SB_LF)
+#define SB_SATERM(k) ((k) == U_SB_ATERM || (k) == U_SB_STERM)
+
+static size_t sb_next(const unsigned char *sb, const unsigned char *u,
+                      size_t n, size_t from)
+{
+    size_t i;
+    for (i = from + 1; i < n; i++) {
+        int a = sb[u[i - 1]], c = sb[u[i]], t, sp = 0;
+        size_t j;
+        if (a == U_SB_CR && c == U_SB_LF)
+            continue;                                   /* SB3 */
+        if (SB_PARASEP(a))
+            return i;                                   /* SB4 */
+        if (a == U_SB_ATERM && c == U_SB_NUMERIC)
+            continue;                                   /* SB6 */
+        if (a == U_SB_ATERM && c == U_SB_UPPER && i >= 2 &&
+            (sb[u[i - 2]] == U_SB_UPPER || sb[u[i - 2]] == U_SB_LOWER))
+            continue;                                   /* SB7 */
+        /* SATerm Close* Sp* before i? */
+        j = i;
+        while (j > 0 && sb[u[j - 1]] == U_SB_SP) {
+            j--;
+            sp = 1;
+        }
+        while (j > 0 && sb[u[j - 1]] == U_SB_CLOSE)
+            j--;
+        if (j == 0 || !SB_SATERM(sb[u[j - 1]]))
+            continue;                                   /* SB998 */
+        t = sb[u[j - 1]];
+        if (t == U_SB_ATERM) {                          /* SB8 */
+            size_t k = i;
+            int e = U_SB_OTHER;
+            while (k < n) {
+                e = sb[u[k]];
+                if (e == U_SB_UPPER || e == U_SB_LOWER || SB_PARASEP(e) ||
+                    SB_SATERM(e))
+                    break;
+                k++;
+            }
+            if (k < n && e == U_SB_LOWER)
+                continue;
+        }
+        if (c == U_SB_SCONTINUE || SB_SATERM(c))
+            continue;                                   /* SB8a */
+        if (!sp && (c == U_SB_CLOSE || c == U_SB_SP || SB_PARASEP(c)))
+            continue;                                   /* SB9 */
+        if (c == U_SB_SP || SB_PARASEP(c))
+            continue;                                   /* SB10 */
+        return i;                                       /* SB11 */
+    }
+    return n;
+}
+
 /* Segments one block into tokens and sentences. */
 static int tokenize_block(struct np__tokens_state *s, const np_document *d,
                           size_t bi, np__tokens *out)
@@ -532,7 +616,7 @@ static int tokenize_block(struct np__tokens_state *s, const np_document *d,
     UText *ut = NULL;
     int32_t prev, pos;
     size_t first_tok = out->toks.len;
-    int para_start = 1, fast;
+    int para_start = 1, fast, plain;
 
     if (b->len == 0)
         return NP_OK;
@@ -603,16 +687,24 @@ static int tokenize_block(struct np__tokens_state *s, const np_document *d,
     mark_quotes(d, b, out->toks.ptr, first_tok, out->toks.len);
 
     /* Sentences: each token goes to the sentence holding its start. */
-    ubrk_setUText(s->sent, ut, &st);
-    if (U_FAILURE(st)) {
-        utext_close(ut);
-        return NP_ERROR;
+    plain = sb_plain(s->sb, (const unsigned char *)text, b->len);
+    if (!plain) {
+        ubrk_setUText(s->sent, ut, &st);
+        if (U_FAILURE(st)) {
+            utext_close(ut);
+            return NP_ERROR;
+        }
     }
     {
         size_t ti = first_tok;
         size_t ntok = out->toks.len;
-        prev = ubrk_first(s->sent);
-        while ((pos = ubrk_next(s->sent)) != UBRK_DONE) {
+        prev = plain ? 0 : ubrk_first(s->sent);
+        while ((pos = plain ? (prev < (int32_t)b->len
+                                   ? (int32_t)sb_next(s->sb,
+                                                      (const unsigned char *)text,
+                                                      b->len, (size_t)prev)
+                                   : UBRK_DONE)
+                            : ubrk_next(s->sent)) != UBRK_DONE) {
             size_t send = b->start + (size_t)pos;
             size_t tb = ti;
             np__sentence *se;
@@ -662,7 +754,7 @@ static int tokenize_block(struct np__tokens_state *s, const np_document *d,
 
 int np__tokenize(np__ctx *c, np__tokens *out)
 {
-    struct np__tokens_state *s;
+    struct np__tokens_state *s = NULL;
     const np_document *d = c->doc;
     size_t bi;
     int rc;

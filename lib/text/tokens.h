@@ -56,7 +56,8 @@ size_t np__word_scan(const char *s, size_t n, size_t i, np__word *w);
  * freed by np__tokens_state_free() with the parser. */
 struct np__tokens_state {
     UBreakIterator *word;   /* ICU word boundaries ("en") */
-    UBreakIterator *sent;   /* ICU sentence boundaries ("en@ss=standard") */
+    UBreakIterator *sent;   /* ICU sentence boundaries ("en") */
+    unsigned char sb[128];  /* ICU's Sentence_Break of each ASCII byte */
 };
 
 /* Tokens and sentences of the body, once, with ICU break iterators (and
