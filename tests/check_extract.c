@@ -190,6 +190,10 @@ START_TEST(furniture_lines_dropped)
         "<p>Entry will be free on the first Sunday of every month, as it is "
         "for the rest of the museum, the director added.</p>"
         "<p>John Roe contributed reporting.</p>"
+        "<p>COPYRIGHT \xc2\xa9 2019 The Paper. All rights reserved. This material "
+        "may not be published, broadcast, rewritten or redistributed in any form "
+        "without the prior written permission of the publisher, except for short "
+        "quotations in reviews.</p>"
         "</div></body></html>";
     np_document *d = parse_html(html, sizeof html - 1);
     const char *body = np_document_body(d, NULL);
@@ -202,6 +206,7 @@ START_TEST(furniture_lines_dropped)
     ck_assert_ptr_null(strstr(body, "Updated"));
     ck_assert_ptr_null(strstr(body, "Advertisement"));
     ck_assert_ptr_null(strstr(body, "contributed reporting"));
+    ck_assert_ptr_null(strstr(body, "All rights reserved"));
     np_document_free(d);
 }
 END_TEST

@@ -1111,8 +1111,8 @@ static const char *furniture(const char *s, size_t n, const char **phrase)
         "advertisement", "read more", "read also", "also read", "see more:",
         "related:", "related articles", "related stories", "related coverage",
         "sign up", "subscribe", "follow us", "continue reading", "image:",
-        "photo:", "image source", "photograph:", "copyright \xc2\xa9",
-        "copyright (c)", "copyright 1", "copyright 2", "\xc2\xa9",
+        "photo:", "image source", "photograph:",
+        "copyright (c)", "copyright 1", "copyright 2",
         "all rights reserved", "share on", "tweet this", "email this",
         "see also", "recommended for you", "next page", "previous page",
         "(all photos", "(photo", "more from", "more on this",
@@ -1128,6 +1128,11 @@ static const char *furniture(const char *s, size_t n, const char **phrase)
         "this story has been updated", "this post has been updated",
         NULL
     };
+    /* The prefixes above are ASCII. A short line starting with the
+     * copyright sign is no furniture by itself (tried: wire copyright
+     * lines the dev bodies keep went, dev F1 0.9843 to 0.9838, even
+     * snippet half 0.9280 to 0.9276); "copyright" and the sign together
+     * start furniture of any length (np__text_prefix_ci: any case). */
     static const char *const any_length[] = {
         "copyright \xc2\xa9", "this document is subject to copyright",
         "tags:", "tagged:", NULL
@@ -1153,7 +1158,7 @@ static const char *furniture(const char *s, size_t n, const char **phrase)
         return "furn:no-letters";
     for (i = 0; any_length[i]; i++) {
         size_t k = strlen(any_length[i]);
-        if (np__ascii_prefix_ci(s, n, any_length[i])
+        if (np__text_prefix_ci(s, n, any_length[i])
             && (k == n || !np__isalnum((unsigned char)s[k]))) {
             *phrase = any_length[i];
             return "furn:any-length";
