@@ -64,6 +64,7 @@ void np__tokens_state_free(struct np__tokens_state *s)
         ubrk_close(s->word);
     if (s->sent)
         ubrk_close(s->sent);
+    np__free(s->cls);
     np__free(s);
 }
 
@@ -528,80 +529,132 @@ static int sent_continues(const char *body, const np__token *toks,
     return (np__ner_word(p, n, 0) & NP__LX_ABBR_QUOTE) != 0;
 }
 
-/* UAX #29 sentence boundaries without ICU, for text of ASCII bytes whose
- * Sentence_Break values (read from ICU once, sb[]) are among those below;
- * the rules SB3 to SB11 as ICU applies them to such text (Extend, Format,
- * OLetter and Sep have no ASCII member). Returns the next boundary after
- * `from` (n at the end), or 0 when a byte is not of this kind. Checked
- * against ubrk_next on the blocks of the dev pages and the snippets. */
-static int sb_plain(const unsigned char *sb, const unsigned char *u, size_t n)
+/* UAX #29 sentence boundaries without ICU: the rules SB3 to SB11 as ICU
+ * applies them, for a block of valid UTF-8 without Extend or Format
+ * characters (SB5). Each character's Sentence_Break value comes from ICU
+ * (once for ASCII, sb[]), so the classes follow the linked ICU.
+ * sb_classes() writes the value of each character at its first byte of
+ * s->cls (SB_CONT at the others); returns 0 when the block has to go to
+ * ICU. Checked against ubrk_next on the blocks of the dev pages, the
+ * snippets and the metadata pages, and on millions of random strings. */
+#define SB_CONT 0xFF
+
+static int sb_classes(struct np__tokens_state *s, const unsigned char *u,
+                      size_t n)
 {
-    size_t i;
-    for (i = 0; i < n; i++) {
-        if (u[i] >= 0x80)
-            return 0;
-        switch (sb[u[i]]) {
+    size_t i = 0;
+    if (n > s->cls_cap) {
+        unsigned char *c = np__realloc(s->cls, n);
+        if (!c)
+            return 0;                           /* ICU does it */
+        s->cls = c;
+        s->cls_cap = n;
+    }
+    while (i < n) {
+        int k;
+        size_t len = 1;
+        if (u[i] < 0x80) {
+            k = s->sb[u[i]];
+        } else {
+            size_t j = i;
+            len = np__utf8_valid_seq(u + i, n - i);
+            if (!len)
+                return 0;
+            k = u_getIntPropertyValue(
+                (UChar32)np__utf8_next((const char *)u, n, &j),
+                UCHAR_SENTENCE_BREAK);
+        }
+        switch (k) {
         case U_SB_OTHER: case U_SB_ATERM: case U_SB_CLOSE: case U_SB_CR:
-        case U_SB_LF: case U_SB_LOWER: case U_SB_NUMERIC: case U_SB_SCONTINUE:
-        case U_SB_SP: case U_SB_STERM: case U_SB_UPPER:
+        case U_SB_LF: case U_SB_LOWER: case U_SB_NUMERIC: case U_SB_OLETTER:
+        case U_SB_SCONTINUE: case U_SB_SEP: case U_SB_SP: case U_SB_STERM:
+        case U_SB_UPPER:
             break;
         default:
             return 0;
         }
+        s->cls[i] = (unsigned char)k;
+        while (--len)
+            s->cls[++i] = SB_CONT;
+        i++;
     }
     return 1;
 }
 
-#define SB_PARASEP(k) ((k) == U_SB_CR || (k) == U_SB_LF)
+#define SB_PARASEP(k) ((k) == U_SB_CR || (k) == U_SB_LF || (k) == U_SB_SEP)
 #define SB_SATERM(k) ((k) == U_SB_ATERM || (k) == U_SB_STERM)
 
-static size_t sb_next(const unsigned char *sb, const unsigned char *u,
-                      size_t n, size_t from)
+/* A walk over one block's values: a and pp are the values of the two
+ * characters before i, t the SATerm of "SATerm Close* Sp*" just before i
+ * (0 when there is none) and sp whether its Sp* is not empty. */
+typedef struct {
+    const unsigned char *cls;
+    size_t n, i;
+    int a, pp, t, sp;
+    size_t k8;      /* where SB8's last look ahead stopped */
+} sb_walk;
+
+/* The next boundary (n at the end). */
+static size_t sb_next(sb_walk *w)
 {
-    size_t i;
-    for (i = from + 1; i < n; i++) {
-        int a = sb[u[i - 1]], c = sb[u[i]], t, sp = 0;
-        size_t j;
+    const unsigned char *cls = w->cls;
+    size_t n = w->n;
+    while (++w->i < n) {
+        size_t i = w->i;
+        int a, c = cls[i], brk = 0;
+        if (c == SB_CONT)
+            continue;
+        a = w->a;
         if (a == U_SB_CR && c == U_SB_LF)
-            continue;                                   /* SB3 */
-        if (SB_PARASEP(a))
-            return i;                                   /* SB4 */
-        if (a == U_SB_ATERM && c == U_SB_NUMERIC)
-            continue;                                   /* SB6 */
-        if (a == U_SB_ATERM && c == U_SB_UPPER && i >= 2 &&
-            (sb[u[i - 2]] == U_SB_UPPER || sb[u[i - 2]] == U_SB_LOWER))
-            continue;                                   /* SB7 */
-        /* SATerm Close* Sp* before i? */
-        j = i;
-        while (j > 0 && sb[u[j - 1]] == U_SB_SP) {
-            j--;
-            sp = 1;
-        }
-        while (j > 0 && sb[u[j - 1]] == U_SB_CLOSE)
-            j--;
-        if (j == 0 || !SB_SATERM(sb[u[j - 1]]))
-            continue;                                   /* SB998 */
-        t = sb[u[j - 1]];
-        if (t == U_SB_ATERM) {                          /* SB8 */
-            size_t k = i;
-            int e = U_SB_OTHER;
-            while (k < n) {
-                e = sb[u[k]];
-                if (e == U_SB_UPPER || e == U_SB_LOWER || SB_PARASEP(e) ||
-                    SB_SATERM(e))
-                    break;
-                k++;
+            brk = 0;                                    /* SB3 */
+        else if (SB_PARASEP(a))
+            brk = 1;                                    /* SB4 */
+        else if (a == U_SB_ATERM && c == U_SB_NUMERIC)
+            brk = 0;                                    /* SB6 */
+        else if (a == U_SB_ATERM && c == U_SB_UPPER &&
+                 (w->pp == U_SB_UPPER || w->pp == U_SB_LOWER))
+            brk = 0;                                    /* SB7 */
+        else if (!w->t)
+            brk = 0;                                    /* SB998 */
+        else {
+            brk = 1;                                    /* SB11 */
+            if (w->t == U_SB_ATERM) {                   /* SB8 */
+                size_t k = i;
+                if (i > w->k8) {        /* else the last look still holds */
+                    for (; k < n; k++) {
+                        int e = cls[k];
+                        if (e == U_SB_UPPER || e == U_SB_LOWER ||
+                            e == U_SB_OLETTER || SB_PARASEP(e) ||
+                            SB_SATERM(e))
+                            break;
+                    }
+                    w->k8 = k;
+                }
+                if (w->k8 < n && cls[w->k8] == U_SB_LOWER)
+                    brk = 0;
             }
-            if (k < n && e == U_SB_LOWER)
-                continue;
+            if (c == U_SB_SCONTINUE || SB_SATERM(c))
+                brk = 0;                                /* SB8a */
+            else if (!w->sp && (c == U_SB_CLOSE || c == U_SB_SP ||
+                                SB_PARASEP(c)))
+                brk = 0;                                /* SB9 */
+            else if (c == U_SB_SP || SB_PARASEP(c))
+                brk = 0;                                /* SB10 */
         }
-        if (c == U_SB_SCONTINUE || SB_SATERM(c))
-            continue;                                   /* SB8a */
-        if (!sp && (c == U_SB_CLOSE || c == U_SB_SP || SB_PARASEP(c)))
-            continue;                                   /* SB9 */
-        if (c == U_SB_SP || SB_PARASEP(c))
-            continue;                                   /* SB10 */
-        return i;                                       /* SB11 */
+        /* the context of the next character */
+        if (SB_SATERM(c)) {
+            w->t = c;
+            w->sp = 0;
+        } else if (c == U_SB_CLOSE && w->t && !w->sp) {
+        } else if (c == U_SB_SP && w->t) {
+            w->sp = 1;
+        } else {
+            w->t = 0;
+        }
+        w->pp = a;
+        w->a = c;
+        if (brk)
+            return i;
     }
     return n;
 }
@@ -687,7 +740,7 @@ static int tokenize_block(struct np__tokens_state *s, const np_document *d,
     mark_quotes(d, b, out->toks.ptr, first_tok, out->toks.len);
 
     /* Sentences: each token goes to the sentence holding its start. */
-    plain = sb_plain(s->sb, (const unsigned char *)text, b->len);
+    plain = sb_classes(s, (const unsigned char *)text, b->len);
     if (!plain) {
         ubrk_setUText(s->sent, ut, &st);
         if (U_FAILURE(st)) {
@@ -698,11 +751,18 @@ static int tokenize_block(struct np__tokens_state *s, const np_document *d,
     {
         size_t ti = first_tok;
         size_t ntok = out->toks.len;
+        sb_walk sw;
+        sw.cls = s->cls;
+        sw.n = b->len;
+        sw.i = 0;
+        sw.a = plain ? s->cls[0] : 0;
+        sw.pp = U_SB_OTHER;
+        sw.t = plain && SB_SATERM(s->cls[0]) ? s->cls[0] : 0;
+        sw.sp = 0;
+        sw.k8 = 0;
         prev = plain ? 0 : ubrk_first(s->sent);
         while ((pos = plain ? (prev < (int32_t)b->len
-                                   ? (int32_t)sb_next(s->sb,
-                                                      (const unsigned char *)text,
-                                                      b->len, (size_t)prev)
+                                   ? (int32_t)sb_next(&sw)
                                    : UBRK_DONE)
                             : ubrk_next(s->sent)) != UBRK_DONE) {
             size_t send = b->start + (size_t)pos;

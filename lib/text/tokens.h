@@ -58,6 +58,8 @@ struct np__tokens_state {
     UBreakIterator *word;   /* ICU word boundaries ("en") */
     UBreakIterator *sent;   /* ICU sentence boundaries ("en") */
     unsigned char sb[128];  /* ICU's Sentence_Break of each ASCII byte */
+    unsigned char *cls;     /* a block's Sentence_Break values (tokens.c) */
+    size_t cls_cap;
 };
 
 /* Tokens and sentences of the body, once, with ICU break iterators (and
