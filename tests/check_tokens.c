@@ -352,6 +352,69 @@ START_TEST(large_input)
 }
 END_TEST
 
+/* The tokenizer's own sentence rules give ICU's boundaries: on strings
+ * drawn from pieces that exercise SB3 to SB11 (terminators, closers,
+ * spaces, separators, upper and lower case, digits, numeric dots, other
+ * scripts), from a fixed seed, and on a few written sentences. A block the
+ * own rules leave to ICU (a combining mark here) is said to be so. */
+START_TEST(sentence_rules_match_icu)
+{
+    static const char *const piece[] = {
+        "a", "b", "The", "word", "B", "X", "1", "42", ".", ".", "?", "!",
+        " ", " ", "  ", "\n", "\r\n", "\"", "'", "(", ")", "[", "]", ",",
+        ";", ":", "-", "\xE2\x80\x9C", "\xE2\x80\x9D", "\xE2\x80\x99",
+        "\xC3\xA9", "\xC3\x89", "\xD0\x96", "\xE4\xB8\xAD", "\xE3\x80\x82",
+        "\xE2\x80\xA8", "\xE2\x80\xA9", "\xC2\xA0", "\xC2\x85", "\xE2\x80\xA6",
+        "\xEF\xBC\x8E", "\xC2\xBB", "\xC2\xAB", "etc", "U.S.", "Mr", "\t",
+    };
+    static const char *const written[] = {
+        "He left. She stayed.", "Is it? \"Yes.\" Then go!",
+        "Mr. Smith met Dr. Jones at 3.45 p.m. in the U.S. Then he left.",
+        "(Quoted.) Next one... and more. \xE2\x80\x9CWhy?\xE2\x80\x9D she asked.",
+        "\xE4\xB8\xAD\xE6\x96\x87\xE3\x80\x82\xE4\xB8\xAD\xE6\x96\x87\xE3\x80\x82",
+    };
+    size_t np = sizeof(piece) / sizeof(piece[0]);
+    uint32_t seed = 12345;
+    char buf[512];
+    size_t a[256], b[256];
+    int k, own = 0;
+    np_parser *p;
+    np__ctx c;
+    ck_assert_int_eq(np_parser_new(&p, NULL), NP_OK);
+    memset(&c, 0, sizeof(c));
+    c.parser = p;
+    for (k = 0; k < 60000 + (int)(sizeof(written) / sizeof(written[0])); k++) {
+        size_t len = 0;
+        int na, nb, i;
+        if (k < (int)(sizeof(written) / sizeof(written[0]))) {
+            len = strlen(written[k]);
+            memcpy(buf, written[k], len);
+        } else {
+            int m = 1 + (int)((seed = seed * 1103515245u + 12345u) >> 16) % 16;
+            for (i = 0; i < m; i++) {
+                const char *w = piece[((seed = seed * 1103515245u + 12345u) >> 16) % np];
+                size_t wl = strlen(w);
+                memcpy(buf + len, w, wl);
+                len += wl;
+            }
+        }
+        na = np__sentence_bounds(&c, buf, len, 0, a, 256);
+        nb = np__sentence_bounds(&c, buf, len, 1, b, 256);
+        ck_assert_int_gt(nb, 0);
+        ck_assert_int_le(nb, 256);
+        ck_assert_int_eq(na, nb);
+        ck_assert_msg(memcmp(a, b, (size_t)na * sizeof(size_t)) == 0,
+                      "boundaries differ on \"%.*s\"", (int)len, buf);
+        own++;
+    }
+    ck_assert_int_gt(own, 60000);
+    /* a combining mark (SB5) sends the block to ICU */
+    ck_assert_int_eq(np__sentence_bounds(&c, "e\xCC\x81. A", 6, 0, a, 256), -1);
+    ck_assert_int_eq(np__sentence_bounds(&c, "e\xCC\x81. A", 6, 1, b, 256), 2);
+    np_parser_free(p);
+}
+END_TEST
+
 Suite *np_tokens_suite(void)
 {
     Suite *s = suite_create("tokens");
@@ -367,6 +430,7 @@ Suite *np_tokens_suite(void)
     tcase_add_test(tc, word_scan);
     tcase_add_test(tc, reuses_iterators);
     tcase_add_test(tc, large_input);
+    tcase_add_test(tc, sentence_rules_match_icu);
     suite_add_tcase(s, tc);
     return s;
 }

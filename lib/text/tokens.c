@@ -846,3 +846,53 @@ void np__tokens_free(np__tokens *t)
     np__vec_free(&t->toks);
     np__vec_free(&t->sents);
 }
+
+int np__sentence_bounds(np__ctx *c, const char *text, size_t n, int icu,
+                        size_t *out, size_t cap)
+{
+    struct np__tokens_state *s;
+    size_t k = 0;
+    int rc = tokens_state_get(c, &s);
+    if (rc != NP_OK)
+        return -1;
+    if (!icu) {
+        sb_walk w;
+        if (n == 0 || !sb_classes(s, (const unsigned char *)text, n))
+            return -1;
+        w.cls = s->cls;
+        w.n = n;
+        w.i = 0;
+        w.a = s->cls[0];
+        w.pp = U_SB_OTHER;
+        w.t = SB_SATERM(s->cls[0]) ? s->cls[0] : 0;
+        w.sp = 0;
+        w.k8 = 0;
+        for (;;) {
+            size_t pos = sb_next(&w);
+            if (k < cap)
+                out[k] = pos;
+            k++;
+            if (pos >= n)
+                break;
+        }
+    } else {
+        UErrorCode st = U_ZERO_ERROR;
+        UText *ut = utext_openUTF8(NULL, text, (int64_t)n, &st);
+        int32_t pos;
+        if (U_FAILURE(st))
+            return -1;
+        ubrk_setUText(s->sent, ut, &st);
+        if (U_FAILURE(st)) {
+            utext_close(ut);
+            return -1;
+        }
+        ubrk_first(s->sent);
+        while ((pos = ubrk_next(s->sent)) != UBRK_DONE) {
+            if (k < cap)
+                out[k] = (size_t)pos;
+            k++;
+        }
+        utext_close(ut);
+    }
+    return k > (size_t)INT32_MAX ? -1 : (int)k;
+}

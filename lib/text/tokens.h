@@ -98,6 +98,14 @@ typedef struct np__tokens {
 int np__tokenize(np__ctx *c, np__tokens *out);
 void np__tokens_free(np__tokens *t);
 
+/* The UAX #29 sentence boundaries of text[0..n) as byte offsets, the last
+ * being n, into out (at most cap of them): by the tokenizer's own rules
+ * (icu == 0) or by ICU's iterator (icu != 0), so that tests can hold the
+ * two to each other. Returns how many boundaries there are, or -1 when the
+ * text is one the own rules leave to ICU (or ICU fails). */
+int np__sentence_bounds(np__ctx *c, const char *text, size_t n, int icu,
+                        size_t *out, size_t cap);
+
 /* Frees the per-parser tokenizer state (NULL is a no-op). */
 void np__tokens_state_free(struct np__tokens_state *s);
 
