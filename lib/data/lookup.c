@@ -3,6 +3,7 @@
  * a slot or two and, for the English words, a string only when the slot's
  * tag matches (for the entity table, an entry too), where a binary search over the
  * 127,000 English words touched some 17 strings scattered over a megabyte. */
+#include <stddef.h>
 #include <string.h>
 
 #include "util/util.h"
@@ -22,23 +23,58 @@ static int same_key(const char *e, const char *s, size_t n)
     return e[n] == '\0';
 }
 
-unsigned np__english_find(const char *w, size_t n)
+/* Folds w[0..n) into key, ASCII letters to lower case: returns n, or 0
+ * when w is empty, does not fit in cap bytes or holds a byte other than a
+ * letter (or a hyphen, when hyphens is set): such a word has no entry. */
+static size_t fold_key(const char *w, size_t n, char *key, size_t cap,
+                       int hyphens)
 {
-    char key[32];
-    uint32_t h, j;
     size_t i;
-    const np__lex_slot *e;
-    if (n == 0 || n >= sizeof(key))
+    if (n == 0 || n >= cap)
         return 0;
-    /* the keys are lower-case letters and hyphens: anything else is no word */
     for (i = 0; i < n; i++) {
         unsigned char ch = (unsigned char)w[i];
         if (ch >= 'A' && ch <= 'Z')
             ch = (unsigned char)(ch + 32);
-        else if (!((ch >= 'a' && ch <= 'z') || ch == '-'))
+        else if (!((ch >= 'a' && ch <= 'z') || (hyphens && ch == '-')))
             return 0;
         key[i] = (char)ch;
     }
+    return n;
+}
+
+/* The entry whose key is key[0..n) in a table indexed as hashtab.py builds
+ * it (a slot holds the hash's high half and the entry's number from 1; 0
+ * is empty), or NULL. Every entry type starts with its key's offset in
+ * keys, which is what is read of an entry here. */
+_Static_assert(offsetof(np__ner_entry, key) == 0, "entries start with their key");
+_Static_assert(offsetof(np__apos_entry, key) == 0, "entries start with their key");
+_Static_assert(offsetof(np__nerev_entry, key) == 0, "entries start with their key");
+_Static_assert(offsetof(np__ctx_entry, key) == 0, "entries start with their key");
+
+static const void *probe(const uint32_t *slots, uint32_t mask,
+                         const void *entries, size_t size, const char *keys,
+                         const char *key, size_t n)
+{
+    uint32_t h = np__fnv1a(key, n), j, v;
+    for (j = h & mask; (v = slots[j]) != 0; j = (j + 1) & mask) {
+        const void *e = (const char *)entries + size * ((v & 0xFFFFu) - 1);
+        uint32_t off;
+        memcpy(&off, e, sizeof off);
+        if ((v >> 16) == (h >> 16) && same_key(keys + off, key, n))
+            return e;
+    }
+    return NULL;
+}
+
+unsigned np__english_find(const char *w, size_t n)
+{
+    char key[32];
+    uint32_t h, j;
+    const np__lex_slot *e;
+    /* the keys are lower-case letters and hyphens: anything else is no word */
+    if (!fold_key(w, n, key, sizeof(key), 1))
+        return 0;
     h = np__fnv1a(key, n);
     for (j = h & np__english_slots_mask;
          (e = &np__english_slots[j])->off != 0xFFFFFFFFu;
@@ -51,17 +87,10 @@ unsigned np__english_find(const char *w, size_t n)
 
 const np__ner_entry *np__ner_find(const char *key, size_t n)
 {
-    uint32_t h, j, v;
     if (n == 0)
         return NULL;
-    h = np__fnv1a(key, n);
-    for (j = h & np__ner_slots_mask; (v = np__ner_slots[j]) != 0;
-         j = (j + 1) & np__ner_slots_mask) {
-        const np__ner_entry *e = &np__ner_entries[(v & 0xFFFFu) - 1];
-        if ((v >> 16) == (h >> 16) && same_key(np__ner_strings + e->key, key, n))
-            return e;
-    }
-    return NULL;
+    return probe(np__ner_slots, np__ner_slots_mask, np__ner_entries,
+                 sizeof(np__ner_entries[0]), np__ner_strings, key, n);
 }
 
 uint32_t np__ner_word(const char *w, size_t n, int or_dotted)
@@ -90,79 +119,29 @@ uint32_t np__ner_word(const char *w, size_t n, int or_dotted)
 const np__apos_entry *np__apos_find(const char *w, size_t n)
 {
     char key[32];
-    uint32_t h, j, v;
-    size_t i;
-    if (n == 0 || n >= sizeof(key))
+    if (!fold_key(w, n, key, sizeof(key), 0))
         return NULL;
-    for (i = 0; i < n; i++) {
-        unsigned char ch = (unsigned char)w[i];
-        if (ch >= 'A' && ch <= 'Z')
-            ch = (unsigned char)(ch + 32);
-        else if (!(ch >= 'a' && ch <= 'z'))
-            return NULL;
-        key[i] = (char)ch;
-    }
-    h = np__fnv1a(key, n);
-    for (j = h & np__apos_slots_mask; (v = np__apos_slots[j]) != 0;
-         j = (j + 1) & np__apos_slots_mask) {
-        const np__apos_entry *e = &np__apos_entries[(v & 0xFFFFu) - 1];
-        if ((v >> 16) == (h >> 16) && same_key(np__apos_keys + e->key, key, n))
-            return e;
-    }
-    return NULL;
+    return probe(np__apos_slots, np__apos_slots_mask, np__apos_entries,
+                 sizeof(np__apos_entries[0]), np__apos_keys, key, n);
 }
 
 const np__nerev_entry *np__nerev_find(const char *w, size_t n)
 {
     char key[32];
-    uint32_t h, j, v;
-    size_t i;
-    if (n == 0 || n >= sizeof(key))
+    if (!fold_key(w, n, key, sizeof(key), 0))
         return NULL;
-    for (i = 0; i < n; i++) {
-        unsigned char ch = (unsigned char)w[i];
-        if (ch >= 'A' && ch <= 'Z')
-            ch = (unsigned char)(ch + 32);
-        else if (!(ch >= 'a' && ch <= 'z'))
-            return NULL;
-        key[i] = (char)ch;
-    }
-    h = np__fnv1a(key, n);
-    for (j = h & np__nerev_slots_mask; (v = np__nerev_slots[j]) != 0;
-         j = (j + 1) & np__nerev_slots_mask) {
-        const np__nerev_entry *e = &np__nerev_entries[(v & 0xFFFFu) - 1];
-        if ((v >> 16) == (h >> 16) && same_key(np__nerev_keys + e->key, key, n))
-            return e;
-    }
-    return NULL;
+    return probe(np__nerev_slots, np__nerev_slots_mask, np__nerev_entries,
+                 sizeof(np__nerev_entries[0]), np__nerev_keys, key, n);
 }
 
 int np__ctx_weight(const char *w, size_t n, int *verb)
 {
     char key[32];
-    uint32_t h, j, v;
-    size_t i;
+    const np__ctx_entry *e = NULL;
+    if (fold_key(w, n, key, sizeof(key), 1))
+        e = probe(np__ctx_slots, np__ctx_slots_mask, np__ctx_entries,
+                  sizeof(np__ctx_entries[0]), np__ctx_keys, key, n);
     if (verb)
-        *verb = 0;
-    if (n == 0 || n >= sizeof(key))
-        return 0;
-    for (i = 0; i < n; i++) {
-        unsigned char ch = (unsigned char)w[i];
-        if (ch >= 'A' && ch <= 'Z')
-            ch = (unsigned char)(ch + 32);
-        else if (!((ch >= 'a' && ch <= 'z') || ch == '-'))
-            return 0;
-        key[i] = (char)ch;
-    }
-    h = np__fnv1a(key, n);
-    for (j = h & np__ctx_slots_mask; (v = np__ctx_slots[j]) != 0;
-         j = (j + 1) & np__ctx_slots_mask) {
-        const np__ctx_entry *e = &np__ctx_entries[(v & 0xFFFFu) - 1];
-        if ((v >> 16) == (h >> 16) && same_key(np__ctx_keys + e->key, key, n)) {
-            if (verb)
-                *verb = e->verb;
-            return e->weight;
-        }
-    }
-    return 0;
+        *verb = e ? e->verb : 0;
+    return e ? e->weight : 0;
 }
