@@ -331,15 +331,7 @@ class WarcTest(unittest.TestCase):
                                stderr=slave)
             os.close(slave)
             slave = None
-            err = b""
-            while True:
-                try:
-                    chunk = os.read(master, 4096)
-                except OSError:
-                    break
-                if not chunk:
-                    break
-                err += chunk
+            err = self.read_pty(master)
             self.assertEqual(p.returncode, 0)
             self.assertEqual(err, b"")
         finally:
