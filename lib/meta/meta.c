@@ -2493,6 +2493,20 @@ static int widens(const np_document *d, const char *const *had, size_t n)
     return found == n;
 }
 
+/* Puts back the n authors a rule had set aside, with their source. */
+static int restore_authors(np_document *d, const char *const *had, size_t n,
+                           const char *src)
+{
+    size_t i;
+    int rc;
+    d->authors.len = 0;
+    d->sources[NP__AUTHORS] = src;
+    for (i = 0; i < n; i++)
+        if ((rc = np__doc_add_author(d, had[i], (size_t)-1)) != NP_OK)
+            return rc;
+    return NP_OK;
+}
+
 /* The names of the author meta tags, then of the page's byline, where
  * they hold every author chosen and more: the second author JSON-LD left
  * out ("April Roach, Daniel O'Mahony" beside a JSON-LD author "April
@@ -2503,7 +2517,7 @@ static int authors_widen(meta *m, np__buf *b)
     const char *had[8];
     const char *src = d->sources[NP__AUTHORS];
     const char *host = NULL;
-    size_t n = d->authors.len, i;
+    size_t n = d->authors.len;
     int rc;
 
     if (n == 0 || n > sizeof had / sizeof had[0])
@@ -2515,12 +2529,7 @@ static int authors_widen(meta *m, np__buf *b)
     d->authors.len = 0;
     if ((rc = authors_from_byline(m, b)) != NP_OK || widens(d, had, n))
         return rc;
-    d->authors.len = 0;
-    d->sources[NP__AUTHORS] = src;
-    for (i = 0; i < n; i++)
-        if ((rc = np__doc_add_author(d, had[i], (size_t)-1)) != NP_OK)
-            return rc;
-    return NP_OK;
+    return restore_authors(d, had, n, src);
 }
 
 /* Authors that only name the site ("El Mostrador" on El Mostrador's
@@ -2549,12 +2558,7 @@ static int authors_not_site(meta *m, np__buf *b)
             break;
     if (d->authors.len && i == d->authors.len)
         return NP_OK;
-    d->authors.len = 0;
-    d->sources[NP__AUTHORS] = src;
-    for (i = 0; i < n; i++)
-        if ((rc = np__doc_add_author(d, had[i], (size_t)-1)) != NP_OK)
-            return rc;
-    return NP_OK;
+    return restore_authors(d, had, n, src);
 }
 
 /* Whether an author is only an editorial desk ("Redaktion", "Staff"). */
