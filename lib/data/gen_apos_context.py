@@ -85,19 +85,13 @@ def main():
               "#endif\n\n")
     out.write("/* %d words after a possessive, %d after a plain -s word in "
               "the corpus. */\n" % (np_, ns))
-    out.write("/* Keys, sorted, each followed by NUL. */\n")
-    out.write("const char np__ctx_keys[] =\n")
-    offs = hashtab.write_strings(out, keys)
-    out.write("/* {key offset, weight for a possessive before the word: "
-              "10 x log10 of the likelihood ratio,\n * 1 when the corpus "
-              "tags the word as a verb at least half the time} */\n")
-    out.write("const np__ctx_entry np__ctx_entries[] = {\n")
-    cells = ["{%d,%d,%d}" % ((o,) + rows[k]) for o, k in zip(offs, keys)]
-    for i in range(0, len(cells), 6):
-        out.write("    " + ",".join(cells[i:i + 6]) + ",\n")
-    out.write("};\n\n")
-    bkeys = [k.encode("ascii") for k in keys]
-    hashtab.write_packed(out, "np__ctx_slots", hashtab.build(bkeys), bkeys)
+    hashtab.write_keyed_table(
+        out, "np__ctx", "np__ctx_entry", keys,
+        lambda o, k: "{%d,%d,%d}" % ((o,) + rows[k]), 6,
+        "Keys, sorted, each followed by NUL.",
+        "{key offset, weight for a possessive before the word: "
+        "10 x log10 of the likelihood ratio,\n * 1 when the corpus "
+        "tags the word as a verb at least half the time}")
 
 
 if __name__ == "__main__":

@@ -71,17 +71,11 @@ def main():
     out.write("#if defined(__GNUC__)\n"
               "#pragma GCC diagnostic ignored \"-Woverlength-strings\"\n"
               "#endif\n\n")
-    out.write("/* Keys (\"xs\" for \"x's\"), sorted, each followed by NUL. */\n")
-    out.write("const char np__apos_keys[] =\n")
-    offs = hashtab.write_strings(out, keys)
-    out.write("/* {key offset, Zipf x 10 of \"x's\", of \"xs\", of \"x\"} */\n")
-    out.write("const np__apos_entry np__apos_entries[] = {\n")
-    cells = ["{%d,%d,%d,%d}" % ((o,) + rows[k]) for o, k in zip(offs, keys)]
-    for i in range(0, len(cells), 5):
-        out.write("    " + ",".join(cells[i:i + 5]) + ",\n")
-    out.write("};\n\n")
-    bkeys = [k.encode("ascii") for k in keys]
-    hashtab.write_packed(out, "np__apos_slots", hashtab.build(bkeys), bkeys)
+    hashtab.write_keyed_table(
+        out, "np__apos", "np__apos_entry", keys,
+        lambda o, k: "{%d,%d,%d,%d}" % ((o,) + rows[k]), 5,
+        "Keys (\"xs\" for \"x's\"), sorted, each followed by NUL.",
+        "{key offset, Zipf x 10 of \"x's\", of \"xs\", of \"x\"}")
 
 
 if __name__ == "__main__":

@@ -91,19 +91,12 @@ def main():
     out.write("#if defined(__GNUC__)\n"
               "#pragma GCC diagnostic ignored \"-Woverlength-strings\"\n"
               "#endif\n\n")
-    out.write("/* Keys (lower case), sorted, each followed by NUL. */\n")
-    out.write("const char np__nerev_keys[] =\n")
-    offs = hashtab.write_strings(out, keys)
-    out.write("/* {key offset, {alone: PERSON, ORG, PLACE}, {last word: PERSON, ORG,\n"
-              " * PLACE}, capitalised outside a name} */\n")
-    out.write("const np__nerev_entry np__nerev_entries[] = {\n")
-    cells = ["{%d,{%d,%d,%d},{%d,%d,%d},%d}" % ((o,) + tuple(rows[k]))
-             for o, k in zip(offs, keys)]
-    for i in range(0, len(cells), 4):
-        out.write("    " + ",".join(cells[i:i + 4]) + ",\n")
-    out.write("};\n\n")
-    bkeys = [k.encode("ascii") for k in keys]
-    hashtab.write_packed(out, "np__nerev_slots", hashtab.build(bkeys), bkeys)
+    hashtab.write_keyed_table(
+        out, "np__nerev", "np__nerev_entry", keys,
+        lambda o, k: "{%d,{%d,%d,%d},{%d,%d,%d},%d}" % ((o,) + tuple(rows[k])),
+        4, "Keys (lower case), sorted, each followed by NUL.",
+        "{key offset, {alone: PERSON, ORG, PLACE}, {last word: PERSON, ORG,\n"
+        " * PLACE}, capitalised outside a name}")
 
 
 if __name__ == "__main__":

@@ -84,3 +84,23 @@ def write_strings(out, keys):
         line += piece
     out.write(line + '";\n\n')
     return offs
+
+
+def write_keyed_table(out, prefix, entry_type, keys, cell, per_line,
+                      keys_comment, entries_comment):
+    """Writes a table looked up by probe() in lib/data/lookup.c: the keys
+    (ASCII str, sorted) as `prefix_keys`, its entries as `entry_type
+    prefix_entries[]`, per_line to a line, each `cell(offset, key)` (an
+    entry starts with its key's offset), and the hash index
+    `prefix_slots`. The comments go above the keys and the entries."""
+    out.write("/* %s */\n" % keys_comment)
+    out.write("const char %s_keys[] =\n" % prefix)
+    offs = write_strings(out, keys)
+    out.write("/* %s */\n" % entries_comment)
+    out.write("const %s %s_entries[] = {\n" % (entry_type, prefix))
+    cells = [cell(o, k) for o, k in zip(offs, keys)]
+    for i in range(0, len(cells), per_line):
+        out.write("    " + ",".join(cells[i:i + per_line]) + ",\n")
+    out.write("};\n\n")
+    bkeys = [k.encode("ascii") for k in keys]
+    write_packed(out, prefix + "_slots", build(bkeys), bkeys)
