@@ -2461,7 +2461,7 @@ static int prefer_display_name(meta *m, np__buf *b)
 }
 
 /* Whether a name reads as a person's: two words or more, the first a
- * capitalised given name ("Daniel O'Mahony"; not "Technology Project",
+ * capitalised given name ("Mary O'Neill"; not "Technology Project",
  * "Washington" or "other outlets"). */
 static int person_like(const char *a)
 {
@@ -2509,8 +2509,7 @@ static int restore_authors(np_document *d, const char *const *had, size_t n,
 
 /* The names of the author meta tags, then of the page's byline, where
  * they hold every author chosen and more: the second author JSON-LD left
- * out ("April Roach, Daniel O'Mahony" beside a JSON-LD author "April
- * Roach"). */
+ * out ("Jane Doe, John Roe" beside a JSON-LD author "Jane Doe"). */
 static int authors_widen(meta *m, np__buf *b)
 {
     np_document *d = m->c->doc;
@@ -2532,8 +2531,8 @@ static int authors_widen(meta *m, np__buf *b)
     return restore_authors(d, had, n, src);
 }
 
-/* Authors that only name the site ("El Mostrador" on El Mostrador's
- * page) give way to the people the byline names, when each reads as a
+/* Authors that only name the site (the site's name as the author of
+ * its own page) give way to the people the byline names, when each reads as a
  * person's name (person_like). */
 static int authors_not_site(meta *m, np__buf *b)
 {

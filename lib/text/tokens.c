@@ -483,10 +483,10 @@ static int sent_opener(const char *w, size_t n)
  * a break that ICU's sentence rules (UAX #29, which already keep a full
  * stop before a lower-case word or a comma inside its sentence) put before
  * token ti is no break after all, because the full stop just before it
- * belongs to an abbreviation: an initial ("Patrick W. Carlineo", "George
- * R. R. Martin"), letters joined by full stops ("U.S. Securities", "z.B.
+ * belongs to an abbreviation: an initial ("John Q. Public", "J. R. R.
+ * Tolkien"), letters joined by full stops ("U.S. Securities", "z.B.
  * Arztbriefe"), or a capitalised word of the entity lexicon's
- * [abbrev_quote] ("Gov. Matt Bevin", "Oct. 10", "Mich. (AP)"; in capitals,
+ * [abbrev_quote] ("Gov. Jane Doe", "Oct. 10", "Mich. (AP)"; in capitals,
  * "PA." and "MD." are postal codes that end sentences; in lower case only
  * before a number, "no. 178", or as "vs." and "approx."), unless a word
  * that opens sentences follows ("No. You tell me"). A break
