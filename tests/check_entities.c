@@ -750,6 +750,76 @@ START_TEST(context_evidence)
 }
 END_TEST
 
+/* What the words around a one-word name say it is outranks what the word
+ * alone is: a company's shares and chief executive, a club's coach and
+ * results (a given name or a city standing for its club), a body's
+ * statement; but a country's shares are a market's, and a player's coach
+ * is a person's. */
+START_TEST(organisations_from_context)
+{
+    static const typed t[] = {
+        {"Vextrona", NP_ENTITY_ORG},   /* "Vextrona's chief executive" */
+        {"Plomquist", NP_ENTITY_ORG},  /* "shares of Plomquist" */
+        {"Daskarel", NP_ENTITY_ORG},   /* "said in a statement" */
+        {"Chelsea", NP_ENTITY_ORG},    /* a given name: "Chelsea beat ..." */
+        {"Ardwick", NP_ENTITY_ORG},    /* "... beat Ardwick" */
+        {"Leeds", NP_ENTITY_ORG},      /* a city: "Leeds's coach" */
+        {"China", NP_ENTITY_PLACE},    /* "China's shares" */
+        {"Glasgow", NP_ENTITY_PLACE},  /* a city with no club's context */
+        {NULL, 0}
+    };
+    np_parser *p;
+    np_document *d;
+    ck_assert_int_eq(np_parser_new(&p, NULL), NP_OK);
+    d = parse(p, "Officials met on Monday to discuss the plan.\n\n"
+                 "The board said Vextrona's chief executive would resign. "
+                 "Investors sold shares of Plomquist on Tuesday. Daskarel said "
+                 "in a statement that it would cut jobs.\n\n"
+                 "Fans said Chelsea beat Ardwick 2-1 in front of a full "
+                 "ground. Leeds's coach said the players were tired after the "
+                 "trip from Glasgow. China's shares fell on the news.\n");
+    check_spans(d);
+    expect_types(d, t);
+    np_document_free(d);
+    /* the person's full name wins over one mention's context */
+    d = parse(p, "Officials met on Monday to discuss the plan.\n\n"
+                 "Marek Brzozowski reached the final. Brzozowski's coach said he "
+                 "was tired.\n");
+    ck_assert_ptr_nonnull(find(d, "Marek Brzozowski"));
+    ck_assert_int_eq(np_entity_type(find(d, "Marek Brzozowski")), NP_ENTITY_PERSON);
+    ck_assert_ptr_null(find(d, "Brzozowski"));
+    np_document_free(d);
+    /* a company's context keeps a sentence-initial ordinary word */
+    d = parse(p, "Officials met on Monday to discuss the plan.\n\n"
+                 "Garden Warehouse shares rose 4 percent on Tuesday.\n");
+    ck_assert_ptr_nonnull(find(d, "Garden Warehouse"));
+    ck_assert_int_eq(np_entity_type(find(d, "Garden Warehouse")), NP_ENTITY_ORG);
+    np_document_free(d);
+    np_parser_free(p);
+}
+END_TEST
+
+/* "The Bank said": a word that heads organisations' names, alone after
+ * "the" before a speech verb, is an organisation, not a person. */
+START_TEST(definite_org_heads)
+{
+    np_parser *p;
+    np_document *d;
+    size_t i;
+    ck_assert_int_eq(np_parser_new(&p, NULL), NP_OK);
+    d = parse(p, "Officials met on Monday to discuss the plan.\n\n"
+                 "The Bank said inflation would fall next year. The Ministry "
+                 "said it would study the figures.\n");
+    check_spans(d);
+    for (i = 0; i < np_document_entity_count(d); i++)
+        ck_assert_int_ne(np_entity_type(np_document_entity(d, i)), NP_ENTITY_PERSON);
+    ck_assert_ptr_nonnull(find(d, "Bank"));
+    ck_assert_int_eq(np_entity_type(find(d, "Bank")), NP_ENTITY_ORG);
+    np_document_free(d);
+    np_parser_free(p);
+}
+END_TEST
+
 Suite *np_entities_suite(void)
 {
     Suite *s = suite_create("entities");
@@ -767,6 +837,8 @@ Suite *np_entities_suite(void)
     tcase_add_test(tc, legal_forms_and_aliases);
     tcase_add_test(tc, acronym_parts_and_evidence);
     tcase_add_test(tc, context_evidence);
+    tcase_add_test(tc, organisations_from_context);
+    tcase_add_test(tc, definite_org_heads);
     tcase_add_test(tc, shouted_words_and_initials);
     tcase_add_test(tc, nationality_in_org_names);
     tcase_add_test(tc, bad_input);

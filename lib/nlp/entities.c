@@ -157,6 +157,7 @@ typedef struct mention {
     size_t canon_off;          /* usual name from the lexicon (strings), or -1 */
     long ent;
     long alias_of;             /* the name this acronym defines, or -1 */
+    int ctx;                   /* typed by its context alone (org_context) */
 } mention;
 
 typedef struct ent {
@@ -164,6 +165,7 @@ typedef struct ent {
     long best;                 /* mention with the fullest name */
     long votes[3];
     long unknown;
+    long ctx;                  /* the votes that context alone gave */
     size_t n;
     size_t role_start, role_end;
     long merged_into;          /* -1, or the entity that absorbed it */
@@ -493,6 +495,7 @@ static int add_mention(run *r, size_t a, size_t b, int type, int weight,
     m->confirm = confirm;
     m->ent = -1;
     m->alias_of = -1;
+    m->ctx = 0;
     return NP_OK;
 }
 
@@ -1067,11 +1070,136 @@ static int according_to(const run *r, size_t a)
     return q != (size_t)-1 && tok_ieq(r, q, "according");
 }
 
+/* Is token i one of the words of list v (lower case, exact)? */
+static int tok_in(const run *r, size_t i, const char *const *v)
+{
+    size_t k;
+    for (k = 0; v[k]; k++)
+        if (tok_eq(r, i, v[k]))
+            return 1;
+    return 0;
+}
+
+/* What the words around a name say it is an organisation: its kind of
+ * context, from the narrowest (a company's) to the widest. */
+enum { OC_NONE, OC_COMPANY, OC_CLUB, OC_ANY };
+
+/* The context of [a, b) that makes it an organisation whatever its words:
+ *   OC_COMPANY  what only a company has: "Zenco's shareholders", "Zenco's
+ *               chief executive", "shares of Zenco", "Zenco shares fell";
+ *   OC_CLUB     what a sports club does: "Ardwick's coach", "Ardwick beat
+ *               Hulme", "played for Ardwick";
+ *   OC_ANY      what a body does, a person seldom: "Zenco's spokesman",
+ *               "Zenco's board", "Zenco said in a statement".
+ * The caller weighs the kind against what else the words are (a city
+ * stands for its club, a country for no company). */
+static int org_context(const run *r, size_t a, size_t b)
+{
+    static const char *const company[] = { "shareholders", "subsidiary",
+        "subsidiaries", "shares", "stock", "earnings", "stake", NULL };
+    static const char *const body[] = { "spokesman", "spokeswoman",
+        "spokesperson", "board", "executives", "chairman", "chairwoman",
+        "headquarters", "employees", "investors", "revenue", "revenues",
+        "profit", "profits", NULL };
+    static const char *const club[] = { "coach", "manager", "striker",
+        "midfielder", "defender", "goalkeeper", "keeper", "quarterback",
+        "squad", "fans", "supporters", NULL };
+    static const char *const won[] = { "beat", "beats", "defeated", "defeats",
+        "edged", "thrashed", "routed", NULL };
+    static const char *const played[] = { "played", "plays", "playing",
+        "signed", "signs", "signing", NULL };
+    size_t n = b < r->ntok && same_sentence(r, b - 1, b) ? b : (size_t)-1;
+    size_t p = prev_word(r, a), q;
+
+    if (n != (size_t)-1 && is_poss(r, b - 1)) {
+        /* "Zenco's chief executive" */
+        if (tok_eq(r, n, "chief") && n + 1 < r->ntok &&
+            (tok_eq(r, n + 1, "executive") || tok_eq(r, n + 1, "financial") ||
+             tok_eq(r, n + 1, "operating")))
+            return OC_COMPANY;
+        if (tok_in(r, n, company))
+            return OC_COMPANY;
+        if (tok_in(r, n, club))
+            return OC_CLUB;
+        if (tok_in(r, n, body))
+            return OC_ANY;
+        return OC_NONE;
+    }
+    if (n != (size_t)-1 && !is_poss(r, b - 1)) {
+        /* "Zenco shares fell" */
+        if ((tok_eq(r, n, "shares") || tok_eq(r, n, "stock")) && n + 1 < r->ntok &&
+            same_sentence(r, n, n + 1) && (r->tok[n + 1].flags & NP__TOK_WORD) &&
+            !is_cap(r, n + 1) && !tok_eq(r, n + 1, "of") && !tok_eq(r, n + 1, "in"))
+            return OC_COMPANY;
+        /* "Ardwick beat Hulme" */
+        if (tok_in(r, n, won) && n + 1 < r->ntok && same_sentence(r, n, n + 1) &&
+            (is_cap(r, n + 1) || (tok_eq(r, n + 1, "the") && n + 2 < r->ntok &&
+                                  is_cap(r, n + 2))))
+            return OC_CLUB;
+        /* "Zenco said in a statement" */
+        if ((tok_eq(r, n, "said") || tok_eq(r, n, "says")) && n + 3 < r->ntok &&
+            tok_eq(r, n + 1, "in") && tok_eq(r, n + 2, "a") && tok_eq(r, n + 3, "statement"))
+            return OC_ANY;
+    }
+    if (p == (size_t)-1)
+        return OC_NONE;
+    if (tok_eq(r, p, "the") && p + 1 == a)
+        p = prev_word(r, p);
+    if (p == (size_t)-1)
+        return OC_NONE;
+    /* "Hulme beat Ardwick", "... lost to Ardwick" is no evidence */
+    if (tok_in(r, p, won)) {
+        q = p;
+        while (q > 0 && !(r->tok[q - 1].flags & NP__TOK_WORD) && same_sentence(r, q - 1, p))
+            q--;
+        if (q > 0 && same_sentence(r, q - 1, p) && is_cap(r, q - 1))
+            return OC_CLUB;
+        return OC_NONE;
+    }
+    q = prev_word(r, p);
+    if (q == (size_t)-1)
+        return OC_NONE;
+    /* "shares of Zenco", "a stake in Zenco" */
+    if ((tok_eq(r, p, "of") || tok_eq(r, p, "in")) &&
+        (tok_ieq(r, q, "shares") || tok_ieq(r, q, "stake")))
+        return OC_COMPANY;
+    /* "played for Ardwick", "signed for Ardwick" */
+    if (tok_eq(r, p, "for") && tok_in(r, q, played))
+        return OC_CLUB;
+    return OC_NONE;
+}
+
+/* Does the context of a one-word name [a, b) override what its word
+ * alone says (a given name, a city, a word open data types otherwise)?
+ * A country or a state stands for no company's shares ("China's shares"
+ * are a market's) and its team is typed as the place; a city is a club
+ * when it plays; a given name or an unknown word is what its context
+ * says. */
+static int org_by_context(const run *r, size_t a, size_t b, uint32_t full)
+{
+    int oc;
+    if (full & NP__LX_ORG)
+        return 0;
+    oc = org_context(r, a, b);
+    if (oc == OC_NONE)
+        return 0;
+    if (full & (NP__LX_COUNTRY | NP__LX_STATE | NP__LX_REGION | NP__LX_PLACE))
+        return 0;
+    if (full & NP__LX_CITY)
+        return oc == OC_CLUB;
+    return 1;
+}
+
 /* A span typed by the words around it and by its length, once neither the
  * lexicon nor its form decided. Returns the type or T_UNKNOWN. */
 static int type_by_context(const run *r, size_t a, size_t b, size_t n, uint32_t first,
                            int *weight)
 {
+    if (n >= 2 && !(first & NP__LX_GIVEN) && org_context(r, a, b) != OC_NONE &&
+        !(n <= 3 && reads_as_person(r, a, b, n))) {
+        *weight = 3;
+        return NP_ENTITY_ORG;   /* "Acme Widgets' shareholders" */
+    }
     if (n == 1 && employer_context(r, a) &&
         !(r->tok[a].flags & NP__TOK_ALLCAPS && tok_n(r, a) > 6)) {
         *weight = 3;   /* sure: it outvotes "Acme said" elsewhere */
@@ -1082,6 +1210,9 @@ static int type_by_context(const run *r, size_t a, size_t b, size_t n, uint32_t 
         (has_proper(r, a, b) || (n == 1 && !after_the(r, a))) &&
         !has_connector(r, a, b)) {
         *weight = 2;
+        /* "The Bank said": a word that heads organisations' names */
+        if (n == 1 && (word_lx(r, a) & (NP__LX_ORG_CUE | NP__LX_ORG_HEAD)))
+            return NP_ENTITY_ORG;
         return org_by_odds(r, a, b, n) ? NP_ENTITY_ORG : NP_ENTITY_PERSON;
     }
     if (n == 1 && a > 0 && place_prep(r, a - 1) && !(first & NP__LX_GIVEN) &&
@@ -1223,6 +1354,14 @@ static int classify(run *r, size_t a, size_t b, size_t rs, size_t re,
         return NP_OK;
     if (shouted(r, a, n) && !(full & (NP__LX_ORG | NP__LX_ANYPLACE)))
         return add_mention(r, a, b, T_UNKNOWN, 0, 0, 0, confirm);
+    /* "Chelsea's coach", "Zenco's shares": the context outranks what the
+     * word alone would be (a given name, a city, a word of open data) */
+    if (n == 1 && !after_role && org_by_context(r, a, b, full)) {
+        int rc = add_mention(r, a, b, NP_ENTITY_ORG, 3, 0, 0, confirm);
+        if (rc == NP_OK)
+            ((mention *)np__vec_at(&r->ms, r->ms.len - 1))->ctx = 1;
+        return rc;
+    }
     type = type_by_lexicon(r, a, b, n, full, last, after_role, &weight, &drop);
     if (drop)
         return NP_OK;
@@ -1492,11 +1631,15 @@ static int hs_sentence_initial(run *r, size_t *pa, size_t b, int *done)
         if ((f & NP__LX_GIVEN) && !common_word(r, a + 1))
             keep = 1;   /* "Will Moy" */
     }
+    /* "Acme Depot shares fell": a company's context keeps the name whole */
+    if (b - a >= 2 && org_context(r, a, b) != OC_NONE)
+        keep = 1;
     /* "Key Security Council": the rest is a known name */
     if (keep && (span_lx(r, a + 1, b, NULL) & (NP__LX_ORG | NP__LX_ANYPLACE)))
         keep = 0;
     if (!keep && b - a == 1 && !(word_lx(r, a) & (NP__LX_NONENTITY | NP__LX_CONNECTOR)) &&
-        ((word_en(r, a) & NP__LEX_NOUN) || (word_lx(r, a) & NP__LX_GIVEN))) {
+        ((word_en(r, a) & NP__LEX_NOUN) || (word_lx(r, a) & NP__LX_GIVEN)) &&
+        org_context(r, a, b) == OC_NONE) {
         /* alone, it counts only as the short form of a full name
          * ("Cook said" after "Tim Cook") */
         *done = 1;
@@ -1519,7 +1662,7 @@ static int hs_ordinary_words(run *r, size_t a, size_t b, int after_role, int *do
     /* a lone ordinary word mid-sentence ("the Agency") is a name only as
      * the short form of a full name ("Macron") */
     if (b - a == 1 && common_word(r, a) && !(word_en(r, a) & NP__LEX_CAP) &&
-        !after_role && !(word_lx(r, a) & NP__LX_GIVEN) &&
+        !after_role && !(word_lx(r, a) & NP__LX_GIVEN) && org_context(r, a, b) == OC_NONE &&
         ((!speech_verb(r, b) && !(tok_eq(r, b, ",") && speech_verb(r, b + 1))) ||
          after_the(r, a)) &&
         !(after_the(r, a) && tok_s(r, a)[core_len(r, a) - 1] == 's')) {
@@ -1535,7 +1678,8 @@ static int hs_ordinary_words(run *r, size_t a, size_t b, int after_role, int *do
                 !(r->tok[k].flags & NP__TOK_WORD))
                 common++;
         if (common == b - a && !(word_lx(r, b - 1) & (NP__LX_ORG_CUE | NP__LX_PLACE_CUE)) &&
-            !(tok_eq(r, a, "The") && !sent_initial(r, a)) && !org_head_of(r, a, b)) {
+            !(tok_eq(r, a, "The") && !sent_initial(r, a)) && !org_head_of(r, a, b) &&
+            org_context(r, a, b) == OC_NONE) {
             /* only a list of names can make it one ("Intuitive Machines") */
             *done = 1;
             return sent_initial(r, a) ? NP_OK : add_mention(r, a, b, T_UNKNOWN, 0, 0, 0, 0);
@@ -1946,7 +2090,9 @@ static void vote(run *r, long ei, const mention *m)
     ent *e = E(r, ei);
     if (m->type >= 0)
         e->votes[m->type] += m->weight;
-    else
+    if (m->type >= 0 && m->ctx)
+        e->ctx += m->weight;
+    if (m->type < 0)
         e->unknown++;
     e->n++;
     if (!e->role_end && m->role_end) {
@@ -1972,6 +2118,7 @@ static void merge_into(run *r, long from, long to)
     for (k = 0; k < 3; k++)
         t->votes[k] += f->votes[k];
     t->unknown += f->unknown;
+    t->ctx += f->ctx;
     t->n += f->n;
     if (M(r, f->first)->start < M(r, t->first)->start)
         t->first = f->first;
@@ -2263,15 +2410,19 @@ static void people_merge(run *r, grouping *g)
             }
         }
         /* a company named like a surname ("Ford") joins the person only
-         * when nothing but the lexicon made it a company */
+         * when nothing but the lexicon made it a company, or nothing but
+         * the context of one mention ("Lloris's coach") */
         if (e->merged_into >= 0 ||
             (e->type == NP_ENTITY_ORG && (m->ntok != 1 || e->votes[NP_ENTITY_ORG] % 4 != 0 ||
-                                          !(span_lx(r, m->tb, m->te, NULL) & NP__LX_ORG))) ||
+                                          !(span_lx(r, m->tb, m->te, NULL) & NP__LX_ORG)) &&
+             !(m->ntok == 1 && e->ctx == e->votes[NP_ENTITY_ORG])) ||
             (e->type == NP_ENTITY_PLACE && e->votes[NP_ENTITY_PLACE] >= 3) ||
             (e->type == T_UNKNOWN && shouted(r, m->tb, m->ntok)))   /* "YOU" is no surname */
             continue;
         kn = make_key(r->body + m->start, m->end - m->start, k, sizeof k, 1);
         to = np__strtab_get(&g->sur, k, kn);
+        if (to >= 0 && e->type == NP_ENTITY_ORG)
+            e->votes[NP_ENTITY_ORG] -= e->ctx;   /* "Lloris's coach": the person */
         if (to < 0 && m->ntok == 1)
             to = np__strtab_get(&g->firsts, k, kn);
         if (to < 0 && kn >= 6 && (e->type == NP_ENTITY_PERSON || e->type == T_UNKNOWN)) {
