@@ -367,6 +367,48 @@ START_TEST(class_words_at_a_boundary)
 }
 END_TEST
 
+START_TEST(class_words_that_modify)
+{
+    /* "has-comments", "with-sidebar-right", "after-header": the page's
+     * columns, which hold the comments or a sidebar or follow the
+     * header, are neither; "comments" is the comments themselves, left
+     * out (read as boilerplate, the wrapper would leave the article out
+     * too, and the second attempt let the comments in with it) */
+    static const char *const wrappers[] = {
+        "layout with-sidebar-right", "page has-comments", "after-header",
+        "grid for_sidebar"
+    };
+    size_t k;
+    for (k = 0; k < sizeof wrappers / sizeof *wrappers; k++) {
+        char html[2048];
+        np_document *d;
+        const char *body;
+        snprintf(html, sizeof html,
+                 "<html><body><div class=\"%s\"><div class=\"main-col\">"
+                 "<p>The council approved the new cycle lanes on Tuesday, after "
+                 "a year of consultation with residents and the shops along "
+                 "the route, and after two public meetings.</p>"
+                 "<p>Work on the first section starts in March and should be "
+                 "finished before the summer holidays, the council said in a "
+                 "statement, adding that buses would be diverted.</p>"
+                 "</div><div class=\"comments\"><p>COMMENT: I live on that "
+                 "street, and I can tell you that nobody asked us, whatever "
+                 "the council says about its meetings, and the buses will be "
+                 "a nightmare for months.</p><p>COMMENT: About time too, the "
+                 "old road was dangerous for anyone on a bike, and my children "
+                 "will finally be able to ride to school.</p></div>"
+                 "</div></body></html>", wrappers[k]);
+        d = parse_html(html, strlen(html));
+        body = np_document_body(d, NULL);
+        ck_assert_msg(strstr(body, "in a statement") != NULL, "%s: article left out:\n%s",
+                      wrappers[k], body);
+        ck_assert_msg(strstr(body, "COMMENT") == NULL, "%s: comments in body:\n%s",
+                      wrappers[k], body);
+        np_document_free(d);
+    }
+}
+END_TEST
+
 START_TEST(buttons_are_no_form)
 {
     /* a part of the article with buttons and hidden fields (a gallery,
@@ -1027,6 +1069,7 @@ Suite *np_extract_suite(void)
     tcase_add_test(t, link_line_showing_address_kept);
     tcase_add_test(t, trailing_label_dropped);
     tcase_add_test(t, class_words_at_a_boundary);
+    tcase_add_test(t, class_words_that_modify);
     tcase_add_test(t, buttons_are_no_form);
     tcase_add_test(t, jsonld_body_when_markup_has_none);
     tcase_add_test(t, unread_raw_text_left_out);

@@ -231,6 +231,8 @@ typedef struct hints {
                                  * "banner" in "top-banner", not in
                                  * "mastergridbanner"; "comment" still in
                                  * "comments" */
+    unsigned compound;          /* lists whose words count only where they
+                                 * name the element (see modifier_word) */
 } hints;
 
 static unsigned pair_hash(unsigned char a, unsigned char b)
@@ -250,6 +252,7 @@ static void hints_init(hints *h)
     h->lists[4] = np__negative;
     h->lists[5] = np__positive;
     h->bounded = H_UNLIKELY | H_MAYBE | H_POSITIVE;
+    h->compound = H_UNLIKELY;
     /* count the words of each pair, then place them (counting sort) */
     for (l = 0; l < H_NLISTS; l++) {
         const char *const *w;
@@ -287,6 +290,40 @@ static void hints_init(hints *h)
     }
 }
 
+/* Whether the word x, found at p in the class names s, is a modifier of
+ * a compound name rather than what the name calls the element: in a BEM
+ * modifier ("field--label-hidden": a field whose label is hidden,
+ * "layout--sidebar-end") or after a part that says the element has the
+ * thing or sits by it ("has-sidebar", "with-sidebar-right",
+ * "after-header", "for_sidebar": a container of the page's columns, not
+ * a sidebar). */
+static int modifier_word(const char *s, const char *p, const char *x)
+{
+    static const char *const mods[] = {
+        "has", "with", "without", "no", "for", "after", "before", "below",
+        "above", "under", NULL
+    };
+    const char *t = p, *q, *e;
+    size_t i, n;
+    while (*x && !np__isalnum((unsigned char)*x)) {
+        x++;
+        p++;
+    }
+    while (t > s && !np__isspace((unsigned char)t[-1]))
+        t--;
+    for (e = p; e > t && !np__isalnum((unsigned char)e[-1]); e--)
+        ;
+    if (e == p)
+        return 0;
+    for (q = e; q > t && np__isalnum((unsigned char)q[-1]); q--)
+        ;
+    n = (size_t)(e - q);
+    for (i = 0; mods[i]; i++)
+        if (strlen(mods[i]) == n && memcmp(mods[i], q, n) == 0)
+            return 1;
+    return 0;
+}
+
 /* Which of the lists in `want` have a word in s (has_any for each), in
  * one pass over s. */
 static unsigned hint_scan(const hints *h, const char *s, unsigned want)
@@ -314,7 +351,7 @@ static unsigned hint_scan(const hints *h, const char *s, unsigned want)
                 continue;
             for (i = 2; x[i] && p[i] == x[i]; i++)
                 ;
-            if (!x[i])
+            if (!x[i] && (!(h->compound & bit) || !modifier_word(s, p, x)))
                 found |= bit;
         }
         if ((found & want) == want)
