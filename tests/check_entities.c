@@ -799,6 +799,29 @@ START_TEST(organisations_from_context)
 }
 END_TEST
 
+/* A city followed by a given name that is an ordinary word and a plural
+ * is one club's name; a country followed by a person's name is two. */
+START_TEST(city_club_names)
+{
+    np_parser *p;
+    np_document *d;
+    ck_assert_int_eq(np_parser_new(&p, NULL), NP_OK);
+    d = parse(p, "Officials met on Monday to discuss the plan.\n\n"
+                 "Fans saw the Boston Red Sox win in June, and the Detroit Red "
+                 "Wings lost. Ukraine Marie Yovanovitch was not there.\n");
+    check_spans(d);
+    ck_assert_ptr_nonnull(find(d, "Boston Red Sox"));
+    ck_assert_int_eq(np_entity_type(find(d, "Boston Red Sox")), NP_ENTITY_ORG);
+    ck_assert_ptr_nonnull(find(d, "Detroit Red Wings"));
+    ck_assert_int_eq(np_entity_type(find(d, "Detroit Red Wings")), NP_ENTITY_ORG);
+    ck_assert_ptr_null(find(d, "Red Sox"));
+    ck_assert_ptr_nonnull(find(d, "Marie Yovanovitch"));
+    ck_assert_int_eq(np_entity_type(find(d, "Marie Yovanovitch")), NP_ENTITY_PERSON);
+    np_document_free(d);
+    np_parser_free(p);
+}
+END_TEST
+
 /* "The Bank said": a word that heads organisations' names, alone after
  * "the" before a speech verb, is an organisation, not a person. */
 START_TEST(definite_org_heads)
@@ -839,6 +862,7 @@ Suite *np_entities_suite(void)
     tcase_add_test(tc, context_evidence);
     tcase_add_test(tc, organisations_from_context);
     tcase_add_test(tc, definite_org_heads);
+    tcase_add_test(tc, city_club_names);
     tcase_add_test(tc, shouted_words_and_initials);
     tcase_add_test(tc, nationality_in_org_names);
     tcase_add_test(tc, bad_input);

@@ -687,6 +687,22 @@ static int after_the(const run *r, size_t a)
     return p != (size_t)-1 && p + 1 == a && tok_eq(r, p, "the");
 }
 
+/* Do the words [p, b) after a place read as a club's name, though the
+ * first is a given name: an ordinary English word ("Red", "Will") then
+ * a plural that is no given name ("Boston Red Sox", not "Ukraine Marie
+ * Yovanovitch")? */
+static int team_tail(const run *r, size_t p, size_t b)
+{
+    size_t n = core_len(r, b - 1);
+    char c;
+    if (b - p != 2 || !(word_lx(r, p) & NP__LX_GIVEN) ||
+        !(word_en(r, p) & NP__LEX_LOWER) || (word_lx(r, b - 1) & NP__LX_GIVEN) ||
+        !is_cap(r, b - 1) || n < 3)
+        return 0;
+    c = tok_s(r, b - 1)[n - 1];
+    return c == 's' || c == 'x';
+}
+
 /* Does the span start with a place and end with one or two other words
  * that are not place cues ("Los Angeles Lakers")? */
 static int place_prefix(const run *r, size_t a, size_t b)
@@ -701,7 +717,7 @@ static int place_prefix(const run *r, size_t a, size_t b)
             /* "Brent Sherwood" is a person; "Charlotte Hornets" a team */
             if (nwords(r, a, p) == 1 && !plural && (word_lx(r, a) & NP__LX_GIVEN))
                 return 0;
-            if (word_lx(r, p) & NP__LX_GIVEN)
+            if ((word_lx(r, p) & NP__LX_GIVEN) && !team_tail(r, p, b))
                 return 0;   /* "Ukraine Marie Yovanovitch" */
             for (k = p; k < b; k++)
                 if (word_lx(r, k) & (NP__LX_CONNECTOR | NP__LX_ANYPLACE))
@@ -1539,6 +1555,9 @@ static int hs_office_then_person(run *r, size_t a, size_t b, int confirm, int *d
         if (!(r->tok[k].flags & NP__TOK_WORD) || r->skip[k] == 1 ||
             !(word_lx(r, k) & NP__LX_GIVEN) || (word_lx(r, k) & NP__LX_ANYPLACE))
             continue;
+        if (team_tail(r, k, b) &&
+            (span_lx(r, a, k, NULL) & (NP__LX_CITY | NP__LX_STATE)))
+            continue;   /* "Boston Red Sox" is a club */
         while (pw > a && r->skip[pw] == 1)
             pw--;
         if (nwords(r, k, b) >= 2 && nwords(r, k, b) <= 4 && !has_connector(r, k, b) &&
