@@ -822,6 +822,28 @@ START_TEST(city_club_names)
 }
 END_TEST
 
+/* A hashtag, like a handle, names nothing: the capitalised word after
+ * "#" is no entity, and the same name in running text still is. */
+START_TEST(hashtags_are_no_names)
+{
+    np_parser *p;
+    np_document *d;
+    ck_assert_int_eq(np_parser_new(&p, NULL), NP_OK);
+    d = parse(p, "Officials met on Monday to discuss the plan.\n\n"
+                 "Thoughts with the families of the #MH17 victims, wrote fans "
+                 "of #WorldCup and @ReutersLive.\n\n"
+                 "Later the fans went to Glasgow to watch #Glasgow.\n");
+    check_spans(d);
+    ck_assert_ptr_null(find(d, "MH17"));
+    ck_assert_ptr_null(find(d, "WorldCup"));
+    ck_assert_ptr_null(find(d, "ReutersLive"));
+    ck_assert_ptr_nonnull(find(d, "Glasgow"));
+    ck_assert_uint_eq(np_entity_mention_count(find(d, "Glasgow")), 1);
+    np_document_free(d);
+    np_parser_free(p);
+}
+END_TEST
+
 /* "The Bank said": a word that heads organisations' names, alone after
  * "the" before a speech verb, is an organisation, not a person. */
 START_TEST(definite_org_heads)
@@ -863,6 +885,7 @@ Suite *np_entities_suite(void)
     tcase_add_test(tc, organisations_from_context);
     tcase_add_test(tc, definite_org_heads);
     tcase_add_test(tc, city_club_names);
+    tcase_add_test(tc, hashtags_are_no_names);
     tcase_add_test(tc, shouted_words_and_initials);
     tcase_add_test(tc, nationality_in_org_names);
     tcase_add_test(tc, bad_input);

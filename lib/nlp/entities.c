@@ -1750,7 +1750,8 @@ static int handle_span(run *r, size_t a, size_t b, int confirm)
 static void mark_abbrev(run *r)
 {
     size_t i;
-    /* addresses and handles are no names: "LiveNation.com", "@user" */
+    /* addresses, handles and hashtags are no names: "LiveNation.com",
+     * "@user", "#WorldCup" */
     for (i = 0; i < r->ntok; i++) {
         const char *s = tok_s(r, i);
         size_t n = tok_n(r, i), k;
@@ -1758,7 +1759,8 @@ static void mark_abbrev(run *r)
             if (s[k] == '@' || s[k] == '/' || s[k] == '_' ||
                 (s[k] == '.' && k + 1 < n && s[k + 1] >= 'a' && s[k + 1] <= 'z'))
                 break;
-        if (k < n || (i > 0 && tok_eq(r, i - 1, "@") && adjacent(r, i - 1)))
+        if (k < n || (i > 0 && (tok_eq(r, i - 1, "@") || tok_eq(r, i - 1, "#")) &&
+                      adjacent(r, i - 1)))
             r->tok[i].flags &= ~(uint32_t)(NP__TOK_UPPER | NP__TOK_ALLCAPS);
         if (i + 1 < r->ntok && tok_eq(r, i + 1, ".") && adjacent(r, i) &&
             i + 2 < r->ntok && adjacent(r, i + 1) && (r->tok[i + 2].flags & NP__TOK_WORD) &&
