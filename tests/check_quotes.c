@@ -479,6 +479,40 @@ START_TEST(noun_phrases_named_before)
 }
 END_TEST
 
+/* A person named in apposition to a role ("the agency's spokesman, Tom
+ * Lee, said"; after the quotation, "Minister of Trade, Industry and
+ * Energy, Senator Jane Roe, told"), and a name after a compound modifier
+ * ("34-year-old Lena Voss") that is no object. */
+START_TEST(speakers_in_apposition)
+{
+    static const char *const b[] = {
+        "\"We are looking for partners abroad,\" Minister of Trade, Industry "
+        "and Energy, Senator Jane Roe, told reporters.",
+        "The water board's chief engineer, Tom Lee, said the dam was safe.",
+        "\"It has held for a century,\" he said.",
+        "Karl Brandt organised the buses. One of those who left was "
+        "34-year-old Lena Voss.",
+        "\"We walked for hours,\" she said.",
+        "Head of the North Valley Water Board, Ruth Ames, added that the work would end soon.",
+        "\"The pumps are already running.\"",
+        NULL };
+    fixture f;
+    build(&f, b);
+    entity(&f, "Jane Roe", NP_ENTITY_PERSON, "Jane Roe", NULL);
+    entity(&f, "Tom Lee", NP_ENTITY_PERSON, "Tom Lee", NULL);
+    entity(&f, "Karl Brandt", NP_ENTITY_PERSON, "Karl Brandt", NULL);
+    entity(&f, "Lena Voss", NP_ENTITY_PERSON, "Lena Voss", NULL);
+    entity(&f, "North Valley Water Board", NP_ENTITY_ORG, "North Valley Water Board", NULL);
+    entity(&f, "Ruth Ames", NP_ENTITY_PERSON, "Ruth Ames", NULL);
+    ck_assert_int_eq(run(&f), NP_OK);
+    expect(&f, "We are looking for partners abroad,", "Jane Roe", D);
+    expect(&f, "It has held for a century,", "Tom Lee", D);
+    expect(&f, "We walked for hours,", "Lena Voss", D);
+    expect(&f, "The pumps are already running.", "Ruth Ames", D);
+    done(&f);
+}
+END_TEST
+
 START_TEST(unbalanced_and_unclosed)
 {
     static const char *const b[] = {
@@ -783,6 +817,7 @@ Suite *np_quotes_suite(void)
     tcase_add_test(tc, seed_article);
     tcase_add_test(tc, fixture_article);
     tcase_add_test(tc, skip_flag);
+    tcase_add_test(tc, speakers_in_apposition);
     suite_add_tcase(s, tc);
     return s;
 }

@@ -1145,6 +1145,8 @@ static int q_object_pos(qstate *st, size_t pos)
     if (!q_word_before(st, pos, &ws, &we))
         return 0;
     n = we - ws;
+    if (ws > 0 && st->b[ws - 1] == '-')
+        return 0;                      /* a compound modifier: "25-year-old Jane Roe" */
     if (q_inlist(st->b + ws, n, inverted))
         return 0;
     if (q_ieq(st->b + ws, n, "to") && q_word_before(st, ws, &s2, &e2) &&
@@ -1743,6 +1745,44 @@ static qnp q_np_fwd_appos(qstate *st, size_t from, size_t to, long owner)
     return np;
 }
 
+/* Whether a PERSON mention lies within the tokens of np. */
+static int q_np_person(qstate *st, qnp np)
+{
+    size_t k, ms, me, m = 0;
+    if (np.b <= np.a)
+        return 0;
+    ms = TOK(st, np.a)->s;
+    me = TOK(st, np.b - 1)->e;
+    for (k = q_lower_bound(st->ments, st->nments, ms);
+         k < st->nments && st->ments[k].s < me && m < 16; k++, m++)
+        if (st->ments[k].type == NP_ENTITY_PERSON && st->ments[k].e <= me)
+            return 1;
+    return 0;
+}
+
+/* A person's name set off by commas among the phrases from token `from`
+ * to `to` ("Minister of Trade, Industry and Energy, Senator Jane Roe,
+ * told"): the first capitalised phrase after a comma that holds a person
+ * and ends at a comma or at `to`. */
+static qnp q_appos_person(qstate *st, size_t from, size_t to, long owner)
+{
+    qnp none = { 0, 0 };
+    size_t k;
+    for (k = from; k + 1 < to && k < from + 30; k++) {
+        qnp np;
+        if (!q_outside(st, k, owner))
+            break;
+        if (!((TOK(st, k)->f & QF_PUNCT) && TOK(st, k)->cp == ',') ||
+            !(TOK(st, k + 1)->f & QF_UPPER))
+            continue;
+        np = q_np_fwd(st, k + 1, to, owner);
+        if (np.b > np.a && q_np_person(st, np) &&
+            (np.b == to || ((TOK(st, np.b)->f & QF_PUNCT) && TOK(st, np.b)->cp == ',')))
+            return np;
+    }
+    return none;
+}
+
 /* The speaker's phrase for a finite cue ("said"): its subject before it,
  * past an apposition ("X, the company's chief, said"), or the phrase after
  * an inverted cue ("said the actor"). */
@@ -1766,8 +1806,15 @@ static qnp q_np_of_cue(qstate *st, size_t cue, size_t lo, size_t plo,
             while (j < cue && q_word_in(st, j, q_skip))
                 j++;
             if (np.b > np.a &&
-                (j == cue || ((TOK(st, j)->f & QF_PUNCT) && TOK(st, j)->cp == ',')))
+                (j == cue || ((TOK(st, j)->f & QF_PUNCT) && TOK(st, j)->cp == ','))) {
+                /* a role first, the person's name in apposition after it */
+                if (j < cue && !q_np_person(st, np)) {
+                    qnp nm = q_appos_person(st, j, cue, owner);
+                    if (nm.b > nm.a)
+                        return nm;
+                }
                 return np;
+            }
         }
     }
     while (k > lo && q_word_in(st, k - 1, q_skip) &&
@@ -1788,8 +1835,17 @@ static qnp q_np_of_cue(qstate *st, size_t cue, size_t lo, size_t plo,
             if (q_is_cue_word(st, j))
                 break;
         }
-        if (ok && j > lo && (TOK(st, j - 1)->f & QF_WORD))
-            return q_np_back(st, j, lo, owner);
+        if (ok && j > lo && (TOK(st, j - 1)->f & QF_WORD)) {
+            /* "the agency's spokesman, Tom Lee, said": the name between
+             * the commas when the phrase before them names no person */
+            qnp back = q_np_back(st, j, lo, owner);
+            if (!q_np_person(st, back)) {
+                qnp mid = q_np_fwd(st, j + 1, k - 1, owner);
+                if (mid.b == k - 1 && q_np_person(st, mid))
+                    return mid;
+            }
+            return back;
+        }
         if (after_quote)
             return q_np_fwd_appos(st, cue + 1, hi, owner);
         return q_subject(st, cue, plo, owner);
