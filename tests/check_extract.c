@@ -409,6 +409,34 @@ START_TEST(class_words_that_modify)
 }
 END_TEST
 
+START_TEST(plain_lists_stay)
+{
+    /* a list of short plain items (ingredients, the points of a rule)
+     * scores below nothing by its tag (Readability's -3 for a list) and
+     * was dropped as negative; a list of links still goes */
+    static const char html[] =
+        "<html><body><div class=\"story\">"
+        "<p>This cake is the easiest one we know, and it keeps for three days "
+        "in the fridge, if anyone leaves some of it for later.</p>"
+        "<ul><li><p>125 g flour sifted twice before use</p></li>"
+        "<li><p>65 g sugar white or light brown</p></li>"
+        "<li><p>65 g soft butter or margarine</p></li></ul>"
+        "<p>Mix the flour, the sugar and the butter with the egg until the "
+        "dough is smooth, then press it into the tin and bake it.</p>"
+        "<p>Let it cool for an hour before you cut it, or it will break, "
+        "however good it smells when it comes out of the oven.</p>"
+        "<ul><li><a href=\"/a\">LINKED one</a></li><li><a href=\"/b\">LINKED "
+        "two</a></li><li><a href=\"/c\">LINKED three</a></li></ul>"
+        "</div></body></html>";
+    np_document *d = parse_html(html, sizeof html - 1);
+    const char *body = np_document_body(d, NULL);
+    ck_assert_msg(strstr(body, "65 g sugar") != NULL, "ingredients left out:\n%s", body);
+    ck_assert_msg(strstr(body, "125 g flour") != NULL, "ingredients left out:\n%s", body);
+    ck_assert_msg(strstr(body, "LINKED") == NULL, "link list in body:\n%s", body);
+    np_document_free(d);
+}
+END_TEST
+
 START_TEST(buttons_are_no_form)
 {
     /* a part of the article with buttons and hidden fields (a gallery,
@@ -1070,6 +1098,7 @@ Suite *np_extract_suite(void)
     tcase_add_test(t, trailing_label_dropped);
     tcase_add_test(t, class_words_at_a_boundary);
     tcase_add_test(t, class_words_that_modify);
+    tcase_add_test(t, plain_lists_stay);
     tcase_add_test(t, buttons_are_no_form);
     tcase_add_test(t, jsonld_body_when_markup_has_none);
     tcase_add_test(t, unread_raw_text_left_out);

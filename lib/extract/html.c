@@ -1371,7 +1371,12 @@ static const char *drop_container(walk *w, const np__node *n)
     if (n->ptext >= 150 && (float)n->ptext >= 0.6f * (float)len && ld < 0.2f
         && NP_RULE_NODE("keep:mostly-prose", n->node))
         return NULL;
-    if (weight + (n->scored ? n->score : 0) < 0)
+    /* a list scores below nothing by its tag alone (Readability's -3):
+     * a list of plain items (ingredients, steps, pros and cons, points
+     * of a law) with no class against it is the article's */
+    if (weight + (n->scored ? n->score : 0) < 0
+        && !((is_list || n->tag == T_DL) && weight >= 0 && ld < 0.3f
+             && NP_RULE_NODE("keep:plain-list", n->node)))
         return "cont:negative";
     if (n->commas >= 10 && ld < 0.3f && NP_RULE_NODE("keep:commas", n->node))
         return NULL;
