@@ -435,9 +435,16 @@ START_TEST(names_ending_in_s)
         "Prince Charles said the plan was good.",
         "The Williams sisters won again.",
         "Jobs said the phone would ship in June.",
+        /* a common word whose s is its own, opening a sentence: not the
+         * possessive of a proper noun "Thu", "Ga" */
+        "Thus economic growth slowed in the spring.",
+        "Gas station owners were worried.",
         NULL
     };
     keeps_all(keep);
+    /* inside a sentence a capital makes it a name */
+    CLEANS_TO("They rode on General Burnsides horse.",
+              "They rode on General Burnside's horse.");
     /* a given name after a preposition, before a plural noun */
     CLEANS_TO("Officials praised for James efforts in the talks.",
               "Officials praised for James' efforts in the talks.");

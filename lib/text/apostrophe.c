@@ -1972,6 +1972,13 @@ static long settle(const actx *a, const tok *t, long at)
     if (!t->cap && (lx(a, t) & NP__LEX_PLURAL) && next_weight(a, n) < 0 &&
         next_is_verb(a, n))
         return -1;
+    /* a common word whose s is its own, neither a plural's nor a verb's,
+     * written in lower case or opening a sentence ("Thus", "Gas": not
+     * "Thu", "Ga"); inside a sentence a capital makes it a name ("General
+     * Burnsides horse") */
+    if ((!t->cap || t->start) && (lx(a, t) & NP__LEX_LOWER) &&
+        !(lx(a, t) & (NP__LEX_PLURAL | NP__LEX_VERB3)))
+        return -1;
     /* a spelling the English lexicon lacks but English writes as it is
      * far more often than with an apostrophe: a word of another language,
      * a brand, a team ("des", "bengals"); not the last part of a
