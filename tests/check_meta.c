@@ -202,10 +202,16 @@ START_TEST(meta_author_byline_split)
         "<html><head><meta name=\"author\" "
         "content=\"By Jane Doe and John Roe, Reuters\"></head><body>" BODY
         "</body></html>");
-    ck_assert_uint_eq(np_document_author_count(d), 3);
+    /* the agency beside the people who wrote is no author */
+    ck_assert_uint_eq(np_document_author_count(d), 2);
     assert_str(np_document_author(d, 0), "Jane Doe");
     assert_str(np_document_author(d, 1), "John Roe");
-    assert_str(np_document_author(d, 2), "Reuters");
+    np_document_free(d);
+    /* alone, it is */
+    d = parse("<html><head><meta name=\"author\" content=\"Reuters\"></head><body>"
+              BODY "</body></html>");
+    ck_assert_uint_eq(np_document_author_count(d), 1);
+    assert_str(np_document_author(d, 0), "Reuters");
     np_document_free(d);
 }
 END_TEST
@@ -894,6 +900,21 @@ START_TEST(authors_cleaning)
         /* a heading is not a name */
         {"Auteurs", 0, {NULL}},
         {"Authors", 0, {NULL}},
+        {"Article by", 0, {NULL}},
+        /* a profession before the name, a date label after it */
+        {"Rechtsanwalt Dennis T\xc3\xb6lle", 1, {"Dennis T\xc3\xb6lle"}},
+        {"Fachanw\xc3\xa4ltin Jana Berg", 1, {"Jana Berg"}},
+        {"Sara Zinnecker Stand: 05. Februar 2020", 1, {"Sara Zinnecker"}},
+        {"Jana Berg Stand 12.03.2021", 1, {"Jana Berg"}},
+        {"Jane Date", 1, {"Jane Date"}},
+        /* placeholders and initials name nobody; a user name stays */
+        {"Unknown", 0, {NULL}},
+        {"Anonymous", 0, {NULL}},
+        {"No Author", 0, {NULL}},
+        {"K A", 0, {NULL}},
+        {"J. D.", 0, {NULL}},
+        {"admin", 1, {"admin"}},
+        {"Li Na", 1, {"Li Na"}},
     };
     size_t i, k;
     for (i = 0; i < sizeof cases / sizeof cases[0]; i++) {
@@ -978,6 +999,60 @@ START_TEST(byline_desk_beside_people)
               "<h1>Roads</h1>" BODY "</body></html>");
     ck_assert_uint_eq(np_document_author_count(d), 1);
     assert_str(np_document_author(d, 0), "Redaktion");
+    np_document_free(d);
+}
+END_TEST
+
+/* Bylines the markup hides: an element named byline over a meta author
+ * that is the site's address, "Article by" in an element of its own, a
+ * no-break space after "Par", a class in French, a placeholder. */
+START_TEST(byline_hidden_forms)
+{
+    np_document *d = parse(
+        "<html><head><meta name=\"author\" content=\"example.de\"></head><body>"
+        "<h1>Roads</h1><byline>Von Jane Doe, dpa</byline>" BODY "</body></html>");
+    ck_assert_uint_eq(np_document_author_count(d), 1);
+    assert_str(np_document_author(d, 0), "Jane Doe");
+    np_document_free(d);
+    d = parse(
+        "<html><body><h1>Roads</h1><div><span class=\"article_author_single\">Article "
+        "by</span><br><span class=\"author_single\">Barry Roe</span></div>" BODY
+        "</body></html>");
+    ck_assert_uint_eq(np_document_author_count(d), 1);
+    assert_str(np_document_author(d, 0), "Barry Roe");
+    np_document_free(d);
+    d = parse(
+        "<html><body><h1>Roads</h1><span class=\"field-contributor\">Par&nbsp;"
+        "<a href=\"/jean\">Jean Dupont</a></span>" BODY "</body></html>");
+    ck_assert_uint_eq(np_document_author_count(d), 1);
+    assert_str(np_document_author(d, 0), "Jean Dupont");
+    np_document_free(d);
+    /* "auteurs": read after the other bylines, a name only */
+    d = parse(
+        "<html><body><div class=\"dates_auteurs\">En kiosques : <a>juillet 2020</a>"
+        "</div><h1>Roads</h1><div class=\"dates_auteurs\">par <span class=\"auteurs\">"
+        "Didier Roy</span>, 21 juin 2018</div>" BODY "</body></html>");
+    ck_assert_uint_eq(np_document_author_count(d), 1);
+    assert_str(np_document_author(d, 0), "Didier Roy");
+    np_document_free(d);
+    d = parse(
+        "<html><body><h1>Roads</h1>" BODY "<div class=\"autor-box\">Herausgeber</div>"
+        "</body></html>");
+    ck_assert_uint_eq(np_document_author_count(d), 0);
+    np_document_free(d);
+    d = parse(
+        "<html><body><h1>Roads</h1>" BODY "<span itemprop=\"author\"><span itemprop="
+        "\"name\">Unknown</span></span></body></html>");
+    ck_assert_uint_eq(np_document_author_count(d), 0);
+    np_document_free(d);
+    /* a given name with an accent is a given name: the person of the
+     * byline over the site's name */
+    d = parse(
+        "<html><head><meta property=\"og:site_name\" content=\"El Diario\">"
+        "<meta name=\"author\" content=\"El Diario\"></head><body><h1>Roads</h1>"
+        "<p class=\"byline\">Por Ra\xc3\xbal Espina</p>" BODY "</body></html>");
+    ck_assert_uint_eq(np_document_author_count(d), 1);
+    assert_str(np_document_author(d, 0), "Ra\xc3\xbal Espina");
     np_document_free(d);
 }
 END_TEST
@@ -1163,6 +1238,7 @@ Suite *np_meta_suite(void)
     tcase_add_test(t, byline_adds_second_author);
     tcase_add_test(t, byline_site_and_credit);
     tcase_add_test(t, byline_drupal_submitted);
+    tcase_add_test(t, byline_hidden_forms);
     tcase_add_test(t, byline_desk_beside_people);
     tcase_add_test(t, dates_builder_split_local_day);
     tcase_add_test(t, title_trim_rules);

@@ -15,6 +15,7 @@ const np__byline_label np__byline_labels[] = {
     {"written by", "en", NP__BYL_PHRASE},
     {"words by", "en", NP__BYL_PHRASE},
     {"story by", "en", NP__BYL_PHRASE},
+    {"article by", "en", NP__BYL_PHRASE},
     {"posted by", "en", NP__BYL_PHRASE},
     {"submitted by", "en", NP__BYL_PHRASE},
     {"author", "en", NP__BYL_NOUN},

@@ -85,7 +85,12 @@ static const char *const np__role_words[] = {
     "autor", "autorin", "journalistin", "korrespondent", "korrespondentin",
     "chefredakteur", "chefredakteurin", "redaktion", "volontär",
     "volontärin", "experte", "expertin", "rédacteur", "rédactrice", "journaliste", "periodista",
-    "redactor", "redactora", "corresponsal", NULL
+    "redactor", "redactora", "corresponsal",
+    /* professions written before a name ("Rechtsanwalt Jane Doe") */
+    "rechtsanwalt", "rechtsanwältin", "anwalt", "anwältin", "fachanwalt",
+    "fachanwältin", "notar", "notarin", "steuerberater", "steuerberaterin",
+    "arzt", "ärztin", "avocat", "avocate", "abogado", "abogada", "avvocato",
+    "advocaat", "solicitor", "barrister", NULL
 };
 
 /* Letters after a name that are a degree or a licence ("MD", "Ph.D.",
@@ -194,6 +199,41 @@ static size_t count_spaces(const char *s, size_t n)
     return k;
 }
 
+/* What a template writes where it knows no author ("Unknown",
+ * "Anonymous", "Unbekannt", "N/A"): no name. A user name such as "admin"
+ * is what the page shows, and stays. */
+static int placeholder(const char *s, size_t n)
+{
+    static const char *const words[] = {
+        "unknown", "unknown author", "anonymous", "anonym", "anonyme",
+        "anÃ³nimo", "anonimo", "unbekannt", "inconnu", "desconocido",
+        "sconosciuto", "onbekend", "n/a", "none", "null", "undefined",
+        "no author", "not available", NULL
+    };
+    return in_list(s, n, words, 1);
+}
+
+/* Whether a name is initials alone ("K A", "J.D.", "A. B."): no name the
+ * page gives in words. */
+static int initials_only(const char *s, size_t n)
+{
+    size_t i = 0, words = 0;
+    while (i < n) {
+        size_t b;
+        while (i < n && (s[i] == ' ' || s[i] == '.'))
+            i++;
+        b = i;
+        while (i < n && s[i] != ' ' && s[i] != '.')
+            i++;
+        if (i == b)
+            break;
+        if (i - b != 1 || !np__isupper((unsigned char)s[b]))
+            return 0;
+        words++;
+    }
+    return words > 0;
+}
+
 /* Adds one cleaned name, if it still looks like one. */
 static int add_name(np_document *d, const char *s, size_t n)
 {
@@ -262,7 +302,7 @@ static int add_name(np_document *d, const char *s, size_t n)
     {
         static const char *const ui[] = {
             "sign in", "sign up", "log in", "login", "register", "subscribe",
-            "follow", "share", "comment", "profile", "menu", "view all",
+            "follow", "share", "comment", "profil", "menu", "view all",
             "more from", "newsletter", "empfehlen", "teilen", "drucken", "alle beitr\xc3\xa4ge", NULL
         };
         for (i = 0; ui[i]; i++)
@@ -297,6 +337,8 @@ static int add_name(np_document *d, const char *s, size_t n)
         }
     }
     if (words == 0 || jobs == words || letters == 0 || words > 6)
+        return NP_OK;
+    if (placeholder(s, n) || initials_only(s, n))
         return NP_OK;
     return np__doc_add_author(d, s, n);
 }
@@ -413,6 +455,17 @@ static int relative_word(const char *s, size_t n)
         || np__text_eq_ci(s, n, "h\xc3\xa1") || np__text_eq_ci(s, n, "a");
 }
 
+/* A word that labels the date after a name ("Jane Doe Stand:
+ * 05.02.2020", "Datum: ..."); the generic ones only with their colon. */
+static int date_label_word(const char *s, size_t n, int colon)
+{
+    static const char *const always[] = {"stand", "zuletzt", NULL};
+    static const char *const with_colon[] = {
+        "date", "datum", "data", "fecha", "dated", NULL
+    };
+    return in_list(s, n, always, 1) || (colon && in_list(s, n, with_colon, 1));
+}
+
 /* What a date left behind at the end: punctuation, a month or weekday,
  * the word that opens a relative date. */
 static size_t trim_date_tail(const char *s, size_t n)
@@ -426,7 +479,8 @@ static size_t trim_date_tail(const char *s, size_t n)
         while (w && (np__isalpha((unsigned char)s[w - 1]) || (unsigned char)s[w - 1] >= 0x80))
             w--;
         if (e > w && w > 0 && (e - w <= 9)
-            && (month_word(s + w, e - w) || weekday_word(s + w, e - w))) {
+            && (month_word(s + w, e - w) || weekday_word(s + w, e - w)
+                || date_label_word(s + w, e - w, e < n && s[e] == ':'))) {
             n = w;
             continue;
         }

@@ -16,6 +16,8 @@
 #include <libxml/HTMLparser.h>
 #include <libxml/tree.h>
 #include <libxml/uri.h>
+#include <unicode/unorm2.h>
+#include <unicode/utf8.h>
 
 #include "util/util.h"
 #include "doc/context.h"
@@ -185,6 +187,8 @@ typedef struct meta {
     const xmlNode *h1;
     const xmlNode *bylines[8];  /* first byline-looking elements */
     size_t nbylines;
+    const xmlNode *bylines2[4]; /* first with "autor", "auteur" in class or id */
+    size_t nbylines2;
     const xmlNode *rel_author;  /* first <a rel=author> */
     const char *time_pub;       /* <time datetime> marked as publication */
     const char *time_any;       /* first <time datetime> */
@@ -865,11 +869,15 @@ static const char *const hint_words[] = {
     "readmore", "also-like", "outbrain", "taboola", "infobox",
     /* byline_hint */
     "byline", "author", "writtenby", "p-author",
+    /* the author in French ("auteurs"), German, Spanish and Italian
+     * ("autor", "autore"): bylines read after the others */
+    "auteur", "autor",
     NULL
 };
 #define HINT_COMMENTS 0x3u
 #define HINT_NOISE ((1u << 19) - 1)
 #define HINT_BYLINE (0xFu << 19)
+#define HINT_BYLINE2 (0x3u << 23)
 
 /* Which hint_words an element's class or id holds. */
 static uint32_t hint_bits(const word_set *hints, const char *cls, const char *id)
@@ -890,14 +898,19 @@ static int byline_hint(const xmlNode *n, const char *cls, const char *id, uint32
     /* Drupal's "Submitted by Jane Doe on 7 May 2020" */
     if (cls && np__text_eq_ci(cls, strlen(cls), "submitted"))
         return 1;
-    if (!(bits & HINT_BYLINE))
+    if (!(bits & (HINT_BYLINE | HINT_BYLINE2)))
         return 0;
     if (credit_author(cls) || credit_author(id))
         return 0;
-    /* "authority-control", "authorization" name no author (looked for
-     * only now: "authori" holds one of the words) */
-    return !((ci_contains(cls, "authori") || ci_contains(id, "authori"))
-             && !ci_contains(cls, "byline") && !ci_contains(id, "byline"));
+    /* "authority-control", "authorization", "autorisation",
+     * "autorizacion" name no author (looked for only now: they hold one
+     * of the words) */
+    if ((ci_contains(cls, "authori") || ci_contains(id, "authori")
+         || ci_contains(cls, "autoris") || ci_contains(id, "autoris")
+         || ci_contains(cls, "autoriz") || ci_contains(id, "autoriz"))
+        && !ci_contains(cls, "byline") && !ci_contains(id, "byline"))
+        return 0;
+    return bits & HINT_BYLINE ? 1 : 2;
 }
 
 /* Whether an element has an <h1> inside (looked for a bounded depth). */
@@ -1085,11 +1098,15 @@ static int byline_text(const char *s, size_t n)
 /* Whether an element's text reads as a byline (byline_text). */
 static int by_line(const xmlNode *n)
 {
-    np__buf b = NP__BUF_INIT;
-    int yes;
+    np__buf b = NP__BUF_INIT, t = NP__BUF_INIT;
+    int yes = 0;
     node_text(n, &b);
-    yes = b.ptr && byline_text(b.ptr, b.len);
+    /* read as the names will be: a no-break space is a space
+     * ("Par&nbsp;<a>Jean Dupont</a>") */
+    if (b.ptr && np__meta_text(b.ptr, b.len, &t) == NP_OK && t.ptr)
+        yes = byline_text(t.ptr, t.len);
     np__buf_free(&b);
+    np__buf_free(&t);
     return yes;
 }
 
@@ -1464,7 +1481,20 @@ static void walk(meta *m, const xmlNode *n, int depth)
         id = np__xml_attr(k, "id");
         bits = hint_bits(&m->hints, cls, id);
         noise = noise_hint(k, name, cls, id, bits);
+        /* an element named for the byline ("<byline>Von Jane Doe</byline>") */
         byl = byline_hint(k, cls, id, bits);
+        if (!byl && strcmp(name, "byline") == 0)
+            byl = 1;
+        if (byl == 2) {
+            /* "autor", "auteur": a byline read after the others */
+            if (!m->comments && noise != 2
+                && m->nbylines2 < sizeof m->bylines2 / sizeof m->bylines2[0]) {
+                size_t tl = text_len(k, 200, 0);
+                if (tl > 2 && tl < 100)
+                    m->bylines2[m->nbylines2++] = k;
+            }
+            byl = 0;
+        }
         see_candidates(m, k, name, noise, byl);
         if (k->children) {
             m->noise += noise != 0;
@@ -2340,8 +2370,30 @@ static int authors_after_label(meta *m, const xmlNode *label, np__buf *b)
     return NP_OK;
 }
 
+static int person_like(const char *a);
+
+/* Whether a name is shaped as a person's: two to four words, each
+ * capitalised ("Didier Roy", "Ana María Pérez"), or person_like. */
+static int name_shaped(const char *a)
+{
+    size_t i = 0, words = 0;
+    while (a[i]) {
+        const unsigned char *w = (const unsigned char *)a + i;
+        if (!(np__isupper(w[0]) || (w[0] == 0xC3 && w[1] >= 0x80 && w[1] < 0x9F)
+              || (w[0] >= 0xC4 && w[0] <= 0xC5)))
+            return person_like(a);
+        words++;
+        while (a[i] && a[i] != ' ')
+            i++;
+        while (a[i] == ' ')
+            i++;
+    }
+    return (words >= 2 && words <= 4) || person_like(a);
+}
+
 /* Authors from the page's byline elements, rel=author, then a "By ..."
- * text node, then the name after a byline label. */
+ * text node, then the name after a byline label, then the elements whose
+ * class or id says "autor" or "auteur". */
 static int authors_from_byline(meta *m, np__buf *b)
 {
     np_document *d = m->c->doc;
@@ -2358,8 +2410,21 @@ static int authors_from_byline(meta *m, np__buf *b)
     if (!d->authors.len && m->by_text
         && (rc = authors_from_node(m, m->by_text, 1, b)) != NP_OK)
         return rc;
-    if (!d->authors.len && m->by_label)
-        return authors_after_label(m, m->by_label, b);
+    if (!d->authors.len && m->by_label
+        && (rc = authors_after_label(m, m->by_label, b)) != NP_OK)
+        return rc;
+    for (i = 0; i < m->nbylines2 && !d->authors.len; i++) {
+        const char *src = d->sources[NP__AUTHORS];
+        size_t k;
+        if ((rc = authors_from_node(m, m->bylines2[i], 0, b)) != NP_OK)
+            return rc;
+        /* a weaker hint: only names shaped as persons' */
+        for (k = 0; k < d->authors.len; k++)
+            if (!name_shaped(((const char **)d->authors.ptr)[k])) {
+                d->authors.len = 0;
+                d->sources[NP__AUTHORS] = src;
+            }
+    }
     return NP_OK;
 }
 
@@ -2460,17 +2525,55 @@ static int prefer_display_name(meta *m, np__buf *b)
     return np__doc_add_author(d, found ? found : handle, (size_t)-1);
 }
 
+/* A word w[0..n) with its letters' accents taken off ("Raúl" is
+ * "Raul", "Çelik" "Celik"), in out; 0 when a letter has no plain
+ * Latin base (ß, ø, Greek, Cyrillic...) or out is too small. */
+static size_t unaccented(const char *w, size_t n, char *out, size_t cap)
+{
+    UErrorCode err = U_ZERO_ERROR;
+    const UNormalizer2 *nfd = unorm2_getNFDInstance(&err);
+    size_t o = 0;
+    int32_t i = 0;
+    if (U_FAILURE(err) || n > INT32_MAX)
+        return 0;
+    while (i < (int32_t)n) {
+        UChar32 c;
+        U8_NEXT((const uint8_t *)w, i, (int32_t)n, c);
+        if (c < 0)
+            return 0;
+        if (c >= 0x80) {
+            UChar dec[8];
+            int32_t k = unorm2_getDecomposition(nfd, c, dec, 8, &err);
+            if (U_FAILURE(err) || k < 1 || dec[0] >= 0x80 || !np__isalpha(dec[0]))
+                return 0;
+            c = dec[0];
+        }
+        if (o + 1 >= cap)
+            return 0;
+        out[o++] = (char)c;
+    }
+    return o;
+}
+
 /* Whether a name reads as a person's: two words or more, the first a
  * capitalised given name ("Mary O'Neill"; not "Technology Project",
  * "Washington" or "other outlets"). */
 static int person_like(const char *a)
 {
     size_t w = 0;
+    char plain[32];
+    size_t pn;
     if (!np__isupper((unsigned char)a[0]))
         return 0;
     while (a[w] && a[w] != ' ')
         w++;
-    return a[w] == ' ' && a[w + 1] && (np__ner_word(a, w, 0) & NP__LX_GIVEN);
+    if (a[w] != ' ' || !a[w + 1])
+        return 0;
+    if (np__ner_word(a, w, 0) & NP__LX_GIVEN)
+        return 1;
+    /* the list writes given names without accents: "Raúl" is "Raul" */
+    pn = unaccented(a, w, plain, sizeof plain);
+    return pn && pn != w && (np__ner_word(plain, pn, 0) & NP__LX_GIVEN);
 }
 
 /* Whether the authors chosen hold every one of had[0..n) and more, each
@@ -2588,18 +2691,36 @@ static int desk_only(const char *a)
     return words > 0;
 }
 
+/* Whether an author is a news agency credited with the text ("dpa",
+ * "AFP", "Agenturen"). */
+static int agency_only(const char *a)
+{
+    static const char *const agencies[] = {
+        "dpa", "dpa-afx", "afx", "afp", "ap", "apa", "reuters", "sid", "kna",
+        "epd", "ddp", "dts", "ansa", "efe", "upi", "ats", "sda", "belga",
+        "anp", "pap", "agencies", "agenturen", "agences", "agencias", NULL
+    };
+    size_t i;
+    for (i = 0; agencies[i]; i++)
+        if (np__ascii_casecmp(a, agencies[i]) == 0)
+            return 1;
+    return 0;
+}
+
 /* Beside people, a desk named as an author is no author ("Michael
- * Roe", "Redaktion"); alone, it stays. */
+ * Roe", "Redaktion"); alone, it stays. So is a news agency beside a
+ * person's name ("Von Jane Doe, dpa"). */
 static void drop_desks(np_document *d)
 {
     const char **a = d->authors.ptr;
-    size_t i, w = 0, people = 0;
-    for (i = 0; i < d->authors.len; i++)
+    size_t i, w = 0, people = 0, persons = 0;
+    for (i = 0; i < d->authors.len; i++) {
         people += !desk_only(a[i]);
-    if (!people || people == d->authors.len)
-        return;
+        persons += person_like(a[i]);
+    }
     for (i = 0; i < d->authors.len; i++)
-        if (!desk_only(a[i]))
+        if ((people == d->authors.len || !people || !desk_only(a[i]))
+            && !(persons && agency_only(a[i])))
             a[w++] = a[i];
     d->authors.len = w;
 }
