@@ -844,6 +844,32 @@ START_TEST(hashtags_are_no_names)
 }
 END_TEST
 
+/* A given name after a preposition of place is the place ("near Shelby"),
+ * and the words that end the names of orchestras, labels and publishers
+ * make organisations. */
+START_TEST(given_name_places_and_org_words)
+{
+    static const typed t[] = {
+        {"Shelby", NP_ENTITY_PLACE},
+        {"Harmon Philharmonic", NP_ENTITY_ORG},
+        {"Drelling Recordings", NP_ENTITY_ORG},
+        {"Corvane Publishing", NP_ENTITY_ORG},
+        {NULL, 0}
+    };
+    np_parser *p;
+    np_document *d;
+    ck_assert_int_eq(np_parser_new(&p, NULL), NP_OK);
+    d = parse(p, "Officials met on Monday to discuss the plan.\n\n"
+                 "The farm lies near Shelby, and the plant is in Shelby too. "
+                 "Last year the Harmon Philharmonic played an album released by "
+                 "Drelling Recordings and Corvane Publishing.\n");
+    check_spans(d);
+    expect_types(d, t);
+    np_document_free(d);
+    np_parser_free(p);
+}
+END_TEST
+
 /* "The Bank said": a word that heads organisations' names, alone after
  * "the" before a speech verb, is an organisation, not a person. */
 START_TEST(definite_org_heads)
@@ -886,6 +912,7 @@ Suite *np_entities_suite(void)
     tcase_add_test(tc, definite_org_heads);
     tcase_add_test(tc, city_club_names);
     tcase_add_test(tc, hashtags_are_no_names);
+    tcase_add_test(tc, given_name_places_and_org_words);
     tcase_add_test(tc, shouted_words_and_initials);
     tcase_add_test(tc, nationality_in_org_names);
     tcase_add_test(tc, bad_input);

@@ -1231,7 +1231,7 @@ static int type_by_context(const run *r, size_t a, size_t b, size_t n, uint32_t 
             return NP_ENTITY_ORG;
         return org_by_odds(r, a, b, n) ? NP_ENTITY_ORG : NP_ENTITY_PERSON;
     }
-    if (n == 1 && a > 0 && place_prep(r, a - 1) && !(first & NP__LX_GIVEN) &&
+    if (n == 1 && a > 0 && place_prep(r, a - 1) &&
         !is_poss(r, a) && !(r->tok[a].flags & NP__TOK_ALLCAPS) &&
         !(word_en(r, a) & NP__LEX_LOWER) && !camel(r, a)) {
         *weight = 1;
