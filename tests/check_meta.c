@@ -1057,6 +1057,36 @@ START_TEST(byline_hidden_forms)
 }
 END_TEST
 
+/* A page without <h1>: the heading the title holds is the headline the
+ * byline follows; a credit under a picture is no byline. */
+START_TEST(byline_under_other_headline)
+{
+    np_document *d = parse(
+        "<html><head><title>The old bridge | Town Paper</title></head><body>"
+        "<h2>Latest news</h2><h2>The old bridge</h2><p>Text von Christian Roe "
+        "Illustration von Markus Poe</p>" BODY "</body></html>");
+    ck_assert_uint_eq(np_document_author_count(d), 1);
+    assert_str(np_document_author(d, 0), "Christian Roe");
+    np_document_free(d);
+    /* a heading the title does not hold is no headline */
+    d = parse(
+        "<html><head><title>The old bridge | Town Paper</title></head><body>"
+        "<h2>Latest news</h2><p>Text von Christian Roe</p>" BODY "</body></html>");
+    ck_assert_uint_eq(np_document_author_count(d), 0);
+    np_document_free(d);
+    d = parse(
+        "<html><body><h1>Roads</h1><p class=\"summary\">Boats at the ramp. <span "
+        "class=\"credit\">By Harbour Police</span></p>" BODY "</body></html>");
+    ck_assert_uint_eq(np_document_author_count(d), 0);
+    np_document_free(d);
+    d = parse(
+        "<html><body><h1>Roads</h1><figure><img src=\"a.jpg\"><figcaption><span>By "
+        "Ann Lee</span></figcaption></figure>" BODY "</body></html>");
+    ck_assert_uint_eq(np_document_author_count(d), 0);
+    np_document_free(d);
+}
+END_TEST
+
 /* Drupal's "submitted" line: the name and the date. */
 START_TEST(byline_drupal_submitted)
 {
@@ -1239,6 +1269,7 @@ Suite *np_meta_suite(void)
     tcase_add_test(t, byline_site_and_credit);
     tcase_add_test(t, byline_drupal_submitted);
     tcase_add_test(t, byline_hidden_forms);
+    tcase_add_test(t, byline_under_other_headline);
     tcase_add_test(t, byline_desk_beside_people);
     tcase_add_test(t, dates_builder_split_local_day);
     tcase_add_test(t, title_trim_rules);

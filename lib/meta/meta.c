@@ -203,7 +203,12 @@ typedef struct meta {
     const xmlNode *dateboxes[6];/* short byline or date elements */
     const xmlNode *date_part;   /* a date element too short for a whole date */
     size_t ndateboxes;
-    size_t after_h1;            /* elements met since the first <h1> */
+    size_t after_h1;            /* elements met since the headline */
+    const xmlNode *head;        /* the headline: the first <h1>, or in a
+                                 * page without one the <h2> or <h3> that
+                                 * the title holds */
+    int no_h1;                  /* the page has no <h1> */
+    int in_figure;              /* <figure> or <figcaption> elements open */
     int noise;                  /* inside comments, related stories, ... */
     int comments;               /* inside comments */
     int in_byline;              /* inside a byline element */
@@ -1219,6 +1224,39 @@ static void see_link(meta *m, const xmlNode *k)
         set_keys(m, ip, href, "itemprop:");
 }
 
+/* Whether the page's title (og:title, else <title>) holds the text of
+ * a heading, of ten bytes or more: the headline of a page without <h1>. */
+static int title_holds(meta *m, const xmlNode *h)
+{
+    np__buf b = NP__BUF_INIT, t = NP__BUF_INIT;
+    const char *title = m->val[K_OG_TITLE];
+    int yes = 0;
+    if (text_len(h, 300, 0) > 250)
+        return 0;
+    if (!title && m->title_el) {
+        node_text(m->title_el, &t);
+        title = t.len ? np__buf_cstr(&t) : NULL;
+    }
+    node_text(h, &b);
+    if (title && b.ptr && b.len >= 10 && !b.oom && !t.oom) {
+        np__buf bt = NP__BUF_INIT, tt = NP__BUF_INIT;
+        if (np__meta_text(b.ptr, b.len, &bt) == NP_OK
+            && np__meta_text(title, strlen(title), &tt) == NP_OK
+            && bt.ptr && tt.ptr && bt.len >= 10) {
+            size_t i;
+            char *l = (char *)np__buf_cstr(&bt);   /* the needle in lower case */
+            for (i = 0; i < bt.len; i++)
+                l[i] = (char)np__tolower((unsigned char)l[i]);
+            yes = np__text_find_ci(tt.ptr, tt.len, l) < tt.len;
+        }
+        np__buf_free(&bt);
+        np__buf_free(&tt);
+    }
+    np__buf_free(&b);
+    np__buf_free(&t);
+    return yes;
+}
+
 /* The elements that carry metadata by their name (html, h1, title, time,
  * meta, link, script): 1 when the element is done with (nothing below it
  * or about it is read further), 0 when the walk goes on with it. */
@@ -1232,6 +1270,10 @@ static int see_named(meta *m, const xmlNode *k, const char *name)
                 m->lang = l;
         } else if (strcmp(name, "h1") == 0 && !m->h1) {
             m->h1 = k;
+            m->head = k;
+        } else if (m->no_h1 && !m->head && (strcmp(name, "h2") == 0 || strcmp(name, "h3") == 0)
+                   && title_holds(m, k)) {
+            m->head = k;
         }
         return 0;
     case 't':
@@ -1406,6 +1448,15 @@ static int inside(const xmlNode *n, const xmlNode *a)
     return 0;
 }
 
+/* Whether an element's class or id calls it a credit or a caption:
+ * "By ..." there credits a picture or a video. */
+static int picture_credit(const xmlNode *k)
+{
+    static const char *const words[] = {"credit", "caption", NULL};
+    return ci_contains_any(np__xml_attr(k, "class"), words)
+        || ci_contains_any(np__xml_attr(k, "id"), words);
+}
+
 /* The elements that may hold the byline or the date in words, kept for
  * the fields to read once the walk is over: byline boxes, "By Jane Doe"
  * after the headline, short date boxes, rel="author" links. */
@@ -1420,7 +1471,8 @@ static void see_candidates(meta *m, const xmlNode *k, const char *name, int nois
     /* "By Jane Doe" written without a byline class, after the
      * headline; the innermost element that reads so ("<div><p>Autor:
      * Jane Doe</p><p>Kategorie: ...</p></div>") */
-    if (!m->comments && noise != 2 && m->h1 && !byl
+    if (!m->comments && noise != 2 && m->head && !byl && !m->in_figure
+        && !picture_credit(k)
         && (!m->by_text || inside(k, m->by_text))
         && (strcmp(name, "p") == 0 || strcmp(name, "div") == 0
             || strcmp(name, "span") == 0 || strcmp(name, "address") == 0
@@ -1428,14 +1480,14 @@ static void see_candidates(meta *m, const xmlNode *k, const char *name, int nois
         && m->after_h1 < 40 && text_len(k, 100, 0) < 90 && by_line(k) && !in_work_box(k))
         m->by_text = k;
     /* "Autor" alone, the name after it, near the headline */
-    if (!m->comments && noise != 2 && m->h1 && !m->by_label && !byl
+    if (!m->comments && noise != 2 && m->head && !m->by_label && !byl
         && m->after_h1 < 100 && by_label_alone(k) && !in_work_box(k))
         m->by_label = k;
-    if (m->h1)
+    if (m->head)
         m->after_h1++;
     /* short elements that hold a date in words, next to the byline */
     if (!m->noise && !noise && (byl || date_hint(k)) && strcmp(name, "time") != 0
-        && (!m->h1 || m->after_h1 < 80)
+        && (!m->head || m->after_h1 < 80)
         && m->ndateboxes < sizeof m->dateboxes / sizeof m->dateboxes[0]) {
         size_t tl = text_len(k, 200, 0);
         if (tl > 5 && tl < 120)
@@ -1444,11 +1496,11 @@ static void see_candidates(meta *m, const xmlNode *k, const char *name, int nois
             m->date_part = k;   /* "Jan 04", the year in a sibling */
     }
     /* a date alone on its line under the headline ("7. Oktober 2019") */
-    if (m->h1 && !m->date_line && !m->noise && !noise && m->after_h1 < 40
+    if (m->head && !m->date_line && !m->noise && !noise && m->after_h1 < 40
         && strcmp(name, "time") != 0 && date_alone(k))
         m->date_line = k;
     /* "Datum:" alone, the date after it */
-    if (m->h1 && !m->date_label && !m->noise && !noise && m->after_h1 < 100
+    if (m->head && !m->date_label && !m->noise && !noise && m->after_h1 < 100
         && date_label_alone(k))
         m->date_label = k;
     if (!m->rel_author && strcmp(name, "a") == 0 && !m->comments && noise != 2) {
@@ -1497,13 +1549,17 @@ static void walk(meta *m, const xmlNode *n, int depth)
         }
         see_candidates(m, k, name, noise, byl);
         if (k->children) {
+            /* a caption's "By ..." credits the picture */
+            int fig = strcmp(name, "figure") == 0 || strcmp(name, "figcaption") == 0;
             m->noise += noise != 0;
             m->comments += noise == 2;
             m->in_byline += byl;
+            m->in_figure += fig;
             walk(m, k->children, depth + 1);
             m->noise -= noise != 0;
             m->comments -= noise == 2;
             m->in_byline -= byl;
+            m->in_figure -= fig;
         }
     }
 }
@@ -2802,6 +2858,7 @@ int np__meta_html(np__ctx *c, void *tree)
         ? c->parser->opts.max_depth : 4096;
     np__vec_init(&m.ld.authors, sizeof(char *));
     word_set_init(&m.hints, hint_words);
+    m.no_h1 = !has_h1(xmlDocGetRootElement(doc), 0);
     walk(&m, xmlDocGetRootElement(doc), 0);
     if (!m.err && m.nart) {
         /* the page's own title: og:title, else <title> */
