@@ -33,16 +33,21 @@ static const struct {
 
 int np__attr_read(const char *name)
 {
-    return name && np__attr_read_ci(name, strlen(name));
+    return name && np__attr_name_ci(name, strlen(name)) != NULL;
 }
 
 int np__attr_read_ci(const char *s, size_t n)
+{
+    return np__attr_name_ci(s, n) != NULL;
+}
+
+const char *np__attr_name_ci(const char *s, size_t n)
 {
     const char *a;
     size_t i, j;
     unsigned c;
     if (!n)
-        return 0;
+        return NULL;
     c = (unsigned)np__tolower((unsigned char)s[0]);
     for (i = 0; (a = np__read_attrs[i].name) != NULL; i++) {
         if ((unsigned char)a[0] > c)
@@ -52,9 +57,9 @@ int np__attr_read_ci(const char *s, size_t n)
         for (j = 1; j < n && (unsigned)np__tolower((unsigned char)s[j]) == (unsigned char)a[j]; j++)
             ;
         if (j == n)
-            return 1;
+            return a;
     }
-    return 0;
+    return NULL;
 }
 
 const char *np__xml_attr(const void *node, const char *name)

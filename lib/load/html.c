@@ -5,6 +5,7 @@
 
 #include <libxml/HTMLparser.h>
 #include <libxml/HTMLtree.h>
+#include <libxml/parserInternals.h>
 #include <libxml/tree.h>
 
 #include "util/util.h"
@@ -18,13 +19,42 @@ static void init_libxml(void)
     xmlInitParser();
 }
 
+/* Takes the attributes off the elements of the subtree at top (top
+ * included): they are the loader's, not libxml2's (see "Attribute
+ * nodes"), and must not reach xmlFreeNode or xmlFreeDoc. */
+static void forget_attrs(xmlNodePtr top)
+{
+    xmlNodePtr n = top;
+    while (n) {
+        if (n->type == XML_ELEMENT_NODE)
+            n->properties = NULL;
+        if (n->children && (n->type == XML_ELEMENT_NODE ||
+                            n->type == XML_HTML_DOCUMENT_NODE ||
+                            n->type == XML_DOCUMENT_NODE)) {
+            n = n->children;
+            continue;
+        }
+        while (n != top && !n->next)
+            n = n->parent;
+        if (n == top)
+            return;
+        n = n->next;
+    }
+}
+
+static void free_subtree(xmlNodePtr n)
+{
+    xmlUnlinkNode(n);
+    forget_attrs(n);
+    xmlFreeNode(n);
+}
+
 static void free_children(xmlNodePtr n)
 {
     xmlNodePtr ch = n->children, next;
     for (; ch; ch = next) {
         next = ch->next;
-        xmlUnlinkNode(ch);
-        xmlFreeNode(ch);
+        free_subtree(ch);
     }
 }
 
@@ -33,8 +63,7 @@ static void free_later_siblings(xmlNodePtr n)
     xmlNodePtr s = n->next, next;
     for (; s; s = next) {
         next = s->next;
-        xmlUnlinkNode(s);
-        xmlFreeNode(s);
+        free_subtree(s);
     }
 }
 
@@ -636,8 +665,8 @@ static size_t pp_end_tag(np__prepass *pp, const pp_names *nm, size_t j)
  * an empty value) when libxml2 copies it as it is (no '&', whose
  * references it decodes) and the attribute is the first of its name in
  * the tag (libxml2 drops the later ones); the element callback, which
- * libxml2 calls at the tag's end, fills the empty values in again before
- * libxml2's own callback makes the attribute nodes. Not for html, head
+ * libxml2 calls at the tag's end, fills the empty values in again as it
+ * makes the attribute nodes (see "Attribute nodes"). Not for html, head
  * and body, which libxml2 may merge into the first of their name, nor
  * past 24 values in one tag. A value that finds no empty attribute of
  * its name where its tag ends has the page parsed again, as a text does.
@@ -939,8 +968,9 @@ typedef struct np__guard {
     size_t ntexts, next;
     const pp_val *vals;     /* the attribute values to give back, in order */
     size_t nvals, nextv;
-    np__buf scratch;        /* the values given to one element */
+    np__arena *attrs;       /* the attribute nodes (the tree's, once made) */
     int missed;             /* a text or value found no element */
+    int oom;
 } np__guard;
 
 static void guard_check(htmlParserCtxtPtr ctxt, np__guard *g)
@@ -988,33 +1018,6 @@ static void close_as_browser(htmlParserCtxtPtr ctxt, np__guard *g, const xmlChar
     g->closed += (size_t)(top - j);
 }
 
-/* The attributes of a start tag that some stage reads (np__attr_read),
- * copied into kept[0..cap) with the NULL that ends them; atts itself when
- * none is left out (or, which the list's length rules out, those read do
- * not fit). libxml2 spends
- * as much on an attribute node and its text as on an element, and most of
- * a page's attributes (data-*, on*, aria-*) are read by nothing. atts
- * stays libxml2's: it frees the values after the callback. */
-static const xmlChar **read_attrs(const xmlChar **atts, const xmlChar **kept,
-                                  size_t cap)
-{
-    size_t i, n = 0;
-    if (!atts)
-        return atts;
-    for (i = 0; atts[i]; i += 2) {
-        if (n + 3 > cap)
-            return atts;
-        if (np__attr_read((const char *)atts[i])) {
-            kept[n++] = atts[i];
-            kept[n++] = atts[i + 1];
-        }
-    }
-    if (n == i)
-        return atts;
-    kept[n] = NULL;
-    return kept;
-}
-
 /* A script element just made (see "Script text"): the text the pre-pass
  * took out right after its start tag becomes its CDATA node. libxml2 is
  * at the tag's ">", which in what it reads is just before the text. */
@@ -1043,88 +1046,148 @@ static void give_text(htmlParserCtxtPtr ctxt, np__guard *g, const xmlChar *name)
     }
 }
 
-/* The attributes of an element with the values the pre-pass took out of
- * its tag given back (see "Attribute values"), in kept[0..cap); atts as
- * read_attrs gives it when there are none. libxml2 is at the tag's end,
- * where the values' `at` says; a value that finds no empty attribute of
- * its name there is missed (and the page parsed again). */
-static const xmlChar **give_values(htmlParserCtxtPtr ctxt, np__guard *g, const xmlChar **atts,
-                                   const xmlChar **kept, size_t cap)
+/* ------------------------------------------------------------------
+ * Attribute nodes.
+ *
+ * libxml2's element callback makes each attribute with four allocations
+ * (the attribute, its name, its text node, the value) and registers ids
+ * in a table; freeing the tree takes four frees more. That was about a
+ * tenth of the whole parse, for attributes that are only read. The
+ * element callback here has libxml2 make the element without attributes
+ * and gives it, out of an arena the tree holds (doc->_private), the
+ * attributes libxml2 would have made of those some stage reads
+ * (np__attr_read): the same xmlAttr with one text node holding the
+ * value, or none when the attribute has no value, in the same order,
+ * named by the lower-case static names np__xml_attr is called with.
+ * libxml2's table of ids is left empty (nothing reads it). The
+ * attributes are taken off the elements before libxml2 frees any of them
+ * (forget_attrs: np__tree_free, enforce_limits), and the arena goes in
+ * one free.
+ * ------------------------------------------------------------------ */
+
+/* A copy of s[0..n) in the tree's arena, or NULL (g->oom set). */
+static xmlChar *attr_copy(np__guard *g, const char *s, size_t n)
 {
-    xmlParserInputPtr in = ctxt->input;
-    size_t at, i, n = 0, v, first;
-    size_t where[32], slot[32];
-    const xmlChar **out;
-    if (!in || !in->cur || !in->base)
-        return read_attrs(atts, kept, cap);
-    at = (size_t)in->consumed + (size_t)(in->cur - in->base);
-    while (g->nextv < g->nvals && g->vals[g->nextv].at < at) {
-        g->nextv++;     /* a tag libxml2 made no element of */
-        g->missed = 1;
+    char *d = np__arena_strndup(g->attrs, s, n);
+    if (!d)
+        g->oom = 1;
+    return (xmlChar *)d;
+}
+
+/* Appends to node the attribute name (static) with the value v[0..n), or
+ * with no value when v is NULL; returns it, or NULL (g->oom set). */
+static xmlAttrPtr attr_add(np__guard *g, xmlNodePtr node, xmlAttrPtr last,
+                           const char *name, const char *v, size_t n)
+{
+    xmlAttrPtr a = np__arena_calloc(g->attrs, sizeof(*a));
+    if (!a) {
+        g->oom = 1;
+        return NULL;
     }
-    if (g->nextv == g->nvals || g->vals[g->nextv].at != at)
-        return read_attrs(atts, kept, cap);
-    first = g->nextv;
-    while (g->nextv < g->nvals && g->vals[g->nextv].at == at)
-        g->nextv++;
-    out = read_attrs(atts, kept, cap);
-    if (out != kept) {
-        /* every attribute kept: copy them to fill in the values */
-        for (i = 0; atts && atts[i]; i += 2) {
-            if (i + 3 > cap) {
-                g->missed = 1;
-                return out;
+    a->type = XML_ATTRIBUTE_NODE;
+    a->name = (const xmlChar *)name;
+    a->parent = node;
+    a->doc = node->doc;
+    if (v) {
+        xmlNodePtr t = np__arena_calloc(g->attrs, sizeof(*t));
+        if (!t || !(t->content = attr_copy(g, v, n))) {
+            g->oom = 1;
+            return NULL;
+        }
+        t->type = XML_TEXT_NODE;
+        t->name = xmlStringText;
+        t->parent = (xmlNodePtr)a;
+        t->doc = node->doc;
+        a->children = a->last = t;
+    }
+    if (last) {
+        last->next = a;
+        a->prev = last;
+    } else {
+        node->properties = a;
+    }
+    return a;
+}
+
+/* Gives the element libxml2 just made (node) the attributes of atts that
+ * some stage reads, with the values the pre-pass took out of its tag
+ * (g->vals[first, last)) filled in. A value that finds no empty
+ * attribute of its name there is missed (and the page parsed again). */
+static void give_attrs(np__guard *g, xmlNodePtr node, const xmlChar **atts,
+                       size_t first, size_t last)
+{
+    xmlAttrPtr prev = NULL;
+    uint32_t given = 0;
+    size_t i, v;
+    if (last - first > 32) {
+        g->missed = 1;
+        last = first + 32;
+    }
+    for (i = 0; atts && atts[i]; i += 2) {
+        const char *value = (const char *)atts[i + 1];
+        const char *name = np__attr_name_ci((const char *)atts[i],
+                                            strlen((const char *)atts[i]));
+        size_t n = value ? strlen(value) : 0;
+        if (!name)
+            continue;
+        if (value && !n) {
+            /* an empty value: the pre-pass may have taken it out */
+            for (v = first; v < last; v++) {
+                const pp_val *pv = &g->vals[v];
+                if (!(given >> (v - first) & 1u) &&
+                    np__ascii_eq_ci(g->src + pv->name, pv->name_len, name)) {
+                    given |= 1u << (v - first);
+                    value = g->src + pv->from;
+                    n = pv->len;
+                    break;
+                }
             }
-            kept[i] = atts[i];
-            kept[i + 1] = atts[i + 1];
         }
-        kept[i] = NULL;
-        if (!atts) {
-            g->missed = 1;
-            return out;
-        }
+        prev = attr_add(g, node, prev, name, value, n);
+        if (!prev)
+            return;
     }
-    for (i = 0; kept[i]; i += 2)
-        n = i + 2;
-    g->scratch.len = 0;
-    for (v = first; v < g->nextv; v++) {
-        const pp_val *pv = &g->vals[v];
-        for (i = 0; i < n; i += 2)
-            if (np__ascii_eq_ci(g->src + pv->name, pv->name_len, (const char *)kept[i]))
-                break;
-        if (i == n || !kept[i + 1] || kept[i + 1][0] || v - first >= 32) {
-            g->missed = 1;      /* libxml2 read the tag otherwise */
-            return out;
-        }
-        slot[v - first] = i + 1;
-        where[v - first] = g->scratch.len;
-        np__buf_put(&g->scratch, g->src + pv->from, pv->len);
-        np__buf_putc(&g->scratch, '\0');
-    }
-    if (g->scratch.oom) {
-        g->missed = 1;
-        return out;
-    }
-    /* (the scratch buffer moves as it grows: pointers only now) */
-    for (v = first; v < g->nextv; v++)
-        kept[slot[v - first]] = (const xmlChar *)g->scratch.ptr + where[v - first];
-    return kept;
+    if (last > first && given != (last - first == 32 ? 0xFFFFFFFFu
+                                                      : (1u << (last - first)) - 1u))
+        g->missed = 1;      /* libxml2 read the tag otherwise */
 }
 
 static void guard_start(void *ctx, const xmlChar *name, const xmlChar **atts)
 {
     htmlParserCtxtPtr ctxt = ctx;
     np__guard *g = ctxt->_private;
-    const xmlChar *kept[64];
+    xmlNodePtr parent = ctxt->node, node;
+    size_t first = g->nextv, last = g->nextv;
     if (name && g->end && strcmp((const char *)name, NP__MARK) == 0) {
         close_as_browser(ctxt, g, atts);
         return;
     }
     g->nodes++;
-    if (g->nextv < g->nvals)
-        g->start(ctx, name, give_values(ctxt, g, atts, kept, sizeof kept / sizeof kept[0]));
-    else
-        g->start(ctx, name, read_attrs(atts, kept, sizeof kept / sizeof kept[0]));
+    if (g->nextv < g->nvals && ctxt->input && ctxt->input->cur && ctxt->input->base) {
+        /* the values taken out of this tag: libxml2 is at its end */
+        xmlParserInputPtr in = ctxt->input;
+        size_t at = (size_t)in->consumed + (size_t)(in->cur - in->base);
+        while (g->nextv < g->nvals && g->vals[g->nextv].at < at) {
+            g->nextv++;     /* a tag libxml2 made no element of */
+            g->missed = 1;
+        }
+        first = g->nextv;
+        while (g->nextv < g->nvals && g->vals[g->nextv].at == at)
+            g->nextv++;
+        last = g->nextv;
+    }
+    g->start(ctx, name, NULL);
+    /* the element made, under parent (its name may have lost a prefix) */
+    node = ctxt->node;
+    if (node && node != parent && node->type == XML_ELEMENT_NODE && !node->properties
+        && (!parent || node->parent == parent))
+        give_attrs(g, node, atts, first, last);
+    else if (last > first)
+        g->missed = 1;
+    if (g->oom) {
+        xmlStopParser(ctxt);
+        return;
+    }
     guard_check(ctxt, g);
     if (g->next < g->ntexts && !g->cut && name && name[0] == 's')
         give_text(ctxt, g, name);
@@ -1192,6 +1255,14 @@ static int parse_page(np__ctx *c, const char *utf8, size_t len, int keep_scripts
         return np__error(c->parser, NP_ENOMEM, "cannot create an HTML parser");
     }
     memset(&guard, 0, sizeof(guard));
+    guard.attrs = np__arena_new();
+    if (!guard.attrs) {
+        htmlFreeParserCtxt(ctxt);
+        np__free(pp.texts);
+        np__free(pp.vals);
+        np__buf_free(&pp.out);
+        return np__error(c->parser, NP_ENOMEM, "cannot create an HTML parser");
+    }
     guard.max_depth = max_depth;
     guard.max_nodes = max_nodes;
     guard.start = ctxt->sax->startElement;
@@ -1214,7 +1285,16 @@ static int parse_page(np__ctx *c, const char *utf8, size_t len, int keep_scripts
     np__free(pp.texts);
     np__free(pp.vals);
     np__buf_free(&pp.out);
-    np__buf_free(&guard.scratch);
+    if (*doc) {
+        (*doc)->_private = guard.attrs;     /* see np__tree_free */
+    } else {
+        np__arena_free(guard.attrs);
+    }
+    if (guard.oom) {
+        np__tree_free(*doc);
+        *doc = NULL;
+        return np__error(c->parser, NP_ENOMEM, "out of memory while parsing HTML");
+    }
     if (guard.cut)
         *cut = 1;
     /* (texts past a cut are not missed when the tree is not kept) */
@@ -1251,8 +1331,7 @@ int np__load_html(np__ctx *c, const char *utf8, size_t len, void **tree)
     rc = parse_page(c, utf8, len, 0, max_depth, max_nodes, &doc, &cut, &again);
     if (rc == NP_OK && again) {
         /* a script text found no element: every text left to libxml2 */
-        if (doc)
-            xmlFreeDoc(doc);
+        np__tree_free(doc);
         cut = 0;
         rc = parse_page(c, utf8, len, 1, max_depth, max_nodes, &doc, &cut, &again);
     }
@@ -1269,7 +1348,7 @@ int np__load_html(np__ctx *c, const char *utf8, size_t len, void **tree)
         enforce_limits(xmlDocGetRootElement(doc), max_depth, max_nodes, &cut);
     if (cut) {
         if (!(c->flags & NP_PARSE_TRUNCATE)) {
-            xmlFreeDoc(doc);
+            np__tree_free(doc);
             return np__error(c->parser, NP_ELIMIT,
                              "the page exceeds the tree limits (depth %zu, "
                              "%zu nodes)", max_depth, max_nodes);
@@ -1282,6 +1361,13 @@ int np__load_html(np__ctx *c, const char *utf8, size_t len, void **tree)
 
 void np__tree_free(void *tree)
 {
-    if (tree)
-        xmlFreeDoc(tree);
+    xmlDocPtr doc = tree;
+    if (!doc)
+        return;
+    if (doc->_private) {
+        forget_attrs((xmlNodePtr)doc);
+        np__arena_free(doc->_private);
+        doc->_private = NULL;
+    }
+    xmlFreeDoc(doc);
 }
