@@ -901,6 +901,7 @@ START_TEST(authors_cleaning)
         {"Auteurs", 0, {NULL}},
         {"Authors", 0, {NULL}},
         {"Article by", 0, {NULL}},
+        {"posted by Jane Roe at 12:53", 1, {"Jane Roe"}},
         /* a profession before the name, a date label after it */
         {"Rechtsanwalt Dennis T\xc3\xb6lle", 1, {"Dennis T\xc3\xb6lle"}},
         {"Fachanw\xc3\xa4ltin Jana Berg", 1, {"Jana Berg"}},
@@ -1072,6 +1073,25 @@ START_TEST(byline_under_other_headline)
     d = parse(
         "<html><head><title>The old bridge | Town Paper</title></head><body>"
         "<h2>Latest news</h2><p>Text von Christian Roe</p>" BODY "</body></html>");
+    ck_assert_uint_eq(np_document_author_count(d), 0);
+    np_document_free(d);
+    /* "von" in lower case before a name alone; a date before "von" */
+    d = parse("<html><body><h1>Roads</h1><p>von Daniela Roe</p>" BODY "</body></html>");
+    ck_assert_uint_eq(np_document_author_count(d), 1);
+    assert_str(np_document_author(d, 0), "Daniela Roe");
+    np_document_free(d);
+    d = parse("<html><body><h1>Roads</h1><p>von der Leyen sagte, dass Roe Recht hat</p>"
+              BODY "</body></html>");
+    ck_assert_uint_eq(np_document_author_count(d), 0);
+    np_document_free(d);
+    d = parse("<html><body><h1>Roads</h1><p>Ver\xc3\xb6" "ffentlicht am 13. M\xc3\xa4rz "
+              "2019 von Michael Roe-Poe</p>" BODY "</body></html>");
+    ck_assert_uint_eq(np_document_author_count(d), 1);
+    assert_str(np_document_author(d, 0), "Michael Roe-Poe");
+    np_document_free(d);
+    /* a dateline, then words, then "von": a speech, not a byline */
+    d = parse("<html><body><h1>Roads</h1><p>Bern, 17.08.2007 - Rede von Moritz Roe "
+              "beim Gipfel</p>" BODY "</body></html>");
     ck_assert_uint_eq(np_document_author_count(d), 0);
     np_document_free(d);
     d = parse(

@@ -424,6 +424,9 @@ static size_t names_end(const char *s, size_t n)
         for (k = 0; on[k]; k++)
             if (memcmp(s + i, on[k], 4) == 0)
                 cut = i;
+        /* "at" before a time ("by Jane Doe at 12:53") */
+        if (i + 5 <= cut && memcmp(s + i, " at ", 4) == 0 && np__isdigit((unsigned char)s[i + 4]))
+            cut = i;
     }
     /* a date ends the names, glued to the last one or not; digits inside
      * a word make that part a user name */

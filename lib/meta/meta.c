@@ -1081,12 +1081,20 @@ static int after_updated(const xmlNode *n)
  * ("Written by Jane Doe"), or a phrase or a noun, a colon and any name,
  * a user name too ("Verfasst von: jdoe", "Autor: Jane Doe"). The text
  * starts with a capital. */
+static int label_then_name(const char *s, size_t n);
+
 static int byline_text(const char *s, size_t n)
+{
+    return n >= 5 && n < 100 && np__isupper((unsigned char)s[0]) && label_then_name(s, n);
+}
+
+/* byline_text, whatever the case of the label. */
+static int label_then_name(const char *s, size_t n)
 {
     const np__byline_label *l;
     size_t k, j;
     int colon = 0, cap;
-    if (n < 5 || n >= 100 || !np__isupper((unsigned char)s[0]))
+    if (n < 5 || n >= 100)
         return 0;
     if (!(l = np__byline_label_at(s, n, &k)))
         return 0;
@@ -1100,7 +1108,76 @@ static int byline_text(const char *s, size_t n)
     return colon || (l->kind == NP__BYL_PHRASE && cap);
 }
 
-/* Whether an element's text reads as a byline (byline_text). */
+static int starts_as_date(const char *s, size_t n);
+
+/* Whether s[0..n) is two to four words, each capitalised: a name alone
+ * ("Daniela Obers"). */
+static int name_words(const char *s, size_t n)
+{
+    size_t i = 0, words = 0;
+    while (i < n) {
+        const unsigned char *w = (const unsigned char *)s + i;
+        if (!(np__isupper(w[0]) || (w[0] == 0xC3 && i + 1 < n && w[1] >= 0x80 && w[1] < 0x9F)))
+            return 0;
+        words++;
+        while (i < n && s[i] != ' ')
+            i++;
+        while (i < n && s[i] == ' ')
+            i++;
+    }
+    return words >= 2 && words <= 4;
+}
+
+/* Whether s[0..n) ends in a date, a separator after it or not
+ * ("Veröffentlicht am 13. März 2019", "Posted on May 3, 2020 |"; not
+ * "Bern, 17.08.2007 - Rede"). */
+static int date_before(const char *s, size_t n)
+{
+    char iso[NP__DATE_MAX];
+    size_t e = n, w;
+    while (e && (s[e - 1] == ' ' || s[e - 1] == '|' || s[e - 1] == '-' || s[e - 1] == ','
+                 || s[e - 1] == '/' || s[e - 1] == '\xb7' || s[e - 1] == '\xc2'))
+        e--;
+    /* the date ends there: its year or its time last */
+    if (!e || !np__isdigit((unsigned char)s[e - 1]))
+        return 0;
+    for (w = 0; w < e; w++)
+        if ((w == 0 || s[w - 1] == ' ') && np__date_parse(s + w, e - w, iso))
+            return 1;
+    return 0;
+}
+
+/* Whether a label is also the "of" of running text ("di", "av", "af"). */
+static int of_word(const np__byline_label *l)
+{
+    return strcmp(l->text, "di") == 0 || strcmp(l->text, "av") == 0
+        || strcmp(l->text, "af") == 0;
+}
+
+/* Where a byline starts in short text: at 0 when it reads as one
+ * (byline_text), or written in lower case before a name alone ("von
+ * Daniela Obers"); after a date that opens the line ("Veröffentlicht am
+ * 13. März 2019 von Jane Doe", "12.03.2021 | By Jane Doe"). n: none. */
+static size_t byline_start(const char *s, size_t n)
+{
+    const np__byline_label *l;
+    size_t k, i;
+    if (byline_text(s, n))
+        return 0;
+    /* not "di", "av", "af": "of" in running text as much as "by" */
+    if (n >= 5 && n < 100 && np__islower((unsigned char)s[0])
+        && (l = np__byline_label_at(s, n, &k)) && l->kind != NP__BYL_NOUN && !of_word(l)
+        && k < n && s[k] == ' ' && name_words(s + k + 1, n - k - 1))
+        return 0;
+    if (n >= 5 && n < 100 && starts_as_date(s, n))
+        for (i = 1; i + 5 < n; i++)
+            if (s[i - 1] == ' ' && (l = np__byline_label_at(s + i, n - i, &k))
+                && l->kind != NP__BYL_NOUN && !of_word(l) && label_then_name(s + i, n - i))
+                return date_before(s, i) ? i : n;
+    return n;
+}
+
+/* Whether an element's text reads as a byline (byline_start). */
 static int by_line(const xmlNode *n)
 {
     np__buf b = NP__BUF_INIT, t = NP__BUF_INIT;
@@ -1109,7 +1186,7 @@ static int by_line(const xmlNode *n)
     /* read as the names will be: a no-break space is a space
      * ("Par&nbsp;<a>Jean Dupont</a>") */
     if (b.ptr && np__meta_text(b.ptr, b.len, &t) == NP_OK && t.ptr)
-        yes = byline_text(t.ptr, t.len);
+        yes = byline_start(t.ptr, t.len) < t.len;
     np__buf_free(&b);
     np__buf_free(&t);
     return yes;
@@ -2360,7 +2437,19 @@ static int authors_from_node(meta *m, const xmlNode *el, int line, np__buf *b)
         b->len = first_line(el, b->ptr, b->len);
     if (b->oom)
         return NP_ENOMEM;
-    if ((rc = np__authors_add(d, b->ptr ? b->ptr : "", b->len)) != NP_OK)
+    if (line && b->ptr) {
+        /* the byline "By ..." found in: from where it starts */
+        np__buf t = NP__BUF_INIT;
+        size_t off;
+        rc = np__meta_text(b->ptr, b->len, &t);
+        off = t.ptr ? byline_start(t.ptr, t.len) : 0;
+        if (rc == NP_OK)
+            rc = np__authors_add(d, t.ptr ? t.ptr + (off < t.len ? off : 0) : "",
+                                 t.ptr ? t.len - (off < t.len ? off : 0) : 0);
+        np__buf_free(&t);
+        if (rc != NP_OK)
+            return rc;
+    } else if ((rc = np__authors_add(d, b->ptr ? b->ptr : "", b->len)) != NP_OK)
         return rc;
     if (d->authors.len)
         d->sources[NP__AUTHORS] = "byline";
