@@ -887,6 +887,17 @@ START_TEST(definite_org_heads)
     ck_assert_ptr_nonnull(find(d, "Bank"));
     ck_assert_int_eq(np_entity_type(find(d, "Bank")), NP_ENTITY_ORG);
     np_document_free(d);
+    /* with the full name in the text, the head is that organisation */
+    d = parse(p, "Officials met on Monday to discuss the plan.\n\n"
+                 "The Bank of Zembla raised rates, and the European Commission "
+                 "objected. The Bank said inflation would fall. The Commission "
+                 "said it would study the figures.\n");
+    check_spans(d);
+    ck_assert_ptr_null(find(d, "Bank"));
+    ck_assert_ptr_null(find(d, "Commission"));
+    ck_assert_uint_eq(np_entity_mention_count(find(d, "Bank of Zembla")), 2);
+    ck_assert_uint_eq(np_entity_mention_count(find(d, "European Commission")), 2);
+    np_document_free(d);
     np_parser_free(p);
 }
 END_TEST

@@ -2634,6 +2634,21 @@ static int org_short_keys(run *r, grouping *g, long i, const size_t *ws, const s
     /* "the Times" for "The New York Times" */
     if (np__strtab_get(&g->tails, k, kn) < 0 && (rc = np__strtab_put(&g->tails, k, kn, i, NULL)) != NP_OK)
         return rc;
+    /* "the Bank" for "Bank of England": the head word before "of" */
+    {
+        size_t j;
+        for (j = 1; j + 1 < n; j++)
+            if (we[j] - ws[j] == 2 && !memcmp(r->body + ws[j], "of", 2))
+                break;
+        if (j + 1 < n && (lx_flags_r(r, r->body + ws[j - 1], we[j - 1] - ws[j - 1]) &
+                          (NP__LX_ORG_CUE | NP__LX_ORG_HEAD))) {
+            char hk[MAX_KEY];
+            size_t hn = make_key(r->body + ws[j - 1], we[j - 1] - ws[j - 1], hk, sizeof hk, 1);
+            if (hn && np__strtab_get(&g->tails, hk, hn) < 0 &&
+                (rc = np__strtab_put(&g->tails, hk, hn, i, NULL)) != NP_OK)
+                return rc;
+        }
+    }
     kn = make_key(r->body + ws[0], we[0] - ws[0], k, sizeof k, 1);
     if (!(lx_flags_r(r, r->body + ws[0], we[0] - ws[0]) & (NP__LX_ANYPLACE | NP__LX_GIVEN |
                                                        NP__LX_CONNECTOR)) &&
@@ -2725,8 +2740,9 @@ static void org_merge(run *r, grouping *g)
             to = np__strtab_get(&g->heads, k, kn);
         if (to < 0 && e->type != NP_ENTITY_PLACE && kn > 3 && k[kn - 1] == 's')
             to = np__strtab_get(&g->heads, k, kn - 1);   /* "Conservatives" */
-        if (to < 0 && e->type == NP_ENTITY_ORG && after_the(r, m->tb))
-            to = np__strtab_get(&g->tails, k, kn);
+        if (to < 0 && e->type == NP_ENTITY_ORG &&
+            (after_the(r, m->tb) || (m->tb > 0 && tok_eq(r, m->tb - 1, "The"))))
+            to = np__strtab_get(&g->tails, k, kn);   /* "The Commission said" */
         if (to >= 0 && E(r, to)->type != NP_ENTITY_ORG && e->type == NP_ENTITY_PERSON)
             to = -1;
         if (to >= 0 && to != (long)i && E(r, to)->merged_into < 0 &&
