@@ -524,6 +524,9 @@ START_TEST(apostrophe_learned_context)
         /* a name before another capitalised word, or after "the" */
         "We met Jens Otto Krag in Copenhagen.",
         "The Georges family moved away.",
+        /* a spaced "--" is a dash between clauses, not a hyphen */
+        "From the terraces -- eighteen in all -- steps descend to the river.",
+        "It contains everything in the books -- comedy, dance and music.",
         NULL
     };
     keeps_all(keep);

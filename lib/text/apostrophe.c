@@ -2197,7 +2197,10 @@ static int tokenize(const char *s, size_t n, np__vec *out)
                 comma = 1;
             if (cp != ' ' && cp != '\t' && out->len) {
                 tok *pt = np__vec_at(out, out->len - 1);
-                if (pt->e == st || cp != '-')
+                /* a spaced hyphen may join words; a spaced "--" is a
+                 * dash between clauses */
+                if (pt->e == st || cp != '-' ||
+                    (k < n && s[k] == '-') || (st > 0 && s[st - 1] == '-'))
                     pt->space_after = 0;
                 if (pt->e == st && cp == '-')
                     pt->hyphen_after = 1;
