@@ -322,6 +322,16 @@ START_TEST(apostrophe_rules)
     CLEANS_TO("All Ive done is sleep.", "All I've done is sleep.");
     CLEANS_TO("I think its 12, maybe more.", "I think it's 12, maybe more.");
     KEEPS("Jony Ive designed it.");
+    /* "she'd", "I'd" before a participle, after a conjunction or a verb
+     * of saying ("shed" has no subject there); "Id" after no determiner */
+    CLEANS_TO("I thought shed gone upstairs.", "I thought she'd gone upstairs.");
+    CLEANS_TO("He was upset when shed lost her job.",
+              "He was upset when she'd lost her job.");
+    CLEANS_TO("Id thought him a friend.", "I'd thought him a friend.");
+    KEEPS("The trees shed leaves when autumn comes.");
+    KEEPS("When trees shed needles, the forest floor changes.");
+    KEEPS("He built a shed behind the house and painted it.");
+    KEEPS("Freud said the Id seemed primitive.");
     KEEPS("The club and its 12 members met.");
     /* a pronoun that is a noun phrase of its own after "its" */
     CLEANS_TO("Maybe its something else.", "Maybe it's something else.");

@@ -763,8 +763,13 @@ static long con_shed_id(const actx *a, const tok *t, const tok *n)
         "guess", "better", "had", NULL
     };
     if (teq(a, t, "id")) {
-        /* "Id like", "if Id experienced": capital I, then a verb */
+        const tok *p = prev_tok(a, t);
+        /* "Id like", "if Id experienced": capital I, then a verb; not the
+         * noun after a determiner ("the Id seemed") */
         if (!t->cap || t->allcaps || !n || n->cap ||
+            tin(a, p, (const char *const[]){"the", "a", "an", "his", "its",
+                                            "their", "my", "our", "your",
+                                            NULL}) ||
             ((fwc(a, n) & ~NP__FW_ADV) && !teq(a, n, "have") &&
              !teq(a, n, "be") && !teq(a, n, "been")))
             return -1;
@@ -772,11 +777,28 @@ static long con_shed_id(const actx *a, const tok *t, const tok *n)
             ((lx(a, n) & NP__LEX_ED) && !(lx(a, n) & NP__LEX_NOUN)) ||
             ((lx(a, n) & NP__LEX_ADV) && !(lx(a, n) & NP__LEX_NOUN)))
             return DECIDE(1, "I'd before a verb");
+        /* a participle, also one that is a noun ("Id thought him",
+         * "Id seen her"): "Id" is no noun but after a determiner */
+        if (tin(a, n, irregular_ed) || (lx(a, n) & NP__LEX_ED))
+            return DECIDE(1, "I'd before a participle");
         return -1;
     }
-    if (!boundary_before(a, t) || !n || !tin(a, n, ok))
+    if (!n)
         return -1;
-    return DECIDE(3, "she'd before a verb");
+    if (boundary_before(a, t) && tin(a, n, ok))
+        return DECIDE(3, "she'd before a verb");
+    if (n->cap || (fwc(a, n) & ~NP__FW_ADV))
+        return -1;
+    /* "when shed lost her job", "she said shed go": "shed" as a verb or
+     * a noun has no subject after a conjunction or a verb of saying, so
+     * a participle or a verb after it is her "she'd" */
+    if ((boundary_before(a, t) || tin(a, prev_tok(a, t), clause_verbs)) &&
+        !tin(a, prev_tok(a, t), (const char *const[]){"and", "but", "then",
+                                                       "now", "so", NULL}) &&
+        (tin(a, n, irregular_ed) || verb_base(a, n) ||
+         ((lx(a, n) & NP__LEX_ED) && !(lx(a, n) & (NP__LEX_NOUN | NP__LEX_ADJ)))))
+        return DECIDE(3, "she'd before a participle or a verb");
+    return -1;
 }
 
 /* "Ill" standing for "I'll": capitalised, before a verb, an adverb or
