@@ -8,6 +8,7 @@
 #include "data/calendar.h"
 #include "data/speech.h"
 #include "data/ner_lexicon.h"
+#include "data/english_words.h"
 #include "text/text.h"
 
 START_TEST(fnv1a_known_values)
@@ -99,6 +100,43 @@ START_TEST(speech_verbs)
 }
 END_TEST
 
+/* The English lexicon's hash lines (lib/data/english_words.c): every word
+ * a line holds is found, with its flags, in any case; a line that passed
+ * words on is followed to them; what no line holds is no word. */
+START_TEST(english_lines)
+{
+    size_t j, words = 0, moved = 0;
+    for (j = 0; j <= np__english_lines_mask; j++) {
+        const unsigned char *l = np__english_lines[j].b;
+        size_t i = 1;
+        while (i < sizeof(np__english_lines[0].b) && l[i]) {
+            size_t n = l[i], k;
+            unsigned flags = (unsigned)l[i + 1] | (unsigned)l[i + 2] << 8;
+            char w[64];
+            ck_assert_uint_le(i + 3 + n, sizeof(np__english_lines[0].b));
+            memcpy(w, l + i + 3, n);
+            ck_assert_uint_ne(flags, 0);
+            ck_assert_uint_eq(np__english_find(w, n), flags);
+            for (k = 0; k < n; k++)
+                w[k] = (char)(w[k] >= 'a' && w[k] <= 'z' ? w[k] - 32 : w[k]);
+            ck_assert_uint_eq(np__english_find(w, n), flags);
+            if ((np__fnv1a((const char *)l + i + 3, n) & np__english_lines_mask) != j)
+                moved++;
+            words++;
+            i += 3 + n;
+        }
+    }
+    ck_assert_uint_gt(words, 100000);
+    ck_assert_uint_gt(moved, 0);    /* some words live past their line */
+    ck_assert_uint_eq(np__english_find("said", 4) & NP__LEX_LOWER, NP__LEX_LOWER);
+    ck_assert_uint_eq(np__english_find("xqzt", 4), 0);
+    ck_assert_uint_eq(np__english_find("sai", 3), 0);
+    ck_assert_uint_eq(np__english_find("saids", 5), 0);
+    ck_assert_uint_eq(np__english_find("", 0), 0);
+    ck_assert_uint_eq(np__english_find("said1", 5), 0);
+}
+END_TEST
+
 /* One list of titles and roles (lib/data/ner_lists.txt), each stage
  * reading its own flag: the entity stage's titles and roles, the
  * apostrophe pass's titles that stand alone, the quotation stage's person
@@ -176,6 +214,7 @@ Suite *np_util_suite(void)
     tcase_add_test(tc, strtab_put_get);
     tcase_add_test(tc, month_names);
     tcase_add_test(tc, speech_verbs);
+    tcase_add_test(tc, english_lines);
     tcase_add_test(tc, titles_and_roles);
     tcase_add_test(tc, abbreviations);
     tcase_add_test(tc, text_ci_literals);

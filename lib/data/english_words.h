@@ -6,7 +6,7 @@
 #include <stddef.h>
 #include <stdint.h>
 
-/* Flags of a word (np__lex_slot.flags): how a (lower-cased) spelling is used. */
+/* Flags of a word: how a (lower-cased) spelling is used. */
 #define NP__LEX_LOWER    0x001u  /* occurs in lower case (a common word) */
 #define NP__LEX_CAP      0x002u  /* occurs capitalised (a proper noun) */
 #define NP__LEX_POSS     0x004u  /* takes a possessive 's */
@@ -20,20 +20,21 @@
 #define NP__LEX_VERB3    0x400u  /* a verb's third person singular (-s) */
 #define NP__LEX_PROPER_S 0x800u  /* a proper noun ending in s (James) */
 
-extern const char np__english_words[];
-/* A slot of the hash index: where the word is, its flags, and the top 16
- * bits of its hash (to skip the string on most mismatches). */
-typedef struct np__lex_slot {
-    uint32_t off;          /* in np__english_words; 0xFFFFFFFF: empty */
-    uint16_t flags;
-    uint16_t tag;
-} np__lex_slot;
+/* A bucket of the hash index: one 64-byte cache line holding the words
+ * that hash to it (or that it passed on), each with its flags, so that a
+ * look-up reads one line (hashtab.py's write_lines gives the layout). */
+typedef struct np__lex_line {
+    _Alignas(64) unsigned char b[64];
+} np__lex_line;
 
-extern const np__lex_slot np__english_slots[];
-extern const uint32_t np__english_slots_mask;
+extern const np__lex_line np__english_lines[];
+extern const uint32_t np__english_lines_mask;
 
 /* The flags (NP__LEX_*) of the spelling w[0..n) in any ASCII case (no NUL
  * needed), 0 when it is not a word. A hash look-up (lookup.c). */
 unsigned np__english_find(const char *w, size_t n);
+/* Asks for the cache line np__english_find(w, n) will read, so that a
+ * caller going through many words can have their misses overlap. */
+void np__english_prefetch(const char *w, size_t n);
 
 #endif

@@ -198,14 +198,10 @@ def main():
     out.write("#if defined(__GNUC__)\n"
               "#pragma GCC diagnostic ignored \"-Woverlength-strings\"\n"
               "#endif\n\n")
-    out.write("/* Words, sorted, each followed by NUL. */\n")
-    out.write("const char np__english_words[] =\n")
-    offs = hashtab.write_strings(out, keys)
-    # each word's offset and flags live in its hash slot, read nowhere else
+    # each word's flags live beside it in its hash line, read nowhere else
     bkeys = [k.encode("ascii") for k in keys]
-    hashtab.write_tagged(out, "np__english_slots", hashtab.build(bkeys),
-                         offs, [table[k] for k in keys], bkeys)
-
+    hashtab.write_lines(out, "np__english_lines", bkeys,
+                        [table[k] for k in keys])
 
 if __name__ == "__main__":
     main()

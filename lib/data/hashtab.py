@@ -54,6 +54,41 @@ def write_tagged(out, name, slots, offsets, flags, keys):
     out.write("};\n")
 
 
+def write_lines(out, name, keys, flags, bits=16):
+    """Writes `const np__lex_line name[]` and `name_mask`: 2**bits buckets
+    of one 64-byte cache line each, so that a look-up reads one line. A
+    key goes to bucket fnv1a(key) & mask, or when that is full to the next
+    with room (setting bit 0 of byte 0, "look on", in each bucket passed).
+    Bytes 1 to 63 hold records: the key's length, its flags (two bytes,
+    low first) and the key; a zero length ends them. Keys are placed in
+    table order, so the output is deterministic."""
+    size = 1 << bits
+    mask = size - 1
+    lines = [bytearray(1) for _ in range(size)]
+    for k, f in zip(keys, flags):
+        assert 0 < len(k) < 61 and 0 <= f < 0x10000
+        rec = bytes([len(k), f & 0xFF, f >> 8]) + k
+        j = fnv1a(k) & mask
+        while len(lines[j]) + len(rec) > 64:
+            lines[j][0] |= 1
+            j = (j + 1) & mask
+        lines[j] += rec
+
+    def literal(line):
+        # octal escapes of three digits for every byte but a letter or a
+        # hyphen (keys hold no digit), so no escape runs into a key
+        return "".join(chr(c) if (97 <= c <= 122 or c == 45) else "\\%03o" % c
+                       for c in line.rstrip(b"\0"))
+    out.write("/* Hash index: FNV-1a of the key picks a 64-byte line; byte 0 "
+              "bit 0: look on in\n * the next line; then records {length, "
+              "flags low, flags high, key}, ended\n * by a zero length. */\n")
+    out.write("const uint32_t %s_mask = %d;\n" % (name, mask))
+    out.write("const np__lex_line %s[] = {\n" % name)
+    for line in lines:
+        out.write('    {"%s"},\n' % literal(line))
+    out.write("};\n")
+
+
 def write_packed(out, name, slots, keys):
     """Writes `const uint32_t name[]` and `name_mask` for a table of fewer
     than 65,535 entries: each slot is (hash >> 16) << 16 | (index + 1), 0 =

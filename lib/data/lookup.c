@@ -1,8 +1,9 @@
 /* Look-ups in the generated tables through their hash indexes (built by
  * hashtab.py, which hashes and probes exactly as here). One look-up costs
- * a slot or two and, for the English words, a string only when the slot's
- * tag matches (for the entity table, an entry too), where a binary search over the
- * 127,000 English words touched some 17 strings scattered over a megabyte. */
+ * a slot or two and a string only when the slot's tag matches (for the
+ * entity table, an entry too); the 127,000 English words are kept in their
+ * hash lines, so that a look-up reads one cache line where a slot and a
+ * string were two misses (and a binary search some 17). */
 #include <stddef.h>
 #include <string.h>
 
@@ -70,19 +71,33 @@ static const void *probe(const uint32_t *slots, uint32_t mask,
 unsigned np__english_find(const char *w, size_t n)
 {
     char key[32];
-    uint32_t h, j;
-    const np__lex_slot *e;
+    uint32_t j;
     /* the keys are lower-case letters and hyphens: anything else is no word */
     if (!fold_key(w, n, key, sizeof(key), 1))
         return 0;
-    h = np__fnv1a(key, n);
-    for (j = h & np__english_slots_mask;
-         (e = &np__english_slots[j])->off != 0xFFFFFFFFu;
-         j = (j + 1) & np__english_slots_mask)
-        if (e->tag == (uint16_t)(h >> 16) &&
-            same_key(np__english_words + e->off, key, n))
-            return e->flags;
-    return 0;
+    for (j = np__fnv1a(key, n) & np__english_lines_mask;;
+         j = (j + 1) & np__english_lines_mask) {
+        const unsigned char *l = np__english_lines[j].b;
+        size_t i = 1;
+        /* records {length, flags low, flags high, key}, a zero length ends */
+        while (i < sizeof(np__english_lines[0].b) && l[i]) {
+            if (l[i] == n && memcmp(l + i + 3, key, n) == 0)
+                return (unsigned)l[i + 1] | (unsigned)l[i + 2] << 8;
+            i += 3 + (size_t)l[i];
+        }
+        if (!(l[0] & 1u))
+            return 0;   /* no word of this line's went on */
+    }
+}
+
+void np__english_prefetch(const char *w, size_t n)
+{
+    char key[32];
+    if (!fold_key(w, n, key, sizeof(key), 1))
+        return;
+#if defined(__GNUC__)
+    __builtin_prefetch(&np__english_lines[np__fnv1a(key, n) & np__english_lines_mask]);
+#endif
 }
 
 const np__ner_entry *np__ner_find(const char *key, size_t n)
