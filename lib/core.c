@@ -247,6 +247,8 @@ static int begin(np_parser *p, np_document **out, const char *buf, size_t *len,
     max = p->opts.max_bytes ? p->opts.max_bytes : NP_DEFAULT_MAX_BYTES;
     c->parser = p;
     c->flags = p->opts.flags;
+    c->evidence = NULL;
+    c->evidence_len = 0;
     c->url = url ? url : p->base_url;
     /* only a web address is a base for links and the document's address:
      * a javascript: or file: base must not turn relative links into its

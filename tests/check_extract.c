@@ -125,6 +125,60 @@ START_TEST(error_page_is_not_an_article)
 }
 END_TEST
 
+/* JSON-LD that gives the article's own text (here a recipe's ingredients
+ * and steps) shows where the article is: a photo gallery with more text,
+ * commas and captions loses to the smaller block holding that text; the
+ * same page without the JSON-LD takes the gallery. */
+START_TEST(jsonld_text_chooses_the_root)
+{
+    static const char head[] =
+        "<html><head><title>Plum cake</title>";
+    static const char ld[] =
+        "<script type=\"application/ld+json\">{\"@context\":\"https://schema.org\","
+        "\"@type\":\"Recipe\",\"name\":\"Plum cake\",\"recipeIngredient\":"
+        "[\"500 g ripe plums, halved\",\"200 g flour\"],\"recipeInstructions\":"
+        "[{\"@type\":\"HowToStep\",\"text\":\"Rub the butter into the flour until "
+        "it looks like fine crumbs.\"},{\"@type\":\"HowToStep\",\"text\":\"Press "
+        "the dough into a buttered tin and cover it with the plums.\"},"
+        "{\"@type\":\"HowToStep\",\"text\":\"Bake for forty minutes, until the "
+        "edges are brown and the fruit is soft.\"}]}</script>";
+    static const char body[] =
+        "</head><body><div class=\"reader-photos\">"
+        "<p>Photo one by a reader, taken in the kitchen, with the cake, the tin, "
+        "the plums and a cup of tea beside it, in the light of the morning.</p>"
+        "<p>Photo two by a reader, taken at a party, with the cake, the cream, "
+        "the guests and the candles, on a long table in the garden.</p>"
+        "<p>Photo three by a reader, taken outdoors, with the cake, a basket, "
+        "a blanket and the dog, on a hill above the town, in summer.</p>"
+        "<p>Photo four by a reader, taken at a fair, with the cake, a ribbon, "
+        "a judge and a crowd, beside the tent, in the rain, at noon.</p>"
+        "</div><div class=\"recipe\"><h2>Method</h2>"
+        "<p>Rub the butter into the flour until it looks like fine crumbs.</p>"
+        "<p>Press the dough into a buttered tin and cover it with the plums.</p>"
+        "<p>Bake for forty minutes, until the edges are brown and the fruit is soft and sticky.</p>"
+        "</div></body></html>";
+    char html[sizeof head + sizeof ld + sizeof body];
+    np_document *d;
+    const char *b;
+    size_t n;
+
+    n = (size_t)snprintf(html, sizeof html, "%s%s%s", head, ld, body);
+    d = parse_html(html, n);
+    b = np_document_body(d, NULL);
+    ck_assert_int_eq(np_document_is_article(d), 1);
+    ck_assert_msg(strstr(b, "Bake for forty minutes") != NULL, "body:\n%s", b);
+    ck_assert_msg(strstr(b, "Photo two by a reader") == NULL, "gallery in body:\n%s", b);
+    np_document_free(d);
+
+    /* without the JSON-LD the gallery scores best */
+    n = (size_t)snprintf(html, sizeof html, "%s%s", head, body);
+    d = parse_html(html, n);
+    b = np_document_body(d, NULL);
+    ck_assert_msg(strstr(b, "Photo two by a reader") != NULL, "body:\n%s", b);
+    np_document_free(d);
+}
+END_TEST
+
 START_TEST(listing_is_not_an_article)
 {
     np_document *d = parse_html_file("tests/data/extract/listing.html", NULL);
@@ -1101,6 +1155,7 @@ Suite *np_extract_suite(void)
     tcase_add_test(t, plain_lists_stay);
     tcase_add_test(t, buttons_are_no_form);
     tcase_add_test(t, jsonld_body_when_markup_has_none);
+    tcase_add_test(t, jsonld_text_chooses_the_root);
     tcase_add_test(t, unread_raw_text_left_out);
     tcase_add_test(t, loader_keeps_the_attributes_read);
     tcase_add_test(t, comments_cost_no_nodes);

@@ -44,6 +44,10 @@ typedef struct np__ctx {
     const char *url;     /* the page's address or NULL */
     uint32_t flags;      /* NP_PARSE_* */
     size_t input_len;    /* bytes of input read (0 for a caller's tree) */
+    const char *evidence;  /* the article's own text as JSON-LD gives it
+                            * (articleBody, recipe ingredients and steps):
+                            * whitespace folded, one string a line; NULL */
+    size_t evidence_len;
 } np__ctx;
 
 #endif /* NP_DOC_CONTEXT_H */

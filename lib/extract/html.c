@@ -416,6 +416,7 @@ typedef struct np__node {
     uint32_t n_article, n_h1;
     uint32_t block_kids;  /* direct children that are blocks (not summed) */
     uint32_t ptext;       /* text of prose paragraphs in the subtree */
+    uint32_t ev;          /* text also in the JSON-LD evidence */
     float score;
     int scored;
 } np__node;
@@ -431,6 +432,9 @@ typedef struct walk {
     size_t max_depth;
     const xmlNode *ld[NP__MAX_LD];  /* JSON-LD scripts met */
     int nld;
+    const char *ev;       /* the JSON-LD text of the article's body, or NULL */
+    size_t ev_len;
+    int by_evidence;      /* the root was chosen by the evidence */
     hints hints;
 } walk;
 
@@ -657,6 +661,40 @@ static void index_element(walk *w, xmlNode *n, int32_t parent, int32_t block,
         me->n_p++;
 }
 
+/* Whether a text node is (the start of) text the JSON-LD evidence
+ * holds: its first bytes, whitespace folded, at least 15 of them. */
+static int in_evidence(const walk *w, const char *s)
+{
+    char probe[48];
+    size_t n = 0, at;
+    int space = 0;
+    for (; *s && n < sizeof probe; s++) {
+        if (np__isspace((unsigned char)*s)) {
+            space = n > 0;
+            continue;
+        }
+        if (space) {
+            probe[n++] = ' ';
+            space = 0;
+            if (n == sizeof probe)
+                break;
+        }
+        probe[n++] = *s;
+    }
+    if (n < 15)
+        return 0;
+    for (at = 0; at + n <= w->ev_len;) {
+        const char *f = memchr(w->ev + at, probe[0], w->ev_len - n + 1 - at);
+        if (!f)
+            return 0;
+        at = (size_t)(f - w->ev);
+        if (memcmp(f, probe, n) == 0)
+            return 1;
+        at++;
+    }
+    return 0;
+}
+
 static void index_children(walk *w, xmlNode *first, int32_t parent,
                            int32_t block, unsigned inherit, size_t depth)
 {
@@ -671,6 +709,8 @@ static void index_children(walk *w, xmlNode *first, int32_t parent,
             np__node *p = NODE(w, parent);
             p->text += n;
             p->commas += commas;
+            if (w->ev && n >= 15 && in_evidence(w, (const char *)k->content))
+                p->ev += n;
             if (inherit & F_ISLINK)
                 p->link += n;
             if (block >= 0) {
@@ -716,6 +756,7 @@ static void sum_up(walk *w)
         p->n_article += me->n_article;
         p->n_h1 += me->n_h1;
         p->ptext += me->ptext;
+        p->ev += me->ev;
     }
 }
 
@@ -812,6 +853,7 @@ static int32_t pick_top(walk *w)
     int ntop = 0, k;
     size_t i;
     int32_t best;
+    int evidence = 0;
 
     for (i = 0; i < w->nodes.len; i++) {
         np__node *n = NODE(w, (int32_t)i);
@@ -851,9 +893,36 @@ static int32_t pick_top(walk *w)
         }
     }
 
+    /* The JSON-LD text of the article's body (an articleBody, a recipe's
+     * ingredients and steps) shows where the article is: when the best
+     * candidate holds under half of what the page shows of that text and
+     * another candidate most of it, the tightest candidate holding nearly
+     * as much as any wins (over a gallery, a lightbox or a teaser). */
+    if (NODE(w, 0)->ev >= 200 && NODE(w, best)->ev * 2 < NODE(w, 0)->ev) {
+        uint32_t all = NODE(w, 0)->ev, most = 0;
+        int32_t pick = -1;
+        for (i = 0; i < w->nodes.len; i++) {
+            np__node *n = NODE(w, (int32_t)i);
+            if (n->scored && n->tag != T_BODY && n->ev > most)
+                most = n->ev;
+        }
+        if (most * 2 >= all && most >= NODE(w, best)->ev * 2) {
+            for (i = 0; i < w->nodes.len; i++) {
+                np__node *n = NODE(w, (int32_t)i);
+                if (n->scored && n->tag != T_BODY && (uint64_t)n->ev * 5 >= (uint64_t)most * 4
+                    && (pick < 0 || n->text < NODE(w, pick)->text))
+                    pick = (int32_t)i;
+            }
+        }
+        if (pick >= 0 && NP_RULE("root:evidence", NULL, 0)) {
+            best = pick;
+            evidence = w->by_evidence = 1;
+        }
+    }
+
     /* When several good candidates share an ancestor, take it. */
     {
-        float bs = NODE(w, best)->score;
+        float bs = NODE(w, evidence ? top[0] : best)->score;
         int32_t a;
         for (a = NODE(w, best)->parent; a >= 0 && NODE(w, a)->tag != T_BODY;
              a = NODE(w, a)->parent) {
@@ -919,7 +988,8 @@ static int32_t pick_top(walk *w)
             np__node *a = NODE(w, j);
             if (a->tag != T_ARTICLE)
                 continue;
-            if (a->n_h1 > 0 && a->ptext >= 200) {
+            if (a->n_h1 > 0 && a->ptext >= 200
+                && (!evidence || a->ev * 2 >= NODE(w, best)->ev)) {
                 if (found < 0)
                     found = j;
                 with_h1++;
@@ -1846,6 +1916,10 @@ static int run(np__ctx *c, xmlNode *root, int relax, size_t *chars_out,
     np__vec_init(&w.nodes, sizeof(np__node));
     hints_init(&w.hints);
     w.relax = relax;
+    if (c->evidence_len >= 200) {
+        w.ev = c->evidence;
+        w.ev_len = c->evidence_len;
+    }
     w.max_depth = c->parser && c->parser->opts.max_depth
         ? c->parser->opts.max_depth : 4096;
     index_element(&w, root, -1, -1, 0, 0);
@@ -1904,7 +1978,9 @@ static int run(np__ctx *c, xmlNode *root, int relax, size_t *chars_out,
                     j = next;
                     continue;
                 }
-                if (!take && s->scored) {
+                /* when the evidence chose the root, a sibling without
+                 * any of its text is something else (a gallery) */
+                if (!take && s->scored && !(w.by_evidence && s->ev == 0)) {
                     const char *scls = np__xml_attr(s->node, "class");
                     float bonus = (tcls && scls && *tcls && strcmp(tcls, scls) == 0)
                         ? ts * 0.2f : 0.0f;

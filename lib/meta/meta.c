@@ -217,6 +217,7 @@ typedef struct meta {
     jsonld ld;
     json_t *art[8];             /* JSON-LD article objects met (a reference each) */
     size_t nart;
+    np__buf evidence;           /* the article's own text in JSON-LD */
     int err;
     size_t max_depth;
     word_set hints;             /* hint_words */
@@ -515,14 +516,69 @@ static void collect_articles(meta *m, json_t *v, int depth)
     collect_articles(m, json_object_get(v, "mainEntity"), depth + 1);
 }
 
+#define NP__MAX_EVIDENCE ((size_t)256 * 1024)
+
+/* Appends a string of the article's own text to the evidence, its
+ * whitespace folded, a line of its own. */
+static void evidence_put(np__buf *e, const char *s)
+{
+    int space = 0;
+    if (e->len >= NP__MAX_EVIDENCE)
+        return;
+    for (; *s && e->len < NP__MAX_EVIDENCE; s++) {
+        if (np__isspace((unsigned char)*s)) {
+            space = 1;
+            continue;
+        }
+        if (space && e->len && e->ptr[e->len - 1] != '\n')
+            np__buf_putc(e, ' ');
+        space = 0;
+        np__buf_putc(e, *s);
+    }
+    if (e->len && e->ptr[e->len - 1] != '\n')
+        np__buf_putc(e, '\n');
+}
+
+/* The text JSON-LD gives of the article's own body: an articleBody, a
+ * recipe's ingredients and instructions, a how-to's steps (strings, or
+ * objects whose text or items hold them). `in` is set under such a key. */
+static void ld_evidence(np__buf *e, json_t *v, int in, int depth)
+{
+    size_t i;
+    const char *key;
+    json_t *x;
+    if (depth > 12 || !v)
+        return;
+    if (json_is_string(v)) {
+        if (in)
+            evidence_put(e, json_string_value(v));
+        return;
+    }
+    if (json_is_array(v)) {
+        json_array_foreach(v, i, x)
+            ld_evidence(e, x, in, depth + 1);
+        return;
+    }
+    if (!json_is_object(v))
+        return;
+    json_object_foreach(v, key, x) {
+        int body = strcmp(key, "articleBody") == 0
+            || strcmp(key, "recipeIngredient") == 0
+            || strcmp(key, "recipeInstructions") == 0
+            || strcmp(key, "step") == 0;
+        if (body || (in ? strcmp(key, "text") == 0
+                          || strcmp(key, "itemListElement") == 0
+                        : json_is_object(x) || json_is_array(x)))
+            ld_evidence(e, x, in || body, depth + 1);
+    }
+}
+
 static void ld_script(meta *m, const xmlNode *script)
 {
     np__buf b = NP__BUF_INIT;
     json_t *root;
     json_error_t jerr;
 
-    if (m->nart >= sizeof m->art / sizeof m->art[0])
-        return;
     if (script_json(script, &b) != NP_OK) {
         m->err = NP_ENOMEM;
         np__buf_free(&b);
@@ -531,6 +587,9 @@ static void ld_script(meta *m, const xmlNode *script)
     root = b.len ? json_loadb(b.ptr, b.len, JSON_DECODE_ANY | JSON_ALLOW_NUL, &jerr) : NULL;
     if (root) {
         collect_articles(m, root, 0);
+        ld_evidence(&m->evidence, root, 0, 0);
+        if (m->evidence.oom)
+            m->err = NP_ENOMEM;
         json_decref(root);
     }
     np__buf_free(&b);
@@ -2964,6 +3023,13 @@ int np__meta_html(np__ctx *c, void *tree)
         np__buf_free(&tb);
     }
     rc = m.err ? m.err : choose(&m);
+    if (rc == NP_OK && m.evidence.len) {
+        c->evidence = np__arena_strndup(m.arena, m.evidence.ptr, m.evidence.len);
+        c->evidence_len = c->evidence ? m.evidence.len : 0;
+        if (!c->evidence)
+            rc = NP_ENOMEM;
+    }
+    np__buf_free(&m.evidence);
     while (m.nart)
         json_decref(m.art[--m.nart]);
     np__vec_free(&m.ld.authors);
