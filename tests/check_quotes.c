@@ -513,6 +513,34 @@ START_TEST(speakers_in_apposition)
 }
 END_TEST
 
+/* A clause before a colon whose subject is a person (a surname the
+ * entities stage did not link counts); a phrase after a preposition is no
+ * subject ("then for some reason adds"); "he" after a name the entities
+ * stage missed, when that name is nearer than any person entity. */
+START_TEST(subjects_colons_and_unlinked_names)
+{
+    static const char *const b[] = {
+        "Dr Omar Haddad runs the ward.",
+        "Haddad does not hide that the choices are hard, but he resents them: "
+        "\"No doctor should have to choose.\"",
+        "Maria Lopez met the group at noon.",
+        "\"Thanks for coming,\" says Brannoc.",
+        "He suggests we all go home, then for some reason adds, \"Stay close to the river.\"",
+        "Brannoc walks off. After a while, he says \"You should rest now.\"",
+        NULL };
+    fixture f;
+    build(&f, b);
+    entity(&f, "Omar Haddad", NP_ENTITY_PERSON, "Omar Haddad", NULL);
+    entity(&f, "Maria Lopez", NP_ENTITY_PERSON, "Maria Lopez", NULL);
+    ck_assert_int_eq(run(&f), NP_OK);
+    expect(&f, "No doctor should have to choose.", "Omar Haddad", D);
+    expect(&f, "Thanks for coming,", "Brannoc", D);
+    expect(&f, "Stay close to the river.", "Brannoc", D);
+    expect(&f, "You should rest now.", "Brannoc", D);
+    done(&f);
+}
+END_TEST
+
 START_TEST(unbalanced_and_unclosed)
 {
     static const char *const b[] = {
@@ -818,6 +846,7 @@ Suite *np_quotes_suite(void)
     tcase_add_test(tc, fixture_article);
     tcase_add_test(tc, skip_flag);
     tcase_add_test(tc, speakers_in_apposition);
+    tcase_add_test(tc, subjects_colons_and_unlinked_names);
     suite_add_tcase(s, tc);
     return s;
 }

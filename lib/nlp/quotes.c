@@ -1468,6 +1468,43 @@ static long q_prev_speaker(qstate *st, size_t ms, int gender, long near)
     return st->prev_ent;
 }
 
+/* Whether the last person quoted, a name the entities stage missed, is
+ * named outside quotations (not as a possessor) after entity e's last
+ * mention before ms and within 2,000 bytes of ms: "he" is then that name
+ * rather than an entity named further back. */
+static int q_text_person_nearer(qstate *st, long e, size_t ms)
+{
+    const char *nm = st->last_person;
+    size_t nl, from, p, k, steps = 0;
+    if (!nm || st->last_person_ent >= 0)
+        return 0;
+    nl = strlen(nm);
+    from = ms > 2000 ? ms - 2000 : 0;
+    if (e >= 0)
+        for (k = q_lower_bound(st->ments, st->nments, ms); k > 0 && steps < 400; steps++) {
+            const qment *m = &st->ments[--k];
+            if (m->ent == e && m->e <= ms) {
+                if (m->e > from)
+                    from = m->e;
+                break;
+            }
+        }
+    if (nl < 2 || ms < from + nl)
+        return 0;
+    for (p = ms - nl + 1; p-- > from;) {
+        if (memcmp(st->b + p, nm, nl) != 0)
+            continue;
+        if ((p > 0 && q_alnum((unsigned char)st->b[p - 1])) ||
+            (p + nl < st->n && (q_alnum((unsigned char)st->b[p + nl]) ||
+                                st->b[p + nl] == '\'' ||
+                                (unsigned char)st->b[p + nl] == 0xE2)))
+            continue;                  /* inside a word, or "Hadley's" */
+        if (!q_in_quote(st, p))
+            return 1;
+    }
+    return 0;
+}
+
 /* A subject pronoun: the nearest entity of its type and gender, else the
  * last person quoted. */
 static qspk q_resolve_pronoun(qstate *st, size_t a, size_t ms)
@@ -1485,6 +1522,11 @@ static qspk q_resolve_pronoun(qstate *st, size_t a, size_t ms)
         long p = q_prev_speaker(st, ms, gender, r.ent);
         if (p >= 0)
             r.ent = p;
+        if (q_text_person_nearer(st, r.ent, ms)) {
+            r.name = st->last_person;
+            r.ent = -1;
+            return r;
+        }
     }
     if (r.ent >= 0) {
         r.name = q_ent_name(st, r.ent);
@@ -1760,6 +1802,25 @@ static int q_np_person(qstate *st, qnp np)
     return 0;
 }
 
+/* Whether np ends with a PERSON mention ("Jane Roe", not "Roe's lawyer")
+ * or a known person's surname. */
+static int q_np_ends_person(qstate *st, qnp np)
+{
+    size_t k, ms, me, m = 0;
+    if (np.b <= np.a)
+        return 0;
+    ms = TOK(st, np.a)->s;
+    me = TOK(st, np.b - 1)->e;
+    if ((TOK(st, np.b - 1)->f & QF_UPPER) &&
+        q_by_surname(st, TOK(st, np.b - 1)->s, me) >= 0)
+        return 1;
+    for (k = q_lower_bound(st->ments, st->nments, ms);
+         k < st->nments && st->ments[k].s < me && m < 16; k++, m++)
+        if (st->ments[k].type == NP_ENTITY_PERSON && st->ments[k].e == me)
+            return 1;
+    return 0;
+}
+
 /* A person's name set off by commas among the phrases from token `from`
  * to `to` ("Minister of Trade, Industry and Energy, Senator Jane Roe,
  * told"): the first capitalised phrase after a comma that holds a person
@@ -1781,6 +1842,22 @@ static qnp q_appos_person(qstate *st, size_t from, size_t to, long owner)
             return np;
     }
     return none;
+}
+
+static const char *const q_prep[] = {
+    "for", "in", "on", "at", "to", "from", "with", "about", "into", "over",
+    "under", "without", "against", "between", "through", "via", "during",
+    "after", "before", "despite", "like", NULL
+};
+
+/* Whether a word of np is capitalised. */
+static int q_np_upper(qstate *st, qnp np)
+{
+    size_t k;
+    for (k = np.a; k < np.b; k++)
+        if (TOK(st, k)->f & QF_UPPER)
+            return 1;
+    return 0;
 }
 
 /* The speaker's phrase for a finite cue ("said"): its subject before it,
@@ -1850,9 +1927,18 @@ static qnp q_np_of_cue(qstate *st, size_t cue, size_t lo, size_t plo,
             return q_np_fwd_appos(st, cue + 1, hi, owner);
         return q_subject(st, cue, plo, owner);
     }
-    if (k > lo && (TOK(st, k - 1)->f & QF_WORD))
+    if (k > lo && (TOK(st, k - 1)->f & QF_WORD)) {
         np = q_np_back(st, k, lo, owner);
-    else
+        if (!after_quote && np.b > np.a && np.a > lo && q_word_in(st, np.a - 1, q_prep) &&
+            !q_np_upper(st, np)) {
+            /* "then for some reason adds": a preposition's object is no
+             * subject; the sentence's is, when it is a name or pronoun */
+            qnp sub = q_subject(st, cue, plo, owner);
+            if (sub.b > sub.a && (q_np_upper(st, sub) ||
+                                  (sub.b == sub.a + 1 && q_word_in(st, sub.a, q_pron_subj))))
+                np = sub;
+        }
+    } else
         np = q_np_fwd_appos(st, cue + 1, hi, owner);
     if (np.a == np.b && !after_quote)
         np = q_subject(st, cue, plo, owner);
@@ -2085,6 +2171,16 @@ static void q_attr_colon(qstate *st, qrec *r, const qattr *a)
         np = q_np_fwd(st, pl, r->ot - 1, a->owner);   /* a verb before the colon */
     if (np.b > np.a && np.a == pl &&
         ((TOK(st, np.b - 1)->f & QF_UPPER) ||
+         (np.b == np.a + 1 && q_word_in(st, np.a, q_pron_person)))) {
+        q_attr_own(st, r, np);
+        return;
+    }
+    /* a longer clause before the colon: its subject, when that is a
+     * person's name or he/she ("Lee does not hide it, but he resents it:
+     * "...") */
+    np = q_subject(st, r->ot - 1, a->lo, a->owner);
+    if (np.b > np.a && np.a == pl &&
+        (q_np_ends_person(st, np) ||
          (np.b == np.a + 1 && q_word_in(st, np.a, q_pron_person))))
         q_attr_own(st, r, np);
 }
