@@ -179,6 +179,30 @@ START_TEST(jsonld_text_chooses_the_root)
 }
 END_TEST
 
+/* A page whose best-scoring block is a short line of a positive class
+ * (under 140 characters) while its prose sits in blocks of another
+ * section: rather than nothing, the block holding most of the page's
+ * prose paragraphs is the body. */
+START_TEST(densest_prose_when_nothing_else)
+{
+    static const char html[] =
+        "<html><head><title>Advertise with us</title></head><body>"
+        "<section><div class=\"text-center\"><h2>Reach the town</h2><p>Tell the town about what you do: we put your words where people read them every day.</p></div></section>"
+        "<section><div class=\"wrap\"><div class=\"slider\">"
+        "<div class=\"slide\"><p>\"Our bakery had its busiest month ever after the first week of ads, and most of the new customers told us they had seen us on the app while waiting for the bus.\"</p></div>"
+        "<div class=\"slide\"><p>\"We were unsure at first, because we had never advertised before, but the team helped us write the posts and the replies from students were kind and curious.\"</p></div>"
+        "<div class=\"slide\"><p>\"The bike shop now runs a small post every Friday, and the workshop is booked two weeks ahead; we would not go back to flyers in letterboxes.\"</p></div>"
+        "</div></div></section>"
+        "</body></html>";
+    np_document *d = parse_html(html, sizeof html - 1);
+    const char *b = np_document_body(d, NULL);
+    ck_assert_int_eq(np_document_is_article(d), 1);
+    ck_assert_msg(strstr(b, "Our bakery had its busiest month") != NULL, "body:\n%s", b);
+    ck_assert_msg(strstr(b, "flyers in letterboxes") != NULL, "body:\n%s", b);
+    np_document_free(d);
+}
+END_TEST
+
 START_TEST(listing_is_not_an_article)
 {
     np_document *d = parse_html_file("tests/data/extract/listing.html", NULL);
@@ -1156,6 +1180,7 @@ Suite *np_extract_suite(void)
     tcase_add_test(t, buttons_are_no_form);
     tcase_add_test(t, jsonld_body_when_markup_has_none);
     tcase_add_test(t, jsonld_text_chooses_the_root);
+    tcase_add_test(t, densest_prose_when_nothing_else);
     tcase_add_test(t, unread_raw_text_left_out);
     tcase_add_test(t, loader_keeps_the_attributes_read);
     tcase_add_test(t, comments_cost_no_nodes);

@@ -435,6 +435,7 @@ typedef struct walk {
     const char *ev;       /* the JSON-LD text of the article's body, or NULL */
     size_t ev_len;
     int by_evidence;      /* the root was chosen by the evidence */
+    int densest;          /* choose the block of most prose */
     hints hints;
 } walk;
 
@@ -879,6 +880,26 @@ static int32_t pick_top(walk *w)
         return -1;
     }
     best = top[0];
+
+    /* The last resort on a page that gave next to nothing: the element
+     * holding most of its prose paragraphs, few links, tightest. */
+    if (w->densest) {
+        uint32_t most = 0;
+        int32_t pick = -1;
+        for (i = 0; i < w->nodes.len; i++) {
+            np__node *n = NODE(w, (int32_t)i);
+            if (n->tag != T_BODY && link_density(n) <= 0.3f && n->ptext > most)
+                most = n->ptext;
+        }
+        for (i = 0; i < w->nodes.len && most >= 140; i++) {
+            np__node *n = NODE(w, (int32_t)i);
+            if (n->tag != T_BODY && link_density(n) <= 0.3f
+                && (uint64_t)n->ptext * 5 >= (uint64_t)most * 4
+                && (pick < 0 || n->text < NODE(w, pick)->text))
+                pick = (int32_t)i;
+        }
+        return pick >= 0 ? pick : best;
+    }
 
     /* An element marked as the article body holding most of the best
      * candidate's text wins. */
@@ -1915,7 +1936,8 @@ static int run(np__ctx *c, xmlNode *root, int relax, size_t *chars_out,
     memset(&w, 0, sizeof w);
     np__vec_init(&w.nodes, sizeof(np__node));
     hints_init(&w.hints);
-    w.relax = relax;
+    w.relax = relax == 3 ? 1 : relax;
+    w.densest = relax == 3;
     if (c->evidence_len >= 200) {
         w.ev = c->evidence;
         w.ev_len = c->evidence_len;
@@ -2197,6 +2219,24 @@ int np__extract_html(np__ctx *c, void *tree)
             memmove(b, b + before, n2 * sizeof *b);
             c->doc->blocks.len = n2;
             chars = third;
+        } else {
+            c->doc->blocks.len = before;
+            c->doc->images.len = images;
+        }
+    }
+    if (chars < 140) {
+        /* Still next to nothing: the block of most prose, if the page
+         * shows some. */
+        size_t before = c->doc->blocks.len, images = c->doc->images.len, last = 0;
+        rc = run(c, body, 3, &last, NULL, NULL, NULL);
+        if (rc != NP_OK)
+            return rc;
+        if (last >= 140 && NP_RULE("pass:densest", NULL, 0)) {
+            np__block *b = c->doc->blocks.ptr;
+            size_t n2 = c->doc->blocks.len - before;
+            memmove(b, b + before, n2 * sizeof *b);
+            c->doc->blocks.len = n2;
+            chars = last;
         } else {
             c->doc->blocks.len = before;
             c->doc->images.len = images;
