@@ -527,6 +527,8 @@ START_TEST(subjects_colons_and_unlinked_names)
         "\"Thanks for coming,\" says Brannoc.",
         "He suggests we all go home, then for some reason adds, \"Stay close to the river.\"",
         "Brannoc walks off. After a while, he says \"You should rest now.\"",
+        "Haddad expects three more beds by June. \"It will not be enough for the winter.\"",
+        "The ward was quiet. \"Nobody has slept here in weeks, not once.\"",
         NULL };
     fixture f;
     build(&f, b);
@@ -537,6 +539,9 @@ START_TEST(subjects_colons_and_unlinked_names)
     expect(&f, "Thanks for coming,", "Brannoc", D);
     expect(&f, "Stay close to the river.", "Brannoc", D);
     expect(&f, "You should rest now.", "Brannoc", D);
+    /* no cue: the sentence before names its subject, a person or no one */
+    expect(&f, "It will not be enough for the winter.", "Omar Haddad", D);
+    expect(&f, "Nobody has slept here in weeks, not once.", NULL, D);
     done(&f);
 }
 END_TEST

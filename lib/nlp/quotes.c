@@ -2218,7 +2218,27 @@ static void q_attr_prev_sentence(qstate *st, qrec *r, const qattr *a)
             r->ent = sp.ent;
             r->cue = q_text(st, TOK(st, k - 1)->s, TOK(st, k - 1)->e, 0);
         }
-        break;
+        return;
+    }
+    /* no cue: a sentence whose subject is a person ("Hadley hacks the
+     * wolf down, then turns to me. "...""), named by a person entity or
+     * as the last speaker quoted */
+    if (!clean || s0 >= e0)
+        return;
+    np = q_subject(st, e0, s0, a->owner);
+    if (np.b <= np.a || np.a != s0 || !(TOK(st, np.b - 1)->f & QF_UPPER))
+        return;
+    if (!q_np_ends_person(st, np) &&
+        !(st->last_person && st->last_person_ent < 0 && np.b == np.a + 1 &&
+          strlen(st->last_person) == TOK(st, np.a)->e - TOK(st, np.a)->s &&
+          memcmp(st->last_person, st->b + TOK(st, np.a)->s,
+                 TOK(st, np.a)->e - TOK(st, np.a)->s) == 0))
+        return;
+    sp = q_resolve(st, np);
+    if (sp.name) {
+        r->inherited = 1;
+        r->speaker = sp.name;
+        r->ent = sp.ent;
     }
 }
 
