@@ -179,6 +179,63 @@ START_TEST(jsonld_text_chooses_the_root)
 }
 END_TEST
 
+/* A subtree of the chosen article whose class reads as boilerplate
+ * ("header") but which holds a good part of the JSON-LD text of the
+ * article (a recipe's ingredients table) stays in the body; without the
+ * JSON-LD the class drops it, and a header of the page that holds none of
+ * that text stays out either way. */
+START_TEST(jsonld_text_keeps_a_header_classed_part)
+{
+    static const char head[] =
+        "<html><head><title>Plum cake</title>";
+    static const char ld[] =
+        "<script type=\"application/ld+json\">{\"@context\":\"https://schema.org\","
+        "\"@type\":\"Recipe\",\"name\":\"Plum cake\",\"recipeIngredient\":"
+        "[\"500 g ripe plums, halved and stoned\",\"200 g plain flour, sifted twice\","
+        "\"100 g cold butter, in small cubes\",\"75 g golden caster sugar\"],"
+        "\"recipeInstructions\":[{\"@type\":\"HowToStep\",\"text\":\"Rub the butter "
+        "into the flour until it looks like fine crumbs.\"},{\"@type\":\"HowToStep\","
+        "\"text\":\"Press the dough into a buttered tin and cover it with the "
+        "plums.\"}]}</script>";
+    static const char body[] =
+        "</head><body><div class=\"site-header\"><p>Kitchen Notes, recipes "
+        "from our readers since the spring of the year we began.</p></div>"
+        "<div class=\"recipe\"><h2>Plum cake</h2>"
+        "<p>This is the cake my grandmother baked every September, when the "
+        "plums in her garden were ripe, heavy and sweet, and too many to eat.</p>"
+        "<table class=\"ingredients-header\"><tr><td>500 g ripe plums, halved and stoned</td></tr>"
+        "<tr><td>200 g plain flour, sifted twice</td></tr>"
+        "<tr><td>100 g cold butter, in small cubes</td></tr>"
+        "<tr><td>75 g golden caster sugar</td></tr></table>"
+        "<p>Rub the butter into the flour until it looks like fine crumbs.</p>"
+        "<p>Press the dough into a buttered tin and cover it with the plums.</p>"
+        "<p>Serve it warm, with cream, or cold the next day, with a cup of tea, "
+        "when the crumbs have soaked up the juice of the fruit.</p>"
+        "</div></body></html>";
+    char html[sizeof head + sizeof ld + sizeof body];
+    np_document *d;
+    const char *b;
+    size_t n;
+
+    n = (size_t)snprintf(html, sizeof html, "%s%s%s", head, ld, body);
+    d = parse_html(html, n);
+    b = np_document_body(d, NULL);
+    ck_assert_int_eq(np_document_is_article(d), 1);
+    ck_assert_msg(strstr(b, "200 g plain flour, sifted twice") != NULL, "body:\n%s", b);
+    ck_assert_msg(strstr(b, "Press the dough") != NULL, "body:\n%s", b);
+    ck_assert_msg(strstr(b, "Kitchen Notes") == NULL, "page header in body:\n%s", b);
+    np_document_free(d);
+
+    /* without the JSON-LD the class drops the table */
+    n = (size_t)snprintf(html, sizeof html, "%s%s", head, body);
+    d = parse_html(html, n);
+    b = np_document_body(d, NULL);
+    ck_assert_msg(strstr(b, "Press the dough") != NULL, "body:\n%s", b);
+    ck_assert_msg(strstr(b, "200 g plain flour") == NULL, "body:\n%s", b);
+    np_document_free(d);
+}
+END_TEST
+
 /* A page whose best-scoring block is a short line of a positive class
  * (under 140 characters) while its prose sits in blocks of another
  * section: rather than nothing, the block holding most of the page's
@@ -1180,6 +1237,7 @@ Suite *np_extract_suite(void)
     tcase_add_test(t, buttons_are_no_form);
     tcase_add_test(t, jsonld_body_when_markup_has_none);
     tcase_add_test(t, jsonld_text_chooses_the_root);
+    tcase_add_test(t, jsonld_text_keeps_a_header_classed_part);
     tcase_add_test(t, densest_prose_when_nothing_else);
     tcase_add_test(t, unread_raw_text_left_out);
     tcase_add_test(t, loader_keeps_the_attributes_read);

@@ -444,6 +444,10 @@ static np__node *NODE(walk *w, int32_t i)
     return (np__node *)w->nodes.ptr + i;
 }
 
+static int in_evidence(const walk *w, const char *s);
+static uint32_t subtree_evidence(const walk *w, const xmlNode *n, int depth);
+static int holds_evidence(const walk *w, uint32_t ev);
+
 /* Characters of a text node: code points, a whitespace run counted once.
  * Returns the count and adds the commas to *commas. */
 static uint32_t text_chars(const char *s, uint32_t *commas)
@@ -480,6 +484,36 @@ static int role_out(const char *role)
         if (strcmp(role, roles[i]) == 0)
             return 1;
     return 0;
+}
+
+/* The characters of a subtree's text nodes that the JSON-LD evidence
+ * holds (counted as index_children counts them). */
+static uint32_t subtree_evidence(const walk *w, const xmlNode *n, int depth)
+{
+    const xmlNode *k;
+    uint32_t ev = 0;
+    if (!w->ev || depth > 64)
+        return 0;
+    for (k = n->children; k; k = k->next) {
+        if (k->type == XML_ELEMENT_NODE) {
+            ev += subtree_evidence(w, k, depth + 1);
+        } else if ((k->type == XML_TEXT_NODE || k->type == XML_CDATA_SECTION_NODE)
+                   && k->content) {
+            uint32_t commas = 0;
+            uint32_t c = text_chars((const char *)k->content, &commas);
+            if (c >= 15 && in_evidence(w, (const char *)k->content))
+                ev += c;
+        }
+    }
+    return ev;
+}
+
+/* Whether a subtree holds a good part of the article's JSON-LD body
+ * text (a recipe's ingredients in a "header"-classed table): its
+ * class then cannot say it is boilerplate. */
+static int holds_evidence(const walk *w, uint32_t ev)
+{
+    return w->ev && ev >= 80 && (uint64_t)ev * 10 >= (uint64_t)w->ev_len;
 }
 
 static void index_children(walk *w, xmlNode *first, int32_t parent,
@@ -559,6 +593,10 @@ static NP__NOINLINE unsigned classify(const walk *w, const xmlNode *n, int t,
         if (found & H_BIG)
             flags |= F_BIGJUNK;
     }
+    if ((flags & (F_UNLIKELY | F_JUNKHINT)) && !(flags & F_ROLEOUT) && w->ev
+        && holds_evidence(w, subtree_evidence(w, n, 0))
+        && NP_RULE_NODE("keep:evidence", n))
+        flags &= ~(F_UNLIKELY | F_JUNKHINT | F_BIGJUNK);
     if (!w->relax && (flags & F_UNLIKELY) && !(flags & F_ROLEOUT)) {
         if (NP_RULE_NODE("idx:unlikely-class", n))
             return (unsigned)-1;   /* the first attempt leaves such subtrees out */
