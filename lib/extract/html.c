@@ -2199,6 +2199,35 @@ static int lead_image(np__ctx *c, xmlNode *body)
     return NP_OK;
 }
 
+/* Another attempt at the page, pass `pass` of run(), when the earlier
+ * ones gave only *chars characters. Its blocks replace theirs when it
+ * gives at least `min` characters (and, with `twice`, over twice as
+ * many and a hundred more) and the rule `rule` is on; *chars is then
+ * what it gave. Otherwise its blocks are taken back, and its images too
+ * with `drop_images`. */
+static int attempt(np__ctx *c, xmlNode *body, int pass, size_t *chars,
+                   size_t min, int twice, int drop_images, const char *rule)
+{
+    size_t before = c->doc->blocks.len, images = c->doc->images.len, got = 0;
+    int rc = run(c, body, pass, &got, NULL, NULL, NULL);
+
+    (void)rule;     /* read only when rule statistics are built in */
+    if (rc != NP_OK)
+        return rc;
+    if (got >= min && (!twice || got > *chars * 2 + 100) && NP_RULE(rule, NULL, 0)) {
+        np__block *b = c->doc->blocks.ptr;
+        size_t n = c->doc->blocks.len - before;
+        memmove(b, b + before, n * sizeof *b);
+        c->doc->blocks.len = n;
+        *chars = got;
+    } else {
+        c->doc->blocks.len = before;
+        if (drop_images)
+            c->doc->images.len = images;
+    }
+    return NP_OK;
+}
+
 int np__extract_html(np__ctx *c, void *tree)
 {
     xmlDoc *doc = tree;
@@ -2225,60 +2254,24 @@ int np__extract_html(np__ctx *c, void *tree)
     if (chars < 500) {
         /* Too little: try again keeping what class names called
          * boilerplate. */
-        size_t before = c->doc->blocks.len, relaxed = 0;
-        size_t images = c->doc->images.len;
-        rc = run(c, body, 1, &relaxed, NULL, NULL, NULL);
+        rc = attempt(c, body, 1, &chars, 0, 1, 0, "pass:relaxed");
         if (rc != NP_OK)
             return rc;
-        if (relaxed > chars * 2 + 100 && NP_RULE("pass:relaxed", NULL, 0)) {
-            /* keep the second attempt: move its blocks to the front */
-            np__block *b = c->doc->blocks.ptr;
-            size_t n2 = c->doc->blocks.len - before;
-            memmove(b, b + before, n2 * sizeof *b);
-            c->doc->blocks.len = n2;
-            chars = relaxed;
-        } else {
-            c->doc->blocks.len = before;
-        }
-        (void)images;
     }
     if (chars < 140 && noscripts > 0) {
         /* Next to nothing, and the page has noscript elements: a page
          * that draws its article by script may give the same text to
          * browsers without scripts in one. */
-        size_t before = c->doc->blocks.len, images = c->doc->images.len, third = 0;
-        rc = run(c, body, 2, &third, NULL, NULL, NULL);
+        rc = attempt(c, body, 2, &chars, 140, 1, 1, "pass:noscript");
         if (rc != NP_OK)
             return rc;
-        if (third >= 140 && third > chars * 2 + 100
-            && NP_RULE("pass:noscript", NULL, 0)) {
-            np__block *b = c->doc->blocks.ptr;
-            size_t n2 = c->doc->blocks.len - before;
-            memmove(b, b + before, n2 * sizeof *b);
-            c->doc->blocks.len = n2;
-            chars = third;
-        } else {
-            c->doc->blocks.len = before;
-            c->doc->images.len = images;
-        }
     }
     if (chars < 140) {
         /* Still next to nothing: the block of most prose, if the page
          * shows some. */
-        size_t before = c->doc->blocks.len, images = c->doc->images.len, last = 0;
-        rc = run(c, body, 3, &last, NULL, NULL, NULL);
+        rc = attempt(c, body, 3, &chars, 140, 0, 1, "pass:densest");
         if (rc != NP_OK)
             return rc;
-        if (last >= 140 && NP_RULE("pass:densest", NULL, 0)) {
-            np__block *b = c->doc->blocks.ptr;
-            size_t n2 = c->doc->blocks.len - before;
-            memmove(b, b + before, n2 * sizeof *b);
-            c->doc->blocks.len = n2;
-            chars = last;
-        } else {
-            c->doc->blocks.len = before;
-            c->doc->images.len = images;
-        }
     }
     drop_about(c->doc);
     drop_trailing_labels(c->doc);
