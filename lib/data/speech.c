@@ -230,6 +230,29 @@ unsigned np__speech_find(const char *w, size_t n, int any_case)
     key[n] = '\0';
     if (memchr(key, '\0', n))
         return 0;
+    /* the words of key's first byte first (the list is sorted by byte, so
+     * they are one run): a byte compare per step, strcmp only within */
+    {
+        unsigned char k0 = (unsigned char)key[0];
+        size_t a = lo, b = hi;
+        while (a < b) {
+            size_t mid = a + (b - a) / 2;
+            if ((unsigned char)np__speech_words[mid].word[0] < k0)
+                a = mid + 1;
+            else
+                b = mid;
+        }
+        lo = a;
+        b = hi;
+        while (a < b) {
+            size_t mid = a + (b - a) / 2;
+            if ((unsigned char)np__speech_words[mid].word[0] <= k0)
+                a = mid + 1;
+            else
+                b = mid;
+        }
+        hi = a;
+    }
     while (lo < hi) {
         size_t mid = lo + (hi - lo) / 2;
         int c = strcmp(key, np__speech_words[mid].word);

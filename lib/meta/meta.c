@@ -834,16 +834,25 @@ static unsigned pair_class(unsigned char ch)
 
 static void word_set_init(word_set *ws, const char *const *words)
 {
-    unsigned i, a, n = 0;
+    unsigned i, a;
+    unsigned char next[26];
     memset(ws, 0, sizeof(*ws));
     ws->words = words;
-    for (a = 0; a < 26; a++) {
-        ws->start[a] = (unsigned char)n;
-        for (i = 0; words[i] && i < 32; i++)
-            if ((unsigned)np__tolower((unsigned char)words[i][0]) - 'a' == a)
-                ws->order[n++] = (unsigned char)i;
+    /* a counting sort: the words of each first letter, in list order */
+    for (i = 0; words[i] && i < 32; i++) {
+        a = (unsigned)np__tolower((unsigned char)words[i][0]) - 'a';
+        if (a < 26)
+            ws->start[a + 1]++;
     }
-    ws->start[26] = (unsigned char)n;
+    for (a = 0; a < 26; a++) {
+        ws->start[a + 1] = (unsigned char)(ws->start[a + 1] + ws->start[a]);
+        next[a] = ws->start[a];
+    }
+    for (i = 0; words[i] && i < 32; i++) {
+        a = (unsigned)np__tolower((unsigned char)words[i][0]) - 'a';
+        if (a < 26)
+            ws->order[next[a]++] = (unsigned char)i;
+    }
     for (i = 0; words[i] && i < 32; i++) {
         a = (unsigned)np__tolower((unsigned char)words[i][0]) - 'a';
         ws->first |= (uint32_t)1 << a;
