@@ -1617,12 +1617,13 @@ static void see_candidates(meta *m, const xmlNode *k, const char *name, int nois
      * headline; the innermost element that reads so ("<div><p>Autor:
      * Jane Doe</p><p>Kategorie: ...</p></div>") */
     if (!m->comments && noise != 2 && m->head && !byl && !m->in_figure
-        && !picture_credit(k)
-        && (!m->by_text || inside(k, m->by_text))
+        && m->after_h1 < 40
         && (strcmp(name, "p") == 0 || strcmp(name, "div") == 0
             || strcmp(name, "span") == 0 || strcmp(name, "address") == 0
             || strcmp(name, "li") == 0 || strcmp(name, "small") == 0)
-        && m->after_h1 < 40 && text_len(k, 100, 0) < 90 && by_line(k) && !in_work_box(k))
+        && !picture_credit(k)
+        && (!m->by_text || inside(k, m->by_text))
+        && text_len(k, 100, 0) < 90 && by_line(k) && !in_work_box(k))
         m->by_text = k;
     /* "Autor" alone, the name after it, near the headline */
     if (!m->comments && noise != 2 && m->head && !m->by_label && !byl
