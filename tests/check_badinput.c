@@ -939,10 +939,10 @@ static int tag_mentions_json(xmlNodePtr n)
     xmlAttrPtr a;
     for (a = n->properties; a; a = a->next) {
         xmlChar *v = xmlNodeGetContent((xmlNodePtr)a);
-        int hit = np__ascii_contains_ci((const char *)a->name,
-                                        strlen((const char *)a->name), "json") ||
-                  (v && np__ascii_contains_ci((const char *)v, strlen((const char *)v),
-                                              "json"));
+        int hit = np__text_contains_ci((const char *)a->name,
+                                       strlen((const char *)a->name), "json") ||
+                  (v && np__text_contains_ci((const char *)v, strlen((const char *)v),
+                                             "json"));
         xmlFree(v);
         if (hit)
             return 1;

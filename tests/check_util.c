@@ -191,8 +191,8 @@ START_TEST(abbreviations)
 }
 END_TEST
 
-/* Literals with UTF-8 bytes: np__text_* match them, ASCII letters in any
- * case; the np__ascii_* tests are for ASCII literals. */
+/* Literals with UTF-8 bytes: np__text_* match them as they are, and
+ * their ASCII letters in any case. */
 START_TEST(text_ci_literals)
 {
     static const char s[] = "Jane Doe \xe2\x80\x94 VER\xc3\xb6" "FFENTLICHT 2020";

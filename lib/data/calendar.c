@@ -108,7 +108,7 @@ int np__weekday_of_any(const char *w, size_t n)
     if (k < 2)
         return 0;
     for (i = 0; np__weekdays[i]; i++)
-        if (np__ascii_eq_ci(w, k, np__weekdays[i])
+        if (np__text_eq_ci(w, k, np__weekdays[i])
             && (k == n || strlen(np__weekdays[i]) >= 3 || (unsigned char)w[k] >= 0x80))
             return 1;
     return 0;

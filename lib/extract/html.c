@@ -1189,7 +1189,7 @@ static int is_dateline(const char *s, size_t n)
         }
         if (!is_date_word(s + b, i - b))
             return 0;
-        if (i - b > 2 && !np__ascii_eq_ci(s + b, i - b, "last"))
+        if (i - b > 2 && !np__text_eq_ci(s + b, i - b, "last"))
             shape = 1;   /* a month, a day, a zone, "updated", "ago" */
     }
     return words > 0 && digits > 0 && (shape || has_numeric_date(s, n));
@@ -1333,7 +1333,7 @@ static const char *furniture(const char *s, size_t n, const char **phrase)
     if (n > 200)
         return NULL;
     for (i = 0; inside[i]; i++)
-        if (np__ascii_contains_ci(s, n, inside[i])) {
+        if (np__text_contains_ci(s, n, inside[i])) {
             *phrase = inside[i];
             return "furn:inside";
         }
@@ -1345,7 +1345,7 @@ static const char *furniture(const char *s, size_t n, const char **phrase)
         };
         for (i = 0; label[i]; i++) {
             size_t k = strlen(label[i]);
-            if (np__ascii_prefix_ci(s, n, label[i]) && (k == n || !np__isalnum((unsigned char)s[k]))
+            if (np__text_prefix_ci(s, n, label[i]) && (k == n || !np__isalnum((unsigned char)s[k]))
                 && !ends_like_sentence(s, n)) {
                 *phrase = label[i];
                 return "furn:short-label";
@@ -1353,7 +1353,7 @@ static const char *furniture(const char *s, size_t n, const char **phrase)
         }
     }
     /* a list of tags: "Tags calendar, racing, ..." */
-    if (np__ascii_prefix_ci(s, n, "tags ") && !ends_like_sentence(s, n) && memchr(s, ',', n))
+    if (np__text_prefix_ci(s, n, "tags ") && !ends_like_sentence(s, n) && memchr(s, ',', n))
         return "furn:tag-list";
     /* a line of page facts around a numeric date: "Le Monde | 04.05.2015
      * à 13h36 | Par X", "05/10/2018 - Published by: X - Section: Y" */
@@ -1372,25 +1372,25 @@ static const char *furniture(const char *s, size_t n, const char **phrase)
             return "furn:date-facts";
     }
     /* a source line: "From: The Paper" */
-    if (n <= 60 && np__ascii_prefix_ci(s, n, "from:"))
+    if (n <= 60 && np__text_prefix_ci(s, n, "from:"))
         return "furn:from";
     /* "Copyright @ 2019 The Paper." */
-    if (n < 120 && np__ascii_prefix_ci(s, n, "copyright") && (np__ascii_contains_ci(s, n, " 19")
-                                                     || np__ascii_contains_ci(s, n, " 20")))
+    if (n < 120 && np__text_prefix_ci(s, n, "copyright") && (np__text_contains_ci(s, n, " 19")
+                                                     || np__text_contains_ci(s, n, " 20")))
         return "furn:copyright";
     /* "Follow us on Twitter", "Follow the coverage at https://..." */
-    if (np__ascii_prefix_ci(s, n, "follow ")
-        && (np__ascii_contains_ci(s, n, "http") || np__ascii_contains_ci(s, n, "twitter")
-            || np__ascii_contains_ci(s, n, "facebook") || np__ascii_contains_ci(s, n, "instagram")
+    if (np__text_prefix_ci(s, n, "follow ")
+        && (np__text_contains_ci(s, n, "http") || np__text_contains_ci(s, n, "twitter")
+            || np__text_contains_ci(s, n, "facebook") || np__text_contains_ci(s, n, "instagram")
             || memchr(s, '@', n)))
         return "furn:follow";
     /* "More on this: https://..." */
-    if (np__ascii_prefix_ci(s, n, "more ") && np__ascii_contains_ci(s, n, "http"))
+    if (np__text_prefix_ci(s, n, "more ") && np__text_contains_ci(s, n, "http"))
         return "furn:more-link";
     for (i = 0; pre[i]; i++) {
         size_t k = strlen(pre[i]);
         /* a word ends where the prefix does ("share", not "shares") */
-        if (np__ascii_prefix_ci(s, n, pre[i])
+        if (np__text_prefix_ci(s, n, pre[i])
             && (k == n || !np__isalnum((unsigned char)pre[i][k - 1])
                 || !np__isalnum((unsigned char)s[k]))) {
             *phrase = pre[i];
@@ -1399,13 +1399,13 @@ static const char *furniture(const char *s, size_t n, const char **phrase)
     }
     for (i = 0; post[i]; i++) {
         size_t k = strlen(post[i]);
-        if (n >= k && np__ascii_prefix_ci(s + n - k, k, post[i])) {
+        if (n >= k && np__text_prefix_ci(s + n - k, k, post[i])) {
             *phrase = post[i];
             return "furn:suffix";
         }
     }
     /* a byline: "By Jane Doe", "By Jane Doe and John Roe, Reuters" */
-    if (n < 100 && np__ascii_prefix_ci(s, n, "by ") && n > 3
+    if (n < 100 && np__text_prefix_ci(s, n, "by ") && n > 3
         && (np__isupper((unsigned char)s[3]) || (unsigned char)s[3] >= 0x80)
         && !ends_like_sentence(s, n)) {
         /* not "By Tuesday, ..." or "By March" */
@@ -1420,10 +1420,10 @@ static const char *furniture(const char *s, size_t n, const char **phrase)
     if (is_numeric_dateline(s, n))
         return "furn:numeric-dateline";
     /* contact lines: "may be reached at jane@example.com" */
-    if (memchr(s, '@', n) && (np__ascii_contains_ci(s, n, "reached at")
-                              || np__ascii_contains_ci(s, n, "email")
-                              || np__ascii_contains_ci(s, n, "e-mail")
-                              || np__ascii_contains_ci(s, n, "contact")))
+    if (memchr(s, '@', n) && (np__text_contains_ci(s, n, "reached at")
+                              || np__text_contains_ci(s, n, "email")
+                              || np__text_contains_ci(s, n, "e-mail")
+                              || np__text_contains_ci(s, n, "contact")))
         return "furn:contact";
     return NULL;
 }
@@ -1589,8 +1589,8 @@ static int link_shows_address(const xmlNode *n, size_t depth)
             len = strlen(s);
             while (len && np__isspace((unsigned char)s[len - 1]))
                 len--;
-            r = np__ascii_prefix_ci(s, len, "http://") || np__ascii_prefix_ci(s, len, "https://")
-                || np__ascii_prefix_ci(s, len, "www.")
+            r = np__text_prefix_ci(s, len, "http://") || np__text_prefix_ci(s, len, "https://")
+                || np__text_prefix_ci(s, len, "www.")
                 || (memchr(s, '@', len) && !memchr(s, ' ', len) && memchr(s, '.', len));
             xmlFree(t);
             return r;
@@ -2315,10 +2315,10 @@ int np__extract_html(np__ctx *c, void *tree)
     if (chars < 1000 && c->doc->meta[NP__TITLE]) {
         const char *t = c->doc->meta[NP__TITLE];
         size_t tl = strlen(t);
-        if (np__ascii_prefix_ci(t, tl, "404") || np__ascii_prefix_ci(t, tl, "error 404")
-            || np__ascii_prefix_ci(t, tl, "not found") || np__ascii_prefix_ci(t, tl, "error 50")
-            || np__ascii_contains_ci(t, tl, "page not found") || np__ascii_contains_ci(t, tl, "404 not found")
-            || np__ascii_contains_ci(t, tl, "page unavailable"))
+        if (np__text_prefix_ci(t, tl, "404") || np__text_prefix_ci(t, tl, "error 404")
+            || np__text_prefix_ci(t, tl, "not found") || np__text_prefix_ci(t, tl, "error 50")
+            || np__text_contains_ci(t, tl, "page not found") || np__text_contains_ci(t, tl, "404 not found")
+            || np__text_contains_ci(t, tl, "page unavailable"))
             chars = NP_RULE("post:error-page", t, tl) ? 0 : chars;
     }
     if (chars >= 140 || (c->doc->blocks.len && !NP_RULE("post:too-short", NULL, 0)))

@@ -80,7 +80,7 @@ size_t np__credit_label(const char *s, size_t n)
     if (n > 120)
         return 0;
     for (i = 0; labels[i]; i++)
-        if (np__ascii_prefix_ci(s, n, labels[i]))
+        if (np__text_prefix_ci(s, n, labels[i]))
             return strlen(labels[i]);
     return 0;
 }
@@ -127,7 +127,7 @@ static int date_line(const char *s, size_t n, char iso[NP__DATE_MAX])
         if (!np__islower((unsigned char)s[b]))
             continue;
         for (k = 0; small[k]; k++)
-            if (strlen(small[k]) == i - b && np__ascii_prefix_ci(s + b, i - b, small[k]))
+            if (strlen(small[k]) == i - b && np__text_prefix_ci(s + b, i - b, small[k]))
                 ok = 1;
         if (!ok)
             return 0;
@@ -212,7 +212,7 @@ static int take_byline(np__ctx *c, line *L, size_t nl, size_t first)
         if (L[k].drop)
             continue;
         seen++;
-        if (L[k].n < 100 && np__ascii_prefix_ci(L[k].s, L[k].n, "by ") && L[k].n > 3
+        if (L[k].n < 100 && np__text_prefix_ci(L[k].s, L[k].n, "by ") && L[k].n > 3
             && (np__isupper((unsigned char)L[k].s[3]) || (unsigned char)L[k].s[3] >= 0x80)
             && !ends_sentence(L[k].s, L[k].n)) {
             if ((rc = np__authors_add(c->doc, L[k].s, L[k].n)) != NP_OK)

@@ -362,7 +362,7 @@ static size_t pp_find_ci(const char *s, size_t n, size_t i, const char *needle)
         i = (size_t)(hit - s);
         if (i + m > n)
             return n;
-        if (np__ascii_prefix_ci(s + i, m, needle))
+        if (np__text_prefix_ci(s + i, m, needle))
             return i;
     }
     return n;
@@ -577,7 +577,7 @@ static size_t pp_declaration(np__prepass *pp, size_t j)
             return n;       /* libxml2 takes the rest as the comment */
         i = q + 3;
         pp_drop(pp, j, i);   /* nothing reads comments */
-    } else if (np__ascii_prefix_ci(s + j + 2, n - j - 2, "doctype")) {
+    } else if (np__text_prefix_ci(s + j + 2, n - j - 2, "doctype")) {
         const char *gt = memchr(s + j, '>', n - j);
         size_t end = gt ? (size_t)(gt - s) : n;
         const char *br = memchr(s + j, '[', end - j);
@@ -861,7 +861,7 @@ static size_t pp_start_tag(np__prepass *pp, const pp_names *nm, size_t j)
          * reads a style's text or a script's other than JSON data
          * (JSON-LD), so libxml2 is spared the rest */
         e = pp_find_ci(s, n, i, h == nm->script ? "</script" : "</style");
-        if (e > i && (h == nm->style || !np__ascii_contains_ci(s + j, p - j, "json")))
+        if (e > i && (h == nm->style || !np__text_contains_ci(s + j, p - j, "json")))
             pp_drop(pp, i, e);
         else if (e > i && h == nm->script && !pp->keep_scripts && pp_plain_text(s + i, e - i))
             pp_take_text(pp, i, e);
@@ -1135,7 +1135,7 @@ static void give_attrs(np__guard *g, xmlNodePtr node, const xmlChar **atts,
             for (v = first; v < last; v++) {
                 const pp_val *pv = &g->vals[v];
                 if (!(given >> (v - first) & 1u) &&
-                    np__ascii_eq_ci(g->src + pv->name, pv->name_len, name)) {
+                    np__text_eq_ci(g->src + pv->name, pv->name_len, name)) {
                     given |= 1u << (v - first);
                     value = g->src + pv->from;
                     n = pv->len;

@@ -1,39 +1,10 @@
-/* ASCII case-insensitive tests of a byte range against a literal. The
- * literal must be lower-case ASCII; the range may hold any bytes (bytes
- * of UTF-8 sequences never equal an ASCII letter). */
+/* Case-insensitive tests of a byte range against a literal whose ASCII
+ * letters are lower case. ASCII letters match in any case; every other
+ * byte, of the range or of the literal (UTF-8 sequences), matches only
+ * itself. */
 #include <string.h>
 
 #include "util/util.h"
-
-/* Whether s[0..k) equals lower[0..k) ignoring ASCII case. */
-static int same_ci(const char *s, const char *lower, size_t k)
-{
-    size_t i;
-    for (i = 0; i < k; i++)
-        if (np__tolower((unsigned char)s[i]) != lower[i])
-            return 0;
-    return 1;
-}
-
-int np__ascii_eq_ci(const char *s, size_t n, const char *lower)
-{
-    return strlen(lower) == n && same_ci(s, lower, n);
-}
-
-int np__ascii_prefix_ci(const char *s, size_t n, const char *lower)
-{
-    size_t k = strlen(lower);
-    return n >= k && same_ci(s, lower, k);
-}
-
-size_t np__ascii_find_ci(const char *s, size_t n, const char *lower)
-{
-    size_t k = strlen(lower), i;
-    for (i = 0; i + k <= n; i++)
-        if (same_ci(s + i, lower, k))
-            return i;
-    return n;
-}
 
 /* Whether s[0..k) equals lower[0..k), ASCII letters in any case, other
  * bytes as they are. */
@@ -68,9 +39,9 @@ size_t np__text_find_ci(const char *s, size_t n, const char *lower)
     return n;
 }
 
-int np__ascii_contains_ci(const char *s, size_t n, const char *lower)
+int np__text_contains_ci(const char *s, size_t n, const char *lower)
 {
-    return *lower == '\0' || np__ascii_find_ci(s, n, lower) < n;
+    return *lower == '\0' || np__text_find_ci(s, n, lower) < n;
 }
 
 int np__ascii_ncasecmp(const char *a, const char *b, size_t n)

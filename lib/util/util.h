@@ -105,19 +105,15 @@ static inline int np__toupper(int c) { return np__islower(c) ? c - 32 : c; }
 int np__ascii_casecmp(const char *a, const char *b);
 int np__ascii_ncasecmp(const char *a, const char *b, size_t n);
 
-/* util/ascii.c: case-insensitive tests of s[0..n) against a lower-case
- * ASCII literal: equal, a prefix of s, the offset of its first occurrence
- * (n if none), whether it occurs. */
-int np__ascii_eq_ci(const char *s, size_t n, const char *lower);
-int np__ascii_prefix_ci(const char *s, size_t n, const char *lower);
-size_t np__ascii_find_ci(const char *s, size_t n, const char *lower);
-int np__ascii_contains_ci(const char *s, size_t n, const char *lower);
-/* The same for a literal that may also hold UTF-8 ("ver\xc3\xb6" "ffentlicht"):
- * its ASCII letters lower case, matched in any ASCII case, its other bytes
- * matched as they are. */
+/* util/ascii.c: case-insensitive tests of s[0..n) against a literal
+ * whose ASCII letters are lower case ("published", or with UTF-8,
+ * "ver\xc3\xb6" "ffentlicht"): equal, a prefix of s, the offset of its
+ * first occurrence (n if none), whether it occurs. ASCII letters match in
+ * any case; other bytes match as they are. */
 int np__text_eq_ci(const char *s, size_t n, const char *lower);
 int np__text_prefix_ci(const char *s, size_t n, const char *lower);
 size_t np__text_find_ci(const char *s, size_t n, const char *lower);
+int np__text_contains_ci(const char *s, size_t n, const char *lower);
 
 /* util/url.c: the kind of an address, by its scheme. The library exposes
  * (and resolves against) web addresses only. */
