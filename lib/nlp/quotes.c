@@ -1787,38 +1787,39 @@ static qnp q_np_fwd_appos(qstate *st, size_t from, size_t to, long owner)
     return np;
 }
 
+/* Whether a PERSON mention starts within [ms, me) and ends at me (with
+ * `at_end`) or anywhere up to me; the first 16 mentions from ms are read. */
+static int q_person_in(qstate *st, size_t ms, size_t me, int at_end)
+{
+    size_t k, m = 0;
+    for (k = q_lower_bound(st->ments, st->nments, ms);
+         k < st->nments && st->ments[k].s < me && m < 16; k++, m++)
+        if (st->ments[k].type == NP_ENTITY_PERSON &&
+            (at_end ? st->ments[k].e == me : st->ments[k].e <= me))
+            return 1;
+    return 0;
+}
+
 /* Whether a PERSON mention lies within the tokens of np. */
 static int q_np_person(qstate *st, qnp np)
 {
-    size_t k, ms, me, m = 0;
     if (np.b <= np.a)
         return 0;
-    ms = TOK(st, np.a)->s;
-    me = TOK(st, np.b - 1)->e;
-    for (k = q_lower_bound(st->ments, st->nments, ms);
-         k < st->nments && st->ments[k].s < me && m < 16; k++, m++)
-        if (st->ments[k].type == NP_ENTITY_PERSON && st->ments[k].e <= me)
-            return 1;
-    return 0;
+    return q_person_in(st, TOK(st, np.a)->s, TOK(st, np.b - 1)->e, 0);
 }
 
 /* Whether np ends with a PERSON mention ("Jane Roe", not "Roe's lawyer")
  * or a known person's surname. */
 static int q_np_ends_person(qstate *st, qnp np)
 {
-    size_t k, ms, me, m = 0;
+    size_t me;
     if (np.b <= np.a)
         return 0;
-    ms = TOK(st, np.a)->s;
     me = TOK(st, np.b - 1)->e;
     if ((TOK(st, np.b - 1)->f & QF_UPPER) &&
         q_by_surname(st, TOK(st, np.b - 1)->s, me) >= 0)
         return 1;
-    for (k = q_lower_bound(st->ments, st->nments, ms);
-         k < st->nments && st->ments[k].s < me && m < 16; k++, m++)
-        if (st->ments[k].type == NP_ENTITY_PERSON && st->ments[k].e == me)
-            return 1;
-    return 0;
+    return q_person_in(st, TOK(st, np.a)->s, me, 1);
 }
 
 /* A person's name set off by commas among the phrases from token `from`
