@@ -467,6 +467,63 @@ START_TEST(trailing_label_dropped)
 }
 END_TEST
 
+START_TEST(trailing_promo_dropped)
+{
+    /* a closing line that links to the site's channels elsewhere (a
+     * messenger channel, an app store, a newsletter form) goes, with a
+     * label after it; the same line inside the article, a last line
+     * linking to a post as its source, or to a story whose address only
+     * mentions subscriptions, stays */
+    static const char html[] =
+        "<html><body><div class=\"story\">"
+        "<p>The council approved the new cycle lanes on Tuesday, after a year "
+        "of consultation with residents and the shops along the route.</p>"
+        "%s"
+        "<p>Work on the first section starts in March and should be finished "
+        "before the summer holidays, the council said in a statement.</p>"
+        "%s"
+        "</div></body></html>";
+    static const char *const promo[] = {
+        "<p>Join our channel on <a href=\"https://t.me/ourpaper\">Telegram</a>.</p>",
+        "<p>Download our apps for <a href=\"https://apps.apple.com/app/id1\">iOS</a> and "
+        "<a href=\"https://play.google.com/store/apps/details?id=x\">Android</a>.</p><p>More</p>",
+        "<p>Want every story? <a href=\"/newsletter/signup\">Sign up here</a></p>",
+    };
+    static const char *const source[] = {
+        "<p>The mayor announced the date of the opening <a href=\"https://twitter.com/mayor/status/1\">on Twitter</a>.</p>",
+        "<p>Read about <a href=\"/news/streaming-subscriptions-are-rising-again\">prices</a> here.</p>",
+    };
+    char buf[4096];
+    size_t k;
+    for (k = 0; k < 3; k++) {
+        np_document *d;
+        const char *body;
+        /* last: dropped */
+        snprintf(buf, sizeof buf, html, "", promo[k]);
+        d = parse_html(buf, strlen(buf));
+        body = np_document_body(d, NULL);
+        ck_assert_ptr_nonnull(strstr(body, "in a statement."));
+        ck_assert_msg(strstr(body, "in a statement.")[15] == '\0', "promo %zu kept: %s", k, body);
+        np_document_free(d);
+        /* inside: kept */
+        snprintf(buf, sizeof buf, html, promo[k], "");
+        d = parse_html(buf, strlen(buf));
+        body = np_document_body(d, NULL);
+        ck_assert_ptr_nonnull(strstr(body, "in a statement."));
+        ck_assert_msg(strstr(body, k == 0 ? "Join our" : k == 1 ? "Download our" : "Want every") != NULL,
+                      "promo %zu dropped inside: %s", k, body);
+        np_document_free(d);
+    }
+    for (k = 0; k < 2; k++) {
+        np_document *d;
+        snprintf(buf, sizeof buf, html, "", source[k]);
+        d = parse_html(buf, strlen(buf));
+        ck_assert_ptr_nonnull(strstr(np_document_body(d, NULL), k == 0 ? "on Twitter." : "prices here."));
+        np_document_free(d);
+    }
+}
+END_TEST
+
 START_TEST(class_words_at_a_boundary)
 {
     /* a wrapper whose class only names a menu script (mmenu) is no
@@ -1231,6 +1288,7 @@ Suite *np_extract_suite(void)
     tcase_add_test(t, noscript_text_when_script_draws_the_article);
     tcase_add_test(t, link_line_showing_address_kept);
     tcase_add_test(t, trailing_label_dropped);
+    tcase_add_test(t, trailing_promo_dropped);
     tcase_add_test(t, class_words_at_a_boundary);
     tcase_add_test(t, class_words_that_modify);
     tcase_add_test(t, plain_lists_stay);

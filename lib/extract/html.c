@@ -1090,6 +1090,9 @@ typedef struct out {
     const char *title;
     int32_t root;
     int32_t cur_el;          /* the block element being written */
+    int cur_promo;           /* the block being gathered links to the
+                              * site's channels (promo_link) */
+    np__vec promo;           /* size_t: blocks that did, in order */
 } out;
 
 static void put_text(out *o, const char *s, int pre)
@@ -1475,9 +1478,18 @@ static void flush(out *o)
         o->chars += n;
         if (o->kind != NP_BLOCK_HEADING && n >= 80)
             o->paras++;   /* prose: paragraphs, items, quotes */
+        if (o->cur_promo && n < 300) {
+            size_t *at = np__vec_push(&o->promo);
+            if (!at) {
+                o->err = NP_ENOMEM;
+                return;
+            }
+            *at = o->c->doc->blocks.len - 1;
+        }
     }
     np__buf_clear(&o->cur);
     o->space = 0;
+    o->cur_promo = 0;
 }
 
 /* Whether a container inside the article is boilerplate, after
@@ -1563,6 +1575,73 @@ static char *resolve(out *o, const char *src)
     if (abs)
         xmlFree(abs);
     return r;
+}
+
+/* Whether a link points to where else the site can be followed rather
+ * than to a story or a source: a profile or channel on a social network
+ * or a messenger, an app in an app store, a newsletter or subscription
+ * form. A post, a video or a photo on a network is a source. */
+static int promo_link(const char *href)
+{
+    static const char *const hosts[] = {
+        "t.me", "telegram.me", "wa.me", "whatsapp.com", "facebook.com",
+        "fb.com", "twitter.com", "x.com", "instagram.com", "youtube.com",
+        "tiktok.com", "linkedin.com", "pinterest.com", "apps.apple.com",
+        "itunes.apple.com", "play.google.com", "news.google.com", NULL
+    };
+    static const char *const posts[] = {
+        "/status", "/posts/", "/p/", "/reel", "/watch", "/video", "/photo",
+        "/embed", "/shorts", "/story", "/events/", "/tv/", NULL
+    };
+    static const char *const forms[] = {
+        "newsletter", "subscri", "suscri", NULL
+    };
+    const char *h, *e;
+    size_t hl, i;
+    if (!href)
+        return 0;
+    while (np__isspace((unsigned char)*href))
+        href++;
+    if (np__text_prefix_ci(href, strlen(href), "https://"))
+        h = href + 8;
+    else if (np__text_prefix_ci(href, strlen(href), "http://"))
+        h = href + 7;
+    else if (href[0] == '/' && href[1] == '/')
+        h = href + 2;
+    else
+        h = NULL;
+    /* a form's address names it in a short part of its own
+     * ("/newsletter/", "abo.example.org/subscribe?x"), where a story
+     * about subscriptions has a long slug */
+    for (e = href; *e; e++) {
+        const char *p = e, *q;
+        if (e != href && e[-1] != '/' && e[-1] != '.' && e[-1] != '?' && e[-1] != '=')
+            continue;
+        for (q = p; *q && *q != '/' && *q != '?' && *q != '#' && *q != '&' && *q != '.'; q++)
+            ;
+        if ((size_t)(q - p) > 16)
+            continue;
+        for (i = 0; forms[i]; i++)
+            if (np__text_prefix_ci(p, (size_t)(q - p), forms[i]))
+                return 1;
+    }
+    if (!h)
+        return 0;
+    for (e = h; *e && *e != '/' && *e != '?' && *e != '#' && *e != ':'; e++)
+        ;
+    hl = (size_t)(e - h);
+    for (i = 0; hosts[i]; i++) {
+        size_t k = strlen(hosts[i]);
+        if (hl >= k && np__text_prefix_ci(e - k, k, hosts[i])
+            && (hl == k || h[hl - k - 1] == '.')) {
+            size_t j, en = strlen(e);
+            for (j = 0; posts[j]; j++)
+                if (np__text_contains_ci(e, en, posts[j]))
+                    return 0;
+            return 1;
+        }
+    }
+    return 0;
 }
 
 /* Whether the text of an element's first link is an address
@@ -1874,6 +1953,8 @@ static void emit(out *o, int32_t *i, int kind, size_t depth)
     k2 = block ? block_kind(t, kind) : kind;
     if (block)
         flush(o);
+    if (t == T_A && promo_link(np__xml_attr(n->node, "href")))
+        o->cur_promo = 1;
     {
         int saved = o->kind;
         int32_t saved_el = o->cur_el;
@@ -1963,6 +2044,37 @@ static void drop_trailing_labels(np_document *d)
     }
 }
 
+/* The article never ends on an invitation to follow the site elsewhere:
+ * while the last block that is neither a heading nor a label is a short
+ * paragraph linking to the site's channels (promo_link: "Join our
+ * Telegram channel", "download our apps for iOS and Android", a
+ * newsletter form), it goes, with what follows it. Blocks from `first`
+ * on are this attempt's; the first of them always stays. Returns the
+ * characters dropped. */
+static size_t drop_trailing_promo(np_document *d, size_t first, const np__vec *promo)
+{
+    size_t np = promo->len, dropped = 0;
+    while (np > 0) {
+        size_t i, at = *(const size_t *)np__vec_at(promo, np - 1);
+        np__block *b;
+        for (i = d->blocks.len; i > first; i--) {
+            b = np__vec_at(&d->blocks, i - 1);
+            if (b->kind != NP_BLOCK_HEADING && !is_label(b))
+                break;
+        }
+        if (i == first || i - 1 != at || at == first)
+            break;
+        b = np__vec_at(&d->blocks, at);
+        if (b->kind != NP_BLOCK_PARAGRAPH || !NP_RULE("post:trailing-promo", b->text, b->len))
+            break;
+        for (i = at; i < d->blocks.len; i++)
+            dropped += ((np__block *)np__vec_at(&d->blocks, i))->len;
+        d->blocks.len = at;
+        np--;
+    }
+    return dropped;
+}
+
 static int run(np__ctx *c, xmlNode *root, int relax, size_t *chars_out,
                const xmlNode **ld, int *nld, int *noscripts)
 {
@@ -1970,6 +2082,7 @@ static int run(np__ctx *c, xmlNode *root, int relax, size_t *chars_out,
     out o;
     int32_t top;
     int rc = NP_OK;
+    size_t before;
 
     memset(&w, 0, sizeof w);
     np__vec_init(&w.nodes, sizeof(np__node));
@@ -2014,6 +2127,8 @@ static int run(np__ctx *c, xmlNode *root, int relax, size_t *chars_out,
     o.cur.ptr = NULL;
     o.cur.len = o.cur.cap = 0;
     o.cur.oom = 0;
+    np__vec_init(&o.promo, sizeof(size_t));
+    before = c->doc->blocks.len;
 
     if (top >= 0) {
         /* The top candidate and the siblings that belong with it. */
@@ -2068,6 +2183,9 @@ static int run(np__ctx *c, xmlNode *root, int relax, size_t *chars_out,
     np__buf_free(&o.cur);
     if (o.err)
         rc = o.err;
+    else
+        o.chars -= drop_trailing_promo(c->doc, before, &o.promo);
+    np__vec_free(&o.promo);
     *chars_out = o.chars;
     /* a listing: headlines that are links, each with a line or two */
     if (o.link_heads >= 4 && o.link_heads >= o.paras
