@@ -249,6 +249,29 @@ START_TEST(titles_nicknames_scare_quotes)
 }
 END_TEST
 
+START_TEST(code_lines_and_cited_titles)
+{
+    static const char *const b[] = {
+        "\"We have seen nothing like it in fifty years of records.\" The station closed in 1998.",
+        "(function() { var c = {\"name\":\"Betty's Email\",\"text\":\"Please enter a valid email address.\"}; "
+        "register(c); })();",
+        "{\"settings\":{\"copy\":\"Thanks! Your first email is on its way now.\",\"button\":\"Sign Up\"}}",
+        "Hamel, P.; Eck, D. (2010). \"Learning Features from Music Audio with Deep Belief Networks\". "
+        "Proceedings of the Conference: 339-344.",
+        "Wattenberg, Martin (2016-10-13). \"How to use the method effectively and well\". Distill.",
+        "The report (1998) found nothing, and the mayor wrote: \"We will rebuild every house in this town\". "
+        "Nobody believed him.",
+        NULL };
+    fixture f;
+    build(&f, b);
+    ck_assert_int_eq(run(&f), NP_OK);
+    ck_assert_uint_eq(np_document_quote_count(f.d), 2);
+    expect(&f, "We will rebuild every house in this town", "the mayor", D);
+    expect(&f, "We have seen nothing like it in fifty years of records.", NULL, D);
+    done(&f);
+}
+END_TEST
+
 START_TEST(nested_quote)
 {
     static const char *const b[] = {
@@ -829,6 +852,7 @@ Suite *np_quotes_suite(void)
     tcase_add_test(tc, continuation_paragraph_inherits);
     tcase_add_test(tc, partial_quotes);
     tcase_add_test(tc, titles_nicknames_scare_quotes);
+    tcase_add_test(tc, code_lines_and_cited_titles);
     tcase_add_test(tc, nested_quote);
     tcase_add_test(tc, nested_other_style_and_stray_marks);
     tcase_add_test(tc, attribution_cues);

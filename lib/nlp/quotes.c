@@ -2585,6 +2585,35 @@ static int q_pull_quote(qstate *st, const qrec *r)
              last->cp == ',' || last->cp == 0x2026 || last->cp == ')');
 }
 
+/* A title cited in a reference ("Hamel, P. (2010). "Learning Features
+ * from Music Audio". Proceedings of ..."): after a year in parentheses,
+ * a quotation of one sentence without its own final punctuation, closed
+ * by a full stop outside the mark and followed by more of the reference. */
+static int q_cited_title(qstate *st, const qrec *r)
+{
+    const qtok *nx;
+    size_t k;
+    if (!r->closed || r->ct < r->ot + 2 || r->ct + 2 >= st->toks.len ||
+        !(TOK(st, r->ct - 1)->f & QF_WORD))
+        return 0;
+    nx = TOK(st, r->ct + 1);
+    if (!(nx->f & QF_PUNCT) || nx->cp != '.' ||
+        !(TOK(st, r->ct + 2)->f & (QF_UPPER | QF_DIGIT)))
+        return 0;
+    for (k = r->ot + 1; k < r->ct; k++)
+        if (TOK(st, k)->f & QF_SEND)
+            return 0;
+    for (k = 1; k < r->ot; k++) {
+        const qtok *y = TOK(st, k), *p = TOK(st, k - 1);
+        /* "(2010)", "(2016-10-13)" */
+        if ((p->f & QF_PUNCT) && p->cp == '(' && (y->f & QF_DIGIT) &&
+            y->e - y->s >= 4 && (st->b[y->s] == '1' || st->b[y->s] == '2') &&
+            (y->e - y->s == 4 || st->b[y->s + 4] == '-'))
+            return 1;
+    }
+    return 0;
+}
+
 static int q_kind(qstate *st, const qrec *r)
 {
     static const char *const subj[] = {
@@ -2757,7 +2786,8 @@ static void q_choose_keep(qstate *st, qrec *r)
     } else if (!r->closed && !r->cont_next) {
         r->keep = attributed;
     } else {
-        r->keep = attributed || (r->nwords >= 5 && !q_pull_quote(st, r));
+        r->keep = attributed || (r->nwords >= 5 && !q_pull_quote(st, r) &&
+                                 !q_cited_title(st, r));
     }
     if (r->keep)
         r->kind = q_kind(st, r);
@@ -2840,6 +2870,31 @@ static int q_paragraph(qstate *st, size_t ps, size_t pe, size_t para,
  * (a quotation of hundreds of kilobytes) is read as two unclosed ones. */
 #define Q_WINDOW ((size_t)1 << 20)
 
+/* A line of program text or data left in the body (a script's
+ * "(function() { ...; ... })", a JSON object's "key":"value" pairs): its
+ * quotation marks delimit strings, not speech. Braces with statements
+ * ("{", "}" and two ";"), or two keys or values of an object ("":"",
+ * "","" with nothing between the marks). */
+static int q_code_line(const char *b, size_t ps, size_t pe)
+{
+    size_t k, open = 0, close = 0, semi = 0, pairs = 0;
+    for (k = ps; k < pe; k++) {
+        switch (b[k]) {
+        case '{': open++; break;
+        case '}': close++; break;
+        case ';': semi++; break;
+        case ':':
+        case ',':
+            if (k > ps && k + 1 < pe && b[k - 1] == '"' &&
+                (b[k + 1] == '"' || b[k + 1] == '{' || b[k + 1] == '['))
+                pairs++;
+            break;
+        default: break;
+        }
+    }
+    return (open && close && semi >= 2) || pairs >= 2;
+}
+
 static size_t q_window_end(const char *b, size_t ps, size_t lim)
 {
     size_t k;
@@ -2899,7 +2954,7 @@ int np__quotes(np__ctx *c, const np__tokens *tk)
         kind = blk < d->blocks.len &&
                        ((const np__block *)np__vec_at(&d->blocks, blk))->start <= ps
                    ? ((const np__block *)np__vec_at(&d->blocks, blk))->kind : -1;
-        if (kind == NP_BLOCK_PREFORMATTED) {
+        if (kind == NP_BLOCK_PREFORMATTED || q_code_line(st.b, ps, pe)) {
             ps = next;
             continue;
         }
