@@ -245,6 +245,51 @@ END_TEST
  * is one organisation under its fullest name; a different cue word makes
  * a different organisation, and an acronym spelled by a name's initials
  * joins it without brackets to define it. */
+/* Organisations the lexicon knows by kind: with keys that start with a
+ * digit ("3M", "49ers") in the table every other key stays readable
+ * ("Saudi Arabia"), a club's nickname joins its full name, and a name
+ * ending in a legal form is no office before a person. */
+START_TEST(organisations_by_kind)
+{
+    np_parser *p;
+    np_document *d;
+    const np_entity *e;
+    ck_assert_int_eq(np_parser_new(&p, NULL), NP_OK);
+    d = parse(p, "Officials met on Tuesday to discuss the budget.\n\n"
+                 "Shares of 3M rose after Barclays and Tesco reported results, "
+                 "and officials from Saudi Arabia visited Kentucky.\n\n"
+                 "Tottenham Hotspur appointed a new manager. Spurs were beaten "
+                 "by the Knicks, who then lost to the 49ers.\n\n"
+                 "The plant is run by Norvale North America Inc. in Ohio.\n");
+    check_spans(d);
+    e = find(d, "Barclays");
+    ck_assert_ptr_nonnull(e);
+    ck_assert_int_eq(np_entity_type(e), NP_ENTITY_ORG);
+    e = find(d, "Tesco");
+    ck_assert_ptr_nonnull(e);
+    ck_assert_int_eq(np_entity_type(e), NP_ENTITY_ORG);
+    e = find(d, "Saudi Arabia");
+    ck_assert_ptr_nonnull(e);
+    ck_assert_int_eq(np_entity_type(e), NP_ENTITY_PLACE);
+    e = find(d, "Kentucky");
+    ck_assert_ptr_nonnull(e);
+    ck_assert_int_eq(np_entity_type(e), NP_ENTITY_PLACE);
+    e = find(d, "Tottenham Hotspur");
+    ck_assert_ptr_nonnull(e);
+    ck_assert_int_eq(np_entity_type(e), NP_ENTITY_ORG);
+    ck_assert_uint_eq(np_entity_mention_count(e), 2);
+    ck_assert_ptr_null(find(d, "Spurs"));
+    e = find(d, "Knicks");
+    ck_assert_ptr_nonnull(e);
+    ck_assert_int_eq(np_entity_type(e), NP_ENTITY_ORG);
+    e = find(d, "Norvale North America Inc.");
+    ck_assert_ptr_nonnull(e);
+    ck_assert_int_eq(np_entity_type(e), NP_ENTITY_ORG);
+    np_document_free(d);
+    np_parser_free(p);
+}
+END_TEST
+
 START_TEST(legal_forms_and_aliases)
 {
     np_parser *p;
@@ -926,6 +971,7 @@ Suite *np_entities_suite(void)
     tcase_add_test(tc, given_name_places_and_org_words);
     tcase_add_test(tc, shouted_words_and_initials);
     tcase_add_test(tc, nationality_in_org_names);
+    tcase_add_test(tc, organisations_by_kind);
     tcase_add_test(tc, bad_input);
     tcase_add_test(tc, other_languages);
     tcase_add_test(tc, skip_flag);

@@ -4,6 +4,7 @@
 Inputs (all in lib/data/ unless said otherwise; provenance in README.md):
   ner_lists.txt          hand-written titles, cues, demonyms, states, places,
                          organisations
+  ner_orgs.txt           hand-written well-known organisations by kind
   ner_icu_regions.txt    country and region names from ICU (tools/ner_icu_regions.c)
   ner_cities.tsv         GeoNames cities (>= 100,000 people, and capitals)
   ner_given_names.txt    given names
@@ -132,6 +133,7 @@ def main():
                     lex.add(short, "city")
 
     read_lists(lex, os.path.join(HERE, "ner_lists.txt"))
+    read_lists(lex, os.path.join(HERE, "ner_orgs.txt"))
 
     keys = sorted(lex.flags, key=lambda k: k.encode("utf-8"))
     blob = bytearray()
@@ -151,13 +153,18 @@ def main():
     w("#if defined(__GNUC__)\n#pragma GCC diagnostic ignored \"-Woverlength-strings\"\n#endif\n\n")
     w("const char np__ner_strings[] =\n")
     line = bytearray()
+    octal = False
     for b in bytes(blob):
+        # a digit right after an octal escape ("\\0" before the key "3m")
+        # would be read as part of it: it is escaped too
         if b == 0:
             esc = "\\0"
-        elif b < 0x20 or b >= 0x7F or b in (0x22, 0x5C, 0x3F):
+        elif b < 0x20 or b >= 0x7F or b in (0x22, 0x5C, 0x3F) or \
+                (octal and 0x30 <= b <= 0x39):
             esc = "\\%03o" % b
         else:
             esc = chr(b)
+        octal = esc.startswith("\\")
         line += esc.encode()
         if len(line) > 70:
             w('    "' + line.decode() + '"\n')

@@ -1550,6 +1550,9 @@ static int hs_office_then_person(run *r, size_t a, size_t b, int confirm, int *d
 
     if (nwords(r, a, b) < 3)
         return NP_OK;
+    /* "Acme North America Inc.": no person's name ends in a cue word */
+    if (word_lx(r, b - 1) & NP__LX_ORG_CUE)
+        return NP_OK;
     for (k = b - 1; k > a; k--) {
         size_t pw = k - 1;
         if (!(r->tok[k].flags & NP__TOK_WORD) || r->skip[k] == 1 ||
