@@ -661,6 +661,56 @@ START_TEST(buttons_are_no_form)
 }
 END_TEST
 
+START_TEST(jsonld_body_when_markup_shows_little)
+{
+    /* the markup shows a caption only, the article is in the JSON-LD,
+     * after four other scripts of JSON-LD: the JSON-LD's text, three
+     * times longer, is the body; beside an article the markup shows,
+     * the JSON-LD is not read */
+    static const char head[] =
+        "<html><head>"
+        "<script type=\"application/ld+json\">{\"@type\":\"Organization\",\"name\":\"Paper\"}</script>"
+        "<script type=\"application/ld+json\">{\"@type\":\"WebSite\",\"name\":\"Paper\"}</script>"
+        "<script type=\"application/ld+json\">{\"@type\":\"WebPage\",\"name\":\"Late train\"}</script>"
+        "<script type=\"application/ld+json\">{\"@type\":\"BreadcrumbList\"}</script>"
+        "<script type=\"application/ld+json\">{\"@context\":"
+        "\"https://schema.org\",\"@type\":\"NewsArticle\",\"headline\":\"Late"
+        " train\",\"articleBody\":\"The last train of the night will run an "
+        "hour later from next month, the rail company said on Tuesday, after "
+        "complaints from people who work late in the city centre.\n"
+        "The change will cost little, it said, because the trains already "
+        "run to the depot at that hour, empty, and can stop on the way to pick "
+        "up passengers at the main stations of the line.\n"
+        "Unions welcomed the change but asked for more staff on the platforms "
+        "at night, saying that stations were often unmanned after ten.\"}"
+        "</script></head><body><div class=\"story\">%s</div></body></html>";
+    static const char caption[] =
+        "<p>The last train leaving the central station, on the night of the "
+        "vote, as seen from the footbridge over the tracks. Photo: Jane Doe</p>";
+    static const char story[] =
+        "<p>The last train leaving the central station, on the night of the "
+        "vote, as seen from the footbridge over the tracks. Photo: Jane Doe</p>"
+        "<p>Passengers who work late in the city centre have asked for a later "
+        "train for years, and the council backed them last spring, when the "
+        "timetable was last changed, after a petition of four thousand names.</p>"
+        "<p>The rail company said the trains would stop at every station, and "
+        "that the first month would show whether the hour suits those who "
+        "asked for it, before the winter timetable is set.</p>";
+    char buf[6000];
+    np_document *d;
+    snprintf(buf, sizeof buf, head, caption);
+    d = parse_html(buf, strlen(buf));
+    ck_assert_int_eq(np_document_is_article(d), 1);
+    ck_assert(strncmp(np_document_body(d, NULL), "The last train of the night", 27) == 0);
+    np_document_free(d);
+    snprintf(buf, sizeof buf, head, story);
+    d = parse_html(buf, strlen(buf));
+    ck_assert_ptr_nonnull(strstr(np_document_body(d, NULL), "petition of four thousand"));
+    ck_assert_ptr_null(strstr(np_document_body(d, NULL), "The last train of the night"));
+    np_document_free(d);
+}
+END_TEST
+
 START_TEST(jsonld_body_when_markup_has_none)
 {
     /* a page drawn by scripts: its JSON-LD holds the article (with raw
@@ -1294,6 +1344,7 @@ Suite *np_extract_suite(void)
     tcase_add_test(t, plain_lists_stay);
     tcase_add_test(t, buttons_are_no_form);
     tcase_add_test(t, jsonld_body_when_markup_has_none);
+    tcase_add_test(t, jsonld_body_when_markup_shows_little);
     tcase_add_test(t, jsonld_text_chooses_the_root);
     tcase_add_test(t, jsonld_text_keeps_a_header_classed_part);
     tcase_add_test(t, densest_prose_when_nothing_else);

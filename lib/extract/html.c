@@ -421,7 +421,7 @@ typedef struct np__node {
     int scored;
 } np__node;
 
-#define NP__MAX_LD 4
+#define NP__MAX_LD 8
 
 typedef struct walk {
     np__vec nodes;        /* np__node */
@@ -2197,7 +2197,8 @@ static int run(np__ctx *c, xmlNode *root, int relax, size_t *chars_out,
 
 /* A JSON-LD articleBody is the body when the page's markup gave none (a
  * page drawn by scripts): one paragraph per line. */
-static int use_ld_body(np__ctx *c, const xmlNode **ld, int nld, size_t *chars)
+static int use_ld_body(np__ctx *c, const xmlNode **ld, int nld, size_t *chars,
+                       size_t min)
 {
     np_document *d = c->doc;
     np__buf body = NP__BUF_INIT;
@@ -2208,7 +2209,7 @@ static int use_ld_body(np__ctx *c, const xmlNode **ld, int nld, size_t *chars)
         np__buf_free(&body);
         return NP_ENOMEM;
     }
-    if (r == 0 || body.len < 300) {
+    if (r == 0 || body.len < 300 || body.len < min) {
         np__buf_free(&body);
         return NP_OK;
     }
@@ -2398,7 +2399,7 @@ int np__extract_html(np__ctx *c, void *tree)
     /* No article in the markup: a JSON-LD articleBody may hold it. The
      * scripts of the <head> are looked up here (those of the body were
      * met by the index walk). */
-    if (chars < 140) {
+    if (chars < 500) {
         for (k = root->children; k && nld < NP__MAX_LD; k = k->next) {
             xmlNode *h;
             if (k->type != XML_ELEMENT_NODE || tag_id(k->name) != T_HEAD)
@@ -2413,7 +2414,7 @@ int np__extract_html(np__ctx *c, void *tree)
             }
         }
         if (nld > 0 && NP_RULE("post:jsonld-body", NULL, 0)
-            && (rc = use_ld_body(c, ld, nld, &chars)) != NP_OK)
+            && (rc = use_ld_body(c, ld, nld, &chars, chars < 140 ? 0 : 3 * chars)) != NP_OK)
             return rc;
     }
     /* Without a summary in the page's metadata, the first paragraph
