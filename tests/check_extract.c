@@ -524,6 +524,31 @@ START_TEST(trailing_promo_dropped)
 }
 END_TEST
 
+START_TEST(disclosures_dropped)
+{
+    /* an advertiser's or affiliate's note, marked by its class, is no
+     * article text, in a paragraph or a box of its own */
+    static const char html[] =
+        "<html><body><div class=\"story\">"
+        "<p class=\"ad-disclosure\">Advertising disclosure: we may receive "
+        "compensation for some of the links in our stories.</p>"
+        "<p>The council approved the new cycle lanes on Tuesday, after a year "
+        "of consultation with residents and the shops along the route.</p>"
+        "<p>Work on the first section starts in March and should be finished "
+        "before the summer holidays, the council said in a statement.</p>"
+        "<div class=\"affiliate-disclosure\"><p>We earn a commission when you "
+        "buy through the links on this page, at no cost to you.</p></div>"
+        "</div></body></html>";
+    np_document *d = parse_html(html, sizeof html - 1);
+    const char *body = np_document_body(d, NULL);
+    ck_assert_ptr_nonnull(strstr(body, "cycle lanes"));
+    ck_assert_ptr_nonnull(strstr(body, "in a statement."));
+    ck_assert_ptr_null(strstr(body, "compensation"));
+    ck_assert_ptr_null(strstr(body, "commission"));
+    np_document_free(d);
+}
+END_TEST
+
 START_TEST(class_words_at_a_boundary)
 {
     /* a wrapper whose class only names a menu script (mmenu) is no
@@ -1339,6 +1364,7 @@ Suite *np_extract_suite(void)
     tcase_add_test(t, link_line_showing_address_kept);
     tcase_add_test(t, trailing_label_dropped);
     tcase_add_test(t, trailing_promo_dropped);
+    tcase_add_test(t, disclosures_dropped);
     tcase_add_test(t, class_words_at_a_boundary);
     tcase_add_test(t, class_words_that_modify);
     tcase_add_test(t, plain_lists_stay);

@@ -182,7 +182,8 @@ static const char *const np__junk[] = {
     "share", "social", "tags", "newsletter", "promo", "related", "sponsor",
     "advert", "-ad-", "subscribe", "signup", "published", "posted",
     "date", "meta", "toolbar", "print", "reprint", "copyright",
-    "breadcrumb", "kicker", "eyebrow", "follow", "bio", NULL
+    "breadcrumb", "kicker", "eyebrow", "follow", "bio", "disclosure",
+    "disclaimer", NULL
 };
 
 static const char *const np__negative[] = {
@@ -212,7 +213,7 @@ enum {
 };
 
 static const char *const np__big[] = {
-    "caption", "credit", "bio", "author", NULL
+    "caption", "credit", "bio", "author", "disclosure", "disclaimer", NULL
 };
 
 #define H_MAXWORDS 256
