@@ -290,6 +290,43 @@ START_TEST(organisations_by_kind)
 }
 END_TEST
 
+/* A city stands for its club in a match's words (a score, "v", "fans",
+ * "at home to", "drew with"), but not where the words follow a person's
+ * name or a country. */
+START_TEST(city_clubs_in_match_words)
+{
+    np_parser *p;
+    np_document *d;
+    const np_entity *e;
+    ck_assert_int_eq(np_parser_new(&p, NULL), NP_OK);
+    d = parse(p, "Officials met on Tuesday to discuss the budget.\n\n"
+                 "Everton 4-1 Wolfsburg was the result of the night. The side "
+                 "drew with Lisbon a week later, and Leeds fans sang.\n\n"
+                 "Taylor Swift fans queued in Paris, and Italy fans sang too.\n");
+    check_spans(d);
+    e = find(d, "Wolfsburg");
+    ck_assert_ptr_nonnull(e);
+    ck_assert_int_eq(np_entity_type(e), NP_ENTITY_ORG);
+    e = find(d, "Lisbon");
+    ck_assert_ptr_nonnull(e);
+    ck_assert_int_eq(np_entity_type(e), NP_ENTITY_ORG);
+    e = find(d, "Leeds");
+    ck_assert_ptr_nonnull(e);
+    ck_assert_int_eq(np_entity_type(e), NP_ENTITY_ORG);
+    e = find(d, "Taylor Swift");
+    ck_assert_ptr_nonnull(e);
+    ck_assert_int_eq(np_entity_type(e), NP_ENTITY_PERSON);
+    e = find(d, "Paris");
+    ck_assert_ptr_nonnull(e);
+    ck_assert_int_eq(np_entity_type(e), NP_ENTITY_PLACE);
+    e = find(d, "Italy");
+    ck_assert_ptr_nonnull(e);
+    ck_assert_int_eq(np_entity_type(e), NP_ENTITY_PLACE);
+    np_document_free(d);
+    np_parser_free(p);
+}
+END_TEST
+
 START_TEST(legal_forms_and_aliases)
 {
     np_parser *p;
@@ -972,6 +1009,7 @@ Suite *np_entities_suite(void)
     tcase_add_test(tc, shouted_words_and_initials);
     tcase_add_test(tc, nationality_in_org_names);
     tcase_add_test(tc, organisations_by_kind);
+    tcase_add_test(tc, city_clubs_in_match_words);
     tcase_add_test(tc, bad_input);
     tcase_add_test(tc, other_languages);
     tcase_add_test(tc, skip_flag);

@@ -1185,6 +1185,72 @@ static int org_context(const run *r, size_t a, size_t b)
     return OC_NONE;
 }
 
+/* Is token i a dash or hyphen between two numbers of a score? */
+static int score_dash(const run *r, size_t i)
+{
+    return tok_eq(r, i, "-") || tok_eq(r, i, "\xe2\x80\x93");   /* - or en dash */
+}
+
+/* A score written from token i ("2-1", "2 - 1", "2–1"): the token after
+ * it, or 0. */
+static size_t score_from(const run *r, size_t i)
+{
+    if (i + 2 >= r->ntok || !(r->tok[i].flags & NP__TOK_DIGIT) || tok_n(r, i) > 3 ||
+        !score_dash(r, i + 1) || !(r->tok[i + 2].flags & NP__TOK_DIGIT) ||
+        tok_n(r, i + 2) > 3 || !same_sentence(r, i, i + 2))
+        return 0;
+    return i + 3;
+}
+
+/* A city standing for its club in the words of a match: a score between
+ * two names ("Ardwick 2-1 Hulme", "Hulme 2-1 Ardwick"), "v" or "vs"
+ * between two names, "Ardwick fans", "at home to Ardwick", "away to
+ * Ardwick", "lost to", "drew with", "a win over Ardwick". Read for cities
+ * only: after a person's name the same words say nothing ("Roe v Wade",
+ * "Swift fans"), and a country's team is the country. */
+static int city_club_context(const run *r, size_t a, size_t b)
+{
+    static const char *const versus[] = { "v", "vs", "versus", NULL };
+    static const char *const before[] = { "to", "with", "over", "at", NULL };
+    size_t n = b < r->ntok && same_sentence(r, b - 1, b) ? b : (size_t)-1;
+    size_t p = prev_word(r, a), q;
+
+    if (n != (size_t)-1) {
+        size_t e = score_from(r, n);
+        if (e && e < r->ntok && same_sentence(r, n, e) && is_cap(r, e))
+            return 1;   /* "Ardwick 2-1 Hulme" */
+        if (!is_poss(r, b - 1) && (tok_eq(r, n, "fans") || tok_eq(r, n, "supporters")))
+            return 1;
+        if (tok_in(r, n, versus)) {
+            e = n + 1;
+            if (e < r->ntok && tok_eq(r, e, ".") && adjacent(r, n))
+                e++;
+            if (e < r->ntok && same_sentence(r, n, e) && is_cap(r, e))
+                return 1;   /* "Ardwick v Hulme" */
+        }
+    }
+    if (a >= 4 && (r->tok[a - 1].flags & NP__TOK_DIGIT) && score_from(r, a - 3) == a &&
+        same_sentence(r, a - 4, a) && is_cap(r, a - 4))
+        return 1;   /* "Hulme 2-1 Ardwick" */
+    if (p == (size_t)-1)
+        return 0;
+    if (p + 1 == a || (p + 2 == a && tok_eq(r, p + 1, "."))) {
+        if (tok_in(r, p, versus) && (q = prev_word(r, p)) != (size_t)-1 && q + 1 == p &&
+            is_cap(r, q))
+            return 1;   /* "Hulme v Ardwick" */
+    }
+    if (p + 1 != a || !tok_in(r, p, before) || (q = prev_word(r, p)) == (size_t)-1)
+        return 0;
+    if (tok_eq(r, p, "to"))   /* "at home to", "away to", "lost to" */
+        return tok_eq(r, q, "away") || tok_eq(r, q, "lost") || tok_eq(r, q, "losing") ||
+               (tok_eq(r, q, "home") && q > 0 && tok_eq(r, q - 1, "at"));
+    if (tok_eq(r, p, "with"))   /* "drew with", "a draw with" */
+        return tok_eq(r, q, "drew") || tok_eq(r, q, "draw");
+    if (tok_eq(r, p, "over"))   /* "a win over", "victory over" */
+        return tok_eq(r, q, "win") || tok_eq(r, q, "victory") || tok_eq(r, q, "wins");
+    return tok_eq(r, q, "away");   /* "away at Ardwick" */
+}
+
 /* Does the context of a one-word name [a, b) override what its word
  * alone says (a given name, a city, a word open data types otherwise)?
  * A country or a state stands for no company's shares ("China's shares"
@@ -1196,6 +1262,10 @@ static int org_by_context(const run *r, size_t a, size_t b, uint32_t full)
     int oc;
     if (full & NP__LX_ORG)
         return 0;
+    if ((full & NP__LX_CITY) &&
+        !(full & (NP__LX_COUNTRY | NP__LX_STATE | NP__LX_REGION | NP__LX_PLACE)) &&
+        city_club_context(r, a, b))
+        return 1;
     oc = org_context(r, a, b);
     if (oc == OC_NONE)
         return 0;
