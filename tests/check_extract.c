@@ -549,6 +549,48 @@ START_TEST(disclosures_dropped)
 }
 END_TEST
 
+START_TEST(header_class_inside_main)
+{
+    /* "header" in a class is the page's header outside <main> and
+     * <article>, and left out; inside them it is the article's own,
+     * with its standfirst */
+    static const char html[] =
+        "<html><body><div class=\"site-header\"><div class=\"%s\">"
+        "<p>Our city, our news: the paper of the valley since 1901, read every "
+        "morning by more than forty thousand households.</p></div></div>"
+        "<%s><div class=\"m-intro-header\"><h1>Cycle lanes approved</h1>"
+        "<p class=\"a-lead\">The council backed the plan by a large majority, "
+        "after a year of consultation with residents, shops and the bus company, "
+        "and the first section opens in summer.</p></div>"
+        "<div class=\"story\">"
+        "<p>The council approved the new cycle lanes on Tuesday, after a year "
+        "of consultation with residents and the shops along the route.</p>"
+        "<p>Work on the first section starts in March and should be finished "
+        "before the summer holidays, the council said in a statement, adding "
+        "that the route would be marked, lit and swept in winter.</p>"
+        "<p>Residents along the route, who had asked for parking to stay, were "
+        "promised a new car park behind the station, to be built next year.</p>"
+        "</div></%s></body></html>";
+    static const char *const wrap[] = { "main", "article", "div" };
+    char buf[4096];
+    size_t k;
+    for (k = 0; k < 3; k++) {
+        np_document *d;
+        const char *body;
+        snprintf(buf, sizeof buf, html, "inner", wrap[k], wrap[k]);
+        d = parse_html(buf, strlen(buf));
+        body = np_document_body(d, NULL);
+        ck_assert_ptr_nonnull(strstr(body, "in a statement"));
+        ck_assert_ptr_null(strstr(body, "paper of the valley"));
+        if (k < 2)
+            ck_assert_msg(strstr(body, "large majority") != NULL, "lead left out in <%s>: %s", wrap[k], body);
+        else
+            ck_assert_ptr_null(strstr(body, "large majority"));
+        np_document_free(d);
+    }
+}
+END_TEST
+
 START_TEST(class_words_at_a_boundary)
 {
     /* a wrapper whose class only names a menu script (mmenu) is no
@@ -1365,6 +1407,7 @@ Suite *np_extract_suite(void)
     tcase_add_test(t, trailing_label_dropped);
     tcase_add_test(t, trailing_promo_dropped);
     tcase_add_test(t, disclosures_dropped);
+    tcase_add_test(t, header_class_inside_main);
     tcase_add_test(t, class_words_at_a_boundary);
     tcase_add_test(t, class_words_that_modify);
     tcase_add_test(t, plain_lists_stay);

@@ -163,7 +163,7 @@ static int has_any(const char *s, const char *const *words)
 static const char *const np__unlikely[] = {
     "-ad-", "ai2html", "banner", "breadcrumb", "combx", "comment",
     "community", "cover-wrap", "disqus", "extra", "footer", "gdpr",
-    "header", "legends", "menu", "related", "remark", "replies", "rss",
+    "legends", "menu", "related", "remark", "replies", "rss",
     "shoutbox", "sidebar", "skyscraper", "social", "sponsor",
     "supplemental", "ad-break", "agegate", "pagination", "pager", "popup",
     "yom-remote", "newsletter", "cookie", "subscribe",
@@ -209,8 +209,12 @@ enum {
     H_BIG = 1u << 3,
     H_NEGATIVE = 1u << 4,
     H_POSITIVE = 1u << 5,
-    H_NLISTS = 6
+    H_HEADER = 1u << 6,
+    H_NLISTS = 7
 };
+/* "header" is an unlikely word outside <main> and <article> only:
+ * inside them it names the article's own header, with its standfirst */
+static const char *const np__header[] = { "header", NULL };
 
 static const char *const np__big[] = {
     "caption", "credit", "bio", "author", "disclosure", "disclaimer", NULL
@@ -252,8 +256,9 @@ static void hints_init(hints *h)
     h->lists[3] = np__big;
     h->lists[4] = np__negative;
     h->lists[5] = np__positive;
-    h->bounded = H_UNLIKELY | H_MAYBE | H_POSITIVE;
-    h->compound = H_UNLIKELY;
+    h->lists[6] = np__header;
+    h->bounded = H_UNLIKELY | H_MAYBE | H_POSITIVE | H_HEADER;
+    h->compound = H_UNLIKELY | H_HEADER;
     /* count the words of each pair, then place them (counting sort) */
     for (l = 0; l < H_NLISTS; l++) {
         const char *const *w;
@@ -400,6 +405,7 @@ static int style_hidden(const char *style)
 #define F_SKIP      (1u << 6)   /* not indexed below: never output */
 #define F_JUNKHINT  (1u << 7)   /* class/id of a caption, byline, date... */
 #define F_BIGJUNK   (1u << 8)   /* class/id of a caption or an author bio */
+#define F_INMAIN    (1u << 9)   /* inside <main> or <article> */
 
 typedef struct np__node {
     xmlNode *node;
@@ -554,7 +560,7 @@ static NP__NOINLINE unsigned classify(const walk *w, const xmlNode *n, int t,
     char hint[256], c2[160];
     size_t hl;
     const char *cls, *id, *itemprop, *ah;
-    unsigned flags = inherit & (F_FIGURE | F_ISLINK), found;
+    unsigned flags = inherit & (F_FIGURE | F_ISLINK | F_INMAIN), found;
 
     ah = np__xml_attr(n, "aria-hidden");
     if ((np__xml_attr(n, "hidden")
@@ -574,7 +580,11 @@ static NP__NOINLINE unsigned classify(const walk *w, const xmlNode *n, int t,
     hl = lower_copy(hint, sizeof hint, hl, id);
 
     found = hl > 1 ? hint_scan(&w->hints, hint,
-                               H_UNLIKELY | H_MAYBE | H_JUNK | H_BIG) : 0;
+                               H_UNLIKELY | H_MAYBE | H_JUNK | H_BIG | H_HEADER) : 0;
+    if ((found & H_HEADER) && !(inherit & F_INMAIN))
+        found |= H_UNLIKELY;
+    if (t == T_MAIN || t == T_ARTICLE)
+        flags |= F_INMAIN;
     if (itemprop && (strstr(itemprop, "articleBody")
                      || strstr(itemprop, "reviewBody")))
         flags |= F_ARTBODY;
