@@ -540,6 +540,32 @@ END_TEST
  * entities stage did not link counts); a phrase after a preposition is no
  * subject ("then for some reason adds"); "he" after a name the entities
  * stage missed, when that name is nearer than any person entity. */
+START_TEST(particles_and_names_missed_by_entities)
+{
+    static const char *const b[] = {
+        "The empire wanted its \"place in the sun,\" declared a later chancellor, "
+        "Bernhard von B\xC3\xBClow, in 1897.",
+        "\"We see no obstacle,\" says Di Li, the chief scientist.",
+        "\"I am excited,\" says Maura Kane, an astronomer. \"It will shine,\" she says.",
+        "Paul Kent, a physicist at the institute, agrees.",
+        "Li hopes the data centre will move to the city.",
+        "\"A good review will help,\" he says.",
+        NULL };
+    fixture f;
+    build(&f, b);
+    entity(&f, "Bernhard von B\xC3\xBClow", NP_ENTITY_PERSON, "Bernhard von B\xC3\xBClow", NULL);
+    entity(&f, "Maura Kane", NP_ENTITY_PERSON, "Maura Kane", NULL);
+    entity(&f, "Paul Kent", NP_ENTITY_PERSON, "Paul Kent", NULL);
+    ck_assert_int_eq(run(&f), NP_OK);
+    expect(&f, "place in the sun,", "Bernhard von B\xC3\xBClow", P);
+    expect(&f, "We see no obstacle,", "Di Li", D);
+    /* Li, quoted before under a name that is no entity, is named after
+     * Paul Kent: "he" is Li */
+    expect(&f, "A good review will help,", "Di Li", D);
+    done(&f);
+}
+END_TEST
+
 START_TEST(subjects_colons_and_unlinked_names)
 {
     static const char *const b[] = {
@@ -853,6 +879,7 @@ Suite *np_quotes_suite(void)
     tcase_add_test(tc, partial_quotes);
     tcase_add_test(tc, titles_nicknames_scare_quotes);
     tcase_add_test(tc, code_lines_and_cited_titles);
+    tcase_add_test(tc, particles_and_names_missed_by_entities);
     tcase_add_test(tc, nested_quote);
     tcase_add_test(tc, nested_other_style_and_stray_marks);
     tcase_add_test(tc, attribution_cues);

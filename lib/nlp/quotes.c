@@ -182,6 +182,8 @@ typedef struct qlidx {
     uint64_t bits[16];
 } qlidx;
 
+#define Q_TEXT_SPK 4
+
 typedef struct qstate {
     np__ctx *c;
     size_t max_quotes;    /* the limit: one more ends the stage */
@@ -215,6 +217,9 @@ typedef struct qstate {
     /* the last speaker who was a named person (a fallback for "he") */
     const char *last_person;
     long last_person_ent;
+    const char *text_spk[Q_TEXT_SPK];  /* names quoted as speakers that are
+                                          no entity, the latest last */
+    size_t ntext_spk;
     /* the last top-level quote of earlier paragraphs with a speaker: its
      * speaker entity, end, the person its cue addressed, and whether it
      * asked a question (for "he said" in the paragraphs after it) */
@@ -1001,6 +1006,13 @@ static int q_possessive(qstate *st, size_t i)
             (n > 4 && memcmp(p + n - 4, "âs", 4) == 0));
 }
 
+/* Lower-case particles inside a name ("Bernhard von Bülow", "Ursula
+ * von der Leyen", "Luiz Inácio Lula da Silva"). */
+static const char *const q_particles[] = {
+    "von", "van", "der", "den", "de", "del", "della", "di", "da", "das",
+    "dos", "du", "la", "le", "ter", "ten", "bin", "ibn", "al", "el", NULL
+};
+
 /* The noun phrase starting at token `start`, read forwards up to hi. A
  * name ends at the first lower-case word that is not a role ("Kremlin
  * spokesperson Dmitry Peskov has"), a phrase with a determiner at the
@@ -1038,7 +1050,9 @@ static qnp q_np_fwd(qstate *st, size_t start, size_t hi, long owner)
         if ((t->f & QF_WORD) && !(t->f & (QF_UPPER | QF_DIGIT | QF_HYPH)) &&
             upper && !det && !q_is_role(st, b) &&
             !q_word_is(st, b, "of") && !q_word_is(st, b, "for") &&
-            !q_word_is(st, b, "by") && !q_word_is(st, b, "the"))
+            !q_word_is(st, b, "by") && !q_word_is(st, b, "the") &&
+            !(q_word_in(st, b, q_particles) && b + 1 < hi &&
+              (TOK(st, b + 1)->f & QF_UPPER)))
             break;
         if (t->f & QF_UPPER)
             upper = 1;
@@ -1468,17 +1482,42 @@ static long q_prev_speaker(qstate *st, size_t ms, int gender, long near)
     return st->prev_ent;
 }
 
-/* Whether the last person quoted, a name the entities stage missed, is
- * named outside quotations (not as a possessor) after entity e's last
- * mention before ms and within 2,000 bytes of ms: "he" is then that name
- * rather than an entity named further back. */
-static int q_text_person_nearer(qstate *st, long e, size_t ms)
+/* Whether word [p, p+n) of the body is name (or the surname, its last
+ * word) as a whole word, not as a possessor ("Hadley's"). */
+static size_t q_name_at(qstate *st, size_t p, const char *nm)
 {
-    const char *nm = st->last_person;
-    size_t nl, from, p, k, steps = 0;
-    if (!nm || st->last_person_ent >= 0)
-        return 0;
-    nl = strlen(nm);
+    size_t nl = strlen(nm), sl;
+    const char *sp = strrchr(nm, ' ');
+    size_t forms[2];
+    int i;
+    forms[0] = nl;
+    sl = sp ? nl - (size_t)(sp + 1 - nm) : 0;
+    forms[1] = sl;
+    for (i = 0; i < 2; i++) {
+        const char *f = i == 0 ? nm : sp + 1;
+        size_t fl = forms[i];
+        if (fl < 2 || p + fl > st->n || memcmp(st->b + p, f, fl) != 0)
+            continue;
+        if (p + fl < st->n && (q_alnum((unsigned char)st->b[p + fl]) ||
+                               st->b[p + fl] == '\'' ||
+                               (unsigned char)st->b[p + fl] == 0xE2))
+            continue;
+        return fl;
+    }
+    return 0;
+}
+
+/* Whether a person quoted before under a name the entities stage missed
+ * is named outside quotations (not as a possessor) after entity e's last
+ * mention before ms and within 2,000 bytes of ms, by the name or by its
+ * last word: "he" is then that name (the one named last) rather than an
+ * entity named further back. One pass over the bytes, whatever the
+ * number of names. */
+static const char *q_text_person_nearer(qstate *st, long e, size_t ms)
+{
+    size_t from, p, k, steps = 0, j;
+    if (!st->ntext_spk)
+        return NULL;
     from = ms > 2000 ? ms - 2000 : 0;
     if (e >= 0)
         for (k = q_lower_bound(st->ments, st->nments, ms); k > 0 && steps < 400; steps++) {
@@ -1489,20 +1528,17 @@ static int q_text_person_nearer(qstate *st, long e, size_t ms)
                 break;
             }
         }
-    if (nl < 2 || ms < from + nl)
-        return 0;
-    for (p = ms - nl + 1; p-- > from;) {
-        if (memcmp(st->b + p, nm, nl) != 0)
+    for (p = ms; p-- > from;) {
+        unsigned char c = (unsigned char)st->b[p];
+        if (c < 'A' || c > 'Z' || (p > 0 && q_alnum((unsigned char)st->b[p - 1])))
             continue;
-        if ((p > 0 && q_alnum((unsigned char)st->b[p - 1])) ||
-            (p + nl < st->n && (q_alnum((unsigned char)st->b[p + nl]) ||
-                                st->b[p + nl] == '\'' ||
-                                (unsigned char)st->b[p + nl] == 0xE2)))
-            continue;                  /* inside a word, or "Hadley's" */
-        if (!q_in_quote(st, p))
-            return 1;
+        for (j = st->ntext_spk; j-- > 0;) {
+            size_t l = q_name_at(st, p, st->text_spk[j]);
+            if (l && p + l <= ms && !q_in_quote(st, p))
+                return st->text_spk[j];
+        }
     }
-    return 0;
+    return NULL;
 }
 
 /* A subject pronoun: the nearest entity of its type and gender, else the
@@ -1522,8 +1558,9 @@ static qspk q_resolve_pronoun(qstate *st, size_t a, size_t ms)
         long p = q_prev_speaker(st, ms, gender, r.ent);
         if (p >= 0)
             r.ent = p;
-        if (q_text_person_nearer(st, r.ent, ms)) {
-            r.name = st->last_person;
+        const char *tn = q_text_person_nearer(st, r.ent, ms);
+        if (tn) {
+            r.name = tn;
             r.ent = -1;
             return r;
         }
@@ -1774,6 +1811,9 @@ static int q_only_punct(qstate *st, size_t a, size_t b)
 /* The phrase from `from`, or the name in apposition after a description
  * ("According to his aunt, Jane Starner, ...", "said the spokesman, Tom
  * Lee"). */
+static int q_np_person(qstate *st, qnp np);
+static qnp q_appos_person(qstate *st, size_t from, size_t to, long owner);
+
 static qnp q_np_fwd_appos(qstate *st, size_t from, size_t to, long owner)
 {
     qnp np = q_np_fwd(st, from, to, owner);
@@ -1783,6 +1823,18 @@ static qnp q_np_fwd_appos(qstate *st, size_t from, size_t to, long owner)
         qnp nm = q_np_fwd(st, np.b + 1, to, owner);
         if (nm.b > nm.a)
             np = nm;
+    } else if (np.b > np.a && !q_np_person(st, np) && !(TOK(st, np.a)->f & QF_UPPER)) {
+        /* "declared a later chancellor, Bernhard von Bülow, in 1897": a
+         * description first, the person's name set off by commas after
+         * it, at the first comma */
+        size_t k = np.a;
+        while (k < to && k < np.a + 8 && !(TOK(st, k)->f & QF_PUNCT) && q_outside(st, k, owner))
+            k++;
+        if (k < to && (TOK(st, k)->f & QF_PUNCT) && TOK(st, k)->cp == ',') {
+            qnp nm = q_appos_person(st, k, to, owner);
+            if (nm.b > nm.a && nm.a == k + 1)
+                np = nm;
+        }
     }
     return np;
 }
@@ -2811,6 +2863,20 @@ static int q_emit_kept(qstate *st, size_t nrec, size_t para)
                          : (r->speaker[0] >= 'A' && r->speaker[0] <= 'Z'))) {
             st->last_person = r->speaker;
             st->last_person_ent = r->ent;
+            if (r->ent < 0) {
+                size_t j;
+                for (j = 0; j < st->ntext_spk && strcmp(st->text_spk[j], r->speaker); j++)
+                    ;
+                if (j < st->ntext_spk)
+                    memmove(&st->text_spk[j], &st->text_spk[j + 1],
+                            (st->ntext_spk - j - 1) * sizeof st->text_spk[0]);
+                else if (st->ntext_spk == Q_TEXT_SPK)
+                    memmove(&st->text_spk[0], &st->text_spk[1],
+                            (Q_TEXT_SPK - 1) * sizeof st->text_spk[0]);
+                else
+                    st->ntext_spk++;
+                st->text_spk[st->ntext_spk - 1] = r->speaker;
+            }
         }
         if (r->parent < 0 && r->speaker) {
             st->prev_ent = r->ent;
