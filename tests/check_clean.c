@@ -322,6 +322,12 @@ START_TEST(apostrophe_rules)
     CLEANS_TO("All Ive done is sleep.", "All I've done is sleep.");
     CLEANS_TO("I think its 12, maybe more.", "I think it's 12, maybe more.");
     KEEPS("Jony Ive designed it.");
+    /* "'im" is "him" with its h dropped, no contraction; a quotation
+     * opening on a contraction is restored */
+    KEEPS("Come here and I will get 'im, and 'im too.");
+    KEEPS("Come here and I will get \xe2\x80\x99im, and \xe2\x80\x99im too.");
+    CLEANS_TO("She said: 'Im going home.'", "She said: 'I'm going home.'");
+    CLEANS_TO("Staffers 'dont care' about it.", "Staffers 'don't care' about it.");
     /* "she'd", "I'd" before a participle, after a conjunction or a verb
      * of saying ("shed" has no subject there); "Id" after no determiner */
     CLEANS_TO("I thought shed gone upstairs.", "I thought she'd gone upstairs.");

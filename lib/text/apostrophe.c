@@ -623,6 +623,13 @@ static long con_table(const actx *a, const tok *t, const tok *p, const tok *n)
         {NULL, 0}
     };
     int k;
+    /* "get 'im", "'im and his ma": "him" with its h dropped, written with
+     * the apostrophe that marks it; not a quotation opening on a
+     * contraction ("'dont care'") */
+    if (!t->cap && teq(a, t, "im") && t->s > 0 &&
+        (a->s[t->s - 1] == '\'' ||
+         (t->s >= 3 && !memcmp(a->s + t->s - 3, "\xE2\x80\x99", 3))))
+        return CON_ON;
     for (k = 0; always[k].w; k++) {
         if (!teq(a, t, always[k].w))
             continue;
