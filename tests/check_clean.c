@@ -525,6 +525,14 @@ START_TEST(apostrophe_evidence)
               "The answers depend on the participants' beliefs about art.");
     CLEANS_TO("Every expecting parents worst nightmare came true.",
               "Every expecting parent's worst nightmare came true.");
+    /* after "my", "your", "their" the more common number places the
+     * mark: "son" is written more often than "sons", "customers" more
+     * often than "customer" */
+    CLEANS_TO("I have to move my sons fingers for him.",
+              "I have to move my son's fingers for him.");
+    CLEANS_TO("Isnt that your clients theory?", "Isn't that your client's theory?");
+    CLEANS_TO("We meet your customers unmet needs.",
+              "We meet your customers' unmet needs.");
 }
 END_TEST
 

@@ -1984,6 +1984,9 @@ static const tok *phrase_det(const actx *a, const tok *t)
  * much more common than its singular for the mark to go after the s. */
 #define PLAIN_OVER_POSS 8
 #define PLURAL_OVER_SING 3
+/* the singular at least this much more common than the plural for the
+ * mark to go before the s after "my", "your", "their" */
+#define SING_OVER_PLURAL 1
 
 static long settle(const actx *a, const tok *t, long at)
 {
@@ -1992,6 +1995,16 @@ static long settle(const actx *a, const tok *t, long at)
     const tok *p = prev_tok(a, t), *n = next_tok(a, t), *d;
     int zp = 0, zs = 0, zx = 0, known = corpus(a, t, &zp, &zs, &zx);
     size_t k;
+    /* after a possessive determiner, which fits one owner as well as
+     * many ("my sons fingers", "your clients theory", "their dentists
+     * advice"), the mark goes where the more common number puts it: a
+     * noun English writes more often in the singular takes 's */
+    if (t->ascii && !t->cap && (size_t)at == len &&
+        (lx(a, t) & NP__LEX_PLURAL) && known && zx >= zs + SING_OVER_PLURAL &&
+        (d = phrase_det(a, t)) != NULL &&
+        tin(a, d, (const char *const[]){"my", "your", "his", "her", "our",
+                                        "their", NULL}))
+        return (long)bl;
     if (!t->ascii || (size_t)at != bl)
         return at;
     /* number agreement: a plural before a word that the Brown corpus
