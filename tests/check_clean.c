@@ -493,6 +493,10 @@ START_TEST(apostrophe_evidence)
         /* a plural written far more often than its possessive is a
          * modifier after "a", "an" */
         "She works as an appeals court clerk.",
+        /* and after "the" before a noun or an adjective */
+        "Sales grew in the plastics industry last year.",
+        "He chaired the patents committee of the chamber.",
+        "Lay the components aside in proper order.",
         /* an article before a name in s: a brand, not a person's */
         "He bought a Kelvars license last week.",
         /* "its" + an adjective + a noun phrase */

@@ -1779,7 +1779,12 @@ static long poss_the_plural_before_noun(const actx *a, const tok *t,
             (!(nl & (NP__LEX_VERB | NP__LEX_VERB3)) || teq(a, n2, "of") ||
              (n2 && !fwc(a, n2) && !n2->cap &&
               (lx(a, n2) & (NP__LEX_NOUN | NP__LEX_PLURAL)) &&
-              !is_verbish(a, n2) && !(lx(a, n2) & NP__LEX_VERB3))))
+              !is_verbish(a, n2) && !(lx(a, n2) & NP__LEX_VERB3))) &&
+            /* a plural English writes two hundred times as often as its
+             * possessive is a modifier or a subject here as after "a":
+             * "the plastics industry", "the patents committee", "the
+             * components aside" (not "the states new slogan") */
+            !modifier_plural(a, t))
             return DECIDE((long)bl, "the Xs before a noun or adjective");
     }
     return POSS_ON;
