@@ -916,6 +916,35 @@ START_TEST(authors_cleaning)
         {"J. D.", 0, {NULL}},
         {"admin", 1, {"admin"}},
         {"Li Na", 1, {"Li Na"}},
+        /* a weekday in any language and a label of the date are no names */
+        {"Donnerstag, 4. November 2021", 0, {NULL}},
+        {"mercredi", 0, {NULL}},
+        {"Ver\xc3\xb6" "ffentlicht am", 0, {NULL}},
+        {"Published on", 0, {NULL}},
+        /* the publication after a person's name goes; an organisation's
+         * "for" stays */
+        {"By Glen Roe And Brendan Doe For The Daily Example On Sunday", 2,
+         {"Glen Roe", "Brendan Doe"}},
+        {"Jane Doe for CNN", 1, {"Jane Doe"}},
+        {"Jana Berg f\xc3\xbcr die Zeitung", 1, {"Jana Berg"}},
+        {"Center for Science", 1, {"Center for Science"}},
+        /* words that say what the work is, before the name */
+        {"Un documentaire de Kristen Roe", 1, {"Kristen Roe"}},
+        {"A film by Jane Doe", 1, {"Jane Doe"}},
+        {"Charles de Gaulle", 1, {"Charles de Gaulle"}},
+        {"Mar\xc3\xad" "a de la Luz Roe", 1, {"Mar\xc3\xad" "a de la Luz Roe"}},
+        /* a name written twice, for screen readers */
+        {"Kristen RoeKristen Roe", 1, {"Kristen Roe"}},
+        {"Jane Doe Jane Doe", 1, {"Jane Doe"}},
+        /* labels of an interview or a text, Arabic's too */
+        {"Interview: Julia Roe", 1, {"Julia Roe"}},
+        {"\xd8\xad\xd9\x88\xd8\xa7\xd8\xb1: \xd8\xb3\xd8\xa7\xd8\xb1\xd8\xa9 "
+         "\xd9\x8a\xd9\x88\xd8\xb3\xd9\x81", 1,
+         {"\xd8\xb3\xd8\xa7\xd8\xb1\xd8\xa9 \xd9\x8a\xd9\x88\xd8\xb3\xd9\x81"}},
+        {"Interview", 0, {NULL}},
+        /* a middle dot parts the byline line; the section goes */
+        {"by Jane Doe \xc2\xb7 in News", 1, {"Jane Doe"}},
+        {"jdoe \xc2\xb7", 1, {"jdoe"}},
     };
     size_t i, k;
     for (i = 0; i < sizeof cases / sizeof cases[0]; i++) {
@@ -1120,6 +1149,121 @@ START_TEST(byline_drupal_submitted)
 }
 END_TEST
 
+/* A byline element that opens with the date, or holds it beside the
+ * name: the name, never the weekday or the label of the date. */
+START_TEST(byline_after_date)
+{
+    np_document *d = parse(
+        "<html><body><h1>Roads</h1><div class=\"entry-meta\"><span class=\"meta-prep "
+        "meta-prep-author\">Ver\xc3\xb6" "ffentlicht am</span> <span class=\"entry-date\">"
+        "13. M\xc3\xa4rz 2019</span> <span class=\"by-author\">von <span class=\"author "
+        "vcard\">Jane Doe</span></span></div>" BODY "</body></html>");
+    ck_assert_uint_eq(np_document_author_count(d), 1);
+    assert_str(np_document_author(d, 0), "Jane Doe");
+    np_document_free(d);
+    d = parse(
+        "<html><body><h1>Roads</h1><p class=\"byline\">Ver\xc3\xb6" "ffentlicht am "
+        "13. M\xc3\xa4rz 2019 von Jane Doe</p>" BODY "</body></html>");
+    ck_assert_uint_eq(np_document_author_count(d), 1);
+    assert_str(np_document_author(d, 0), "Jane Doe");
+    np_document_free(d);
+    d = parse(
+        "<html><body><h1>Roads</h1><div class=\"article-author\"><time class=\"published\" "
+        "datetime=\"2021-11-04T02:00:00+01:00\">Donnerstag, 4. November 2021</time>"
+        "<div class=\"article-author-text\">von <address class=\"author\">"
+        "example.at Redaktion</address></div></div>" BODY "</body></html>");
+    ck_assert_uint_eq(np_document_author_count(d), 1);
+    assert_str(np_document_author(d, 0), "example.at Redaktion");
+    np_document_free(d);
+}
+END_TEST
+
+/* Bylines far from the headline: Joomla's "createdby" in a page without
+ * <h1>, a phrase after the text, an Arabic label; not a work's author
+ * in a list, nor the credit of an embedded post. A date line with a
+ * middle dot: the name alone. */
+START_TEST(byline_far_and_labelled)
+{
+    np_document *d;
+    np__buf b = NP__BUF_INIT;
+    int i;
+    d = parse(
+        "<html><body><article><h2>Roads</h2><dl class=\"article-info\"><dd class=\"createdby\">"
+        "Escrito por Ana Ruiz Roe</dd></dl>" BODY "</article></body></html>");
+    ck_assert_uint_eq(np_document_author_count(d), 1);
+    assert_str(np_document_author(d, 0), "Ana Ruiz Roe");
+    np_document_free(d);
+    np__buf_puts(&b, "<html><body><h1>Roads</h1>");
+    for (i = 0; i < 45; i++)
+        np__buf_puts(&b, BODY);
+    np__buf_puts(&b, "<p>Written by Jane Doe</p><ul><li>Autor: John Roe</li></ul>"
+                 "<blockquote><p>Posted by Example Party on Monday</p></blockquote>"
+                 "</body></html>");
+    ck_assert(!b.oom);
+    d = parse(np__buf_cstr(&b));
+    ck_assert_uint_eq(np_document_author_count(d), 1);
+    assert_str(np_document_author(d, 0), "Jane Doe");
+    np_document_free(d);
+    np__buf_clear(&b);
+    np__buf_puts(&b, "<html><body><h1>Roads</h1>");
+    for (i = 0; i < 45; i++)
+        np__buf_puts(&b, BODY);
+    np__buf_puts(&b, "<ul><li>Autor: John Roe</li></ul><blockquote><p>Posted by "
+                 "Example Party</p></blockquote></body></html>");
+    ck_assert(!b.oom);
+    d = parse(np__buf_cstr(&b));
+    ck_assert_uint_eq(np_document_author_count(d), 0);
+    np_document_free(d);
+    np__buf_free(&b);
+    d = parse(
+        "<html><body><h1>Roads</h1><p><strong>\xd8\xad\xd9\x88\xd8\xa7\xd8\xb1: "
+        "\xd8\xb3\xd8\xa7\xd8\xb1\xd8\xa9 \xd9\x8a\xd9\x88\xd8\xb3\xd9\x81</strong><br></p>"
+        BODY "</body></html>");
+    ck_assert_uint_eq(np_document_author_count(d), 1);
+    assert_str(np_document_author(d, 0),
+               "\xd8\xb3\xd8\xa7\xd8\xb1\xd8\xa9 \xd9\x8a\xd9\x88\xd8\xb3\xd9\x81");
+    np_document_free(d);
+    d = parse(
+        "<html><body><h1>Roads</h1><div class=\"byline\"><a href=\"/r\">8. Januar 2020</a> "
+        "&middot; by <a rel=\"author\" href=\"/a/jane\">Jane Doe</a> &middot; in <a "
+        "href=\"/c/news\">News</a></div>" BODY "</body></html>");
+    ck_assert_uint_eq(np_document_author_count(d), 1);
+    assert_str(np_document_author(d, 0), "Jane Doe");
+    np_document_free(d);
+}
+END_TEST
+
+/* A meta author who is no person gives way to the people the byline
+ * shows; a person named in the meta tags stays. Given names of the wider
+ * list ("Siddharth", "Leszek") read as persons'. */
+START_TEST(byline_people_over_meta)
+{
+    np_document *d = parse(
+        "<html><head><meta name=\"author\" content=\"Landesanstalt f\xc3\xbcr Wald - LWF\">"
+        "</head><body><h1>Roads</h1>" BODY "<p><span itemprop=\"author\">Joachim Roe"
+        "</span></p></body></html>");
+    ck_assert_uint_eq(np_document_author_count(d), 1);
+    assert_str(np_document_author(d, 0), "Joachim Roe");
+    assert_str(np_document_source(d, "authors"), "byline");
+    np_document_free(d);
+    d = parse(
+        "<html><head><meta name=\"author\" content=\"Jane Doe\"></head><body>"
+        "<h1>Roads</h1><p class=\"byline\">By John Roe</p>" BODY "</body></html>");
+    ck_assert_uint_eq(np_document_author_count(d), 1);
+    assert_str(np_document_author(d, 0), "Jane Doe");
+    np_document_free(d);
+    d = parse(
+        "<html><head><meta property=\"og:site_name\" content=\"Example\">"
+        "<meta name=\"author\" content=\"Example\"></head><body><h1>Roads</h1>"
+        "<span class=\"content-autor\">Siddharth Roe, Leszek Doe &amp; Clara Poe</span>"
+        BODY "</body></html>");
+    ck_assert_uint_eq(np_document_author_count(d), 3);
+    assert_str(np_document_author(d, 0), "Siddharth Roe");
+    assert_str(np_document_author(d, 1), "Leszek Doe");
+    np_document_free(d);
+}
+END_TEST
+
 /* Dates: a page builder's blocks are not side widgets, its list of
  * other posts is; a date split over sibling elements; the page's own
  * calendar day over a UTC time on the next day. */
@@ -1291,6 +1435,9 @@ Suite *np_meta_suite(void)
     tcase_add_test(t, byline_hidden_forms);
     tcase_add_test(t, byline_under_other_headline);
     tcase_add_test(t, byline_desk_beside_people);
+    tcase_add_test(t, byline_after_date);
+    tcase_add_test(t, byline_far_and_labelled);
+    tcase_add_test(t, byline_people_over_meta);
     tcase_add_test(t, dates_builder_split_local_day);
     tcase_add_test(t, title_trim_rules);
     suite_add_tcase(s, t);

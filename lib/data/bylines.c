@@ -1,9 +1,11 @@
 /*
  * The words that introduce a byline, in English, German, French, Spanish,
- * Portuguese, Italian, Dutch and the Scandinavian languages (written for
- * this library). Prepositions ("von", "par", "di") are bylines only before
- * a capitalised name; phrases ("verfasst von") and nouns followed by a
- * colon ("Autor:") before any name, a user name too.
+ * Portuguese, Italian, Dutch, the Scandinavian languages and Arabic
+ * (written for this library). Prepositions ("von", "par", "di") are
+ * bylines only before a capitalised name; phrases ("verfasst von") and
+ * nouns followed by a colon ("Autor:") before any name, a user name too.
+ * The nouns of an interview or a text ("Interview:", "Text:", Arabic
+ * "حوار:" and "كتب:", "wrote") label a name only with their colon.
  */
 #include <string.h>
 
@@ -56,6 +58,20 @@ const np__byline_label np__byline_labels[] = {
     {"skrevet av", "no", NP__BYL_PHRASE},
     {"forfatter", "da", NP__BYL_NOUN},
     {"f\xc3\xb6rfattare", "sv", NP__BYL_NOUN},
+    {"interview", "en", NP__BYL_COLON},
+    {"interview by", "en", NP__BYL_PHRASE},
+    {"interview von", "de", NP__BYL_PHRASE},
+    {"entretien", "fr", NP__BYL_COLON},
+    {"propos recueillis par", "fr", NP__BYL_PHRASE},
+    {"entrevista", "es", NP__BYL_COLON},
+    {"intervista", "it", NP__BYL_COLON},
+    /* Arabic: "by the pen of", "interview", "wrote" (he, she),
+     * "prepared by" */
+    {"\xd8\xa8\xd9\x82\xd9\x84\xd9\x85", "ar", NP__BYL_PHRASE},
+    {"\xd8\xad\xd9\x88\xd8\xa7\xd8\xb1", "ar", NP__BYL_COLON},
+    {"\xd9\x83\xd8\xaa\xd8\xa8", "ar", NP__BYL_COLON},
+    {"\xd9\x83\xd8\xaa\xd8\xa8\xd8\xaa", "ar", NP__BYL_COLON},
+    {"\xd8\xa5\xd8\xb9\xd8\xaf\xd8\xa7\xd8\xaf", "ar", NP__BYL_COLON},
     {NULL, NULL, 0}
 };
 

@@ -14,7 +14,10 @@ enum {
     /* a phrase before the name: "Written by", "Verfasst von" */
     NP__BYL_PHRASE = 2,
     /* a noun that labels the name: "Author: Jane Doe", "Autor" */
-    NP__BYL_NOUN = 3
+    NP__BYL_NOUN = 3,
+    /* a noun that labels the name only before a colon, being a common
+     * word or heading alone: "Interview: Jane Doe", Arabic "حوار:" */
+    NP__BYL_COLON = 4
 };
 
 typedef struct np__byline_label {

@@ -8,6 +8,8 @@ Inputs (all in lib/data/ unless said otherwise; provenance in README.md):
   ner_icu_regions.txt    country and region names from ICU (tools/ner_icu_regions.c)
   ner_cities.tsv         GeoNames cities (>= 100,000 people, and capitals)
   ner_given_names.txt    given names
+  ner_byline_names.txt more given names, for the bylines of the metadata
+                         only (gen_byline_names.py)
   /usr/share/dict/american-english   Debian wamerican (SCOWL): cities named
                          like an ordinary lower-case word are left out
 
@@ -32,7 +34,7 @@ F = {
     "cased": 1 << 18, "event": 1 << 19, "org_mod": 1 << 20, "team": 1 << 21,
     "abbrev": 1 << 22, "person_head": 1 << 23,
     "title_alone": 1 << 24, "abbrev_cleanup": 1 << 25,
-    "abbrev_quote": 1 << 26,
+    "abbrev_quote": 1 << 26, "given_wide": 1 << 27,
 }
 ENTITY = F["country"] | F["city"] | F["state"] | F["region"] | F["org"] | F["place"]
 
@@ -134,6 +136,21 @@ def main():
 
     read_lists(lex, os.path.join(HERE, "ner_lists.txt"))
     read_lists(lex, os.path.join(HERE, "ner_orgs.txt"))
+
+    # The wider list of given names, read by the metadata's bylines alone
+    # (a bit the entity recogniser ignores): none that the lexicon knows
+    # as anything else ("Africa", "December", "Chief").
+    other = 0
+    for f in ("country", "city", "state", "region", "org", "title", "role",
+              "org_cue", "org_head", "place_cue", "connector", "particle",
+              "demonym", "nonentity", "place", "event", "org_mod", "team",
+              "person_head", "title_alone", "given"):
+        other |= F[f]
+    for line in open(os.path.join(HERE, "ner_byline_names.txt"), encoding="utf-8"):
+        if line.startswith("#") or not line.strip():
+            continue
+        if not lex.flags.get(key(line.strip()), 0) & other:
+            lex.add(line.strip(), "given_wide")
 
     keys = sorted(lex.flags, key=lambda k: k.encode("utf-8"))
     blob = bytearray()

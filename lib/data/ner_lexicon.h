@@ -41,10 +41,12 @@
                                           stop, for the apostrophe pass */
 #define NP__LX_ABBR_QUOTE (1u << 26) /* the same, for the tokens' sentence
                                         starts (lib/text/tokens.c) */
+#define NP__LX_GIVEN_WIDE (1u << 27) /* a given name of the wider list, for
+                                        the bylines of the metadata only */
 
 /* Bits read only by other stages, which the entity recogniser ignores: a
  * word that has only these is no entry for it. */
-#define NP__LX_OTHER_STAGES (NP__LX_ABBR_CLEANUP | NP__LX_ABBR_QUOTE)
+#define NP__LX_OTHER_STAGES (NP__LX_ABBR_CLEANUP | NP__LX_ABBR_QUOTE | NP__LX_GIVEN_WIDE)
 
 #define NP__LX_ANYPLACE (NP__LX_COUNTRY | NP__LX_CITY | NP__LX_STATE \
                          | NP__LX_REGION | NP__LX_PLACE)

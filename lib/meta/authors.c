@@ -6,6 +6,7 @@
 #include "meta/meta.h"
 #include "data/calendar.h"
 #include "data/bylines.h"
+#include "data/ner_lexicon.h"
 
 static int month_word(const char *s, size_t n)
 {
@@ -234,6 +235,107 @@ static int initials_only(const char *s, size_t n)
     return words > 0;
 }
 
+/* Whether w[0..n) is a given name of the lexicon's lists, in any ASCII
+ * case. */
+static int given_word(const char *w, size_t n)
+{
+    return (np__ner_word(w, n, 0) & (NP__LX_GIVEN | NP__LX_GIVEN_WIDE)) != 0;
+}
+
+/* Whether s[0..n) is one word that labels a publication date, which no
+ * name starts with ("Ver\xc3\xb6" "ffentlicht am", "Published on"). */
+static int publication_word(const char *s, size_t n)
+{
+    static const char *const words[] = {
+        "published", "posted", "updated", "ver\xc3\xb6" "ffentlicht", "erschienen",
+        "aktualisiert", "publi\xc3\xa9", "publi\xc3\xa9" "e", "publicado", "publicada",
+        "pubblicato", "gepubliceerd", "publicerad", "publiceret", NULL
+    };
+    return in_list(s, n, words, 1);
+}
+
+/* Length of the first word of s[0..n). */
+static size_t first_word(const char *s, size_t n)
+{
+    size_t w = 0;
+    while (w < n && s[w] != ' ')
+        w++;
+    return w;
+}
+
+/* A publication after a person's name goes: "Brendan Carlin For The Mail
+ * On Sunday", "Jane Doe for CNN", "Jana Berg f\xc3\xbcr die Zeit". The name
+ * before it is two to four words, the first a given name. The length to
+ * keep. */
+static size_t drop_publication(const char *s, size_t n)
+{
+    static const char *const fors[] = {" for ", " f\xc3\xbcr ", " pour ", NULL};
+    size_t i, at = n;
+    for (i = 0; fors[i]; i++) {
+        size_t k = np__text_find_ci(s, n, fors[i]);
+        if (k < at)
+            at = k;
+    }
+    if (at >= n || count_spaces(s, at) < 1 || count_spaces(s, at) > 3
+        || !np__isupper((unsigned char)s[0]) || !given_word(s, first_word(s, at)))
+        return n;
+    return at;
+}
+
+/* A name written twice without a separator goes once: "Kristen
+ * Falc'honKristen Falc'hon" (the second copy for screen readers), "Jane
+ * Doe Jane Doe". The length to keep. */
+static size_t once(const char *s, size_t n)
+{
+    size_t h = n / 2;
+    if (n >= 4 && n % 2 == 0 && memcmp(s, s + h, h) == 0)
+        return h;
+    if (n >= 5 && n % 2 == 1 && s[h] == ' ' && memcmp(s, s + h + 1, h) == 0)
+        return h;
+    return n;
+}
+
+/* Words of a name written in lower case ("de", "von", "la", "van"). */
+static int particle(const char *w, size_t n)
+{
+    static const char *const words[] = {
+        "de", "da", "do", "dos", "das", "del", "della", "di", "du", "des",
+        "la", "le", "los", "las", "van", "von", "der", "den", "ter", "ten",
+        "y", "e", "al", "el", "bin", "ben", "ibn", "zu", NULL
+    };
+    return in_list(w, n, words, 0);
+}
+
+/* Where the name starts after words that say what kind of work it made
+ * ("Un documentaire de Kristen Roe", "A film by Jane Doe"): a
+ * preposition after a word in lower case, before a capitalised name. 0
+ * when there is none. */
+static size_t after_work_words(const char *s, size_t n)
+{
+    static const char *const preps[] = {
+        "by", "von", "de", "par", "por", "di", "da", "door", "av", "af", NULL
+    };
+    size_t i = 0;
+    int lower = 0;
+    while (i < n) {
+        size_t b = i, e;
+        while (i < n && s[i] != ' ')
+            i++;
+        e = i;
+        while (i < n && s[i] == ' ')
+            i++;
+        if (e > b && lower && in_list(s + b, e - b, preps, 0) && i < n
+            && np__isupper((unsigned char)s[i]))
+            return i;
+        if (e > b && np__islower((unsigned char)s[b]) && !particle(s + b, e - b)
+            && !in_list(s + b, e - b, preps, 0))
+            lower = 1;
+        else if (e > b && !np__isupper((unsigned char)s[b]))
+            return 0;   /* a digit, a sign: not words before a name */
+    }
+    return 0;
+}
+
 /* Adds one cleaned name, if it still looks like one. */
 static int add_name(np_document *d, const char *s, size_t n)
 {
@@ -291,7 +393,23 @@ static int add_name(np_document *d, const char *s, size_t n)
         n -= w + 1;
     }
     n = strip_credentials(s, n);
+    {
+        size_t k = after_work_words(s, n);
+        s += k;
+        n -= k;
+    }
+    n = once(s, n);
+    n = drop_publication(s, n);
     if (n < 2 || n > 80)
+        return NP_OK;
+    /* a weekday, in any language, is never a name ("Donnerstag" before
+     * the date); nor is a label of the publication date */
+    if (np__weekday_of_any(s, n) && first_word(s, n) == n)
+        return NP_OK;
+    if (publication_word(s, first_word(s, n)))
+        return NP_OK;
+    /* "in News" after the name: the section, in lower case "in" */
+    if (n > 3 && memcmp(s, "in ", 3) == 0)
         return NP_OK;
     {
         /* a label alone is a heading ("Authors", "Auteurs"), not a name */
@@ -624,6 +742,12 @@ static size_t part_separator(const char *s, size_t n, size_t i, size_t b, int *n
     }
     if (s[i] == ';' || s[i] == '|')
         return 1;
+    /* a middle dot or a bullet between the parts of a byline line
+     * ("8. Januar 2020 \xc2\xb7 by Jane Doe \xc2\xb7 in News") */
+    if (i + 1 < n && memcmp(s + i, "\xc2\xb7", 2) == 0)
+        return 2;
+    if (i + 2 < n && memcmp(s + i, "\xe2\x80\xa2", 3) == 0)
+        return 3;
     if (i > 0 && s[i - 1] == ' ' && i + 1 < n && s[i + 1] == ' ' && s[i] == '-') {
         /* a dash parts a name from its description only */
         *next_person = 0;

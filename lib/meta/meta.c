@@ -198,6 +198,7 @@ typedef struct meta {
     const char *time_text_mod;  /* text of a <time> said to be an update */
     const xmlNode *by_text;     /* an element reading "By Jane Doe" after the <h1> */
     const xmlNode *by_label;    /* an element reading "Autor" alone, the name after it */
+    const xmlNode *by_far;      /* "Escrito por Jane Doe" far from the headline */
     const xmlNode *date_line;   /* a short element after the <h1> that is a date */
     const xmlNode *date_label;  /* an element reading "Datum:" alone, the date after it */
     const xmlNode *dateboxes[6];/* short byline or date elements */
@@ -209,6 +210,7 @@ typedef struct meta {
                                  * the title holds */
     int no_h1;                  /* the page has no <h1> */
     int in_figure;              /* <figure> or <figcaption> elements open */
+    int in_quote;               /* <blockquote> elements open (embedded posts) */
     int noise;                  /* inside comments, related stories, ... */
     int comments;               /* inside comments */
     int in_byline;              /* inside a byline element */
@@ -941,7 +943,7 @@ static const char *const hint_words[] = {
     "mostread", "most-read", "teaser", "more-from", "morefrom", "read-more",
     "readmore", "also-like", "outbrain", "taboola", "infobox",
     /* byline_hint */
-    "byline", "author", "writtenby", "p-author",
+    "byline", "author", "writtenby", "p-author", "createdby",
     /* the author in French ("auteurs"), German, Spanish and Italian
      * ("autor", "autore"): bylines read after the others */
     "auteur", "autor",
@@ -949,8 +951,8 @@ static const char *const hint_words[] = {
 };
 #define HINT_COMMENTS 0x3u
 #define HINT_NOISE ((1u << 19) - 1)
-#define HINT_BYLINE (0xFu << 19)
-#define HINT_BYLINE2 (0x3u << 23)
+#define HINT_BYLINE (0x1Fu << 19)
+#define HINT_BYLINE2 (0x3u << 24)
 
 /* Which hint_words an element's class or id holds. */
 static uint32_t hint_bits(const word_set *hints, const char *cls, const char *id)
@@ -1153,7 +1155,10 @@ static int label_then_name(const char *s, size_t n);
 
 static int byline_text(const char *s, size_t n)
 {
-    return n >= 5 && n < 100 && np__isupper((unsigned char)s[0]) && label_then_name(s, n);
+    /* capitalised, or in another script than ASCII ("Écrit par",
+     * Arabic "بقلم") */
+    return n >= 5 && n < 100 && (np__isupper((unsigned char)s[0]) || (unsigned char)s[0] >= 0xC3)
+        && label_then_name(s, n);
 }
 
 /* byline_text, whatever the case of the label. */
@@ -1222,6 +1227,13 @@ static int of_word(const np__byline_label *l)
         || strcmp(l->text, "af") == 0;
 }
 
+/* Whether a label is a noun ("Autor", "Interview"), which labels a
+ * name at the start of a line only. */
+static int noun_label(const np__byline_label *l)
+{
+    return l->kind == NP__BYL_NOUN || l->kind == NP__BYL_COLON;
+}
+
 /* Where a byline starts in short text: at 0 when it reads as one
  * (byline_text), or written in lower case before a name alone ("von
  * Daniela Obers"); after a date that opens the line ("Veröffentlicht am
@@ -1234,13 +1246,13 @@ static size_t byline_start(const char *s, size_t n)
         return 0;
     /* not "di", "av", "af": "of" in running text as much as "by" */
     if (n >= 5 && n < 100 && np__islower((unsigned char)s[0])
-        && (l = np__byline_label_at(s, n, &k)) && l->kind != NP__BYL_NOUN && !of_word(l)
+        && (l = np__byline_label_at(s, n, &k)) && !noun_label(l) && !of_word(l)
         && k < n && s[k] == ' ' && name_words(s + k + 1, n - k - 1))
         return 0;
     if (n >= 5 && n < 100 && starts_as_date(s, n))
         for (i = 1; i + 5 < n; i++)
             if (s[i - 1] == ' ' && (l = np__byline_label_at(s + i, n - i, &k))
-                && l->kind != NP__BYL_NOUN && !of_word(l) && label_then_name(s + i, n - i))
+                && !noun_label(l) && !of_word(l) && label_then_name(s + i, n - i))
                 return date_before(s, i) ? i : n;
     return n;
 }
@@ -1260,23 +1272,47 @@ static int by_line(const xmlNode *n)
     return yes;
 }
 
+/* Whether an element's text reads as a byline beyond doubt, for one far
+ * from the headline: a phrase before the name ("Escrito por Jane Doe"),
+ * or a preposition before a name alone ("By Jane Doe"); not a noun
+ * ("Autor: Jane Doe" far from the headline is as often the author of a
+ * work the page is about). */
+static int by_line_far(const xmlNode *n)
+{
+    np__buf b = NP__BUF_INIT, t = NP__BUF_INIT;
+    const np__byline_label *l;
+    size_t k;
+    int yes = 0;
+    node_text(n, &b);
+    if (b.ptr && np__meta_text(b.ptr, b.len, &t) == NP_OK && t.ptr
+        && byline_text(t.ptr, t.len) && (l = np__byline_label_at(t.ptr, t.len, &k)))
+        yes = l->kind == NP__BYL_PHRASE
+            || (l->kind == NP__BYL_LEAD && k < t.len
+                && name_words(t.ptr + k + 1, t.len - k - 1));
+    np__buf_free(&b);
+    np__buf_free(&t);
+    return yes;
+}
+
 /* Whether an element's text is a byline label alone ("Autor", "Von",
  * "Written by:"), the name in what follows it. */
 static int by_label_alone(const xmlNode *n)
 {
     np__buf b = NP__BUF_INIT;
     size_t k = 0, e;
+    int colon = 0;
     const np__byline_label *l = NULL;
     if (text_len(n, 24, 0) > 20)
         return 0;
     node_text(n, &b);
     e = b.len;
     while (e && (b.ptr[e - 1] == ':' || b.ptr[e - 1] == ' '))
-        e--;
+        colon |= b.ptr[--e] == ':';
     if (b.ptr && e)
         l = np__byline_label_at(b.ptr, e, &k);
     np__buf_free(&b);
-    return l && k == e;
+    /* "Interview" alone is a heading; "Interview:" labels a name */
+    return l && k == e && (l->kind != NP__BYL_COLON || colon);
 }
 
 /* Whether an element's class or id says it holds the last update, and
@@ -1625,6 +1661,20 @@ static void see_candidates(meta *m, const xmlNode *k, const char *name, int nois
         && (!m->by_text || inside(k, m->by_text))
         && text_len(k, 100, 0) < 90 && by_line(k) && !in_work_box(k))
         m->by_text = k;
+    /* the same further from the headline, beyond doubt and outside
+     * every side part and quotation: read when nothing nearer names the
+     * author */
+    if (!m->comments && !m->noise && !noise && !byl && !m->in_figure && !m->in_byline
+        && !m->in_quote
+        && m->head && m->after_h1 >= 40
+        && (strcmp(name, "p") == 0 || strcmp(name, "div") == 0
+            || strcmp(name, "span") == 0 || strcmp(name, "address") == 0
+            || strcmp(name, "li") == 0 || strcmp(name, "small") == 0
+            || strcmp(name, "dd") == 0)
+        && !picture_credit(k)
+        && (!m->by_far || inside(k, m->by_far))
+        && text_len(k, 100, 0) < 90 && by_line_far(k) && !in_work_box(k))
+        m->by_far = k;
     /* "Autor" alone, the name after it, near the headline */
     if (!m->comments && noise != 2 && m->head && !m->by_label && !byl
         && m->after_h1 < 100 && by_label_alone(k) && !in_work_box(k))
@@ -1697,15 +1747,18 @@ static void walk(meta *m, const xmlNode *n, int depth)
         if (k->children) {
             /* a caption's "By ..." credits the picture */
             int fig = strcmp(name, "figure") == 0 || strcmp(name, "figcaption") == 0;
+            int quote = strcmp(name, "blockquote") == 0;
             m->noise += noise != 0;
             m->comments += noise == 2;
             m->in_byline += byl;
             m->in_figure += fig;
+            m->in_quote += quote;
             walk(m, k->children, depth + 1);
             m->noise -= noise != 0;
             m->comments -= noise == 2;
             m->in_byline -= byl;
             m->in_figure -= fig;
+            m->in_quote -= quote;
         }
     }
 }
@@ -2518,8 +2571,21 @@ static int authors_from_node(meta *m, const xmlNode *el, int line, np__buf *b)
         np__buf_free(&t);
         if (rc != NP_OK)
             return rc;
-    } else if ((rc = np__authors_add(d, b->ptr ? b->ptr : "", b->len)) != NP_OK)
-        return rc;
+    } else if (b->ptr) {
+        /* a byline element that opens with the date ("Ver\xc3\xb6" "ffentlicht
+         * am 13. M\xc3\xa4rz 2019 von Jane Doe"): the names after it */
+        np__buf t = NP__BUF_INIT;
+        size_t off;
+        rc = np__meta_text(b->ptr, b->len, &t);
+        off = t.ptr ? byline_start(t.ptr, t.len) : 0;
+        if (rc == NP_OK && t.ptr && off > 0 && off < t.len)
+            rc = np__authors_add(d, t.ptr + off, t.len - off);
+        else if (rc == NP_OK)
+            rc = np__authors_add(d, b->ptr, b->len);
+        np__buf_free(&t);
+        if (rc != NP_OK)
+            return rc;
+    }
     if (d->authors.len)
         d->sources[NP__AUTHORS] = "byline";
     return NP_OK;
@@ -2639,6 +2705,9 @@ static int authors_from_byline(meta *m, np__buf *b)
                 d->sources[NP__AUTHORS] = src;
             }
     }
+    if (!d->authors.len && m->by_far
+        && (rc = authors_from_node(m, m->by_far, 1, b)) != NP_OK)
+        return rc;
     return NP_OK;
 }
 
@@ -2783,11 +2852,11 @@ static int person_like(const char *a)
         w++;
     if (a[w] != ' ' || !a[w + 1])
         return 0;
-    if (np__ner_word(a, w, 0) & NP__LX_GIVEN)
+    if (np__ner_word(a, w, 0) & (NP__LX_GIVEN | NP__LX_GIVEN_WIDE))
         return 1;
     /* the list writes given names without accents: "Raúl" is "Raul" */
     pn = unaccented(a, w, plain, sizeof plain);
-    return pn && pn != w && (np__ner_word(plain, pn, 0) & NP__LX_GIVEN);
+    return pn && pn != w && (np__ner_word(plain, pn, 0) & (NP__LX_GIVEN | NP__LX_GIVEN_WIDE));
 }
 
 /* Whether the authors chosen hold every one of had[0..n) and more, each
@@ -2864,6 +2933,37 @@ static int authors_not_site(meta *m, np__buf *b)
         return NP_OK;
     for (i = 0; i < n; i++)
         if (np__ascii_casecmp(((const char **)d->authors.ptr)[i], site) != 0)
+            return NP_OK;
+    memcpy(had, d->authors.ptr, n * sizeof had[0]);
+    d->authors.len = 0;
+    if ((rc = authors_from_byline(m, b)) != NP_OK)
+        return rc;
+    for (i = 0; i < d->authors.len; i++)
+        if (!person_like(((const char **)d->authors.ptr)[i]))
+            break;
+    if (d->authors.len && i == d->authors.len)
+        return NP_OK;
+    return restore_authors(d, had, n, src);
+}
+
+/* Authors from another source than the byline none of whom reads as a
+ * person's name or a user name (a meta author "Bayerische Landesanstalt f\xc3\xbcr Wald -
+ * LWF", "Makronom") give way to the people the page's byline shows, when
+ * each of them reads as a person's name (person_like). */
+static int authors_visible_people(meta *m, np__buf *b)
+{
+    np_document *d = m->c->doc;
+    const char *had[4];
+    const char *src = d->sources[NP__AUTHORS];
+    size_t n = d->authors.len, i;
+    int rc;
+
+    if (n == 0 || n > sizeof had / sizeof had[0] || (src && strcmp(src, "byline") == 0))
+        return NP_OK;
+    /* a user name is matched with the byline's names (prefer_display_name) */
+    for (i = 0; i < n; i++)
+        if (person_like(((const char **)d->authors.ptr)[i])
+            || is_handle(((const char **)d->authors.ptr)[i]))
             return NP_OK;
     memcpy(had, d->authors.ptr, n * sizeof had[0]);
     d->authors.len = 0;
@@ -2964,6 +3064,8 @@ static int choose_authors(meta *m, np__buf *b)
         rc = authors_widen(m, b);
     if (rc == NP_OK)
         rc = authors_not_site(m, b);
+    if (rc == NP_OK)
+        rc = authors_visible_people(m, b);
     if (rc != NP_OK)
         return rc;
     if (!d->authors.len && host_author) {
