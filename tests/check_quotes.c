@@ -566,6 +566,34 @@ START_TEST(particles_and_names_missed_by_entities)
 }
 END_TEST
 
+START_TEST(descriptions_introduced_before_and_possessors)
+{
+    static const char *const b[] = {
+        "John Smith, the country's ambassador to France, arrived on Monday. "
+        "Officials met him at the airport.",
+        "\"We will talk about trade,\" the ambassador said.",
+        "Barack Obama was followed by his predecessor, George Bush, at the podium.",
+        "\"I am proud of this country,\" his predecessor said.",
+        "\"He was a kind boy,\" Paul Kent's lawyer said.",
+        "\"We want answers,\" the victim's mother said.",
+        NULL };
+    fixture f;
+    build(&f, b);
+    entity(&f, "John Smith", NP_ENTITY_PERSON, "John Smith", NULL);
+    entity(&f, "France", NP_ENTITY_PLACE, "France", NULL);
+    entity(&f, "Barack Obama", NP_ENTITY_PERSON, "Barack Obama", NULL);
+    entity(&f, "George Bush", NP_ENTITY_PERSON, "George Bush", NULL);
+    entity(&f, "Paul Kent", NP_ENTITY_PERSON, "Paul Kent", NULL);
+    ck_assert_int_eq(run(&f), NP_OK);
+    expect(&f, "We will talk about trade,", "John Smith", D);
+    expect(&f, "I am proud of this country,", "George Bush", D);
+    expect(&f, "He was a kind boy,", "Paul Kent's lawyer", D);
+    /* nothing introduced a mother: the phrase stays */
+    expect(&f, "We want answers,", "the victim's mother", D);
+    done(&f);
+}
+END_TEST
+
 START_TEST(subjects_colons_and_unlinked_names)
 {
     static const char *const b[] = {
@@ -880,6 +908,7 @@ Suite *np_quotes_suite(void)
     tcase_add_test(tc, titles_nicknames_scare_quotes);
     tcase_add_test(tc, code_lines_and_cited_titles);
     tcase_add_test(tc, particles_and_names_missed_by_entities);
+    tcase_add_test(tc, descriptions_introduced_before_and_possessors);
     tcase_add_test(tc, nested_quote);
     tcase_add_test(tc, nested_other_style_and_stray_marks);
     tcase_add_test(tc, attribution_cues);

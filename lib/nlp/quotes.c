@@ -98,6 +98,10 @@ static const char *const q_indef[] = {
     "four", "five", "numerous", "various", "few", NULL
 };
 
+static const char *const q_poss_det[] = {
+    "his", "her", "their", "its", NULL
+};
+
 static const char *const q_pron_person[] = {
     "he", "she", NULL
 };
@@ -1642,6 +1646,85 @@ static long q_org_named(qstate *st, size_t pos, const char *hp, size_t hn)
 
 /* A common-noun head: "the actor" is someone named before, "the
  * statement" stays as it is. */
+/* Whether the bytes [s, e) hold the word hp[0..hn) (lower case), whole,
+ * in any case. */
+static int q_has_word(qstate *st, size_t s, size_t e, const char *hp, size_t hn)
+{
+    size_t p = s;
+    while (p < e) {
+        size_t w;
+        while (p < e && !q_alnum((unsigned char)st->b[p]) &&
+               (unsigned char)st->b[p] < 0x80)
+            p++;
+        w = p;
+        while (p < e && (q_alnum((unsigned char)st->b[p]) ||
+                         (unsigned char)st->b[p] >= 0x80 || st->b[p] == '-'))
+            p++;
+        if (p - w == hn) {
+            size_t i;
+            for (i = 0; i < hn; i++) {
+                unsigned char x = (unsigned char)st->b[w + i];
+                if (x >= 'A' && x <= 'Z')
+                    x = (unsigned char)(x + 32);
+                if (x != (unsigned char)hp[i])
+                    break;
+            }
+            if (i == hn)
+                return 1;
+        }
+    }
+    return 0;
+}
+
+/* The person an earlier sentence introduced with the head noun of a
+ * description ("the ambassador", "his predecessor"), within 3,000 bytes
+ * before ms, the nearest first: the noun in the apposition after the
+ * name ("John Smith, the country's ambassador to France,"), in the phrase
+ * set off before it ("his predecessor, George Bush") or as a title right
+ * before it ("Ambassador John Smith"). */
+static long q_intro_person(qstate *st, size_t ms, const char *hp, size_t hn)
+{
+    size_t k = q_lower_bound(st->ments, st->nments, ms), steps = 0;
+    size_t lo = ms > 3000 ? ms - 3000 : 0;
+    while (k > 0 && steps++ < 200) {
+        const qment *m = &st->ments[--k];
+        size_t p, q;
+        if (m->s < lo)
+            break;
+        if (m->type != NP_ENTITY_PERSON || m->e > ms || q_in_quote(st, m->s))
+            continue;
+        /* after: ", the country's ambassador to France," */
+        p = m->e;
+        if (p + 1 < st->n && st->b[p] == ',') {
+            for (q = p + 1; q < st->n && q < p + 120 && st->b[q] != ',' &&
+                            st->b[q] != '.' && st->b[q] != ';' && st->b[q] != '\n' &&
+                            st->b[q] != '(';
+                 q++)
+                ;
+            if (q_has_word(st, p + 1, q, hp, hn))
+                return m->ent;
+        }
+        /* before: "his predecessor, George Bush" or "Ambassador John Smith" */
+        p = m->s;
+        while (p > 0 && st->b[p - 1] == ' ')
+            p--;
+        if (p > 0 && st->b[p - 1] == ',') {
+            p--;
+            q = p;
+            while (q > 0 && q + 60 > p && st->b[q - 1] != ',' && st->b[q - 1] != '.' &&
+                   st->b[q - 1] != '\n' && st->b[q - 1] != ';')
+                q--;
+            /* the noun ends the phrase: the last word before the comma */
+            if (p >= hn && q_has_word(st, p - hn, p, hp, hn) &&
+                (p == hn || !q_alnum((unsigned char)st->b[p - hn - 1])) && p - hn >= q)
+                return m->ent;
+        } else if (p >= hn && q_has_word(st, p - hn, p, hp, hn) &&
+                   (p == hn || !q_alnum((unsigned char)st->b[p - hn - 1])))
+            return m->ent;
+    }
+    return -1;
+}
+
 static qspk q_resolve_common(qstate *st, const qnpread *q)
 {
     qspk r = { NULL, -1 };
@@ -1650,8 +1733,15 @@ static qspk q_resolve_common(qstate *st, const qnpread *q)
     const char *hp = st->b + tl->s;
     int definite = q_word_is(st, q->a, "the") || q_word_is(st, q->a, "this") ||
                    q_word_is(st, q->a, "that");
-    if (definite && (q_is_head(st, q->b - 1) ||
-                     (hn > 8 && memcmp(hp + hn - 8, "year-old", 8) == 0))) {
+    size_t k0;
+    int possessed = 0;
+    for (k0 = q->a; k0 + 1 < q->b; k0++)
+        possessed |= q_possessive(st, k0);
+    /* "the victim's mother" is someone the possessor relates to, not the
+     * person most mentioned: only an introduction names her (below) */
+    if (definite && !possessed &&
+        (q_is_head(st, q->b - 1) ||
+         (hn > 8 && memcmp(hp + hn - 8, "year-old", 8) == 0))) {
         r.ent = q_nearest(st, q->ms, NP_ENTITY_PERSON, 1, 0);
         if (r.ent >= 0) {
             r.name = q_ent_name(st, r.ent);
@@ -1671,6 +1761,23 @@ static qspk q_resolve_common(qstate *st, const qnpread *q)
         if (k == q->b && (r.ent = q_org_named(st, q->ms, hp, hn)) >= 0) {
             r.name = q_ent_name(st, r.ent);
             return r;
+        }
+        r.ent = -1;
+    }
+    if ((definite || q_word_in(st, q->a, q_poss_det) || q_possessive(st, q->a)) &&
+        q->b - q->a <= 5 && !(tl->f & QF_UPPER) && hn >= 3) {
+        /* "the ambassador", "his predecessor", "the country's envoy":
+         * the person introduced so */
+        char h[32];
+        size_t i;
+        if (hn < sizeof h) {
+            for (i = 0; i < hn; i++)
+                h[i] = (char)((hp[i] >= 'A' && hp[i] <= 'Z') ? hp[i] + 32 : hp[i]);
+            h[hn] = '\0';
+            if ((r.ent = q_intro_person(st, q->ms, h, hn)) >= 0) {
+                r.name = q_ent_name(st, r.ent);
+                return r;
+            }
         }
         r.ent = -1;
     }
@@ -1728,6 +1835,38 @@ static qspk q_resolve_name(qstate *st, size_t a, size_t b)
     return r;
 }
 
+/* Whether the phrase's persons are all possessors of a lower-case head
+ * that ends it ("Smith's lawyer", "the Smiths' neighbour"), so that it
+ * names someone else. */
+static int q_possessor_only(qstate *st, const qnpread *q)
+{
+    size_t k, i, last_e = 0;
+    const qtok *tl = TOK(st, q->b - 1);
+    if (tl->f & (QF_UPPER | QF_DIGIT))
+        return 0;
+    for (k = q_lower_bound(st->ments, st->nments, q->ms);
+         k < st->nments && st->ments[k].s < q->me; k++) {
+        const qment *m = &st->ments[k];
+        size_t e = m->e;
+        if (m->e > q->me || m->type != NP_ENTITY_PERSON)
+            continue;
+        if (e + 2 <= q->me && st->b[e] == '\'' && st->b[e + 1] == 's')
+            e += 2;
+        else if (e + 4 <= q->me && memcmp(st->b + e, "\xE2\x80\x99s", 4) == 0)
+            e += 4;
+        else
+            return 0;
+        last_e = e;
+    }
+    if (!last_e)
+        return 0;
+    /* only lower-case words after the last possessor */
+    for (i = q->a; i < q->b; i++)
+        if (TOK(st, i)->s >= last_e && (TOK(st, i)->f & QF_UPPER))
+            return 0;
+    return 1;
+}
+
 /* The speaker named by the noun phrase np: an entity, a pronoun's
  * nearest compatible entity, or the phrase itself. */
 static qspk q_resolve(qstate *st, qnp np)
@@ -1740,6 +1879,11 @@ static qspk q_resolve(qstate *st, qnp np)
     tl = TOK(st, q.b - 1);
     if (q_word_in(st, q.a, q_indef))
         return q_resolve_indef(st, &q);
+    if (q.person >= 0 && q_possessor_only(st, &q)) {
+        /* "Smith's lawyer", "Hadvar's uncle": someone else, unnamed */
+        r.name = q_text(st, q.ms, q.me, 1);
+        return r;
+    }
     if (q.person >= 0) {
         r.ent = q.person;
         r.name = q_ent_name(st, q.person);
