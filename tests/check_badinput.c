@@ -1003,6 +1003,10 @@ static char *dump_tree(xmlDocPtr doc, int ours, int *len)
  * elements as the browser does (see check_extract.c); none of the dev and
  * metadata pages has such markup, and one hand-made page checks that the
  * difference shows. */
+/* Whether the last prepass_keeps_tree had the load stage parse the page
+ * a second time (a text or value the pre-pass took out found no place). */
+static int last_parsed_again;
+
 static int prepass_keeps_tree(const char *name, const char *page, size_t len)
 {
     np_parse_options o = NP_PARSE_OPTIONS_INIT;
@@ -1017,6 +1021,7 @@ static int prepass_keeps_tree(const char *name, const char *page, size_t len)
     o.max_attributes = (size_t)1 << 30;
     np_test_stage_open(&st, &o);
     tree = np_test_stage_tree(&st, page, len, &utf8);
+    last_parsed_again = st.c.load_again;
     ctxt = htmlNewParserCtxt();
     ck_assert_ptr_nonnull(ctxt);
     ref = htmlCtxtReadMemory(ctxt, np__buf_cstr(&utf8), (int)utf8.len, NULL, "UTF-8",
@@ -1100,6 +1105,27 @@ START_TEST(test_script_text_at_cut)
 }
 END_TEST
 
+/* a, b, c, d and e end to end (malloc'd). */
+static char *cat5(const char *a, const char *b, const char *c, const char *d, const char *e)
+{
+    const char *parts[5];
+    size_t i, n = 0;
+    char *out;
+    parts[0] = a;
+    parts[1] = b;
+    parts[2] = c;
+    parts[3] = d;
+    parts[4] = e;
+    for (i = 0; i < 5; i++)
+        n += strlen(parts[i]);
+    out = malloc(n + 1);
+    ck_assert_ptr_nonnull(out);
+    out[0] = '\0';
+    for (i = 0; i < 5; i++)
+        strcat(out, parts[i]);
+    return out;
+}
+
 START_TEST(test_prepass_keeps_tree)
 {
     /* Hand-made pages: what is dropped sits next to what is kept. */
@@ -1146,15 +1172,50 @@ START_TEST(test_prepass_keeps_tree)
         "<p class=\"first\">a</p><div class=\"abc\" <p id=\"inner\">b</p><div class=\"unterminated\"",
     };
     const char *shared = np_test_shared();
-    size_t i, pages_checked = 0, bad = 0;
+    size_t i, pages_checked = 0, bad = 0, again = 0;
     char path[4096];
     DIR *d;
     struct dirent *e;
     static const char misnested[] = "<nav><div>menu</nav><p>story</p>";
+    /* The text between tags, which the load stage gives back to libxml2's
+     * character callback: blanks and text right under html and head
+     * (where text opens an implied p and blanks do not), blanks of 999,
+     * 1000 and 1001 bytes, text of more than 1000 bytes with blanks where
+     * libxml2 cuts it, references, control characters, U+FFFE and U+FFFF
+     * (left to libxml2), text beside comments, stray end tags, a '<'
+     * that opens no tag, a processing instruction, a misplaced DOCTYPE,
+     * the page's end; each is parsed once. */
+    static char blanks[3][1100], longtext[2600];
+    char *texts[4];
     for (i = 0; i < sizeof pages / sizeof pages[0]; i++)
         ck_assert(prepass_keeps_tree("hand-made", pages[i], strlen(pages[i])));
     fprintf(stderr, "prepass: the next difference is intended\n");
     ck_assert(!prepass_keeps_tree("mis-nested", misnested, strlen(misnested)));
+    for (i = 0; i < 3; i++) {
+        memset(blanks[i], ' ', 999 + i);
+        blanks[i][999 + i] = '\0';
+        blanks[i][500] = '\n';
+    }
+    memset(longtext, ' ', sizeof longtext - 1);
+    longtext[sizeof longtext - 1] = '\0';
+    memcpy(longtext + 1200, "words in the middle", 19);
+    memcpy(longtext + 2400, "and the end", 11);
+    texts[0] = cat5("<html>\n  <head>\n    <title> A title </title>", blanks[0],
+                    "<meta name=\"a\" content=\"bbbb\">", blanks[1], "</head>");
+    texts[1] = cat5(texts[0], blanks[2], "<body>", longtext, "<p>one</p>");
+    texts[2] = cat5("<html> text under html <head> and head </head>\r\n", blanks[1],
+                    "<body>\t<p>a &amp; b</p><p>c\x01" "d</p><p>e\xef\xbf\xbe" "f</p>",
+                    "<p>g\xef\xbf\xbf" "h</p><p>i\x0c" "j</p>", "</body></html> after the end");
+    texts[3] = cat5("<div>before <!-- c --> after</div><div>a</span>b</div>",
+                    "<p>x < y</p><p>1 <3 2</p><p>a</ b>c</p><p>d<?pi x?>e</p>",
+                    "<div>f<!DOCTYPE html>g</div><ul><li>h</li>i<li>j</ul>",
+                    "<p>k</p>l</b>m<p>\xc3\xa9t\xc3\xa9 \xe2\x80\x9c" "q\xe2\x80\x9d</p>",
+                    "<textarea> t </textarea><pre>\n  p\n</pre>  tail");
+    for (i = 0; i < 4; i++) {
+        ck_assert(prepass_keeps_tree("text", texts[i], strlen(texts[i])));
+        ck_assert_msg(!last_parsed_again, "text page %zu was parsed again", i);
+        free(texts[i]);
+    }
     if (!shared)
         return;
     /* the dev pages and the metadata test pages */
@@ -1169,6 +1230,7 @@ START_TEST(test_prepass_keeps_tree)
         page = np_test_read_gz(path, &len);
         ck_assert_msg(page != NULL, "cannot read %s", path);
         bad += !prepass_keeps_tree(e->d_name, page, len);
+        again += last_parsed_again;
         pages_checked++;
         free(page);
     }
@@ -1187,6 +1249,7 @@ START_TEST(test_prepass_keeps_tree)
         if (!page)
             continue;
         bad += !prepass_keeps_tree(e->d_name, page, len);
+        again += last_parsed_again;
         pages_checked++;
         free(page);
     }
@@ -1194,6 +1257,8 @@ START_TEST(test_prepass_keeps_tree)
         closedir(d);
     ck_assert_uint_gt(pages_checked, 200);
     ck_assert_uint_eq(bad, 0);
+    /* what the pre-pass takes out finds its place: no page parsed twice */
+    ck_assert_uint_eq(again, 0);
 }
 END_TEST
 

@@ -48,6 +48,8 @@ typedef struct np__ctx {
                             * (articleBody, recipe ingredients and steps):
                             * whitespace folded, one string a line; NULL */
     size_t evidence_len;
+    int load_again;      /* the load stage parsed the page a second time,
+                          * leaving everything to libxml2 (lib/load) */
 } np__ctx;
 
 #endif /* NP_DOC_CONTEXT_H */

@@ -164,6 +164,17 @@ typedef struct pp_val {
     size_t at, name, name_len, from, len;
 } pp_val;
 
+/* The text between two tags, taken out of what libxml2 reads and given
+ * back by the character callback (see "Text" below): `at` is where the
+ * next tag begins in what libxml2 reads, [from, from + len) the text in
+ * the page, `ph` the one character libxml2 reads instead. */
+typedef struct pp_textrun {
+    size_t at, from, len;
+    char ph;
+} pp_textrun;
+
+#define PP_NONE ((size_t)-1)
+
 typedef struct np__prepass {
     const char *s;
     size_t n;
@@ -187,6 +198,10 @@ typedef struct np__prepass {
     size_t ntexts, captexts;
     pp_val *vals;           /* the attribute values taken out (in order) */
     size_t nvals, capvals;
+    pp_textrun *runs;           /* the texts between tags taken out (in order) */
+    size_t nruns, capruns;
+    size_t text_from;       /* where libxml2's text after the last tag begins,
+                             * or PP_NONE */
     int keep_scripts;       /* leave every script text and value to libxml2 */
     int oom;
 } np__prepass;
@@ -600,6 +615,8 @@ static size_t pp_declaration(np__prepass *pp, size_t j)
     return i;
 }
 
+static void pp_take_run(np__prepass *pp, size_t j);
+
 /* "</" at j: dropped when nothing of its name was opened, marked when a
  * browser closes through what libxml2 would not, else counted as libxml2's
  * scan. Returns where reading goes on. */
@@ -610,8 +627,10 @@ static size_t pp_end_tag(np__prepass *pp, const pp_names *nm, size_t j)
     uint32_t h, *cnt;
     long at = -1;
 
-    if (j + 2 >= n || !pp_name_start((unsigned char)s[j + 2]))
+    if (j + 2 >= n || !pp_name_start((unsigned char)s[j + 2])) {
+        pp->text_from = PP_NONE;
         return j + 2;
+    }
     e = pp_name(s, n, j + 2, &h);
     gt = memchr(s + e, '>', n - e);
     e = gt ? (size_t)(gt - s) + 1 : n;
@@ -619,9 +638,14 @@ static size_t pp_end_tag(np__prepass *pp, const pp_names *nm, size_t j)
     if (!cnt)
         return n;
     if (*cnt == 0 && !(pp_in(h, nm->implied, PP_NIMPLIED) && pp->stray_implied++ < 8)) {
+        pp->text_from = PP_NONE;
         pp_drop(pp, j, e);
         return e;
     }
+    /* the text before it is libxml2's text up to here, the text after
+     * it begins a new one */
+    pp_take_run(pp, j);
+    pp->text_from = e;
     for (k = 0; k < NP__NCLOSERS; k++)
         if (nm->closers[k] == h)
             break;
@@ -740,6 +764,110 @@ static void pp_take_value(np__prepass *pp, size_t a, size_t v, size_t e)
     t->len = e - v;
 }
 
+/* ------------------------------------------------------------------
+ * Text.
+ *
+ * libxml2 reads the text between tags two calls a character as well
+ * (htmlCurrentChar, then a copy into a buffer it hands to the character
+ * callback a thousand bytes at a time), and that text is most of what a
+ * page keeps once scripts and styles are gone, half of it the blanks
+ * that indent the markup. The pre-pass takes the text between two tags
+ * out of what libxml2 reads and leaves one character in its place: 'x'
+ * for text with anything but blanks in it, ' ' for blanks. libxml2 makes
+ * the same decisions on the one character as on the text (whether it is
+ * blank decides whether it opens an implied p; a blank run of 1000 bytes
+ * or more, which it reads in pieces, is left to it), and the character
+ * callback, which it calls with the cursor on the next tag, gives the
+ * text itself (NUL-terminated, as libxml2's own buffer is) to libxml2's
+ * callback, which makes the same text node. Only text libxml2 copies as
+ * it is is taken (no '&', whose references it decodes; no control
+ * character but tab, line feed and carriage return; no U+FFFE or U+FFFF;
+ * two bytes or more), and only between a tag kept and the start or end
+ * tag that follows, both as libxml2 reads them: after a comment, a
+ * declaration or a tag dropped, libxml2's text may run on from before
+ * it. A text whose character libxml2 reads otherwise (a callback at its
+ * place with another text, or none before the next one) has the page
+ * parsed again with everything left to libxml2, as a script's text does.
+ * ------------------------------------------------------------------ */
+
+/* What stands for the text s[0, n) in what libxml2 reads: 'x', ' ' for
+ * blanks, or 0 when the text stays libxml2's (see "Text"). */
+static char pp_run_kind(const char *s, size_t n)
+{
+    /* 0 blank, 1 other, 2 to look at: control characters, '&', 0xEF */
+    static const unsigned char cls[256] = {
+        2, 2, 2, 2, 2, 2, 2, 2, 2, 0, 0, 2, 2, 0, 2, 2,
+        2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2,
+        0, 1, 1, 1, 1, 1, 2, 1, 1, 1, 1, 1, 1, 1, 1, 1,
+        1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1,
+        1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1,
+        1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1,
+        1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1,
+        1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1,
+        1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1,
+        1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1,
+        1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1,
+        1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1,
+        1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1,
+        1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1,
+        1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 2,
+        1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1
+    };
+    const unsigned char *p = (const unsigned char *)s;
+    unsigned solid = 0;
+    size_t i;
+    if (n < 2)
+        return 0;
+    for (i = 0; i < n; i++) {
+        unsigned k = cls[p[i]];
+        if (k == 2) {
+            if (p[i] != 0xEF)
+                return 0;
+            if (i + 2 < n && p[i + 1] == 0xBF && (p[i + 2] == 0xBE || p[i + 2] == 0xBF))
+                return 0;
+            k = 1;
+        }
+        solid |= k;
+    }
+    if (solid)
+        return 'x';
+    return n < 1000 ? ' ' : 0;
+}
+
+/* The text from pp->text_from to the tag at j: taken out (see "Text")
+ * when libxml2 copies it as it is. */
+static void pp_take_run(np__prepass *pp, size_t j)
+{
+    size_t from = pp->text_from;
+    pp_textrun *r;
+    char ph;
+    if (from == PP_NONE || j <= from || pp->keep_scripts)
+        return;
+    ph = pp_run_kind(pp->s + from, j - from);
+    if (!ph)
+        return;
+    if (pp->nruns == pp->capruns) {
+        size_t ncap = pp->capruns ? pp->capruns * 2 : 256;
+        pp_textrun *nr = np__realloc(pp->runs, ncap * sizeof(*nr));
+        if (!nr) {
+            pp->oom = 1;
+            return;
+        }
+        pp->runs = nr;
+        pp->capruns = ncap;
+    }
+    pp_drop(pp, from, j);
+    if (pp->oom || np__buf_putc(&pp->out, ph) != NP_OK) {
+        pp->oom = 1;
+        return;
+    }
+    r = &pp->runs[pp->nruns++];
+    r->at = pp->out.len;
+    r->from = from;
+    r->len = j - from;
+    r->ph = ph;
+}
+
 /* The attributes of a start tag of name hash h, from p, as
  * htmlParseStartTag reads them: those past max_attributes are dropped,
  * the others counted (the budget still counts every one of them), and of
@@ -827,6 +955,9 @@ static size_t pp_start_tag(np__prepass *pp, const pp_names *nm, size_t j)
     int self_closed = 0;
 
     p = pp_name(s, n, j + 1, &h);
+    if (h != nm->mark)
+        pp_take_run(pp, j);
+    pp->text_from = PP_NONE;
     /* (libxml2 may merge a misplaced html, head or body into the first:
      * their values stay libxml2's) */
     p = pp_attributes(pp, p, h, nm->mark,
@@ -866,6 +997,8 @@ static size_t pp_start_tag(np__prepass *pp, const pp_names *nm, size_t j)
         else if (e > i && h == nm->script && !pp->keep_scripts && pp_plain_text(s + i, e - i))
             pp_take_text(pp, i, e);
         i = e;
+    } else if (h != nm->mark) {
+        pp->text_from = i;
     }
     return i;
 }
@@ -877,6 +1010,7 @@ static void pp_run(np__prepass *pp)
     size_t n = pp->n, i = 0;
 
     pp_names_init(&nm);
+    pp->text_from = PP_NONE;
     while (i < n && !pp->oom) {
         const char *lt = memchr(s + i, '<', n - i);
         size_t j;
@@ -889,14 +1023,18 @@ static void pp_run(np__prepass *pp)
         }
         if (j + 1 >= n)
             break;
+        /* (start and end tags set text_from themselves) */
         if (s[j + 1] == '!') {
+            pp->text_from = PP_NONE;
             i = pp_declaration(pp, j);
         } else if (s[j + 1] == '?') {
             const char *gt = memchr(s + j, '>', n - j);
+            pp->text_from = PP_NONE;
             i = gt ? (size_t)(gt - s) + 1 : n;
         } else if (s[j + 1] == '/') {
             i = pp_end_tag(pp, &nm, j);
         } else if (!pp_letter((unsigned char)s[j + 1])) {
+            pp->text_from = PP_NONE;
             i = j + 1;
         } else {
             i = pp_start_tag(pp, &nm, j);
@@ -960,6 +1098,7 @@ typedef struct np__guard {
     startElementSAXFunc start;
     endElementSAXFunc end;
     commentSAXFunc comment;
+    charactersSAXFunc characters;
     size_t max_depth, max_nodes, nodes;
     size_t closed;          /* elements closed by markers */
     int cut;
@@ -968,6 +1107,9 @@ typedef struct np__guard {
     size_t ntexts, next;
     const pp_val *vals;     /* the attribute values to give back, in order */
     size_t nvals, nextv;
+    const pp_textrun *runs;     /* the texts between tags to give back, in order */
+    size_t nruns, nextr;
+    np__buf text;           /* the one given back, NUL-terminated */
     np__arena *attrs;       /* the attribute nodes (the tree's, once made) */
     int missed;             /* a text or value found no element */
     int oom;
@@ -1202,6 +1344,39 @@ static void guard_end(void *ctx, const xmlChar *name)
     g->end(ctx, name);
 }
 
+/* Text: the character standing for a text the pre-pass took out (see
+ * "Text") becomes that text; libxml2's cursor is on the next tag. */
+static void guard_characters(void *ctx, const xmlChar *ch, int len)
+{
+    htmlParserCtxtPtr ctxt = ctx;
+    np__guard *g = ctxt->_private;
+    xmlParserInputPtr in = ctxt->input;
+    if (g->nextr < g->nruns && in && in->cur && in->base) {
+        size_t at = (size_t)in->consumed + (size_t)(in->cur - in->base);
+        const pp_textrun *r;
+        while (g->nextr < g->nruns && g->runs[g->nextr].at < at) {
+            g->nextr++;     /* a text libxml2 did not read as text */
+            g->missed = 1;
+        }
+        r = g->nextr < g->nruns ? &g->runs[g->nextr] : NULL;
+        if (r && r->at == at) {
+            g->nextr++;
+            if (len == 1 && ch && ch[0] == (xmlChar)r->ph) {
+                np__buf_clear(&g->text);
+                if (np__buf_put(&g->text, g->src + r->from, r->len) != NP_OK) {
+                    g->oom = 1;
+                    xmlStopParser(ctxt);
+                    return;
+                }
+                g->characters(ctx, (const xmlChar *)np__buf_cstr(&g->text), (int)r->len);
+                return;
+            }
+            g->missed = 1;  /* libxml2 read more than the character */
+        }
+    }
+    g->characters(ctx, ch, len);
+}
+
 static void guard_comment(void *ctx, const xmlChar *value)
 {
     htmlParserCtxtPtr ctxt = ctx;
@@ -1236,12 +1411,14 @@ static int parse_page(np__ctx *c, const char *utf8, size_t len, int keep_scripts
     if (rc != NP_OK) {
         np__free(pp.texts);
         np__free(pp.vals);
+        np__free(pp.runs);
         np__buf_free(&pp.out);
         return rc;
     }
     if (*cut && !(c->flags & NP_PARSE_TRUNCATE)) {
         np__free(pp.texts);
         np__free(pp.vals);
+        np__free(pp.runs);
         np__buf_free(&pp.out);
         return np__error(c->parser, NP_ELIMIT, "the page exceeds the work "
                          "budget of %zu units at byte %zu", pp.max_work, pp.cut_at);
@@ -1251,6 +1428,7 @@ static int parse_page(np__ctx *c, const char *utf8, size_t len, int keep_scripts
     if (!ctxt) {
         np__free(pp.texts);
         np__free(pp.vals);
+        np__free(pp.runs);
         np__buf_free(&pp.out);
         return np__error(c->parser, NP_ENOMEM, "cannot create an HTML parser");
     }
@@ -1260,6 +1438,7 @@ static int parse_page(np__ctx *c, const char *utf8, size_t len, int keep_scripts
         htmlFreeParserCtxt(ctxt);
         np__free(pp.texts);
         np__free(pp.vals);
+        np__free(pp.runs);
         np__buf_free(&pp.out);
         return np__error(c->parser, NP_ENOMEM, "cannot create an HTML parser");
     }
@@ -1274,17 +1453,24 @@ static int parse_page(np__ctx *c, const char *utf8, size_t len, int keep_scripts
         ctxt->sax->startElement = guard_start;
     if (guard.comment)
         ctxt->sax->comment = guard_comment;
+    guard.characters = ctxt->sax->characters;
+    if (guard.characters)
+        ctxt->sax->characters = guard_characters;
     guard.src = utf8;
     guard.texts = pp.texts;
     guard.ntexts = pp.ntexts;
     guard.vals = pp.vals;
     guard.nvals = pp.nvals;
+    guard.runs = pp.runs;
+    guard.nruns = pp.nruns;
     ctxt->_private = &guard;
     *doc = htmlCtxtReadMemory(ctxt, plen ? page : "", (int)plen, c->url, "UTF-8", opts);
     htmlFreeParserCtxt(ctxt);
     np__free(pp.texts);
     np__free(pp.vals);
+    np__free(pp.runs);
     np__buf_free(&pp.out);
+    np__buf_free(&guard.text);
     if (*doc) {
         (*doc)->_private = guard.attrs;     /* see np__tree_free */
     } else {
@@ -1298,7 +1484,8 @@ static int parse_page(np__ctx *c, const char *utf8, size_t len, int keep_scripts
     if (guard.cut)
         *cut = 1;
     /* (texts past a cut are not missed when the tree is not kept) */
-    *again = guard.missed || ((guard.next < guard.ntexts || guard.nextv < guard.nvals)
+    *again = guard.missed || ((guard.next < guard.ntexts || guard.nextv < guard.nvals
+                               || guard.nextr < guard.nruns)
                               && (!*cut || (c->flags & NP_PARSE_TRUNCATE)));
     return NP_OK;
 }
@@ -1330,7 +1517,8 @@ int np__load_html(np__ctx *c, const char *utf8, size_t len, void **tree)
                          "for the HTML parser", len);
     rc = parse_page(c, utf8, len, 0, max_depth, max_nodes, &doc, &cut, &again);
     if (rc == NP_OK && again) {
-        /* a script text found no element: every text left to libxml2 */
+        /* a text or value found no place: everything left to libxml2 */
+        c->load_again = 1;
         np__tree_free(doc);
         cut = 0;
         rc = parse_page(c, utf8, len, 1, max_depth, max_nodes, &doc, &cut, &again);
