@@ -1303,7 +1303,8 @@ static const char *furniture(const char *s, size_t n, const char **phrase)
         "contributors:", "posted in", "posted by", "tags", "tagged:",
         "this document is subject to copyright", "more:", "print article",
         "order reprints", "reprints", "leave a comment", "leave a reply",
-        "photo credit", "image credit", "credit:", "source:", "topics:",
+        "photo credit", "image credit", "credit:", "source:", "quelle:",
+        "fuente:", "fonte:", "bron:", "topics:",
         "more about", "this article was updated",
         "this story has been updated", "this post has been updated",
         NULL
