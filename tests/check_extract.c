@@ -184,6 +184,56 @@ END_TEST
  * article (a recipe's ingredients table) stays in the body; without the
  * JSON-LD the class drops it, and a header of the page that holds none of
  * that text stays out either way. */
+START_TEST(jsonld_text_keeps_a_linked_list)
+{
+    /* ingredients each linked to a page of their own: a list all links,
+     * which the conditional cleaning drops, unless the JSON-LD shows it
+     * is the recipe's */
+    static const char head[] =
+        "<html><head><title>Plum cake</title>";
+    static const char ld[] =
+        "<script type=\"application/ld+json\">{\"@context\":\"https://schema.org\","
+        "\"@type\":\"Recipe\",\"name\":\"Plum cake\",\"recipeIngredient\":"
+        "[\"500 g ripe plums, halved and stoned\",\"200 g plain flour, sifted twice\","
+        "\"100 g cold butter, in small cubes\",\"75 g golden caster sugar\"],"
+        "\"recipeInstructions\":\"Rub the butter into the flour until it looks like "
+        "fine crumbs, then press the dough into a buttered tin and cover it with the "
+        "plums.\"}</script>";
+    static const char body[] =
+        "</head><body><div class=\"recipe\"><h2>Plum cake</h2>"
+        "<p>This is the cake my grandmother baked every September, when the "
+        "plums in her garden were ripe, heavy and sweet, and too many to eat.</p>"
+        "<ul class=\"ingredients\">"
+        "<li><a href=\"/i/plums\">500 g ripe plums, halved and stoned</a></li>"
+        "<li><a href=\"/i/flour\">200 g plain flour, sifted twice</a></li>"
+        "<li><a href=\"/i/butter\">100 g cold butter, in small cubes</a></li>"
+        "<li><a href=\"/i/sugar\">75 g golden caster sugar</a></li></ul>"
+        "<p>Rub the butter into the flour until it looks like fine crumbs, then "
+        "press the dough into a buttered tin and cover it with the plums.</p>"
+        "<p>Serve it warm, with cream, or cold the next day, with a cup of tea, "
+        "when the crumbs have soaked up the juice of the fruit.</p>"
+        "</div></body></html>";
+    char html[sizeof head + sizeof ld + sizeof body];
+    np_document *d;
+    const char *b;
+    size_t n;
+
+    n = (size_t)snprintf(html, sizeof html, "%s%s%s", head, ld, body);
+    d = parse_html(html, n);
+    b = np_document_body(d, NULL);
+    ck_assert_msg(strstr(b, "200 g plain flour, sifted twice") != NULL, "body:\n%s", b);
+    ck_assert_msg(strstr(b, "cup of tea") != NULL, "body:\n%s", b);
+    np_document_free(d);
+
+    n = (size_t)snprintf(html, sizeof html, "%s%s", head, body);
+    d = parse_html(html, n);
+    b = np_document_body(d, NULL);
+    ck_assert_msg(strstr(b, "cup of tea") != NULL, "body:\n%s", b);
+    ck_assert_msg(strstr(b, "200 g plain flour") == NULL, "body:\n%s", b);
+    np_document_free(d);
+}
+END_TEST
+
 START_TEST(jsonld_text_keeps_a_header_classed_part)
 {
     static const char head[] =
@@ -1416,6 +1466,7 @@ Suite *np_extract_suite(void)
     tcase_add_test(t, jsonld_body_when_markup_shows_little);
     tcase_add_test(t, jsonld_text_chooses_the_root);
     tcase_add_test(t, jsonld_text_keeps_a_header_classed_part);
+    tcase_add_test(t, jsonld_text_keeps_a_linked_list);
     tcase_add_test(t, densest_prose_when_nothing_else);
     tcase_add_test(t, unread_raw_text_left_out);
     tcase_add_test(t, loader_keeps_the_attributes_read);

@@ -1516,6 +1516,10 @@ static const char *drop_container(walk *w, const np__node *n)
 
     if (n->flags & F_ARTBODY)
         return NULL;
+    /* a good part of the article's own text as its JSON-LD gives it (a
+     * recipe's ingredients, each linked to a page of its own) */
+    if (holds_evidence(w, n->ev) && NP_RULE_NODE("keep:evidence-part", n->node))
+        return NULL;
     /* a quoted post (a tweet) in a box of its own */
     if (n->n_bq > 0 && n->n_p <= n->n_bq + 1 && ld < 0.5f
         && NP_RULE_NODE("keep:quoted-post", n->node))
