@@ -212,6 +212,7 @@ START_TEST(partial_quotes)
         "Benjamin Netanyahu said he was \"very moved\" by the announcement.",
         "The Arab League called it an \"extremely adverse development\".",
         "Customers \"began to say we want you to do this,\" Cook told Benioff.",
+        "Critics called it an \"utter betrayal\" of voters.",
         NULL };
     fixture f;
     build(&f, b);
@@ -220,7 +221,8 @@ START_TEST(partial_quotes)
     entity(&f, "Tim Cook", NP_ENTITY_PERSON, "Cook", NULL);
     entity(&f, "Marc Benioff", NP_ENTITY_PERSON, "Benioff", NULL);
     ck_assert_int_eq(run(&f), NP_OK);
-    ck_assert_uint_eq(np_document_quote_count(f.d), 3);
+    ck_assert_uint_eq(np_document_quote_count(f.d), 4);
+    expect(&f, "utter betrayal", "Critics", P);
     expect(&f, "very moved", "Benjamin Netanyahu", P);
     expect(&f, "extremely adverse development", "Arab League", P);
     expect(&f, "began to say we want you to do this,", "Tim Cook", P);
@@ -240,6 +242,8 @@ START_TEST(titles_nicknames_scare_quotes)
         "\"Why the harbour plan matters to everyone in this town\"",
         "Mold can lead to what's called \"farmer's lung,\" and to what is called "
         "\"hot tub lung.\" \"Humidifier lung\" may result from fungus.",
+        "The compiler uses a technique called \"loop fusion\" to save time, said Ann Roe.",
+        "A storm, which some are calling an \"inland hurricane,\" hit the state, officials said.",
         NULL };
     fixture f;
     build(&f, b);

@@ -2865,6 +2865,26 @@ static void q_last_cue(qstate *st, size_t para)
     }
 }
 
+/* Whether the quotation opening at token ot is a name given to
+ * something: after an indefinite noun and "called", "named", "dubbed", …
+ * ("a concept called"), or after a form of "call" and "a"/"an" ("are
+ * calling an"). "Critics called it an "X"" and "what he called "X"" stay
+ * quotations. */
+static int q_names_thing(qstate *st, size_t ot)
+{
+    static const char *const call[] = {
+        "call", "calls", "called", "calling", "dub", "dubs", "dubbed", "dubbing", NULL
+    };
+    static const char *const an[] = { "a", "an", NULL };
+    const qtok *n;
+    if (q_word_in(st, ot - 1, q_naming) && ot >= 3) {
+        n = TOK(st, ot - 2);
+        if ((n->f & QF_WORD) && !(n->f & QF_UPPER) && q_word_in(st, ot - 3, an))
+            return 1;
+    }
+    return q_word_in(st, ot - 1, an) && q_word_in(st, ot - 2, call);
+}
+
 /* Marks a top-level quote of the paragraph ending at pe: whether it starts
  * mid-sentence, is a label or a title of a work, runs on into the next
  * paragraph; and records its span. */
@@ -2889,6 +2909,10 @@ static int q_mark(qstate *st, qrec *r, size_t pe, int heading)
     /* the "so-called" marks a term, not a quotation */
     if (r->ot > 0 && (q_word_is(st, r->ot - 1, "so-called") ||
                       (r->ct == r->ot + 2 && q_word_is(st, r->ot + 1, "so-called"))))
+        r->title = 1;
+    /* a name given, not words said: "a concept called "loop fusion"",
+     * "some are calling an "inland hurricane"" */
+    if (r->ot >= 2 && q_names_thing(st, r->ot))
         r->title = 1;
     /* a short Title Case name with no punctuation of its own, even at
      * the start of a sentence ("“Wild Rose” is now on DVD") */
