@@ -327,6 +327,36 @@ START_TEST(city_clubs_in_match_words)
 }
 END_TEST
 
+/* A place's first word ("Fort", "Lake") makes the name a place though a
+ * given name follows; an industry's word ("Mining") ends a company's
+ * name, a feature's word ("Turnpike") a place's. */
+START_TEST(place_heads_and_industry_words)
+{
+    np_parser *p;
+    np_document *d;
+    const np_entity *e;
+    ck_assert_int_eq(np_parser_new(&p, NULL), NP_OK);
+    d = parse(p, "Officials met on Tuesday to discuss the budget.\n\n"
+                 "Within Fort Lee, the main attraction is food. Newmont Mining "
+                 "held talks near Lake Placid, off the Cimarron Turnpike.\n");
+    check_spans(d);
+    e = find(d, "Fort Lee");
+    ck_assert_ptr_nonnull(e);
+    ck_assert_int_eq(np_entity_type(e), NP_ENTITY_PLACE);
+    e = find(d, "Lake Placid");
+    ck_assert_ptr_nonnull(e);
+    ck_assert_int_eq(np_entity_type(e), NP_ENTITY_PLACE);
+    e = find(d, "Newmont Mining");
+    ck_assert_ptr_nonnull(e);
+    ck_assert_int_eq(np_entity_type(e), NP_ENTITY_ORG);
+    e = find(d, "Cimarron Turnpike");
+    ck_assert_ptr_nonnull(e);
+    ck_assert_int_eq(np_entity_type(e), NP_ENTITY_PLACE);
+    np_document_free(d);
+    np_parser_free(p);
+}
+END_TEST
+
 START_TEST(legal_forms_and_aliases)
 {
     np_parser *p;
@@ -1010,6 +1040,7 @@ Suite *np_entities_suite(void)
     tcase_add_test(tc, nationality_in_org_names);
     tcase_add_test(tc, organisations_by_kind);
     tcase_add_test(tc, city_clubs_in_match_words);
+    tcase_add_test(tc, place_heads_and_industry_words);
     tcase_add_test(tc, bad_input);
     tcase_add_test(tc, other_languages);
     tcase_add_test(tc, skip_flag);

@@ -34,7 +34,7 @@ F = {
     "cased": 1 << 18, "event": 1 << 19, "org_mod": 1 << 20, "team": 1 << 21,
     "abbrev": 1 << 22, "person_head": 1 << 23,
     "title_alone": 1 << 24, "abbrev_cleanup": 1 << 25,
-    "abbrev_quote": 1 << 26, "given_wide": 1 << 27,
+    "abbrev_quote": 1 << 26, "given_wide": 1 << 27, "place_head": 1 << 28,
 }
 ENTITY = F["country"] | F["city"] | F["state"] | F["region"] | F["org"] | F["place"]
 

@@ -43,6 +43,7 @@
                                         starts (lib/text/tokens.c) */
 #define NP__LX_GIVEN_WIDE (1u << 27) /* a given name of the wider list, for
                                         the bylines of the metadata only */
+#define NP__LX_PLACE_HEAD (1u << 28) /* first word of a place: "Fort", "Lake" */
 
 /* Bits read only by other stages, which the entity recogniser ignores: a
  * word that has only these is no entry for it. */

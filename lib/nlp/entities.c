@@ -985,6 +985,11 @@ static int type_by_form(const run *r, size_t a, size_t b, size_t n, uint32_t ful
         *weight = 3;
         return NP_ENTITY_ORG;
     }
+    if (n >= 2 && (first & NP__LX_PLACE_HEAD) && !(last & NP__LX_ORG_CUE) &&
+        !has_connector(r, a, b)) {
+        *weight = 3;
+        return NP_ENTITY_PLACE;   /* "Fort Lee", "Lake Placid" */
+    }
     if (n >= 2 && (first & NP__LX_TEAM)) {
         *weight = 3;
         return NP_ENTITY_ORG;   /* "FC Porto", "Real Madrid" */
@@ -1770,6 +1775,7 @@ static int hs_ordinary_words(run *r, size_t a, size_t b, int after_role, int *do
                 !(r->tok[k].flags & NP__TOK_WORD))
                 common++;
         if (common == b - a && !(word_lx(r, b - 1) & (NP__LX_ORG_CUE | NP__LX_PLACE_CUE)) &&
+            !(word_lx(r, a) & NP__LX_PLACE_HEAD) &&   /* "Lake Placid" */
             !(tok_eq(r, a, "The") && !sent_initial(r, a)) && !org_head_of(r, a, b) &&
             org_context(r, a, b) == OC_NONE) {
             /* only a list of names can make it one ("Intuitive Machines") */
