@@ -529,6 +529,16 @@ START_TEST(apostrophe_evidence)
               "The answers depend on the participants' beliefs about art.");
     CLEANS_TO("Every expecting parents worst nightmare came true.",
               "Every expecting parent's worst nightmare came true.");
+    /* a noun whose plural is not made with -s after a preposition; a
+     * bare "ones" after a preposition or a verb (the plural needs a
+     * determiner or a modifier) */
+    CLEANS_TO("It was then in mans hands.", "It was then in man's hands.");
+    CLEANS_TO("He seeks ones own destruction.", "He seeks one's own destruction.");
+    CLEANS_TO("It is hard to conform to ones own point of view.",
+              "It is hard to conform to one's own point of view.");
+    KEEPS("He mans the post at night.");
+    KEEPS("We looked at the ones he built.");
+    KEEPS("The young ones need care, and old ones too.");
     /* after "my", "your", "their" the more common number places the
      * mark: "son" is written more often than "sons", "customers" more
      * often than "customer" */

@@ -1606,12 +1606,27 @@ static long poss_kin_and_irregular(const actx *a, const tok *t, const tok *p,
                                         "grandmothers", "grandfathers",
                                         "stepfathers", "stepmothers", NULL}))
         return DECIDE((long)bl, "one-of-a-kind relative after his, her");
-    /* "the mans body": nouns whose plural is not made with -s */
-    if (p && (fwc(a, p) & NP__FW_DET) && !teq(a, p, "that") && n && !fwc(a, n) &&
+    /* "the mans body", "in mans hands": nouns whose plural is not made
+     * with -s, after a determiner or a preposition */
+    if (p && ((fwc(a, p) & NP__FW_DET) ||
+              ((fwc(a, p) & NP__FW_PREP) && !(fwc(a, p) & NP__FW_CONJ) &&
+               !teq(a, p, "to"))) &&
+        !teq(a, p, "that") && n && !fwc(a, n) &&
         !n->cap && np_start(a, n, 1) &&
         tin(a, t, (const char *const[]){"mans", "womans", "childs", "gooses",
                                         "mouses", "foots", "tooths", NULL}))
         return DECIDE((long)bl, "irregular plural (mans)");
+    /* "of ones own", "to ones family", "keeping ones self": the plural
+     * "ones" needs a determiner or a modifier ("the ones", "young ones"),
+     * so a bare "ones" after a preposition or a verb before a noun phrase
+     * is "one's" */
+    if (teq(a, t, "ones") && p && !p->cap && n && !n->cap &&
+        (teq(a, n, "own") || np_start(a, n, 1)) &&
+        (((fwc(a, p) & NP__FW_PREP) && !(fwc(a, p) & NP__FW_CONJ)) ||
+         (!fwc(a, p) && (lx(a, p) & (NP__LEX_VERB | NP__LEX_VERB3 |
+                                      NP__LEX_ING | NP__LEX_ED)) &&
+          !(lx(a, p) & (NP__LEX_ADJ | NP__LEX_NOUN)))))
+        return DECIDE((long)bl, "bare ones after a preposition or a verb");
     if (!(lx(a, t) & NP__LEX_PLURAL) || !(lb & NP__LEX_NOUN))
         return -1;
     if (bare_plural_possessive(a, t, p, n))
