@@ -598,6 +598,28 @@ START_TEST(descriptions_introduced_before_and_possessors)
 }
 END_TEST
 
+START_TEST(pronouns_keep_the_speaker_past_objects)
+{
+    static const char *const b[] = {
+        "Tom Hale runs the mill. \"We agreed on the price,\" Hale said on Monday. The deal "
+        "was signed with the help of his brother, Mark Ross, in March. \"It was a good day "
+        "for the town,\" he said.",
+        "\"We will build it,\" Anna Berg said. The plan was first proposed by Carl Dunn "
+        "in 2019. \"It will take a year,\" she said.",
+        NULL };
+    fixture f;
+    build(&f, b);
+    entity(&f, "Tom Hale", NP_ENTITY_PERSON, "Tom Hale", "Hale", NULL);
+    entity(&f, "Mark Ross", NP_ENTITY_PERSON, "Mark Ross", NULL);
+    entity(&f, "Anna Berg", NP_ENTITY_PERSON, "Anna Berg", NULL);
+    entity(&f, "Carl Dunn", NP_ENTITY_PERSON, "Carl Dunn", NULL);
+    ck_assert_int_eq(run(&f), NP_OK);
+    expect(&f, "It was a good day for the town,", "Tom Hale", D);
+    expect(&f, "It will take a year,", "Anna Berg", D);
+    done(&f);
+}
+END_TEST
+
 START_TEST(subjects_colons_and_unlinked_names)
 {
     static const char *const b[] = {
@@ -913,6 +935,7 @@ Suite *np_quotes_suite(void)
     tcase_add_test(tc, code_lines_and_cited_titles);
     tcase_add_test(tc, particles_and_names_missed_by_entities);
     tcase_add_test(tc, descriptions_introduced_before_and_possessors);
+    tcase_add_test(tc, pronouns_keep_the_speaker_past_objects);
     tcase_add_test(tc, nested_quote);
     tcase_add_test(tc, nested_other_style_and_stray_marks);
     tcase_add_test(tc, attribution_cues);

@@ -1459,12 +1459,46 @@ static int q_pron_fits(qstate *st, long e, int gender)
 }
 
 /* Whether entity e is mentioned in [from, to) outside quotations. */
+/* Whether the mention at pos is set off after a description in the
+ * middle of a sentence ("to see his brother, Mark Ross"): an apposition
+ * to what the description is in its sentence, an object as often as
+ * not, where one at the start of a sentence ("His brother, Mark Ross,
+ * said") is its subject. */
+static int q_appos_mid(qstate *st, size_t pos)
+{
+    size_t p = pos, we, ws, s2, e2;
+    while (p > 0 && st->b[p - 1] == ' ')
+        p--;
+    if (p == 0 || st->b[p - 1] != ',')
+        return 0;
+    if (!q_word_before(st, p - 1, &ws, &we))
+        return 0;                      /* a lower-case noun before the comma */
+    if (!q_word_before(st, ws, &s2, &e2) ||
+        !(q_ieq(st->b + s2, e2 - s2, "his") || q_ieq(st->b + s2, e2 - s2, "her") ||
+          q_ieq(st->b + s2, e2 - s2, "their") || q_ieq(st->b + s2, e2 - s2, "the") ||
+          q_ieq(st->b + s2, e2 - s2, "a") || q_ieq(st->b + s2, e2 - s2, "an")))
+        return 0;
+    /* q_word_before reads lower-case words only: "His" at a sentence
+     * start is no match, and a word before the determiner means the
+     * description is inside its sentence */
+    return s2 > 0 && q_word_before(st, s2, &ws, &we);
+}
+
+/* Whether entity e is mentioned in [from, to) outside quotations as one
+ * who may speak next: not as an object ("told Benioff", "with Omar"),
+ * an agent after "by", nor in apposition inside a sentence. */
 static int q_mentioned_between(qstate *st, long e, size_t from, size_t to)
 {
-    size_t k = q_lower_bound(st->ments, st->nments, from);
-    for (; k < st->nments && st->ments[k].s < to; k++)
-        if (st->ments[k].ent == e && !q_in_quote(st, st->ments[k].s))
-            return 1;
+    size_t k = q_lower_bound(st->ments, st->nments, from), ws, we;
+    for (; k < st->nments && st->ments[k].s < to; k++) {
+        size_t s = st->ments[k].s;
+        if (st->ments[k].ent != e || q_in_quote(st, s))
+            continue;
+        if (q_object_pos(st, s) || q_appos_mid(st, s) ||
+            (q_word_before(st, s, &ws, &we) && q_ieq(st->b + ws, we - ws, "by")))
+            continue;
+        return 1;
+    }
     return 0;
 }
 
@@ -3089,6 +3123,13 @@ static int q_paragraph(qstate *st, size_t ps, size_t pe, size_t para,
         q_attribute(st, (long)i);
         if (st->oom)
             return NP_ENOMEM;
+        if (r->parent < 0 && r->own && r->speaker) {
+            /* the speaker a later "he said" of this paragraph may go on with */
+            st->prev_ent = r->ent;
+            st->prev_end = r->e;
+            st->prev_addr = r->addr;
+            st->prev_question = r->e > r->s && st->b[r->e - 1] == '?';
+        }
     }
     q_inherit(st, nrec, ps, para);
     for (i = 0; i < nrec; i++)
