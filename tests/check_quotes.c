@@ -620,6 +620,23 @@ START_TEST(pronouns_keep_the_speaker_past_objects)
 }
 END_TEST
 
+START_TEST(cue_before_a_time_adverb)
+{
+    static const char *const b[] = {
+        "After Peggy Bell asked last week \"Why has this taken four months?\" "
+        "Tom Hale responded that \"the review took time.\"",
+        NULL };
+    fixture f;
+    build(&f, b);
+    entity(&f, "Peggy Bell", NP_ENTITY_PERSON, "Peggy Bell", NULL);
+    entity(&f, "Tom Hale", NP_ENTITY_PERSON, "Tom Hale", NULL);
+    ck_assert_int_eq(run(&f), NP_OK);
+    expect(&f, "Why has this taken four months?", "Peggy Bell", ANY);
+    expect(&f, "the review took time.", "Tom Hale", ANY);
+    done(&f);
+}
+END_TEST
+
 START_TEST(subjects_colons_and_unlinked_names)
 {
     static const char *const b[] = {
@@ -936,6 +953,7 @@ Suite *np_quotes_suite(void)
     tcase_add_test(tc, particles_and_names_missed_by_entities);
     tcase_add_test(tc, descriptions_introduced_before_and_possessors);
     tcase_add_test(tc, pronouns_keep_the_speaker_past_objects);
+    tcase_add_test(tc, cue_before_a_time_adverb);
     tcase_add_test(tc, nested_quote);
     tcase_add_test(tc, nested_other_style_and_stray_marks);
     tcase_add_test(tc, attribution_cues);

@@ -2342,6 +2342,29 @@ static void q_attr_after(qstate *st, const qrec *r, qattr *a)
     }
 }
 
+/* Whether tokens [a, b) are punctuation and at most three words of time
+ * ("asked last week, "…?""; "said on Monday: "…""). */
+static int q_only_time(qstate *st, size_t a, size_t b)
+{
+    static const char *const tw[] = {
+        "last", "this", "next", "week", "month", "year", "night", "morning",
+        "afternoon", "evening", "yesterday", "today", "tonight", "earlier",
+        "again", "on", "monday", "tuesday", "wednesday", "thursday", "friday",
+        "saturday", "sunday", "recently", "then", "once", NULL
+    };
+    size_t i, w = 0;
+    for (i = a; i < b; i++) {
+        const qtok *t = TOK(st, i);
+        if (t->f & QF_MARK)
+            return 0;
+        if (!(t->f & QF_WORD))
+            continue;
+        if (++w > 3 || !q_word_in(st, i, tw))
+            return 0;
+    }
+    return w > 0;
+}
+
 /* Picks the cue that governs the quote; 0 when there is none. */
 static int q_attr_pick(qstate *st, const qrec *r, qattr *a, size_t *cue)
 {
@@ -2350,7 +2373,8 @@ static int q_attr_pick(qstate *st, const qrec *r, qattr *a, size_t *cue)
         a->pre = -1;
     if (r->midsent && a->post >= 0 && (size_t)a->post - r->ct > 12)
         a->post = a->post2 = -1;
-    if (a->pre >= 0 && q_only_punct(st, (size_t)a->pre + 1, r->ot))
+    if (a->pre >= 0 && (q_only_punct(st, (size_t)a->pre + 1, r->ot) ||
+                        q_only_time(st, (size_t)a->pre + 1, r->ot)))
         *cue = (size_t)a->pre;
     else if (a->post >= 0 &&
              (a->ends_open || a->pre < 0 || (!r->midsent && a->pre_lo == r->ot)))
