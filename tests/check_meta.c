@@ -944,6 +944,9 @@ START_TEST(authors_cleaning)
         {"Interview", 0, {NULL}},
         /* a middle dot parts the byline line; the section goes */
         {"by Jane Doe \xc2\xb7 in News", 1, {"Jane Doe"}},
+        {"Von Katharina Roe Kategorien: Mode", 1, {"Katharina Roe"}},
+        {"Artikel von: jroe", 1, {"jroe"}},
+        {"By Jane Doe Filed under Politics", 1, {"Jane Doe"}},
         {"jdoe \xc2\xb7", 1, {"jdoe"}},
     };
     size_t i, k;

@@ -27,6 +27,8 @@ const np__byline_label np__byline_labels[] = {
     {"geschrieben von", "de", NP__BYL_PHRASE},
     {"erstellt von", "de", NP__BYL_PHRASE},
     {"ein beitrag von", "de", NP__BYL_PHRASE},
+    {"beitrag von", "de", NP__BYL_PHRASE},
+    {"artikel von", "de", NP__BYL_PHRASE},
     {"ver\xc3\xb6" "ffentlicht von", "de", NP__BYL_PHRASE},
     {"gespeichert von", "de", NP__BYL_PHRASE},
     {"eingestellt von", "de", NP__BYL_PHRASE},

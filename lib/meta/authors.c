@@ -523,7 +523,11 @@ static size_t names_end(const char *s, size_t n)
         "mis \xc3\xa0 jour", "publicado", "actualizado",
         /* the credits of pictures that follow the author's */
         " illustration", " foto von", " fotos von", " foto:", " fotos:",
-        " photo by", " photos by", " photo:", " photos:", " bild:", " bilder:", NULL
+        " photo by", " photos by", " photo:", " photos:", " bild:", " bilder:",
+        /* the section the byline line names next ("Von Jane Doe
+         * Kategorien: Mode") */
+        " kategorie:", " kategorien:", " category:", " categories:", " rubrik:",
+        " filed under ", " cat\xc3\xa9gorie :", " cat\xc3\xa9gorie:", " categor\xc3\xad" "a:", NULL
     };
     /* "on" before a date in other languages, in lower case only
      * ("von Jane Doe am 7. Mai", "par Jean Dupont le 7 mai"; not "Marine
