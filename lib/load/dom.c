@@ -1,5 +1,6 @@
 /* General helpers for reading a libxml2 tree, shared by the stages that
  * read one (extract, meta). */
+#include <pthread.h>
 #include <string.h>
 
 #include <libxml/tree.h>
@@ -41,6 +42,26 @@ int np__attr_read_ci(const char *s, size_t n)
     return np__attr_name_ci(s, n) != NULL;
 }
 
+#define NP__NREAD (sizeof np__read_attrs / sizeof np__read_attrs[0] - 1)
+_Static_assert(NP__NREAD < 256, "np__read_first holds indexes below 256");
+
+/* Where the names of each first letter begin in np__read_attrs (the
+ * list's end for a letter none begins with): the pre-pass asks for every
+ * attribute of the page. */
+static unsigned char np__read_first[256];
+static pthread_once_t np__read_once = PTHREAD_ONCE_INIT;
+
+static void read_first_init(void)
+{
+    size_t i;
+    int c;
+    for (c = 255; c >= 0; c--) {
+        for (i = 0; i < NP__NREAD && (unsigned char)np__read_attrs[i].name[0] < c; i++)
+            ;
+        np__read_first[c] = (unsigned char)i;
+    }
+}
+
 const char *np__attr_name_ci(const char *s, size_t n)
 {
     const char *a;
@@ -49,10 +70,11 @@ const char *np__attr_name_ci(const char *s, size_t n)
     if (!n)
         return NULL;
     c = (unsigned)np__tolower((unsigned char)s[0]);
-    for (i = 0; (a = np__read_attrs[i].name) != NULL; i++) {
+    pthread_once(&np__read_once, read_first_init);
+    for (i = np__read_first[c]; (a = np__read_attrs[i].name) != NULL; i++) {
         if ((unsigned char)a[0] > c)
             break;
-        if ((unsigned char)a[0] < c || np__read_attrs[i].len != n)
+        if (np__read_attrs[i].len != n)
             continue;
         for (j = 1; j < n && (unsigned)np__tolower((unsigned char)s[j]) == (unsigned char)a[j]; j++)
             ;

@@ -226,21 +226,39 @@ static int pp_name_char(int c)
     return pp_name_start(c) || (c >= '0' && c <= '9') || c == '-';
 }
 
+/* Each character of a name (pp_name_char) in lower case; 0 for others. */
+static const unsigned char pp_name_lower[256] = {
+    0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
+    0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
+    0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 45, 46, 0,
+    48, 49, 50, 51, 52, 53, 54, 55, 56, 57, 58, 0, 0, 0, 0, 0,
+    0, 97, 98, 99, 100, 101, 102, 103, 104, 105, 106, 107, 108, 109, 110, 111,
+    112, 113, 114, 115, 116, 117, 118, 119, 120, 121, 122, 0, 0, 0, 0, 95,
+    0, 97, 98, 99, 100, 101, 102, 103, 104, 105, 106, 107, 108, 109, 110, 111,
+    112, 113, 114, 115, 116, 117, 118, 119, 120, 121, 122, 0, 0, 0, 0, 0,
+    0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
+    0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
+    0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
+    0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
+    0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
+    0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
+    0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
+    0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0
+};
+
 /* Reads a name as libxml2's htmlParseHTMLName does (lower-cased, at most
  * 100 characters count) from i; returns its end and sets *hash (never 0). */
 static size_t pp_name(const char *s, size_t n, size_t i, uint32_t *hash)
 {
     uint32_t h = NP__FNV1A_INIT;
-    size_t k = 0;
-    while (i < n && pp_name_char((unsigned char)s[i])) {
-        int c = (unsigned char)s[i];
-        if (k++ < 100) {
-            if (c >= 'A' && c <= 'Z')
-                c += 32;
-            h = np__fnv1a_step(h, (unsigned char)c);
-        }
+    size_t end = n - i > 100 ? i + 100 : n;
+    unsigned c;
+    while (i < end && (c = pp_name_lower[(unsigned char)s[i]]) != 0) {
+        h = np__fnv1a_step(h, (unsigned char)c);
         i++;
     }
+    while (i < n && pp_name_lower[(unsigned char)s[i]])
+        i++;
     *hash = h ? h : 1;
     return i;
 }
@@ -525,6 +543,19 @@ static const char *const pp_block_names[] = {
 };
 #define PP_NBLOCK (sizeof pp_block_names / sizeof pp_block_names[0])
 
+/* What the pre-pass knows of a name, by its hash (see pp_names). */
+#define PP_EMPTY 1u         /* pp_empty_names */
+#define PP_IMPLIED 2u       /* pp_implied_names */
+#define PP_HHB 4u           /* html, head or body */
+#define PP_SELFC 8u         /* pp_self_closing_names */
+#define PP_BLOCK 16u        /* pp_block_names */
+typedef struct pp_info {
+    uint32_t h;             /* 0: a free slot */
+    unsigned char flags, prio;
+    signed char closer;     /* its index in np__closers, or -1 */
+} pp_info;
+#define PP_NINFO 256        /* a power of two, over twice the names */
+
 /* The hashes of the names the pre-pass tells apart. */
 typedef struct pp_names {
     uint32_t empty[PP_NEMPTY], implied[PP_NIMPLIED], prio[PP_NPRIOS];
@@ -532,44 +563,76 @@ typedef struct pp_names {
     uint32_t script, style, p, li, mark;
     uint32_t closers[NP__NCLOSERS], stops[NP__NSTOPS];
     uint32_t lists[3];      /* ul, ol, button (see pp_browser_end) */
+    pp_info info[PP_NINFO]; /* all of the above by hash, for every tag */
 } pp_names;
+
+/* The entry of the name of hash h (a blank one, priority 100, for the
+ * names the pre-pass does not tell apart). */
+static const pp_info *pp_info_of(const pp_names *nm, uint32_t h)
+{
+    static const pp_info none = { 0, 0, 100, -1 };
+    size_t i;
+    for (i = h & (PP_NINFO - 1); nm->info[i].h; i = (i + 1) & (PP_NINFO - 1))
+        if (nm->info[i].h == h)
+            return &nm->info[i];
+    return &none;
+}
+
+static pp_info *pp_info_add(pp_names *nm, uint32_t h)
+{
+    size_t i;
+    for (i = h & (PP_NINFO - 1); nm->info[i].h && nm->info[i].h != h;
+         i = (i + 1) & (PP_NINFO - 1))
+        ;
+    if (!nm->info[i].h) {
+        nm->info[i].h = h;
+        nm->info[i].prio = 100;
+        nm->info[i].closer = -1;
+    }
+    return &nm->info[i];
+}
 
 static void pp_names_init(pp_names *nm)
 {
     size_t k;
-    for (k = 0; k < PP_NEMPTY; k++)
+    memset(nm->info, 0, sizeof nm->info);
+    for (k = 0; k < PP_NEMPTY; k++) {
         nm->empty[k] = pp_hash_str(pp_empty_names[k]);
-    for (k = 0; k < PP_NIMPLIED; k++)
+        pp_info_add(nm, nm->empty[k])->flags |= PP_EMPTY;
+    }
+    for (k = 0; k < PP_NIMPLIED; k++) {
         nm->implied[k] = pp_hash_str(pp_implied_names[k]);
-    for (k = 0; k < PP_NPRIOS; k++)
+        pp_info_add(nm, nm->implied[k])->flags |= k < 3 ? PP_IMPLIED | PP_HHB : PP_IMPLIED;
+    }
+    for (k = 0; k < PP_NPRIOS; k++) {
         nm->prio[k] = pp_hash_str(pp_prios[k].name);
-    for (k = 0; k < PP_NSELFC; k++)
+        pp_info_add(nm, nm->prio[k])->prio = pp_prios[k].prio;
+    }
+    for (k = 0; k < PP_NSELFC; k++) {
         nm->selfc[k] = pp_hash_str(pp_self_closing_names[k]);
-    for (k = 0; k < PP_NBLOCK; k++)
+        pp_info_add(nm, nm->selfc[k])->flags |= PP_SELFC;
+    }
+    for (k = 0; k < PP_NBLOCK; k++) {
         nm->block[k] = pp_hash_str(pp_block_names[k]);
+        pp_info_add(nm, nm->block[k])->flags |= PP_BLOCK;
+    }
     nm->script = pp_hash_str("script");
     nm->style = pp_hash_str("style");
     nm->p = pp_hash_str("p");
     nm->li = pp_hash_str("li");
     nm->mark = pp_hash_str(NP__MARK);
-    for (k = 0; k < NP__NCLOSERS; k++)
+    for (k = 0; k < NP__NCLOSERS; k++) {
+        pp_info *in;
         nm->closers[k] = pp_hash_str(np__closers[k]);
+        in = pp_info_add(nm, nm->closers[k]);
+        if (in->closer < 0)
+            in->closer = (signed char)k;
+    }
     for (k = 0; k < NP__NSTOPS; k++)
         nm->stops[k] = pp_hash_str(np__scope_stops[k]);
     nm->lists[0] = pp_hash_str("ul");
     nm->lists[1] = pp_hash_str("ol");
     nm->lists[2] = pp_hash_str("button");
-}
-
-/* libxml2's end priority of a name. */
-static unsigned char pp_prio(const pp_names *nm, uint32_t h)
-{
-    unsigned char prio = 100;
-    size_t k;
-    for (k = 0; k < PP_NPRIOS; k++)
-        if (nm->prio[k] == h)
-            prio = pp_prios[k].prio;
-    return prio;
 }
 
 /* "<!" at j: a comment (dropped), a DOCTYPE (its internal subset dropped)
@@ -625,6 +688,7 @@ static size_t pp_end_tag(np__prepass *pp, const pp_names *nm, size_t j)
     const char *s = pp->s, *gt;
     size_t n = pp->n, e, k;
     uint32_t h, *cnt;
+    const pp_info *info;
     long at = -1;
 
     if (j + 2 >= n || !pp_name_start((unsigned char)s[j + 2])) {
@@ -637,7 +701,8 @@ static size_t pp_end_tag(np__prepass *pp, const pp_names *nm, size_t j)
     cnt = pp_slot(pp, h);
     if (!cnt)
         return n;
-    if (*cnt == 0 && !(pp_in(h, nm->implied, PP_NIMPLIED) && pp->stray_implied++ < 8)) {
+    info = pp_info_of(nm, h);
+    if (*cnt == 0 && !((info->flags & PP_IMPLIED) && pp->stray_implied++ < 8)) {
         pp->text_from = PP_NONE;
         pp_drop(pp, j, e);
         return e;
@@ -646,9 +711,7 @@ static size_t pp_end_tag(np__prepass *pp, const pp_names *nm, size_t j)
      * it begins a new one */
     pp_take_run(pp, j);
     pp->text_from = e;
-    for (k = 0; k < NP__NCLOSERS; k++)
-        if (nm->closers[k] == h)
-            break;
+    k = info->closer >= 0 ? (size_t)info->closer : NP__NCLOSERS;
     if (k < NP__NCLOSERS)
         at = pp_browser_end(pp, h, nm->stops, nm->li, nm->p, nm->lists);
     if (at >= 0) {
@@ -659,7 +722,7 @@ static size_t pp_end_tag(np__prepass *pp, const pp_names *nm, size_t j)
         pp->depth = (size_t)at;
         pp->marks++;
     } else {
-        pp->work += pp_end(pp, h, pp_prio(nm, h));
+        pp->work += pp_end(pp, h, info->prio);
     }
     return e;
 }
@@ -952,16 +1015,18 @@ static size_t pp_start_tag(np__prepass *pp, const pp_names *nm, size_t j)
     const char *s = pp->s;
     size_t n = pp->n, i, e, p;
     uint32_t h;
+    const pp_info *info;
     int self_closed = 0;
 
     p = pp_name(s, n, j + 1, &h);
     if (h != nm->mark)
         pp_take_run(pp, j);
     pp->text_from = PP_NONE;
+    info = pp_info_of(nm, h);
     /* (libxml2 may merge a misplaced html, head or body into the first:
      * their values stay libxml2's) */
     p = pp_attributes(pp, p, h, nm->mark,
-                      !pp->keep_scripts && h != nm->mark && !pp_in(h, nm->implied, 3));
+                      !pp->keep_scripts && h != nm->mark && !(info->flags & PP_HHB));
     if (p < n && s[p] == '/') {
         self_closed = 1;
         p += 2;
@@ -974,17 +1039,17 @@ static size_t pp_start_tag(np__prepass *pp, const pp_names *nm, size_t j)
         return p;
     }
     pp->work++;
-    if (pp->depth && pp->stack[pp->depth - 1] == h && pp_in(h, nm->selfc, PP_NSELFC))
+    if (pp->depth && pp->stack[pp->depth - 1] == h && (info->flags & PP_SELFC))
         pp->depth--;
-    else if (pp->depth && pp->stack[pp->depth - 1] == nm->p && pp_in(h, nm->block, PP_NBLOCK))
+    else if (pp->depth && pp->stack[pp->depth - 1] == nm->p && (info->flags & PP_BLOCK))
         pp->depth--;
-    if (!self_closed && !pp_in(h, nm->empty, PP_NEMPTY)) {
+    if (!self_closed && !(info->flags & PP_EMPTY)) {
         uint32_t *cnt = pp_slot(pp, h);
         if (!cnt)
             return n;
         if (*cnt < UINT32_MAX)
             (*cnt)++;      /* opened at least once */
-        pp_push(pp, h, pp_prio(nm, h));
+        pp_push(pp, h, info->prio);
     }
     i = p;
     if (!self_closed && (h == nm->script || h == nm->style)) {
