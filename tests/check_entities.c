@@ -357,6 +357,35 @@ START_TEST(place_heads_and_industry_words)
 }
 END_TEST
 
+/* A day or month after a sentence's first word is no part of the name
+ * ("On Saturday Chelsea"), and a family name before a romanised given
+ * name opens a person's name even at a sentence's start ("Moon Jae-in",
+ * though "Moon" alone is a place). */
+START_TEST(days_and_family_names_at_sentence_start)
+{
+    np_parser *p;
+    np_document *d;
+    const np_entity *e;
+    ck_assert_int_eq(np_parser_new(&p, NULL), NP_OK);
+    d = parse(p, "Officials met on Tuesday to discuss the budget.\n\n"
+                 "On Saturday Norvale said it would hire. In March Zenco "
+                 "said so too.\n\n"
+                 "Moon Jae-in met Tsai Ing-wen in Seoul.\n");
+    check_spans(d);
+    e = find(d, "Norvale");
+    ck_assert_ptr_nonnull(e);
+    ck_assert_ptr_null(find(d, "Saturday Norvale"));
+    e = find(d, "Zenco");
+    ck_assert_ptr_nonnull(e);
+    ck_assert_ptr_null(find(d, "March Zenco"));
+    e = find(d, "Moon Jae-in");
+    ck_assert_ptr_nonnull(e);
+    ck_assert_int_eq(np_entity_type(e), NP_ENTITY_PERSON);
+    np_document_free(d);
+    np_parser_free(p);
+}
+END_TEST
+
 START_TEST(legal_forms_and_aliases)
 {
     np_parser *p;
@@ -1041,6 +1070,7 @@ Suite *np_entities_suite(void)
     tcase_add_test(tc, organisations_by_kind);
     tcase_add_test(tc, city_clubs_in_match_words);
     tcase_add_test(tc, place_heads_and_industry_words);
+    tcase_add_test(tc, days_and_family_names_at_sentence_start);
     tcase_add_test(tc, bad_input);
     tcase_add_test(tc, other_languages);
     tcase_add_test(tc, skip_flag);

@@ -985,6 +985,10 @@ static int type_by_form(const run *r, size_t a, size_t b, size_t n, uint32_t ful
         *weight = 3;
         return NP_ENTITY_ORG;
     }
+    if (b == a + 4 && given_tail(r, a, b)) {
+        *weight = 3;   /* "Moon Jae-in": a romanised given name ends it */
+        return NP_ENTITY_PERSON;
+    }
     if (n >= 2 && (first & NP__LX_PLACE_HEAD) && !(last & NP__LX_ORG_CUE) &&
         !has_connector(r, a, b)) {
         *weight = 3;
@@ -1727,9 +1731,13 @@ static int hs_sentence_initial(run *r, size_t *pa, size_t b, int *done)
             keep = 1;   /* "Deep Space Systems" */
         if ((f & NP__LX_GIVEN) && !common_word(r, a + 1))
             keep = 1;   /* "Will Moy" */
+        if (b == a + 4 && given_tail(r, a, b))
+            keep = 1;   /* "Moon Jae-in": a family name before a given name */
     }
-    /* "Acme Depot shares fell": a company's context keeps the name whole */
-    if (b - a >= 2 && org_context(r, a, b) != OC_NONE)
+    /* "Acme Depot shares fell": a company's context keeps the name whole
+     * (not "By Friday Acme shares fell") */
+    if (b - a >= 2 && org_context(r, a, b) != OC_NONE &&
+        !(word_lx(r, a + 1) & NP__LX_NONENTITY))
         keep = 1;
     /* "Key Security Council": the rest is a known name */
     if (keep && (span_lx(r, a + 1, b, NULL) & (NP__LX_ORG | NP__LX_ANYPLACE)))
@@ -1817,6 +1825,10 @@ static int handle_span(run *r, size_t a, size_t b, int confirm)
     if (sent_initial(r, a) && common_word(r, a) &&
         ((rc = hs_sentence_initial(r, &a, b, &done)) != NP_OK || done))
         return rc;
+    /* "On Saturday Chelsea", "In March Acme": a day or month the dropped
+     * word led into */
+    while (b - a > 1 && (word_lx(r, a) & NP__LX_NONENTITY))
+        a++;
     if (a >= b)
         return NP_OK;
     if ((rc = hs_ordinary_words(r, a, b, after_role, &done)) != NP_OK || done)
