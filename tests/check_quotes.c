@@ -242,8 +242,8 @@ START_TEST(titles_nicknames_scare_quotes)
         "\"Why the harbour plan matters to everyone in this town\"",
         "Mold can lead to what's called \"farmer's lung,\" and to what is called "
         "\"hot tub lung.\" \"Humidifier lung\" may result from fungus.",
-        "The compiler uses a technique called \"loop fusion\" to save time, said Ann Roe.",
-        "A storm, which some are calling an \"inland hurricane,\" hit the state, officials said.",
+        "The builder uses a method called \"dry stacking\" to save time, said Ann Roe.",
+        "A storm, which some are calling an \"urban blizzard,\" hit the state, officials said.",
         NULL };
     fixture f;
     build(&f, b);
@@ -257,10 +257,10 @@ START_TEST(code_lines_and_cited_titles)
 {
     static const char *const b[] = {
         "\"We have seen nothing like it in fifty years of records.\" The station closed in 1998.",
-        "(function() { var c = {\"name\":\"Betty's Email\",\"text\":\"Please enter a valid email address.\"}; "
+        "(function() { var c = {\"name\":\"Ann's Form\",\"text\":\"Please enter a valid email address.\"}; "
         "register(c); })();",
         "{\"settings\":{\"copy\":\"Thanks! Your first email is on its way now.\",\"button\":\"Sign Up\"}}",
-        "Hamel, P.; Eck, D. (2010). \"Learning Features from Music Audio with Deep Belief Networks\". "
+        "Lind, A.; Berg, T. (2009). \"Sampling Sparse Graphs in Linear Time with Random Walks\". "
         "Proceedings of the Conference: 339-344.",
         "Wattenberg, Martin (2016-10-13). \"How to use the method effectively and well\". Distill.",
         "The report (1998) found nothing, and the mayor wrote: \"We will rebuild every house in this town\". "
@@ -542,30 +542,30 @@ END_TEST
 
 /* A clause before a colon whose subject is a person (a surname the
  * entities stage did not link counts); a phrase after a preposition is no
- * subject ("then for some reason adds"); "he" after a name the entities
+ * subject ("then after a pause adds"); "he" after a name the entities
  * stage missed, when that name is nearer than any person entity. */
 START_TEST(particles_and_names_missed_by_entities)
 {
     static const char *const b[] = {
-        "The empire wanted its \"place in the sun,\" declared a later chancellor, "
-        "Bernhard von B\xC3\xBClow, in 1897.",
-        "\"We see no obstacle,\" says Di Li, the chief scientist.",
+        "The town wanted its \"fair share of the river,\" wrote a former mayor, "
+        "Karl von Arden, in 1911.",
+        "\"We see no obstacle,\" says Bo Wen, the chief scientist.",
         "\"I am excited,\" says Maura Kane, an astronomer. \"It will shine,\" she says.",
         "Paul Kent, a physicist at the institute, agrees.",
-        "Li hopes the data centre will move to the city.",
+        "Wen hopes the data centre will move to the city.",
         "\"A good review will help,\" he says.",
         NULL };
     fixture f;
     build(&f, b);
-    entity(&f, "Bernhard von B\xC3\xBClow", NP_ENTITY_PERSON, "Bernhard von B\xC3\xBClow", NULL);
+    entity(&f, "Karl von Arden", NP_ENTITY_PERSON, "Karl von Arden", NULL);
     entity(&f, "Maura Kane", NP_ENTITY_PERSON, "Maura Kane", NULL);
     entity(&f, "Paul Kent", NP_ENTITY_PERSON, "Paul Kent", NULL);
     ck_assert_int_eq(run(&f), NP_OK);
-    expect(&f, "place in the sun,", "Bernhard von B\xC3\xBClow", P);
-    expect(&f, "We see no obstacle,", "Di Li", D);
-    /* Li, quoted before under a name that is no entity, is named after
-     * Paul Kent: "he" is Li */
-    expect(&f, "A good review will help,", "Di Li", D);
+    expect(&f, "fair share of the river,", "Karl von Arden", P);
+    expect(&f, "We see no obstacle,", "Bo Wen", D);
+    /* Wen, quoted before under a name that is no entity, is named after
+     * Paul Kent: "he" is Wen */
+    expect(&f, "A good review will help,", "Bo Wen", D);
     done(&f);
 }
 END_TEST
@@ -645,7 +645,7 @@ START_TEST(subjects_colons_and_unlinked_names)
         "\"No doctor should have to choose.\"",
         "Maria Lopez met the group at noon.",
         "\"Thanks for coming,\" says Brannoc.",
-        "He suggests we all go home, then for some reason adds, \"Stay close to the river.\"",
+        "He suggests we all go home, then after a pause adds, \"Stay close to the river.\"",
         "Brannoc walks off. After a while, he says \"You should rest now.\"",
         "Haddad expects three more beds by June. \"It will not be enough for the winter.\"",
         "The ward was quiet. \"Nobody has slept here in weeks, not once.\"",

@@ -1010,8 +1010,8 @@ static int q_possessive(qstate *st, size_t i)
             (n > 4 && memcmp(p + n - 4, "âs", 4) == 0));
 }
 
-/* Lower-case particles inside a name ("Bernhard von Bülow", "Ursula
- * von der Leyen", "Luiz Inácio Lula da Silva"). */
+/* Lower-case particles inside a name ("Karl von Arden", "Anna
+ * van der Berg", "Paulo da Costa"). */
 static const char *const q_particles[] = {
     "von", "van", "der", "den", "de", "del", "della", "di", "da", "das",
     "dos", "du", "la", "le", "ter", "ten", "bin", "ibn", "al", "el", NULL
@@ -2002,7 +2002,7 @@ static qnp q_np_fwd_appos(qstate *st, size_t from, size_t to, long owner)
         if (nm.b > nm.a)
             np = nm;
     } else if (np.b > np.a && !q_np_person(st, np) && !(TOK(st, np.a)->f & QF_UPPER)) {
-        /* "declared a later chancellor, Bernhard von Bülow, in 1897": a
+        /* "wrote a former mayor, Karl von Arden, in 1911": a
          * description first, the person's name set off by commas after
          * it, at the first comma */
         size_t k = np.a;
@@ -2162,7 +2162,7 @@ static qnp q_np_of_cue(qstate *st, size_t cue, size_t lo, size_t plo,
         np = q_np_back(st, k, lo, owner);
         if (!after_quote && np.b > np.a && np.a > lo && q_word_in(st, np.a - 1, q_prep) &&
             !q_np_upper(st, np)) {
-            /* "then for some reason adds": a preposition's object is no
+            /* "then after a pause adds": a preposition's object is no
              * subject; the sentence's is, when it is a name or pronoun */
             qnp sub = q_subject(st, cue, plo, owner);
             if (sub.b > sub.a && (q_np_upper(st, sub) ||
@@ -2839,8 +2839,8 @@ static int q_pull_quote(qstate *st, const qrec *r)
              last->cp == ',' || last->cp == 0x2026 || last->cp == ')');
 }
 
-/* A title cited in a reference ("Hamel, P. (2010). "Learning Features
- * from Music Audio". Proceedings of ..."): after a year in parentheses,
+/* A title cited in a reference ("Lind, A. (2009). "Sampling Sparse
+ * Graphs in Linear Time". Proceedings of ..."): after a year in parentheses,
  * a quotation of one sentence without its own final punctuation, closed
  * by a full stop outside the mark and followed by more of the reference. */
 static int q_cited_title(qstate *st, const qrec *r)
@@ -2925,7 +2925,7 @@ static void q_last_cue(qstate *st, size_t para)
 
 /* Whether the quotation opening at token ot is a name given to
  * something: after an indefinite noun and "called", "named", "dubbed", …
- * ("a concept called"), or after a form of "call" and "a"/"an" ("are
+ * ("a method called"), or after a form of "call" and "a"/"an" ("are
  * calling an"). "Critics called it an "X"" and "what he called "X"" stay
  * quotations. */
 static int q_names_thing(qstate *st, size_t ot)
@@ -2968,8 +2968,8 @@ static int q_mark(qstate *st, qrec *r, size_t pe, int heading)
     if (r->ot > 0 && (q_word_is(st, r->ot - 1, "so-called") ||
                       (r->ct == r->ot + 2 && q_word_is(st, r->ot + 1, "so-called"))))
         r->title = 1;
-    /* a name given, not words said: "a concept called "loop fusion"",
-     * "some are calling an "inland hurricane"" */
+    /* a name given, not words said: "a method called "dry stacking"",
+     * "some are calling an "urban blizzard"" */
     if (r->ot >= 2 && q_names_thing(st, r->ot))
         r->title = 1;
     /* a short Title Case name with no punctuation of its own, even at
