@@ -199,6 +199,9 @@ typedef struct meta {
     const xmlNode *by_text;     /* an element reading "By Jane Doe" after the <h1> */
     const xmlNode *by_label;    /* an element reading "Autor" alone, the name after it */
     const xmlNode *by_far;      /* "Escrito por Jane Doe" far from the headline */
+    np__vec far;                /* the elements that may be by_far, in
+                                 * document order, tested only when needed */
+    int far_done;               /* far tested: by_far is final */
     const xmlNode *date_line;   /* a short element after the <h1> that is a date */
     const xmlNode *date_label;  /* an element reading "Datum:" alone, the date after it */
     const xmlNode *dateboxes[6];/* short byline or date elements */
@@ -1638,6 +1641,50 @@ static int picture_credit(const xmlNode *k)
         || ci_contains_any(np__xml_attr(k, "id"), words);
 }
 
+/* Whether k, far from the headline, reads as its byline beyond doubt
+ * (the innermost element that does). */
+static void far_test(meta *m, const xmlNode *k)
+{
+    if ((!m->by_far || inside(k, m->by_far)) && !picture_credit(k)
+        && text_len(k, 100, 0) < 90 && by_line_far(k) && !in_work_box(k))
+        m->by_far = k;
+}
+
+/* The far byline is read only when nothing nearer names the author, so
+ * its elements are kept as they come and tested then (far_resolve), in
+ * the same order: the tests read the tree alone, not the walk's state.
+ * Without memory to keep them, the ones kept are tested at once and the
+ * rest as they come. */
+static void far_candidate(meta *m, const xmlNode *k)
+{
+    const xmlNode **slot;
+    if (!m->far_done && (slot = np__vec_push(&m->far)) != NULL) {
+        *slot = k;
+        return;
+    }
+    if (!m->far_done) {
+        size_t i;
+        for (i = 0; i < m->far.len; i++)
+            far_test(m, *(const xmlNode **)np__vec_at(&m->far, i));
+        m->far.len = 0;
+        m->far_done = 1;
+    }
+    far_test(m, k);
+}
+
+/* by_far, once the walk is over. */
+static const xmlNode *far_resolve(meta *m)
+{
+    size_t i;
+    if (!m->far_done) {
+        for (i = 0; i < m->far.len; i++)
+            far_test(m, *(const xmlNode **)np__vec_at(&m->far, i));
+        m->far.len = 0;
+        m->far_done = 1;
+    }
+    return m->by_far;
+}
+
 /* The elements that may hold the byline or the date in words, kept for
  * the fields to read once the walk is over: byline boxes, "By Jane Doe"
  * after the headline, short date boxes, rel="author" links. */
@@ -1670,11 +1717,8 @@ static void see_candidates(meta *m, const xmlNode *k, const char *name, int nois
         && (strcmp(name, "p") == 0 || strcmp(name, "div") == 0
             || strcmp(name, "span") == 0 || strcmp(name, "address") == 0
             || strcmp(name, "li") == 0 || strcmp(name, "small") == 0
-            || strcmp(name, "dd") == 0)
-        && !picture_credit(k)
-        && (!m->by_far || inside(k, m->by_far))
-        && text_len(k, 100, 0) < 90 && by_line_far(k) && !in_work_box(k))
-        m->by_far = k;
+            || strcmp(name, "dd") == 0))
+        far_candidate(m, k);
     /* "Autor" alone, the name after it, near the headline */
     if (!m->comments && noise != 2 && m->head && !m->by_label && !byl
         && m->after_h1 < 100 && by_label_alone(k) && !in_work_box(k))
@@ -2705,7 +2749,7 @@ static int authors_from_byline(meta *m, np__buf *b)
                 d->sources[NP__AUTHORS] = src;
             }
     }
-    if (!d->authors.len && m->by_far
+    if (!d->authors.len && far_resolve(m)
         && (rc = authors_from_node(m, m->by_far, 1, b)) != NP_OK)
         return rc;
     return NP_OK;
@@ -3117,6 +3161,7 @@ int np__meta_html(np__ctx *c, void *tree)
     m.max_depth = c->parser && c->parser->opts.max_depth
         ? c->parser->opts.max_depth : 4096;
     np__vec_init(&m.ld.authors, sizeof(char *));
+    np__vec_init(&m.far, sizeof(const xmlNode *));
     word_set_init(&m.hints, hint_words);
     m.no_h1 = !has_h1(xmlDocGetRootElement(doc), 0);
     walk(&m, xmlDocGetRootElement(doc), 0);
@@ -3145,5 +3190,6 @@ int np__meta_html(np__ctx *c, void *tree)
     while (m.nart)
         json_decref(m.art[--m.nart]);
     np__vec_free(&m.ld.authors);
+    np__vec_free(&m.far);
     return rc;
 }
