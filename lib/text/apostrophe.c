@@ -123,7 +123,7 @@ static const tok *prev_tok(const actx *a, const tok *t)
 }
 
 /* Words after which a new clause may start without a conjunction
- * ("I think it's", "at least we're"). */
+ * ("I suppose it's", "at least they're"). */
 static const char *const clause_verbs[] = {
     "think", "thinks", "thought", "know", "knew", "knows", "say", "says",
     "said", "believe", "believes", "hope", "hopes", "guess", "mean", "means",
@@ -268,7 +268,7 @@ static int adj_pred(const actx *a, const tok *t)
 }
 
 /* "its" after p can start a clause: not after a preposition, a determiner,
- * a verb of its own ("on its face", "reassess its schedule") */
+ * a verb of its own ("on its roof", "revise its budget") */
 static int its_clause_can_start(const actx *a, const tok *p)
 {
     if (!p || (fwc(a, p) & (NP__FW_CONJ | NP__FW_WH)) || tin(a, p, clause_verbs))
@@ -287,7 +287,7 @@ static int its_clause_can_start(const actx *a, const tok *p)
     return 1;
 }
 
-/* "Its convenient, and", "but its boring.": at the start of a clause, an
+/* "Its cheap, and", "but its dull.": at the start of a clause, an
  * adjective that is no noun, closing the sentence or followed by a comma
  * and a conjunction, is a predicate */
 static int its_adjective_closes(const actx *a, const tok *t, const tok *p,
@@ -312,7 +312,7 @@ static int its_adjective_closes(const actx *a, const tok *t, const tok *p,
     return 0;
 }
 
-/* "its wide open and": two adjectives, then a conjunction or the end */
+/* "its plain wrong and": two adjectives, then a conjunction or the end */
 static int its_two_adjectives(const actx *a, const tok *t, const tok *p,
                               const tok *n, const tok *n2)
 {
@@ -332,7 +332,7 @@ static int its_two_adjectives(const actx *a, const tok *t, const tok *p,
     return 0;
 }
 
-/* "its turning out to be", "its part of", "its kind of" */
+/* "its working out to be", "its part of the fun", "its kind of odd" */
 static int its_set_phrase(const actx *a, const tok *n, const tok *n2)
 {
     if ((lx(a, n) & NP__LEX_ING) && n2 && !n->hyphen_after &&
@@ -345,7 +345,7 @@ static int its_set_phrase(const actx *a, const tok *n, const tok *n2)
     return 0;
 }
 
-/* "its pretty hard to", "its more complicated than": a degree word, then a
+/* "its pretty easy to", "its more expensive than": a degree word, then a
  * predicate; "its very existence", "its more popular models".
  * 1: it is; 0: the possessive; -1: not decided here */
 static int its_degree_word(const actx *a, const tok *n, const tok *n2)
@@ -397,7 +397,7 @@ static int its_next_word(const actx *a, const tok *n, const tok *n2)
     };
     if (teq(a, n, "time"))
         return n2 && (teq(a, n2, "to") || teq(a, n2, "for"));
-    /* "its called Plan Grow", "its past time to" */
+    /* "its called Plan Grow", "its past time for" */
     if (tin(a, n, (const char *const[]){"called", "named", "dubbed",
                                        "titled", NULL}))
         return 1;
@@ -407,7 +407,7 @@ static int its_next_word(const actx *a, const tok *n, const tok *n2)
         return 1;
     if (tin(a, n, yes)) {
         /* "its likely successor", "its hard shell", "its possible
-         * sources": a noun follows (the adjectives of the list are
+         * causes": a noun follows (the adjectives of the list are
          * adjectives whatever the lexicon says) */
         if (((lx(a, n) & NP__LEX_ADJ) || tin(a, n, pred_adjectives)) &&
             !fwc(a, n) && !teq(a, n, "worth") &&
@@ -427,13 +427,13 @@ static int its_next_word(const actx *a, const tok *n, const tok *n2)
 }
 
 /* a verb form or an adjective after "its": "its getting harder", "its
- * called", "its priced at", "its clear".
+ * called", "its listed at", "its clear".
  * 1: it is; 0: the possessive; -1: not decided here */
 static int its_verb_form(const actx *a, const tok *n, const tok *n2)
 {
     if ((lx(a, n) & NP__LEX_ING) && !(lx(a, n) & NP__LEX_NOUN)) {
         if (!n2)
-            return 0;   /* "improving its handling." */
+            return 0;   /* "improving its grip." */
         if (fwc(a, n2) || (lx(a, n2) & NP__LEX_ADV) ||
             ((lx(a, n2) & NP__LEX_ADJ) && !(lx(a, n2) & NP__LEX_NOUN)))
             return 1;
@@ -449,7 +449,7 @@ static int its_verb_form(const actx *a, const tok *n, const tok *n2)
     return -1;
 }
 
-/* "its really hard to", "its newly elected president": an adverb, then a
+/* "its really easy to", "its newly elected president": an adverb, then a
  * predicate */
 static int its_adverb(const actx *a, const tok *n)
 {
@@ -461,7 +461,7 @@ static int its_adverb(const actx *a, const tok *n)
         return pred_after(a, n);
     if (fwc(a, n2) & (NP__FW_DET | NP__FW_PREP | NP__FW_ADV))
         return 1;
-    /* "its currently much more affordable" */
+    /* "its currently much more popular" */
     if (teq(a, n2, "much") && !n2->hyphen_after)
         return 1;
     if (adj_pred(a, n2))
@@ -469,7 +469,7 @@ static int its_adverb(const actx *a, const tok *n)
     if (((lx(a, n2) & NP__LEX_ED) || tin(a, n2, irregular_ed)) &&
         pred_after(a, n2))
         return 1;
-    /* "its completely portable." */
+    /* "its completely silent." */
     if ((lx(a, n2) & NP__LEX_ADJ) && !n2->cap && !n2->hyphen_after &&
         !next_tok(a, n2))
         return 1;
@@ -495,7 +495,7 @@ static int its_is_it_is(const actx *a, const tok *t)
         return its_adverb(a, n);
     if ((r = its_next_word(a, n, n2)) >= 0)
         return r;
-    /* "I think its 11.", "Maybe its 10": a number closing the clause */
+    /* "I bet its 12.", "Perhaps its 40": a number closing the clause */
     if (n->digit && !n2 && !n->hyphen_after && strchr(".,;!?", a->s[n->e]) &&
         a->s[n->e] != '\0')
         return 1;
@@ -547,7 +547,7 @@ static const char *const were_next[] = {
     "very", "so", "definitely", "certainly", NULL
 };
 
-/* "Today, were going": t follows a comma that closes a short opening
+/* "Tonight, were leaving": t follows a comma that closes a short opening
  * phrase with no verb of its own. */
 static int intro_phrase(const actx *a, const tok *t)
 {
@@ -557,7 +557,7 @@ static int intro_phrase(const actx *a, const tok *t)
         k++;
         if (teq(a, q, "thanks") && i + 1 < a->n && teq(a, &a->t[i + 1], "to")) {
             if (q->start || q->quote_before)
-                return 1;   /* "Thanks to my tariffs, were taking" */
+                return 1;   /* "Thanks to our staff, were opening" */
             continue;
         }
         if ((fwc(a, q) & NP__FW_AUX) || is_verbish(a, q) ||
@@ -635,12 +635,12 @@ static long con_table(const actx *a, const tok *t, const tok *p, const tok *n)
             continue;
         if (teq(a, t, "wont") && p && (fwc(a, p) & NP__FW_DET))
             return -1;   /* "as is his wont" */
-        /* "Jony Ive"; but "All Ive done": a function word opening the
+        /* "Jony Ive"; but "All Ive said": a function word opening the
          * sentence is no name */
         if (teq(a, t, "ive") && (p && p->cap && !(p->start && fwc(a, p))))
             return -1;
-        /* "the plan Ive developed", "best Ive ever seen", "Ive not
-         * switched": a participle or an adverb after it */
+        /* "the plan Ive developed", "worst Ive ever heard", "Ive not
+         * moved": a participle or an adverb after it */
         if (teq(a, t, "ive") && !boundary_before(a, t) &&
             !(n && !n->cap && (((lx(a, n) & NP__LEX_ED) && !(lx(a, n) & NP__LEX_NOUN)) ||
                                tin(a, n, irregular_ed) || teq(a, n, "not") ||
@@ -670,12 +670,12 @@ static int paren_before(const actx *a, const tok *t)
  * opens a clause, before a predicate word or an -ing word. */
 static long con_were(const actx *a, const tok *t, const tok *p, const tok *n)
 {
-    /* in a title ("Were On It"), a capitalised word after it counts
+    /* in a title ("Were Still Here"), a capitalised word after it counts
      * as written in lower case */
     if (!n || n->hyphen_after ||
         (n->cap && !(t->cap && !n->allcaps && tin(a, n, were_next))))
         return -1;
-    /* "remember that were fueling": "that" after a verb opens a clause,
+    /* "notice that were losing": "that" after a verb opens a clause,
      * and "were" right after it would have no subject */
     if (p && teq(a, p, "that") && !t->cap) {
         const tok *p2 = prev_tok(a, p);
@@ -771,7 +771,7 @@ static long con_shed_id(const actx *a, const tok *t, const tok *n)
     };
     if (teq(a, t, "id")) {
         const tok *p = prev_tok(a, t);
-        /* "Id like", "if Id experienced": capital I, then a verb; not the
+        /* "Id like", "if Id noticed": capital I, then a verb; not the
          * noun after a determiner ("the Id seemed") */
         if (!t->cap || t->allcaps || !n || n->cap ||
             tin(a, p, (const char *const[]){"the", "a", "an", "his", "its",
@@ -826,7 +826,7 @@ static long con_ill(const actx *a, const tok *t, const tok *n)
         !(lx(a, n) & (NP__LEX_PLURAL | NP__LEX_ING | NP__LEX_ED)) &&
         !(t->start && (lx(a, n) & NP__LEX_NOUN)))
         return DECIDE(1, "I'll before a verb");
-    /* "Ill reserve final judgment": a verb that is also a noun, then
+    /* "Ill review final plans": a verb that is also a noun, then
      * its object (an adjective and a noun, or a determiner); not "Ill
      * health forced him" (no verb) */
     if ((lx(a, n) & NP__LEX_VERB) && !fwc(a, n) && !n->hyphen_after &&
@@ -847,7 +847,7 @@ static long con_ill(const actx *a, const tok *t, const tok *n)
  * the third person would need an object. */
 static long con_lets(const actx *a, const tok *t, const tok *n)
 {
-    /* "lets be honest": a third person "lets" needs an object */
+    /* "lets be fair": a third person "lets" needs an object */
     if (!n || n->cap || (fwc(a, n) & (NP__FW_PRON | NP__FW_DET | NP__FW_PREP)))
         return -1;
     if (teq(a, n, "go") && !(t->start || t->quote_before))
@@ -892,7 +892,7 @@ static long contraction(const actx *a, const tok *t)
 /* ------------------------------------------------------------ possessives */
 
 /* Verbs with two objects: "gave the workers 10-day notices", "give its
- * views greater weight". */
+ * staff more time". */
 static const char *const two_objects[] = {
     "give", "gave", "gives", "giving", "offer", "offered", "offers",
     "send", "sent", "pay", "paid", "pays", "owe", "owed", "grant", "granted",
@@ -902,7 +902,7 @@ static const char *const two_objects[] = {
     "brought", "afford", "afforded", "earn", "earned", "make", "made", NULL
 };
 
-/* A title before a surname ("Mr. Trumps approach"); a capitalised word
+/* A title before a surname ("Mr. Dunbars approach"); a capitalised word
  * other than these before the name makes a longer name ("United Nations"). */
 static int is_title(const actx *a, const tok *t)
 {
@@ -1050,8 +1050,8 @@ static int person_plural(const actx *a, const tok *t)
     return 0;
 }
 
-/* A plural after a determiner that cannot head the noun phrase: "a chefs
- * knife" (a singular determiner), "the presidents allies" (a plural before
+/* A plural after a determiner that cannot head the noun phrase: "a pilots
+ * licence" (a singular determiner), "the governors aides" (a plural before
  * a plural noun). t is a lower-case plural of a noun. */
 /* The plain plural is at least this much more common than "x's" (Zipf x
  * 10, 2.3: two hundred times) for it to read as a modifier after "a",
@@ -1107,11 +1107,11 @@ static int det_plural(const actx *a, const tok *t, const tok *p, const tok *n)
         if (!np_start(a, n, 1) &&
             !((lx(a, n) & NP__LEX_ADJ) && !(lx(a, n) & NP__LEX_VERB)))
             return 0;
-        /* "an appeals court", "a sales tax": a plural that English writes
+        /* "a savings account", "a sports car": a plural that English writes
          * far more often than its possessive is a modifier as it is */
         if (modifier_plural(a, t))
             return 0;
-        /* "a chefs knife", "an astronauts basic training" */
+        /* "a pilots licence", "an astronauts basic training" */
         return !(n2 && (lx(a, n) & NP__LEX_ADJ) && !(lx(a, n) & NP__LEX_NOUN) &&
                  (fwc(a, n2) || n2->cap));
     }
@@ -1128,7 +1128,7 @@ static int det_plural(const actx *a, const tok *t, const tok *p, const tok *n)
                 ((lx(a, n3) & NP__LEX_VERB3) && !(lx(a, n3) & NP__LEX_ED)));
     }
     if (tin(a, p, poss_det)) {
-        /* "the presidents allies": a plural subject takes no -s verb, so a
+        /* "the governors aides": a plural subject takes no -s verb, so a
          * plural after it is a noun; not a reduced relative clause ("the
          * documents prosecutors obtained") */
         if (!(lx(a, n) & NP__LEX_PLURAL) || (lx(a, n) & NP__LEX_ING) ||
@@ -1140,8 +1140,8 @@ static int det_plural(const actx *a, const tok *t, const tok *p, const tok *n)
                                ((lx(a, n2) & NP__LEX_VERB) && !fwc(a, n2) &&
                                 person_plural(a, n))))
             return 0;
-        /* "deep in the lungs repairs itself", "to the islands serves
-         * little point": an -s verb before its object */
+        /* "deep in the bones renews itself", "to the hills serves
+         * little purpose": an -s verb before its object */
         if ((lx(a, n) & NP__LEX_VERB3) && n2 &&
             ((fwc(a, n2) & (NP__FW_DET | NP__FW_PRON)) || tin(a, n2, reflexives) ||
              n2->digit || tin(a, n2, quantifiers) ||
@@ -1153,7 +1153,7 @@ static int det_plural(const actx *a, const tok *t, const tok *p, const tok *n)
     return 0;
 }
 
-/* "of Titans crust" (where "Titan" is in the text): a capitalised word
+/* "of Vestas surface" (where "Vesta" is in the text): a capitalised word
  * inside a sentence, named like a common noun, after a word that is no
  * determiner and before a singular noun. A team's or a
  * party's plural ("Giants fans", "Titans coach Mike Vrabel", "Democrats
@@ -1174,7 +1174,7 @@ static int cap_common_possessive(const actx *a, const tok *t, const tok *p,
         !(lb & NP__LEX_NOUN) || !(lb & NP__LEX_POSS))
         return 0;
     /* the singular must be written as a name elsewhere in the text ("life
-     * on Titan"): a sports team's plural has no singular ("Giants") */
+     * on Vesta"): a sports team's plural has no singular ("Giants") */
     if (!np__cleaner_has_name(a->c, w, len - 1))
         return 0;
     if (np__demonym(w, len) || np__demonym(w, len - 1) ||
@@ -1212,7 +1212,7 @@ static const char *const not_heads[] = {
     "worth", "like", "unlike", NULL
 };
 
-/* "to reporters questions", "your customers unmet needs": a plural of a
+/* "to voters concerns", "your tenants unmet requests": a plural of a
  * person noun with no article after a preposition (a singular would need
  * one), or after "your", "their", "our", "my", before a noun: the owners'
  * apostrophe goes after the s. */
@@ -1261,24 +1261,24 @@ static int bare_plural_possessive(const actx *a, const tok *t, const tok *p,
                (fwc(a, n2) & NP__FW_AUX);
     if ((nl & NP__LEX_NOUN) && !(nl & (NP__LEX_VERB | NP__LEX_ING | NP__LEX_ADJ)))
         return 1;
-    /* "in immunologists understanding.": an -ing noun with no object */
+    /* "in historians understanding.": an -ing noun with no object */
     if ((nl & NP__LEX_ING) && (nl & NP__LEX_NOUN) && !(nl & NP__LEX_VERB) &&
         (!n2 || teq(a, n2, "of")))
         return 1;
-    /* "your customers unmet needs": a word the lexicon knows nothing more
+    /* "your tenants unmet requests": a word the lexicon knows nothing more
      * of, then a noun */
     if (nl == NP__LEX_LOWER && n2 && !n2->cap && !fwc(a, n2) &&
         (lx(a, n2) & (NP__LEX_NOUN | NP__LEX_PLURAL)) && !verb_like(a, n2) &&
         !(fwc(a, p) & NP__FW_PREP))
         return 1;
-    /* "Your opponents guard will": a noun that is also a verb, then a
+    /* "Your rivals plan will": a noun that is also a verb, then a
      * modal (a plural subject's verb takes none) */
     if ((nl & NP__LEX_NOUN) && !(nl & (NP__LEX_ING | NP__LEX_ED)) && n2 &&
         tin(a, n2, (const char *const[]){"will", "would", "can", "could",
                                          "should", "may", "might", "must",
                                          "is", "was", "has", NULL}))
         return 1;
-    /* "your customers unmet needs": an adjective, then a noun */
+    /* "your tenants unmet requests": an adjective, then a noun */
     if ((nl & NP__LEX_ADJ) && !(nl & (NP__LEX_NOUN | NP__LEX_VERB)) && n2 &&
         !n2->cap && !fwc(a, n2) &&
         (lx(a, n2) & (NP__LEX_NOUN | NP__LEX_PLURAL)) && !verb_like(a, n2))
@@ -1323,7 +1323,7 @@ static long poss_fixed_words(const actx *a, const tok *t, const tok *p,
         return -1;   /* "Press", "business" */
     if (fwc(a, t))
         return -1;
-    /* "each others policies", "one anothers" */
+    /* "each others homes", "one anothers" */
     if (p && ((teq(a, p, "each") && teq(a, t, "others")) ||
               (teq(a, p, "one") && teq(a, t, "anothers"))) &&
         n && !fwc(a, n) && np_start(a, n, 0))
@@ -1333,7 +1333,7 @@ static long poss_fixed_words(const actx *a, const tok *t, const tok *p,
                                         "someones", "somebodys", "anyones",
                                         "anybodys", "nobodys", NULL}))
         return DECIDE((long)bl, "someone else's");
-    /* "no ones going to", "change peoples behaviors": "ones" after "no",
+    /* "no ones coming to", "shape peoples habits": "ones" after "no",
      * and "peoples" (not after an adjective: "indigenous peoples") before a
      * noun */
     if (teq(a, t, "ones") && !t->cap && p && teq(a, p, "no") && n &&
@@ -1348,7 +1348,7 @@ static long poss_fixed_words(const actx *a, const tok *t, const tok *p,
          ((lx(a, p) & (NP__LEX_VERB | NP__LEX_VERB3 | NP__LEX_ED)) &&
           !(lx(a, p) & NP__LEX_ADJ))))
         return DECIDE((long)bl, "people's before a noun");
-    /* "the sheriffs office", "U.S. Attorneys Office": an office is a
+    /* "the sheriffs office", "the Public Defenders Office": an office is a
      * person's (not "the admissions office") */
     if (n && tin(a, n, (const char *const[]){"office", "offices", NULL}) &&
         t->ascii && agent_or_name(a, t, w, bl))
@@ -1365,7 +1365,7 @@ static long poss_initialism(const actx *a, const tok *t, const tok *p,
     for (k = 0; k < bl; k++)
         up += w[k] >= 'A' && w[k] <= 'Z';
     if (up == bl && bl >= 2) {
-        /* "NASAs mission", "NASAs Cassini spacecraft", "NASAs plans";
+        /* "NASAs mission", "NASAs Juno probe", "NASAs plans";
          * not "CEOs said", "SUVs and trucks" */
         if (!n || fwc(a, n) || n->digit || n->allcaps)
             return -1;
@@ -1412,7 +1412,7 @@ static long poss_stem_in_lexicon(const actx *a, const tok *t, const tok *p,
     if (!np_start(a, n, 0) &&
         !(n && (lx(a, n) & NP__LEX_ADV) && next_tok(a, n) &&
           (lx(a, next_tok(a, n)) & (NP__LEX_ADJ | NP__LEX_ED))) &&
-        /* "his familys requests": after a determiner a word that is
+        /* "her familys wishes": after a determiner a word that is
          * no plural is a possessive, so an -s word after it is a
          * noun, whatever else it can be */
         !(p && (fwc(a, p) & NP__FW_DET) && !t->cap && n && !n->cap &&
@@ -1457,7 +1457,7 @@ static long poss_unknown_name(const actx *a, const tok *t, const tok *p,
           (lx(a, n) & (NP__LEX_NOUN | NP__LEX_ADJ)) &&
           !(lx(a, n) & NP__LEX_PLURAL)))
         return -1;
-    /* "a Datecs license": an article before a name that is no
+    /* "a Norvecs permit": an article before a name that is no
      * possessive of a person; "the" names a family or a team */
     if (p && (teq(a, p, "the") || teq(a, p, "a") || teq(a, p, "an") ||
               p->digit))
@@ -1473,20 +1473,20 @@ static long poss_cap_name_phrase(const actx *a, const tok *t, const tok *p,
                                  const tok *n, const char *w, size_t len,
                                  size_t bl, unsigned lb)
 {
-    /* "Trumps decision", "Mr. Trumps approach": a proper noun whose
+    /* "Trumps decision", "Mr. Dunbars approach": a proper noun whose
      * plural is no name, before a noun phrase */
     if (!(lx(a, t) & NP__LEX_CAP) && (lb & NP__LEX_CAP) && n &&
         !fwc(a, n) &&
         ((n->cap && !n->start && !n->allcaps && !t->start &&
           n->space_after && !np__given_name(a->s + n->s, n->e - n->s)) ||
-         /* "Mr. Trumps Oct. 11 announcement" */
+         /* "Mr. Dunbars Feb. 3 letter" */
          (n->cap && !t->start && (is_month(a, n) || tin(a, n, weekdays))) ||
          (!n->cap && np_start(a, n, 1) && lx(a, n))) &&
         !(p && (fwc(a, p) & NP__FW_DET) && !teq(a, p, "that")) &&
         !(p && p->cap && !(p->start && fwc(a, p)) && !is_title(a, p) &&
           !np__given_name(a->s + p->s, p->e - p->s) &&
           /* a proper noun of the lexicon that names no place:
-           * "Donald Trumps announcement" */
+           * "George Dunbars announcement" */
           !(p->ascii && !p->allcaps && (lx(a, p) & NP__LEX_CAP) &&
             !(lx(a, p) & (NP__LEX_LOWER | NP__LEX_PLURAL)) &&
             !np__place_name(a->s + p->s, p->e - p->s) &&
@@ -1494,7 +1494,7 @@ static long poss_cap_name_phrase(const actx *a, const tok *t, const tok *p,
             !np__demonym(a->s + p->s, p->e - p->s))) &&
         !(t->start && (lx(a, n) & NP__LEX_VERB3)))
         return DECIDE((long)bl, "proper noun before a noun phrase");
-    /* "the Supreme Courts ruling", "the Justice Departments inspector":
+    /* "the High Courts verdict", "the Treasury Departments auditor":
      * the last word of an institution's name, in the plural, closing a
      * name before a noun phrase; not a name that is plural itself
      * ("Armed Forces", "United Nations", "Public Schools") */
@@ -1506,7 +1506,7 @@ static long poss_cap_name_phrase(const actx *a, const tok *t, const tok *p,
         np__org_cue(w, bl) && !np__org_cue(w, len) &&
         !np__place_name(w, len))
         return DECIDE((long)bl, "last word of an institution");
-    /* "New Jerseys epic quest", "South Dakotas Department of Health",
+    /* "New Mexicos long drought", "South Dakotas Department of Health",
      * "South Dakotas got a problem": a place of two words */
     if (p && p->cap && !p->allcaps && !t->start && n && n->ascii &&
         !n->digit &&
@@ -1534,7 +1534,7 @@ static long poss_cap_plural_title(const actx *a, const tok *t, const tok *p,
                                   const tok *n, const char *w, size_t len,
                                   size_t bl, unsigned lb)
 {
-    /* "South Dakotas campaign", "Hitlers rule": the plural of a name
+    /* "West Virginias budget", "Hitlers rule": the plural of a name
      * (not of a people: "Americans") before a noun phrase */
     if ((lx(a, t) & NP__LEX_CAP) && (lx(a, t) & NP__LEX_PLURAL) &&
         (lb & NP__LEX_CAP) && !(lb & NP__LEX_LOWER) && !t->start &&
@@ -1558,7 +1558,7 @@ static long poss_cap_plural_title(const actx *a, const tok *t, const tok *p,
          ((lb & NP__LEX_POSS) && np__place_name(w, bl) &&
           !np__place_name(w, len))))
         return DECIDE((long)bl, "name ending in s, stem a place");
-    /* "in James hands", "for Thomas efforts": a given name that ends in
+    /* "in Charles hands", "for Thomas efforts": a given name that ends in
      * s takes the apostrophe after its s, after a preposition and
      * before a plural noun */
     if ((lx(a, t) & NP__LEX_PROPER_S) && !(lx(a, t) & NP__LEX_LOWER) &&
@@ -1570,14 +1570,14 @@ static long poss_cap_plural_title(const actx *a, const tok *t, const tok *p,
         return DECIDE((long)len, "given name in s: s' before a plural");
     if (cap_common_possessive(a, t, p, n, lb))
         return DECIDE((long)bl, "capitalised common noun named in the text");
-    /* "Googles gone way over the top": a name's "has" before a
+    /* "Amazons gone quiet lately": a name's "has" before a
      * participle that is nothing else */
     if (!(lx(a, t) & NP__LEX_CAP) && (lb & NP__LEX_CAP) && !t->allcaps &&
         n && !n->cap && tin(a, n, (const char *const[]){"gone", "been",
                                                        "got", NULL}) &&
         !(p && (fwc(a, p) & NP__FW_DET)) && !np__demonym(w, len))
         return DECIDE((long)bl, "name's has before gone, been");
-    /* "the Presidents physician", "this Presidents health": a title
+    /* "the Presidents schedule", "this Presidents legacy": a title
      * written with a capital */
     if (p && !t->start && !t->allcaps && tin(a, p, (const char *const[]){
             "the", "this", NULL}) && n && !n->cap && n->ascii &&
@@ -1597,7 +1597,7 @@ static long poss_kin_and_irregular(const actx *a, const tok *t, const tok *p,
                                    const tok *n, const char *w, size_t len,
                                    size_t bl, unsigned lb)
 {
-    /* "her mothers name": one has one mother, so after a possessive this
+    /* "his fathers farm": one has one father, so after a possessive this
      * is no plural */
     if (p && tin(a, p, (const char *const[]){"his", "her", "their", "my",
                                             "our", "your", NULL}) &&
@@ -1606,7 +1606,7 @@ static long poss_kin_and_irregular(const actx *a, const tok *t, const tok *p,
                                         "grandmothers", "grandfathers",
                                         "stepfathers", "stepmothers", NULL}))
         return DECIDE((long)bl, "one-of-a-kind relative after his, her");
-    /* "the mans body", "in mans hands": nouns whose plural is not made
+    /* "the mans coat", "in mans hands": nouns whose plural is not made
      * with -s, after a determiner or a preposition */
     if (p && ((fwc(a, p) & NP__FW_DET) ||
               ((fwc(a, p) & NP__FW_PREP) && !(fwc(a, p) & NP__FW_CONJ) &&
@@ -1631,7 +1631,7 @@ static long poss_kin_and_irregular(const actx *a, const tok *t, const tok *p,
         return -1;
     if (bare_plural_possessive(a, t, p, n))
         return DECIDE((long)len, "bare plural of people after a preposition");
-    /* "the films last scene", "the administrations own party": a plural
+    /* "the novels last chapter", "the councils own staff": a plural
      * after "the" before one of these and a noun that is no verb */
     if (p && teq(a, p, "the") && n && !t->cap && !tin(a, t, plural_modifiers) &&
         tin(a, n, (const char *const[]){"last", "first", "next", "own",
@@ -1659,11 +1659,11 @@ static long poss_modified_plural(const actx *a, const tok *t, const tok *p,
                                  const tok *n, const char *w, size_t bl,
                                  const tok **dp)
 {
-    /* "the Jewish states premier", "the local police forces offices": a
+    /* "the coastal towns mayor", "the local water boards offices": a
      * modifier between "the" and the plural changes nothing */
     if (p && p->ascii && !p->digit && !fwc(a, p) && !p->hyphen_after &&
         (!p->cap || np__demonym(a->s + p->s, p->e - p->s) ||
-         /* "the Assad regimes consistent practice": a name */
+         /* "the Morales governments usual practice": a name */
          (!p->start && !p->allcaps && !(lx(a, p) & NP__LEX_LOWER) &&
           !(lx(a, t) & NP__LEX_VERB3) && !np__place_name(a->s + p->s, p->e - p->s) &&
           /* only before an adjective: "the Debian alternatives system"
@@ -1678,8 +1678,8 @@ static long poss_modified_plural(const actx *a, const tok *t, const tok *p,
         ((lx(a, p) & (NP__LEX_ADJ | NP__LEX_NOUN)) || (p->cap && !lx(a, p))) &&
         !(lx(a, p) & (NP__LEX_PLURAL | NP__LEX_VERB3 | NP__LEX_ED |
                       NP__LEX_ING | NP__LEX_ADV)) &&
-        /* after a noun an -s verb is the verb of that noun: "its approach
-         * makes use of" */
+        /* after a noun an -s verb is the verb of that noun: "its method
+         * takes care of" */
         !((lx(a, p) & NP__LEX_NOUN) && !(lx(a, p) & NP__LEX_ADJ) &&
           (lx(a, t) & NP__LEX_VERB3)) &&
         prev_tok(a, p) &&
@@ -1688,7 +1688,7 @@ static long poss_modified_plural(const actx *a, const tok *t, const tok *p,
         if (det_plural(a, t, *dp, n))
             return DECIDE((long)bl, "determiner, modifier, plural");
     }
-    /* "every expecting parents worst nightmare": a participle or an
+    /* "every working mothers daily struggle": a participle or an
      * adjective after a singular determiner */
     if (p && !p->cap && p->ascii && !fwc(a, p) && !p->hyphen_after &&
         (lx(a, p) & (NP__LEX_ADJ | NP__LEX_ING)) &&
@@ -1714,7 +1714,7 @@ static long poss_modified_plural(const actx *a, const tok *t, const tok *p,
             for (k = 0; time_nouns[k]; k++)
                 if (!strcmp(stem, time_nouns[k]) && n && !fwc(a, n) &&
                     (np_start(a, n, 1) || (n->cap && !n->start) ||
-                     /* "last weeks rollout": a word the lexicon does not
+                     /* "last months shakeup": a word the lexicon does not
                       * know is no verb */
                      (!n->cap && n->ascii && !n->digit && !lx(a, n) &&
                       !n->hyphen_after)))
@@ -1730,22 +1730,22 @@ static long poss_the_plural_before_noun(const actx *a, const tok *t,
                                         const tok *p, const tok *n,
                                         const tok *dp, size_t bl, unsigned lb)
 {
-    /* "the presidents refusal", "the states new slogan": after "the", a
+    /* "the senators refusal", "the towns old bridge": after "the", a
      * plural noun is not followed by a noun or an adjective */
     if (dp && tin(a, dp, (const char *const[]){"the", "his", "its", NULL}) &&
         n && !n->cap && !fwc(a, n) && !n->digit &&
         !t->cap && !teq(a, t, "ones") && !tin(a, n, not_heads) &&
-        contraction(a, n) < 0 &&   /* "the farmers cant" */
+        contraction(a, n) < 0 &&   /* "the bakers cant" */
         !(prev_tok(a, dp) && tin(a, prev_tok(a, dp), two_objects)) &&
         /* with a modifier before the plural, only an adjective after it:
-         * "the major questions doctrine" is a compound */
+         * "the public works department" is a compound */
         (dp == p ||
          tin(a, p, (const char *const[]){"last", "first", "next", "previous",
                                          "latest", "former", NULL}) ||
          ((lx(a, n) & NP__LEX_ADJ) &&
           !(lx(a, n) & (NP__LEX_NOUN | NP__LEX_VERB)))) &&
         /* a stem that is also an adjective ("the greens") only before an
-         * adjective or a noun that is no verb: "the patients condition" */
+         * adjective or a noun that is no verb: "the patients recovery" */
         (!(lb & NP__LEX_ADJ) ||
          ((lb & NP__LEX_POSS) && lx(a, n) &&
           !(lx(a, n) & (NP__LEX_VERB | NP__LEX_VERB3 | NP__LEX_ED | NP__LEX_ING |
@@ -1767,8 +1767,8 @@ static long poss_the_plural_before_noun(const actx *a, const tok *t,
             nl |= NP__LEX_PLURAL;
         /* a noun that edited English writes far more often after a
          * possessive than after a plain -s word is that possessive's
-         * noun, even when it can be a verb or an adjective ("the bands
-         * name", not "the credits roll": the Brown corpus) */
+         * noun, even when it can be a verb or an adjective ("the clubs
+         * name", not "the bells ring": the Brown corpus) */
         if ((nl & NP__LEX_NOUN) &&
             !(nl & (NP__LEX_ED | NP__LEX_ING | NP__LEX_PLURAL)) &&
             next_weight(a, n) >= CTX_NOUN)
@@ -1776,7 +1776,7 @@ static long poss_the_plural_before_noun(const actx *a, const tok *t,
         if ((nl & (NP__LEX_NOUN | NP__LEX_ADJ)) &&
             !(nl & (NP__LEX_ED | NP__LEX_ING | NP__LEX_PLURAL)) &&
             /* an adjective that is also a verb only before a noun that is
-             * no verb: "the regions total pollution" */
+             * no verb: "the farms total output" */
             !((nl & NP__LEX_ADJ) && (nl & (NP__LEX_VERB | NP__LEX_VERB3)) &&
               !(n2 && !n2->cap && !fwc(a, n2) && (lx(a, n2) & NP__LEX_NOUN) &&
                 !(lx(a, n2) & (NP__LEX_VERB | NP__LEX_VERB3 | NP__LEX_ED |
@@ -1788,8 +1788,8 @@ static long poss_the_plural_before_noun(const actx *a, const tok *t,
               !(n2 && !n2->start && !fwc(a, n2) &&
                 (n2->cap || !lx(a, n2) ||
                  (lx(a, n2) & (NP__LEX_NOUN | NP__LEX_PLURAL | NP__LEX_ADJ))))) &&
-            /* a noun that is also a verb: "the credits roll", "the
-             * dandelions float above" are clauses; "of" or a noun after
+            /* a noun that is also a verb: "the bells ring", "the
+             * petals drift away" are clauses; "of" or a noun after
              * it makes it a noun */
             (!(nl & (NP__LEX_VERB | NP__LEX_VERB3)) || teq(a, n2, "of") ||
              (n2 && !fwc(a, n2) && !n2->cap &&
@@ -1798,7 +1798,7 @@ static long poss_the_plural_before_noun(const actx *a, const tok *t,
             /* a plural English writes two hundred times as often as its
              * possessive is a modifier or a subject here as after "a":
              * "the plastics industry", "the patents committee", "the
-             * components aside" (not "the states new slogan") */
+             * components aside" (not "the towns old bridge") */
             !modifier_plural(a, t))
             return DECIDE((long)bl, "the Xs before a noun or adjective");
     }
@@ -1818,7 +1818,7 @@ static long poss_plural_before_name_side(const actx *a, const tok *t,
         !tin(a, t, plural_modifiers) && next_tok(a, n) &&
         teq(a, next_tok(a, n), "of"))
         return DECIDE((long)bl, "the Xs before an institution of");
-    /* "the ball trickled to the goaltenders right.": a side of someone */
+    /* "the ball rolled to the keepers left.": a side of someone */
     if (p && teq(a, p, "the") && n && !t->cap && !n->cap &&
         (teq(a, n, "right") || teq(a, n, "left")) && !next_tok(a, n) &&
         (a->s[n->e] == '.' || a->s[n->e] == ',') && prev_tok(a, p) &&
@@ -1834,7 +1834,7 @@ static long poss_plural_before_rare_heads(const actx *a, const tok *t,
                                           const tok *p, const tok *n,
                                           const tok *dp, size_t bl)
 {
-    /* "the groups 18-year insurgency": a number joined to a noun by a
+    /* "the firms 10-year lease": a number joined to a noun by a
      * hyphen; not after a verb that takes two objects ("gave the workers
      * 10-day notices") */
     if (p && teq(a, p, "the") && n && n->digit && n->hyphen_after && !t->cap &&
@@ -1847,7 +1847,7 @@ static long poss_plural_before_rare_heads(const actx *a, const tok *t,
         if (!(pp && tin(a, pp, two_objects)))
             return DECIDE((long)bl, "the Xs before number-noun");
     }
-    /* "the states meth epidemic": a word the lexicon does not know, then a
+    /* "the towns vape problem": a word the lexicon does not know, then a
      * noun that is no verb */
     if (dp && tin(a, dp, (const char *const[]){"the", "his", "its", NULL}) &&
         n && !t->cap && !n->cap && n->ascii && !n->digit && !lx(a, n) &&
@@ -1859,7 +1859,7 @@ static long poss_plural_before_rare_heads(const actx *a, const tok *t,
                            NP__LEX_ING)))
             return DECIDE((long)bl, "the Xs before unknown word + noun");
     }
-    /* "the worlds largest", "the worlds two largest" */
+    /* "the worlds tallest", "the worlds two tallest" */
     if (p && (teq(a, p, "the") || teq(a, p, "that") || teq(a, p, "this")) &&
         n && !n->cap && (!fwc(a, n) || teq(a, n, "most"))) {
         const char *nw;
@@ -1945,7 +1945,7 @@ static long possessive(const actx *a, const tok *t)
  *   of it is most often the plural's;
  * - the name around the word: a capitalised word inside a longer name or
  *   before another capitalised word is part of that name ("Rolling
- *   Stones", "Baileys Irish Cream") unless its stem is known as a name of
+ *   Stones", "Tullys Golden Syrup") unless its stem is known as a name of
  *   its own (written in the document, a place, an institution's word, a
  *   proper noun of the lexicon).
  *
@@ -1981,7 +1981,7 @@ static int known_stem(const actx *a, const char *w, size_t bl, int in_doc)
 }
 
 /* The determiner of the noun phrase that ends with t, looking back over
- * modifiers ("every expecting parents", "the past years"); NULL when there
+ * modifiers ("every working mothers", "the recent months"); NULL when there
  * is none. */
 static const tok *phrase_det(const actx *a, const tok *t)
 {
@@ -2016,7 +2016,7 @@ static long settle(const actx *a, const tok *t, long at)
     int zp = 0, zs = 0, zx = 0, known = corpus(a, t, &zp, &zs, &zx);
     size_t k;
     /* after a possessive determiner, which fits one owner as well as
-     * many ("my sons fingers", "your clients theory", "their dentists
+     * many ("my sons fingers", "your tutors opinion", "their dentists
      * advice"), the mark goes where the more common number puts it: a
      * noun English writes more often in the singular takes 's */
     if (t->ascii && !t->cap && (size_t)at == len &&
@@ -2029,7 +2029,7 @@ static long settle(const actx *a, const tok *t, long at)
         return at;
     /* number agreement: a plural before a word that the Brown corpus
      * reads mostly as a verb and writes more often after plain -s words
-     * than after possessives is that verb's subject ("the islands lie",
+     * than after possessives is that verb's subject ("the towers stand",
      * "the hills rise"; not "the teams manager", "the towns water") */
     if (!t->cap && (lx(a, t) & NP__LEX_PLURAL) && next_weight(a, n) < 0 &&
         next_is_verb(a, n))
