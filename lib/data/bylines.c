@@ -81,8 +81,18 @@ const np__byline_label *np__byline_label_at(const char *s, size_t n, size_t *len
 {
     const np__byline_label *best = NULL;
     size_t i, bl = 0;
+    unsigned char c0;
+    if (n == 0) {
+        *len = 0;
+        return NULL;
+    }
+    /* the first byte as np__text_prefix_ci compares it, before the rest */
+    c0 = (unsigned char)np__tolower((unsigned char)s[0]);
     for (i = 0; np__byline_labels[i].text; i++) {
-        size_t k = strlen(np__byline_labels[i].text);
+        size_t k;
+        if ((unsigned char)np__byline_labels[i].text[0] != c0)
+            continue;
+        k = strlen(np__byline_labels[i].text);
         if (k > bl && np__text_prefix_ci(s, n, np__byline_labels[i].text)
             && (k == n || s[k] == ' ' || s[k] == ':')) {
             best = &np__byline_labels[i];
