@@ -307,6 +307,27 @@ static uint32_t *pp_slot(np__prepass *pp, uint32_t key)
     return &pp->counts[i];
 }
 
+/* The array arr of len elements of elsize bytes, whose capacity is *cap,
+ * with room for one more: arr itself, or arr moved to twice its capacity
+ * (first when it has none yet); NULL with oom set when that fails, arr
+ * still valid. */
+static void *pp_room(np__prepass *pp, void *arr, size_t *cap, size_t len,
+                     size_t elsize, size_t first)
+{
+    size_t ncap;
+    void *na;
+    if (len < *cap)
+        return arr;
+    ncap = *cap ? *cap * 2 : first;
+    na = np__realloc(arr, ncap * elsize);
+    if (!na) {
+        pp->oom = 1;
+        return NULL;
+    }
+    *cap = ncap;
+    return na;
+}
+
 static void pp_push(np__prepass *pp, uint32_t h, unsigned char prio)
 {
     if (pp->depth == pp->cap) {
@@ -779,16 +800,11 @@ static int pp_plain_text(const char *s, size_t n)
 static void pp_take_text(np__prepass *pp, size_t i, size_t e)
 {
     pp_text *t;
-    if (pp->ntexts == pp->captexts) {
-        size_t ncap = pp->captexts ? pp->captexts * 2 : 8;
-        pp_text *nt = np__realloc(pp->texts, ncap * sizeof(*nt));
-        if (!nt) {
-            pp->oom = 1;
-            return;
-        }
-        pp->texts = nt;
-        pp->captexts = ncap;
-    }
+    pp_text *nt = pp_room(pp, pp->texts, &pp->captexts, pp->ntexts,
+                          sizeof(*pp->texts), 8);
+    if (!nt)
+        return;
+    pp->texts = nt;
     pp_drop(pp, i, e);
     if (pp->oom)
         return;
@@ -804,16 +820,11 @@ static void pp_take_value(np__prepass *pp, size_t a, size_t v, size_t e)
 {
     pp_val *t;
     size_t m = a;
-    if (pp->nvals == pp->capvals) {
-        size_t ncap = pp->capvals ? pp->capvals * 2 : 64;
-        pp_val *nv = np__realloc(pp->vals, ncap * sizeof(*nv));
-        if (!nv) {
-            pp->oom = 1;
-            return;
-        }
-        pp->vals = nv;
-        pp->capvals = ncap;
-    }
+    pp_val *nv = pp_room(pp, pp->vals, &pp->capvals, pp->nvals,
+                         sizeof(*pp->vals), 64);
+    if (!nv)
+        return;
+    pp->vals = nv;
     while (m < v && pp_name_char((unsigned char)pp->s[m]))
         m++;
     pp_drop(pp, v, e);
@@ -902,23 +913,17 @@ static char pp_run_kind(const char *s, size_t n)
 static void pp_take_run(np__prepass *pp, size_t j)
 {
     size_t from = pp->text_from;
-    pp_textrun *r;
+    pp_textrun *r, *nr;
     char ph;
     if (from == PP_NONE || j <= from || pp->keep_scripts)
         return;
     ph = pp_run_kind(pp->s + from, j - from);
     if (!ph)
         return;
-    if (pp->nruns == pp->capruns) {
-        size_t ncap = pp->capruns ? pp->capruns * 2 : 256;
-        pp_textrun *nr = np__realloc(pp->runs, ncap * sizeof(*nr));
-        if (!nr) {
-            pp->oom = 1;
-            return;
-        }
-        pp->runs = nr;
-        pp->capruns = ncap;
-    }
+    nr = pp_room(pp, pp->runs, &pp->capruns, pp->nruns, sizeof(*pp->runs), 256);
+    if (!nr)
+        return;
+    pp->runs = nr;
     pp_drop(pp, from, j);
     if (pp->oom || np__buf_putc(&pp->out, ph) != NP_OK) {
         pp->oom = 1;
