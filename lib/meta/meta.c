@@ -2961,23 +2961,16 @@ static int authors_widen(meta *m, np__buf *b)
     return restore_authors(d, had, n, src);
 }
 
-/* Authors that only name the site (the site's name as the author of
- * its own page) give way to the people the byline names, when each reads as a
- * person's name (person_like). */
-static int authors_not_site(meta *m, np__buf *b)
+/* Sets the n authors aside for the people the page's byline names, and
+ * puts them back unless the byline names someone and each name reads as
+ * a person's (person_like). */
+static int byline_people_or_restore(meta *m, np__buf *b, const char **had,
+                                    size_t n, const char *src)
 {
     np_document *d = m->c->doc;
-    const char *site = d->meta[NP__SITE_NAME];
-    const char *had[4];
-    const char *src = d->sources[NP__AUTHORS];
-    size_t n = d->authors.len, i;
+    size_t i;
     int rc;
 
-    if (!site || n == 0 || n > sizeof had / sizeof had[0])
-        return NP_OK;
-    for (i = 0; i < n; i++)
-        if (np__ascii_casecmp(((const char **)d->authors.ptr)[i], site) != 0)
-            return NP_OK;
     memcpy(had, d->authors.ptr, n * sizeof had[0]);
     d->authors.len = 0;
     if ((rc = authors_from_byline(m, b)) != NP_OK)
@@ -2990,6 +2983,25 @@ static int authors_not_site(meta *m, np__buf *b)
     return restore_authors(d, had, n, src);
 }
 
+/* Authors that only name the site (the site's name as the author of
+ * its own page) give way to the people the byline names, when each reads as a
+ * person's name (person_like). */
+static int authors_not_site(meta *m, np__buf *b)
+{
+    np_document *d = m->c->doc;
+    const char *site = d->meta[NP__SITE_NAME];
+    const char *had[4];
+    const char *src = d->sources[NP__AUTHORS];
+    size_t n = d->authors.len, i;
+
+    if (!site || n == 0 || n > sizeof had / sizeof had[0])
+        return NP_OK;
+    for (i = 0; i < n; i++)
+        if (np__ascii_casecmp(((const char **)d->authors.ptr)[i], site) != 0)
+            return NP_OK;
+    return byline_people_or_restore(m, b, had, n, src);
+}
+
 /* Authors from another source than the byline none of whom reads as a
  * person's name or a user name (a meta author "Bayerische Landesanstalt f\xc3\xbcr Wald -
  * LWF", "Makronom") give way to the people the page's byline shows, when
@@ -3000,7 +3012,6 @@ static int authors_visible_people(meta *m, np__buf *b)
     const char *had[4];
     const char *src = d->sources[NP__AUTHORS];
     size_t n = d->authors.len, i;
-    int rc;
 
     if (n == 0 || n > sizeof had / sizeof had[0] || (src && strcmp(src, "byline") == 0))
         return NP_OK;
@@ -3009,16 +3020,7 @@ static int authors_visible_people(meta *m, np__buf *b)
         if (person_like(((const char **)d->authors.ptr)[i])
             || is_handle(((const char **)d->authors.ptr)[i]))
             return NP_OK;
-    memcpy(had, d->authors.ptr, n * sizeof had[0]);
-    d->authors.len = 0;
-    if ((rc = authors_from_byline(m, b)) != NP_OK)
-        return rc;
-    for (i = 0; i < d->authors.len; i++)
-        if (!person_like(((const char **)d->authors.ptr)[i]))
-            break;
-    if (d->authors.len && i == d->authors.len)
-        return NP_OK;
-    return restore_authors(d, had, n, src);
+    return byline_people_or_restore(m, b, had, n, src);
 }
 
 /* Whether an author is only an editorial desk ("Redaktion", "Staff"). */
