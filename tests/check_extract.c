@@ -535,8 +535,8 @@ START_TEST(trailing_promo_dropped)
         "</div></body></html>";
     static const char *const promo[] = {
         "<p>Join our channel on <a href=\"https://t.me/ourpaper\">Telegram</a>.</p>",
-        "<p>Download our apps for <a href=\"https://apps.apple.com/app/id1\">iOS</a> and "
-        "<a href=\"https://play.google.com/store/apps/details?id=x\">Android</a>.</p><p>More</p>",
+        ("<p>Download our apps for <a href=\"https://apps.apple.com/app/id1\">iOS</a> and "
+         "<a href=\"https://play.google.com/store/apps/details?id=x\">Android</a>.</p><p>More</p>"),
         "<p>Want every story? <a href=\"/newsletter/signup\">Sign up here</a></p>",
     };
     static const char *const source[] = {
