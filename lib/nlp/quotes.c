@@ -1531,7 +1531,7 @@ static size_t q_name_at(qstate *st, size_t p, const char *nm)
     forms[0] = nl;
     sl = sp ? nl - (size_t)(sp + 1 - nm) : 0;
     forms[1] = sl;
-    for (i = 0; i < 2; i++) {
+    for (i = 0; i < 2 && (i == 0 || sp); i++) {
         const char *f = i == 0 ? nm : sp + 1;
         size_t fl = forms[i];
         if (fl < 2 || p + fl > st->n || memcmp(st->b + p, f, fl) != 0)
