@@ -1680,8 +1680,8 @@ static long q_org_named(qstate *st, size_t pos, const char *hp, size_t hn)
 
 /* A common-noun head: "the actor" is someone named before, "the
  * statement" stays as it is. */
-/* Whether the bytes [s, e) hold the word hp[0..hn) (lower case), whole,
- * in any case. */
+/* Whether the bytes [s, e) hold the word hp (lower case, hn bytes long),
+ * whole, in any case. */
 static int q_has_word(qstate *st, size_t s, size_t e, const char *hp, size_t hn)
 {
     size_t p = s;
@@ -1694,18 +1694,8 @@ static int q_has_word(qstate *st, size_t s, size_t e, const char *hp, size_t hn)
         while (p < e && (q_alnum((unsigned char)st->b[p]) ||
                          (unsigned char)st->b[p] >= 0x80 || st->b[p] == '-'))
             p++;
-        if (p - w == hn) {
-            size_t i;
-            for (i = 0; i < hn; i++) {
-                unsigned char x = (unsigned char)st->b[w + i];
-                if (x >= 'A' && x <= 'Z')
-                    x = (unsigned char)(x + 32);
-                if (x != (unsigned char)hp[i])
-                    break;
-            }
-            if (i == hn)
-                return 1;
-        }
+        if (p - w == hn && np__text_eq_ci(st->b + w, hn, hp))
+            return 1;
     }
     return 0;
 }
